@@ -1,0 +1,21 @@
+// The audit log: append-only, each entry chained to the previous one by SHA-256 so that any
+// later edit or removal of an entry is detectable.
+import type { Id, IsoDateTime } from './common';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+
+export interface AuditEntry {
+  /** Auto-increment position in the chain (1, 2, 3 …). */
+  seq?: number;
+  at: IsoDateTime;
+  operator: string;
+  table: string;
+  recordId: Id;
+  action: AuditAction;
+  /** Field-level change summary: field → [before, after] (JSON values). */
+  changes: Record<string, [unknown, unknown]>;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);

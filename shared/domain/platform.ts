@@ -1,0 +1,118 @@
+// The registry (台账): every online position the institution runs — websites, official
+// accounts, apps and work groups — with who is responsible for it and its lifecycle.
+import type { BaseRecord, Dated, Id, IsoDate } from './common';
+
+export const PLATFORM_KINDS = [
+  '官方网站',
+  '微信公众号',
+  '微信服务号',
+  '微博',
+  '抖音',
+  '视频号',
+  'APP',
+  '小程序',
+  '学习通等',
+  'QQ群',
+  '微信群',
+  '钉钉群',
+  '校园论坛',
+  '其他',
+] as const;
+export type PlatformKind = (typeof PLATFORM_KINDS)[number];
+
+/** Work groups (工作群) carry an owner, member count and real-name checks (seed 003 第五章). */
+export const GROUP_KINDS = ['QQ群', '微信群', '钉钉群'] as const satisfies readonly PlatformKind[];
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+export function isGroupKind(kind: PlatformKind): kind is GroupKind {
+  return (GROUP_KINDS as readonly string[]).includes(kind);
+}
+
+/** Kinds whose account id is a WeChat id (微信号) rather than a URL. */
+export function isWechatKind(kind: PlatformKind): boolean {
+  return kind === '微信公众号' || kind === '微信服务号' || kind === '视频号' || kind === '小程序';
+}
+
+export const LIFECYCLE_STATUSES = ['申请中', '已批准', '运行中', '整改中', '已停用', '已注销'] as const;
+export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
+
+export const CERTIFICATION_STATUSES = ['已认证', '未认证', '认证中', '不适用'] as const;
+export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+/** Server: 不涉及数据服务 / 涉及数据服务，服务器设置在 … (seed 001 附件1). */
+export interface ServerInfo {
+  involvesData: boolean;
+  location?: string;
+}
+
+/** A column (栏目) of a website or account and the department responsible for it (seed 000 附表2/附件3). */
+export interface PlatformColumn {
+  level1: string;
+  level2?: string;
+  department: string;
+  note?: string;
+}
+
+export interface WorkGroupInfo {
+  /** 群主 */
+  ownerId?: Id;
+  memberCount?: number;
+  /** Dates on which members were checked against the real-name rule (部门+姓名). */
+  realNameCheckDates: IsoDate[];
+  /** 监督人 (seed 003 第十九条: 纪委书记监督制). */
+  supervisorId?: Id;
+  disbandedOn?: IsoDate;
+}
+
+export interface Platform extends BaseRecord {
+  kind: PlatformKind;
+  name: string;
+  /** 账号 / 微信号 / 网址. */
+  accountId: string;
+  url?: string;
+  /** 主办/主管单位. */
+  hostUnitId?: Id;
+  /** For student organisations: the sponsoring unit and guiding teacher (seed 003 第六条, 004 第三条). */
+  sponsorUnitId?: Id;
+  guidingTeacherId?: Id;
+  /** 宗旨/功能定位. */
+  purpose: string;
+  /** 信息发布范围. */
+  contentScope: string;
+  openedOn?: IsoDate;
+  certification: CertificationStatus;
+  followers: Dated<number>[];
+  server: ServerInfo;
+  /** 责任人 (seed 001: 党委（总支）书记或职能部门正职). */
+  responsibleId?: Id;
+  businessLeadId?: Id;
+  technicalLeadId?: Id;
+  /** 总管理员 / 分管理员 (seed 000 第四条). */
+  chiefAdminId?: Id;
+  sectionAdminIds: Id[];
+  /** 管理措施. */
+  measures: string;
+  columns: PlatformColumn[];
+  /** Last content update as checked by the clerk. */
+  lastUpdateOn?: IsoDate;
+  status: LifecycleStatus;
+  statusHistory: Dated<LifecycleStatus>[];
+  group?: WorkGroupInfo;
+  note?: string;
+}
+
+/** The newest follower count, or undefined when none was recorded. */
+export function currentFollowers(p: Pick<Platform, 'followers'>): number | undefined {
+  let best: Dated<number> | undefined;
+  for (const f of p.followers) if (!best || f.date >= best.date) best = f;
+  return best?.value;
+}
+
+/** The person-id fields of a platform with their Chinese role names (for 离岗 flags). */
+export const PLATFORM_ROLE_FIELDS = [
+  ['responsibleId', '责任人'],
+  ['businessLeadId', '业务负责人'],
+  ['technicalLeadId', '技术负责人'],
+  ['chiefAdminId', '总管理员'],
+  ['guidingTeacherId', '指导教师'],
+] as const satisfies readonly (readonly [keyof Platform, string])[];

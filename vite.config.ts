@@ -1,0 +1,28 @@
+// Vite builds the renderer (the React app) into dist/renderer. The same build serves the
+// Electron window (through the app:// protocol) and the browser edition.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
+    },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    // The TTF fonts must stay files of their own (never inlined as data URLs).
+    assetsInlineLimit: 0,
+  },
+  worker: {
+    format: 'es',
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+});

@@ -16,12 +16,17 @@ export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 /** Largest file the renderer may hand to the host in one call (a long batch PDF fits easily). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
+function hasControlChar(s: string): boolean {
+  for (const ch of s) if (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) return true;
+  return false;
+}
+
 const fileName = z
   .string()
   .min(1)
   .max(200)
   // A suggested name, never a path: no separators, no parent references, no control characters.
-  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', '文件名不合法');
+  .refine((s) => !/[\\/:*?"<>|]/.test(s) && !hasControlChar(s) && s !== '.' && s !== '..', '文件名不合法');
 
 export const saveFileRequestSchema = z.object({
   suggestedName: fileName,

@@ -1,0 +1,219 @@
+// The main-process side of the bridge: one ipcMain.handle per channel of shared/bridge.ts.
+// Every call is checked twice before anything happens: the sender frame must be the app's own
+// page, and the payload must pass the shared zod schema. Errors reach the clerk, so they are Chinese.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
+import type { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import {
+  CHANNELS,
+  openFolderRequestSchema,
+  printPdfRequestSchema,
+  saveFileRequestSchema,
+  type SaveFileResult,
+} from '@shared/bridge';
+import { isTrustedAppUrl, type SecurityOptions } from './security';
+
+/** Chinese texts for zod's built-in messages; the schemas' own messages are already Chinese. */
+const zodChinese = zhCN();
+
+/** Sub-folder of the temp directory holding PDFs handed to the system viewer for printing. */
+export const PRINT_TEMP_FOLDER = 'media-ledger-print';
+const PRINT_TEMP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Rejects calls from anything but the app's own page (a foreign or injected frame). */
+export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, options: SecurityOptions): void {
+  const url = event.senderFrame?.url;
+  if (!url || !isTrustedAppUrl(url, options)) {
+    console.error(`[ipc] refused a call from an untrusted frame: ${url ?? '(none)'}`);
+    throw new Error('已拒绝：该请求不是来自本应用的页面。');
+  }
+}
+
+/** Parses `payload` with `schema`, or throws an Error whose message lists the problems in Chinese. */
+export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const result = schema.safeParse(payload, { error: zodChinese.localeError });
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}：${issue.message}` : issue.message))
+    .join('；');
+  throw new Error(`请求内容不合法：${problems}`);
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return undefined;
+}
+
+/** A Chinese explanation of a failed write, with what the clerk can do about it. */
+export function describeWriteError(error: unknown, target: string): string {
+  const reason = (() => {
+    switch (errorCode(error)) {
+      case 'EACCES':
+      case 'EPERM':
+      case 'EBUSY':
+        return '没有写入权限，或同名文件正被其他程序打开';
+      case 'ENOSPC':
+        return '磁盘空间不足';
+      case 'EROFS':
+        return '该位置是只读的';
+      case 'ENOENT':
+        return '文件夹不存在';
+      case 'ENAMETOOLONG':
+        return '文件名或路径太长';
+      default:
+        return '无法写入文件';
+    }
+  })();
+  return `保存失败：${reason}（${target}）。请换一个位置或关闭占用该文件的程序后再试。`;
+}
+
+/**
+ * Writes `data` to `target` so that `target` is either the old file or the complete new one,
+ * never half-written: the bytes go to a temp file in the same folder (same file system, so the
+ * rename is atomic), are flushed to disk (USB sticks), and only then renamed over the target.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+  // The temp name does not derive from the target's name, which may already be near the length limit.
+  const temp = path.join(path.dirname(target), `.media-ledger-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await fs.open(temp, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A file-name stem from a form title: no path characters, not too long, never empty. */
+export function safeFileStem(title: string): string {
+  const cleaned = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 60);
+  return cleaned.length > 0 ? cleaned : '打印';
+}
+
+function startsWithPdfMagic(data: Uint8Array): boolean {
+  const magic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+  return magic.every((byte, index) => data[index] === byte);
+}
+
+function downloadsFolder(): string {
+  try {
+    return app.getPath('downloads');
+  } catch {
+    // Some Linux desktops define no XDG downloads folder.
+    return os.homedir();
+  }
+}
+
+async function removeStaleFiles(folder: string, maxAgeMs: number, now: number): Promise<void> {
+  const entries = await fs.readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    entries.map(async (name) => {
+      const file = path.join(folder, name);
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (stat?.isFile() && now - stat.mtimeMs > maxAgeMs) await fs.rm(file, { force: true }).catch(() => undefined);
+    }),
+  );
+}
+
+type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
+
+async function saveFile(event: IpcMainInvokeEvent, payload: unknown): Promise<SaveFileResult> {
+  const request = parsePayload(saveFileRequestSchema, payload);
+  const options: SaveDialogOptions = {
+    title: '保存文件',
+    buttonLabel: '保存',
+    defaultPath: path.join(downloadsFolder(), request.suggestedName),
+    filters: request.filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { saved: false };
+  try {
+    await writeFileAtomic(choice.filePath, request.data);
+  } catch (error) {
+    console.error(`[ipc] saveFile failed for ${choice.filePath}:`, error);
+    throw new Error(describeWriteError(error, choice.filePath));
+  }
+  return { saved: true, path: choice.filePath };
+}
+
+/*
+ * Printing hands the PDF to the system's PDF viewer (shell.openPath) instead of printing from a
+ * hidden BrowserWindow. Why: webContents.print() of a window showing Chromium's PDF plugin has a
+ * long record of blank or missing pages because the plugin renders out of process; a hidden
+ * window would also give the clerk no preview and no control over printer, copies, duplex or
+ * paper tray. The system viewer (Edge or Acrobat on Windows, the document viewer on UOS/Kylin) is
+ * what the clerk already prints from and honours the printer driver's settings. The in-app
+ * preview still offers the PDF viewer's own print button.
+ */
+async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<void> {
+  const request = parsePayload(printPdfRequestSchema, payload);
+  if (!startsWithPdfMagic(request.data)) throw new Error('打印失败：内容不是有效的 PDF 文件。');
+  const folder = path.join(app.getPath('temp'), PRINT_TEMP_FOLDER);
+  const now = Date.now();
+  const file = path.join(folder, `${safeFileStem(request.title)}-${now}-${randomBytes(3).toString('hex')}.pdf`);
+  try {
+    await fs.mkdir(folder, { recursive: true });
+    // Old print files are no longer open in any viewer; keep the temp folder from growing.
+    await removeStaleFiles(folder, PRINT_TEMP_MAX_AGE_MS, now);
+    await writeFileAtomic(file, request.data);
+  } catch (error) {
+    console.error(`[ipc] printPdf could not write ${file}:`, error);
+    throw new Error(`打印失败：无法写入临时文件（${describeWriteError(error, file)}）`);
+  }
+  const openError = await shell.openPath(file);
+  if (openError) {
+    console.error(`[ipc] printPdf could not open ${file}: ${openError}`);
+    throw new Error('打印失败：本机没有可用的 PDF 阅读器。请先用“保存”把文件存到本机，再用其他程序打开并打印。');
+  }
+}
+
+async function openFolder(_event: IpcMainInvokeEvent, payload: unknown): Promise<void> {
+  const { which } = parsePayload(openFolderRequestSchema, payload);
+  const userData = app.getPath('userData');
+  const folder = which === 'data' ? userData : path.join(userData, 'backups');
+  await fs.mkdir(folder, { recursive: true });
+  const openError = await shell.openPath(folder);
+  if (openError) {
+    console.error(`[ipc] openFolder could not open ${folder}: ${openError}`);
+    throw new Error(`无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
+  }
+}
+
+/** The handler of each bridge method; the mapped type makes a missing channel a type error. */
+const HANDLERS: { readonly [K in keyof typeof CHANNELS]: Handler } = {
+  saveFile,
+  printPdf,
+  openFolder,
+  appVersion: async () => app.getVersion(),
+  dataFolder: async () => app.getPath('userData'),
+};
+
+/** Registers one ipcMain.handle per channel, each guarded by the sender check. */
+export function registerIpcHandlers(options: SecurityOptions = {}): void {
+  for (const [key, channel] of Object.entries(CHANNELS)) {
+    const handler = HANDLERS[key as keyof typeof CHANNELS];
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      assertTrustedSender(event, options);
+      return handler(event, payload);
+    });
+  }
+}

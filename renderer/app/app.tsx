@@ -1,0 +1,84 @@
+// The app frame: first-run setup until settings exist, then the side navigation and the area
+// the hash route names.
+import { Layout, Menu, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useSettings } from '../db/queries';
+import { SetupPage } from '../features/setup/setup-page';
+import { HomePage } from '../features/home/home-page';
+import { UnitsPage } from '../features/units/units-page';
+import { PeoplePage } from '../features/people/people-page';
+import { PlatformsPage } from '../features/platforms/platforms-page';
+import { TrashPage } from '../features/trash/trash-page';
+import { AuditPage } from '../features/audit/audit-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { ComingSoon } from '../features/coming-soon/coming-soon';
+import { AREAS, navigate, useRoute, type Route } from './routes';
+
+function AreaView({ route }: { route: Route }): ReactNode {
+  switch (route.area) {
+    case 'home':
+      return <HomePage />;
+    case 'platforms':
+      return <PlatformsPage openId={route.id} />;
+    case 'units':
+      return <UnitsPage />;
+    case 'people':
+      return <PeoplePage />;
+    case 'trash':
+      return <TrashPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default: {
+      const area = AREAS.find((a) => a.key === route.area);
+      return <ComingSoon title={area?.label ?? ''} description={area?.comingSoon ?? ''} />;
+    }
+  }
+}
+
+export function App() {
+  const settings = useSettings();
+  const route = useRoute();
+
+  if (settings === null) {
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', height: '100%' }}>
+        <Spin description="正在打开数据库…" />
+      </div>
+    );
+  }
+  if (settings === false) return <SetupPage />;
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={184} breakpoint="lg" collapsedWidth={0}>
+        <div className="ledger-logo" title={settings.institutionName}>
+          新媒体阵地台账
+        </div>
+        <nav aria-label="主导航">
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[route.area]}
+            items={AREAS.map((a) => ({ key: a.key, label: a.label }))}
+            onClick={(e) => navigate(e.key)}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between' }}>
+          <Typography.Text strong>{settings.institutionName}</Typography.Text>
+          <Typography.Text type="secondary">
+            {settings.profile.name} · 操作员：{settings.operatorName}
+          </Typography.Text>
+        </Layout.Header>
+        <Layout.Content className="ledger-content">
+          <main>
+            <AreaView route={route} />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+// The app's areas and a tiny hash router: '#/platforms/<id>' etc. Hash routes survive a
+// reload and work the same under app:// and http://127.0.0.1.
+import { useSyncExternalStore } from 'react';
+
+export interface Area {
+  key: string;
+  label: string;
+  /** What will come here, for areas that later issues build. */
+  comingSoon?: string;
+}
+
+export const AREAS: readonly Area[] = [
+  { key: 'home', label: '首页' },
+  { key: 'platforms', label: '平台台账' },
+  { key: 'units', label: '单位' },
+  { key: 'people', label: '人员' },
+  { key: 'approvals', label: '开通与备案', comingSoon: '开通审批、备案以及变更、注销备案：记录变更前后内容、变更日期、按规则计算的报备期限，打印审批表和备案表。' },
+  { key: 'reviews', label: '发布审核', comingSoon: '“先审后发”的发布审核：按本单位规则逐级审核（初审、审签、重大事项上报），重发重审与纠错记录，打印信息发布登记表/审核表。' },
+  { key: 'envelopes', label: '密码密封存档', comingSoon: '账号密码密封存档：信封编号、封存内容清单（不记录密码本身）、封存人、监封人、保管人、启封记录与更换密码提醒。' },
+  { key: 'handovers', label: '管理员交接', comingSoon: '管理员交接记录：移交人、接收人、监交人、交接清单，交接后更换密码的确认。' },
+  { key: 'inspections', label: '年度检查', comingSoon: '年度检查（年审）：按年开启检查，逐个账号记录检查项、自评和结论（合格/限期整改/关停注销），打印年度检查表和汇总表。' },
+  { key: 'incidents', label: '问题与舆情', comingSoon: '问题登记、举报投诉与舆情处置：发现的问题、处置措施（劝阻/禁言/移出/删除/屏蔽/上报）、上报对象、反馈与办结。' },
+  { key: 'trainings', label: '培训', comingSoon: '培训记录：日期、主题、主讲人、队伍、签到人员；每学期至少一次的提醒；打印培训签到表。' },
+  { key: 'printouts', label: '打印与签回', comingSoon: '打印中心：全部表格的预览、打印、批量打印；每份纸质表格从“待签回”到“已签回”“已归档”的跟踪和扫描件。' },
+  { key: 'trash', label: '回收站' },
+  { key: 'audit', label: '审计日志' },
+  { key: 'settings', label: '设置' },
+];
+
+export interface Route {
+  area: string;
+  id?: string;
+}
+
+export function parseHash(hash: string): Route {
+  const [area, id] = hash.replace(/^#\/?/, '').split('/');
+  const known = AREAS.some((a) => a.key === area);
+  return { area: known && area ? area : 'home', id: id ? decodeURIComponent(id) : undefined };
+}
+
+export function navigate(area: string, id?: string): void {
+  window.location.hash = id ? `#/${area}/${encodeURIComponent(id)}` : `#/${area}`;
+}
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback);
+  return () => window.removeEventListener('hashchange', callback);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}

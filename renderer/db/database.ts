@@ -1,0 +1,4 @@
+// The app's single database instance. Tests create their own LedgerDb on fake-indexeddb.
+import { LedgerDb } from './schema';
+
+export const db = new LedgerDb();

@@ -1,0 +1,47 @@
+// Live queries the pages read from. Components re-render when the data changes.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { Person } from '@shared/domain/person';
+import type { Platform } from '@shared/domain/platform';
+import type { Unit } from '@shared/domain/unit';
+import { db } from './database';
+
+export function useSettings() {
+  // `null` while loading is distinguished from "no settings yet" (undefined → setup).
+  return useLiveQuery(async () => (await db.settings.get('main')) ?? false, [], null);
+}
+
+export function useUnits(): Unit[] | undefined {
+  return useLiveQuery(() => db.units.filter((u) => !u.deletedAt).sortBy('name'), []);
+}
+
+export function usePeople(): Person[] | undefined {
+  return useLiveQuery(() => db.people.filter((p) => !p.deletedAt).sortBy('name'), []);
+}
+
+export function usePlatforms(): Platform[] | undefined {
+  return useLiveQuery(() => db.platforms.filter((p) => !p.deletedAt).toArray(), []);
+}
+
+export interface Lookups {
+  units: Map<string, Unit>;
+  people: Map<string, Person>;
+  unitName: (id: string | undefined) => string;
+  personName: (id: string | undefined) => string;
+}
+
+/** Maps of live units and people by id, for showing names instead of ids. */
+export function useLookups(): Lookups {
+  const units = useUnits();
+  const people = usePeople();
+  return useMemo(() => {
+    const u = new Map((units ?? []).map((x) => [x.id, x]));
+    const p = new Map((people ?? []).map((x) => [x.id, x]));
+    return {
+      units: u,
+      people: p,
+      unitName: (id) => (id ? (u.get(id)?.name ?? '（已删除）') : ''),
+      personName: (id) => (id ? (p.get(id)?.name ?? '（已删除）') : ''),
+    };
+  }, [units, people]);
+}

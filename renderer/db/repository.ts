@@ -1,0 +1,111 @@
+// Every change to a record goes through here: the record and its hash-chained audit entry are
+// written in one transaction, so either both are stored or neither is. Deletion is soft (the
+// record goes to the trash and can be restored).
+import type { BaseRecord, Draft } from '@shared/domain/common';
+import { newId } from '@shared/domain/ids';
+import type { AuditAction } from '@shared/domain/audit';
+import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
+import type { Settings } from '@shared/domain/settings';
+import type { LedgerDb, RecordTable } from './schema';
+
+/** Errors shown to the clerk in Chinese; `detail` goes to the log. */
+export class LedgerError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+type AnyRecord = BaseRecord & Record<string, unknown>;
+
+async function appendAudit(
+  db: LedgerDb,
+  table: string,
+  recordId: string,
+  action: AuditAction,
+  changes: Record<string, [unknown, unknown]>,
+  at: string,
+): Promise<void> {
+  const [last, settings] = await Promise.all([db.auditLog.orderBy('seq').last(), db.settings.get('main')]);
+  const entry = sealEntry(
+    { at, operator: settings?.operatorName ?? '', table, recordId, action, changes },
+    last?.hash,
+  );
+  await db.auditLog.add(entry);
+}
+
+function tableOf(db: LedgerDb, table: RecordTable) {
+  // Every record table has string ids; the record types differ but the bookkeeping is shared.
+  return db.table<AnyRecord, string>(table);
+}
+
+export async function createRecord<T extends BaseRecord>(db: LedgerDb, table: RecordTable, draft: Draft<T>): Promise<T> {
+  const at = nowIso();
+  const record = { ...draft, id: newId(), createdAt: at, updatedAt: at } as unknown as T;
+  await db.transaction('rw', [db.table(table), db.auditLog, db.settings], async () => {
+    await tableOf(db, table).add(record as unknown as AnyRecord);
+    await appendAudit(db, table, record.id, 'create', diffRecords(undefined, record), at);
+  });
+  return record;
+}
+
+export async function updateRecord<T extends BaseRecord>(
+  db: LedgerDb,
+  table: RecordTable,
+  id: string,
+  patch: Partial<Draft<T>>,
+): Promise<T> {
+  const at = nowIso();
+  let saved: T | undefined;
+  await db.transaction('rw', [db.table(table), db.auditLog, db.settings], async () => {
+    const before = await tableOf(db, table).get(id);
+    if (!before) throw new LedgerError('该记录已不存在，可能已被删除。', `${table}/${id} not found`);
+    const after = { ...before, ...patch, id, createdAt: before.createdAt, updatedAt: at } as AnyRecord;
+    const changes = diffRecords(before, after);
+    await tableOf(db, table).put(after);
+    if (Object.keys(changes).length > 0) await appendAudit(db, table, id, 'update', changes, at);
+    saved = after as unknown as T;
+  });
+  return saved!;
+}
+
+async function setDeleted(db: LedgerDb, table: RecordTable, id: string, deleted: boolean): Promise<void> {
+  const at = nowIso();
+  await db.transaction('rw', [db.table(table), db.auditLog, db.settings], async () => {
+    const before = await tableOf(db, table).get(id);
+    if (!before) throw new LedgerError('该记录已不存在。', `${table}/${id} not found`);
+    if (Boolean(before.deletedAt) === deleted) return;
+    const after: AnyRecord = { ...before, updatedAt: at };
+    if (deleted) after.deletedAt = at;
+    else delete after.deletedAt;
+    await tableOf(db, table).put(after);
+    await appendAudit(db, table, id, deleted ? 'delete' : 'restore', diffRecords(before, after), at);
+  });
+}
+
+export function softDelete(db: LedgerDb, table: RecordTable, id: string): Promise<void> {
+  return setDeleted(db, table, id, true);
+}
+
+export function restoreRecord(db: LedgerDb, table: RecordTable, id: string): Promise<void> {
+  return setDeleted(db, table, id, false);
+}
+
+export async function saveSettings(db: LedgerDb, settings: Omit<Settings, 'id' | 'updatedAt'>): Promise<Settings> {
+  const at = nowIso();
+  const next: Settings = { ...settings, id: 'main', updatedAt: at };
+  await db.transaction('rw', [db.settings, db.auditLog], async () => {
+    const before = await db.settings.get('main');
+    await db.settings.put(next);
+    const changes = diffRecords(before, next);
+    if (Object.keys(changes).length > 0) await appendAudit(db, 'settings', 'main', before ? 'update' : 'create', changes, at);
+  });
+  return next;
+}

@@ -1,0 +1,111 @@
+// The local database (IndexedDB through Dexie): one typed table per record of SPEC §Records.
+// Versions are append-only: never edit a released version, add a new one with its upgrade.
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { AuditEntry } from '@shared/domain/audit';
+import type { Person } from '@shared/domain/person';
+import type { Platform } from '@shared/domain/platform';
+import type {
+  Approval,
+  Attachment,
+  Envelope,
+  Handover,
+  Incident,
+  Inspection,
+  Printout,
+  Review,
+  Training,
+} from '@shared/domain/records';
+import type { Settings } from '@shared/domain/settings';
+import type { Unit } from '@shared/domain/unit';
+import { upgradeToV2 } from './upgrades';
+
+export const DB_NAME = 'media-ledger';
+
+/** An attachment as stored: its metadata and the bytes. */
+export interface StoredAttachment extends Attachment {
+  blob: Blob;
+}
+
+/** Index definitions of version 1 (the first release). Kept verbatim for upgrade tests. */
+export const STORES_V1 = {
+  units: 'id, name, kind, parentId, deletedAt',
+  people: 'id, name, unitId, status, deletedAt',
+  platforms: 'id, kind, name, hostUnitId, status, deletedAt',
+  approvals: 'id, platformId, kind, dueDate, deletedAt',
+  reviews: 'id, platformId, originalReviewId, deletedAt',
+  envelopes: 'id, platformId, number, deletedAt',
+  handovers: 'id, platformId, date, deletedAt',
+  inspections: 'id, year, platformId, deletedAt',
+  incidents: 'id, date, platformId, deletedAt',
+  trainings: 'id, date, deletedAt',
+  printouts: 'id, formId, recordId, paperStatus, printedAt, deletedAt',
+  attachments: 'id, ownerId, sha256, deletedAt',
+  auditLog: '++seq, at, table, recordId',
+  settings: 'id',
+} as const;
+
+/** Version 2: duplicate detection by (kind, account id) and one inspection per year and account. */
+export const STORES_V2 = {
+  ...STORES_V1,
+  platforms: 'id, kind, name, hostUnitId, status, deletedAt, [kind+accountId]',
+  inspections: 'id, year, platformId, [year+platformId], deletedAt',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+export class LedgerDb extends Dexie {
+  units!: EntityTable<Unit, 'id'>;
+  people!: EntityTable<Person, 'id'>;
+  platforms!: EntityTable<Platform, 'id'>;
+  approvals!: EntityTable<Approval, 'id'>;
+  reviews!: EntityTable<Review, 'id'>;
+  envelopes!: EntityTable<Envelope, 'id'>;
+  handovers!: EntityTable<Handover, 'id'>;
+  inspections!: EntityTable<Inspection, 'id'>;
+  incidents!: EntityTable<Incident, 'id'>;
+  trainings!: EntityTable<Training, 'id'>;
+  printouts!: EntityTable<Printout, 'id'>;
+  attachments!: EntityTable<StoredAttachment, 'id'>;
+  auditLog!: EntityTable<AuditEntry, 'seq'>;
+  settings!: Table<Settings, 'main'>;
+
+  constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // 'strict' durability: a transaction reports success only once the data is on disk, so a
+    // power cut right after "已保存" cannot lose the record (Chromium defaults to 'relaxed').
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+  }
+}
+
+/** Tables holding user records (everything but the audit log and settings). */
+export const RECORD_TABLES = [
+  'units',
+  'people',
+  'platforms',
+  'approvals',
+  'reviews',
+  'envelopes',
+  'handovers',
+  'inspections',
+  'incidents',
+  'trainings',
+  'printouts',
+  'attachments',
+] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+export const TABLE_LABELS: Record<RecordTable, string> = {
+  units: '单位',
+  people: '人员',
+  platforms: '平台台账',
+  approvals: '开通与备案',
+  reviews: '发布审核',
+  envelopes: '密码密封存档',
+  handovers: '管理员交接',
+  inspections: '年度检查',
+  incidents: '问题与舆情',
+  trainings: '培训',
+  printouts: '打印记录',
+  attachments: '附件',
+};

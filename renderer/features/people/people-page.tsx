@@ -1,0 +1,178 @@
+// People (人员): list, create, edit, move to trash; 离岗 people who still hold roles are flagged.
+import { Alert, Button, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { PERSON_STATUSES, type Person } from '@shared/domain/person';
+import { validatePerson } from '@shared/domain/validation';
+import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
+import { UnitSelect } from '../../components/record-select';
+import { DeleteButton } from '../../components/delete-button';
+import { useRecordEditor } from '../../components/use-record-editor';
+import { rolesHeldBy } from '@shared/domain/roles';
+
+export function PeoplePage() {
+  const people = usePeople();
+  const platforms = usePlatforms();
+  const units = useUnits();
+  const lookups = useLookups();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<string | undefined>();
+  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+
+  const roles = useMemo(() => rolesHeldBy(platforms ?? [], units ?? []), [platforms, units]);
+  const rows = useMemo(
+    () =>
+      (people ?? []).filter(
+        (p) =>
+          (!status || p.status === status) &&
+          (!query || matchesSearch(buildSearchKey([p.name, p.title ?? '', lookups.unitName(p.unitId), p.phone ?? '']), query)),
+      ),
+    [people, query, status, lookups],
+  );
+  const flagged = (people ?? []).filter((p) => p.status === '离岗' && (roles.get(p.id)?.length ?? 0) > 0);
+
+  return (
+    <section aria-labelledby="people-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Typography.Title level={3} id="people-title" style={{ margin: 0 }}>
+          人员
+        </Typography.Title>
+        <Space>
+          <Select
+            allowClear
+            placeholder="状态"
+            aria-label="按状态筛选"
+            style={{ width: 100 }}
+            options={PERSON_STATUSES.map((s) => ({ value: s, label: s }))}
+            onChange={setStatus}
+          />
+          <Input.Search allowClear placeholder="搜索姓名、单位（支持拼音）" aria-label="搜索人员" onChange={(e) => setQuery(e.target.value)} />
+          <Button type="primary" onClick={() => setEditing('new')}>
+            新建人员
+          </Button>
+        </Space>
+      </Space>
+      {flagged.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${flagged.length} 位已离岗人员仍登记在岗位上：${flagged.map((p) => p.name).join('、')}。请在相应的平台或单位中更换人员。`}
+        />
+      )}
+      <Table<Person>
+        rowKey="id"
+        loading={!people}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description={query || status ? '没有符合条件的人员' : '还没有人员，点击“新建人员”添加'} /> }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', width: 120 },
+          { title: '单位', render: (_, p) => lookups.unitName(p.unitId) },
+          { title: '职务/岗位', dataIndex: 'title' },
+          { title: '电话', dataIndex: 'phone', width: 150 },
+          { title: '教师', width: 70, render: (_, p) => (p.isTeacher ? '是' : '否') },
+          {
+            title: '状态',
+            width: 140,
+            render: (_, p) =>
+              p.status === '离岗' ? (
+                <Tag color="red">离岗{p.statusDate ? ` ${p.statusDate}` : ''}</Tag>
+              ) : (
+                <Tag color="green">在岗</Tag>
+              ),
+          },
+          {
+            title: '担任角色',
+            render: (_, p) => {
+              const held = roles.get(p.id) ?? [];
+              return (
+                <span className={p.status === '离岗' && held.length ? 'ledger-flag' : undefined}>
+                  {held.slice(0, 3).join('；')}
+                  {held.length > 3 ? ` 等${held.length}项` : ''}
+                </span>
+              );
+            },
+          },
+          {
+            title: '操作',
+            width: 140,
+            render: (_, p) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(p)} aria-label={`编辑 ${p.name}`}>
+                  编辑
+                </Button>
+                <DeleteButton table="people" id={p.id} name={p.name} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <PersonDialog person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+    </section>
+  );
+}
+
+function PersonDialog({ person, onClose }: { person?: Person; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const lookups = useLookups();
+  const { save, saving } = useRecordEditor<Person>('people', validatePerson);
+  const status = Form.useWatch('status', form);
+  const submit = async () => {
+    const values = form.getFieldsValue(true);
+    const draft = { ...values, statusDate: values.statusDate ? dayjs(values.statusDate).format('YYYY-MM-DD') : undefined };
+    const saved = await save(form, draft, person?.id);
+    if (saved) onClose();
+  };
+  return (
+    <Modal
+      open
+      title={person ? `编辑人员：${person.name}` : '新建人员'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          person
+            ? { ...person, statusDate: person.statusDate ? dayjs(person.statusDate) : undefined }
+            : { status: '在岗', isTeacher: false }
+        }
+      >
+        <Form.Item name="name" label="姓名" required>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="unitId" label="单位">
+          <UnitSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="title" label="职务/岗位">
+          <Input placeholder="例如：党委书记、科长、辅导员" />
+        </Form.Item>
+        <Form.Item name="phone" label="电话">
+          <Input placeholder="例如 13800000000 或 029-87092255" />
+        </Form.Item>
+        <Form.Item name="isTeacher" label="是否为教师（部分规则要求审核人为教师）" valuePropName="checked">
+          <Switch checkedChildren="是" unCheckedChildren="否" />
+        </Form.Item>
+        <Space>
+          <Form.Item name="status" label="状态" required>
+            <Radio.Group options={PERSON_STATUSES.map((s) => ({ value: s, label: s }))} />
+          </Form.Item>
+          <Form.Item name="statusDate" label={status === '离岗' ? '离岗日期' : '状态变更日期'}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="note" label="备注">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

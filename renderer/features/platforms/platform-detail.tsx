@@ -1,0 +1,210 @@
+// One platform: every field, its lifecycle and follower histories, columns, and printing F04.
+import { App as AntApp, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, type LifecycleStatus, type Platform } from '@shared/domain/platform';
+import type { Dated } from '@shared/domain/common';
+import { db } from '../../db/database';
+import { updateRecord } from '../../db/repository';
+import { useLookups } from '../../db/queries';
+import { navigate } from '../../app/routes';
+import { showError } from '../../app/errors';
+import { PersonName } from '../../components/person-name';
+import { DeleteButton } from '../../components/delete-button';
+import { PrintPreview } from '../print/print-preview';
+import { PlatformForm } from './platform-form';
+import { STATUS_COLORS } from './platforms-page';
+
+type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
+
+export function PlatformDetail({ platform: p }: { platform: Platform }) {
+  const lookups = useLookups();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const person = (id: string | undefined, role: string) => <PersonName id={id} lookups={lookups} role={role} />;
+  const group = isGroupKind(p.kind);
+
+  return (
+    <section aria-labelledby="platform-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Space>
+          <Button onClick={() => navigate('platforms')}>返回台账</Button>
+          <Typography.Title level={3} id="platform-title" style={{ margin: 0 }}>
+            {p.name}
+          </Typography.Title>
+          <Tag color={STATUS_COLORS[p.status]}>{p.status}</Tag>
+        </Space>
+        <Space wrap>
+          <Button type="primary" onClick={() => setDialog('print')}>
+            打印备案信息表
+          </Button>
+          <Button onClick={() => setDialog('edit')}>编辑</Button>
+          <Button onClick={() => setDialog('status')}>变更状态</Button>
+          {!group && <Button onClick={() => setDialog('followers')}>记录粉丝数</Button>}
+          <DeleteButton table="platforms" id={p.id} name={p.name} />
+        </Space>
+      </Space>
+
+      <Descriptions bordered size="small" column={2} style={{ marginBottom: 24 }}>
+        <Descriptions.Item label="平台类型">{p.kind}</Descriptions.Item>
+        <Descriptions.Item label={group ? '群号' : '账号 / 微信号 / 网址'}>{p.accountId}</Descriptions.Item>
+        <Descriptions.Item label="主办单位">{lookups.unitName(p.hostUnitId)}</Descriptions.Item>
+        <Descriptions.Item label="开通时间">{p.openedOn}</Descriptions.Item>
+        {(p.sponsorUnitId || p.guidingTeacherId) && (
+          <>
+            <Descriptions.Item label="挂靠单位">{lookups.unitName(p.sponsorUnitId)}</Descriptions.Item>
+            <Descriptions.Item label="指导教师">{person(p.guidingTeacherId, '指导教师')}</Descriptions.Item>
+          </>
+        )}
+        <Descriptions.Item label="网址">{p.url}</Descriptions.Item>
+        <Descriptions.Item label="实名认证">{p.certification}</Descriptions.Item>
+        <Descriptions.Item label="宗旨 / 功能定位" span={2}>
+          {p.purpose}
+        </Descriptions.Item>
+        <Descriptions.Item label="信息发布范围" span={2}>
+          {p.contentScope}
+        </Descriptions.Item>
+        <Descriptions.Item label="服务器">
+          {p.server.involvesData ? `涉及数据服务，服务器设置在${p.server.location ?? '（未填）'}` : '不涉及数据服务'}
+        </Descriptions.Item>
+        <Descriptions.Item label={group ? '成员人数' : '当前粉丝数'}>
+          {group ? p.group?.memberCount : currentFollowers(p)}
+        </Descriptions.Item>
+        <Descriptions.Item label="责任人">{person(p.responsibleId, '责任人')}</Descriptions.Item>
+        <Descriptions.Item label="业务负责人">{person(p.businessLeadId, '业务负责人')}</Descriptions.Item>
+        <Descriptions.Item label="技术负责人">{person(p.technicalLeadId, '技术负责人')}</Descriptions.Item>
+        <Descriptions.Item label="总管理员">{person(p.chiefAdminId, '总管理员')}</Descriptions.Item>
+        <Descriptions.Item label="分管理员" span={2}>
+          <Space wrap>{p.sectionAdminIds.map((id) => <span key={id}>{person(id, '分管理员')}</span>)}</Space>
+        </Descriptions.Item>
+        {group && (
+          <>
+            <Descriptions.Item label="群主">{person(p.group?.ownerId, '群主')}</Descriptions.Item>
+            <Descriptions.Item label="监督人">{person(p.group?.supervisorId, '监督人')}</Descriptions.Item>
+            <Descriptions.Item label="实名核查" span={2}>
+              {p.group?.realNameCheckDates.join('、') || '尚无记录'}
+            </Descriptions.Item>
+          </>
+        )}
+        <Descriptions.Item label="管理措施" span={2}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{p.measures}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="最近更新（经核查）">{p.lastUpdateOn}</Descriptions.Item>
+        <Descriptions.Item label="备注">{p.note}</Descriptions.Item>
+      </Descriptions>
+
+      <Space align="start" size={48} wrap>
+        <div style={{ minWidth: 280 }}>
+          <Typography.Title level={5}>状态历史</Typography.Title>
+          <Timeline
+            items={[...p.statusHistory]
+              .sort((a, b) => b.date.localeCompare(a.date))
+              .map((h, i) => ({ key: i, content: `${h.date}　${h.value}${h.note ? `（${h.note}）` : ''}` }))}
+          />
+        </div>
+        {!group && (
+          <div style={{ minWidth: 280 }}>
+            <Typography.Title level={5}>粉丝数历史</Typography.Title>
+            <Table<Dated<number>>
+              size="small"
+              rowKey={(r) => `${r.date}-${r.value}`}
+              pagination={false}
+              locale={{ emptyText: <Empty description="尚无记录" /> }}
+              dataSource={[...p.followers].sort((a, b) => b.date.localeCompare(a.date))}
+              columns={[
+                { title: '日期', dataIndex: 'date' },
+                { title: '粉丝数', dataIndex: 'value' },
+              ]}
+            />
+          </div>
+        )}
+      </Space>
+
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        栏目设置及分工
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey={(_, i) => String(i)}
+        pagination={false}
+        locale={{ emptyText: <Empty description="未登记栏目" /> }}
+        dataSource={p.columns}
+        columns={[
+          { title: '一级栏目或版块', dataIndex: 'level1', width: 180 },
+          { title: '二级栏目或版块内容', dataIndex: 'level2' },
+          { title: '负责部门', dataIndex: 'department', width: 180 },
+          { title: '备注', dataIndex: 'note', width: 120 },
+        ]}
+      />
+
+      {dialog === 'edit' && <PlatformForm platform={p} onClose={() => setDialog(null)} />}
+      {dialog === 'status' && <StatusDialog platform={p} onClose={() => setDialog(null)} />}
+      {dialog === 'followers' && <FollowersDialog platform={p} onClose={() => setDialog(null)} />}
+      {dialog === 'print' && <PrintPreview formId="F04" record={p} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}
+
+function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: () => void }) {
+  const [form] = Form.useForm<{ status: LifecycleStatus; date: dayjs.Dayjs; note?: string }>();
+  const { message } = AntApp.useApp();
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      const entry = { date: v.date.format('YYYY-MM-DD'), value: v.status, note: v.note?.trim() || undefined };
+      await updateRecord<Platform>(db, 'platforms', p.id, { status: v.status, statusHistory: [...p.statusHistory, entry] });
+      void message.success(`状态已变更为“${v.status}”`);
+      onClose();
+    } catch (e) {
+      showError(e, '变更状态失败');
+    }
+  };
+  return (
+    <Modal open title="变更状态" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ status: p.status, date: dayjs() }}>
+        <Form.Item name="status" label="新状态" rules={[{ required: true, message: '请选择状态' }]}>
+          <Select options={LIFECYCLE_STATUSES.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item
+          name="date"
+          label="日期"
+          rules={[
+            { required: true, message: '请选择日期' },
+            { validator: (_, d: dayjs.Dayjs) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve()) },
+          ]}
+        >
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="note" label="说明（如批准文号、整改原因）">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function FollowersDialog({ platform: p, onClose }: { platform: Platform; onClose: () => void }) {
+  const [form] = Form.useForm<{ count: number; date: dayjs.Dayjs }>();
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      const date = v.date.format('YYYY-MM-DD');
+      const followers = [...p.followers.filter((f) => f.date !== date), { date, value: v.count }];
+      await updateRecord<Platform>(db, 'platforms', p.id, { followers });
+      onClose();
+    } catch (e) {
+      showError(e, '保存粉丝数失败');
+    }
+  };
+  return (
+    <Modal open title="记录粉丝数" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+        <Form.Item name="count" label="粉丝数" rules={[{ required: true, message: '请填写粉丝数' }]}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} autoFocus />
+        </Form.Item>
+        <Form.Item name="date" label="统计日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,237 @@
+// Create or edit a platform with every registry field (SPEC §Records 3), in a drawer.
+import { Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import {
+  CERTIFICATION_STATUSES,
+  LIFECYCLE_STATUSES,
+  PLATFORM_KINDS,
+  isGroupKind,
+  type Platform,
+  type PlatformKind,
+} from '@shared/domain/platform';
+import { validatePlatform } from '@shared/domain/validation';
+import { useLookups } from '../../db/queries';
+import { PersonSelect, UnitSelect } from '../../components/record-select';
+import { useRecordEditor } from '../../components/use-record-editor';
+import { fromFormValues, toFormValues, type PlatformFormValues } from './platform-form-values';
+
+export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platform; onClose: () => void; onSaved?: (p: Platform) => void }) {
+  const [form] = Form.useForm<PlatformFormValues>();
+  const lookups = useLookups();
+  const { save, saving } = useRecordEditor<Platform>('platforms', validatePlatform);
+  const kind = Form.useWatch('kind', form) as PlatformKind | undefined;
+  const involvesData = Form.useWatch(['server', 'involvesData'], form) as boolean | undefined;
+  const group = kind ? isGroupKind(kind) : false;
+
+  const submit = async () => {
+    const values = form.getFieldsValue(true) as PlatformFormValues;
+    const draft = fromFormValues(values, platform);
+    if (!group) delete draft.group;
+    const saved = await save(form, draft, platform?.id);
+    if (saved) {
+      onSaved?.(saved);
+      onClose();
+    }
+  };
+
+  return (
+    <Drawer
+      open
+      size={820}
+      title={platform ? `编辑平台：${platform.name}` : '新建平台'}
+      onClose={onClose}
+      maskClosable={false}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={submit}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      <Form form={form} layout="vertical" initialValues={toFormValues(platform)} onFinish={submit}>
+        <Divider titlePlacement="start">基本信息</Divider>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="kind" label="平台类型" required>
+              <Select options={PLATFORM_KINDS.map((k) => ({ value: k, label: k }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="name" label="账号/平台名称" required>
+              <Input autoFocus placeholder="例如：东湖示范大学图书馆" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="accountId" label={group ? '群号' : '账号 / 微信号 / 网址'} required={kind !== '其他'}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="url" label="网址（如有）">
+              <Input placeholder="https://…" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="hostUnitId" label="主办（主管）单位" required>
+              <UnitSelect lookups={lookups} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="openedOn" label="开通时间">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="sponsorUnitId" label="挂靠单位（学生组织、社团）">
+              <UnitSelect lookups={lookups} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="guidingTeacherId" label="指导教师（学生组织、社团）">
+              <PersonSelect lookups={lookups} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="purpose" label="宗旨 / 功能定位">
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="contentScope" label="信息发布范围">
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="certification" label="实名认证">
+              <Select options={CERTIFICATION_STATUSES.map((k) => ({ value: k, label: k }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['server', 'involvesData']} label="服务器">
+              <Radio.Group
+                options={[
+                  { value: false, label: '不涉及数据服务' },
+                  { value: true, label: '涉及数据服务' },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['server', 'location']} label="服务器设置在">
+              <Input disabled={!involvesData} />
+            </Form.Item>
+          </Col>
+          {!platform && (
+            <>
+              <Col span={8}>
+                <Form.Item name="status" label="当前状态">
+                  <Select options={LIFECYCLE_STATUSES.map((k) => ({ value: k, label: k }))} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="initialStatusDate" label="状态日期">
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+        </Row>
+
+        <Divider titlePlacement="start">责任体系</Divider>
+        <Row gutter={16}>
+          {(
+            [
+              ['responsibleId', '责任人（党委（总支）书记或职能部门正职）'],
+              ['businessLeadId', '业务负责人'],
+              ['technicalLeadId', '技术负责人'],
+              ['chiefAdminId', '总管理员'],
+            ] as const
+          ).map(([name, label]) => (
+            <Col span={12} key={name}>
+              <Form.Item name={name} label={label}>
+                <PersonSelect lookups={lookups} />
+              </Form.Item>
+            </Col>
+          ))}
+          <Col span={24}>
+            <Form.Item name="sectionAdminIds" label="分管理员">
+              <PersonSelect lookups={lookups} multiple />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="measures" label="管理措施（简明罗列主要管理措施）">
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="lastUpdateOn" label="最近更新日期（经核查）">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        {group && (
+          <>
+            <Divider titlePlacement="start">工作群</Divider>
+            <Row gutter={16}>
+              <Col span={12}>
+                <Form.Item name={['group', 'ownerId']} label="群主（管理员）">
+                  <PersonSelect lookups={lookups} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name={['group', 'supervisorId']} label="监督人">
+                  <PersonSelect lookups={lookups} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name={['group', 'memberCount']} label="成员人数">
+                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name={['group', 'realNameCheckDates']} label="实名核查日期">
+                  <DatePicker multiple style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </>
+        )}
+
+        <Divider titlePlacement="start">栏目设置及分工</Divider>
+        <Form.List name="columns">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                  <Form.Item name={[field.name, 'level1']} aria-label="一级栏目">
+                    <Input placeholder="一级栏目" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'level2']}>
+                    <Input placeholder="二级栏目或内容" style={{ width: 260 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'department']}>
+                    <Input placeholder="负责部门" />
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(field.name)}>
+                    删除
+                  </Button>
+                </Space>
+              ))}
+              <Button type="dashed" onClick={() => add({ level1: '', department: '' })} block>
+                添加栏目
+              </Button>
+            </>
+          )}
+        </Form.List>
+
+        <Divider titlePlacement="start">备注</Divider>
+        <Form.Item name="note">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

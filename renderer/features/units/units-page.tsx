@@ -1,0 +1,130 @@
+// Units (单位): list, create, edit, move to trash.
+import { Button, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { RANKS, UNIT_KINDS, type Unit } from '@shared/domain/unit';
+import { validateUnit } from '@shared/domain/validation';
+import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { useLookups, useUnits } from '../../db/queries';
+import { PersonName } from '../../components/person-name';
+import { PersonSelect, UnitSelect } from '../../components/record-select';
+import { DeleteButton } from '../../components/delete-button';
+import { useRecordEditor } from '../../components/use-record-editor';
+
+export function UnitsPage() {
+  const units = useUnits();
+  const lookups = useLookups();
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+
+  const rows = useMemo(
+    () => (units ?? []).filter((u) => !query || matchesSearch(buildSearchKey([u.name, u.kind]), query)),
+    [units, query],
+  );
+
+  return (
+    <section aria-labelledby="units-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Typography.Title level={3} id="units-title" style={{ margin: 0 }}>
+          单位
+        </Typography.Title>
+        <Space>
+          <Input.Search allowClear placeholder="搜索单位（支持拼音首字母）" aria-label="搜索单位" onChange={(e) => setQuery(e.target.value)} />
+          <Button type="primary" onClick={() => setEditing('new')}>
+            新建单位
+          </Button>
+        </Space>
+      </Space>
+      <Table<Unit>
+        rowKey="id"
+        loading={!units}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description={query ? '没有符合条件的单位' : '还没有单位，点击“新建单位”添加'} /> }}
+        columns={[
+          { title: '名称', dataIndex: 'name' },
+          { title: '类别', dataIndex: 'kind', width: 110 },
+          { title: '上级单位', render: (_, u) => lookups.unitName(u.parentId) },
+          {
+            title: '第一责任人',
+            render: (_, u) => (
+              <>
+                <PersonName id={u.firstResponsibleId} lookups={lookups} role="第一责任人" />
+                {u.firstResponsibleRank ? `（${u.firstResponsibleRank}）` : ''}
+              </>
+            ),
+          },
+          { title: '党组织书记', render: (_, u) => <PersonName id={u.partySecretaryId} lookups={lookups} role="党组织书记" /> },
+          { title: '联系电话', dataIndex: 'phone', width: 150 },
+          {
+            title: '操作',
+            width: 140,
+            render: (_, u) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing(u)} aria-label={`编辑 ${u.name}`}>
+                  编辑
+                </Button>
+                <DeleteButton table="units" id={u.id} name={u.name} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <UnitDialog unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+    </section>
+  );
+}
+
+function UnitDialog({ unit, onClose }: { unit?: Unit; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const lookups = useLookups();
+  const { save, saving } = useRecordEditor<Unit>('units', validateUnit);
+  const submit = async () => {
+    const saved = await save(form, form.getFieldsValue(true), unit?.id);
+    if (saved) onClose();
+  };
+  return (
+    <Modal
+      open
+      title={unit ? `编辑单位：${unit.name}` : '新建单位'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={submit}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={unit ?? { kind: '职能部门' }} onFinish={submit}>
+        <Form.Item name="name" label="单位名称" required>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="kind" label="类别" required>
+          <Select options={UNIT_KINDS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item name="parentId" label="上级单位（学生组织、社团填挂靠单位）">
+          <UnitSelect lookups={lookups} />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="firstResponsibleId" label="第一责任人" style={{ flex: 2 }}>
+            <PersonSelect lookups={lookups} />
+          </Form.Item>
+          <Form.Item name="firstResponsibleRank" label="级别" style={{ flex: 1 }}>
+            <Select allowClear options={RANKS.map((k) => ({ value: k, label: k }))} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="partySecretaryId" label="党组织书记">
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="contactId" label="联络人">
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话">
+          <Input placeholder="例如 029-87092255 或 13800000000" />
+        </Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

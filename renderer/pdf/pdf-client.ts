@@ -1,0 +1,87 @@
+// Promise API over the PDF worker: renderForm() builds a form's PDF off the UI thread.
+// One worker is created lazily and kept for the life of the page, so the fonts load once
+// (warmUpPdf() starts that early, e.g. when a page with a print button opens).
+import type { FormContextData } from '../../shared/forms/context';
+import type { FormId, FormRecordMap } from '../../shared/forms/registry';
+import type { PdfWorkerRequest, PdfWorkerResponse } from './pdf-worker';
+
+/** A PDF could not be made; `message` is for the clerk, `detail` for the log. */
+export class PdfRenderError extends Error {
+  readonly detail: string;
+  constructor(message: string, detail: string) {
+    super(message);
+    this.name = 'PdfRenderError';
+    this.detail = detail;
+  }
+}
+
+type Pending = { resolve: (pdf: Uint8Array<ArrayBuffer> | undefined) => void; reject: (error: PdfRenderError) => void };
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function failAll(detail: string): void {
+  for (const p of pending.values()) {
+    p.reject(new PdfRenderError('PDF 生成组件意外停止，请重试；如仍失败请重启程序。', detail));
+  }
+  pending.clear();
+  // A crashed worker is dropped; the next request starts a fresh one.
+  worker?.terminate();
+  worker = undefined;
+}
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./pdf-worker.ts', import.meta.url), { type: 'module', name: 'pdf' });
+  w.addEventListener('message', (event: MessageEvent<PdfWorkerResponse>) => {
+    const response = event.data;
+    const p = pending.get(response.id);
+    if (!p) return;
+    pending.delete(response.id);
+    if (response.ok) p.resolve(response.pdf);
+    else p.reject(new PdfRenderError(`${response.error}，请重试；如仍失败请重启程序。`, response.detail));
+  });
+  w.addEventListener('error', (event) => failAll(`worker error: ${event.message}`));
+  w.addEventListener('messageerror', () => failAll('worker messageerror'));
+  worker = w;
+  return w;
+}
+
+type RequestBody = PdfWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+function send(body: RequestBody): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    try {
+      getWorker().postMessage({ ...body, id } as PdfWorkerRequest);
+    } catch (error) {
+      // e.g. DataCloneError when the record holds something that cannot be posted.
+      pending.delete(id);
+      reject(new PdfRenderError('无法把记录交给 PDF 生成组件，请检查记录内容。', String(error)));
+    }
+  });
+}
+
+/** Starts loading the fonts (≈0.5 s) so that the first print is quick. Never rejects. */
+export function warmUpPdf(): Promise<void> {
+  return send({ type: 'warm-up' }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Builds the PDF of form `formId` for `record` (null → blank form). `context` is plain data:
+ * the people and units the record refers to, the institution and the profile's texts.
+ */
+export async function renderForm<K extends FormId>(
+  formId: K,
+  record: FormRecordMap[K] | null,
+  context: FormContextData,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const pdf = await send({ type: 'render', formId, record, context });
+  if (!pdf) throw new PdfRenderError('生成 PDF 失败，请重试。', 'worker returned no data');
+  return pdf;
+}

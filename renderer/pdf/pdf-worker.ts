@@ -1,0 +1,117 @@
+// Module Web Worker that turns form records into PDF bytes off the UI thread.
+// Fonts come from the app's own files: Vite copies the two TTFs into dist/renderer/assets
+// (imported with ?url below) and the worker fetches them from the app's origin once, then keeps
+// them registered in pdfmake's virtual file system for every later request.
+//
+// pdfmake's browser build (build/pdfmake.js) is a webpack UMD bundle. Checked for use in a
+// worker: every window/document reference in it is behind a typeof guard or lives in the
+// download/open/print helpers, which are never called here (we only use getBuffer()); its UMD
+// wrapper looks for `self`, which workers have. So no shim is needed.
+import pdfMake from 'pdfmake/build/pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import regularFontUrl from '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf?url';
+import boldFontUrl from '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf?url';
+// Noto Serif JP covers CJK characters beyond the BMP that Noto Serif SC lacks (e.g. 𠮷 U+20BB7).
+import rareRegularUrl from '@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf?url';
+import rareBoldUrl from '@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_700Bold.ttf?url';
+import { createFormContext, type FormContextData } from '../../shared/forms/context';
+import { FONT_FILES, RARE_FONT_FILES, pdfFonts } from '../../shared/forms/fonts';
+import { buildForm, isFormId, type FormRecordMap } from '../../shared/forms/registry';
+
+export type PdfWorkerRequest =
+  | { id: number; type: 'warm-up' }
+  | { id: number; type: 'render'; formId: string; record: unknown; context: FormContextData };
+
+export type PdfWorkerResponse =
+  | { id: number; ok: true; pdf?: Uint8Array<ArrayBuffer>; ms: number }
+  | { id: number; ok: false; error: string; detail: string };
+
+/** What is used of the pdfmake browser singleton; @types/pdfmake does not declare virtualfs. */
+interface PdfmakeBrowser {
+  virtualfs: { writeFileSync(name: string, content: Uint8Array): void };
+  setFonts(fonts: ReturnType<typeof pdfFonts>): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Uint8Array> };
+}
+
+/** The DedicatedWorkerGlobalScope members used here (the project's lib has DOM, not WebWorker). */
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<PdfWorkerRequest>) => void): void;
+  postMessage(message: PdfWorkerResponse, transfer: Transferable[]): void;
+}
+
+// `self` is typed as Window by the DOM lib; in this file it is the worker's global scope.
+const scope = self as unknown as WorkerScope;
+const pm = pdfMake as unknown as PdfmakeBrowser;
+
+let fontsReady: Promise<void> | undefined;
+let rareFontReady: Promise<void> | undefined;
+
+async function fetchFont(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`font ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Loads both faces once per worker; a failure is retried on the next request. */
+function loadFonts(): Promise<void> {
+  fontsReady ??= (async () => {
+    const [regular, bold] = await Promise.all([fetchFont(regularFontUrl), fetchFont(boldFontUrl)]);
+    // pdfkit accepts Uint8Array font data directly, so no base64 round trip is needed.
+    pm.virtualfs.writeFileSync(FONT_FILES.regular, regular);
+    pm.virtualfs.writeFileSync(FONT_FILES.bold, bold);
+    pm.setFonts(pdfFonts());
+  })().catch((error: unknown) => {
+    fontsReady = undefined;
+    throw error;
+  });
+  return fontsReady;
+}
+
+/**
+ * Loads the rare-character faces only for a document that has such a character (a surrogate
+ * pair), so the common case does not pay for another 15 MB of font.
+ */
+function loadRareFont(): Promise<void> {
+  rareFontReady ??= (async () => {
+    const [regular, bold] = await Promise.all([fetchFont(rareRegularUrl), fetchFont(rareBoldUrl)]);
+    pm.virtualfs.writeFileSync(RARE_FONT_FILES.regular, regular);
+    pm.virtualfs.writeFileSync(RARE_FONT_FILES.bold, bold);
+    pm.setFonts(pdfFonts({ rareFont: true }));
+  })().catch((error: unknown) => {
+    rareFontReady = undefined;
+    throw error;
+  });
+  return rareFontReady;
+}
+
+const SURROGATE = /[\uD800-\uDBFF]/;
+
+async function render(formId: string, record: unknown, data: FormContextData): Promise<Uint8Array<ArrayBuffer>> {
+  if (!isFormId(formId)) throw new Error(`unknown form ${formId}`);
+  await loadFonts();
+  // The record was validated and typed by the sender; structured clone keeps its shape.
+  const doc = buildForm(formId, record as FormRecordMap[typeof formId] | null, createFormContext(data));
+  if (SURROGATE.test(JSON.stringify(doc))) await loadRareFont();
+  const bytes = await pm.createPdf(doc).getBuffer();
+  // The polyfilled Buffer may be a view on a larger pool: copy out exactly the PDF (tens of KB)
+  // into its own ArrayBuffer, which is then transferred, not copied again.
+  return new Uint8Array(bytes);
+}
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  const started = performance.now();
+  const work = request.type === 'warm-up' ? loadFonts().then(() => undefined) : render(request.formId, request.record, request.context);
+  work.then(
+    (pdf) => {
+      const ms = Math.round(performance.now() - started);
+      if (pdf) scope.postMessage({ id: request.id, ok: true, pdf, ms }, [pdf.buffer]);
+      else scope.postMessage({ id: request.id, ok: true, ms }, []);
+    },
+    (error: unknown) => {
+      const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+      const error_ = fontsReady ? '生成 PDF 失败' : '加载字体失败';
+      scope.postMessage({ id: request.id, ok: false, error: error_, detail }, []);
+    },
+  );
+});

@@ -1,0 +1,81 @@
+// npm run print-samples -- <dir>
+// Writes every implemented form as PDF into <dir>: one per applicable record of the demo
+// dataset (F04-<platform name>.pdf, or F04-sample.pdf when none applies) plus a blank form
+// (F04-blank.pdf), so a person can print them and check them against the seed appendices.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDemoDataset } from '../shared/demo/demo-dataset';
+import { createFormContext, DEFAULT_FORM_TEXTS, type FormContext } from '../shared/forms/context';
+import { formNumber, IMPLEMENTED_FORMS, type FormDefinition } from '../shared/forms/registry';
+import { getPreset } from '../shared/profiles/presets';
+import { renderPdf, warmUpPdfNode } from './lib/pdf-node';
+
+/** File names: keep CJK, drop what Windows or a USB stick's FAT file system refuses. */
+function safeFileName(name: string): string {
+  // Control characters are exactly what must go, hence the rule is off for this line.
+  // eslint-disable-next-line no-control-regex
+  return Array.from(name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim()).slice(0, 60).join('') || 'record';
+}
+
+async function main(): Promise<number> {
+  const dir = process.argv[2];
+  if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
+    console.error(
+      dir
+        ? `目录不存在：${dir}（请先创建该目录）\nDirectory not found: ${dir} (create it first).`
+        : '用法：npm run print-samples -- <目录>\nUsage: npm run print-samples -- <dir>',
+    );
+    return 1;
+  }
+
+  const today = new Date().toISOString().slice(0, 10);
+  const demo = createDemoDataset({ today });
+  const texts = getPreset(demo.profileId)?.texts ?? DEFAULT_FORM_TEXTS;
+  const year = Number(today.slice(0, 4));
+  const context = (number: string): FormContext =>
+    createFormContext({
+      institutionName: demo.institutionName,
+      texts,
+      formNumber: number,
+      printedAt: new Date().toISOString(),
+      people: demo.people,
+      units: demo.units,
+    });
+
+  let t = performance.now();
+  warmUpPdfNode();
+  console.log(`fonts loaded in ${Math.round(performance.now() - t)} ms`);
+
+  const write = async (file: string, build: () => ReturnType<FormDefinition['build']>): Promise<void> => {
+    t = performance.now();
+    const pdf = await renderPdf(build());
+    writeFileSync(join(dir, file), pdf);
+    console.log(`${file}  ${(pdf.length / 1024).toFixed(1)} KB  ${Math.round(performance.now() - t)} ms`);
+  };
+
+  for (const form of IMPLEMENTED_FORMS) {
+    let seq = 0;
+    const used = new Set<string>();
+    // Every form takes its records from the platforms for now; later forms add their tables here.
+    const records = demo.platforms.filter((p) => !p.deletedAt && form.appliesTo(p));
+    for (const record of records) {
+      let base = `${form.id}-${safeFileName(record.name)}`;
+      if (used.has(base)) base = `${base}-${record.id}`;
+      used.add(base);
+      seq += 1;
+      const ctx = context(formNumber(form.numberPrefix, year, seq));
+      await write(`${base}.pdf`, () => form.build(record, ctx));
+    }
+    if (records.length === 0) console.log(`${form.id}: no demo record applies; only the blank form is written`);
+    await write(`${form.id}-blank.pdf`, () => form.build(null, context('')));
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('生成样张失败 / failed to write samples:', error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,8 @@
+// Types of scripts/start.mjs for the TypeScript tests.
+export function newestMtime(paths: readonly string[]): number;
+export function isOutdated(outputs: readonly string[], inputs: readonly string[]): boolean;
+export function serveBrowserEdition(
+  root: string,
+  options?: { port?: number; waitForStop?: boolean },
+): Promise<{ url: string; close: () => Promise<void> }>;
+export function main(argv?: readonly string[], root?: string): Promise<number>;

@@ -1,0 +1,69 @@
+// Hash chain of the audit log: each entry's hash covers its content and the previous entry's
+// hash, so editing, inserting or removing an entry anywhere breaks every later link.
+// Synchronous SHA-256 (no Web Crypto): the entry is written inside an IndexedDB transaction,
+// and awaiting anything but the database there would let the transaction commit early.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { GENESIS_HASH, type AuditEntry } from '../domain/audit';
+
+/** JSON with object keys sorted at every level, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+export type UnhashedEntry = Omit<AuditEntry, 'hash' | 'seq'>;
+
+export function entryHash(entry: UnhashedEntry): string {
+  const { at, operator, table, recordId, action, changes, prevHash } = entry;
+  return sha256Hex(canonicalJson({ at, operator, table, recordId, action, changes, prevHash }));
+}
+
+export function sealEntry(entry: Omit<UnhashedEntry, 'prevHash'>, prevHash: string | undefined): AuditEntry {
+  const withPrev = { ...entry, prevHash: prevHash ?? GENESIS_HASH };
+  return { ...withPrev, hash: entryHash(withPrev) };
+}
+
+export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
+
+/** Re-computes the chain in order; reports the first entry whose link or content does not match. */
+export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
+  let prev = GENESIS_HASH;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const seq = e.seq ?? i + 1;
+    if (e.prevHash !== prev) return { ok: false, count: entries.length, brokenAt: seq, reason: '与上一条记录的链接不符（记录被删除、插入或改动）' };
+    if (entryHash(e) !== e.hash) return { ok: false, count: entries.length, brokenAt: seq, reason: '记录内容与其哈希不符（记录被改动）' };
+    prev = e.hash;
+  }
+  return { ok: true, count: entries.length };
+}
+
+/** Field-level differences between two versions of a record (bookkeeping fields ignored). */
+export function diffRecords(before: object | undefined, after: object | undefined): Record<string, [unknown, unknown]> {
+  const skip = new Set(['updatedAt', 'createdAt']);
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (skip.has(key)) continue;
+    if (canonicalJson(b[key]) !== canonicalJson(a[key])) out[key] = [b[key] ?? null, a[key] ?? null];
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// Pinyin search for lists: a clerk types 'tsg', 'tushuguan' or '图书' and finds 图书馆.
+// buildSearchKey turns a record's texts into one lower-case haystack (original text, full pinyin,
+// initials); matchesSearch checks that every whitespace-separated query term occurs in it.
+import { pinyin } from 'pinyin-pro';
+
+/** Separates the parts of a key so a term never matches across two texts or two spellings. */
+const PART_SEPARATOR = '\n';
+/** Keys are rebuilt for every record on every render; the cap keeps the cache from growing forever. */
+const CACHE_LIMIT = 5000;
+const cache = new Map<string, string>();
+
+/** Folds full-width letters/digits and letter case; leaves ideographs (incl. 𠮷) untouched. */
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function pinyinParts(text: string, surname: boolean): string[] {
+  const options = { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' } as const;
+  // pinyin-pro returns characters it does not know (e.g. 𠮷) unchanged, one array item each.
+  const full = pinyin(text, options);
+  const initials = pinyin(text, { ...options, pattern: 'first' });
+  const join = (syllables: string[]): string => fold(syllables.join('')).replace(/\s+/g, '');
+  const parts = [join(full), join(initials)];
+  // Keyboards have no ü: people type 'lv' for 绿 and 'nv' for 女.
+  if (parts[0]?.includes('ü')) parts.push(parts[0].replaceAll('ü', 'v'));
+  return parts;
+}
+
+/** The searchable forms of one text, memoised because lists rebuild keys on every render. */
+function keyForText(text: string): string {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const parts = new Set<string>([fold(text)]);
+  if (/\p{Script=Han}/u.test(text)) {
+    try {
+      for (const part of pinyinParts(text, false)) parts.add(part);
+      // Surname readings (单 shàn, 曾 zēng, 区 ōu) only add recall: 'shanxue' and 'danxue' both find 单雪.
+      for (const part of pinyinParts(text, true)) parts.add(part);
+    } catch {
+      // A pinyin failure must never break a list: the original text is still searchable.
+    }
+  }
+  const key = [...parts].filter((p) => p !== '').join(PART_SEPARATOR);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, key);
+  return key;
+}
+
+/**
+ * A lower-case haystack for the given texts (name, account id, unit name …): each text as typed,
+ * its full pinyin without tones or spaces, and its pinyin initials, e.g. 图书馆 → 'tushuguan', 'tsg'.
+ */
+export function buildSearchKey(texts: readonly (string | undefined | null)[]): string {
+  const keys: string[] = [];
+  for (const text of texts) {
+    if (text && text.trim() !== '') keys.push(keyForText(text));
+  }
+  return keys.join(PART_SEPARATOR);
+}
+
+/** The query's terms: folded like the key, split on any whitespace (incl. the full-width space). */
+export function searchTerms(query: string): string[] {
+  return fold(query)
+    .split(/\s+/)
+    .filter((t) => t !== '');
+}
+
+/** True when every term of the query occurs in the key; an empty query matches everything. */
+export function matchesSearch(key: string, query: string): boolean {
+  return searchTerms(query).every((term) => key.includes(term));
+}

@@ -1,0 +1,29 @@
+// Page object for the app as the clerk sees it: Chinese labels and roles only.
+import { expect, type Page } from '@playwright/test';
+
+export class LedgerApp {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+  }
+
+  async completeSetup(institution: string, operator: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: '欢迎使用新媒体阵地台账' })).toBeVisible();
+    await this.page.getByLabel('单位（学校）名称').fill(institution);
+    await this.page.getByLabel('操作员姓名').fill(operator);
+    await this.page.getByRole('button', { name: '开始使用' }).click();
+    await expect(this.page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  }
+
+  async goTo(area: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: area }).click();
+  }
+
+  async loadDemo(): Promise<void> {
+    await this.goTo('设置');
+    await this.page.getByRole('button', { name: '载入示例数据' }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: '载入' }).click();
+    await expect(this.page.getByText('示例数据已载入')).toBeVisible();
+  }
+}

@@ -1,0 +1,38 @@
+// Page object for the registry (平台台账): create, search, open and print a platform.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class RegistryPage {
+  constructor(readonly page: Page) {}
+
+  get table(): Locator {
+    return this.page.locator('.ant-table');
+  }
+
+  /** Picks an option of an antd Select identified by its form label. */
+  async choose(label: string, option: string, scope: Locator): Promise<void> {
+    const input = scope.getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(option);
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+  }
+
+  async createPlatform(p: { kind: string; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<void> {
+    await this.page.getByRole('button', { name: '新建平台' }).click();
+    const drawer = this.page.getByRole('dialog', { name: '新建平台' });
+    await this.choose('平台类型', p.kind, drawer);
+    await drawer.getByLabel('账号/平台名称').fill(p.name);
+    await drawer.getByLabel('账号 / 微信号 / 网址').fill(p.accountId);
+    await this.choose('主办（主管）单位', p.hostUnit, drawer);
+    await drawer.getByLabel('宗旨 / 功能定位').fill(p.purpose);
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await expect(this.page.getByRole('heading', { name: p.name })).toBeVisible();
+  }
+
+  async search(query: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: '搜索平台' }).fill(query);
+  }
+
+  rowLink(name: string): Locator {
+    return this.table.getByRole('link', { name, exact: true });
+  }
+}

@@ -1,0 +1,70 @@
+// The foundation path a new clerk takes: set up, load the demo, register an account, find it
+// by pinyin initials, and print its 备案信息表 (F04) as a PDF that holds the account's name.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { LedgerApp } from './pages/ledger-app';
+import { RegistryPage } from './pages/registry-page';
+
+test('set up, load demo, register a platform, find it by pinyin initials, print F04', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.open();
+  await app.completeSetup('东湖示范大学', '王𠮷');
+  await app.loadDemo();
+
+  await app.goTo('平台台账');
+  const registry = new RegistryPage(page);
+  await expect(registry.rowLink('东湖示范大学图书馆').or(registry.table.getByRole('link').first())).toBeVisible();
+
+  const name = '校史馆龘𠮷新媒体';
+  await registry.createPlatform({
+    kind: '微信公众号',
+    name,
+    accountId: 'dh_xiaoshiguan',
+    hostUnit: '图书馆',
+    purpose: '展示校史，服务校友。',
+  });
+
+  await page.getByRole('button', { name: '返回台账' }).click();
+  await registry.search('xsg');
+  await expect(registry.rowLink(name)).toBeVisible();
+  await registry.search('tsg');
+  await expect(registry.rowLink(name)).toBeHidden();
+  await expect(registry.table.getByRole('link', { name: /图书馆/ }).first()).toBeVisible();
+  await registry.search('xsg');
+  await registry.rowLink(name).click();
+
+  await page.getByRole('button', { name: '打印备案信息表' }).click();
+  const preview = page.getByRole('dialog');
+  await expect(preview.locator('iframe[title="表格预览"]')).toBeVisible({ timeout: 30_000 });
+  const downloading = page.waitForEvent('download');
+  await preview.getByRole('button', { name: '保存为 PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^F04-.*\.pdf$/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+  const file = join(dir, 'f04.pdf');
+  await download.saveAs(file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  writeFileSync(join(dir, 'f04.txt'), text);
+  expect(text).toContain(name);
+  expect(text).toContain('dh_xiaoshiguan');
+  expect(text).toContain('东湖示范大学微信、微博账号备案信息表');
+  // The save is recorded as a printout waiting for signatures.
+  const printouts = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('media-ledger');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('printouts', 'readonly');
+          const count = tx.objectStore('printouts').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  expect(printouts).toBe(1);
+});

@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { createRecord, restoreRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
+import { verifyChain } from '../../../shared/audit/hash-chain';
+import type { Person } from '../../../shared/domain/person';
+import type { Unit } from '../../../shared/domain/unit';
+import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+
+let db: LedgerDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = new LedgerDb(`repo-test-${++n}`);
+  await db.open();
+  await saveSettings(db, {
+    institutionName: '东湖示范大学',
+    profileId: PRESET_PROFILES[0]!.id,
+    profile: PRESET_PROFILES[0]!,
+    operatorName: '王𠮷',
+  });
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('repository', () => {
+  it('creates a record with id and timestamps and logs it under the operator', async () => {
+    const unit = await createRecord<Unit>(db, 'units', { name: '图书馆', kind: '直属单位' });
+    expect(unit.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(await db.units.get(unit.id)).toMatchObject({ name: '图书馆' });
+    const log = await db.auditLog.where('recordId').equals(unit.id).toArray();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ action: 'create', operator: '王𠮷', table: 'units' });
+    expect(log[0]!.changes.name).toEqual([null, '图书馆']);
+  });
+
+  it('records field-level before/after on update and skips the log when nothing changed', async () => {
+    const p = await createRecord<Person>(db, 'people', { name: '李堃', isTeacher: true, status: '在岗' });
+    await updateRecord<Person>(db, 'people', p.id, { status: '离岗', statusDate: '2026-10-01' });
+    await updateRecord<Person>(db, 'people', p.id, { status: '离岗' });
+    const log = await db.auditLog.where('recordId').equals(p.id).sortBy('seq');
+    expect(log.map((e) => e.action)).toEqual(['create', 'update']);
+    expect(log[1]!.changes).toEqual({ status: ['在岗', '离岗'], statusDate: [null, '2026-10-01'] });
+  });
+
+  it('soft-deletes to the trash and restores, both audited', async () => {
+    const u = await createRecord<Unit>(db, 'units', { name: '校团委', kind: '党组织' });
+    await softDelete(db, 'units', u.id);
+    expect((await db.units.get(u.id))?.deletedAt).toBeTruthy();
+    await restoreRecord(db, 'units', u.id);
+    expect((await db.units.get(u.id))?.deletedAt).toBeUndefined();
+    const actions = (await db.auditLog.where('recordId').equals(u.id).sortBy('seq')).map((e) => e.action);
+    expect(actions).toEqual(['create', 'delete', 'restore']);
+  });
+
+  it('keeps a verifiable hash chain and detects a tampered entry', async () => {
+    for (const name of ['甲', '乙', '丙']) await createRecord<Unit>(db, 'units', { name, kind: '职能部门' });
+    const entries = await db.auditLog.orderBy('seq').toArray();
+    expect(verifyChain(entries)).toEqual({ ok: true, count: entries.length });
+    const tampered = entries.map((e) => ({ ...e }));
+    tampered[2]!.operator = '某人';
+    const verdict = verifyChain(tampered);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.ok === false && verdict.brokenAt).toBe(tampered[2]!.seq);
+    const removed = entries.filter((_, i) => i !== 1);
+    expect(verifyChain(removed)).toMatchObject({ ok: false, brokenAt: entries[2]!.seq });
+  });
+
+  it('stores nothing when the record write fails (record and audit are one transaction)', async () => {
+    const u = await createRecord<Unit>(db, 'units', { name: '图书馆', kind: '直属单位' });
+    const before = await db.auditLog.count();
+    // A duplicate primary key makes the add fail inside the transaction.
+    await expect(
+      db.transaction('rw', [db.units, db.auditLog, db.settings], async () => {
+        await db.auditLog.add({ ...(await db.auditLog.orderBy('seq').last())!, seq: undefined });
+        await db.units.add({ ...u });
+      }),
+    ).rejects.toThrow();
+    expect(await db.auditLog.count()).toBe(before);
+  });
+
+  it('refuses to update a record that does not exist, with a Chinese message', async () => {
+    await expect(updateRecord<Unit>(db, 'units', 'NOPE', { name: 'x' })).rejects.toThrow('该记录已不存在');
+  });
+});

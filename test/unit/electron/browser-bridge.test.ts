@@ -1,0 +1,149 @@
+// The browser edition's bridge (renderer/bridge): downloads, printing through an iframe, and the
+// choice between it and the Electron preload's bridge. The DOM is faked at the few points used.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LedgerBridge } from '@shared/bridge';
+
+interface FakeElement {
+  tagName: string;
+  style: Record<string, string>;
+  attributes: Record<string, string>;
+  listeners: Record<string, () => void>;
+  href?: string;
+  download?: string;
+  src?: string;
+  rel?: string;
+  title?: string;
+  contentWindow?: { print: () => void; focus: () => void };
+  click: () => void;
+  remove: () => void;
+  setAttribute: (name: string, value: string) => void;
+  addEventListener: (name: string, listener: () => void) => void;
+}
+
+let blobs: Map<string, Blob>;
+let created: FakeElement[];
+let attached: FakeElement[];
+let clicks: Array<{ href?: string; download?: string }>;
+let printed: number;
+
+beforeEach(() => {
+  vi.resetModules();
+  blobs = new Map();
+  created = [];
+  attached = [];
+  clicks = [];
+  printed = 0;
+  let counter = 0;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:app://ledger/${(counter += 1)}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => void blobs.delete(url));
+  const createElement = (tagName: string): FakeElement => {
+    const element: FakeElement = {
+      tagName,
+      style: {},
+      attributes: {},
+      listeners: {},
+      click: () => clicks.push({ href: element.href, download: element.download }),
+      remove: () => void attached.splice(attached.indexOf(element), 1),
+      setAttribute: (name, value) => void (element.attributes[name] = value),
+      addEventListener: (name, listener) => void (element.listeners[name] = listener),
+    };
+    if (tagName === 'iframe') element.contentWindow = { print: () => void (printed += 1), focus: () => undefined };
+    created.push(element);
+    return element;
+  };
+  vi.stubGlobal('document', { createElement, body: { append: (element: FakeElement) => attached.push(element) } });
+  vi.stubGlobal('window', { open: vi.fn(() => ({})) });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('browser bridge', () => {
+  it('saves a file as a download named after the suggestion, with the exact bytes', async () => {
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    const data = new TextEncoder().encode('台账导出');
+    await expect(browserBridge.saveFile({ suggestedName: '台账.csv', data })).resolves.toEqual({ saved: true, path: '台账.csv' });
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]?.download).toBe('台账.csv');
+    const blob = blobs.get(clicks[0]?.href ?? '');
+    expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(data);
+    expect(attached).toEqual([]); // the link was removed again
+  });
+
+  it('refuses a path as the file name, in Chinese', async () => {
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    await expect(browserBridge.saveFile({ suggestedName: '../x', data: new Uint8Array() })).rejects.toThrow(/文件名不合法/);
+    expect(clicks).toEqual([]);
+  });
+
+  it('prints a PDF through a hidden iframe once it has loaded', async () => {
+    vi.useFakeTimers();
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    const data = new TextEncoder().encode('%PDF-1.7');
+    const done = browserBridge.printPdf({ title: '备案表', data });
+    const iframe = created.find((element) => element.tagName === 'iframe');
+    expect(iframe?.src).toMatch(/^blob:/);
+    const blob = blobs.get(iframe?.src ?? '');
+    expect(blob?.type).toBe('application/pdf');
+    expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(data);
+    expect(attached).toContain(iframe);
+    expect(printed).toBe(0);
+    iframe?.listeners.load?.();
+    await vi.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(printed).toBe(1);
+  });
+
+  it('falls back to a new tab when the frame cannot print', async () => {
+    vi.useFakeTimers();
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    const done = browserBridge.printPdf({ title: 'x', data: new TextEncoder().encode('%PDF-1.7') });
+    const iframe = created.find((element) => element.tagName === 'iframe')!;
+    iframe.contentWindow = undefined;
+    iframe.listeners.load?.();
+    await vi.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(window.open).toHaveBeenCalledWith(iframe.src, '_blank');
+  });
+
+  it('explains in Chinese when even the new tab is blocked', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('window', { open: vi.fn(() => null) });
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    const done = browserBridge.printPdf({ title: 'x', data: new TextEncoder().encode('%PDF-1.7') });
+    const rejection = expect(done).rejects.toThrow(/无法打开打印窗口/);
+    await vi.advanceTimersByTimeAsync(20_000); // the PDF never loads
+    await rejection;
+  });
+
+  it('answers version, data folder and open-folder without a host', async () => {
+    const { browserBridge, BROWSER_DATA_FOLDER } = await import('../../../renderer/bridge/browser-bridge');
+    expect(browserBridge.host).toBe('browser');
+    await expect(browserBridge.appVersion()).resolves.toMatch(/^\d+\.\d+\.\d+/);
+    await expect(browserBridge.dataFolder()).resolves.toBe(BROWSER_DATA_FOLDER);
+    expect(BROWSER_DATA_FOLDER).toContain('IndexedDB');
+    await expect(browserBridge.openFolder({ which: 'data' })).resolves.toBeUndefined();
+  });
+});
+
+describe('bridge selection', () => {
+  it('uses the preload bridge when window.ledger exists', async () => {
+    const electronBridge = { host: 'electron' } as LedgerBridge;
+    vi.stubGlobal('window', { ledger: electronBridge });
+    const { bridge } = await import('../../../renderer/bridge');
+    expect(bridge).toBe(electronBridge);
+  });
+
+  it('falls back to the browser bridge otherwise', async () => {
+    vi.stubGlobal('window', {});
+    const { bridge } = await import('../../../renderer/bridge');
+    expect(bridge.host).toBe('browser');
+  });
+});

@@ -1,0 +1,164 @@
+// Start-up of the main process: scheme before ready, single instance, hardening, IPC, window.
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const state = vi.hoisted(() => ({
+  gotLock: true,
+  log: [] as string[],
+  windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url?: string }>,
+  ipcChannels: [] as string[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),
+  readyResolve: undefined as undefined | (() => void),
+  app: undefined as undefined | EventEmitter,
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: vi.fn(() => {
+      state.log.push('requestSingleInstanceLock');
+      return state.gotLock;
+    }),
+    quit: vi.fn(() => state.log.push('quit')),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => {
+      state.log.push('whenReady');
+      return new Promise<void>((resolve) => (state.readyResolve = resolve));
+    }),
+    getAppPath: vi.fn(() => '/opt/media-ledger/resources/app.asar'),
+    getPath: vi.fn(() => '/tmp'),
+    getVersion: vi.fn(() => '0.1.0'),
+  });
+  state.app = app;
+  class BrowserWindow extends Emitter {
+    static fromWebContents = vi.fn(() => null);
+    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+      super();
+      state.windows.push({ options });
+    }
+    loadURL(url: string): Promise<void> {
+      state.windows.at(-1)!.url = url;
+      return Promise.resolve();
+    }
+  }
+  return {
+    app,
+    BrowserWindow,
+    dialog: { showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
+    ipcMain: { handle: vi.fn((channel: string) => state.ipcChannels.push(channel)) },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => state.log.push('registerSchemesAsPrivileged')),
+      handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+        state.protocolHandlers.set(scheme, handler);
+      }),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn((handler: (...args: unknown[]) => void) => (state.permissionRequestHandler = handler)),
+        setPermissionCheckHandler: vi.fn(),
+        webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+      },
+    },
+    shell: { openPath: vi.fn() },
+  };
+});
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+}
+
+beforeEach(() => {
+  vi.resetModules();
+  state.log.length = 0;
+  state.windows.length = 0;
+  state.ipcChannels.length = 0;
+  state.protocolHandlers.clear();
+  state.permissionRequestHandler = undefined;
+  state.gotLock = true;
+});
+
+describe('main process start-up', () => {
+  it('registers the app:// scheme before waiting for ready, then opens one locked-down window', async () => {
+    await import('../../../electron/main');
+    const electron = await import('electron');
+    expect(state.log.slice(0, 3)).toEqual(['registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
+    expect(state.windows).toHaveLength(0);
+
+    state.readyResolve?.();
+    await flush();
+
+    expect(state.windows).toHaveLength(1);
+    expect(state.windows[0]?.url).toBe('app://ledger/index.html');
+    expect(state.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(state.protocolHandlers.has('app')).toBe(true);
+    expect(state.ipcChannels).toHaveLength(5);
+    const callback = vi.fn();
+    state.permissionRequestHandler?.({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(state.app?.listenerCount('web-contents-created')).toBe(1);
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('serves dist/renderer from the app folder through app://', async () => {
+    await import('../../../electron/main');
+    state.readyResolve?.();
+    await flush();
+    const handler = state.protocolHandlers.get('app');
+    // The app folder of the mock does not exist, so the file is missing rather than served.
+    const response = await handler?.(new Request('app://ledger/index.html'));
+    expect(response?.status).toBe(404);
+  });
+
+  it('quits at once when another instance already runs', async () => {
+    state.gotLock = false;
+    await import('../../../electron/main');
+    expect(state.log).toEqual(['registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'quit']);
+    expect(state.windows).toHaveLength(0);
+  });
+
+  it('ignores VITE_DEV_SERVER_URL without --dev, and non-local dev URLs with it', async () => {
+    const argv = process.argv;
+    process.env.VITE_DEV_SERVER_URL = 'http://127.0.0.1:5173/';
+    try {
+      await import('../../../electron/main');
+      state.readyResolve?.();
+      await flush();
+      expect(state.windows[0]?.url).toBe('app://ledger/index.html');
+
+      vi.resetModules();
+      state.windows.length = 0;
+      process.argv = [...argv, '--dev'];
+      process.env.VITE_DEV_SERVER_URL = 'http://192.168.1.5:5173/';
+      await import('../../../electron/main');
+      state.readyResolve?.();
+      await flush();
+      expect(state.windows[0]?.url).toBe('app://ledger/index.html');
+
+      vi.resetModules();
+      state.windows.length = 0;
+      process.env.VITE_DEV_SERVER_URL = 'http://127.0.0.1:5173/';
+      await import('../../../electron/main');
+      state.readyResolve?.();
+      await flush();
+      expect(state.windows[0]?.url).toBe('http://127.0.0.1:5173/');
+    } finally {
+      process.argv = argv;
+      delete process.env.VITE_DEV_SERVER_URL;
+    }
+  });
+
+  it('has a Chinese menu without developer tools outside dev mode', async () => {
+    const { buildMenuTemplate } = await import('../../../electron/main');
+    const labels = JSON.stringify(buildMenuTemplate(false));
+    expect(labels).toContain('文件');
+    expect(labels).toContain('编辑');
+    expect(labels).not.toContain('toggleDevTools');
+    expect(JSON.stringify(buildMenuTemplate(true))).toContain('toggleDevTools');
+  });
+});

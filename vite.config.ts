@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
 
 // The app version shown in the browser edition (renderer/bridge/browser-bridge.ts).
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -11,7 +13,7 @@ const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   define: {
     __APP_VERSION__: JSON.stringify(packageJson.version),
   },
@@ -33,3 +35,17 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
 });
+
+/**
+ * Writes the app's CSP into the built index.html (not in dev, where Vite's hot reload needs
+ * inline scripts), so the browser edition enforces the same policy as the desktop window.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'ledger-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}

@@ -100,11 +100,13 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
 
 /** A file-name stem from a form title: no path characters, not too long, never empty. */
 export function safeFileStem(title: string): string {
-  const cleaned = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 60);
-  return cleaned.length > 0 ? cleaned : '打印';
+  const cleaned = Array.from(title, (ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '_' : ch))
+    .join('')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  // Cut by code points, so a rare character outside the BMP (生僻字) is never split in half.
+  const stem = Array.from(cleaned).slice(0, 60).join('');
+  return stem.length > 0 ? stem : '打印';
 }
 
 function startsWithPdfMagic(data: Uint8Array): boolean {
@@ -150,7 +152,7 @@ async function saveFile(event: IpcMainInvokeEvent, payload: unknown): Promise<Sa
     await writeFileAtomic(choice.filePath, request.data);
   } catch (error) {
     console.error(`[ipc] saveFile failed for ${choice.filePath}:`, error);
-    throw new Error(describeWriteError(error, choice.filePath));
+    throw new Error(describeWriteError(error, choice.filePath), { cause: error });
   }
   return { saved: true, path: choice.filePath };
 }
@@ -177,7 +179,7 @@ async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<v
     await writeFileAtomic(file, request.data);
   } catch (error) {
     console.error(`[ipc] printPdf could not write ${file}:`, error);
-    throw new Error(`打印失败：无法写入临时文件（${describeWriteError(error, file)}）`);
+    throw new Error(`打印失败：无法写入临时文件（${describeWriteError(error, file)}）`, { cause: error });
   }
   const openError = await shell.openPath(file);
   if (openError) {

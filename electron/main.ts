@@ -2,7 +2,7 @@
 // wires the app:// protocol, the security policy, the IPC handlers, the menu and one window.
 // No business rules live here; the renderer owns the data.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { app, dialog, Menu, protocol, session, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { APP_SCHEME, APP_START_URL, hardenAllContents, hardenSession, parseDevServerUrl, type SecurityOptions } from './security';

@@ -18,7 +18,7 @@ async function invoke<T>(channel: string, payload?: unknown): Promise<T> {
     // The main process answers each channel with the type the bridge declares for it.
     return (await ipcRenderer.invoke(channel, payload)) as T;
   } catch (error) {
-    throw new Error(cleanIpcErrorMessage(error instanceof Error ? error.message : String(error)));
+    throw new Error(cleanIpcErrorMessage(error instanceof Error ? error.message : String(error)), { cause: error });
   }
 }
 

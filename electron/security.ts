@@ -4,6 +4,9 @@
 // functions so they can be unit-tested without an Electron binary; the `harden*` functions only
 // wire them to Electron objects.
 import type { App, OnHeadersReceivedListenerDetails, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+
+export { CONTENT_SECURITY_POLICY };
 
 /** The custom scheme serving dist/renderer, and its only host. */
 export const APP_SCHEME = 'app';
@@ -19,25 +22,6 @@ export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
 const CHROME_RESOURCES_PREFIX = 'chrome://resources/';
 
-const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
-  ['default-src', "'self'"],
-  ['script-src', "'self'"],
-  // antd injects its CSS-in-JS styles as <style> elements at run time.
-  ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data: blob:"],
-  ['font-src', "'self' data:"],
-  ['connect-src', "'self'"],
-  // The PDF worker is a module worker from 'self'; blob: keeps libraries that spawn inline workers working.
-  ['worker-src', "'self' blob:"],
-  // The form preview is a blob: PDF in an iframe.
-  ['frame-src', "'self' blob:"],
-  ['object-src', "'none'"],
-  ['base-uri', "'none'"],
-  ['form-action', "'none'"],
-];
-
-/** The Content-Security-Policy sent with every app:// response. */
-export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
 
 /** Options shared by the hardening functions; `devOrigin` is set only in `npm run dev`. */
 export interface SecurityOptions {

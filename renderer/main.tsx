@@ -5,17 +5,20 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { z } from 'zod';
 import { App } from './app/app';
 import './app/app.css';
 
 dayjs.locale('zh-cn');
+// The CSP forbids eval; tell zod not to probe for it (the probe logs a CSP violation).
+z.config({ jitless: true });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('root element missing');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#a61b29', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#a61b29', borderRadius: 4 } }}>
       <AntApp>
         <App />
       </AntApp>

@@ -100,6 +100,11 @@ async function ensureElectronBundles(root) {
   }
 }
 
+/** Closes a Vite server, giving up after a moment (a keep-alive browser tab can hold it open). */
+function closeSoon(server) {
+  return Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+}
+
 /** Resolves when the process is asked to stop (Ctrl+C, or SIGTERM from a supervisor). */
 function untilStopped() {
   return new Promise((resolve) => {
@@ -145,7 +150,7 @@ export async function serveBrowserEdition(root, { port = PREVIEW_PORT, waitForSt
   console.log(`Browser edition running at ${url} (press Ctrl+C to stop).`);
   if (!waitForStop) return { url, close: () => server.close() };
   await untilStopped();
-  await server.close();
+  await closeSoon(server);
   console.log('已停止。 / Stopped.');
   return { url, close: async () => undefined };
 }
@@ -184,7 +189,7 @@ async function startDev(root) {
     console.log(`开发服务器已启动：${url} （按 Ctrl+C 停止）。 / Dev server running at ${url} (press Ctrl+C to stop).`);
     await untilStopped();
   }
-  await server.close();
+  await closeSoon(server);
   return code;
 }
 

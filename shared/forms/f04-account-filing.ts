@@ -93,7 +93,7 @@ export function buildF04(platform: Platform | null, ctx: FormContext): TDocument
     [
       label('管理措施'),
       value(
-        [{ text: F04_TEXTS.measuresNote }, ...(cellText(p?.measures) ? [{ text: rich(p?.measures) }] : [])],
+        [{ text: F04_TEXTS.measuresNote }, ...(cellText(p?.measures) ? [{ text: inline(p?.measures) }] : [])],
         4,
         writingRoom(p?.measures, mm(17)),
       ),
@@ -226,7 +226,7 @@ function serverLine(p: Platform | null): Content {
   return {
     text: [
       `${checkbox(!!p && !involves)} 不涉及数据服务   ${checkbox(involves)} 涉及数据服务，服务器设置在`,
-      location ? { text: rich(location), decoration: 'underline' } : F04_TEXTS.serverBlank,
+      location ? { text: inline(location), decoration: 'underline' } : F04_TEXTS.serverBlank,
     ],
   };
 }
@@ -235,9 +235,9 @@ function serverLine(p: Platform | null): Content {
 function responsibleCell(responsible: Person | undefined): Content {
   const note: Content = { text: F04_TEXTS.responsibleNote, style: 'note' };
   if (!responsible) return [note];
-  const parts: Content[] = [{ text: '姓名：' }, { text: rich(responsible.name) }];
-  if (cellText(responsible.title)) parts.push({ text: '　职务：' }, { text: rich(responsible.title) });
-  if (cellText(responsible.phone)) parts.push({ text: '　电话：' }, { text: rich(responsible.phone) });
+  const parts: Content[] = [{ text: '姓名：' }, { text: inline(responsible.name) }];
+  if (cellText(responsible.title)) parts.push({ text: '　职务：' }, { text: inline(responsible.title) });
+  if (cellText(responsible.phone)) parts.push({ text: '　电话：' }, { text: inline(responsible.phone) });
   return [{ text: parts }, note];
 }
 
@@ -247,8 +247,15 @@ function writingRoom(v: string | null | undefined, height: number): number {
 }
 
 /** User text with rare (non-BMP) characters routed to the font that has them. */
-function rich(v: string | null | undefined): string | { text: string; font?: string }[] {
+/** Inline runs for use inside a larger paragraph. */
+function inline(v: string | null | undefined): string | { text: string; font?: string }[] {
   return richText(v, RARE_FAMILY);
+}
+
+/** One paragraph; rare characters go in runs of their own font within the same line. */
+function rich(v: string | null | undefined): Content {
+  const runs = inline(v);
+  return typeof runs === 'string' ? runs : { text: runs };
 }
 
 function opinionCell(): Content {

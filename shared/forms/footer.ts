@@ -1,7 +1,7 @@
 // The footer printed on every page of every form: the form's number, the record id as a small
 // QR code (so a signed paper copy can be matched to its record by scanning), and 第 N 页 共 M 页.
 import type { Content, DynamicContent } from 'pdfmake/interfaces';
-import { mm } from './layout';
+import { PAGE_MARGINS, mm } from './layout';
 
 export interface FooterInfo {
   /** e.g. 'BA-2026-0007'; '' on a blank form (a line to write the number on is printed). */
@@ -21,8 +21,9 @@ export function pageNumberText(page: number, pageCount: number): string {
 export function buildFooter(info: FooterInfo): DynamicContent {
   const numberText = `编号：${info.formNumber || '______________'}`;
   return (currentPage, pageCount): Content => ({
-    // The footer box spans the bottom margin; keep clear of the type area above it.
-    margin: [0, mm(4), 0, 0],
+    // The footer box spans the whole page width in the bottom margin: indent it to the type
+    // area, so nothing lands in the strip a printer cannot print (4–5 mm at the paper's edge).
+    margin: [PAGE_MARGINS[0], mm(4), PAGE_MARGINS[2], 0],
     columns: [
       {
         width: '*',

@@ -98,7 +98,7 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
           <Timeline
             items={[...p.statusHistory]
               .sort((a, b) => b.date.localeCompare(a.date))
-              .map((h, i) => ({ key: i, content: `${h.date}　${h.value}${h.note ? `（${h.note}）` : ''}` }))}
+              .map((h, i) => ({ key: i, content: `${h.date}\u3000${h.value}${h.note ? `（${h.note}）` : ''}` }))}
           />
         </div>
         {!group && (

@@ -128,7 +128,7 @@ export function PlatformsPage({ openId }: { openId?: string }) {
             title: '名称',
             render: (_, p) => (
               <Space size={4}>
-                <Typography.Link onClick={() => navigate('platforms', p.id)}>{p.name}</Typography.Link>
+                <a href={`#/platforms/${encodeURIComponent(p.id)}`}>{p.name}</a>
                 {leftHolders(p) && <Tag color="red">有离岗人员</Tag>}
               </Space>
             ),

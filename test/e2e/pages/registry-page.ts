@@ -10,10 +10,10 @@ export class RegistryPage {
 
   /** Picks an option of an antd Select identified by its form label. */
   async choose(label: string, option: string, scope: Locator): Promise<void> {
-    const input = scope.getByLabel(label, { exact: true });
+    const input = scope.getByRole('combobox', { name: label });
     await input.click();
-    await input.fill(option);
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+    if (await input.isEditable()) await input.fill(option);
+    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
   }
 
   async createPlatform(p: { kind: string; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<void> {

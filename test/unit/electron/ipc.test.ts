@@ -246,3 +246,15 @@ describe('appVersion and dataFolder', () => {
     await expect(call(CHANNELS.dataFolder)).resolves.toBe(electron.paths.userData);
   });
 });
+
+describe('safeFileStem', () => {
+  it('keeps rare characters outside the BMP whole and strips path characters', async () => {
+    const { safeFileStem } = await import('../../../electron/ipc');
+    const rare = '𠀋'; // U+2000B, two UTF-16 code units
+    const stem = safeFileStem(`${'名'.repeat(59)}${rare}${rare}`);
+    expect(Array.from(stem)).toHaveLength(60);
+    expect(stem.endsWith(rare)).toBe(true);
+    expect(safeFileStem('a/b\\c:d\u0007')).toBe('a_b_c_d_');
+    expect(safeFileStem(' ... ')).toBe('打印');
+  });
+});

@@ -1,5 +1,5 @@
 // Start-up of the main process: scheme before ready, single instance, hardening, IPC, window.
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const state = vi.hoisted(() => ({

@@ -12,6 +12,7 @@ import { showError } from '../../app/errors';
 import { PersonName } from '../../components/person-name';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
+import { f04AppliesTo } from '@shared/forms/f04-account-filing';
 import { PlatformForm } from './platform-form';
 import { STATUS_COLORS } from './platforms-page';
 
@@ -34,9 +35,11 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
           <Tag color={STATUS_COLORS[p.status]}>{p.status}</Tag>
         </Space>
         <Space wrap>
-          <Button type="primary" onClick={() => setDialog('print')}>
-            打印备案信息表
-          </Button>
+          {f04AppliesTo(p) && (
+            <Button type="primary" onClick={() => setDialog('print')}>
+              打印备案信息表
+            </Button>
+          )}
           <Button onClick={() => setDialog('edit')}>编辑</Button>
           <Button onClick={() => setDialog('status')}>变更状态</Button>
           {!group && <Button onClick={() => setDialog('followers')}>记录粉丝数</Button>}
@@ -119,22 +122,7 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
         )}
       </Space>
 
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
-        栏目设置及分工
-      </Typography.Title>
-      <Table
-        size="small"
-        rowKey={(_, i) => String(i)}
-        pagination={false}
-        locale={{ emptyText: <Empty description="未登记栏目" /> }}
-        dataSource={p.columns}
-        columns={[
-          { title: '一级栏目或版块', dataIndex: 'level1', width: 180 },
-          { title: '二级栏目或版块内容', dataIndex: 'level2' },
-          { title: '负责部门', dataIndex: 'department', width: 180 },
-          { title: '备注', dataIndex: 'note', width: 120 },
-        ]}
-      />
+      {!group && <ColumnsTable platform={p} />}
 
       {dialog === 'edit' && <PlatformForm platform={p} onClose={() => setDialog(null)} />}
       {dialog === 'status' && <StatusDialog platform={p} onClose={() => setDialog(null)} />}
@@ -206,5 +194,28 @@ function FollowersDialog({ platform: p, onClose }: { platform: Platform; onClose
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+function ColumnsTable({ platform: p }: { platform: Platform }) {
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        栏目设置及分工
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey={(_, i) => String(i)}
+        pagination={false}
+        locale={{ emptyText: <Empty description="未登记栏目" /> }}
+        dataSource={p.columns}
+        columns={[
+          { title: '一级栏目或版块', dataIndex: 'level1', width: 180 },
+          { title: '二级栏目或版块内容', dataIndex: 'level2' },
+          { title: '负责部门', dataIndex: 'department', width: 180 },
+          { title: '备注', dataIndex: 'note', width: 120 },
+        ]}
+      />
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // The registry (台账): every platform with filters by kind, unit and status and a search that
 // also matches pinyin and pinyin initials ("tsg" finds 图书馆).
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { useLookups, usePlatforms } from '../../db/queries';
@@ -10,6 +10,7 @@ import { PersonName } from '../../components/person-name';
 import { useUiStore } from '../../state/ui-store';
 import { PlatformForm } from './platform-form';
 import { PlatformDetail } from './platform-detail';
+import { warmUpPdf } from '../../pdf/pdf-client';
 
 export const STATUS_COLORS: Record<string, string> = {
   申请中: 'blue',
@@ -26,6 +27,8 @@ export function PlatformsPage({ openId }: { openId?: string }) {
   const filters = useUiStore((s) => s.platformFilters);
   const setFilters = useUiStore((s) => s.setPlatformFilters);
   const [creating, setCreating] = useState(false);
+  // Load the form fonts in the worker while the clerk browses, so 打印 opens quickly.
+  useEffect(() => void warmUpPdf(), []);
 
   const keyed = useMemo(
     () =>

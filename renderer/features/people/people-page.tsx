@@ -7,7 +7,7 @@ import { validatePerson } from '@shared/domain/validation';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
 import { UnitSelect } from '../../components/record-select';
-import { DeleteButton } from '../../components/delete-button';
+import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordEditor } from '../../components/use-record-editor';
 import { rolesHeldBy } from '@shared/domain/roles';
 
@@ -95,18 +95,7 @@ export function PeoplePage() {
               );
             },
           },
-          {
-            title: '操作',
-            width: 140,
-            render: (_, p) => (
-              <Space>
-                <Button size="small" onClick={() => setEditing(p)} aria-label={`编辑 ${p.name}`}>
-                  编辑
-                </Button>
-                <DeleteButton table="people" id={p.id} name={p.name} />
-              </Space>
-            ),
-          },
+          rowActionsColumn<Person>('people', setEditing),
         ]}
       />
       {editing && <PersonDialog person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}

@@ -7,7 +7,7 @@ import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { useLookups, useUnits } from '../../db/queries';
 import { PersonName } from '../../components/person-name';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
-import { DeleteButton } from '../../components/delete-button';
+import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordEditor } from '../../components/use-record-editor';
 
 export function UnitsPage() {
@@ -55,18 +55,7 @@ export function UnitsPage() {
           },
           { title: '党组织书记', render: (_, u) => <PersonName id={u.partySecretaryId} lookups={lookups} role="党组织书记" /> },
           { title: '联系电话', dataIndex: 'phone', width: 150 },
-          {
-            title: '操作',
-            width: 140,
-            render: (_, u) => (
-              <Space>
-                <Button size="small" onClick={() => setEditing(u)} aria-label={`编辑 ${u.name}`}>
-                  编辑
-                </Button>
-                <DeleteButton table="units" id={u.id} name={u.name} />
-              </Space>
-            ),
-          },
+          rowActionsColumn<Unit>('units', setEditing),
         ]}
       />
       {editing && <UnitDialog unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}

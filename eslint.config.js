@@ -27,6 +27,29 @@ export default tseslint.config(
     },
   },
   {
+    // shared/ is pure TypeScript for both sides and Node tools: no DOM, no Node APIs, no UI or
+    // database libraries. (tsconfig.shared.json checks the types; this catches what pdfmake's
+    // type files would let through, since they pull the DOM lib in.)
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'XMLHttpRequest', 'Blob', 'File', 'FileReader', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map(
+          (name) => ({ name, message: 'shared/ 不得使用 DOM 或 Node 的接口 (no DOM or Node APIs in shared/).' }),
+        ),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks', 'antd', 'zustand'], message: 'shared/ 只放纯 TypeScript (pure TypeScript only).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Config files of tools that require a default export.
     files: ['*.config.ts', '*.config.js'],
     rules: { 'no-restricted-syntax': 'off' },

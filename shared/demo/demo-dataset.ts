@@ -245,7 +245,7 @@ const STUDENT_MEASURES = '学生编辑初审，指导教师审核，挂靠单位
 const PLATFORM_SPECS: readonly PlatformSpec[] = [
   // --- 图书馆 (seed 000's world) ---
   {
-    kind: '官方网站', name: '东湖示范大学图书馆网站', accountId: 'lib.dhsf.edu.cn', url: 'https://lib.dhsf.edu.cn', host: 'lib',
+    kind: '官方网站', name: '东湖示范大学图书馆网站', accountId: 'lib.dhsf.edu.cn', url: 'lib.dhsf.edu.cn', host: 'lib',
     purpose: '学校二级网站，图书馆文献信息资源与服务利用的网络窗口，属非营利性网络平台。',
     contentScope: '通知公告、资源动态、读者服务、馆情概况、党建工作等图书馆业务信息。',
     openedDaysAgo: 3010, certification: '不适用', serverLocation: '学校数据中心机房（信息化建设与管理处托管）',
@@ -283,7 +283,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1460]],
   },
   {
-    kind: '微博', name: '东湖示范大学图书馆微博', accountId: 'weibo.com/dhsflib', url: 'https://weibo.com/dhsflib', host: 'lib',
+    kind: '微博', name: '东湖示范大学图书馆微博', accountId: 'weibo.com/dhsflib', url: 'weibo.com/dhsflib', host: 'lib',
     purpose: '发布图书馆服务动态。', contentScope: '服务动态、活动预告。',
     openedDaysAgo: 3300, certification: '已认证', followers: [[1500, 4120], [800, 4385], [420, 4390]],
     responsible: 'libSj', chiefAdmin: 'libJs', measures: '已停止更新，保留账号防止冒用。', lastUpdateDaysAgo: 430,
@@ -308,7 +308,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 党委宣传部: the institution's main positions ---
   {
-    kind: '官方网站', name: '东湖示范大学主页', accountId: 'www.dhsf.edu.cn', url: 'https://www.dhsf.edu.cn', host: 'xcb',
+    kind: '官方网站', name: '东湖示范大学主页', accountId: 'www.dhsf.edu.cn', url: 'www.dhsf.edu.cn', host: 'xcb',
     purpose: '学校官方门户网站，展示学校形象，发布权威信息。',
     contentScope: '学校重大新闻、重要通知、政策文件、教学科研成果、校园文化活动等全局性信息。',
     openedDaysAgo: 7300, certification: '不适用', serverLocation: '学校数据中心机房',
@@ -317,7 +317,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 7300]],
   },
   {
-    kind: '官方网站', name: '东湖示范大学新闻网', accountId: 'news.dhsf.edu.cn', url: 'https://news.dhsf.edu.cn', host: 'xcb',
+    kind: '官方网站', name: '东湖示范大学新闻网', accountId: 'news.dhsf.edu.cn', url: 'news.dhsf.edu.cn', host: 'xcb',
     purpose: '学校新闻发布主渠道。', contentScope: '东湖要闻、综合新闻、媒体东湖、人物专访。',
     openedDaysAgo: 5100, certification: '不适用', serverLocation: '学校数据中心机房',
     responsible: 'xcbBz', businessLead: 'xcbFbz', technicalLead: 'xxhKz', chiefAdmin: 'xcbBj',
@@ -335,7 +335,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 3950]],
   },
   {
-    kind: '微博', name: '东湖示范大学官方微博', accountId: 'weibo.com/dhsfdx', url: 'https://weibo.com/dhsfdx', host: 'xcb',
+    kind: '微博', name: '东湖示范大学官方微博', accountId: 'weibo.com/dhsfdx', url: 'weibo.com/dhsfdx', host: 'xcb',
     purpose: '学校官方微博，发布权威信息，回应社会关切。', contentScope: '学校新闻、通知公告、舆情回应。',
     openedDaysAgo: 4700, certification: '已认证',
     followers: [[730, 412000], [365, 436800], [90, 451230]],
@@ -361,7 +361,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1100]],
   },
   {
-    kind: '其他', name: '东湖示范大学（哔哩哔哩）', accountId: 'B站UID 3546791283', url: 'https://space.bilibili.com/3546791283', host: 'xcb',
+    kind: '其他', name: '东湖示范大学（哔哩哔哩）', accountId: 'B站UID 3546791283', url: 'space.bilibili.com/3546791283', host: 'xcb',
     purpose: '面向青年群体的视频传播平台。', contentScope: '校园文化视频、公开课片段。',
     openedDaysAgo: 900, certification: '已认证', followers: [[365, 9820], [20, 16430]],
     responsible: 'xcbBz', chiefAdmin: 'xcbKy', measures: ACCOUNT_MEASURES, lastUpdateDaysAgo: 12,
@@ -392,7 +392,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 信息化建设与管理处 (seed 001's world) ---
   {
-    kind: '官方网站', name: '信息化建设与管理处网站', accountId: 'nic.dhsf.edu.cn', url: 'https://nic.dhsf.edu.cn', host: 'xxh',
+    kind: '官方网站', name: '信息化建设与管理处网站', accountId: 'nic.dhsf.edu.cn', url: 'nic.dhsf.edu.cn', host: 'xxh',
     purpose: '部门网站，发布信息化建设动态和办事指南。', contentScope: '工作动态、通知公告、办事指南、网络安全通报。',
     openedDaysAgo: 4300, certification: '不适用', serverLocation: '学校数据中心机房',
     responsible: 'xxhCz', businessLead: 'xxhFcz', technicalLead: 'xxhKz', chiefAdmin: 'xxhGcs',
@@ -426,7 +426,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1200]],
   },
   {
-    kind: '校园论坛', name: '东湖BBS', accountId: 'bbs.dhsf.edu.cn', url: 'https://bbs.dhsf.edu.cn', host: 'xxh',
+    kind: '校园论坛', name: '东湖BBS', accountId: 'bbs.dhsf.edu.cn', url: 'bbs.dhsf.edu.cn', host: 'xxh',
     purpose: '师生交流互动平台。', contentScope: '学习、生活、工作相关的话题讨论和意见建议。',
     openedDaysAgo: 6200, certification: '不适用', serverLocation: '学校数据中心机房',
     responsible: 'xxhCz', businessLead: 'xxhFcz', technicalLead: 'xxhKz', chiefAdmin: 'xxhGcs',
@@ -479,7 +479,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 二级学院 ---
   {
-    kind: '官方网站', name: '计算机与人工智能学院网站', accountId: 'cs.dhsf.edu.cn', url: 'https://cs.dhsf.edu.cn', host: 'jsj',
+    kind: '官方网站', name: '计算机与人工智能学院网站', accountId: 'cs.dhsf.edu.cn', url: 'cs.dhsf.edu.cn', host: 'jsj',
     purpose: '学院网站，发布学院工作动态和教学科研信息。', contentScope: '学院新闻、通知公告、教学科研、学生工作、党建工作。',
     openedDaysAgo: 5400, certification: '不适用', serverLocation: '学校站群系统（信息化处托管）',
     responsible: 'jsjSj', businessLead: 'jsjFsj', technicalLead: 'xxhGcs', chiefAdmin: 'jsjBgs',
@@ -504,7 +504,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     note: '已离岗辅导员曹宁仍在群内，待清理。',
   },
   {
-    kind: '官方网站', name: '马克思主义学院网站', accountId: 'marx.dhsf.edu.cn', url: 'http://marx.dhsf.edu.cn', host: 'mks',
+    kind: '官方网站', name: '马克思主义学院网站', accountId: 'marx.dhsf.edu.cn', url: 'marx.dhsf.edu.cn', host: 'mks',
     purpose: '学院网站。', contentScope: '学院新闻、理论学习、思政课教学、科研动态。',
     openedDaysAgo: 3000, certification: '不适用', serverLocation: '学校站群系统（信息化处托管）',
     responsible: 'mksSj', chiefAdmin: 'mksMs',
@@ -520,7 +520,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 2000], ['整改中', 50, '长期未更新，宣传部通报限期整改']],
   },
   {
-    kind: '微博', name: '东湖示范大学外国语学院', accountId: 'weibo.com/dhsfwgy', url: 'https://weibo.com/dhsfwgy', host: 'wgy',
+    kind: '微博', name: '东湖示范大学外国语学院', accountId: 'weibo.com/dhsfwgy', url: 'weibo.com/dhsfwgy', host: 'wgy',
     purpose: '学院微博。', contentScope: '学院动态、外语学习资讯。',
     openedDaysAgo: 3900, certification: '未认证', followers: [[1200, 2630], [900, 2644]],
     responsible: 'wgySj', chiefAdmin: 'wgyMs',

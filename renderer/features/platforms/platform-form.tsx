@@ -10,6 +10,7 @@ import {
 } from '@shared/domain/platform';
 import { validatePlatform } from '@shared/domain/validation';
 import { useLookups } from '../../db/queries';
+import { db } from '../../db/database';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
 import { useRecordEditor } from '../../components/use-record-editor';
 import { fromFormValues, toFormValues, type PlatformFormValues } from './platform-form-values';
@@ -26,6 +27,11 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
     const values = form.getFieldsValue(true) as PlatformFormValues;
     const draft = fromFormValues(values, platform);
     if (!group) delete draft.group;
+    const duplicate = await findDuplicate(String(draft.kind ?? ''), String(draft.accountId ?? '').trim(), platform?.id);
+    if (duplicate) {
+      form.setFields([{ name: 'accountId', errors: [`已登记过同类型、同账号的平台“${duplicate.name}”，请勿重复登记。`] }]);
+      return;
+    }
     const saved = await save(form, draft, platform?.id);
     if (saved) {
       onSaved?.(saved);
@@ -70,7 +76,7 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
           </Col>
           <Col span={12}>
             <Form.Item name="url" label="网址（如有）">
-              <Input placeholder="https://…" />
+              <Input placeholder="例如：www.xxx.edu.cn" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -234,4 +240,11 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
       </Form>
     </Drawer>
   );
+}
+
+/** Another live platform of the same kind with the same account id, if any (never doubles the registry). */
+async function findDuplicate(kind: string, accountId: string, ownId: string | undefined): Promise<Platform | undefined> {
+  if (!accountId) return undefined;
+  const same = await db.platforms.where('[kind+accountId]').equals([kind, accountId]).toArray();
+  return same.find((p) => p.id !== ownId && !p.deletedAt);
 }

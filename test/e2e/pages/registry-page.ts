@@ -16,7 +16,8 @@ export class RegistryPage {
     await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
   }
 
-  async createPlatform(p: { kind: string; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<void> {
+  /** Fills the 新建平台 drawer and presses 保存; returns the drawer. */
+  async submitNewPlatform(p: { kind: string; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<Locator> {
     await this.page.getByRole('button', { name: '新建平台' }).click();
     const drawer = this.page.getByRole('dialog', { name: '新建平台' });
     await this.choose('平台类型', p.kind, drawer);
@@ -25,6 +26,11 @@ export class RegistryPage {
     await this.choose('主办（主管）单位', p.hostUnit, drawer);
     await drawer.getByLabel('宗旨 / 功能定位').fill(p.purpose);
     await drawer.getByRole('button', { name: '保存' }).click();
+    return drawer;
+  }
+
+  async createPlatform(p: { kind: string; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<void> {
+    await this.submitNewPlatform(p);
     await expect(this.page.getByRole('heading', { name: p.name })).toBeVisible();
   }
 

@@ -2,7 +2,7 @@
 // Writes every implemented form as PDF into <dir>: one per applicable record of the demo
 // dataset (F04-<platform name>.pdf, or F04-sample.pdf when none applies) plus a blank form
 // (F04-blank.pdf), so a person can print them and check them against the seed appendices.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoDataset } from '../shared/demo/demo-dataset';
 import { createFormContext, DEFAULT_FORM_TEXTS, type FormContext } from '../shared/forms/context';
@@ -19,14 +19,15 @@ function safeFileName(name: string): string {
 
 async function main(): Promise<number> {
   const dir = process.argv[2];
-  if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
-    console.error(
-      dir
-        ? `目录不存在：${dir}（请先创建该目录）\nDirectory not found: ${dir} (create it first).`
-        : '用法：npm run print-samples -- <目录>\nUsage: npm run print-samples -- <dir>',
-    );
+  if (!dir) {
+    console.error('用法：npm run print-samples -- <目录>\nUsage: npm run print-samples -- <dir>');
     return 1;
   }
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    console.error(`不是目录：${dir}\nNot a directory: ${dir}`);
+    return 1;
+  }
+  mkdirSync(dir, { recursive: true });
 
   const today = new Date().toISOString().slice(0, 10);
   const demo = createDemoDataset({ today });

@@ -1,0 +1,49 @@
+// `npm run print-samples -- <dir>` in plain Node: every implemented form from the demo data,
+// plus a blank one, each a valid PDF holding its record.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IMPLEMENTED_FORMS } from '../../../shared/forms/registry';
+
+const dir = join(mkdtempSync(join(tmpdir(), 'samples-')), 'new-folder');
+let files: string[] = [];
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/print-samples.ts', dir], { stdio: 'pipe' });
+  files = readdirSync(dir).sort();
+}, 120_000);
+
+describe('print-samples', () => {
+  it('creates the folder and writes every implemented form, filled and blank, named by form id', () => {
+    for (const form of IMPLEMENTED_FORMS) {
+      const own = files.filter((f) => f.startsWith(`${form.id}-`));
+      expect(own, form.id).toContain(`${form.id}-blank.pdf`);
+      expect(own.length, form.id).toBeGreaterThan(1);
+    }
+    expect(files.every((f) => /^F\d\d-.+\.pdf$/.test(f))).toBe(true);
+  });
+
+  it('writes PDFs that pass qpdf --check and hold the record named in the file name', () => {
+    for (const f of files) {
+      expect(execFileSync('qpdf', ['--check', join(dir, f)], { encoding: 'utf8' }), f).toMatch(/No syntax or stream encoding errors/);
+    }
+    const filled = files.find((f) => !f.endsWith('-blank.pdf'))!;
+    const name = filled.replace(/^F\d\d-/, '').replace(/\.pdf$/, '');
+    const text = execFileSync('pdftotext', [join(dir, filled), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(name.replace(/\s+/g, ''));
+  });
+
+  it('refuses a path that is a file, with a message in Chinese and English', () => {
+    const file = join(dir, files[0]!);
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/print-samples.ts', file], { stdio: 'pipe' });
+    } catch (e) {
+      stderr = String((e as { stderr: Buffer }).stderr);
+    }
+    expect(stderr).toContain('不是目录');
+    expect(stderr).toContain('Not a directory');
+  });
+});

@@ -41,6 +41,7 @@ async function main(): Promise<number> {
       printedAt: new Date().toISOString(),
       people: demo.people,
       units: demo.units,
+      platforms: demo.platforms,
     });
 
   let t = performance.now();

@@ -3,6 +3,7 @@
 // FormContextData is the same as plain, cloneable data, so it can be posted to the PDF worker.
 import type { Id, IsoDateTime } from '../domain/common';
 import type { Person } from '../domain/person';
+import type { Platform } from '../domain/platform';
 import type { Unit } from '../domain/unit';
 import type { FormTexts } from '../profiles/types';
 
@@ -16,6 +17,9 @@ export const DEFAULT_FORM_TEXTS: FormTexts = {
 export interface FormLookups {
   person(id: Id | undefined): Person | undefined;
   unit(id: Id | undefined): Unit | undefined;
+  platform(id: Id | undefined): Platform | undefined;
+  /** Live platforms hosted or sponsored by the unit, in registry order. */
+  platformsOfUnit(unitId: Id | undefined): Platform[];
 }
 
 export interface FormContext {
@@ -36,14 +40,20 @@ export interface FormContextData {
   printedAt: IsoDateTime;
   people: readonly Person[];
   units: readonly Unit[];
+  /** Platforms the record refers to (may be all of them); optional for forms that need none. */
+  platforms?: readonly Platform[];
 }
 
-export function createLookups(people: readonly Person[], units: readonly Unit[]): FormLookups {
+export function createLookups(people: readonly Person[], units: readonly Unit[], platforms: readonly Platform[] = []): FormLookups {
   const peopleById = new Map(people.map((p) => [p.id, p]));
   const unitsById = new Map(units.map((u) => [u.id, u]));
+  const platformsById = new Map(platforms.map((p) => [p.id, p]));
   return {
     person: (id) => (id ? peopleById.get(id) : undefined),
     unit: (id) => (id ? unitsById.get(id) : undefined),
+    platform: (id) => (id ? platformsById.get(id) : undefined),
+    platformsOfUnit: (unitId) =>
+      unitId ? platforms.filter((p) => !p.deletedAt && (p.hostUnitId === unitId || p.sponsorUnitId === unitId)) : [],
   };
 }
 
@@ -53,6 +63,6 @@ export function createFormContext(data: FormContextData): FormContext {
     texts: data.texts,
     formNumber: data.formNumber,
     printedAt: data.printedAt,
-    lookups: createLookups(data.people, data.units),
+    lookups: createLookups(data.people, data.units, data.platforms),
   };
 }

@@ -19,6 +19,7 @@ const ctx = (n: number) =>
     printedAt: new Date().toISOString(),
     people: data.people,
     units: data.units,
+    platforms: data.platforms,
   });
 
 const t0 = performance.now();

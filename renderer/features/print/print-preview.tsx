@@ -42,7 +42,12 @@ export function PrintPreview<K extends FormId>({
     let url: string | undefined;
     void (async () => {
       try {
-        const [settings, people, units] = await Promise.all([db.settings.get('main'), db.people.toArray(), db.units.toArray()]);
+        const [settings, people, units, platforms] = await Promise.all([
+          db.settings.get('main'),
+          db.people.toArray(),
+          db.units.toArray(),
+          db.platforms.toArray(),
+        ]);
         const now = new Date();
         const number = record ? await nextFormNumber(formId, now.getFullYear()) : '';
         const ctx: FormContextData = {
@@ -52,6 +57,7 @@ export function PrintPreview<K extends FormId>({
           printedAt: now.toISOString(),
           people,
           units,
+          platforms,
         };
         const bytes = await renderForm(formId, record, ctx);
         if (cancelled) return;

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoDataset } from '../shared/demo/demo-dataset';
 import { createFormContext, DEFAULT_FORM_TEXTS, type FormContext } from '../shared/forms/context';
-import { formNumber, IMPLEMENTED_FORMS, type FormDefinition } from '../shared/forms/registry';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { formNumber, IMPLEMENTED_FORMS } from '../shared/forms/registry';
 import { getPreset } from '../shared/profiles/presets';
 import { renderPdf, warmUpPdfNode } from './lib/pdf-node';
 
@@ -48,7 +49,7 @@ async function main(): Promise<number> {
   warmUpPdfNode();
   console.log(`fonts loaded in ${Math.round(performance.now() - t)} ms`);
 
-  const write = async (file: string, build: () => ReturnType<FormDefinition['build']>): Promise<void> => {
+  const write = async (file: string, build: () => TDocumentDefinitions): Promise<void> => {
     t = performance.now();
     const pdf = await renderPdf(build());
     writeFileSync(join(dir, file), pdf);
@@ -58,11 +59,10 @@ async function main(): Promise<number> {
   for (const form of IMPLEMENTED_FORMS) {
     let seq = 0;
     const used = new Set<string>();
-    // Every form takes its records from the platforms for now; later forms add their tables here.
-    const records = demo.platforms.filter((p) => !p.deletedAt && form.appliesTo(p));
+    const records = form.samples(demo);
     for (const record of records) {
-      let base = `${form.id}-${safeFileName(record.name)}`;
-      if (used.has(base)) base = `${base}-${record.id}`;
+      let base = `${form.id}-${safeFileName(form.describe(record))}`;
+      if (used.has(base)) base = `${base}-${form.recordId(record) ?? seq}`;
       used.add(base);
       seq += 1;
       const ctx = context(formNumber(form.numberPrefix, year, seq));

@@ -5,6 +5,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Person } from '../domain/person';
 import { isWechatKind, type Platform } from '../domain/platform';
 import type { FormContext } from './context';
+import type { FormDefinition } from './form-definition';
 import { cellText, checkbox, formatDate } from './format';
 import { mm } from './layout';
 import { DATE_BLANKS, SIGNATURE_SPACE, SIGNATURE_TEXT, belowTable, formDocument, gridTable, inline, label, rich, sealBlock, value, writingRoom } from './kit';
@@ -161,3 +162,13 @@ function responsibleCell(responsible: Person | undefined): Content {
 function opinionCell(): Content {
   return sealBlock([{ text: F04_TEXTS.commitment, leadingIndent: 24 }]);
 }
+
+export const F04_FORM: FormDefinition<Platform> = {
+  ...F04_META,
+  recordTable: 'platforms',
+  recordId: (p) => p.id,
+  describe: (p) => p.name,
+  appliesTo: f04AppliesTo,
+  build: buildF04,
+  samples: (demo) => demo.platforms.filter((p) => !p.deletedAt && f04AppliesTo(p)),
+};

@@ -1,0 +1,21 @@
+// What every printable form declares about itself. Each form module exports one definition;
+// registry.ts lists them. The same definition serves preview, print, batch print and samples.
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { DemoDataset } from '../demo/demo-dataset';
+import type { FormContext } from './context';
+import type { FormMeta } from './kit';
+
+export interface FormDefinition<R> extends FormMeta {
+  /** The table the record lives in (printouts link to it); undefined for composite inputs. */
+  recordTable?: string;
+  /** The record's id, printed as the QR code and stored on the printout. */
+  recordId(record: R): string | undefined;
+  /** A short name for lists and file names, e.g. the account name. */
+  describe(record: R): string;
+  /** Whether the form fits this record (e.g. F04 only for WeChat and Weibo accounts). */
+  appliesTo(record: R): boolean;
+  /** null → a clean blank form for filling in by hand. */
+  build(record: R | null, ctx: FormContext): TDocumentDefinitions;
+  /** The demo records this form is printed from by `npm run print-samples`. */
+  samples(demo: DemoDataset): R[];
+}

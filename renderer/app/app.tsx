@@ -12,6 +12,7 @@ import { TrashPage } from '../features/trash/trash-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ComingSoon } from '../features/coming-soon/coming-soon';
+import { PrintoutsPage } from '../features/printouts/printouts-page';
 import { AREAS, navigate, useRoute, type Route } from './routes';
 
 function AreaView({ route }: { route: Route }): ReactNode {
@@ -24,6 +25,8 @@ function AreaView({ route }: { route: Route }): ReactNode {
       return <UnitsPage />;
     case 'people':
       return <PeoplePage />;
+    case 'printouts':
+      return <PrintoutsPage />;
     case 'trash':
       return <TrashPage />;
     case 'audit':

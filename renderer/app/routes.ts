@@ -21,7 +21,7 @@ export const AREAS: readonly Area[] = [
   { key: 'inspections', label: '年度检查', comingSoon: '年度检查（年审）：按年开启检查，逐个账号记录检查项、自评和结论（合格/限期整改/关停注销），打印年度检查表和汇总表。' },
   { key: 'incidents', label: '问题与舆情', comingSoon: '问题登记、举报投诉与舆情处置：发现的问题、处置措施（劝阻/禁言/移出/删除/屏蔽/上报）、上报对象、反馈与办结。' },
   { key: 'trainings', label: '培训', comingSoon: '培训记录：日期、主题、主讲人、队伍、签到人员；每学期至少一次的提醒；打印培训签到表。' },
-  { key: 'printouts', label: '打印与签回', comingSoon: '打印中心：全部表格的预览、打印、批量打印；每份纸质表格从“待签回”到“已签回”“已归档”的跟踪和扫描件。' },
+  { key: 'printouts', label: '打印与签回' },
   { key: 'trash', label: '回收站' },
   { key: 'audit', label: '审计日志' },
   { key: 'settings', label: '设置' },

@@ -15,7 +15,19 @@ export class PdfRenderError extends Error {
   }
 }
 
-type Pending = { resolve: (pdf: Uint8Array<ArrayBuffer> | undefined) => void; reject: (error: PdfRenderError) => void };
+/** The clerk stopped a batch; nothing was produced. */
+export class PdfCancelledError extends Error {
+  constructor() {
+    super('已取消');
+    this.name = 'PdfCancelledError';
+  }
+}
+
+type Pending = {
+  resolve: (pdf: Uint8Array<ArrayBuffer> | undefined) => void;
+  reject: (error: Error) => void;
+  onProgress?: (done: number, total: number) => void;
+};
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -38,8 +50,13 @@ function getWorker(): Worker {
     const response = event.data;
     const p = pending.get(response.id);
     if (!p) return;
+    if ('progress' in response) {
+      p.onProgress?.(response.progress.done, response.progress.total);
+      return;
+    }
     pending.delete(response.id);
     if (response.ok) p.resolve(response.pdf);
+    else if (response.cancelled) p.reject(new PdfCancelledError());
     else p.reject(new PdfRenderError(`${response.error}，请重试；如仍失败请重启程序。`, response.detail));
   });
   w.addEventListener('error', (event) => failAll(`worker error: ${event.message}`));
@@ -50,10 +67,14 @@ function getWorker(): Worker {
 
 type RequestBody = PdfWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-function send(body: RequestBody): Promise<Uint8Array<ArrayBuffer> | undefined> {
+function send(
+  body: RequestBody,
+  options: { onProgress?: Pending['onProgress']; onId?: (id: number) => void } = {},
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const id = nextId++;
+  options.onId?.(id);
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, onProgress: options.onProgress });
     try {
       getWorker().postMessage({ ...body, id } as PdfWorkerRequest);
     } catch (error) {
@@ -84,4 +105,33 @@ export async function renderForm<K extends FormId>(
   const pdf = await send({ type: 'render', formId, record, context });
   if (!pdf) throw new PdfRenderError('生成 PDF 失败，请重试。', 'worker returned no data');
   return pdf;
+}
+
+export interface BatchOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the batch after the form being built; the promise rejects with PdfCancelledError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Builds many forms into one PDF (e.g. F04 for every account of a unit), each with its own
+ * form number, reporting progress after every form. Runs in the worker: the window stays live.
+ */
+export async function renderBatch(
+  items: { formId: FormId; record: FormRecordMap[FormId]; formNumber: string }[],
+  context: FormContextData,
+  title: string,
+  options: BatchOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (options.signal?.aborted) throw new PdfCancelledError();
+  let requestId = 0;
+  const abort = () => worker?.postMessage({ type: 'cancel', id: nextId++, target: requestId } satisfies PdfWorkerRequest);
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const pdf = await send({ type: 'render-batch', items, context, title }, { onProgress: options.onProgress, onId: (id) => (requestId = id) });
+    if (!pdf) throw new PdfRenderError('生成 PDF 失败，请重试。', 'worker returned no batch');
+    return pdf;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
 }

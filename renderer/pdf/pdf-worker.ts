@@ -17,14 +17,25 @@ import rareBoldUrl from '@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_70
 import { createFormContext, type FormContextData } from '../../shared/forms/context';
 import { FONT_FILES, RARE_FONT_FILES, pdfFonts } from '../../shared/forms/fonts';
 import { buildForm, isFormId, type FormRecordMap } from '../../shared/forms/registry';
+import { mergePdfs } from '../../shared/forms/merge';
+
+/** One form of a batch: its record and its own form number. */
+export interface BatchItem {
+  formId: string;
+  record: unknown;
+  formNumber: string;
+}
 
 export type PdfWorkerRequest =
   | { id: number; type: 'warm-up' }
-  | { id: number; type: 'render'; formId: string; record: unknown; context: FormContextData };
+  | { id: number; type: 'render'; formId: string; record: unknown; context: FormContextData }
+  | { id: number; type: 'render-batch'; items: BatchItem[]; context: FormContextData; title: string }
+  | { id: number; type: 'cancel'; target: number };
 
 export type PdfWorkerResponse =
   | { id: number; ok: true; pdf?: Uint8Array<ArrayBuffer>; ms: number }
-  | { id: number; ok: false; error: string; detail: string };
+  | { id: number; progress: { done: number; total: number } }
+  | { id: number; ok: false; error: string; detail: string; cancelled?: boolean };
 
 /** What is used of the pdfmake browser singleton; @types/pdfmake does not declare virtualfs. */
 interface PdfmakeBrowser {
@@ -98,10 +109,42 @@ async function render(formId: string, record: unknown, data: FormContextData): P
   return new Uint8Array(bytes);
 }
 
+/** Ids of batches the renderer asked to stop; checked between two forms. */
+const cancelled = new Set<number>();
+
+class BatchCancelled extends Error {}
+
+/** Lets queued messages (a cancel) in between two forms of a batch. */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function renderBatch(id: number, items: BatchItem[], data: FormContextData, title: string): Promise<Uint8Array<ArrayBuffer>> {
+  const parts: Uint8Array[] = [];
+  try {
+    for (const [i, item] of items.entries()) {
+      await yieldToMessages();
+      if (cancelled.has(id)) throw new BatchCancelled();
+      parts.push(await render(item.formId, item.record, { ...data, formNumber: item.formNumber }));
+      scope.postMessage({ id, progress: { done: i + 1, total: items.length } }, []);
+    }
+    return await mergePdfs(parts, title);
+  } finally {
+    cancelled.delete(id);
+  }
+}
+
 scope.addEventListener('message', (event) => {
   const request = event.data;
+  if (request.type === 'cancel') {
+    cancelled.add(request.target);
+    return;
+  }
   const started = performance.now();
-  const work = request.type === 'warm-up' ? loadFonts().then(() => undefined) : render(request.formId, request.record, request.context);
+  const work =
+    request.type === 'warm-up'
+      ? loadFonts().then(() => undefined)
+      : request.type === 'render-batch'
+        ? renderBatch(request.id, request.items, request.context, request.title)
+        : render(request.formId, request.record, request.context);
   work.then(
     (pdf) => {
       const ms = Math.round(performance.now() - started);
@@ -109,6 +152,10 @@ scope.addEventListener('message', (event) => {
       else scope.postMessage({ id: request.id, ok: true, ms }, []);
     },
     (error: unknown) => {
+      if (error instanceof BatchCancelled) {
+        scope.postMessage({ id: request.id, ok: false, error: '已取消', detail: 'cancelled', cancelled: true }, []);
+        return;
+      }
       const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
       const error_ = fontsReady ? '生成 PDF 失败' : '加载字体失败';
       scope.postMessage({ id: request.id, ok: false, error: error_, detail }, []);

@@ -57,7 +57,8 @@ export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
 
 /** Field-level differences between two versions of a record (bookkeeping fields ignored). */
 export function diffRecords(before: object | undefined, after: object | undefined): Record<string, [unknown, unknown]> {
-  const skip = new Set(['updatedAt', 'createdAt']);
+  // Bookkeeping fields are not changes; attachment bytes are identified by their sha256 field.
+  const skip = new Set(['updatedAt', 'createdAt', 'blob']);
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const out: Record<string, [unknown, unknown]> = {};

@@ -6,7 +6,9 @@ import { ulid } from 'ulid';
 import type { Dated, Id, IsoDate, IsoDateTime } from '../domain/common';
 import type { Person } from '../domain/person';
 import type { CertificationStatus, LifecycleStatus, Platform, PlatformColumn, PlatformKind, WorkGroupInfo } from '../domain/platform';
+import type { Approval, Envelope, Handover, Incident, Inspection, Review, Training } from '../domain/records';
 import type { Rank, Unit, UnitKind } from '../domain/unit';
+import { createDemoRecords } from './demo-records';
 
 export interface DemoDataset {
   institutionName: string;
@@ -14,6 +16,13 @@ export interface DemoDataset {
   units: Unit[];
   people: Person[];
   platforms: Platform[];
+  approvals: Approval[];
+  reviews: Review[];
+  envelopes: Envelope[];
+  handovers: Handover[];
+  inspections: Inspection[];
+  incidents: Incident[];
+  trainings: Training[];
 }
 
 export interface DemoDatasetOptions {
@@ -119,7 +128,8 @@ const PERSON_SPECS = [
   { key: 'stSy', name: '潘一帆', unit: 'sy', title: '摄影协会会长（2023级本科生）', phone: '15623908817', isTeacher: false },
   { key: 'stAcm', name: '程子轩', unit: 'acm', title: 'ACM程序设计协会会长（2023级本科生）', phone: '18162719034', isTeacher: false },
 ] as const satisfies readonly PersonSpec[];
-type PersonKey = (typeof PERSON_SPECS)[number]['key'];
+export type DemoPersonKey = (typeof PERSON_SPECS)[number]['key'];
+type PersonKey = DemoPersonKey;
 
 /** 第一责任人 (004 第三条: 处级党政干部), 党组织书记 and contact of each unit. */
 const UNIT_ROLES: Partial<Record<UnitKey, { first?: PersonKey; rank?: Rank; secretary?: PersonKey; contact?: PersonKey }>> = {
@@ -208,6 +218,8 @@ const IT_WECHAT_COLUMNS: PlatformColumn[] = [
 // Platforms
 
 interface PlatformSpec {
+  /** How the demo records (demo-records.ts) refer to the platform. */
+  key: string;
   kind: PlatformKind;
   name: string;
   accountId: string;
@@ -242,10 +254,10 @@ const ACCOUNT_MEASURES = '推送内容经三级审核后发布；管理员专人
 const GROUP_MEASURES = '谁建群谁管理、谁管理谁负责；成员实名（部门+姓名）入群，离岗人员及时移出；群主每天查看群内动态并登记问题。';
 const STUDENT_MEASURES = '学生编辑初审，指导教师审核，挂靠单位分管领导审签；重大活动报道报校团委把关。';
 
-const PLATFORM_SPECS: readonly PlatformSpec[] = [
+const PLATFORM_SPECS = [
   // --- 图书馆 (seed 000's world) ---
   {
-    kind: '官方网站', name: '东湖示范大学图书馆网站', accountId: 'lib.dhsf.edu.cn', url: 'lib.dhsf.edu.cn', host: 'lib',
+    key: 'libSite', kind: '官方网站', name: '东湖示范大学图书馆网站', accountId: 'lib.dhsf.edu.cn', url: 'lib.dhsf.edu.cn', host: 'lib',
     purpose: '学校二级网站，图书馆文献信息资源与服务利用的网络窗口，属非营利性网络平台。',
     contentScope: '通知公告、资源动态、读者服务、馆情概况、党建工作等图书馆业务信息。',
     openedDaysAgo: 3010, certification: '不适用', serverLocation: '学校数据中心机房（信息化建设与管理处托管）',
@@ -254,7 +266,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['已批准', 3030], ['运行中', 3010], ['整改中', 420, '等保测评发现弱口令，限期整改'], ['运行中', 395, '整改完成']],
   },
   {
-    kind: '微信服务号', name: '东湖示范大学图书馆', accountId: 'dhsf_lib', host: 'lib',
+    key: 'libWx', kind: '微信服务号', name: '东湖示范大学图书馆', accountId: 'dhsf_lib', host: 'lib',
     purpose: '为全校师生提供文献资源检索、借阅查询和读者服务的微信公众服务号。',
     contentScope: '本馆公告、服务动态、资源推荐、阅读推广活动。',
     openedDaysAgo: 2480, certification: '已认证',
@@ -266,7 +278,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['申请中', 2500], ['已批准', 2490], ['运行中', 2480]],
   },
   {
-    kind: 'APP', name: '东湖示范大学移动图书馆', accountId: '移动图书馆（超星）单位号 DHSFLIB', host: 'lib',
+    key: 'libApp', kind: 'APP', name: '东湖示范大学移动图书馆', accountId: '移动图书馆（超星）单位号 DHSFLIB', host: 'lib',
     purpose: '移动端馆藏检索、电子资源阅读与借阅服务。', contentScope: '电子书刊、馆藏检索、借阅提醒。',
     openedDaysAgo: 2200, certification: '不适用', serverLocation: '服务商云平台（合同托管，含读者借阅数据）',
     responsible: 'libSj', businessLead: 'libFgz', technicalLead: 'libOld', chiefAdmin: 'libOld',
@@ -275,7 +287,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     note: '原总管理员已离岗，待办理交接。',
   },
   {
-    kind: '学习通等', name: '图书馆学习通读者服务', accountId: '学习通·东湖示范大学图书馆', host: 'lib',
+    key: 'libXxt', kind: '学习通等', name: '图书馆学习通读者服务', accountId: '学习通·东湖示范大学图书馆', host: 'lib',
     purpose: '依托学习通开展读者培训、信息素质教育课程。', contentScope: '入馆教育、信息素质教育课程资料。',
     openedDaysAgo: 1460, certification: '不适用',
     responsible: 'libSj', businessLead: 'libXx', technicalLead: 'libJs', chiefAdmin: 'libJs', sectionAdmins: ['libGy1'],
@@ -283,14 +295,14 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1460]],
   },
   {
-    kind: '微博', name: '东湖示范大学图书馆微博', accountId: 'weibo.com/dhsflib', url: 'weibo.com/dhsflib', host: 'lib',
+    key: 'libWeibo', kind: '微博', name: '东湖示范大学图书馆微博', accountId: 'weibo.com/dhsflib', url: 'weibo.com/dhsflib', host: 'lib',
     purpose: '发布图书馆服务动态。', contentScope: '服务动态、活动预告。',
     openedDaysAgo: 3300, certification: '已认证', followers: [[1500, 4120], [800, 4385], [420, 4390]],
     responsible: 'libSj', chiefAdmin: 'libJs', measures: '已停止更新，保留账号防止冒用。', lastUpdateDaysAgo: 430,
     history: [['运行中', 3300], ['已停用', 400, '内容并入微信服务号，馆务会决定停用']],
   },
   {
-    kind: 'QQ群', name: '图书馆全体职工群', accountId: '613728405', host: 'lib',
+    key: 'libQq', kind: 'QQ群', name: '图书馆全体职工群', accountId: '613728405', host: 'lib',
     purpose: '图书馆内部工作通知。', contentScope: '工作通知、会议安排，仅限日常工作。',
     openedDaysAgo: 2900, certification: '不适用', responsible: 'libSj', chiefAdmin: 'libBgs',
     measures: GROUP_MEASURES, lastUpdateDaysAgo: 1,
@@ -298,7 +310,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     group: { owner: 'libBgs', members: 96, checkedDaysAgo: [300, 120, 20], supervisor: 'jwFsj' },
   },
   {
-    kind: '微信群', name: '图书馆技术保障部工作群', accountId: '微信群·技术保障部', host: 'lib',
+    key: 'libJsWx', kind: '微信群', name: '图书馆技术保障部工作群', accountId: '微信群·技术保障部', host: 'lib',
     purpose: '技术保障部日常运维协调。', contentScope: '系统巡检、故障处置，仅限日常工作。',
     openedDaysAgo: 1300, certification: '不适用', responsible: 'libJs', chiefAdmin: 'libJs',
     measures: GROUP_MEASURES, lastUpdateDaysAgo: 5,
@@ -308,7 +320,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 党委宣传部: the institution's main positions ---
   {
-    kind: '官方网站', name: '东湖示范大学主页', accountId: 'www.dhsf.edu.cn', url: 'www.dhsf.edu.cn', host: 'xcb',
+    key: 'home', kind: '官方网站', name: '东湖示范大学主页', accountId: 'www.dhsf.edu.cn', url: 'www.dhsf.edu.cn', host: 'xcb',
     purpose: '学校官方门户网站，展示学校形象，发布权威信息。',
     contentScope: '学校重大新闻、重要通知、政策文件、教学科研成果、校园文化活动等全局性信息。',
     openedDaysAgo: 7300, certification: '不适用', serverLocation: '学校数据中心机房',
@@ -317,7 +329,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 7300]],
   },
   {
-    kind: '官方网站', name: '东湖示范大学新闻网', accountId: 'news.dhsf.edu.cn', url: 'news.dhsf.edu.cn', host: 'xcb',
+    key: 'news', kind: '官方网站', name: '东湖示范大学新闻网', accountId: 'news.dhsf.edu.cn', url: 'news.dhsf.edu.cn', host: 'xcb',
     purpose: '学校新闻发布主渠道。', contentScope: '东湖要闻、综合新闻、媒体东湖、人物专访。',
     openedDaysAgo: 5100, certification: '不适用', serverLocation: '学校数据中心机房',
     responsible: 'xcbBz', businessLead: 'xcbFbz', technicalLead: 'xxhKz', chiefAdmin: 'xcbBj',
@@ -325,7 +337,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 5100]],
   },
   {
-    kind: '微信公众号', name: '东湖示范大学', accountId: 'dhsf1952', host: 'xcb',
+    key: 'dhsfWx', kind: '微信公众号', name: '东湖示范大学', accountId: 'dhsf1952', host: 'xcb',
     purpose: '学校官方微信，服务师生校友，宣传学校发展成就。',
     contentScope: '学校新闻资讯、校园文化活动、师生风采、生活服务信息。',
     openedDaysAgo: 3950, certification: '已认证',
@@ -335,7 +347,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 3950]],
   },
   {
-    kind: '微博', name: '东湖示范大学官方微博', accountId: 'weibo.com/dhsfdx', url: 'weibo.com/dhsfdx', host: 'xcb',
+    key: 'dhsfWeibo', kind: '微博', name: '东湖示范大学官方微博', accountId: 'weibo.com/dhsfdx', url: 'weibo.com/dhsfdx', host: 'xcb',
     purpose: '学校官方微博，发布权威信息，回应社会关切。', contentScope: '学校新闻、通知公告、舆情回应。',
     openedDaysAgo: 4700, certification: '已认证',
     followers: [[730, 412000], [365, 436800], [90, 451230]],
@@ -344,7 +356,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 4700]],
   },
   {
-    kind: '抖音', name: '东湖示范大学', accountId: 'dhsf1952', host: 'xcb',
+    key: 'dhsfDy', kind: '抖音', name: '东湖示范大学', accountId: 'dhsf1952', host: 'xcb',
     purpose: '以短视频展示校园生活和学校风貌。', contentScope: '校园短视频、重大活动直播。',
     openedDaysAgo: 1700, certification: '已认证',
     followers: [[700, 88400], [365, 126700], [45, 152380]],
@@ -353,7 +365,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['申请中', 1720], ['已批准', 1710], ['运行中', 1700]],
   },
   {
-    kind: '视频号', name: '东湖示范大学', accountId: 'sphA7dHsF1952', host: 'xcb',
+    key: 'dhsfSph', kind: '视频号', name: '东湖示范大学', accountId: 'sphA7dHsF1952', host: 'xcb',
     purpose: '微信生态内的学校视频发布渠道。', contentScope: '校园短视频、典礼直播。',
     openedDaysAgo: 1100, certification: '已认证', followers: [[365, 35600], [30, 51210]],
     responsible: 'xcbBz', businessLead: 'xcbFbz', chiefAdmin: 'xcbBj',
@@ -361,21 +373,21 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1100]],
   },
   {
-    kind: '其他', name: '东湖示范大学（哔哩哔哩）', accountId: 'B站UID 3546791283', url: 'space.bilibili.com/3546791283', host: 'xcb',
+    key: 'dhsfBili', kind: '其他', name: '东湖示范大学（哔哩哔哩）', accountId: 'B站UID 3546791283', url: 'space.bilibili.com/3546791283', host: 'xcb',
     purpose: '面向青年群体的视频传播平台。', contentScope: '校园文化视频、公开课片段。',
     openedDaysAgo: 900, certification: '已认证', followers: [[365, 9820], [20, 16430]],
     responsible: 'xcbBz', chiefAdmin: 'xcbKy', measures: ACCOUNT_MEASURES, lastUpdateDaysAgo: 12,
     history: [['运行中', 900]],
   },
   {
-    kind: '其他', name: '东湖示范大学小红书账号（筹建）', accountId: '', host: 'xcb',
+    key: 'dhsfXhs', kind: '其他', name: '东湖示范大学小红书账号（筹建）', accountId: '', host: 'xcb',
     purpose: '拟开设，面向考生和家长介绍校园生活。', contentScope: '招生宣传、校园生活分享。',
     certification: '未认证', responsible: 'xcbBz', businessLead: 'xcbFbz',
     measures: '开通审批通过后再注册账号。',
     history: [['申请中', 12, '已提交开通审批表，待宣传部审批']],
   },
   {
-    kind: '钉钉群', name: '全校宣传委员工作群', accountId: '钉钉群号 31486027', host: 'xcb',
+    key: 'xcwyDd', kind: '钉钉群', name: '全校宣传委员工作群', accountId: '钉钉群号 31486027', host: 'xcb',
     purpose: '二级单位宣传委员队伍工作联络。', contentScope: '宣传工作通知、舆情提示，仅限日常工作。',
     openedDaysAgo: 1000, certification: '不适用', responsible: 'xcbFbz', chiefAdmin: 'xcbWxs',
     measures: GROUP_MEASURES, lastUpdateDaysAgo: 0,
@@ -383,7 +395,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     group: { owner: 'xcbWxs', members: 68, checkedDaysAgo: [180, 90, 10], supervisor: 'jwFsj' },
   },
   {
-    kind: '微信群', name: '网络评论员工作群', accountId: '微信群·网评员', host: 'xcb',
+    key: 'wpyWx', kind: '微信群', name: '网络评论员工作群', accountId: '微信群·网评员', host: 'xcb',
     purpose: '网络评论员队伍联络。', contentScope: '网评任务通知，仅限日常工作。',
     openedDaysAgo: 700, certification: '不适用', responsible: 'xcbFbz', chiefAdmin: 'xcbKy',
     measures: GROUP_MEASURES, lastUpdateDaysAgo: 3,
@@ -392,7 +404,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 信息化建设与管理处 (seed 001's world) ---
   {
-    kind: '官方网站', name: '信息化建设与管理处网站', accountId: 'nic.dhsf.edu.cn', url: 'nic.dhsf.edu.cn', host: 'xxh',
+    key: 'nicSite', kind: '官方网站', name: '信息化建设与管理处网站', accountId: 'nic.dhsf.edu.cn', url: 'nic.dhsf.edu.cn', host: 'xxh',
     purpose: '部门网站，发布信息化建设动态和办事指南。', contentScope: '工作动态、通知公告、办事指南、网络安全通报。',
     openedDaysAgo: 4300, certification: '不适用', serverLocation: '学校数据中心机房',
     responsible: 'xxhCz', businessLead: 'xxhFcz', technicalLead: 'xxhKz', chiefAdmin: 'xxhGcs',
@@ -400,7 +412,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 4300]],
   },
   {
-    kind: '微信公众号', name: '东湖示范大学信息化', accountId: 'dhsf_nic', host: 'xxh',
+    key: 'nicWx', kind: '微信公众号', name: '东湖示范大学信息化', accountId: 'dhsf_nic', host: 'xxh',
     purpose: '发布信息化服务指南和网络安全提醒，服务师生。', contentScope: '办事指南、系统通知、网络安全宣传。',
     openedDaysAgo: 2300, certification: '已认证',
     followers: [[730, 21800], [365, 30150], [120, 33720], [15, 34906]],
@@ -410,7 +422,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 2300]],
   },
   {
-    kind: 'APP', name: '掌上东湖', accountId: 'com.dhsf.campus', host: 'xxh',
+    key: 'campusApp', kind: 'APP', name: '掌上东湖', accountId: 'com.dhsf.campus', host: 'xxh',
     purpose: '校园一站式移动服务。', contentScope: '校园通知、办事服务、课表成绩查询。',
     openedDaysAgo: 1800, certification: '不适用', serverLocation: '学校数据中心机房（统一身份认证、数据中台）',
     responsible: 'xxhCz', businessLead: 'xxhFcz', technicalLead: 'xxhWb', chiefAdmin: 'xxhKz',
@@ -418,7 +430,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1800]],
   },
   {
-    kind: '小程序', name: '东湖校园服务', accountId: 'wx3f8a2c91d07e5b64', host: 'xxh',
+    key: 'campusMini', kind: '小程序', name: '东湖校园服务', accountId: 'wx3f8a2c91d07e5b64', host: 'xxh',
     purpose: '访客预约、场馆预约等轻应用。', contentScope: '预约服务、服务通知。',
     openedDaysAgo: 1200, certification: '已认证', serverLocation: '学校数据中心机房',
     responsible: 'xxhCz', businessLead: 'xxhFcz', technicalLead: 'xxhGcs', chiefAdmin: 'xxhGcs',
@@ -426,7 +438,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1200]],
   },
   {
-    kind: '校园论坛', name: '东湖BBS', accountId: 'bbs.dhsf.edu.cn', url: 'bbs.dhsf.edu.cn', host: 'xxh',
+    key: 'bbs', kind: '校园论坛', name: '东湖BBS', accountId: 'bbs.dhsf.edu.cn', url: 'bbs.dhsf.edu.cn', host: 'xxh',
     purpose: '师生交流互动平台。', contentScope: '学习、生活、工作相关的话题讨论和意见建议。',
     openedDaysAgo: 6200, certification: '不适用', serverLocation: '学校数据中心机房',
     responsible: 'xxhCz', businessLead: 'xxhFcz', technicalLead: 'xxhKz', chiefAdmin: 'xxhGcs',
@@ -434,7 +446,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 6200], ['整改中', 30, '年检发现部分账号未实名，限期整改']],
   },
   {
-    kind: '钉钉群', name: '信息化处运维值班群', accountId: '钉钉群号 27730915', host: 'xxh',
+    key: 'nicDd', kind: '钉钉群', name: '信息化处运维值班群', accountId: '钉钉群号 27730915', host: 'xxh',
     purpose: '网络与系统运维值班联络。', contentScope: '故障报修、值班交接，仅限日常工作。',
     openedDaysAgo: 1500, certification: '不适用', responsible: 'xxhFcz', chiefAdmin: 'xxhKz',
     measures: GROUP_MEASURES, lastUpdateDaysAgo: 0,
@@ -443,7 +455,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 校团委 and student bodies (seed 003 第六条, 004 第三条) ---
   {
-    kind: '微信公众号', name: '东湖青年', accountId: 'dhsf_youth', host: 'tw',
+    key: 'youthWx', kind: '微信公众号', name: '东湖青年', accountId: 'dhsf_youth', host: 'tw',
     purpose: '共青团思想引领和青年服务平台。', contentScope: '团学动态、青年榜样、志愿服务、第二课堂。',
     openedDaysAgo: 3600, certification: '已认证',
     followers: [[730, 52300], [365, 61780], [40, 68015]],
@@ -452,7 +464,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 3600]],
   },
   {
-    kind: '微信公众号', name: '东湖示范大学学生会', accountId: 'dhsf_su', host: 'xsh', sponsor: 'tw', guidingTeacher: 'twGs',
+    key: 'suWx', kind: '微信公众号', name: '东湖示范大学学生会', accountId: 'dhsf_su', host: 'xsh', sponsor: 'tw', guidingTeacher: 'twGs',
     purpose: '学生会服务同学、反映诉求的平台。', contentScope: '学生会活动、权益服务、校园文化。',
     openedDaysAgo: 2100, certification: '已认证',
     followers: [[365, 20410], [100, 22960]],
@@ -461,7 +473,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 2100]],
   },
   {
-    kind: '抖音', name: '东湖摄影协会', accountId: 'dhsy_photo', host: 'sy', sponsor: 'tw', guidingTeacher: 'twFsj',
+    key: 'syDy', kind: '抖音', name: '东湖摄影协会', accountId: 'dhsy_photo', host: 'sy', sponsor: 'tw', guidingTeacher: 'twFsj',
     purpose: '展示学生摄影作品，记录校园影像。', contentScope: '摄影作品、校园风光短视频、社团活动。',
     openedDaysAgo: 600, certification: '未认证', followers: [[300, 1890], [30, 3415]],
     responsible: 'twFsj', chiefAdmin: 'stSy',
@@ -469,7 +481,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['申请中', 615], ['已批准', 605], ['运行中', 600]],
   },
   {
-    kind: '微信公众号', name: 'DHSF ACM程序设计协会', accountId: 'dhsf_acm', host: 'acm', sponsor: 'jsj', guidingTeacher: 'jsjOld',
+    key: 'acmWx', kind: '微信公众号', name: 'DHSF ACM程序设计协会', accountId: 'dhsf_acm', host: 'acm', sponsor: 'jsj', guidingTeacher: 'jsjOld',
     purpose: '程序设计竞赛训练与交流。', contentScope: '竞赛通知、训练题解、获奖喜报。',
     openedDaysAgo: 1300, certification: '认证中', followers: [[600, 2210], [240, 2480]],
     responsible: 'jsjFsj', chiefAdmin: 'stAcm',
@@ -479,7 +491,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 二级学院 ---
   {
-    kind: '官方网站', name: '计算机与人工智能学院网站', accountId: 'cs.dhsf.edu.cn', url: 'cs.dhsf.edu.cn', host: 'jsj',
+    key: 'csSite', kind: '官方网站', name: '计算机与人工智能学院网站', accountId: 'cs.dhsf.edu.cn', url: 'cs.dhsf.edu.cn', host: 'jsj',
     purpose: '学院网站，发布学院工作动态和教学科研信息。', contentScope: '学院新闻、通知公告、教学科研、学生工作、党建工作。',
     openedDaysAgo: 5400, certification: '不适用', serverLocation: '学校站群系统（信息化处托管）',
     responsible: 'jsjSj', businessLead: 'jsjFsj', technicalLead: 'xxhGcs', chiefAdmin: 'jsjBgs',
@@ -487,7 +499,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 5400]],
   },
   {
-    kind: '微信公众号', name: '东湖计算机与人工智能', accountId: 'dhsf_cs', host: 'jsj',
+    key: 'csWx', kind: '微信公众号', name: '东湖计算机与人工智能', accountId: 'dhsf_cs', host: 'jsj',
     purpose: '学院官方微信。', contentScope: '学院新闻、学生活动、招生就业信息。',
     openedDaysAgo: 2600, certification: '已认证', followers: [[730, 8120], [365, 10240], [60, 11987]],
     responsible: 'jsjSj', businessLead: 'jsjFsj', chiefAdmin: 'jsjFdy',
@@ -495,7 +507,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 2600]],
   },
   {
-    kind: 'QQ群', name: '计算机与人工智能学院教职工群', accountId: '782034561', host: 'jsj',
+    key: 'csQq', kind: 'QQ群', name: '计算机与人工智能学院教职工群', accountId: '782034561', host: 'jsj',
     purpose: '学院教职工工作通知。', contentScope: '教学安排、会议通知，仅限日常工作。',
     openedDaysAgo: 3100, certification: '不适用', responsible: 'jsjSj', chiefAdmin: 'jsjBgs',
     measures: GROUP_MEASURES, lastUpdateDaysAgo: 2,
@@ -504,7 +516,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     note: '已离岗辅导员曹宁仍在群内，待清理。',
   },
   {
-    kind: '官方网站', name: '马克思主义学院网站', accountId: 'marx.dhsf.edu.cn', url: 'marx.dhsf.edu.cn', host: 'mks',
+    key: 'marxSite', kind: '官方网站', name: '马克思主义学院网站', accountId: 'marx.dhsf.edu.cn', url: 'marx.dhsf.edu.cn', host: 'mks',
     purpose: '学院网站。', contentScope: '学院新闻、理论学习、思政课教学、科研动态。',
     openedDaysAgo: 3000, certification: '不适用', serverLocation: '学校站群系统（信息化处托管）',
     responsible: 'mksSj', chiefAdmin: 'mksMs',
@@ -512,7 +524,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 3000]],
   },
   {
-    kind: '微信公众号', name: '东湖马院', accountId: 'dhsf_marx', host: 'mks',
+    key: 'marxWx', kind: '微信公众号', name: '东湖马院', accountId: 'dhsf_marx', host: 'mks',
     purpose: '马克思主义理论学习宣传平台。', contentScope: '理论学习、思政课堂、学院动态。',
     openedDaysAgo: 2000, certification: '已认证', followers: [[700, 3020], [400, 3150], [210, 3148]],
     responsible: 'mksSj', chiefAdmin: 'mksMs',
@@ -520,7 +532,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 2000], ['整改中', 50, '长期未更新，宣传部通报限期整改']],
   },
   {
-    kind: '微博', name: '东湖示范大学外国语学院', accountId: 'weibo.com/dhsfwgy', url: 'weibo.com/dhsfwgy', host: 'wgy',
+    key: 'wgyWeibo', kind: '微博', name: '东湖示范大学外国语学院', accountId: 'weibo.com/dhsfwgy', url: 'weibo.com/dhsfwgy', host: 'wgy',
     purpose: '学院微博。', contentScope: '学院动态、外语学习资讯。',
     openedDaysAgo: 3900, certification: '未认证', followers: [[1200, 2630], [900, 2644]],
     responsible: 'wgySj', chiefAdmin: 'wgyMs',
@@ -528,7 +540,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 3900], ['已停用', 760, '长期不更新，整合至学院微信公众号'], ['已注销', 700, '年检结论：关停注销']],
   },
   {
-    kind: '视频号', name: '东湖外语', accountId: 'sphWgy2026', host: 'wgy',
+    key: 'wgySph', kind: '视频号', name: '东湖外语', accountId: 'sphWgy2026', host: 'wgy',
     purpose: '展示外语学习成果和国际交流活动。', contentScope: '外语演讲、国际交流、课程展示短视频。',
     certification: '认证中',
     responsible: 'wgySj', businessLead: 'wgyMs', chiefAdmin: 'wgyMs', sectionAdmins: ['wgyWj'],
@@ -537,7 +549,7 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
   },
   // --- 校工会 ---
   {
-    kind: '微信公众号', name: '东湖教工之家', accountId: 'dhsf_jgzj', host: 'gh',
+    key: 'ghWx', kind: '微信公众号', name: '东湖教工之家', accountId: 'dhsf_jgzj', host: 'gh',
     purpose: '服务教职工的工会平台。', contentScope: '工会活动、教职工福利、文体活动通知。',
     openedDaysAgo: 1900, certification: '已认证', followers: [[500, 3410], [120, 3702]],
     responsible: 'ghZx', chiefAdmin: 'ghGs',
@@ -545,14 +557,15 @@ const PLATFORM_SPECS: readonly PlatformSpec[] = [
     history: [['运行中', 1900]],
   },
   {
-    kind: '小程序', name: '教工之家服务', accountId: 'wx91c4e07b2d5a8f13', host: 'gh',
+    key: 'ghMini', kind: '小程序', name: '教工之家服务', accountId: 'wx91c4e07b2d5a8f13', host: 'gh',
     purpose: '工会活动报名和福利领取。', contentScope: '活动报名、福利发放通知。',
     openedDaysAgo: 500, certification: '已认证', serverLocation: '服务商云服务器（华中地区，含教职工姓名工号）',
     responsible: 'ghZx', technicalLead: 'xxhWb', chiefAdmin: 'ghGs',
     measures: '仅收集活动报名所需信息；活动结束后三十日内删除报名数据。', lastUpdateDaysAgo: 60,
     history: [['运行中', 500]],
   },
-];
+] as const satisfies readonly PlatformSpec[];
+export type DemoPlatformKey = (typeof PLATFORM_SPECS)[number]['key'];
 
 // ---------------------------------------------------------------------------------------------
 // Dates, times and ids, all derived from `today` so the dataset never drifts into the future.
@@ -592,8 +605,12 @@ export function createDemoDataset(options: DemoDatasetOptions = {}): DemoDataset
   // The clerk typed the ledger in over a morning 60 days ago: one record every 3 minutes from 09:00 (UTC+8).
   const entryStartMs = todayMs - 60 * DAY_MS + 60 * 60_000;
   let serial = 0;
-  const nextEntry = (): { id: Id; createdAt: IsoDateTime } => {
-    const ms = entryStartMs + serial++ * 3 * 60_000;
+  // A record about something that happened after that morning was typed in on the day itself
+  // (from 10:00 UTC+8, one a minute); `notBefore` says when.
+  const nextEntry = (notBefore?: IsoDate): { id: Id; createdAt: IsoDateTime } => {
+    let ms = entryStartMs + serial * 3 * 60_000;
+    if (notBefore) ms = Math.max(ms, Date.parse(`${notBefore}T02:00:00.000Z`) + (serial % 60) * 60_000);
+    serial++;
     return { id: ulid(ms, prng), createdAt: new Date(ms).toISOString() };
   };
   /** Touched again when the last dated fact was recorded (at 10:00 UTC+8 on that day). */
@@ -657,7 +674,7 @@ export function createDemoDataset(options: DemoDatasetOptions = {}): DemoDataset
     if (roles.contact) unit.contactId = personId(roles.contact);
   }
 
-  const platforms: Platform[] = PLATFORM_SPECS.map((spec) => {
+  const platforms: Platform[] = PLATFORM_SPECS.map((spec: PlatformSpec) => {
     const { id, createdAt } = nextEntry();
     const statusHistory: Dated<LifecycleStatus>[] = spec.history.map(([value, daysAgo, note]) => ({
       date: day(daysAgo), value, ...(note ? { note } : {}),
@@ -701,5 +718,21 @@ export function createDemoDataset(options: DemoDatasetOptions = {}): DemoDataset
     };
   });
 
-  return { institutionName: DEMO_INSTITUTION_NAME, profileId: DEMO_PROFILE_ID, units, people, platforms };
+  const platformByKey = new Map(PLATFORM_SPECS.map((spec: PlatformSpec, i) => [spec.key, platforms[i]!]));
+  const records = createDemoRecords({
+    profileId: DEMO_PROFILE_ID,
+    day,
+    nextEntry,
+    touched,
+    person: personId,
+    unit: unitId,
+    platform: (key) => {
+      const platform = platformByKey.get(key);
+      if (!platform) throw new Error(`demo dataset: unknown platform "${key}"`);
+      return platform;
+    },
+    platforms,
+  });
+
+  return { institutionName: DEMO_INSTITUTION_NAME, profileId: DEMO_PROFILE_ID, units, people, platforms, ...records };
 }

@@ -3,22 +3,13 @@
 // a printout (status 待签回) that pins the form number and template version.
 import { App as AntApp, Alert, Button, Modal, Space, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { FORM_REGISTRY, formNumber, type FormId, type FormRecordMap } from '@shared/forms/registry';
-import type { FormContextData } from '@shared/forms/context';
+import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
-import { createRecord } from '../../db/repository';
-import type { Printout } from '@shared/domain/records';
+import { nextFormNumbers, recordPrintouts } from '../../db/printouts';
 import { renderForm } from '../../pdf/pdf-client';
+import { loadFormContext } from '../printouts/form-context';
 import { showError } from '../../app/errors';
-
-/** The next number of this form this year, e.g. BA-2026-0007 (never reused: trashed ones count). */
-async function nextFormNumber(formId: FormId, year: number): Promise<string> {
-  const def = FORM_REGISTRY[formId];
-  const prefix = `${def.numberPrefix}-${year}-`;
-  const used = await db.printouts.where('formId').equals(formId).filter((p) => p.formNumber.startsWith(prefix)).count();
-  return formNumber(def.numberPrefix, year, used + 1);
-}
 
 export function PrintPreview<K extends FormId>({
   formId,
@@ -29,12 +20,12 @@ export function PrintPreview<K extends FormId>({
   record: FormRecordMap[K] | null;
   onClose: () => void;
 }) {
-  const def = FORM_REGISTRY[formId];
+  const def = getForm(formId);
   const { message } = AntApp.useApp();
   const [pdf, setPdf] = useState<{ bytes: Uint8Array<ArrayBuffer>; url: string; number: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const recordName = record && 'name' in record ? String(record.name) : '空白表';
+  const recordName = record ? def.describe(record) : '空白表';
   const fileName = useMemo(() => `${formId}-${def.title}-${recordName}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), [formId, def.title, recordName]);
 
   useEffect(() => {
@@ -42,23 +33,9 @@ export function PrintPreview<K extends FormId>({
     let url: string | undefined;
     void (async () => {
       try {
-        const [settings, people, units, platforms] = await Promise.all([
-          db.settings.get('main'),
-          db.people.toArray(),
-          db.units.toArray(),
-          db.platforms.toArray(),
-        ]);
         const now = new Date();
-        const number = record ? await nextFormNumber(formId, now.getFullYear()) : '';
-        const ctx: FormContextData = {
-          institutionName: settings?.institutionName ?? '',
-          texts: settings!.profile.texts,
-          formNumber: number,
-          printedAt: now.toISOString(),
-          people,
-          units,
-          platforms,
-        };
+        const number = record ? (await nextFormNumbers(db, def.numberPrefix, now.getFullYear()))[0]! : '';
+        const ctx = await loadFormContext(number);
         const bytes = await renderForm(formId, record, ctx);
         if (cancelled) return;
         url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
@@ -72,19 +49,14 @@ export function PrintPreview<K extends FormId>({
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [formId, record]);
+  }, [formId, record, def.numberPrefix]);
 
+  /** A filled form goes on paper to be signed: track it. A blank form has nothing to track. */
   const recordPrintout = async () => {
-    if (!pdf || !record || !('id' in record)) return;
-    await createRecord<Printout>(db, 'printouts', {
-      formId,
-      formVersion: def.version,
-      formNumber: pdf.number,
-      recordTable: 'platforms',
-      recordId: String(record.id),
-      printedAt: new Date().toISOString(),
-      paperStatus: '待签回',
-    });
+    if (!pdf || !record) return;
+    await recordPrintouts(db, [
+      { formId, formVersion: def.version, formNumber: pdf.number, recordTable: def.recordTable, recordId: def.recordId(record) },
+    ]);
   };
 
   const save = async () => {

@@ -1,0 +1,62 @@
+// One printed form: its number, template version, the record, its paper status and the scan of
+// the signed copy (shown from the database, never from a file path).
+import { Descriptions, Drawer, Empty, Tag } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { getForm, isFormId } from '@shared/forms/registry';
+import { db } from '../../db/database';
+import { PrintoutActions } from './printout-actions';
+
+function ScanView({ attachmentId }: { attachmentId: string }) {
+  const attachment = useLiveQuery(() => db.attachments.get(attachmentId), [attachmentId]);
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!attachment) return;
+    const u = URL.createObjectURL(attachment.blob);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [attachment]);
+  if (!attachment || !url) return null;
+  return (
+    <>
+      <Descriptions size="small" column={1} style={{ margin: '12px 0' }}>
+        <Descriptions.Item label="扫描件">{attachment.name}</Descriptions.Item>
+        <Descriptions.Item label="大小">{(attachment.size / 1024).toFixed(1)} KB</Descriptions.Item>
+        <Descriptions.Item label="SHA-256">
+          <code style={{ wordBreak: 'break-all' }}>{attachment.sha256}</code>
+        </Descriptions.Item>
+      </Descriptions>
+      {attachment.mimeType === 'application/pdf' ? (
+        <iframe title="扫描件" src={url} style={{ width: '100%', height: 520, border: '1px solid #ddd' }} />
+      ) : (
+        <img alt="扫描件" src={url} style={{ maxWidth: '100%', border: '1px solid #ddd' }} />
+      )}
+    </>
+  );
+}
+
+export function PrintoutDrawer({ printoutId, onClose }: { printoutId: string; onClose: () => void }) {
+  const p = useLiveQuery(() => db.printouts.get(printoutId), [printoutId]);
+  return (
+    <Drawer open size={640} title={p ? `打印记录 ${p.formNumber}` : '打印记录'} onClose={onClose}>
+      {p && (
+        <>
+          <Descriptions bordered size="small" column={1}>
+            <Descriptions.Item label="表格">{isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId}</Descriptions.Item>
+            <Descriptions.Item label="模板版本">{p.formVersion}</Descriptions.Item>
+            <Descriptions.Item label="打印时间">{new Date(p.printedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label="纸质状态">
+              <Tag>{p.paperStatus}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label="存放位置">{p.archiveLocation}</Descriptions.Item>
+            <Descriptions.Item label="记录编号">{p.recordId}</Descriptions.Item>
+          </Descriptions>
+          <div style={{ margin: '12px 0' }}>
+            <PrintoutActions printout={p} />
+          </div>
+          {p.scanAttachmentId ? <ScanView attachmentId={p.scanAttachmentId} /> : <Empty description="尚未上传签回的扫描件" />}
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,58 @@
+// 打印与签回: forms still out for signatures (oldest first), the print center, and every printout.
+import { Select, Space, Tabs, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { PAPER_STATUSES, type PaperStatus } from '@shared/domain/records';
+import { waitingForSignatures } from '@shared/rules/paper-status';
+import { db } from '../../db/database';
+import { PrintCenter } from './print-center';
+import { PrintoutDrawer } from './printout-drawer';
+import { PrintoutsTable } from './printouts-table';
+import { ScanBox } from './scan-box';
+
+export function PrintoutsPage() {
+  const [open, setOpen] = useState<string | null>(null);
+  const [status, setStatus] = useState<PaperStatus | undefined>();
+  const all = useLiveQuery(() => db.printouts.filter((p) => !p.deletedAt).toArray(), []);
+  const waiting = all && waitingForSignatures(all);
+  const listed = all?.filter((p) => !status || p.paperStatus === status).sort((a, b) => b.printedAt.localeCompare(a.printedAt));
+
+  return (
+    <section aria-labelledby="printouts-title">
+      <Typography.Title level={3} id="printouts-title">
+        打印与签回
+      </Typography.Title>
+      <div style={{ marginBottom: 16 }}>
+        <ScanBox onPrintout={setOpen} />
+      </div>
+      <Tabs
+        items={[
+          {
+            key: 'waiting',
+            label: `待签回（${waiting?.length ?? 0}）`,
+            children: <PrintoutsTable rows={waiting} onOpen={setOpen} emptyText="没有等待签回的表格" />,
+          },
+          { key: 'print', label: '打印中心', children: <PrintCenter /> },
+          {
+            key: 'all',
+            label: '全部打印记录',
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Select
+                  allowClear
+                  placeholder="纸质状态"
+                  aria-label="按纸质状态筛选"
+                  style={{ width: 140 }}
+                  options={PAPER_STATUSES.map((s) => ({ value: s, label: s }))}
+                  onChange={setStatus}
+                />
+                <PrintoutsTable rows={listed} onOpen={setOpen} emptyText="还没有打印过表格" />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {open && <PrintoutDrawer printoutId={open} onClose={() => setOpen(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+// F06 信息发布三级审核单 (seed 002 第六条): the slip that carries one item through the three-level
+// review before it is published — 管理员, 部门负责人, 党委宣传部负责人, and 分管领导 for major
+// items. 002 has no appendix, so the slip is built from the clause: what is published, a row per
+// level to sign, the review points of 第六条 (二) as a checklist, and the clause's rules as notes.
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Review, ReviewStepRecord } from '../domain/records';
+import { PRESET_PROFILES } from '../profiles/presets';
+import type { ReviewStepRule } from '../profiles/types';
+import type { FormContext } from './context';
+import type { FormDefinition } from './form-definition';
+import { BLANK_DATE, cellText, checkbox, checked, formatDate } from './format';
+import { belowTable, formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
+import { mm } from './layout';
+import { decisionBoxes, demoReviews, formatDateTime, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
+
+export const F06_META = {
+  id: 'F06',
+  title: '信息发布三级审核单',
+  version: '2026.1',
+  source: '002 第六条',
+  numberPrefix: 'SJ',
+} as const;
+
+export const F06_TEXTS = {
+  platform: '发布平台',
+  column: '栏目',
+  title: '信息标题',
+  unit: '报送部门',
+  plannedAt: '拟发布时间',
+  major: '重大事项',
+  majorHint: '（涉及学院重大决策、重要活动、重要事件等信息，需报分管领导审批）',
+  content: '信息内容',
+  contentHint: '（审核内容包括信息的标题、正文、图片、视频等）',
+  points: '审核要点',
+  /** 002 第六条 (二): 重点审核信息的政治导向、内容真实性、语言规范性、是否涉密等. */
+  pointList: ['政治导向', '内容真实性', '语言规范性', '是否涉密'],
+  level: '审核级别',
+  reviewer: '审核人（签名）',
+  opinion: '审核意见',
+  conclusion: '结论',
+  date: '日期',
+  majorLevel: '重大事项',
+  notes: [
+    '注：1、实行“三级审核，先审后发，授权发布”制度，未经审核的信息不得发布。',
+    '2、涉及学院重大决策、重要活动、重要事件等信息，需报分管领导审批。',
+    '3、对存在问题的信息，审核人应提出修改意见，退回信息发布人进行修改完善。',
+  ],
+} as const;
+
+const LEVELS = ['第一级', '第二级', '第三级', '第四级', '第五级'];
+
+/** 002 第六条 (一) as the vocational-three-level-review preset states it. */
+const CHAIN: readonly ReviewStepRule[] = PRESET_PROFILES.find((p) => p.id === 'vocational-three-level-review')?.reviewChain ?? [];
+
+const INFO_WIDTHS = [mm(24), '*', mm(24), mm(46)] as const;
+/** 审核级别 | 审核人（签名） | 审核意见 | 结论 | 日期. */
+const STEP_WIDTHS = [mm(26), mm(26), '*', mm(22), mm(31)] as const;
+const STEP_ROW_HEIGHT = mm(18);
+
+interface StepRow {
+  level: string;
+  role: string;
+  step?: ReviewStepRecord;
+}
+
+/**
+ * One row per level: the review's own steps where recorded (their role labels), the preset chain
+ * for the rest. 分管领导 appears for major items, and on a blank slip.
+ */
+export function f06StepRows(review: Review | null): StepRow[] {
+  const applies = CHAIN.filter((rule) => !review || review.major || !rule.onlyForMajor).length;
+  const recorded = Math.max(-1, ...(review?.steps ?? []).map((s) => s.stepIndex)) + 1;
+  const rows: StepRow[] = [];
+  for (let i = 0; i < Math.max(applies, recorded); i++) {
+    const step = stepAt(review, i);
+    const rule = CHAIN[i];
+    const level = rule?.onlyForMajor ? F06_TEXTS.majorLevel : (LEVELS[i] ?? `第${i + 1}级`);
+    rows.push({ level, role: cellText(step?.roleLabel) || (rule?.roleLabel ?? ''), step });
+  }
+  return rows;
+}
+
+export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefinitions {
+  const r = review;
+  const platform = reviewPlatform(r, ctx);
+  const unitName = r ? ctx.lookups.unit(r.submittingUnitId)?.name : undefined;
+
+  const info: TableCell[][] = [
+    [label(F06_TEXTS.platform), value(rich(platform?.name)), label(F06_TEXTS.column), value(rich(r?.column))],
+    [label(F06_TEXTS.title), value(rich(r?.title), 3), {}, {}],
+    [label(F06_TEXTS.unit), value(rich(unitName)), label(F06_TEXTS.plannedAt), value(r?.plannedAt ? formatDateTime(r.plannedAt) : '')],
+    [
+      label(F06_TEXTS.major),
+      value([`${checked('是', r?.major === true)}　${checked('否', r?.major === false)}`, { text: F06_TEXTS.majorHint, style: 'note' }], 3),
+      {},
+      {},
+    ],
+    [
+      label(F06_TEXTS.content),
+      value([{ text: F06_TEXTS.contentHint, style: 'note' }, ...(cellText(r?.content) ? [rich(r?.content)] : [])], 3, cellText(r?.content) ? undefined : mm(45)),
+      {},
+      {},
+    ],
+    [label(F06_TEXTS.points), value(F06_TEXTS.pointList.map((p) => `${checkbox(false)}${p}`).join('　'), 3), {}, {}],
+  ];
+
+  const steps: TableCell[][] = [
+    [label(F06_TEXTS.level), label(F06_TEXTS.reviewer), label(F06_TEXTS.opinion), label(F06_TEXTS.conclusion), label(F06_TEXTS.date)],
+    ...f06StepRows(r).map((row) => stepRow(row, ctx)),
+  ];
+
+  return formDocument(F06_META, ctx, r?.id, [
+    gridTable(info, INFO_WIDTHS),
+    { text: '', margin: [0, mm(3), 0, 0] },
+    {
+      // The levels are signed on the same sheet as the notes that govern them.
+      unbreakable: true,
+      stack: [
+        gridTable(steps, STEP_WIDTHS, { headerRows: 1, dontBreakRows: true }),
+        { style: 'belowTable', stack: F06_TEXTS.notes.map((n, i) => (i === 0 ? n : { text: n, margin: [24, 0, 0, 0] })) },
+      ],
+    },
+  ]);
+}
+
+function stepRow(row: StepRow, ctx: FormContext): TableCell[] {
+  const { step } = row;
+  const level: KitCell = {
+    stack: [{ text: row.level, bold: true }, { text: row.role, style: 'note' }],
+    alignment: 'center',
+    verticalAlignment: 'middle',
+    minHeight: STEP_ROW_HEIGHT,
+  };
+  // The reviewer signs by hand; the assigned reviewer's name is printed small at the top.
+  const names = step ? peopleNames(ctx, step.reviewerIds) : '';
+  const signature: Content[] = names ? [{ text: inline(names), style: 'note' }] : [];
+  return [
+    level,
+    { stack: signature, verticalAlignment: 'top' },
+    value(rich(step?.opinion)),
+    value(decisionBoxes(step, '\n')),
+    value(step?.date ? formatDate(step.date) : BLANK_DATE),
+  ];
+}
+
+export const F06_FORM: FormDefinition<Review> = {
+  ...F06_META,
+  ...REVIEW_FORM_BASE,
+  appliesTo: () => true,
+  build: buildF06,
+  samples: (demo) => demoReviews(demo),
+};

@@ -1,0 +1,94 @@
+// Pieces shared by the forms printed from a publication review (F01 信息发布登记表,
+// F05 新媒体文章发布审核表, F06 信息发布三级审核单): people and dates, the article, review
+// opinions and the definition fields that are the same for every review-based form.
+import type { Content } from 'pdfmake/interfaces';
+import type { DemoDataset } from '../demo/demo-dataset';
+import type { Id, IsoDateTime } from '../domain/common';
+import type { Platform } from '../domain/platform';
+import type { Review, ReviewStepRecord } from '../domain/records';
+import type { FormContext } from './context';
+import type { FormDefinition } from './form-definition';
+import { BLANK_DATE, cellText, checked, formatDate, joinNonEmpty } from './format';
+import { inline, rich } from './kit';
+
+/** Names of the people, joined with 、 (print with {@link rich}: names may hold rare characters). */
+export function peopleNames(ctx: FormContext, ids: readonly (Id | undefined)[]): string {
+  return joinNonEmpty(
+    ids.map((id) => ctx.lookups.person(id)?.name),
+    '、',
+  );
+}
+
+export function reviewPlatform(review: Review | null, ctx: FormContext): Platform | undefined {
+  return review ? ctx.lookups.platform(review.platformId) : undefined;
+}
+
+/** '2026年11月22日 10:30' for a planned moment; the time is the local clock (China time on the clerk's machine). */
+export function formatDateTime(value: IsoDateTime | null | undefined): string {
+  const date = formatDate(value);
+  const v = cellText(value);
+  if (date === BLANK_DATE || !v.includes('T')) return date;
+  const t = new Date(v);
+  const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  return hhmm === '00:00' ? date : `${date} ${hhmm}`;
+}
+
+/** The step recorded for a position in the chain (steps are stored by index, not in order). */
+export function stepAt(review: Review | null, index: number): ReviewStepRecord | undefined {
+  return review?.steps.find((s) => s.stepIndex === index);
+}
+
+/** ■通过 □退回修改: the decision as the two boxes of a paper form. */
+export function decisionBoxes(step: ReviewStepRecord | undefined, separator = '　'): string {
+  return [checked('通过', step?.decision === '通过'), checked('退回修改', step?.decision === '退回修改')].join(separator);
+}
+
+/**
+ * What a reviewer wrote: the opinion (after the role, when several steps share a cell), then the
+ * decision and, unless the form has its own date field, the date at the right. Nothing for a step
+ * without an opinion, decision or date, so the cell stays free for handwriting.
+ */
+export function opinionContent(
+  step: ReviewStepRecord | undefined,
+  options: { withDate?: boolean; role?: boolean } = {},
+): Content[] {
+  if (!step) return [];
+  const out: Content[] = [];
+  const role = options.role ? `${cellText(step.roleLabel)}：` : '';
+  if (cellText(step.opinion)) out.push({ text: [role, { text: inline(step.opinion) }] });
+  const hasOpinion = out.length > 0;
+  // Without an opinion the role goes before the decision, so the line still says whose it is.
+  const decision = step.decision ? `${hasOpinion ? '' : role}${step.decision}` : '';
+  const date = (options.withDate ?? true) && step.date ? formatDate(step.date) : '';
+  const tail = joinNonEmpty([decision, date], '　');
+  if (tail) out.push({ text: tail, alignment: 'right' });
+  return out;
+}
+
+/** The article: its title in bold, then the text (wraps and runs on to the next page). */
+export function articleContent(review: Review | null): Content[] {
+  if (!review) return [];
+  const out: Content[] = [];
+  if (cellText(review.title)) out.push({ text: [{ text: '标题：' }, { text: inline(review.title) }], bold: true });
+  if (cellText(review.content)) out.push(rich(review.content));
+  return out;
+}
+
+/** The reviews of the demo dataset; `reviews` is optional there while its records are added. */
+export function demoReviews(demo: DemoDataset): Review[] {
+  // Narrow view of the dataset: older datasets have no `reviews` array.
+  const reviews = (demo as DemoDataset & { reviews?: Review[] }).reviews ?? [];
+  return reviews.filter((r) => !r.deletedAt);
+}
+
+/** The demo platforms by id, for sample filters that depend on the platform kind. */
+export function demoPlatformKind(demo: DemoDataset, platformId: Id): Platform['kind'] | undefined {
+  return demo.platforms.find((p) => p.id === platformId)?.kind;
+}
+
+/** Definition fields every review-based form shares. */
+export const REVIEW_FORM_BASE = {
+  recordTable: 'reviews',
+  recordId: (r: Review) => r.id,
+  describe: (r: Review) => r.title,
+} as const satisfies Pick<FormDefinition<Review>, 'recordTable' | 'recordId' | 'describe'>;

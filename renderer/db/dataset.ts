@@ -2,8 +2,11 @@
 import type { DemoDataset } from '@shared/demo/demo-dataset';
 import { getPreset } from '@shared/profiles/presets';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
-import type { LedgerDb } from './schema';
+import type { LedgerDb, RecordTable } from './schema';
 import { LedgerError, saveSettings } from './repository';
+
+/** The dataset's tables, in the order they are written (referenced records first). */
+const DATASET_TABLES = ['units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings'] as const satisfies readonly (keyof DemoDataset & RecordTable)[];
 
 export async function isDatabaseEmpty(db: LedgerDb): Promise<boolean> {
   const counts = await Promise.all([db.units.count(), db.people.count(), db.platforms.count()]);
@@ -11,7 +14,7 @@ export async function isDatabaseEmpty(db: LedgerDb): Promise<boolean> {
 }
 
 /**
- * Inserts the dataset's units, people and platforms. Refuses when any id already exists, so
+ * Inserts every record of the dataset. Refuses when any id already exists, so
  * loading twice never doubles or overwrites records; nothing is written in that case.
  */
 export async function loadDataset(db: LedgerDb, data: DemoDataset, operatorName: string): Promise<void> {
@@ -25,12 +28,9 @@ export async function loadDataset(db: LedgerDb, data: DemoDataset, operatorName:
     operatorName: existing?.operatorName || operatorName,
     setupCompletedAt: existing?.setupCompletedAt ?? new Date().toISOString(),
   });
-  await db.transaction('rw', [db.units, db.people, db.platforms, db.auditLog, db.settings], async () => {
-    const clash = await Promise.all([
-      db.units.bulkGet(data.units.map((u) => u.id)),
-      db.people.bulkGet(data.people.map((p) => p.id)),
-      db.platforms.bulkGet(data.platforms.map((p) => p.id)),
-    ]);
+  const parts = DATASET_TABLES.map((table) => ({ table, rows: data[table] as readonly { id: string }[] }));
+  await db.transaction('rw', [...DATASET_TABLES.map((t) => db.table(t)), db.auditLog, db.settings], async () => {
+    const clash = await Promise.all(parts.map(({ table, rows }) => db.table(table).bulkGet(rows.map((r) => r.id))));
     if (clash.some((rows) => rows.some(Boolean))) {
       throw new LedgerError('示例数据已经载入过，未重复载入。');
     }
@@ -45,13 +45,7 @@ export async function loadDataset(db: LedgerDb, data: DemoDataset, operatorName:
       prev = entry.hash;
       return entry;
     };
-    await db.units.bulkAdd(data.units);
-    await db.people.bulkAdd(data.people);
-    await db.platforms.bulkAdd(data.platforms);
-    await db.auditLog.bulkAdd([
-      ...data.units.map((r) => log('units', r)),
-      ...data.people.map((r) => log('people', r)),
-      ...data.platforms.map((r) => log('platforms', r)),
-    ]);
+    for (const { table, rows } of parts) await db.table(table).bulkAdd([...rows]);
+    await db.auditLog.bulkAdd(parts.flatMap(({ table, rows }) => rows.map((r) => log(table, r))));
   });
 }

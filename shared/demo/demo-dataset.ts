@@ -65,7 +65,8 @@ const UNIT_SPECS = [
   { key: 'acm', name: 'ACM程序设计协会', kind: '社团', parent: 'jsj', note: '挂靠计算机与人工智能学院（003 第六条）' },
   { key: 'gh', name: '校工会', kind: '其他', phone: '027-87650620' },
 ] as const satisfies readonly UnitSpec[];
-type UnitKey = (typeof UNIT_SPECS)[number]['key'];
+export type DemoUnitKey = (typeof UNIT_SPECS)[number]['key'];
+type UnitKey = DemoUnitKey;
 
 // ---------------------------------------------------------------------------------------------
 // People. Staff count as teachers (本单位教师, 004 通知); students and contractors do not.
@@ -602,7 +603,7 @@ export function createDemoDataset(options: DemoDatasetOptions = {}): DemoDataset
   const day = (daysAgo: number): IsoDate => new Date(todayMs - daysAgo * DAY_MS).toISOString().slice(0, 10);
   const prng = seededPrng(0x20261122);
 
-  // The clerk typed the ledger in over a morning 60 days ago: one record every 3 minutes from 09:00 (UTC+8).
+  // The clerk typed the ledger in on one day 60 days ago: one record every 3 minutes from 09:00 (UTC+8).
   const entryStartMs = todayMs - 60 * DAY_MS + 60 * 60_000;
   let serial = 0;
   // A record about something that happened after that morning was typed in on the day itself
@@ -724,8 +725,9 @@ export function createDemoDataset(options: DemoDatasetOptions = {}): DemoDataset
     day,
     nextEntry,
     touched,
-    person: personId,
     unit: unitId,
+    person: personId,
+    personName: (key) => people.find((p) => p.id === personId(key))?.name ?? '',
     platform: (key) => {
       const platform = platformByKey.get(key);
       if (!platform) throw new Error(`demo dataset: unknown platform "${key}"`);

@@ -10,6 +10,7 @@ import type { FormDefinition } from './form-definition';
 import { cellText, checkbox, formatDate, joinNonEmpty } from './format';
 import { belowTable, formDocument, gridTable, inline, label, rich, value } from './kit';
 import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
+import { breakTitle } from './title-lines';
 import { articleContent, demoPlatformKind, demoReviews, formatDateTime, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
 
 export const F01_META = {
@@ -41,7 +42,7 @@ export const F01_TEXTS = {
 
 /** label | 网站/微信 or 部门 value | 负责人签字 | signature | 日期 | date: the 156 mm type area. */
 const WIDTHS = [mm(24), mm(30), mm(14), mm(28), mm(10), '*'] as const;
-const OPINION_HEIGHT = mm(25);
+const OPINION_HEIGHT = mm(28);
 
 type Media = 'website' | 'wechat';
 
@@ -92,7 +93,8 @@ export function buildF01(review: Review | null, ctx: FormContext): TDocumentDefi
       label(F01_TEXTS.date),
       value(head?.date ? formatDate(head.date) : ''),
     ],
-    [label(F01_TEXTS.content), value(article, 5, article.length ? undefined : mm(60)), {}, {}, {}, {}],
+    // Room to write even under a printed article (corrections by hand are common).
+    [label(F01_TEXTS.content), value(article, 5, article.length ? mm(35) : mm(50)), {}, {}, {}, {}],
   ];
 
   const closing: TableCell[][] = [
@@ -102,7 +104,7 @@ export function buildF01(review: Review | null, ctx: FormContext): TDocumentDefi
     longRow(F01_TEXTS.note, r ? remarks(r) : [], mm(15)),
   ];
 
-  return formDocument(F01_META, ctx, r?.id, [
+  const doc = formDocument(F01_META, ctx, r?.id, [
     gridTable(main, WIDTHS),
     {
       // The leaders' rows, the administrator's row and the note stay together on one page.
@@ -110,6 +112,8 @@ export function buildF01(review: Review | null, ctx: FormContext): TDocumentDefi
       stack: [gridTable(closing, WIDTHS, { dontBreakRows: true }), belowTable(F01_TEXTS.explanation)],
     },
   ]);
+  const inst = ctx.institutionName;
+  return breakTitle(doc, [inst, `${inst}网络平台`, `${inst}网络平台（网站/微信公众服务号）`]);
 }
 
 /** 新闻□  通知□  资源动态□  其它：… with the review's column ticked, or written after 其它：. */

@@ -74,6 +74,11 @@ export function buildF04(platform: Platform | null, ctx: FormContext): TDocument
     ],
     [label('服务器'), value(serverLine(p), 4), {}, {}, {}],
     [label('功能定位'), value(rich(p?.purpose), 4, writingRoom(p?.purpose, mm(13))), {}, {}, {}],
+  ];
+
+  // The 责任体系 block merges its label down four rows. pdfmake loses the rest of the document
+  // when such a block breaks across pages, so it is a table of its own that never breaks.
+  const responsibility: TableCell[][] = [
     [
       label('责任体系', { rowSpan: 4 }),
       label('责任人'),
@@ -84,6 +89,9 @@ export function buildF04(platform: Platform | null, ctx: FormContext): TDocument
     [{}, label('——'), label('姓名'), label('职务'), label('电话')],
     personRow('业务负责人', businessLead),
     personRow('技术负责人', technicalLead),
+  ];
+
+  const measures: TableCell[][] = [
     [
       label('管理措施'),
       value(
@@ -106,6 +114,8 @@ export function buildF04(platform: Platform | null, ctx: FormContext): TDocument
 
   return formDocument(F04_META, ctx, p?.id, [
     gridTable(main, WIDTHS),
+    { unbreakable: true, stack: [gridTable(responsibility, WIDTHS, { dontBreakRows: true })] },
+    gridTable(measures, WIDTHS),
     {
       // 制表 belongs under the table: never leave it alone on a page.
       unbreakable: true,

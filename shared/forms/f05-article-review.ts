@@ -8,7 +8,8 @@ import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, formatDate, joinNonEmpty } from './format';
 import { formDocument, gridTable, label, rich, value, writingRoom } from './kit';
 import { mm } from './layout';
-import { articleContent, demoReviews, formatDateTime, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform } from './review-cells';
+import { breakTitle } from './title-lines';
+import { articleContent, demoReviews, formatDateTime, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, topAligned } from './review-cells';
 
 export const F05_META = {
   id: 'F05',
@@ -54,7 +55,7 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
     [label(F05_TEXTS.imageSource), value(rich(r?.imageSource), 3, writingRoom(r?.imageSource, mm(14))), {}, {}],
     [
       label(F05_TEXTS.content),
-      value([{ text: F05_TEXTS.contentHint, style: 'note' }, ...article], 3, article.length ? undefined : mm(85)),
+      topAligned(value([{ text: F05_TEXTS.contentHint, style: 'note' }, ...article], 3, article.length ? mm(40) : mm(85))),
       {},
       {},
     ],
@@ -63,7 +64,7 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
   const closing: TableCell[][] = [[label(F05_TEXTS.opinion), value(opinionCell(r), 3), {}, {}]];
   const keepingOffice = cellText(ctx.texts.keepingOffice) || DEFAULT_FORM_TEXTS.keepingOffice;
 
-  return formDocument(F05_META, ctx, r?.id, [
+  const doc = formDocument(F05_META, ctx, r?.id, [
     gridTable(main, WIDTHS),
     {
       // The opinion, the reviewer's signature line and the notes stay together.
@@ -77,6 +78,7 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
       ],
     },
   ]);
+  return breakTitle(doc, [ctx.institutionName, `${ctx.institutionName}新媒体`]);
 }
 
 /**

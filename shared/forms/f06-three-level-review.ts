@@ -9,9 +9,10 @@ import type { ReviewStepRule } from '../profiles/types';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, checkbox, checked, formatDate } from './format';
-import { belowTable, formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
+import { formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
 import { mm } from './layout';
-import { decisionBoxes, demoReviews, formatDateTime, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
+import { breakTitle } from './title-lines';
+import { decisionBoxes, demoReviews, formatDateTime, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt, topAligned } from './review-cells';
 
 export const F06_META = {
   id: 'F06',
@@ -35,7 +36,7 @@ export const F06_TEXTS = {
   /** 002 第六条 (二): 重点审核信息的政治导向、内容真实性、语言规范性、是否涉密等. */
   pointList: ['政治导向', '内容真实性', '语言规范性', '是否涉密'],
   level: '审核级别',
-  reviewer: '审核人（签名）',
+  reviewer: '审核人\n（签名）',
   opinion: '审核意见',
   conclusion: '结论',
   date: '日期',
@@ -54,7 +55,7 @@ const CHAIN: readonly ReviewStepRule[] = PRESET_PROFILES.find((p) => p.id === 'v
 
 const INFO_WIDTHS = [mm(24), '*', mm(24), mm(46)] as const;
 /** 审核级别 | 审核人（签名） | 审核意见 | 结论 | 日期. */
-const STEP_WIDTHS = [mm(26), mm(26), '*', mm(22), mm(31)] as const;
+const STEP_WIDTHS = [mm(30), mm(22), '*', mm(22), mm(33)] as const;
 const STEP_ROW_HEIGHT = mm(18);
 
 interface StepRow {
@@ -91,13 +92,13 @@ export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefi
     [label(F06_TEXTS.unit), value(rich(unitName)), label(F06_TEXTS.plannedAt), value(r?.plannedAt ? formatDateTime(r.plannedAt) : '')],
     [
       label(F06_TEXTS.major),
-      value([`${checked('是', r?.major === true)}　${checked('否', r?.major === false)}`, { text: F06_TEXTS.majorHint, style: 'note' }], 3),
+      value([[checked('是', r?.major === true), checked('否', r?.major === false)].join('　'), { text: F06_TEXTS.majorHint, style: 'note' }], 3),
       {},
       {},
     ],
     [
       label(F06_TEXTS.content),
-      value([{ text: F06_TEXTS.contentHint, style: 'note' }, ...(cellText(r?.content) ? [rich(r?.content)] : [])], 3, cellText(r?.content) ? undefined : mm(45)),
+      topAligned(value([{ text: F06_TEXTS.contentHint, style: 'note' }, ...(cellText(r?.content) ? [rich(r?.content)] : [])], 3, mm(cellText(r?.content) ? 20 : 32))),
       {},
       {},
     ],
@@ -109,7 +110,7 @@ export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefi
     ...f06StepRows(r).map((row) => stepRow(row, ctx)),
   ];
 
-  return formDocument(F06_META, ctx, r?.id, [
+  const doc = formDocument(F06_META, ctx, r?.id, [
     gridTable(info, INFO_WIDTHS),
     { text: '', margin: [0, mm(3), 0, 0] },
     {
@@ -121,6 +122,7 @@ export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefi
       ],
     },
   ]);
+  return breakTitle(doc, [ctx.institutionName, `${ctx.institutionName}信息发布`]);
 }
 
 function stepRow(row: StepRow, ctx: FormContext): TableCell[] {

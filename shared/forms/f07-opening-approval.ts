@@ -10,7 +10,7 @@ import type { FormDefinition } from './form-definition';
 import { cellText, formatDate } from './format';
 import { formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
-import { adminsOf, demoRecords, firstResponsibleOf, organiserName, personLine, personOf, personRow, unitName } from './record-cells';
+import { adminsOf, firstResponsibleOf, keepTogether, organiserName, personLine, personOf, personRow, unitName } from './record-cells';
 
 export const F07_META = {
   id: 'F07',
@@ -33,12 +33,14 @@ export function buildF07(approval: Approval | null, ctx: FormContext): TDocument
   // A blank form offers one line for each kind of administrator.
   const adminRows: [string, Person | undefined][] = admins.length > 0 ? admins : [['总管理员', undefined], ['分管理员', undefined]];
 
-  const main: TableCell[][] = [
+  const top: TableCell[][] = [
     [label('申请单位'), value(rich(organiserName(ctx, p)), 2), {}, label('平台类型'), value(rich(p?.kind))],
     [label('名称'), value(rich(p?.name), 4), {}, {}, {}],
     ...studentRows(ctx, p),
     [label('宗旨'), value(rich(p?.purpose), 4, writingRoom(p?.purpose, mm(16))), {}, {}, {}],
     [label('信息发布范围'), value(rich(p?.contentScope), 4, writingRoom(p?.contentScope, mm(16))), {}, {}, {}],
+  ];
+  const team: TableCell[][] = [
     [label('管理人员', { rowSpan: adminRows.length + 1 }), label('——'), label('姓名'), label('职务'), label('电话')],
     ...adminRows.map(([role, person]) => personRow(role, person, [{}])),
     [label('第一责任人'), value(personLine(firstResponsibleOf(ctx, p)), 4), {}, {}, {}],
@@ -48,10 +50,15 @@ export function buildF07(approval: Approval | null, ctx: FormContext): TDocument
   const closing: TableCell[][] = [
     [label('单位党政主要负责人意见', { colSpan: 3 }), {}, {}, label(`${cellText(ctx.texts.filingOffice)}审批意见`, { colSpan: 2 }), {}],
     [value(sealBlock(), 3), {}, {}, value(sealBlock(), 2), {}],
-    [label('备注'), value(rich(approval?.note), 4, writingRoom(approval?.note, mm(10))), {}, {}, {}],
   ];
+  const remarks: TableCell[][] = [[label('备注'), value(rich(approval?.note), 4, writingRoom(approval?.note, mm(10))), {}, {}, {}]];
 
-  return formDocument(F07_META, ctx, approval?.id, [gridTable(main, WIDTHS), gridTable(closing, WIDTHS, { dontBreakRows: true })]);
+  return formDocument(F07_META, ctx, approval?.id, [
+    gridTable(top, WIDTHS),
+    keepTogether(gridTable(team, WIDTHS, { dontBreakRows: true })),
+    keepTogether(gridTable(closing, WIDTHS, { dontBreakRows: true })),
+    gridTable(remarks, WIDTHS),
+  ]);
 }
 
 /** Student bodies apply through their sponsoring unit (003 第六条): name the body and its teacher. */
@@ -64,8 +71,8 @@ export const F07_FORM: FormDefinition<Approval> = {
   ...F07_META,
   recordTable: 'approvals',
   recordId: (a) => a.id,
-  describe: (a) => `开通审批${a.signedOn ? formatDate(a.signedOn) : a.id}`,
+  describe: (a) => `开通审批${formatDate(a.signedOn ?? a.createdAt)}`,
   appliesTo: f07AppliesTo,
   build: buildF07,
-  samples: (demo) => (demoRecords(demo).approvals ?? []).filter((a) => !a.deletedAt && f07AppliesTo(a)),
+  samples: (demo) => (demo.approvals ?? []).filter((a) => !a.deletedAt && f07AppliesTo(a)),
 };

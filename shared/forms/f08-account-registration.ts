@@ -10,7 +10,7 @@ import type { FormDefinition } from './form-definition';
 import { formatDate } from './format';
 import { formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
-import { adminsOf, personLine, personOf, personRow, unitName } from './record-cells';
+import { adminsOf, keepTogether, personLine, personOf, personRow, unitName } from './record-cells';
 
 export const F08_META = {
   id: 'F08',
@@ -35,12 +35,14 @@ export function buildF08(platform: Platform | null, ctx: FormContext): TDocument
     ? [...adminsOf(ctx, p), ['业务负责人', person(p.businessLeadId)], ['技术负责人', person(p.technicalLeadId)]]
     : [['总管理员', undefined], ['分管理员', undefined], ['业务负责人', undefined], ['技术负责人', undefined]];
 
-  const main: TableCell[][] = [
+  const top: TableCell[][] = [
     [label('建立单位'), value(rich(unitName(ctx, p?.hostUnitId)), 2), {}, label('发布平台'), value(rich(p?.kind))],
     [label('账号名称'), value(rich(p?.name), 2), {}, label('账号'), value(rich(p?.accountId || p?.url))],
     [label('创建时间'), value(formatDate(p?.openedOn), 4), {}, {}, {}],
     [label('责任人'), value(personLine(person(p?.responsibleId)), 4), {}, {}, {}],
     [label('发布内容'), value(rich(p?.contentScope), 4, writingRoom(p?.contentScope, mm(16))), {}, {}, {}],
+  ];
+  const teamRows: TableCell[][] = [
     [label('后台管理队伍信息', { rowSpan: team.length + 1 }), label('——'), label('姓名'), label('职务'), label('电话')],
     ...team.map(([role, who]) => personRow(role, who, [{}])),
     [
@@ -53,12 +55,15 @@ export function buildF08(platform: Platform | null, ctx: FormContext): TDocument
   ];
 
   // The signature and seal row never breaks, so the seal area stays whole on one page.
-  const closing: TableCell[][] = [
-    [label('单位主要负责人意见'), value(sealBlock(), 4), {}, {}, {}],
-    [label('备注'), value(rich(p?.note), 4, writingRoom(p?.note, mm(10))), {}, {}, {}],
-  ];
+  const closing: TableCell[][] = [[label('单位主要负责人意见'), value(sealBlock(), 4), {}, {}, {}]];
+  const remarks: TableCell[][] = [[label('备注'), value(rich(p?.note), 4, writingRoom(p?.note, mm(10))), {}, {}, {}]];
 
-  return formDocument(F08_META, ctx, p?.id, [gridTable(main, WIDTHS), gridTable(closing, WIDTHS, { dontBreakRows: true })]);
+  return formDocument(F08_META, ctx, p?.id, [
+    gridTable(top, WIDTHS),
+    keepTogether(gridTable(teamRows, WIDTHS, { dontBreakRows: true })),
+    gridTable(closing, WIDTHS, { dontBreakRows: true }),
+    gridTable(remarks, WIDTHS),
+  ]);
 }
 
 export const F08_FORM: FormDefinition<Platform> = {

@@ -1,21 +1,21 @@
-// Pieces the record forms F07–F13 share: who a record points to (people, unit, administrators),
-// check-box lines, a signature area without a seal, ruled lists whose head repeats on every page,
-// and the demo records the forms print their samples from. F04 and the kit stay as they are.
+// Pieces the record forms F07–F13 share on top of the kit: who a record points to (people, unit,
+// administrators, first responsible person), check-box lines, signature cells, ruled lists whose
+// head repeats on every page, and blocks kept whole on one page.
 import type { Content, ContentTable, TableCell } from 'pdfmake/interfaces';
-import type { DemoDataset } from '../demo/demo-dataset';
 import type { Id } from '../domain/common';
 import type { Person } from '../domain/person';
 import type { Platform } from '../domain/platform';
-import type { Approval, Envelope, Handover, Inspection } from '../domain/records';
 import type { FormContext } from './context';
-import { BLANK_DATE, cellText, checkbox } from './format';
-import { DATE_BLANKS, gridTable, inline, label, rich, value, type KitCell } from './kit';
-import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
+import { cellText, checkbox } from './format';
+import { gridTable, inline, label, rich, value, type KitCell } from './kit';
+import { SIGNATURE_CELL_HEIGHT } from './layout';
 
+/** The ideographic space (U+3000) that spaces Chinese forms. */
+export const SP = '\u3000';
 /** Empty rows a blank list prints for handwriting (as many as fit one landscape page). */
 export const LIST_BLANK_ROWS = 11;
-/** Room for a signature and the date where no seal is asked for. */
-export const SIGN_AREA_HEIGHT = mm(25);
+/** Empty rows after a filled list, for an account the clerk adds by hand. */
+export const LIST_SPARE_ROWS = 2;
 
 export function personOf(ctx: FormContext, id: Id | undefined): Person | undefined {
   return ctx.lookups.person(id);
@@ -73,32 +73,27 @@ export function personRow(role: string, person: Person | undefined, lead: TableC
 
 /** 姓名：… 职务：… 电话：… on one line; the labels alone on a blank form. */
 export function personLine(person: Person | undefined): Content {
-  const gap = person ? '' : '　'.repeat(5);
+  const gap = person ? '' : SP.repeat(5);
   return {
     text: [
       '姓名：',
       { text: inline(person?.name) },
-      `${gap}　职务：`,
+      `${gap}${SP}职务：`,
       { text: inline(person?.title) },
-      `${gap}　电话：`,
+      `${gap}${SP}电话：`,
       { text: inline(person?.phone) },
     ],
   };
 }
 
-/** '■合格　□限期整改　□关停注销': every option with its box. */
+/** '■合格 □限期整改 □关停注销': every option with its box. */
 export function choices(options: readonly string[], isSelected: (option: string) => boolean): string {
-  return options.map((o) => `${checkbox(isSelected(o))}${o}`).join('　');
+  return options.map((o) => `${checkbox(isSelected(o))}${o}`).join(SP);
 }
 
-/** '■是　□否' / '□是　■否'; both boxes empty when unknown. */
+/** '■是 □否' / '□是 ■否'; both boxes empty when unknown. */
 export function yesNo(ok: boolean | undefined): string {
   return choices(['是', '否'], (o) => (o === '是' ? ok === true : ok === false));
-}
-
-/** A date that may be empty, as '2026年11月22日' or room to write it. */
-export function dateOrBlank(text: string): string {
-  return text || BLANK_DATE;
 }
 
 /** A cell tall enough to sign in by hand (≥ 15 mm). */
@@ -106,52 +101,38 @@ export function signatureCell(colSpan = 1): KitCell {
   return value('', colSpan, SIGNATURE_CELL_HEIGHT);
 }
 
-/**
- * Room to sign where no seal is asked for: `lead` at the top, `签名：` and 年 月 日 at the foot,
- * to the right, the area at least {@link SIGN_AREA_HEIGHT} tall.
- */
-export function signOffBlock(lead: Content[] = [], signature = '签名：'): Content[] {
-  return [
-    ...lead,
-    { text: '', margin: [0, 0, 0, mm(10)] },
-    { text: `${signature}${'　'.repeat(8)}`, alignment: 'right', margin: [0, 0, mm(4), 0] },
-    { text: DATE_BLANKS, alignment: 'right', margin: [0, mm(2), mm(4), 0] },
-  ];
-}
-
 /** A label followed by user text in one line, e.g. 填报单位（盖章）：图书馆. */
-export function labelled(name: string, text: string | undefined, blank = '　'.repeat(8)): Content {
+export function labelled(name: string, text: string | undefined, blank = SP.repeat(8)): Content {
   const v = cellText(text);
   return { text: [{ text: name, bold: true }, v ? { text: inline(v) } : blank] };
 }
 
 /**
- * A ruled list: a head row of labels repeated on every page, the rows, then empty rows up to
- * `minRows` so a short or blank list still has lines to write on.
+ * A ruled list: a head row of labels repeated on every page, the rows, then empty rows to write
+ * on — `blankRows` on a blank list (as many as fit the page), {@link LIST_SPARE_ROWS} after a
+ * filled one.
  */
-export function listTable(head: readonly string[], rows: TableCell[][], widths: readonly (number | string)[], minRows: number): ContentTable {
+export function listTable(
+  head: readonly string[],
+  rows: TableCell[][],
+  widths: readonly (number | string)[],
+  blankRows: number = LIST_BLANK_ROWS,
+): ContentTable {
   const body: TableCell[][] = [head.map((h) => label(h)), ...rows];
-  for (let i = rows.length; i < minRows; i += 1) body.push(head.map(() => value('')));
+  const spare = rows.length === 0 ? blankRows : LIST_SPARE_ROWS;
+  for (let i = 0; i < spare; i += 1) body.push(head.map(() => value('')));
   return gridTable(body, widths, { headerRows: 1, dontBreakRows: true });
+}
+
+/**
+ * Content that must not be split across pages: a block with a rowSpan (pdfmake 0.3 loses the
+ * rest of the document when a spanned row breaks) or an opinion heading with its seal area.
+ */
+export function keepTogether(...content: Content[]): Content {
+  return { unbreakable: true, stack: content };
 }
 
 /** A numbered cell of a list (序号). */
 export function serialCell(n: number): KitCell {
   return { text: String(n), alignment: 'center', verticalAlignment: 'middle' };
-}
-
-/**
- * The record arrays a colleague is adding to DemoDataset. Declared optional here so the forms
- * build before and after that change; the cast below is the only place that assumes them.
- */
-export interface DemoRecordArrays {
-  approvals?: Approval[];
-  inspections?: Inspection[];
-  envelopes?: Envelope[];
-  handovers?: Handover[];
-}
-
-export function demoRecords(demo: DemoDataset): DemoRecordArrays {
-  // Narrow cast: DemoDataset may not declare these arrays yet (they are read with `?? []`).
-  return demo as DemoDataset & DemoRecordArrays;
 }

@@ -9,7 +9,7 @@ import type { Review, ReviewStepRecord } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, checked, formatDate, joinNonEmpty } from './format';
-import { inline, rich } from './kit';
+import { inline, rich, type KitCell } from './kit';
 
 /** Names of the people, joined with 、 (print with {@link rich}: names may hold rare characters). */
 export function peopleNames(ctx: FormContext, ids: readonly (Id | undefined)[]): string {
@@ -65,6 +65,11 @@ export function opinionContent(
   return out;
 }
 
+/** The (fresh) cell with its hint and text at the top and the room to write below them. */
+export function topAligned(cell: KitCell): KitCell {
+  return Object.assign(cell, { verticalAlignment: 'top' as const });
+}
+
 /** The article: its title in bold, then the text (wraps and runs on to the next page). */
 export function articleContent(review: Review | null): Content[] {
   if (!review) return [];
@@ -74,11 +79,9 @@ export function articleContent(review: Review | null): Content[] {
   return out;
 }
 
-/** The reviews of the demo dataset; `reviews` is optional there while its records are added. */
+/** The live reviews of the demo dataset. */
 export function demoReviews(demo: DemoDataset): Review[] {
-  // Narrow view of the dataset: older datasets have no `reviews` array.
-  const reviews = (demo as DemoDataset & { reviews?: Review[] }).reviews ?? [];
-  return reviews.filter((r) => !r.deletedAt);
+  return demo.reviews.filter((r) => !r.deletedAt);
 }
 
 /** The demo platforms by id, for sample filters that depend on the platform kind. */

@@ -39,3 +39,15 @@ const pct = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times
 console.log(`F04, Node, ${platforms.length} demo accounts cycled`);
 console.log(`  first form incl. font load: ${first.toFixed(0)} ms`);
 console.log(`  next 100 forms: median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${pct(1)} ms, mean size ${(bytes / 100 / 1024).toFixed(1)} KB`);
+
+// A 500-form batch: build each form, then join them into one PDF (what 批量打印 does in the worker).
+{
+  const { mergePdfs } = await import('../../shared/forms/merge');
+  const started = performance.now();
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < 500; i++) parts.push(await renderPdf(buildF04(platforms[i % platforms.length]!, ctx(i + 200))));
+  const built = performance.now() - started;
+  const merged = await mergePdfs(parts, 'bench');
+  const total = performance.now() - started;
+  console.log(`F04 batch of 500: built in ${(built / 1000).toFixed(1)} s, merged in ${((total - built) / 1000).toFixed(1)} s, total ${(total / 1000).toFixed(1)} s, ${(merged.length / 1024 / 1024).toFixed(1)} MB`);
+}

@@ -1,4 +1,7 @@
-// Which records each form can be printed from, for the print center's pick list.
+// Which records each form can be printed from, for the print center's pick list. Each form
+// declares that itself (FormDefinition.samples picks from a whole dataset), so the print center
+// hands it the live database as a dataset and lists what it picks.
+import type { DemoDataset } from '@shared/demo/demo-dataset';
 import { getForm, IMPLEMENTED_FORMS, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { buildSearchKey } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
@@ -12,15 +15,52 @@ export interface FormRecordChoice {
 
 export const PRINTABLE_FORMS = IMPLEMENTED_FORMS.map((f) => ({ id: f.id as FormId, title: f.title }));
 
+const live = <T extends { deletedAt?: string }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
+
+/** The live (not trashed) records of the database, shaped as a dataset. */
+async function loadLiveData(): Promise<DemoDataset> {
+  const [settings, units, people, platforms, approvals, reviews, envelopes, handovers, inspections, incidents, trainings] = await Promise.all([
+    db.settings.get('main'),
+    db.units.toArray(),
+    db.people.toArray(),
+    db.platforms.toArray(),
+    db.approvals.toArray(),
+    db.reviews.toArray(),
+    db.envelopes.toArray(),
+    db.handovers.toArray(),
+    db.inspections.toArray(),
+    db.incidents.toArray(),
+    db.trainings.toArray(),
+  ]);
+  return {
+    institutionName: settings?.institutionName ?? '',
+    profileId: settings?.profileId ?? '',
+    units: live(units),
+    people: live(people),
+    platforms: live(platforms),
+    approvals: live(approvals),
+    reviews: live(reviews),
+    envelopes: live(envelopes),
+    handovers: live(handovers),
+    inspections: live(inspections),
+    incidents: live(incidents),
+    trainings: live(trainings),
+  };
+}
+
 export async function loadFormRecords(formId: FormId): Promise<FormRecordChoice[]> {
   const def = getForm(formId);
-  if (!def.recordTable) return [];
-  const rows = (await db.table(def.recordTable).toArray()) as FormRecordMap[FormId][];
-  return rows
-    .filter((r) => !(r as { deletedAt?: string }).deletedAt && def.appliesTo(r))
-    .map((record) => {
+  const data = await loadLiveData();
+  let records = def.samples(data);
+  if (formId === 'F10') {
+    // The change-filing deadline printed on F10 is the profile's (001 第五条, 004 第六条).
+    const days = (await db.settings.get('main'))?.profile.changeFilingWorkingDays;
+    records = (records as FormRecordMap['F10'][]).map((r) => ({ ...r, changeFilingWorkingDays: days }));
+  }
+  return records
+    .map((record, i) => {
       const label = def.describe(record);
-      return { key: def.recordId(record) ?? label, label, searchKey: buildSearchKey([label]), record };
+      return { key: def.recordId(record) ?? `${formId}-${i}-${label}`, label, searchKey: buildSearchKey([label]), record };
     })
     .sort((a, b) => a.label.localeCompare(b.label, 'zh'));
 }

@@ -1,9 +1,18 @@
 // The demo dataset: deterministic, complete (every kind and status), internally consistent, and
 // valid by the same rules the edit dialogs apply.
 import { describe, expect, it } from 'vitest';
-import { createDemoDataset } from '@shared/demo/demo-dataset';
+import { createDemoDataset, type DemoDataset } from '@shared/demo/demo-dataset';
+import type { BaseRecord } from '@shared/domain/common';
 import { PERSON_STATUSES } from '@shared/domain/person';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, isGroupKind } from '@shared/domain/platform';
+import {
+  APPROVAL_KINDS,
+  ENVELOPE_ITEMS,
+  INCIDENT_ACTIONS,
+  INCIDENT_KINDS,
+  INSPECTION_RESULTS,
+  TRAINING_TEAMS,
+} from '@shared/domain/records';
 import { UNIT_KINDS } from '@shared/domain/unit';
 import { validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
 import { getPreset } from '@shared/profiles/presets';
@@ -12,6 +21,48 @@ import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 const TODAY = '2026-11-22';
 const data = createDemoDataset();
 const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const RECORD_TABLES = [
+  'units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings',
+] as const satisfies readonly (keyof DemoDataset)[];
+type RecordTable = (typeof RECORD_TABLES)[number];
+
+/** Which table every id-holding field points into; a new field must be added here to pass. */
+const REFERENCE_TABLES: Record<string, RecordTable> = {
+  parentId: 'units', unitId: 'units', hostUnitId: 'units', sponsorUnitId: 'units', submittingUnitId: 'units',
+  platformId: 'platforms',
+  originalReviewId: 'reviews',
+  replacedById: 'envelopes',
+};
+const PERSON_FIELDS = [
+  'firstResponsibleId', 'partySecretaryId', 'contactId', 'guidingTeacherId', 'responsibleId', 'businessLeadId',
+  'technicalLeadId', 'chiefAdminId', 'sectionAdminIds', 'ownerId', 'supervisorId', 'reviewerIds', 'copywriterId',
+  'editorId', 'publishedById', 'sealedById', 'witnessId', 'custodianId', 'byId', 'approvedById', 'outgoingId',
+  'incomingId', 'passwordChangeConfirmedById', 'attendeeIds',
+];
+for (const field of PERSON_FIELDS) REFERENCE_TABLES[field] = 'people';
+
+/** Every [key, value] pair in the dataset, however deeply nested, with the path to it. */
+function* entries(value: unknown, path = ''): Generator<[key: string, value: unknown, path: string]> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* entries(item, `${path}[${i}]`);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      yield [key, item, `${path}.${key}`];
+      yield* entries(item, `${path}.${key}`);
+    }
+  }
+}
+
+/** Working days after `date` counted Monday to Friday (the demo's documented simplification). */
+function weekdaysBetween(from: string, to: string): number {
+  let count = 0;
+  for (let t = Date.parse(`${from}T00:00:00Z`) + 86_400_000; t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    const w = new Date(t).getUTCDay();
+    if (w !== 0 && w !== 6) count++;
+  }
+  return count;
+}
 
 describe('createDemoDataset', () => {
   it('is deterministic: same ids and values on every call', () => {
@@ -32,7 +83,7 @@ describe('createDemoDataset', () => {
   });
 
   it('gives every record a unique ULID and timestamps in order', () => {
-    const records = [...data.units, ...data.people, ...data.platforms];
+    const records: BaseRecord[] = RECORD_TABLES.flatMap((table): BaseRecord[] => data[table]);
     const ids = records.map((r) => r.id);
     for (const id of ids) expect(id).toMatch(ULID_RE);
     expect(new Set(ids).size).toBe(ids.length);
@@ -155,5 +206,168 @@ describe('createDemoDataset', () => {
     const found = data.platforms.filter((p) => matchesSearch(buildSearchKey([p.name, p.accountId]), 'tsg'));
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((p) => p.name.includes('图书馆'))).toBe(true);
+  });
+});
+
+describe('createDemoDataset: the paper trail (approvals … trainings)', () => {
+  const ids = Object.fromEntries(RECORD_TABLES.map((t) => [t, new Set<string>(data[t].map((r) => r.id))])) as Record<RecordTable, Set<string>>;
+  const platformOf = (id: string | undefined) => data.platforms.find((p) => p.id === id);
+  const personOf = (id: string | undefined) => data.people.find((p) => p.id === id);
+
+  it('resolves every id-holding field of every table into the table it names', () => {
+    let checked = 0;
+    for (const [key, value, path] of RECORD_TABLES.flatMap((t) => [...entries(data[t], t)])) {
+      if (!/Ids?$/.test(key) || key === 'accountId') continue; // accountId: the account's own name (微信号, URL)
+      const table = REFERENCE_TABLES[key];
+      expect(table, `unmapped reference field ${path}`).toBeDefined();
+      for (const id of Array.isArray(value) ? value : [value]) {
+        expect(typeof id === 'string' && ids[table!].has(id), `${path} → ${String(id)} in ${table}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('holds no password: password-ish keys carry only dates or person ids, no text reads like a secret', () => {
+    const secretKey = /password|passwd|pwd|secret|密码|口令/i;
+    const secretText = /(password|passwd|pwd|密码|口令)\s*(是|为|[:：=])/i;
+    let passwordKeys = 0;
+    for (const [key, value, path] of entries(data)) {
+      if (secretKey.test(key)) {
+        passwordKeys++;
+        // passwordChangedOn → a date; passwordChangeConfirmedById → a person's id. Nothing else.
+        if (key.endsWith('Id')) expect(ids.people.has(String(value)), path).toBe(true);
+        else expect(value, path).toMatch(DATE_RE);
+      }
+      if (typeof value === 'string') expect(value, path).not.toMatch(secretText);
+    }
+    expect(passwordKeys).toBeGreaterThanOrEqual(data.envelopes.length);
+    // An envelope lists what is inside by label only.
+    for (const e of data.envelopes) for (const item of e.items) expect(ENVELOPE_ITEMS as readonly string[]).toContain(item);
+  });
+
+  it('dates every record no later than today, except what is planned or due', () => {
+    const future = new Set(['plannedAt', 'dueDate', 'nextChangeDue']);
+    for (const [key, value, path] of entries(data)) {
+      if (typeof value !== 'string' || future.has(key) || !/^\d{4}-\d{2}-\d{2}/.test(value)) continue;
+      expect(value.slice(0, 10) <= TODAY, `${path} = ${value}`).toBe(true);
+    }
+  });
+
+  it('has opening applications, filings and change/closure filings due 5 working days after the change (001 第五条, 004 第六条)', () => {
+    expect(data.approvals.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(data.approvals.map((a) => a.kind))).toEqual(new Set(APPROVAL_KINDS));
+    const changes = data.approvals.filter((a) => a.kind === '变更备案' || a.kind === '注销备案');
+    for (const a of changes) {
+      expect(a.changes.length, a.id).toBeGreaterThan(0);
+      for (const c of a.changes) expect(c.before).not.toBe(c.after);
+      expect(weekdaysBetween(a.changeDate!, a.dueDate!), a.id).toBe(5);
+      expect([0, 6]).not.toContain(new Date(`${a.dueDate}T00:00:00Z`).getUTCDay());
+    }
+    expect(changes.some((a) => a.changes.some((c) => c.field.includes('管理员')))).toBe(true);
+    // One filing is overdue and not yet signed: the compliance calendar has something to show.
+    expect(changes.some((a) => !a.filedOn && a.dueDate! < TODAY)).toBe(true);
+  });
+
+  it('has reviews that follow the profile review chain with teacher reviewers (004 通知 二)', () => {
+    const chain = getPreset(data.profileId)!.reviewChain;
+    expect(data.reviews.length).toBeGreaterThanOrEqual(8);
+    for (const r of data.reviews) {
+      const rules = chain.filter((rule) => !rule.onlyForMajor || r.major);
+      expect(r.steps.map((s) => s.roleLabel), r.title).toEqual(rules.map((rule) => rule.roleLabel));
+      r.steps.forEach((s, i) => {
+        expect(s.reviewerIds.length).toBeGreaterThanOrEqual(rules[i]!.minSigners);
+        if (rules[i]!.mustBeTeacher) for (const id of s.reviewerIds) expect(personOf(id)?.isTeacher, r.title).toBe(true);
+      });
+      if (r.publishedAt) {
+        expect(r.publishedUrl).toBeTruthy();
+        expect(r.steps.every((s) => s.decision === '通过')).toBe(true);
+      }
+    }
+    expect(data.reviews.filter((r) => r.publishedAt).length).toBeGreaterThanOrEqual(4);
+    const returned = data.reviews.find((r) => r.steps.some((s) => s.decision === '退回修改'));
+    expect(returned?.publishedAt).toBeUndefined();
+    expect(data.reviews.some((r) => r.major)).toBe(true);
+    const again = data.reviews.find((r) => r.originalReviewId);
+    const original = data.reviews.find((r) => r.id === again?.originalReviewId);
+    expect(original?.corrections.length).toBeGreaterThan(0);
+    expect(again!.publishedAt! > original!.publishedAt!).toBe(true);
+  });
+
+  it('has sealed envelopes, one opened and replaced by a newer one (003 第十七条)', () => {
+    expect(data.envelopes.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(data.envelopes.map((e) => e.number)).size).toBe(data.envelopes.length);
+    const opened = data.envelopes.find((e) => e.openings.length > 0);
+    expect(opened?.openings[0]).toMatchObject({ reason: expect.any(String), byId: expect.any(String), approvedById: expect.any(String) });
+    const successor = data.envelopes.find((e) => e.id === opened?.replacedById);
+    expect(successor?.platformId).toBe(opened?.platformId);
+    expect(successor!.sealedOn >= opened!.openings[0]!.at.slice(0, 10)).toBe(true);
+  });
+
+  it('has handovers: one complete with the password changed afterwards, one pending (000 第六条)', () => {
+    expect(data.handovers.length).toBeGreaterThanOrEqual(3);
+    const complete = data.handovers.filter((h) => h.passwordChangedOn && h.checklist.every((c) => c.done));
+    expect(complete.length).toBeGreaterThanOrEqual(1);
+    for (const h of complete) expect(h.passwordChangedOn! >= h.date).toBe(true);
+    expect(data.handovers.some((h) => !h.passwordChangedOn && h.checklist.some((c) => !c.done))).toBe(true);
+    for (const h of data.handovers) expect(h.outgoingId).not.toBe(h.incomingId);
+  });
+
+  it('inspects most active accounts last year and this year, with 限期整改 and 关停注销 (004 第十一条)', () => {
+    const year = Number(TODAY.slice(0, 4));
+    const active = data.platforms.filter((p) => !isGroupKind(p.kind) && (p.status === '运行中' || p.status === '整改中'));
+    for (const y of [year - 1, year]) {
+      const covered = new Set(data.inspections.filter((i) => i.year === y).map((i) => i.platformId));
+      expect(covered.size, String(y)).toBeGreaterThan(active.length / 2);
+    }
+    const keys = data.inspections.map((i) => `${i.year}/${i.platformId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const results = new Set(data.inspections.map((i) => i.result));
+    for (const r of INSPECTION_RESULTS) expect(results).toContain(r);
+    for (const i of data.inspections) {
+      expect(i.checks.length).toBeGreaterThan(0);
+      expect(i.selfAssessment).toBeTruthy();
+      if (i.result && i.result !== '合格') expect(i.checks.some((c) => !c.ok && c.note)).toBe(true);
+    }
+    const closed = data.inspections.find((i) => i.result === '关停注销');
+    expect(platformOf(closed?.platformId)?.status).toBe('已注销');
+  });
+
+  it('has incidents of every kind with the seed actions, group problems logged per group (003 第二十三条)', () => {
+    expect(data.incidents.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(data.incidents.map((i) => i.kind))).toEqual(new Set(INCIDENT_KINDS));
+    for (const i of data.incidents) {
+      for (const a of i.actions) expect(INCIDENT_ACTIONS as readonly string[]).toContain(a);
+      if (i.closedOn) expect(i.closedOn >= i.date).toBe(true);
+    }
+    const groupProblems = data.incidents.filter((i) => i.kind === '问题登记' && isGroupKind(platformOf(i.platformId)?.kind ?? '其他'));
+    expect(groupProblems.length).toBeGreaterThanOrEqual(4);
+    expect(data.incidents.some((i) => i.closedOn)).toBe(true);
+    expect(data.incidents.some((i) => !i.closedOn)).toBe(true);
+    expect(data.incidents.filter((i) => i.kind === '举报投诉').every((i) => !i.closedOn || i.feedback)).toBe(true);
+  });
+
+  it('trains every team, at least once in each semester of the year (003 第十五条)', () => {
+    expect(data.trainings.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(data.trainings.map((t) => t.team))).toEqual(new Set(TRAINING_TEAMS));
+    const months = data.trainings.map((t) => Number(t.date.slice(5, 7)));
+    expect(months.some((m) => m >= 2 && m <= 7)).toBe(true); // spring semester
+    expect(months.some((m) => m >= 9 || m === 1)).toBe(true); // autumn semester
+    for (const t of data.trainings) {
+      expect(t.attendeeIds.length).toBeGreaterThanOrEqual(5);
+      expect([0, 6]).not.toContain(new Date(`${t.date}T00:00:00Z`).getUTCDay());
+    }
+    expect(data.trainings.some((t) => t.speaker?.includes('𠮷'))).toBe(true);
+  });
+
+  it('keeps the paper trail consistent for another `today`', () => {
+    const earlier = createDemoDataset({ today: '2025-03-01' });
+    const platformIds = new Set(earlier.platforms.map((p) => p.id));
+    for (const r of [...earlier.approvals, ...earlier.reviews, ...earlier.envelopes, ...earlier.handovers, ...earlier.inspections]) {
+      expect(platformIds.has(r.platformId)).toBe(true);
+    }
+    // This year's self-assessments are due in November: none yet on 1 March.
+    expect(earlier.inspections.some((i) => i.year === 2025)).toBe(false);
+    expect(earlier.inspections.some((i) => i.year === 2024)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // F04 微信、微博账号备案信息表 rendered to a real PDF in Node and read back with poppler and qpdf:
 // the appendix's labels word for word (seed 001 附件1), the record's values, embedded fonts, A4.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -171,5 +171,23 @@ describe('F04 微信、微博账号备案信息表 (001 附件1)', () => {
     expect(page2).toContain('签名（公章）：');
     expect(page2).toContain('我单位知晓国家互联网有关法规和学校制度');
     expect(page2).toContain('第2页共2页');
+  });
+});
+
+describe('F04 with long content', () => {
+  it('moves the 责任体系 block whole to the next page and keeps every footer (merged cells never split)', async () => {
+    const long = '面向全校师生发布权威信息，回应社会关切，传播校园文化。'.repeat(30);
+    const pdf = await renderPdf(buildF04({ ...fixturePlatform, purpose: long }, createFormContext(fixtureContext('BA-2026-0008'))));
+    const file = join(dir, 'F04-long.pdf');
+    writeFileSync(file, pdf);
+    const result = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    // poppler reports a broken content stream on stderr (qpdf does not notice it).
+    expect(result.stderr).toBe('');
+    const text = squash(result.stdout);
+    expect(run('pdfinfo', [file])).toMatch(/Pages:\s+2\b/);
+    expect(text).toContain('第1页共2页');
+    expect(text).toContain('第2页共2页');
+    expect(text.match(/编号：BA-2026-0008/g)).toHaveLength(2);
+    for (const label of ['责任体系', '业务负责人', '技术负责人', '管理措施', '部门意见', '制表：党委宣传部网宣室']) expect(text).toContain(label);
   });
 });

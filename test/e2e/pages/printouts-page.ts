@@ -1,0 +1,32 @@
+// Page object for 打印与签回: the print center, the waiting list and the scan box.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class PrintoutsPage {
+  constructor(readonly page: Page) {}
+
+  async openTab(name: RegExp | string): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  async chooseForm(formId: string): Promise<void> {
+    const select = this.page.getByRole('combobox', { name: '选择表格' });
+    await select.click();
+    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${formId} `) }).click();
+  }
+
+  batchDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^批量打印/ });
+  }
+
+  async startBatchOfAll(): Promise<Locator> {
+    await this.page.getByRole('button', { name: /^全选/ }).click();
+    await this.page.getByRole('button', { name: /^批量打印所选/ }).click();
+    const dialog = this.batchDialog();
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  waitingRows(): Locator {
+    return this.page.getByRole('tabpanel').getByRole('row').filter({ has: this.page.getByText('待签回', { exact: true }) });
+  }
+}

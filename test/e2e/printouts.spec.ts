@@ -1,0 +1,129 @@
+// Batch printing with progress and cancel, tracking a printed form until its signed scan is
+// back, and opening a record by scanning the QR code on its paper.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { LedgerApp } from './pages/ledger-app';
+import { PrintoutsPage } from './pages/printouts-page';
+
+async function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('media-ledger');
+        req.onsuccess = () => {
+          const count = req.result.transaction(name, 'readonly').objectStore(name).count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    store,
+  );
+}
+
+test('batch print shows progress and can be cancelled; a finished batch is one PDF and is tracked', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.open();
+  await app.completeSetup('东湖示范大学', '王𠮷');
+  await app.loadDemo();
+  await app.goTo('打印与签回');
+  const printouts = new PrintoutsPage(page);
+  await printouts.openTab('打印中心');
+  await printouts.chooseForm('F04');
+
+  // Slow the CPU so the batch is still running when 取消 is pressed.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  let dialog = await printouts.startBatchOfAll();
+  await expect(dialog.getByRole('progressbar', { name: '批量打印进度' })).toBeVisible();
+  await expect(dialog.getByText(/正在生成第 [2-9] 份，共 \d+ 份/)).toBeVisible({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog.getByText('已取消批量打印，未登记任何打印记录。')).toBeVisible();
+  expect(await countRows(page, 'printouts')).toBe(0);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  dialog = await printouts.startBatchOfAll();
+  await expect(dialog.getByText(/已生成 (\d+) 份表格/)).toBeVisible({ timeout: 60_000 });
+  const total = Number((await dialog.getByText(/已生成 \d+ 份表格/).textContent())!.match(/已生成 (\d+) 份/)![1]);
+  expect(total).toBeGreaterThan(5);
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '保存为 PDF' }).click();
+  const file = join(mkdtempSync(join(tmpdir(), 'ledger-batch-')), 'batch.pdf');
+  await (await downloading).saveAs(file);
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(Number(info.match(/Pages:\s+(\d+)/)![1])).toBeGreaterThanOrEqual(total);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  // Every form keeps its own number and page count.
+  expect(text.match(/编号：BA-\d{4}-\d{4}/g)?.length).toBeGreaterThanOrEqual(total);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  expect(await countRows(page, 'printouts')).toBe(total);
+
+  await printouts.openTab(/^待签回/);
+  await expect(page.getByRole('tab', { name: `待签回（${total}）` })).toBeVisible();
+});
+
+test('a scan of the signed copy marks the form 已签回; a wrong file is refused; the QR id opens the record', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.open();
+  await app.completeSetup('东湖示范大学', '王𠮷');
+  await app.loadDemo();
+
+  // Print one F04 from a platform page: it is recorded as 待签回.
+  await app.goTo('平台台账');
+  await page.getByRole('searchbox', { name: '搜索平台' }).fill('官方微博');
+  await page.locator('.ant-table').getByRole('link').first().click();
+  const platformName = (await page.getByRole('heading', { level: 3 }).textContent())!;
+  await page.getByRole('button', { name: '打印备案信息表' }).click();
+  const preview = page.getByRole('dialog');
+  await expect(preview.locator('iframe[title="表格预览"]')).toBeVisible({ timeout: 30_000 });
+  const downloading = page.waitForEvent('download');
+  await preview.getByRole('button', { name: '保存为 PDF' }).click();
+  await downloading;
+  await preview.getByRole('button', { name: '关闭' }).click();
+
+  await app.goTo('打印与签回');
+  const row = page.getByRole('row', { name: new RegExp(platformName) });
+  await expect(row.getByText('待签回', { exact: true })).toBeVisible();
+  const number = (await row.getByRole('cell').first().textContent())!.trim();
+
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-scan-'));
+  const bad = join(dir, 'scan.pdf');
+  writeFileSync(bad, 'this is a text file pretending to be a PDF');
+  await row.locator('input[type=file]').setInputFiles(bad);
+  await expect(page.getByText('只能上传 PDF、JPEG 或 PNG 格式的扫描件')).toBeVisible();
+  await expect(row.getByText('待签回', { exact: true })).toBeVisible();
+  expect(await countRows(page, 'attachments')).toBe(0);
+
+  const good = join(dir, 'signed.png');
+  writeFileSync(good, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+  await row.locator('input[type=file]').setInputFiles(good);
+  await expect(page.getByText(`已保存扫描件，${number} 已签回`)).toBeVisible();
+  await expect(page.getByRole('tab', { name: '待签回（0）' })).toBeVisible();
+  expect(await countRows(page, 'attachments')).toBe(1);
+
+  // A USB scanner types the record id from the QR code and presses Enter.
+  const recordId = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open('media-ledger');
+        req.onsuccess = () => {
+          const all = req.result.transaction('printouts', 'readonly').objectStore('printouts').getAll();
+          all.onsuccess = () => resolve(all.result[0].recordId);
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+  await page.getByRole('textbox', { name: '扫码或输入编号' }).fill(recordId);
+  await page.getByRole('textbox', { name: '扫码或输入编号' }).press('Enter');
+  await expect(page.getByRole('heading', { name: platformName })).toBeVisible();
+
+  // A typed form number opens the printout with its scan.
+  await app.goTo('打印与签回');
+  await page.getByRole('textbox', { name: '扫码或输入编号' }).fill(number);
+  await page.getByRole('textbox', { name: '扫码或输入编号' }).press('Enter');
+  await expect(page.getByRole('dialog', { name: `打印记录 ${number}` }).getByText('已签回')).toBeVisible();
+});

@@ -1,0 +1,164 @@
+// Records and PDF helpers for the tests of F14–F17: a work group with its owner and supervisor,
+// problems found in it, a complaint, and a training with attendees. Names hold rare characters
+// (𠮷 is outside the BMP, 龘 a rare BMP character).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { expect } from 'vitest';
+import { renderPdf } from '../../../scripts/lib/pdf-node';
+import type { Person } from '../../../shared/domain/person';
+import type { Platform } from '../../../shared/domain/platform';
+import type { Incident, Training } from '../../../shared/domain/records';
+import type { Unit } from '../../../shared/domain/unit';
+import { createFormContext, DEFAULT_FORM_TEXTS, type FormContext } from '../../../shared/forms/context';
+
+const stamp = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' };
+
+export const groupUnits: Unit[] = [
+  { ...stamp, id: '01JUNIT0000000000000000011', name: '图书馆', kind: '直属单位' },
+  { ...stamp, id: '01JUNIT0000000000000000012', name: '纪委办公室', kind: '党组织' },
+];
+const [LIB, JW] = groupUnits.map((u) => u.id) as [string, string];
+
+const person = (n: number, name: string, title: string, phone: string, unitId = LIB): Person => ({
+  ...stamp,
+  id: `01JPERS00000000000000001${String(n).padStart(2, '0')}`,
+  name,
+  title,
+  phone,
+  unitId,
+  isTeacher: true,
+  status: '在岗',
+});
+
+export const groupPeople: Person[] = [
+  person(1, '吉𠮷龘', '党政综合办公室主任', '027-87650405'),
+  person(2, '韩振华', '纪委副书记', '027-87650056', JW),
+  person(3, '李赟', '技术保障部主任', '13800001111'),
+  person(4, '朱晓婷', '馆员', '13900002222'),
+];
+const [OWNER, SUPERVISOR, ADMIN, CLERK] = groupPeople.map((p) => p.id) as [string, string, string, string];
+
+export const groupPlatform: Platform = {
+  ...stamp,
+  id: '01JPLAT0000000000000000014',
+  kind: '微信群',
+  name: '图书馆技术保障部工作群',
+  accountId: '微信群·技术保障部',
+  hostUnitId: LIB,
+  purpose: '技术保障部日常运维协调。',
+  contentScope: '系统巡检、故障处置，仅限日常工作。',
+  openedOn: '2023-06-05',
+  certification: '不适用',
+  followers: [],
+  server: { involvesData: false },
+  responsibleId: ADMIN,
+  chiefAdminId: ADMIN,
+  sectionAdminIds: [],
+  measures: '谁建群谁管理、谁管理谁负责。',
+  columns: [],
+  status: '运行中',
+  statusHistory: [],
+  group: { ownerId: OWNER, memberCount: 14, realNameCheckDates: ['2026-11-12', '2026-05-26'], supervisorId: SUPERVISOR },
+  note: '离岗人员尚未移出群聊',
+};
+
+const incident = (n: number, fields: Omit<Incident, keyof typeof stamp | 'id'>): Incident => ({
+  ...stamp,
+  id: `01JINCI00000000000000000${String(n).padStart(2, '0')}`,
+  ...fields,
+});
+
+export const groupProblems: Incident[] = [
+  incident(1, {
+    kind: '问题登记', date: '2026-10-09', platformId: groupPlatform.id,
+    found: '群成员转发商业保险推销链接', actions: ['劝阻', '删除'], closedOn: '2026-10-09',
+  }),
+  incident(2, {
+    kind: '问题登记', date: '2026-11-02', platformId: groupPlatform.id,
+    found: '离岗人员尚未退出工作群', actions: ['上报'], reportedTo: '图书馆党政综合办公室',
+  }),
+];
+
+export const complaint: Incident = incident(3, {
+  kind: '举报投诉', date: '2026-10-25', platformId: groupPlatform.id,
+  found: '读者来信反映工作群截图外传，含读者借阅信息',
+  actions: ['删除', '屏蔽', '上报'], reportedTo: '党委宣传部网宣室',
+  feedback: '已删除外传截图并提醒群成员遵守保密规定，电话告知举报人',
+  closedOn: '2026-10-27',
+});
+
+export const training: Training = {
+  ...stamp,
+  id: '01JTRAI0000000000000000016',
+  date: '2026-10-23',
+  topic: '新媒体账号备案、变更与年度检查工作培训',
+  speaker: '王喆（党委宣传部网宣室主任）',
+  team: '二级单位宣传委员',
+  attendeeIds: [OWNER, ADMIN, CLERK],
+};
+
+export function groupContext(formNumber = 'QZ-2026-0014'): FormContext {
+  return createFormContext({
+    institutionName: '东湖示范大学',
+    texts: DEFAULT_FORM_TEXTS,
+    formNumber,
+    printedAt: '2026-11-22T09:30:00+08:00',
+    people: groupPeople,
+    units: groupUnits,
+    platforms: [groupPlatform],
+  });
+}
+
+// --- reading a rendered PDF back with poppler and qpdf -----------------------------------------
+
+export const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
+/** Text with all white space removed: labels compare word for word however lines wrap. */
+export const squash = (s: string): string => s.replace(/\s+/gu, '');
+
+const dir = mkdtempSync(join(tmpdir(), 'f14-f17-'));
+
+export async function renderToFile(name: string, doc: TDocumentDefinitions): Promise<string> {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, await renderPdf(doc));
+  return file;
+}
+
+/** The text of the file or of one page in drawing order (cell by cell), white space removed. */
+export function textOf(file: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return squash(run('pdftotext', [...range, '-raw', '-enc', 'UTF-8', file, '-']));
+}
+
+export function pagesOf(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1] ?? 0);
+}
+
+/** Word boxes in PDF points (y grows downwards), page by page as pdftotext -bbox lists them. */
+export function wordsOf(file: string, page = 1): { xMin: number; yMin: number; xMax: number; yMax: number; word: string }[] {
+  const bbox = run('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-']);
+  return [...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    word: m[5] ?? '',
+  }));
+}
+
+/** A4 portrait, every font embedded as a subset, and qpdf finds nothing wrong. */
+export function expectSoundA4(file: string): void {
+  expect(run('pdfinfo', [file])).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  const fonts = run('pdffonts', [file]).trim().split('\n').slice(2);
+  expect(fonts.length).toBeGreaterThanOrEqual(2);
+  for (const line of fonts) expect(line, line).toMatch(/^[A-Z]{6}\+NotoSerif(SC|JP)-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
+  expect(run('qpdf', ['--check', file])).toMatch(/No syntax or stream encoding errors/);
+}
+
+/** 𠮷 printed, in the rare-character face. */
+export function expectRareName(file: string): void {
+  expect(textOf(file)).toContain('吉𠮷龘');
+  expect(run('pdffonts', [file])).toMatch(/\+NotoSerifJP-Regular\s.*\byes\s+yes\s+yes\b/);
+}

@@ -129,6 +129,8 @@ export async function renderBatch(
   options.signal?.addEventListener('abort', abort, { once: true });
   try {
     const pdf = await send({ type: 'render-batch', items, context, title }, { onProgress: options.onProgress, onId: (id) => (requestId = id) });
+    // The batch may finish while the cancel is on its way: the clerk asked to stop, so it stopped.
+    if (options.signal?.aborted) throw new PdfCancelledError();
     if (!pdf) throw new PdfRenderError('生成 PDF 失败，请重试。', 'worker returned no batch');
     return pdf;
   } finally {

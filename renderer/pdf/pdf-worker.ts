@@ -126,6 +126,8 @@ async function renderBatch(id: number, items: BatchItem[], data: FormContextData
       parts.push(await render(item.formId, item.record, { ...data, formNumber: item.formNumber }));
       scope.postMessage({ id, progress: { done: i + 1, total: items.length } }, []);
     }
+    await yieldToMessages();
+    if (cancelled.has(id)) throw new BatchCancelled();
     return await mergePdfs(parts, title);
   } finally {
     cancelled.delete(id);

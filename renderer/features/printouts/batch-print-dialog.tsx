@@ -36,7 +36,7 @@ export function BatchPrintDialog({ formId, records, onClose }: { formId: FormId;
           signal: abort.signal,
           onProgress: (done, total) => setState({ phase: 'running', done, total }),
         });
-        if (!abort.signal.aborted) setState({ phase: 'done', pdf, numbers });
+        setState({ phase: 'done', pdf, numbers });
       } catch (e) {
         if (e instanceof PdfCancelledError) setState({ phase: 'cancelled' });
         else {

@@ -36,6 +36,7 @@ export function PrintCenter() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           aria-label="选择表格"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 420 }}
           value={formId}
           options={PRINTABLE_FORMS.map((f) => ({ value: f.id, label: `${f.id} ${f.title}` }))}

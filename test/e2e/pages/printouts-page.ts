@@ -11,6 +11,7 @@ export class PrintoutsPage {
   async chooseForm(formId: string): Promise<void> {
     const select = this.page.getByRole('combobox', { name: '选择表格' });
     await select.click();
+    await select.fill(formId);
     await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${formId} `) }).click();
   }
 

@@ -30,6 +30,7 @@ export type PdfWorkerRequest =
   | { id: number; type: 'warm-up' }
   | { id: number; type: 'render'; formId: string; record: unknown; context: FormContextData }
   | { id: number; type: 'render-batch'; items: BatchItem[]; context: FormContextData; title: string }
+  | { id: number; type: 'merge'; parts: Uint8Array<ArrayBuffer>[]; title: string }
   | { id: number; type: 'cancel'; target: number };
 
 export type PdfWorkerResponse =
@@ -146,7 +147,9 @@ scope.addEventListener('message', (event) => {
       ? loadFonts().then(() => undefined)
       : request.type === 'render-batch'
         ? renderBatch(request.id, request.items, request.context, request.title)
-        : render(request.formId, request.record, request.context);
+        : request.type === 'merge'
+          ? mergePdfs(request.parts, request.title)
+          : render(request.formId, request.record, request.context);
   work.then(
     (pdf) => {
       const ms = Math.round(performance.now() - started);

@@ -1,0 +1,93 @@
+// Benchmark (not a test) of printing in the browser edition, as the clerk experiences it:
+// Chromium, the built renderer, the PDF worker. Prints figures; asserts nothing.
+// Run with `npm run bench` (after `vite build`).
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const PORT = 4391;
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const base = `http://127.0.0.1:${PORT}`;
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const workerTimes: number[] = [];
+  page.on('console', (m) => {
+    const ms = /^\[pdf\] (\d+) ms$/.exec(m.text());
+    if (ms) workerTimes.push(Number(ms[1]));
+  });
+  await page.goto(base);
+  await page.getByRole('button', { name: /载入示例数据/ }).click();
+  await page.getByText('示例数据已载入').waitFor();
+
+  // One form in the preview: from the click to the PDF shown. The first one after start
+  // includes the font load (the platform list warms the worker up as it opens).
+  const previewTimes: number[] = [];
+  const pdfTimes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    if (i === 0) await page.goto(`${base}/#/home`), await page.reload();
+    await page.goto(`${base}/#/platforms`);
+    await page.getByRole('searchbox', { name: '搜索平台' }).fill('官方微博');
+    await page.locator('.ant-table a').first().click();
+    const t0 = Date.now();
+    workerTimes.length = 0;
+    await page.getByRole('button', { name: '打印备案信息表' }).click();
+    await page.locator('iframe[title="表格预览"]').waitFor();
+    previewTimes.push(Date.now() - t0);
+    pdfTimes.push(workerTimes.at(-1) ?? -1);
+    await page.keyboard.press('Escape');
+  }
+  console.log(`browser preview of F04 (click → PDF shown): first after start ${previewTimes[0]} ms; then ${previewTimes.slice(1).join(', ')} ms`);
+  console.log(`  of which building the PDF in the worker: ${pdfTimes[0]} ms (incl. font load); then ${pdfTimes.slice(1).join(', ')} ms`);
+
+  // A 500-form batch: 500 accounts in the registry, F04 for all of them.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('media-ledger');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<Record<string, unknown>[]>((resolve) => {
+      const r = db.transaction('platforms').objectStore('platforms').getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    const wechat = all.filter((p) => p.kind === '微信公众号');
+    const tx = db.transaction('platforms', 'readwrite');
+    for (let i = all.length; i < 500 + all.length; i++) {
+      const src = wechat[i % wechat.length]!;
+      tx.objectStore('platforms').put({ ...src, id: `BENCH${String(i).padStart(21, '0')}`, name: `${src.name}${i}`, accountId: `bench_${i}` });
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+  });
+  await page.goto(`${base}/#/printouts`);
+  await page.getByRole('tab', { name: '打印中心' }).click();
+  const select = page.getByRole('combobox', { name: '选择表格' });
+  await select.click();
+  await select.fill('F04');
+  await page.locator('.ant-select-item-option:visible').filter({ hasText: /^F04 / }).click();
+  await page.getByRole('button', { name: /^全选/ }).click();
+  const count = Number((await page.getByRole('button', { name: /^批量打印所选/ }).textContent())!.match(/\d+/)![0]);
+  const t0 = Date.now();
+  await page.getByRole('button', { name: /^批量打印所选/ }).click();
+  await page.getByText(/已生成 \d+ 份表格/).waitFor({ timeout: 300_000 });
+  console.log(`browser batch of ${count} F04 forms (one page each) into one PDF: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await browser.close();
+} finally {
+  server.kill();
+}

@@ -27,6 +27,8 @@ type Pending = {
   resolve: (pdf: Uint8Array<ArrayBuffer> | undefined) => void;
   reject: (error: Error) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Which worker of the pool runs it. */
+  worker: number;
 };
 
 /**
@@ -37,6 +39,20 @@ const POOL_SIZE = Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurre
 const workers: (Worker | undefined)[] = [];
 let nextId = 1;
 const pending = new Map<number, Pending>();
+
+/**
+ * Stops a worker at once and fails what it was doing. Used to cancel a batch: a worker busy
+ * building PDFs may not read a "cancel" message for a long time, terminating it is immediate.
+ */
+function stopWorker(index: number, error: Error): void {
+  workers[index]?.terminate();
+  workers[index] = undefined;
+  for (const [id, p] of pending) {
+    if (p.worker !== index) continue;
+    pending.delete(id);
+    p.reject(error);
+  }
+}
 
 function failAll(detail: string): void {
   for (const p of pending.values()) {
@@ -65,8 +81,7 @@ function getWorker(index = 0): Worker {
       // How long the worker took, for the log (the figures behind the benchmark).
       console.debug(`[pdf] ${response.ms} ms`);
       p.resolve(response.pdf);
-    } else if (response.cancelled) p.reject(new PdfCancelledError());
-    else p.reject(new PdfRenderError(`${response.error}，请重试；如仍失败请重启程序。`, response.detail));
+    } else p.reject(new PdfRenderError(`${response.error}，请重试；如仍失败请重启程序。`, response.detail));
   });
   w.addEventListener('error', (event) => failAll(`worker error: ${event.message}`));
   w.addEventListener('messageerror', () => failAll('worker messageerror'));
@@ -78,12 +93,11 @@ type RequestBody = PdfWorkerRequest extends infer R ? (R extends { id: number } 
 
 function send(
   body: RequestBody,
-  options: { onProgress?: Pending['onProgress']; onId?: (id: number) => void; worker?: number; transfer?: Transferable[] } = {},
+  options: { onProgress?: Pending['onProgress']; worker?: number; transfer?: Transferable[] } = {},
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const id = nextId++;
-  options.onId?.(id);
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress: options.onProgress });
+    pending.set(id, { resolve, reject, onProgress: options.onProgress, worker: options.worker ?? 0 });
     try {
       getWorker(options.worker ?? 0).postMessage({ ...body, id } as PdfWorkerRequest, options.transfer ?? []);
     } catch (error) {
@@ -118,7 +132,7 @@ export async function renderForm<K extends FormId>(
 
 export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
-  /** Aborting stops the batch after the form being built; the promise rejects with PdfCancelledError. */
+  /** Aborting stops the batch at once (its workers are stopped); the promise rejects with PdfCancelledError. */
   signal?: AbortSignal;
 }
 
@@ -137,10 +151,7 @@ export async function renderBatch(
   const size = Math.ceil(items.length / POOL_SIZE);
   const chunks = Array.from({ length: POOL_SIZE }, (_, i) => items.slice(i * size, (i + 1) * size)).filter((c) => c.length > 0);
   const done = chunks.map(() => 0);
-  const requestIds: { id: number; worker: number }[] = [];
-  const abort = () => {
-    for (const r of requestIds) getWorker(r.worker).postMessage({ type: 'cancel', id: nextId++, target: r.id } satisfies PdfWorkerRequest);
-  };
+  const abort = () => chunks.forEach((_, w) => stopWorker(w, new PdfCancelledError()));
   options.signal?.addEventListener('abort', abort, { once: true });
   try {
     const parts = await Promise.all(
@@ -149,7 +160,6 @@ export async function renderBatch(
           { type: 'render-batch', items: chunk, context, title },
           {
             worker: w,
-            onId: (id) => requestIds.push({ id, worker: w }),
             onProgress: (n) => {
               done[w] = n;
               options.onProgress?.(done.reduce((a, b) => a + b, 0), items.length);
@@ -158,7 +168,7 @@ export async function renderBatch(
         ),
       ),
     );
-    // The batch may finish while the cancel is on its way: the clerk asked to stop, so it stopped.
+    // Cancelled just as the last form finished: the clerk asked to stop, so it stopped.
     if (options.signal?.aborted) throw new PdfCancelledError();
     if (parts.some((p) => !p)) throw new PdfRenderError('生成 PDF 失败，请重试。', 'worker returned no batch');
     const whole = parts.length === 1 ? parts[0] : await send({ type: 'merge', parts: parts as Uint8Array<ArrayBuffer>[], title }, { transfer: parts.map((p) => p!.buffer) });
@@ -166,7 +176,7 @@ export async function renderBatch(
     return whole;
   } catch (e) {
     // One chunk failed or was cancelled: stop the others too.
-    abort();
+    if (!options.signal?.aborted) abort();
     throw e;
   } finally {
     options.signal?.removeEventListener('abort', abort);

@@ -30,13 +30,12 @@ export type PdfWorkerRequest =
   | { id: number; type: 'warm-up' }
   | { id: number; type: 'render'; formId: string; record: unknown; context: FormContextData }
   | { id: number; type: 'render-batch'; items: BatchItem[]; context: FormContextData; title: string }
-  | { id: number; type: 'merge'; parts: Uint8Array<ArrayBuffer>[]; title: string }
-  | { id: number; type: 'cancel'; target: number };
+  | { id: number; type: 'merge'; parts: Uint8Array<ArrayBuffer>[]; title: string };
 
 export type PdfWorkerResponse =
   | { id: number; ok: true; pdf?: Uint8Array<ArrayBuffer>; ms: number }
   | { id: number; progress: { done: number; total: number } }
-  | { id: number; ok: false; error: string; detail: string; cancelled?: boolean };
+  | { id: number; ok: false; error: string; detail: string };
 
 /** What is used of the pdfmake browser singleton; @types/pdfmake does not declare virtualfs. */
 interface PdfmakeBrowser {
@@ -110,37 +109,21 @@ async function render(formId: string, record: unknown, data: FormContextData): P
   return new Uint8Array(bytes);
 }
 
-/** Ids of batches the renderer asked to stop; checked between two forms. */
-const cancelled = new Set<number>();
-
-class BatchCancelled extends Error {}
-
-/** Lets queued messages (a cancel) in between two forms of a batch. */
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
+/**
+ * Builds the forms of a batch one after another and joins them. Cancelling is done by the
+ * renderer terminating this worker, which is immediate even in the middle of a form.
+ */
 async function renderBatch(id: number, items: BatchItem[], data: FormContextData, title: string): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Uint8Array[] = [];
-  try {
-    for (const [i, item] of items.entries()) {
-      await yieldToMessages();
-      if (cancelled.has(id)) throw new BatchCancelled();
-      parts.push(await render(item.formId, item.record, { ...data, formNumber: item.formNumber }));
-      scope.postMessage({ id, progress: { done: i + 1, total: items.length } }, []);
-    }
-    await yieldToMessages();
-    if (cancelled.has(id)) throw new BatchCancelled();
-    return await mergePdfs(parts, title);
-  } finally {
-    cancelled.delete(id);
+  for (const [i, item] of items.entries()) {
+    parts.push(await render(item.formId, item.record, { ...data, formNumber: item.formNumber }));
+    scope.postMessage({ id, progress: { done: i + 1, total: items.length } }, []);
   }
+  return mergePdfs(parts, title);
 }
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  if (request.type === 'cancel') {
-    cancelled.add(request.target);
-    return;
-  }
   const started = performance.now();
   const work =
     request.type === 'warm-up'
@@ -157,10 +140,6 @@ scope.addEventListener('message', (event) => {
       else scope.postMessage({ id: request.id, ok: true, ms }, []);
     },
     (error: unknown) => {
-      if (error instanceof BatchCancelled) {
-        scope.postMessage({ id: request.id, ok: false, error: '已取消', detail: 'cancelled', cancelled: true }, []);
-        return;
-      }
       const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
       const error_ = fontsReady ? '生成 PDF 失败' : '加载字体失败';
       scope.postMessage({ id: request.id, ok: false, error: error_, detail }, []);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { createFormContext } from '../../../shared/forms/context';
 import { buildF01, F01_FORM } from '../../../shared/forms/f01-publication-register';
-import { expectRareFontEmbedded, expectSoundA4Pdf, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-check';
+import { expectRareFontEmbedded, expectSoundA4Pdf, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-read';
 import { libraryReview, reviewContext, wechatReview } from './review-fixture';
 
 /** Every row, label and note of seed 000 附表1, as printed there. */

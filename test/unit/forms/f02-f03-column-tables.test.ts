@@ -9,7 +9,7 @@ import { BLANK_COLUMN_ROWS, columnGroups } from '../../../shared/forms/column-ta
 import { createFormContext } from '../../../shared/forms/context';
 import { buildF02, F02_FORM } from '../../../shared/forms/f02-website-columns';
 import { buildF03, F03_FORM } from '../../../shared/forms/f03-wechat-columns';
-import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, occurrences, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-check';
+import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, occurrences, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-read';
 import { reviewContext, websitePlatform, wechatPlatform } from './review-fixture';
 
 const dir = tempDir('f02-f03-');

@@ -1,6 +1,6 @@
 // F04 微信、微博账号备案信息表 rendered to a real PDF in Node and read back with poppler and qpdf:
 // the appendix's labels word for word (seed 001 附件1), the record's values, embedded fonts, A4.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { createFormContext } from '../../../shared/forms/context';
 import { buildF04 } from '../../../shared/forms/f04-account-filing';
 import { mm } from '../../../shared/forms/layout';
 import { fixtureContext, fixturePlatform } from './fixture';
+import { layoutLines, run, squash } from './pdf-read';
 
 /** Every row, label and note of seed 001 附件1, as printed there (institution name substituted). */
 const APPENDIX_TEXTS = [
@@ -62,12 +63,9 @@ const RECORD_VALUES = [
   '年审已通过',
 ];
 
-const squash = (s: string): string => s.replace(/\s+/gu, '');
 /** Lines of `pdftotext -layout`, spaces removed: rows of cells read left to right. */
-const layoutLines = (file: string): string[] => run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']).split('\n').map(squash);
 /** Rows of the appendix that must read in this order across their cells. */
 const APPENDIX_ROWS = ['——姓名职务电话', '年月日'];
-const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
 
 const dir = mkdtempSync(join(tmpdir(), 'f04-'));
 const filled = join(dir, 'F04-filled.pdf');

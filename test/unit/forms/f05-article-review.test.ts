@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { createFormContext, DEFAULT_FORM_TEXTS } from '../../../shared/forms/context';
 import { buildF05, F05_FORM } from '../../../shared/forms/f05-article-review';
-import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-check';
+import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-read';
 import { departmentReview, reviewContext, threeLevelReview } from './review-fixture';
 
 /** Every row, label and note of seed 001 附件2, as printed there (综合办公室 is the default office). */

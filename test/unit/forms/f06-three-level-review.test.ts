@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { createFormContext } from '../../../shared/forms/context';
 import { buildF06, F06_FORM, f06StepRows } from '../../../shared/forms/f06-three-level-review';
-import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, occurrences, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-check';
+import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, occurrences, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-read';
 import { departmentReview, reviewContext, threeLevelReview } from './review-fixture';
 
 /** Labels and notes of the slip; the phrases in quotes are 002 第六条's own words. */

@@ -1,11 +1,12 @@
-// Renders a form to a real PDF file and reads it back with poppler and qpdf, for the tests of
-// F07–F13: text (whitespace removed, so table cells compare word for word), pages, page size,
-// fonts, word boxes, and qpdf's structural check.
+// Renders forms to real PDF files and reads them back with poppler and qpdf, for the form tests:
+// text (whitespace removed, so table cells compare word for word), pages, page size, fonts,
+// word boxes, qpdf's structural check and poppler's reading of every content stream.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { expect } from 'vitest';
 import { renderPdf } from '../../../scripts/lib/pdf-node';
 
 export const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
@@ -110,4 +111,57 @@ export function sealAreaUnder(all: readonly Word[], above: string): number {
   const signature = below.find((w) => w.word.includes('签名'));
   const date = below.find((w) => w.word === '日' && signature !== undefined && w.yMin > signature.yMax);
   return date ? date.yMax - head.yMax : 0;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function renderTo(dir: string, name: string, doc: TDocumentDefinitions): Promise<string> {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, await renderPdf(doc));
+  return file;
+}
+
+/** The text of the whole file, or of one page, in drawing order (cell by cell, as pdfmake draws). */
+export function pdfText(file: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return run('pdftotext', [...range, '-raw', '-enc', 'UTF-8', file, '-']);
+}
+
+export function pageCount(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]))?.[1] ?? 0);
+}
+
+export function occurrences(text: string, word: string): number {
+  return text.split(word).length - 1;
+}
+
+/** A4 portrait, every font embedded as a subset, and qpdf finds nothing wrong. */
+export function expectSoundA4Pdf(file: string): void {
+  expect(run('pdfinfo', [file])).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  const fonts = run('pdffonts', [file]).trim().split('\n').slice(2);
+  expect(fonts.length).toBeGreaterThanOrEqual(1);
+  for (const line of fonts) {
+    // name type… encoding emb sub uni object gen: emb and sub must be "yes", the name subset-tagged.
+    expect(line, line).toMatch(/^[A-Z]{6}\+NotoSerif(SC|JP)-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
+  }
+  expect(run('qpdf', ['--check', file])).toMatch(/No syntax or stream encoding errors/);
+  expectNoDrawingErrors(file);
+}
+
+/**
+ * Poppler reads every page without complaint. qpdf checks the file's syntax only; a table
+ * pdfmake lays out wrongly (rowSpan over a split row) leaves unbalanced graphics states that
+ * poppler reports as "Syntax Error" while qpdf is content.
+ */
+export function expectNoDrawingErrors(file: string): void {
+  const result = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  expect(result.stderr, file).toBe('');
+}
+
+/** 𠮷 (beyond the BMP) printed in the rare-character face. */
+export function expectRareFontEmbedded(file: string): void {
+  expect(run('pdffonts', [file])).toMatch(/\+NotoSerifJP-Regular\s.*\byes\s+yes\s+yes\b/);
 }

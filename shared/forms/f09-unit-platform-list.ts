@@ -7,7 +7,7 @@ import type { Unit } from '../domain/unit';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, formatDate, joinNonEmpty } from './format';
-import { formDocument, rich, value } from './kit';
+import { formDocument, rich, sealBlock, value } from './kit';
 import { mm } from './layout';
 import { accountOf, adminsOf, labelled, listTable, peopleCell, personOf, serialCell } from './record-cells';
 
@@ -20,6 +20,8 @@ export const F09_META = {
 } as const;
 
 export const F09_HEAD = ['序号', '平台名称', '平台类型', '账号/微信号', '开通时间', '责任人', '管理员', '粉丝数', '是否已备案', '备注'] as const;
+/** Empty rows on a blank list: what fits one landscape page above the seal area. */
+export const F09_BLANK_ROWS = 5;
 /** Widths exclude padding; together they fill the 243 mm of a landscape type area. */
 const WIDTHS = [mm(10), mm(32), mm(18), mm(28), mm(32), mm(18), mm(26), mm(15), mm(15), '*'] as const;
 
@@ -56,13 +58,19 @@ export function buildF09(unit: Unit | null, ctx: FormContext): TDocumentDefiniti
     u?.id,
     [
       {
-        columns: [labelled('填报单位（盖章）：', u?.name), { width: 'auto', text: `填报日期：${BLANK_DATE}` }],
+        columns: [labelled('填报单位：', u?.name), { width: 'auto', text: `填报日期：${BLANK_DATE}` }],
         style: 'belowTable',
         margin: [0, 0, 0, mm(1.5)],
       },
-      listTable(F09_HEAD, rows, WIDTHS),
+      listTable(F09_HEAD, rows, WIDTHS, F09_BLANK_ROWS),
       {
-        columns: [labelled('填表人：', contact?.name), labelled('联系电话：', contact?.phone || u?.phone), { width: '*', text: '' }],
+        // The list goes to the 宣传部 on paper with the unit's seal: keep the contact line and a
+        // free seal area (≥ 50 mm) together at its foot.
+        unbreakable: true,
+        columns: [
+          { width: '*', stack: [labelled('填表人：', contact?.name), labelled('联系电话：', contact?.phone || u?.phone)] },
+          { width: mm(110), stack: sealBlock([], '填报单位（盖章）：') },
+        ],
         style: 'belowTable',
       },
     ],

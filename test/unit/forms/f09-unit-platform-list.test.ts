@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import type { Platform } from '../../../shared/domain/platform';
 import { createFormContext } from '../../../shared/forms/context';
-import { buildF09, F09_FORM, F09_HEAD } from '../../../shared/forms/f09-unit-platform-list';
-import { LIST_BLANK_ROWS } from '../../../shared/forms/record-cells';
+import { buildF09, F09_FORM, F09_HEAD, F09_BLANK_ROWS } from '../../../shared/forms/f09-unit-platform-list';
+
 import { badFonts, pageText, qpdfOk, renderAndRead, squash, type ReadPdf } from './pdf-read';
 import { recordsContext, units, wechat } from './records-fixture';
 
@@ -69,14 +69,14 @@ describe('F09 校务微博（微信）公众平台登记表 (004 通知)', () =>
     expect(qpdfOk(blank.file)).toBe(true);
   });
 
-  it(`prints a clean blank form of ${LIST_BLANK_ROWS} empty rows on one landscape page`, () => {
+  it(`prints a clean blank form of ${F09_BLANK_ROWS} empty rows on one landscape page`, () => {
     for (const l of LABELS) expect(blank.text, l).toContain(squash(l));
     for (const v of VALUES) expect(blank.text, v).not.toContain(squash(v));
     expect(blank.pages).toBe(1);
     expect(blank.pageSize).toBe('landscape');
     const table = (blankDoc.content as Content[]).find((c): c is ContentTable => typeof c === 'object' && 'table' in c);
     expect(table?.table.headerRows).toBe(1);
-    expect(table?.table.body.length).toBe(1 + LIST_BLANK_ROWS);
+    expect(table?.table.body.length).toBe(1 + F09_BLANK_ROWS);
   });
 
   it('continues a long list on the next pages with the head repeated', async () => {
@@ -88,9 +88,11 @@ describe('F09 校务微博（微信）公众平台登记表 (004 通知)', () =>
     expect(page2.startsWith(squash(F09_HEAD.join('')))).toBe(true);
     expect(page2).toContain('测试账号');
     expect(page2).toContain(`第2页共${pdf.pages}页`);
+    expect(pdf.text).toContain('32测试账号30号');
+    // The contact line and the seal area stay together at the foot of the list.
     const last = pageText(pdf.file, pdf.pages);
-    expect(last).toContain('32测试账号30号');
     expect(last).toContain('填表人：李文博');
+    expect(last).toContain('填报单位（盖章）：');
   });
 
   it('prints a sample for every demo unit that hosts or sponsors an account', () => {

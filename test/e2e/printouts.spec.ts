@@ -126,5 +126,13 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
   await app.goTo('打印与签回');
   await page.getByRole('searchbox', { name: '扫码或输入编号' }).fill(number);
   await page.getByRole('searchbox', { name: '扫码或输入编号' }).press('Enter');
-  await expect(page.getByRole('dialog', { name: `打印记录 ${number}` }).getByText('已签回')).toBeVisible();
+  const drawer = page.getByRole('dialog', { name: `打印记录 ${number}` });
+  await expect(drawer.getByText('已签回')).toBeVisible();
+  await expect(drawer.getByRole('img', { name: '扫描件' })).toBeVisible();
+
+  // A reprint keeps the number and the pinned template version, and records no new printout.
+  await drawer.getByRole('button', { name: '重印（同一编号）' }).click();
+  await expect(page.getByText(`重印 ${number}（模板 2026.1 版），不另行登记。`)).toBeVisible();
+  await expect(page.locator('iframe[title="表格预览"]')).toBeVisible({ timeout: 30_000 });
+  expect(await countRows(page, 'printouts')).toBe(1);
 });

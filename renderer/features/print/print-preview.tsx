@@ -11,14 +11,23 @@ import { renderForm } from '../../pdf/pdf-client';
 import { loadFormContext } from '../printouts/form-context';
 import { showError } from '../../app/errors';
 
+/** A reprint of a form already on paper: same number, nothing new to track. */
+export interface Reprint {
+  formNumber: string;
+  /** The template version the paper copy was printed with. */
+  formVersion: string;
+}
+
 export function PrintPreview<K extends FormId>({
   formId,
   record,
   onClose,
+  reprint,
 }: {
   formId: K;
   record: FormRecordMap[K] | null;
   onClose: () => void;
+  reprint?: Reprint;
 }) {
   const def = getForm(formId);
   const { message } = AntApp.useApp();
@@ -34,7 +43,7 @@ export function PrintPreview<K extends FormId>({
     void (async () => {
       try {
         const now = new Date();
-        const number = record ? (await nextFormNumbers(db, def.numberPrefix, now.getFullYear()))[0]! : '';
+        const number = reprint?.formNumber ?? (record ? (await nextFormNumbers(db, def.numberPrefix, now.getFullYear()))[0]! : '');
         const ctx = await loadFormContext(number);
         const bytes = await renderForm(formId, record, ctx);
         if (cancelled) return;
@@ -49,11 +58,11 @@ export function PrintPreview<K extends FormId>({
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [formId, record, def.numberPrefix]);
+  }, [formId, record, def.numberPrefix, reprint?.formNumber]);
 
   /** A filled form goes on paper to be signed: track it. A blank form has nothing to track. */
   const recordPrintout = async () => {
-    if (!pdf || !record) return;
+    if (!pdf || !record || reprint) return;
     await recordPrintouts(db, [
       { formId, formVersion: def.version, formNumber: pdf.number, recordTable: def.recordTable, recordId: def.recordId(record) },
     ]);
@@ -107,6 +116,15 @@ export function PrintPreview<K extends FormId>({
       }
     >
       {error && <Alert type="error" showIcon title={error} />}
+      {reprint && reprint.formVersion !== def.version && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`签署的纸质件使用的是模板 ${reprint.formVersion} 版，当前模板为 ${def.version} 版：重印件的格式可能与签署件不同，请以归档的纸质件和扫描件为准。`}
+        />
+      )}
+      {reprint && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`重印 ${reprint.formNumber}（模板 ${reprint.formVersion} 版），不另行登记。`} />}
       {!pdf && !error && (
         <div style={{ height: 600, display: 'grid', placeItems: 'center' }}>
           <Spin description="正在生成表格（首次需载入字体，约 1 秒）…" />

@@ -1,11 +1,13 @@
 // One printed form: its number, template version, the record, its paper status and the scan of
 // the signed copy (shown from the database, never from a file path).
-import { Descriptions, Drawer, Empty, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getForm, isFormId } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import { PrintoutActions } from './printout-actions';
+import { PrintPreview } from '../print/print-preview';
+import type { FormRecordMap, FormId } from '@shared/forms/registry';
 
 function ScanView({ attachmentId }: { attachmentId: string }) {
   const attachment = useLiveQuery(() => db.attachments.get(attachmentId), [attachmentId]);
@@ -37,6 +39,11 @@ function ScanView({ attachmentId }: { attachmentId: string }) {
 
 export function PrintoutDrawer({ printoutId, onClose }: { printoutId: string; onClose: () => void }) {
   const p = useLiveQuery(() => db.printouts.get(printoutId), [printoutId]);
+  const [reprinting, setReprinting] = useState(false);
+  const record = useLiveQuery(
+    async () => (p?.recordTable && p.recordId ? ((await db.table(p.recordTable).get(p.recordId)) as FormRecordMap[FormId] | undefined) : undefined),
+    [p?.recordTable, p?.recordId],
+  );
   return (
     <Drawer open size={640} title={p ? `打印记录 ${p.formNumber}` : '打印记录'} onClose={onClose}>
       {p && (
@@ -53,7 +60,20 @@ export function PrintoutDrawer({ printoutId, onClose }: { printoutId: string; on
           </Descriptions>
           <div style={{ margin: '12px 0' }}>
             <PrintoutActions printout={p} />
+            {record && isFormId(p.formId) && (
+              <Button size="small" onClick={() => setReprinting(true)} style={{ marginInlineStart: 8 }}>
+                重印（同一编号）
+              </Button>
+            )}
           </div>
+          {reprinting && record && isFormId(p.formId) && (
+            <PrintPreview
+              formId={p.formId}
+              record={record}
+              reprint={{ formNumber: p.formNumber, formVersion: p.formVersion }}
+              onClose={() => setReprinting(false)}
+            />
+          )}
           {p.scanAttachmentId ? <ScanView attachmentId={p.scanAttachmentId} /> : <Empty description="尚未上传签回的扫描件" />}
         </>
       )}

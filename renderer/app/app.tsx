@@ -13,6 +13,9 @@ import { AuditPage } from '../features/audit/audit-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { ComingSoon } from '../features/coming-soon/coming-soon';
 import { PrintoutsPage } from '../features/printouts/printouts-page';
+import { ApprovalsPage } from '../features/approvals/approvals-page';
+import { EnvelopesPage } from '../features/envelopes/envelopes-page';
+import { HandoversPage } from '../features/handovers/handovers-page';
 import { AREAS, navigate, useRoute, type Route } from './routes';
 
 function AreaView({ route }: { route: Route }): ReactNode {
@@ -27,6 +30,12 @@ function AreaView({ route }: { route: Route }): ReactNode {
       return <PeoplePage />;
     case 'printouts':
       return <PrintoutsPage />;
+    case 'approvals':
+      return <ApprovalsPage openId={route.id} />;
+    case 'envelopes':
+      return <EnvelopesPage openId={route.id} />;
+    case 'handovers':
+      return <HandoversPage />;
     case 'trash':
       return <TrashPage />;
     case 'audit':

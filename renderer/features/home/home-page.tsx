@@ -5,6 +5,7 @@ import { isGroupKind } from '@shared/domain/platform';
 import { rolesHeldBy } from '@shared/domain/roles';
 import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
 import { navigate } from '../../app/routes';
+import { RemindersPanel } from './reminders-panel';
 
 export function HomePage() {
   const platforms = usePlatforms();
@@ -76,9 +77,9 @@ export function HomePage() {
           }
         />
       )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 24 }}>
-        报备期限、年度检查、密码更换等提醒将在后续版本显示在这里。
-      </Typography.Paragraph>
+      <div style={{ marginTop: 24 }}>
+        <RemindersPanel />
+      </div>
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { f04AppliesTo } from '@shared/forms/f04-account-filing';
 import { PlatformForm } from './platform-form';
+import { PlatformCredentials } from '../envelopes/platform-credentials';
 import { STATUS_COLORS } from './platforms-page';
 
 type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
@@ -94,6 +95,8 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
         <Descriptions.Item label="最近更新（经核查）">{p.lastUpdateOn}</Descriptions.Item>
         <Descriptions.Item label="备注">{p.note}</Descriptions.Item>
       </Descriptions>
+
+      {!group && <PlatformCredentials platform={p} />}
 
       <Space align="start" size={48} wrap>
         <div style={{ minWidth: 280 }}>

@@ -9,6 +9,7 @@ import { loadDataset } from '../../db/dataset';
 import { saveSettings } from '../../db/repository';
 import { useSettings } from '../../db/queries';
 import { showError } from '../../app/errors';
+import { HolidayCalendarCard } from './holiday-calendar';
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -74,6 +75,7 @@ export function SettingsPage() {
             </Button>
           </Form>
         </Card>
+        <HolidayCalendarCard />
         <Card title="数据">
           <Descriptions column={1} size="small">
             <Descriptions.Item label="数据保存位置">{folder}</Descriptions.Item>

@@ -1,0 +1,164 @@
+// Credential custody in the database: sealing and opening envelopes, recording handovers and the
+// password change after them. Each operation checks its rule and writes every record it touches
+// (with their audit entries) in one transaction: a refused or failed step changes nothing.
+// No function here takes or stores a password (SPEC §Passwords).
+import type { Id, IsoDate, IsoDateTime } from '@shared/domain/common';
+import type { Person } from '@shared/domain/person';
+import type { Platform } from '@shared/domain/platform';
+import type { Approval, Envelope, Handover } from '@shared/domain/records';
+import { checkOpening, checkSeal, currentEnvelopes, nextChangeDue, nextEnvelopeNumber, type OpeningInput, type RuleCheck, type SealInput } from '@shared/rules/envelope-state';
+import { chiefAdminChange, checkHandover, checkPasswordChange, type HandoverInput, type PasswordChangeInput } from '@shared/rules/handover-state';
+import { addWorkingDays } from '@shared/rules/working-days';
+import type { LedgerDb } from './schema';
+import { createRecord, LedgerError, updateRecord } from './repository';
+
+/** A refused step: the message of each field, for the form; `message` is the first of them. */
+export class CredentialRuleError extends LedgerError {
+  constructor(readonly fields: Record<string, string>) {
+    super(Object.values(fields)[0] ?? '输入有误。', JSON.stringify(fields));
+  }
+}
+
+function enforce(check: RuleCheck): void {
+  if (!check.ok) throw new CredentialRuleError(check.errors);
+}
+
+/** Today on the clerk's machine as 'YYYY-MM-DD' (local time: a date on paper). */
+export function localToday(now = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function peopleMap(db: LedgerDb): Promise<Map<Id, Person>> {
+  return new Map((await db.people.toArray()).filter((p) => !p.deletedAt).map((p) => [p.id, p]));
+}
+
+async function livePlatform(db: LedgerDb, id: Id | undefined): Promise<Platform | undefined> {
+  const p = id ? await db.platforms.get(id) : undefined;
+  return p && !p.deletedAt ? p : undefined;
+}
+
+/**
+ * Seals a new envelope with the next free number; every current envelope of the platform (opened,
+ * or sealed with a password now changed) is marked as replaced by it.
+ */
+export async function sealEnvelope(db: LedgerDb, input: SealInput, today: IsoDate = localToday()): Promise<Envelope> {
+  let sealed: Envelope | undefined;
+  await db.transaction('rw', [db.envelopes, db.platforms, db.people, db.auditLog, db.settings], async () => {
+    const [people, platform, settings] = await Promise.all([peopleMap(db), livePlatform(db, input.platformId), db.settings.get('main')]);
+    enforce(checkSeal(input, people, today));
+    if (!platform) throw new CredentialRuleError({ platformId: '该平台已不存在或已移入回收站。' });
+    // Numbers are read inside the transaction, so two seals cannot take the same one.
+    const all = await db.envelopes.toArray();
+    const sealedOn = input.sealedOn!;
+    const changedOn = input.passwordChangedOn ?? sealedOn;
+    const due = nextChangeDue(changedOn, settings?.profile.passwordPolicy.rotationDays ?? 0);
+    const draft: Omit<Envelope, 'id' | 'createdAt' | 'updatedAt'> = {
+      platformId: platform.id,
+      number: nextEnvelopeNumber(all.map((e) => e.number), Number(sealedOn.slice(0, 4))),
+      items: [...input.items],
+      sealedOn,
+      sealedById: input.sealedById,
+      witnessId: input.witnessId,
+      custodianId: input.custodianId,
+      location: input.location!.trim(),
+      passwordChangedOn: changedOn,
+      ...(due ? { nextChangeDue: due } : {}),
+      openings: [],
+    };
+    sealed = await createRecord<Envelope>(db, 'envelopes', draft);
+    for (const old of currentEnvelopes(platform.id, all)) {
+      await updateRecord<Envelope>(db, 'envelopes', old.id, { replacedById: sealed.id });
+    }
+  });
+  return sealed!;
+}
+
+/** Logs an opening (when, who, why, approved by). An envelope already opened or replaced is refused. */
+export async function openEnvelope(db: LedgerDb, envelopeId: Id, input: OpeningInput, now: IsoDateTime = new Date().toISOString()): Promise<Envelope> {
+  let opened: Envelope | undefined;
+  await db.transaction('rw', [db.envelopes, db.people, db.auditLog, db.settings], async () => {
+    const [envelope, people] = await Promise.all([db.envelopes.get(envelopeId), peopleMap(db)]);
+    if (!envelope || envelope.deletedAt) throw new LedgerError('该信封记录已不存在，可能已被移入回收站。');
+    enforce(checkOpening(envelope, input, people, now));
+    const opening = { at: input.at!, byId: input.byId, reason: input.reason!.trim(), approvedById: input.approvedById };
+    opened = await updateRecord<Envelope>(db, 'envelopes', envelopeId, { openings: [...envelope.openings, opening] });
+  });
+  return opened!;
+}
+
+export interface HandoverResult {
+  handover: Handover;
+  filing: Approval;
+  /** Set when the filing's due date could not be computed: the year whose holiday schedule is missing. */
+  holidayDataMissingYear?: number;
+}
+
+/** The change filing is due N working days after the change (001 第五条, 004 第六条). */
+function filingDueDate(date: IsoDate, days: number, calendar: Parameters<typeof addWorkingDays>[2]): { due?: IsoDate; missingYear?: number } {
+  try {
+    return { due: addWorkingDays(date, days, calendar) };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'HolidayDataMissing') {
+      const year = (e as Error & { year?: unknown }).year;
+      return { missingYear: typeof year === 'number' ? year : Number(date.slice(0, 4)) };
+    }
+    throw e;
+  }
+}
+
+/**
+ * Records a handover; in the same transaction the registry's 总管理员 becomes the incoming
+ * administrator and the change filing (变更备案) is created with its due date.
+ */
+export async function recordHandover(
+  db: LedgerDb,
+  input: HandoverInput & { checklist: Handover['checklist'] },
+  today: IsoDate = localToday(),
+): Promise<HandoverResult> {
+  // Working days are pure computation: done before the transaction, which may await only Dexie.
+  const settings = await db.settings.get('main');
+  const { due, missingYear } = input.date
+    ? filingDueDate(input.date, settings?.profile.changeFilingWorkingDays ?? 5, settings?.holidayOverrides)
+    : {};
+  let result: HandoverResult | undefined;
+  await db.transaction('rw', [db.handovers, db.platforms, db.approvals, db.people, db.auditLog, db.settings], async () => {
+    const [platform, people] = await Promise.all([livePlatform(db, input.platformId), peopleMap(db)]);
+    enforce(checkHandover(input, platform, people, today));
+    const p = platform!;
+    const handover = await createRecord<Handover>(db, 'handovers', {
+      platformId: p.id,
+      outgoingId: input.outgoingId,
+      incomingId: input.incomingId,
+      supervisorId: input.supervisorId,
+      date: input.date!,
+      checklist: input.checklist.map((c) => ({ item: c.item, done: c.done })),
+    });
+    await updateRecord<Platform>(db, 'platforms', p.id, { chiefAdminId: input.incomingId });
+    const filing = await createRecord<Approval>(db, 'approvals', {
+      platformId: p.id,
+      kind: '变更备案',
+      changes: [chiefAdminChange(p.chiefAdminId ?? input.outgoingId, input.incomingId!, people)],
+      changeDate: input.date!,
+      ...(due ? { dueDate: due } : {}),
+      note: `管理员交接（${input.date}）后自动生成。`,
+    });
+    result = { handover, filing, ...(missingYear ? { holidayDataMissingYear: missingYear } : {}) };
+  });
+  return result!;
+}
+
+/** Records the password change after a handover (date, confirmed by): the handover is then complete. */
+export async function recordPasswordChange(db: LedgerDb, handoverId: Id, input: PasswordChangeInput, today: IsoDate = localToday()): Promise<Handover> {
+  let saved: Handover | undefined;
+  await db.transaction('rw', [db.handovers, db.people, db.auditLog, db.settings], async () => {
+    const [handover, people] = await Promise.all([db.handovers.get(handoverId), peopleMap(db)]);
+    if (!handover || handover.deletedAt) throw new LedgerError('该交接记录已不存在，可能已被移入回收站。');
+    enforce(checkPasswordChange(handover, input, people, today));
+    saved = await updateRecord<Handover>(db, 'handovers', handoverId, {
+      passwordChangedOn: input.date,
+      passwordChangeConfirmedById: input.confirmedById,
+    });
+  });
+  return saved!;
+}

@@ -1,0 +1,248 @@
+// 记录变更: a change of an account's name, administrator, leader or maintenance (001 第五条, 004
+// 第六条), or its closure (注销). The filing's due date appears as soon as the change date is
+// chosen, in working days on the State Council schedule; when that year's schedule is missing the
+// dialog says which year to enter instead of guessing.
+import { Alert, App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Platform } from '@shared/domain/platform';
+import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type ChangeItemKey } from '@shared/rules/change-filing';
+import { changeFilingDeadline } from '@shared/rules/filing-reminders';
+import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { db } from '../../db/database';
+import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
+import { useLookups, usePlatforms } from '../../db/queries';
+import { PersonSelect } from '../../components/record-select';
+import { showError } from '../../app/errors';
+import { formatCnDay, todayIso, type DeadlineRules } from './filing-due';
+
+type Kind = '变更备案' | '注销备案';
+
+interface Values {
+  platformId?: string;
+  kind: Kind;
+  items: ChangeItemKey[];
+  before: Partial<Record<ChangeItemKey, string>>;
+  after: Partial<Record<ChangeItemKey, string>>;
+  changeDate?: Dayjs;
+  note?: string;
+}
+
+/** The registry value an item had before the change, to prefill 变更前. */
+function currentValue(p: Platform | undefined, key: ChangeItemKey): string | undefined {
+  if (!p) return undefined;
+  switch (key) {
+    case 'name':
+      return p.name;
+    case 'maintenance':
+      return undefined;
+    default:
+      return p[key];
+  }
+}
+
+export function ChangeFilingDialog({
+  rules,
+  platformId,
+  onClose,
+  onSaved,
+}: {
+  rules: DeadlineRules;
+  platformId?: string;
+  onClose: () => void;
+  onSaved?: (approvalId: string) => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const { message, modal } = AntApp.useApp();
+  const lookups = useLookups();
+  const platforms = usePlatforms();
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form) ?? '变更备案';
+  const items = Form.useWatch('items', form) ?? [];
+  const selectedId = Form.useWatch('platformId', form);
+  const changeDate = Form.useWatch('changeDate', form);
+  const today = todayIso();
+  const n = rules.profile.changeFilingWorkingDays;
+  const office = rules.profile.texts.filingOffice;
+
+  const open = useMemo(() => (platforms ?? []).filter((p) => p.status !== '已注销'), [platforms]);
+  const platform = open.find((p) => p.id === selectedId);
+  const options = useMemo(
+    () =>
+      open
+        .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）`, key: buildSearchKey([p.name, p.kind, p.accountId]) }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'zh')),
+    [open],
+  );
+
+  // Prefill 变更前 once the registry has loaded, when the dialog was opened for one platform.
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (prefilled.current || !platformId || !platforms) return;
+    prefilled.current = true;
+    const p = platforms.find((x) => x.id === platformId);
+    form.setFieldValue('before', Object.fromEntries(CHANGE_ITEMS.map((i) => [i.key, currentValue(p, i.key)])));
+  }, [platformId, platforms, form]);
+
+  const date = changeDate ? changeDate.format('YYYY-MM-DD') : undefined;
+  const due = date ? changeFilingDeadline(date, rules.profile, rules.calendar) : undefined;
+
+  const choosePlatform = (id: string | undefined) => {
+    const p = open.find((x) => x.id === id);
+    // Prefill 变更前 with what the registry holds now.
+    form.setFieldValue('before', Object.fromEntries(CHANGE_ITEMS.map((i) => [i.key, currentValue(p, i.key)])));
+  };
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const dateError = checkChangeDate(v.changeDate?.format('YYYY-MM-DD'), today);
+    if (dateError) {
+      form.setFields([{ name: 'changeDate', errors: [dateError] }]);
+      return;
+    }
+    const changeDay = v.changeDate!.format('YYYY-MM-DD');
+    const deadline = changeFilingDeadline(changeDay, rules.profile, rules.calendar);
+    const dueDate = deadline.missingYear === undefined ? deadline.dueDate : undefined;
+    const p = open.find((x) => x.id === v.platformId);
+    if (!p) return;
+
+    if (v.kind === '注销备案') {
+      const confirmed = await modal.confirm({
+        title: `确认注销“${p.name}”？`,
+        content: `将登记注销备案，并把该账号的状态改为“已注销”（${changeDay}）。注销后该账号不再出现在提醒中；如登记有误，可在平台详情中变更状态。`,
+        okText: '确认注销',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+      });
+      if (!confirmed) return;
+    }
+
+    setSaving(true);
+    try {
+      if (v.kind === '注销备案') {
+        const saved = await recordClosureFiling(db, { platformId: p.id, changeDate: changeDay, dueDate, note: v.note ?? '' });
+        void message.success(`已登记注销备案，“${p.name}”已标记为已注销`);
+        onSaved?.(saved.id);
+      } else {
+        const inputs: ChangeInput[] = v.items.map((key) => ({ key, before: v.before?.[key], after: v.after?.[key] }));
+        const built = buildChanges(inputs, lookups.personName);
+        if (!built.ok) {
+          // Errors are keyed 'changes' or 'after.<item>'; show each at its field.
+          form.setFields(
+            Object.entries(built.errors).map(([path, msg]) => ({
+              name: path.startsWith('after.') ? (['after', path.slice('after.'.length)] as ['after', ChangeItemKey]) : (['items'] as ['items']),
+              errors: [msg],
+            })),
+          );
+          return;
+        }
+        const saved = await recordChangeFiling(db, { platformId: p.id, changes: built.changes, changeDate: changeDay, dueDate, note: v.note, platformPatch: built.platformPatch });
+        void message.success('已登记变更');
+        onSaved?.(saved.id);
+      }
+      onClose();
+    } catch (e) {
+      showError(e, '登记失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open width={760} title="记录变更" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ platformId, kind: '变更备案', items: [], before: {}, after: {}, changeDate: dayjs() }}
+      >
+        <Form.Item name="platformId" label="平台" rules={[{ required: true, message: '请选择要登记变更的平台' }]}>
+          <Select
+            showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }}
+            placeholder="选择平台（可输入拼音首字母）"
+            options={options}
+            onChange={choosePlatform}
+            notFoundContent="没有可登记变更的平台（已注销的账号不能再变更）"
+          />
+        </Form.Item>
+        <Form.Item name="kind" label="备案类别">
+          <Radio.Group
+            options={[
+              { value: '变更备案', label: '变更（名称、管理员、分管领导、维护方式等）' },
+              { value: '注销备案', label: '注销账号' },
+            ]}
+          />
+        </Form.Item>
+
+        {kind === '变更备案' ? (
+          <>
+            <Form.Item name="items" label="变更内容" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项变更内容' }]}>
+              <Checkbox.Group options={CHANGE_ITEMS.map((i) => ({ value: i.key, label: i.label }))} />
+            </Form.Item>
+            {CHANGE_ITEMS.filter((i) => items.includes(i.key)).map((item) => (
+              <Space key={item.key} align="start" style={{ display: 'flex' }} wrap>
+                <Form.Item name={['before', item.key]} label={`变更前的${item.label}`} style={{ width: 300 }}>
+                  {item.type === 'person' ? <PersonSelect lookups={lookups} placeholder="（未登记）" /> : <Input placeholder="（未登记）" />}
+                </Form.Item>
+                <Typography.Text style={{ lineHeight: '32px', marginTop: 30 }}>→</Typography.Text>
+                <Form.Item
+                  name={['after', item.key]}
+                  label={`变更后的${item.label}`}
+                  style={{ width: 300 }}
+                  rules={[{ required: true, whitespace: true, message: item.type === 'person' ? `请选择变更后的${item.label}` : `请填写变更后的${item.label}` }]}
+                >
+                  {item.type === 'person' ? <PersonSelect lookups={lookups} /> : <Input />}
+                </Form.Item>
+              </Space>
+            ))}
+            {items.some((k) => CHANGE_ITEMS.find((i) => i.key === k)?.platformField) && (
+              <Typography.Paragraph type="secondary">保存后台账中的相应栏目同时更新为变更后的内容。</Typography.Paragraph>
+            )}
+          </>
+        ) : (
+          <Form.Item name="note" label="注销原因" rules={[{ required: true, whitespace: true, message: '请填写注销原因（打印在备案表上）' }]}>
+            <Input.TextArea rows={2} placeholder="例如：年检结论为关停注销；功能并入学院公众号" />
+          </Form.Item>
+        )}
+
+        <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <DueDate due={due} n={n} office={office} />
+        {kind === '变更备案' && (
+          <Form.Item name="note" label="备注">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        )}
+        {platform && <Typography.Text type="secondary">当前状态：{platform.status}</Typography.Text>}
+      </Form>
+    </Modal>
+  );
+}
+
+function DueDate({ due, n, office }: { due: { dueDate: string; missingYear?: number } | undefined; n: number; office: string }) {
+  if (!due) return null;
+  if (due.missingYear !== undefined) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`无法计算应报备日期：尚未录入${due.missingYear}年的放假安排`}
+        description={`请在“设置 → 节假日安排”中录入或导入${due.missingYear}年的国务院放假安排（每年11月前后公布）。可以先保存，录入后期限会自动算出；在此之前按最早${formatCnDay(due.dueDate)}提醒。`}
+      />
+    );
+  }
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={
+        <span>
+          应报备日期：<strong data-testid="due-date">{formatCnDay(due.dueDate)}</strong>
+        </span>
+      }
+      description={`变更后${n}个工作日内报${office}备案；已按国务院节假日安排（含调休上班日）计算，变更当天不计。`}
+    />
+  );
+}

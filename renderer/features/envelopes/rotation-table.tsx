@@ -1,0 +1,74 @@
+// 各平台密码修改情况: per platform, when the password was last changed, when the next change is due
+// under the profile, and its current envelope — the overview behind the rotation reminders.
+import { Empty, Table, Tag } from 'antd';
+import { isGroupKind, type Platform } from '@shared/domain/platform';
+import type { Envelope, Handover } from '@shared/domain/records';
+import type { PasswordPolicy } from '@shared/profiles/types';
+import { passwordStatus } from '@shared/rules/credentials';
+import { currentEnvelopes } from '@shared/rules/envelope-state';
+import { daysBetween } from '@shared/rules/reminder';
+import { localToday } from '../../db/credentials';
+import { EnvelopeStateTag } from './envelope-drawer';
+
+/** '逾期 3 天' / '12 天后' for a due date; nothing without one. */
+export function DueTag({ due, today }: { due: string | undefined; today: string }) {
+  if (!due) return null;
+  const left = daysBetween(today, due);
+  if (left < 0) return <Tag color="red">逾期 {-left} 天</Tag>;
+  if (left <= 30) return <Tag color="orange">{left === 0 ? '今天到期' : `${left} 天后到期`}</Tag>;
+  return null;
+}
+
+export function RotationTable({
+  platforms,
+  envelopes,
+  handovers,
+  policy,
+}: {
+  platforms: readonly Platform[];
+  envelopes: readonly Envelope[];
+  handovers: readonly Handover[];
+  policy: PasswordPolicy;
+}) {
+  const today = localToday();
+  const rows = platforms
+    // Work groups have an owner, not a shared account password to seal.
+    .filter((p) => p.status !== '已注销' && p.status !== '已停用' && !isGroupKind(p.kind))
+    .map((p) => ({ p, status: passwordStatus(p.id, envelopes, handovers, policy), current: currentEnvelopes(p.id, envelopes)[0] }))
+    .sort((a, b) => (a.status.nextDueOn ?? '9999').localeCompare(b.status.nextDueOn ?? '9999') || a.p.name.localeCompare(b.p.name, 'zh'));
+  return (
+    <Table
+      size="small"
+      rowKey={(r) => r.p.id}
+      dataSource={rows}
+      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      locale={{ emptyText: <Empty description="台账中还没有在用的平台。" /> }}
+      columns={[
+        { title: '平台', render: (_, r) => <a href={`#/platforms/${encodeURIComponent(r.p.id)}`}>{r.p.name}</a> },
+        {
+          title: '当前信封',
+          render: (_, r) =>
+            r.current ? (
+              <span>
+                <a href={`#/envelopes/${encodeURIComponent(r.current.id)}`}>
+                  {r.current.number}
+                </a>{' '}
+                <EnvelopeStateTag envelope={r.current} />
+              </span>
+            ) : (
+              <Tag color="orange">未封存</Tag>
+            ),
+        },
+        { title: '密码最近修改', render: (_, r) => r.status.lastChangedOn ?? '未登记' },
+        {
+          title: '下次应修改',
+          render: (_, r) => (
+            <span>
+              {r.status.nextDueOn ?? (policy.rotationDays > 0 ? '' : '定期修改')} <DueTag due={r.status.nextDueOn} today={today} />
+            </span>
+          ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+// 封存新信封: records the custody of a newly sealed envelope — never its contents' values. The
+// app assigns the number; the envelopes it replaces (an opened one, or the previous one after a
+// password change) are named before saving, because saving retires them.
+import { App as AntApp, Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { Envelope } from '@shared/domain/records';
+import { ENVELOPE_ITEMS } from '@shared/domain/records';
+import { checkSeal, currentEnvelopes, envelopeState, type SealInput } from '@shared/rules/envelope-state';
+import { db } from '../../db/database';
+import { localToday, sealEnvelope } from '../../db/credentials';
+import { useLookups, usePlatforms } from '../../db/queries';
+import { PersonSelect } from '../../components/record-select';
+import { showCredentialError, showRuleCheck } from './rule-errors';
+
+interface Values {
+  platformId?: string;
+  items: string[];
+  sealedOn?: Dayjs;
+  passwordChangedOn?: Dayjs;
+  sealedById?: string;
+  witnessId?: string;
+  custodianId?: string;
+  location?: string;
+}
+
+const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
+
+export function SealEnvelopeDialog({
+  envelopes,
+  platformId,
+  onClose,
+  onSealed,
+}: {
+  envelopes: readonly Envelope[];
+  platformId?: string;
+  onClose: () => void;
+  onSealed: (e: Envelope) => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const lookups = useLookups();
+  const platforms = usePlatforms();
+  const [saving, setSaving] = useState(false);
+  const chosen = Form.useWatch('platformId', form);
+  const replaces = chosen ? currentEnvelopes(chosen, envelopes) : [];
+  const lastLocation = useMemo(() => [...envelopes].sort((a, b) => b.sealedOn.localeCompare(a.sealedOn))[0]?.location, [envelopes]);
+
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as Values;
+    const input: SealInput = {
+      platformId: v.platformId,
+      items: v.items ?? [],
+      sealedOn: day(v.sealedOn),
+      passwordChangedOn: day(v.passwordChangedOn),
+      sealedById: v.sealedById,
+      witnessId: v.witnessId,
+      custodianId: v.custodianId,
+      location: v.location,
+    };
+    // Checked here for messages at the fields, and again inside the transaction.
+    if (showRuleCheck(form, checkSeal(input, lookups.people, localToday()))) return;
+    setSaving(true);
+    try {
+      const sealed = await sealEnvelope(db, input);
+      void message.success(`已登记封存，信封编号 ${sealed.number}`);
+      onSealed(sealed);
+    } catch (e) {
+      showCredentialError(form, e, '登记封存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open destroyOnHidden title="封存新信封" okText="登记封存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose} width={640}>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="本系统只登记信封的保管情况，不记录任何密码。请打印登记表，由管理员在方框内手写账号和密码后当面密封。"
+      />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ platformId, items: ['登录账号', '密码'], sealedOn: dayjs(), passwordChangedOn: dayjs(), location: lastLocation }}
+      >
+        <Form.Item name="platformId" label="平台" required>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择平台"
+            options={(platforms ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Form.Item>
+        {replaces.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`登记后，以下信封将作废并由新信封替换：${replaces.map((e) => `${e.number}（${envelopeState(e)}）`).join('、')}。请将旧信封一并销毁或归档。`}
+          />
+        )}
+        <Form.Item name="items" label="封存内容（只勾选装入了什么，不填写具体内容）" required>
+          <Checkbox.Group options={ENVELOPE_ITEMS.map((i) => ({ value: i, label: i }))} />
+        </Form.Item>
+        <Form.Item name="sealedOn" label="封存日期" required>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="passwordChangedOn" label="密码最近修改日期" extra="封存的应是刚修改过的密码；下次应修改日期按本单位规则自动计算。">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="sealedById" label="封存人" required>
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="witnessId" label="监封人" required>
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="custodianId" label="保管人" required>
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="location" label="存放位置" required>
+          <Input placeholder="如：党委宣传部部长办公室保密柜" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,99 @@
+// 管理员交接 (000 第六条 2): every handover of an account's administration, its checklist, and
+// whether the password was changed afterwards — a handover is complete only then. Prints F13.
+import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { Handover } from '@shared/domain/records';
+import { handoverState } from '@shared/rules/handover-state';
+import { useLookups, usePlatforms } from '../../db/queries';
+import { PersonName } from '../../components/person-name';
+import { DeleteButton } from '../../components/delete-button';
+import { warmUpPdf } from '../../pdf/pdf-client';
+import { PrintPreview } from '../print/print-preview';
+import { useHandovers } from '../envelopes/use-credentials';
+import { HandoverDialog } from './handover-dialog';
+import { PasswordChangeDialog } from './password-change-dialog';
+
+type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
+
+export function HandoversPage() {
+  const handovers = useHandovers();
+  const platforms = usePlatforms();
+  const lookups = useLookups();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  useEffect(() => void warmUpPdf(), []);
+
+  const platformName = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p.name])), [platforms]);
+  const rows = useMemo(() => [...(handovers ?? [])].sort((a, b) => b.date.localeCompare(a.date)), [handovers]);
+  const label = (h: Handover) => `${platformName.get(h.platformId) ?? ''} ${h.date} 交接`;
+  const person = (id: string | undefined, role: string) => <PersonName id={id} lookups={lookups} role={role} />;
+
+  return (
+    <section aria-labelledby="handovers-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} id="handovers-title" style={{ margin: 0 }}>
+          管理员交接
+        </Typography.Title>
+        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+          登记交接
+        </Button>
+      </Space>
+      <Table<Handover>
+        rowKey="id"
+        loading={!handovers}
+        dataSource={rows}
+        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: <Empty description="还没有交接记录。管理员工作调整时，点击“登记交接”，记录移交人、接收人、监交人和交接清单。" /> }}
+        columns={[
+          { title: '交接日期', dataIndex: 'date', width: 110 },
+          {
+            title: '平台',
+            render: (_, h) => <a href={`#/platforms/${encodeURIComponent(h.platformId)}`}>{platformName.get(h.platformId) ?? '（已删除）'}</a>,
+          },
+          { title: '移交人', width: 110, render: (_, h) => person(h.outgoingId, '移交人') },
+          { title: '接收人', width: 110, render: (_, h) => person(h.incomingId, '接收人') },
+          { title: '监交人', width: 110, render: (_, h) => person(h.supervisorId, '监交人') },
+          {
+            title: '交接清单',
+            width: 100,
+            render: (_, h) => {
+              const done = h.checklist.filter((c) => c.done).length;
+              return <Tag color={done === h.checklist.length ? 'green' : 'orange'}>{`${done}/${h.checklist.length} 项`}</Tag>;
+            },
+          },
+          {
+            title: '交接后更换密码',
+            render: (_, h) =>
+              handoverState(h) === '已完成' ? (
+                <span>
+                  <Tag color="green">已完成</Tag>
+                  {h.passwordChangedOn} · {lookups.personName(h.passwordChangeConfirmedById)}确认
+                </span>
+              ) : (
+                <Tag color="red">待更换密码</Tag>
+              ),
+          },
+          {
+            title: '操作',
+            width: 260,
+            render: (_, h) => (
+              <Space wrap>
+                {handoverState(h) === '待更换密码' && (
+                  <Button size="small" type="primary" onClick={() => setDialog({ kind: 'password', handover: h })} aria-label={`登记更换密码 ${label(h)}`}>
+                    登记更换密码
+                  </Button>
+                )}
+                <Button size="small" onClick={() => setDialog({ kind: 'print', handover: h })} aria-label={`打印交接记录表 ${label(h)}`}>
+                  打印
+                </Button>
+                <DeleteButton table="handovers" id={h.id} name={label(h)} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog?.kind === 'new' && <HandoverDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'password' && <PasswordChangeDialog handover={dialog.handover} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'print' && <PrintPreview formId="F13" record={dialog.handover} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

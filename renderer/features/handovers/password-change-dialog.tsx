@@ -1,0 +1,70 @@
+// 登记交接后更换密码: the date and who confirmed it. Only the fact is recorded — never the password.
+import { App as AntApp, Alert, Button, DatePicker, Form, Modal } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { Handover } from '@shared/domain/records';
+import { checkPasswordChange, type PasswordChangeInput } from '@shared/rules/handover-state';
+import { db } from '../../db/database';
+import { localToday, recordPasswordChange } from '../../db/credentials';
+import { useLookups } from '../../db/queries';
+import { PersonSelect } from '../../components/record-select';
+import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { PasswordCheckDialog } from '../envelopes/password-check-dialog';
+import { usePasswordPolicy } from '../envelopes/use-credentials';
+
+interface Values {
+  date?: Dayjs;
+  confirmedById?: string;
+}
+
+export function PasswordChangeDialog({ handover, onClose }: { handover: Handover; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const lookups = useLookups();
+  const policy = usePasswordPolicy();
+  const [saving, setSaving] = useState(false);
+  const [checking, setChecking] = useState(false);
+
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as Values;
+    const input: PasswordChangeInput = { date: v.date?.format('YYYY-MM-DD'), confirmedById: v.confirmedById };
+    if (showRuleCheck(form, checkPasswordChange(handover, input, lookups.people, localToday()))) return;
+    setSaving(true);
+    try {
+      await recordPasswordChange(db, handover.id, input);
+      void message.success('已登记更换密码，交接完成。请将新密码封存为新信封。');
+      onClose();
+    } catch (e) {
+      showCredentialError(form, e, '登记更换密码失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open destroyOnHidden title="登记更换密码" okText="确认已更换" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose}>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="只登记更换日期和确认人，不要在此输入密码。"
+        action={
+          policy && (
+            <Button size="small" onClick={() => setChecking(true)}>
+              密码强度自检
+            </Button>
+          )
+        }
+      />
+      <Form<Values> form={form} layout="vertical" initialValues={{ date: dayjs(), confirmedById: handover.supervisorId }}>
+        <Form.Item name="date" label="更换密码日期" required>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="confirmedById" label="确认人" required extra="由接收人或监交人确认；移交人不能确认。">
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+      </Form>
+      {checking && policy && <PasswordCheckDialog policy={policy} onClose={() => setChecking(false)} />}
+    </Modal>
+  );
+}

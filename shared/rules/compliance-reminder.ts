@@ -1,0 +1,97 @@
+// What every obligation's reminder rule shares: the data it reads, the reminder with its
+// "due date unknown" flag, and small date helpers. The rules themselves live in
+// filing-reminders.ts, account-reminders.ts and office-reminders.ts; reminders.ts combines them.
+import type { Platform } from '../domain/platform';
+import type { Approval, Inspection, Printout, Training } from '../domain/records';
+import type { Person } from '../domain/person';
+import type { Unit } from '../domain/unit';
+import { daysBetween, type Reminder } from './reminder';
+import { addCalendarDays, addWorkingDays, isHolidayDataMissing, type HolidayCalendar } from './working-days';
+
+export interface ComplianceReminder extends Reminder {
+  /**
+   * Set when a working-day deadline runs into a year without holiday data: the reminder is still
+   * listed, `dueDate` is then the earliest the deadline can be (n calendar days; never a
+   * Monday–Friday guess) and this says, in Chinese, which year's schedule to enter.
+   */
+  dueUnknownReason?: string;
+  /** The year whose holiday schedule is missing. */
+  missingYear?: number;
+}
+
+/** The tables the rules read (live and trashed records alike; rules skip the trashed ones). */
+export interface ComplianceData {
+  units?: readonly Unit[];
+  people?: readonly Person[];
+  platforms: readonly Platform[];
+  approvals: readonly Approval[];
+  inspections: readonly Inspection[];
+  trainings: readonly Training[];
+  printouts: readonly Printout[];
+}
+
+export const live = <T extends { deletedAt?: string }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deletedAt);
+
+/** Closed or stopped accounts carry no more obligations (a closure filing ends them, 001 第六条). */
+export function isClosed(p: Pick<Platform, 'status'>): boolean {
+  return p.status === '已注销' || p.status === '已停用';
+}
+
+/** Accounts that are live on the internet: the ones to update, inspect and check. */
+export function isRunning(p: Pick<Platform, 'status'>): boolean {
+  return p.status === '运行中' || p.status === '整改中';
+}
+
+/** The calendar day of an ISO timestamp in China time (UTC+8), where the clerk works. */
+export function chinaDate(isoDateTime: string): string {
+  return new Date(Date.parse(isoDateTime) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' plus whole months, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function formatCnDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A working-day deadline, or its lower bound with the missing year when the schedule is not entered. */
+export function workingDayDeadline(start: string, n: number, calendar: HolidayCalendar | undefined): { dueDate: string; missingYear?: number } {
+  try {
+    return { dueDate: addWorkingDays(start, n, calendar) };
+  } catch (e) {
+    if (!isHolidayDataMissing(e)) throw e;
+    // n working days take at least n calendar days: a safe "not before" date, never a guess.
+    return { dueDate: addCalendarDays(start, n), missingYear: e.year };
+  }
+}
+
+/** The reminder for a due date, with daysLeft against `today` and the missing-data flag if any. */
+export function reminderFor(
+  base: Omit<ComplianceReminder, 'daysLeft' | 'dueUnknownReason' | 'missingYear'>,
+  today: string,
+  missingYear?: number,
+): ComplianceReminder {
+  const r: ComplianceReminder = { ...base, daysLeft: daysBetween(today, base.dueDate) };
+  if (missingYear !== undefined) {
+    r.missingYear = missingYear;
+    r.dueUnknownReason = `${missingYear}年的放假安排尚未录入，期限无法按工作日算出（最早为${formatCnDate(base.dueDate)}）。请在“设置 → 节假日安排”中录入${missingYear}年的安排。`;
+  }
+  return r;
+}
+
+/** How a reminder names an account: names repeat across platforms (东湖示范大学 on WeChat, Douyin…). */
+export function platformLabel(p: Pick<Platform, 'name' | 'kind'>): string {
+  return `${p.name}（${p.kind}）`;
+}
+
+export function platformNames(platforms: readonly Platform[]): Map<string, Platform> {
+  return new Map(platforms.map((p) => [p.id, p]));
+}

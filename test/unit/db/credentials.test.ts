@@ -1,0 +1,104 @@
+// Sealing, opening and handing over in the database: each step writes all its records or none.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { createRecord, saveSettings } from '../../../renderer/db/repository';
+import { openEnvelope, recordHandover, recordPasswordChange, sealEnvelope } from '../../../renderer/db/credentials';
+import { verifyChain } from '../../../shared/audit/hash-chain';
+import type { Person } from '../../../shared/domain/person';
+import type { Platform } from '../../../shared/domain/platform';
+import { getPreset } from '../../../shared/profiles/presets';
+import { HANDOVER_CHECKLIST } from '../../../shared/rules/handover-state';
+
+let db: LedgerDb;
+let n = 0;
+let ids: Record<'li' | 'sun' | 'wu' | 'liu' | 'xu', string>;
+let platform: Platform;
+const TODAY = '2026-11-20';
+
+async function snapshot() {
+  return JSON.stringify(await Promise.all([db.envelopes.toArray(), db.handovers.toArray(), db.platforms.toArray(), db.approvals.toArray(), db.auditLog.count()]));
+}
+
+beforeEach(async () => {
+  db = new LedgerDb(`credentials-test-${++n}`);
+  await db.open();
+  await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'vocational-three-level-review', profile: getPreset('vocational-three-level-review')!, operatorName: '王𠮷' });
+  const add = (name: string, left = false) =>
+    createRecord<Person>(db, 'people', { name, isTeacher: true, status: left ? '离岗' : '在岗', ...(left ? { statusDate: '2026-06-30' } : {}) }).then((p) => p.id);
+  ids = { li: await add('李赟'), sun: await add('孙丽华'), wu: await add('吴芳'), liu: await add('刘思远'), xu: await add('许志明', true) };
+  platform = await createRecord<Platform>(db, 'platforms', {
+    kind: '官方网站', name: '图书馆网站', accountId: 'lib.dhsf.edu.cn', purpose: '', contentScope: '', certification: '不适用', followers: [],
+    server: { involvesData: false }, chiefAdminId: ids.li, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [],
+  });
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const seal = (over: object = {}) =>
+  sealEnvelope(db, { platformId: platform.id, items: ['登录账号', '密码'], sealedOn: TODAY, sealedById: ids.li, witnessId: ids.sun, custodianId: ids.wu, location: '保密柜', ...over }, TODAY);
+
+describe('envelopes in the database (003 第十七条)', () => {
+  it('seal → open → new envelope: numbered, the opened one replaced, the due date from the profile', async () => {
+    const first = await seal();
+    expect(first).toMatchObject({ number: 'XF-2026-0001', passwordChangedOn: TODAY, nextChangeDue: '2027-05-19', openings: [] });
+    await openEnvelope(db, first.id, { at: '2026-11-20T03:00:00.000Z', byId: ids.li, reason: '更换绑定手机', approvedById: ids.sun }, '2026-11-20T04:00:00.000Z');
+    // Opening twice is refused and nothing changes.
+    const before = await snapshot();
+    await expect(
+      openEnvelope(db, first.id, { at: '2026-11-20T03:30:00.000Z', byId: ids.li, reason: '再次登录', approvedById: ids.sun }, '2026-11-20T04:00:00.000Z'),
+    ).rejects.toMatchObject({ name: 'LedgerError', message: '该信封已于2026-11-20启封，不能重复启封。请更换密码后封存新信封。' });
+    expect(await snapshot()).toBe(before);
+
+    const second = await seal();
+    expect(second.number).toBe('XF-2026-0002');
+    expect((await db.envelopes.get(first.id))?.replacedById).toBe(second.id);
+    const audit = await db.auditLog.orderBy('seq').toArray();
+    expect(verifyChain(audit).ok).toBe(true);
+    expect(audit.filter((e) => e.table === 'envelopes').map((e) => e.action)).toEqual(['create', 'update', 'create', 'update']);
+  });
+
+  it('a refused seal writes nothing and says why at the field', async () => {
+    const before = await snapshot();
+    await expect(seal({ witnessId: ids.li })).rejects.toMatchObject({ fields: { witnessId: '监封人不能与封存人是同一人。' } });
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('handovers in the database (000 第六条 2)', () => {
+  const checklist = HANDOVER_CHECKLIST.map((item) => ({ item, done: true }));
+
+  it('handover → password change → complete: the chief administrator changes and a change filing is due in 5 working days', async () => {
+    const { handover, filing, holidayDataMissingYear } = await recordHandover(
+      db, { platformId: platform.id, outgoingId: ids.li, incomingId: ids.liu, supervisorId: ids.sun, date: '2026-11-20', checklist }, TODAY,
+    );
+    expect(holidayDataMissingYear).toBeUndefined();
+    expect((await db.platforms.get(platform.id))?.chiefAdminId).toBe(ids.liu);
+    expect(await db.approvals.get(filing.id)).toMatchObject({
+      platformId: platform.id, kind: '变更备案', changes: [{ field: '总管理员', before: '李赟', after: '刘思远' }], changeDate: '2026-11-20', dueDate: '2026-11-27',
+    });
+    await recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.sun }, TODAY);
+    expect(await db.handovers.get(handover.id)).toMatchObject({ passwordChangedOn: '2026-11-20', passwordChangeConfirmedById: ids.sun });
+    await expect(recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.sun }, TODAY)).rejects.toMatchObject({ message: expect.stringContaining('无需重复登记') });
+  });
+
+  it('a handover to the same person or to someone who left is refused and nothing changes', async () => {
+    const before = await snapshot();
+    const base = { platformId: platform.id, outgoingId: ids.li, supervisorId: ids.sun, date: '2026-11-20', checklist };
+    await expect(recordHandover(db, { ...base, incomingId: ids.li }, TODAY)).rejects.toMatchObject({ message: '移交人和接收人不能是同一人。' });
+    await expect(recordHandover(db, { ...base, incomingId: ids.xu }, TODAY)).rejects.toMatchObject({ message: '许志明已于2026-06-30离岗，不能担任接收人（新任管理员）。' });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('without the holiday schedule of the year the filing is saved without a due date and the year is reported', async () => {
+    // 1999 is before the bundled State Council schedules begin.
+    const old = await recordHandover(
+      db, { platformId: platform.id, outgoingId: ids.li, incomingId: ids.wu, supervisorId: ids.sun, date: '1999-03-01', checklist }, TODAY,
+    );
+    expect(old.holidayDataMissingYear).toBe(1999);
+    expect(old.filing.dueDate).toBeUndefined();
+    expect((await db.platforms.get(platform.id))?.chiefAdminId).toBe(ids.wu);
+  });
+});

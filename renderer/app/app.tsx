@@ -11,11 +11,15 @@ import { PlatformsPage } from '../features/platforms/platforms-page';
 import { TrashPage } from '../features/trash/trash-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { SettingsPage } from '../features/settings/settings-page';
-import { ComingSoon } from '../features/coming-soon/coming-soon';
 import { PrintoutsPage } from '../features/printouts/printouts-page';
 import { ApprovalsPage } from '../features/approvals/approvals-page';
+import { ReviewsPage } from '../features/reviews/reviews-page';
 import { EnvelopesPage } from '../features/envelopes/envelopes-page';
 import { HandoversPage } from '../features/handovers/handovers-page';
+import { InspectionsPage } from '../features/inspections/inspections-page';
+import { GroupsPage } from '../features/groups/groups-page';
+import { IncidentsPage } from '../features/incidents/incidents-page';
+import { TrainingsPage } from '../features/trainings/trainings-page';
 import { AREAS, navigate, useRoute, type Route } from './routes';
 
 function AreaView({ route }: { route: Route }): ReactNode {
@@ -32,20 +36,28 @@ function AreaView({ route }: { route: Route }): ReactNode {
       return <PrintoutsPage />;
     case 'approvals':
       return <ApprovalsPage openId={route.id} />;
+    case 'reviews':
+      return <ReviewsPage openId={route.id} />;
     case 'envelopes':
       return <EnvelopesPage openId={route.id} />;
     case 'handovers':
       return <HandoversPage />;
+    case 'inspections':
+      return <InspectionsPage />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'trainings':
+      return <TrainingsPage />;
     case 'trash':
       return <TrashPage />;
     case 'audit':
       return <AuditPage />;
     case 'settings':
       return <SettingsPage />;
-    default: {
-      const area = AREAS.find((a) => a.key === route.area);
-      return <ComingSoon title={area?.label ?? ''} description={area?.comingSoon ?? ''} />;
-    }
+    default:
+      return <HomePage />;
   }
 }
 

@@ -59,6 +59,10 @@ export interface Review extends BaseRecord {
   corrections: Correction[];
   /** 重发重审: the review this one re-publishes. */
   originalReviewId?: Id;
+  /** Ids of the prohibited-content checklist items the clerk ticked as checked (003 第十一条, 000 第七条). */
+  checklist?: string[];
+  /** Earlier rounds that ended in 退回修改, oldest first: kept so every signature stays on record. */
+  returnedRounds?: ReviewStepRecord[][];
 }
 
 export const ENVELOPE_ITEMS = ['登录账号', '密码', '绑定手机', '绑定邮箱', '管理员微信', '恢复码'] as const;

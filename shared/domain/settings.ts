@@ -13,6 +13,8 @@ export interface Settings {
   /** Holiday calendar overrides entered by the clerk (later issue). */
   holidayOverrides?: { date: string; kind: 'holiday' | 'workday'; name?: string }[];
   backupFolder?: string;
+  /** The clerk's local sensitive-word list, checked against review titles and summaries (never sent anywhere). */
+  sensitiveWords?: string[];
   setupCompletedAt?: string;
   updatedAt: string;
 }

@@ -1,0 +1,65 @@
+// Work groups in the database: recording a real-name check (with the removals left in the group's
+// problem log, F15) and disbanding a group (003 第十九条). Each step checks its rule against the
+// stored group and writes every record it touches in one transaction.
+import type { Id, IsoDate } from '@shared/domain/common';
+import { isGroupKind, type Platform } from '@shared/domain/platform';
+import type { Incident } from '@shared/domain/records';
+import { checkDisband, checkRealNameCheck, groupAfterCheck, realNameCheckFinding, type RealNameCheckInput } from '@shared/rules/group-rules';
+import type { RuleCheck } from '@shared/rules/envelope-state';
+import type { LedgerDb } from './schema';
+import { CredentialRuleError, localToday } from './credentials';
+import { createRecord, LedgerError, updateRecord } from './repository';
+
+function enforce(check: RuleCheck): void {
+  if (!check.ok) throw new CredentialRuleError(check.errors);
+}
+
+async function liveGroup(ledger: LedgerDb, id: Id): Promise<Platform> {
+  const p = await ledger.platforms.get(id);
+  if (!p || p.deletedAt) throw new LedgerError('该工作群已不存在，可能已被移入回收站。');
+  if (!isGroupKind(p.kind)) throw new LedgerError('该平台不是工作群。', `${p.kind} is not a group kind`);
+  return p;
+}
+
+/**
+ * Appends the check's date to the group; members removed shrink the member count, and removals or a
+ * note are logged as a closed 问题登记 of the group (action 移出), so the check shows on F15.
+ */
+export async function recordRealNameCheck(ledger: LedgerDb, groupId: Id, input: RealNameCheckInput, today: IsoDate = localToday()): Promise<{ group: Platform; logged?: Incident }> {
+  let result: { group: Platform; logged?: Incident } | undefined;
+  await ledger.transaction('rw', [ledger.platforms, ledger.incidents, ledger.auditLog, ledger.settings], async () => {
+    const p = await liveGroup(ledger, groupId);
+    enforce(checkRealNameCheck(p, input, today));
+    const date = input.date!;
+    const group = await updateRecord<Platform>(ledger, 'platforms', p.id, { group: groupAfterCheck(p, { ...input, date }) });
+    const found = realNameCheckFinding(input);
+    const logged = found
+      ? await createRecord<Incident>(ledger, 'incidents', {
+          kind: '问题登记',
+          date,
+          platformId: p.id,
+          found,
+          actions: input.removedCount ? ['移出'] : [],
+          closedOn: date,
+        })
+      : undefined;
+    result = { group, ...(logged ? { logged } : {}) };
+  });
+  return result!;
+}
+
+/** Disbands a group: group.disbandedOn, status 已停用 and a dated status entry, together. */
+export async function disbandGroup(ledger: LedgerDb, groupId: Id, date: IsoDate | undefined, reason: string | undefined, today: IsoDate = localToday()): Promise<Platform> {
+  let saved: Platform | undefined;
+  await ledger.transaction('rw', [ledger.platforms, ledger.auditLog, ledger.settings], async () => {
+    const p = await liveGroup(ledger, groupId);
+    enforce(checkDisband(p, date, today));
+    const note = reason?.trim() ? `解散：${reason.trim()}` : '工作结束，群主解散（003 第十九条）';
+    saved = await updateRecord<Platform>(ledger, 'platforms', p.id, {
+      group: { ...(p.group ?? { realNameCheckDates: [] }), disbandedOn: date },
+      status: '已停用',
+      statusHistory: [...p.statusHistory, { date: date!, value: '已停用', note }],
+    });
+  });
+  return saved!;
+}

@@ -1,0 +1,23 @@
+// Training sessions in the database: checked (shared/rules/training-rules.ts), then written through
+// the audited repository.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Id, IsoDate } from '@shared/domain/common';
+import type { Training } from '@shared/domain/records';
+import { checkTraining, trainingDraft, type TrainingInput } from '@shared/rules/training-rules';
+import type { LedgerDb } from './schema';
+import { db } from './database';
+import { CredentialRuleError, localToday } from './credentials';
+import { createRecord, updateRecord } from './repository';
+
+export function useTrainings(): Training[] | undefined {
+  return useLiveQuery(() => db.trainings.filter((t) => !t.deletedAt).toArray(), []);
+}
+
+export async function saveTraining(ledger: LedgerDb, input: TrainingInput, id?: Id, today: IsoDate = localToday()): Promise<Training> {
+  const check = checkTraining(input, today);
+  if (!check.ok) throw new CredentialRuleError(check.errors);
+  const draft = trainingDraft(input);
+  if (!id) return createRecord<Training>(ledger, 'trainings', draft);
+  // Optional fields emptied in the dialog are cleared.
+  return updateRecord<Training>(ledger, 'trainings', id, { speaker: undefined, team: undefined, ...draft });
+}

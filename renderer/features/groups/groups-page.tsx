@@ -1,0 +1,144 @@
+// 工作群 (000 第五条, 003 第五章): the work groups of the registry (platforms of a group kind) with
+// owner, members, the last real-name check (overdue after the start page's interval) and the
+// supervisor; record a check, log a problem (003 第二十三条), print F14 and F15, disband a group.
+import { Button, Empty, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { isGroupKind, type Platform } from '@shared/domain/platform';
+import { problemLogFor } from '@shared/forms/f15-problem-log';
+import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from '@shared/rules/group-rules';
+import { localToday } from '../../db/credentials';
+import { useIncidents } from '../../db/incidents';
+import { useLookups, usePlatforms } from '../../db/queries';
+import { PersonName } from '../../components/person-name';
+import { warmUpPdf } from '../../pdf/pdf-client';
+import { PrintPreview } from '../print/print-preview';
+import { IncidentDialog } from '../incidents/incident-dialog';
+import { RealNameCheckDialog } from './real-name-check-dialog';
+import { DisbandDialog } from './disband-dialog';
+
+type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband'; group: Platform } | null;
+
+export function GroupsPage() {
+  const platforms = usePlatforms();
+  const incidents = useIncidents();
+  const lookups = useLookups();
+  const [showDisbanded, setShowDisbanded] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  useEffect(() => void warmUpPdf(), []);
+
+  const today = localToday();
+  const groups = useMemo(() => (platforms ?? []).filter((p) => isGroupKind(p.kind)), [platforms]);
+  const rows = useMemo(
+    () => groups.filter((g) => showDisbanded || !isDisbanded(g)).sort((a, b) => Number(isDisbanded(a)) - Number(isDisbanded(b)) || a.name.localeCompare(b.name, 'zh')),
+    [groups, showDisbanded],
+  );
+  const problemCount = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const i of incidents ?? []) if (i.kind === '问题登记' && i.platformId && !i.closedOn) m.set(i.platformId, (m.get(i.platformId) ?? 0) + 1);
+    return m;
+  }, [incidents]);
+  const close = () => setDialog(null);
+  // Built once per opened preview: a new object on every render would rebuild the PDF each time.
+  const problemLog = useMemo(() => (dialog?.kind === 'f15' ? problemLogFor(dialog.group, incidents ?? []) : null), [dialog, incidents]);
+  const disbandedCount = groups.filter(isDisbanded).length;
+
+  return (
+    <section aria-labelledby="groups-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} id="groups-title" style={{ margin: 0 }}>
+          工作群
+        </Typography.Title>
+        <Space>
+          <Switch checked={showDisbanded} onChange={setShowDisbanded} aria-label="显示已解散的群" />
+          <span>{`显示已解散的群（${disbandedCount}）`}</span>
+        </Space>
+      </Space>
+      <Typography.Paragraph type="secondary">
+        工作群实行群主负责制，成员一律“部门+姓名”实名（003 第十九、二十条）；群主定期核查成员、移出离岗人员，每天查看群内动态并登记发现的问题（003 第二十三条）。新建工作群请在“平台台账”中登记（类型选 QQ群/微信群/钉钉群）。
+      </Typography.Paragraph>
+      <Table<Platform>
+        rowKey="id"
+        loading={!platforms}
+        dataSource={rows}
+        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: <Empty description="还没有工作群。在“平台台账”中新增平台，类型选 QQ群、微信群或钉钉群，登记群主和监督人后即在此列出。" /> }}
+        columns={[
+          {
+            title: '群名称',
+            render: (_, g) => (
+              <span>
+                <a href={`#/platforms/${encodeURIComponent(g.id)}`}>{g.name}</a> <Tag>{g.kind}</Tag>
+                {g.group?.disbandedOn && <Tag color="default">{`${g.group.disbandedOn} 已解散`}</Tag>}
+              </span>
+            ),
+          },
+          { title: '主办单位', width: 150, render: (_, g) => lookups.unitName(g.hostUnitId) },
+          { title: '群主', width: 110, render: (_, g) => <PersonName id={g.group?.ownerId} lookups={lookups} role="群主" /> },
+          { title: '成员数', width: 80, render: (_, g) => g.group?.memberCount ?? '—' },
+          {
+            title: '最近实名核查',
+            width: 170,
+            render: (_, g) => {
+              const s = realNameCheckStatus(g, today);
+              return (
+                <span>
+                  {s.last ?? <Typography.Text type="secondary">未核查</Typography.Text>}
+                  {s.overdue && (
+                    <Tooltip title={`距上次核查已超过${REAL_NAME_CHECK_INTERVAL_DAYS}天，应于${s.dueDate}前核查（003 第二十条）。`}>
+                      <Tag color="red" style={{ marginInlineStart: 6 }}>
+                        逾期
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </span>
+              );
+            },
+          },
+          { title: '监督人', width: 110, render: (_, g) => <PersonName id={g.group?.supervisorId} lookups={lookups} role="监督人" /> },
+          {
+            title: '待办问题',
+            width: 90,
+            render: (_, g) => (problemCount.get(g.id) ? <Tag color="orange">{`${problemCount.get(g.id)}条`}</Tag> : null),
+          },
+          {
+            title: '操作',
+            width: 330,
+            render: (_, g) => {
+              const open = !isDisbanded(g);
+              return (
+                <Space wrap size={4}>
+                  {open && (
+                    <Button size="small" type="primary" onClick={() => setDialog({ kind: 'check', group: g })} aria-label={`记录实名核查 ${g.name}`}>
+                      记录实名核查
+                    </Button>
+                  )}
+                  {open && (
+                    <Button size="small" onClick={() => setDialog({ kind: 'problem', group: g })} aria-label={`问题登记 ${g.name}`}>
+                      问题登记
+                    </Button>
+                  )}
+                  <Button size="small" onClick={() => setDialog({ kind: 'f14', group: g })} aria-label={`打印登记备案表 ${g.name}`}>
+                    登记备案表
+                  </Button>
+                  <Button size="small" onClick={() => setDialog({ kind: 'f15', group: g })} aria-label={`打印检查与问题登记表 ${g.name}`}>
+                    问题登记表
+                  </Button>
+                  {open && (
+                    <Button size="small" danger onClick={() => setDialog({ kind: 'disband', group: g })} aria-label={`解散 ${g.name}`}>
+                      解散
+                    </Button>
+                  )}
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+      {dialog?.kind === 'check' && <RealNameCheckDialog group={dialog.group} onClose={close} />}
+      {dialog?.kind === 'problem' && <IncidentDialog preset={{ kind: '问题登记', platformId: dialog.group.id }} onClose={close} />}
+      {dialog?.kind === 'disband' && <DisbandDialog group={dialog.group} onClose={close} />}
+      {dialog?.kind === 'f14' && <PrintPreview formId="F14" record={dialog.group} onClose={close} />}
+      {problemLog && <PrintPreview formId="F15" record={problemLog} onClose={close} />}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// 登记 / 编辑 a problem, complaint or opinion event (002 第十条, 003 第十六、二十三条): what was found
+// where, the actions taken, to whom it was reported, the feedback to the complainant and the closing
+// date. Refused input is shown at its field; what was typed stays.
+import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { INCIDENT_ACTIONS, INCIDENT_KINDS, type Incident } from '@shared/domain/records';
+import { checkIncident, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
+import { db } from '../../db/database';
+import { localToday } from '../../db/credentials';
+import { saveIncident } from '../../db/incidents';
+import { usePlatforms } from '../../db/queries';
+import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+
+interface Values {
+  kind?: IncidentKind;
+  date?: Dayjs;
+  platformId?: string;
+  found?: string;
+  actions: IncidentAction[];
+  reportedTo?: string;
+  feedback?: string;
+  closedOn?: Dayjs;
+}
+
+const day = (d: string | undefined) => (d ? dayjs(d) : undefined);
+
+export function IncidentDialog({
+  incident,
+  preset,
+  onClose,
+}: {
+  /** The record to edit; a new one is registered when absent. */
+  incident?: Incident;
+  /** Values a new record starts with, e.g. a group's 问题登记 from the work-group page. */
+  preset?: { kind?: IncidentKind; platformId?: string };
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const platforms = usePlatforms();
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form);
+
+  const initialValues: Values = incident
+    ? { ...incident, date: day(incident.date), closedOn: day(incident.closedOn), actions: [...incident.actions] }
+    : { kind: preset?.kind, platformId: preset?.platformId, date: dayjs(), actions: [] };
+
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as Values;
+    const input: IncidentInput = {
+      kind: v.kind,
+      date: v.date?.format('YYYY-MM-DD'),
+      platformId: v.platformId,
+      found: v.found,
+      actions: v.actions,
+      reportedTo: v.reportedTo,
+      feedback: v.feedback,
+      closedOn: v.closedOn?.format('YYYY-MM-DD'),
+    };
+    if (showRuleCheck(form, checkIncident(input, localToday()))) return;
+    setSaving(true);
+    try {
+      await saveIncident(db, input, incident?.id);
+      void message.success(incident ? '已保存' : `已登记${input.kind}`);
+      onClose();
+    } catch (e) {
+      showCredentialError(form, e, '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = incident ? `编辑${incident.kind}` : preset?.kind === '问题登记' ? '问题登记' : '登记问题、举报投诉或舆情';
+  return (
+    <Modal open destroyOnHidden title={title} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose} width={640}>
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues}>
+        <Form.Item name="kind" label="类别" required>
+          <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择类别" options={INCIDENT_KINDS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item name="date" label="发现（受理）日期" required>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="platformId" label="平台或工作群" required={kind === '问题登记'} extra={kind === '问题登记' ? undefined : '举报投诉、舆情不涉及本校平台时可不选。'}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="选择平台或工作群" options={(platforms ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))} />
+        </Form.Item>
+        <Form.Item name="found" label="发现的问题" required extra="举报投诉写明举报渠道和内容；舆情写明出现的平台和情况。">
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+        <Form.Item name="actions" label="处置措施">
+          <Checkbox.Group options={INCIDENT_ACTIONS.map((a) => ({ value: a, label: a }))} />
+        </Form.Item>
+        <Form.Item name="reportedTo" label="上报对象">
+          <Input maxLength={100} placeholder="例如：党委宣传部网宣室" />
+        </Form.Item>
+        <Form.Item name="feedback" label={needsFeedback(kind) ? '对举报人的反馈' : '处理结果'} extra={needsFeedback(kind) ? '将处理结果反馈给举报人后才能办结（002 第十条(二)）。' : undefined}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="closedOn" label="办结日期" extra="尚未处理完毕时留空，之后在列表中点击“办结”。">
+          <DatePicker />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,131 @@
+// 问题与舆情 (002 第十条, 003 第十六、二十三条): the register of problems found on platforms and in
+// work groups, complaints (举报投诉) and opinion events (舆情) — handling, reporting, feedback to
+// the complainant and closing. Prints F17 for complaints and opinion events.
+import { Button, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
+import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
+import { incidentState, type IncidentKind, type IncidentState } from '@shared/rules/incident-rules';
+import { useIncidents } from '../../db/incidents';
+import { usePlatforms } from '../../db/queries';
+import { DeleteButton } from '../../components/delete-button';
+import { warmUpPdf } from '../../pdf/pdf-client';
+import { PrintPreview } from '../print/print-preview';
+import { IncidentDialog } from './incident-dialog';
+import { CloseIncidentDialog } from './close-incident-dialog';
+
+type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
+
+const KIND_COLORS: Record<IncidentKind, string> = { 问题登记: 'blue', 举报投诉: 'volcano', 舆情: 'purple' };
+
+export function IncidentsPage() {
+  const incidents = useIncidents();
+  const platforms = usePlatforms();
+  const [kind, setKind] = useState<IncidentKind | '全部'>('全部');
+  const [state, setState] = useState<IncidentState | '全部'>('全部');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  useEffect(() => void warmUpPdf(), []);
+
+  const platformName = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p.name])), [platforms]);
+  const rows = useMemo(
+    () =>
+      (incidents ?? [])
+        .filter((i) => (kind === '全部' || i.kind === kind) && (state === '全部' || incidentState(i) === state))
+        // Open ones first: they are the work still to do; then newest first.
+        .sort((a, b) => Number(Boolean(a.closedOn)) - Number(Boolean(b.closedOn)) || b.date.localeCompare(a.date)),
+    [incidents, kind, state],
+  );
+  const label = (i: Incident) => `${i.kind} ${i.date} ${i.found.slice(0, 12)}`;
+  const filtered = kind !== '全部' || state !== '全部';
+
+  return (
+    <section aria-labelledby="incidents-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} id="incidents-title" style={{ margin: 0 }}>
+          问题与舆情
+        </Typography.Title>
+        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+          登记
+        </Button>
+      </Space>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Radio.Group
+          aria-label="按类别筛选"
+          optionType="button"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as IncidentKind | '全部')}
+          options={['全部', ...INCIDENT_KINDS].map((k) => ({ value: k, label: k }))}
+        />
+        <Radio.Group
+          aria-label="按办理状态筛选"
+          optionType="button"
+          value={state}
+          onChange={(e) => setState(e.target.value as IncidentState | '全部')}
+          options={(['全部', '处理中', '已办结'] as const).map((k) => ({ value: k, label: k }))}
+        />
+      </Space>
+      <Table<Incident>
+        rowKey="id"
+        loading={!incidents}
+        dataSource={rows}
+        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                filtered
+                  ? '没有符合筛选条件的记录。点击“全部”查看所有记录。'
+                  : '还没有登记记录。发现平台或工作群中的问题、受理举报投诉或发现舆情时，点击“登记”，记录处置措施、上报对象和办结情况。'
+              }
+            />
+          ),
+        }}
+        columns={[
+          { title: '日期', dataIndex: 'date', width: 110 },
+          { title: '类别', width: 96, render: (_, i) => <Tag color={KIND_COLORS[i.kind]}>{i.kind}</Tag> },
+          {
+            title: '平台或工作群',
+            width: 170,
+            render: (_, i) =>
+              i.platformId ? <a href={`#/platforms/${encodeURIComponent(i.platformId)}`}>{platformName.get(i.platformId) ?? '（已删除）'}</a> : <Typography.Text type="secondary">—</Typography.Text>,
+          },
+          { title: '发现的问题', dataIndex: 'found' },
+          { title: '处置措施', width: 110, render: (_, i) => i.actions.join('、') },
+          { title: '上报对象', dataIndex: 'reportedTo', width: 140 },
+          { title: '反馈（处理结果）', dataIndex: 'feedback', width: 180 },
+          {
+            title: '状态',
+            width: 110,
+            render: (_, i) => (i.closedOn ? <Tag color="green">{`${i.closedOn} 办结`}</Tag> : <Tag color="orange">处理中</Tag>),
+          },
+          {
+            title: '操作',
+            width: 230,
+            render: (_, i) => (
+              <Space wrap size={4}>
+                {!i.closedOn && (
+                  <Button size="small" type="primary" onClick={() => setDialog({ kind: 'close', incident: i })} aria-label={`办结 ${label(i)}`}>
+                    办结
+                  </Button>
+                )}
+                <Button size="small" onClick={() => setDialog({ kind: 'edit', incident: i })} aria-label={`编辑 ${label(i)}`}>
+                  编辑
+                </Button>
+                {f17AppliesTo(i) && (
+                  <Button size="small" onClick={() => setDialog({ kind: 'print', incident: i })} aria-label={`打印受理处置登记表 ${label(i)}`}>
+                    打印
+                  </Button>
+                )}
+                <DeleteButton table="incidents" id={i.id} name={label(i)} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog?.kind === 'new' && <IncidentDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <IncidentDialog incident={dialog.incident} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'close' && <CloseIncidentDialog incident={dialog.incident} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'print' && <PrintPreview formId="F17" record={dialog.incident} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

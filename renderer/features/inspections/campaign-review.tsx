@@ -1,0 +1,101 @@
+// 与上年比较 and 拟关停注销: what changed since last year's campaign (new and closed accounts,
+// changed administrators, failed items) and the accounts to close (001 第六条, 004 通知 僵尸号).
+import { Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import type { Platform } from '@shared/domain/platform';
+import type { Approval, Inspection } from '@shared/domain/records';
+import type { RuleProfile } from '@shared/profiles/types';
+import { closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
+import { localToday } from '../../db/credentials';
+
+interface Props {
+  year: number;
+  platforms: Platform[];
+  inspections: Inspection[];
+  approvals: Approval[];
+  profile: RuleProfile;
+}
+
+const label = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '（平台已删除）');
+
+export function CampaignReview({ year, platforms, inspections, approvals, profile }: Props) {
+  const today = localToday();
+  // A past year is judged as of its last day; the current year as of today.
+  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const byId = useMemo(() => new Map(platforms.map((p) => [p.id, p])), [platforms]);
+  const cmp = useMemo(() => compareWithLastYear({ platforms, inspections, approvals }, year), [platforms, inspections, approvals, year]);
+  const closure = useMemo(() => closureCandidates({ platforms, inspections, approvals, profile }, year, asOf), [platforms, inspections, approvals, profile, year, asOf]);
+
+  const section = (title: string, count: number, items: ReactNode[]) => (
+    <Col xs={24} md={12}>
+      <Typography.Text strong>
+        {title}（{count}）
+      </Typography.Text>
+      {items.length ? <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>{items}</ul> : <Typography.Paragraph type="secondary">无</Typography.Paragraph>}
+    </Col>
+  );
+
+  return (
+    <>
+      <Card title={`与上年比较（${year}年度与${year - 1}年度）`} style={{ marginTop: 16 }} aria-label="与上年比较">
+        <Row gutter={24}>
+          {section(
+            '新增账号',
+            cmp.added.length,
+            cmp.added.map((p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${p.openedOn}开通` : ''}`}</li>),
+          )}
+          {section(
+            '停用或注销的账号',
+            cmp.closed.length,
+            cmp.closed.map((c) => <li key={c.platform.id}>{`${label(c.platform)}：${c.status}${c.date ? `（${c.date}）` : ''}`}</li>),
+          )}
+          {section(
+            '总管理员变更',
+            cmp.adminChanges.length,
+            cmp.adminChanges.map((c) => <li key={`${c.platformId}-${c.date}-${c.after}`}>{`${label(byId.get(c.platformId))}：${c.before} → ${c.after}（${c.date}）`}</li>),
+          )}
+          {section(
+            '不符合项',
+            cmp.failed.length,
+            cmp.failed.map((f) => (
+              <li key={`${f.inspectionId}-${f.item}`}>
+                {`${label(byId.get(f.platformId))}：${f.item}${f.note ? `（${f.note}）` : ''}`}
+                {f.repeated && (
+                  <Tag color="red" style={{ marginInlineStart: 6 }}>
+                    连续两年
+                  </Tag>
+                )}
+              </li>
+            )),
+          )}
+        </Row>
+      </Card>
+      <Card title={`拟关停注销（${closure.length}）`} style={{ marginTop: 16 }} aria-label="拟关停注销">
+        <Typography.Paragraph type="secondary">
+          未报备或审批未通过的账号须及时关闭或注销（001 第六条）；超过{profile.zombieMonths}个月未更新的“僵尸号”应整改、整合或下线（004 通知）。核实后在“开通与备案”中办理注销备案。
+        </Typography.Paragraph>
+        {closure.length === 0 ? (
+          <Empty description="没有需要关停注销的账号" />
+        ) : (
+          <List
+            size="small"
+            dataSource={closure}
+            renderItem={(c) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={<a href={`#/platforms/${encodeURIComponent(c.platform.id)}`}>{label(c.platform)}</a>}
+                  description={c.reasons.map((r) => (
+                    <div key={r.reason}>
+                      <Tag color={r.reason === '未备案' ? 'orange' : 'red'}>{r.reason}</Tag>
+                      {r.detail}（{r.source}）
+                    </div>
+                  ))}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+// 年度检查 (001 第六条: 每年11月; 004 第十一条: 每年12月中旬): open a year's campaign for every
+// active account, record each account's checks, self-assessment and result, print F11 per account
+// and the year's summary F11S, compare with last year and list the accounts to be closed.
+import { App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { Inspection } from '@shared/domain/records';
+import { campaignAccounts, campaignProgress, inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
+import { localToday } from '../../db/credentials';
+import { openCampaign, useApprovalsForComparison, useInspections } from '../../db/inspections';
+import { db } from '../../db/database';
+import { useLookups, usePlatforms, useSettings } from '../../db/queries';
+import { showError } from '../../app/errors';
+import { PersonName } from '../../components/person-name';
+import { warmUpPdf } from '../../pdf/pdf-client';
+import { PrintPreview } from '../print/print-preview';
+import { CampaignReview } from './campaign-review';
+import { RecordInspectionDialog } from './record-inspection-dialog';
+
+const STAGE_COLORS: Record<InspectionStage, string> = { 未开始: 'default', 已自查: 'blue', 合格: 'green', 限期整改: 'orange', 关停注销: 'red' };
+
+export function StageTag({ inspection }: { inspection: Inspection }) {
+  const stage = inspectionStage(inspection);
+  return <Tag color={STAGE_COLORS[stage]}>{stage}</Tag>;
+}
+
+type Dialog = { type: 'record'; inspection: Inspection } | { type: 'print'; inspection: Inspection } | { type: 'summary' } | null;
+
+export function InspectionsPage() {
+  const settings = useSettings();
+  const inspections = useInspections();
+  const approvals = useApprovalsForComparison();
+  const platforms = usePlatforms();
+  const lookups = useLookups();
+  const { message } = AntApp.useApp();
+  const thisYear = Number(localToday().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [opening, setOpening] = useState(false);
+  useEffect(() => void warmUpPdf(), []);
+
+  const platformById = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p])), [platforms]);
+  const years = useMemo(() => {
+    const set = new Set([thisYear, ...(inspections ?? []).map((i) => i.year)]);
+    return [...set].sort((a, b) => b - a);
+  }, [inspections, thisYear]);
+  const list = useMemo(
+    () =>
+      (inspections ?? [])
+        .filter((i) => i.year === year)
+        .sort((a, b) => (platformById.get(a.platformId)?.name ?? '').localeCompare(platformById.get(b.platformId)?.name ?? '', 'zh-CN')),
+    [inspections, year, platformById],
+  );
+  const progress = useMemo(() => campaignProgress(inspections ?? [], year), [inspections, year]);
+  // The summary's record must keep its identity, or the preview rebuilds the PDF on every render.
+  const summary = useMemo(() => ({ year, inspections: list }), [year, list]);
+
+  if (!settings || !inspections || !platforms || !approvals) return null;
+  const profile = settings.profile;
+  const covered = campaignAccounts(platforms).length;
+  const missing = campaignAccounts(platforms).filter((p) => !list.some((i) => i.platformId === p.id)).length;
+
+  const open = async () => {
+    setOpening(true);
+    try {
+      const created = await openCampaign(db, year);
+      void message.success(created.length ? `已开启${year}年度检查，新建检查记录 ${created.length} 条` : `${year}年度检查的账号均已有检查记录，未新建记录`);
+    } catch (e) {
+      showError(e, '开启年度检查失败');
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  const openButton = (
+    <Popconfirm
+      title={`开启${year}年度检查？`}
+      description={`将为${missing}个尚无${year}年度检查记录的账号（已批准、运行中、整改中的非工作群账号）各建一条检查记录。`}
+      okText="开启"
+      cancelText="取消"
+      onConfirm={open}
+    >
+      <Button type="primary" loading={opening} disabled={missing === 0}>
+        开启{year}年度检查
+      </Button>
+    </Popconfirm>
+  );
+
+  return (
+    <section aria-labelledby="inspections-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} id="inspections-title" style={{ margin: 0 }}>
+          年度检查
+        </Typography.Title>
+        <Space wrap>
+          <Select<number>
+            aria-label="检查年度"
+            style={{ width: 120 }}
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+          />
+          {list.length > 0 && openButton}
+          <Button onClick={() => setDialog({ type: 'summary' })} disabled={list.length === 0}>
+            打印汇总表
+          </Button>
+        </Space>
+      </Space>
+      <Typography.Paragraph type="secondary">
+        {inspectionWindowText(profile)}（{profile.annualInspection.source}）。各账号自查后由单位第一责任人审批，结论为合格、限期整改或关停注销；未报备或审批未通过的账号及长期不更新的“僵尸号”应及时关闭或注销（001 第六条、004 通知）。
+      </Typography.Paragraph>
+
+      {list.length === 0 ? (
+        <Card>
+          <Empty description={`尚未开启${year}年度检查。本年度应检查的账号共 ${covered} 个。`}>{openButton}</Empty>
+        </Card>
+      ) : (
+        <>
+          <Card size="small" style={{ marginBottom: 16 }} aria-label="检查进度">
+            <Progress percent={progress.percentDone} aria-label="已出结论的比例" />
+            <Space size={32} wrap>
+              <Statistic title="检查账号" value={progress.total} suffix="个" />
+              <Statistic title="未开始" value={progress.notStarted} />
+              <Statistic title="已自查" value={progress.selfAssessed} />
+              <Statistic title="合格" value={progress.passed} />
+              <Statistic title="限期整改" value={progress.rectify} />
+              <Statistic title="关停注销" value={progress.close} />
+            </Space>
+            {missing > 0 && (
+              <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>
+                另有 {missing} 个账号尚无本年度检查记录，可再次点击“开启{year}年度检查”补建。
+              </Typography.Paragraph>
+            )}
+          </Card>
+          <Table<Inspection>
+            rowKey="id"
+            dataSource={list}
+            pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+            columns={[
+              {
+                title: '账号',
+                render: (_, i) => {
+                  const p = platformById.get(i.platformId);
+                  return p ? <a href={`#/platforms/${encodeURIComponent(p.id)}`}>{`${p.name}（${p.kind}）`}</a> : '（平台已删除）';
+                },
+              },
+              { title: '主办单位', render: (_, i) => lookups.unitName(platformById.get(i.platformId)?.hostUnitId) },
+              { title: '责任人', render: (_, i) => <PersonName id={platformById.get(i.platformId)?.responsibleId} lookups={lookups} role="责任人" /> },
+              { title: '不符合项', width: 90, render: (_, i) => i.checks.filter((c) => !c.ok).length || '' },
+              { title: '结论', width: 100, render: (_, i) => <StageTag inspection={i} /> },
+              {
+                title: '操作',
+                width: 230,
+                render: (_, i) => {
+                  const name = platformById.get(i.platformId)?.name ?? '';
+                  return (
+                    <Space size={4}>
+                      <Button size="small" onClick={() => setDialog({ type: 'record', inspection: i })} aria-label={`记录检查 ${name}`}>
+                        记录检查
+                      </Button>
+                      <Button size="small" onClick={() => setDialog({ type: 'print', inspection: i })} aria-label={`打印年度检查表 ${name}`}>
+                        打印年度检查表
+                      </Button>
+                    </Space>
+                  );
+                },
+              },
+            ]}
+          />
+        </>
+      )}
+
+      <CampaignReview year={year} platforms={platforms} inspections={inspections} approvals={approvals} profile={profile} />
+
+      {dialog?.type === 'record' && (
+        <RecordInspectionDialog
+          inspection={dialog.inspection}
+          platform={platformById.get(dialog.inspection.platformId)}
+          lookups={lookups}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.type === 'print' && <PrintPreview formId="F11" record={dialog.inspection} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'summary' && <PrintPreview formId="F11S" record={summary} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+// 记录检查: one account's checks (ticked = 符合), notes, the unit's self-assessment and the result
+// approved by the unit's first responsible person (001 第六条). A 关停注销 result can set the
+// account to 已注销 at the same time, after a confirmation.
+import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { Platform } from '@shared/domain/platform';
+import { INSPECTION_RESULTS, type Inspection, type InspectionResult } from '@shared/domain/records';
+import { checkInspectionInput } from '@shared/rules/inspection-campaign';
+import { localToday } from '../../db/credentials';
+import { db } from '../../db/database';
+import { InspectionRuleError, recordInspection } from '../../db/inspections';
+import type { Lookups } from '../../db/queries';
+import { PersonSelect } from '../../components/record-select';
+import { showError } from '../../app/errors';
+
+/** The radio's value for "no result yet" (antd radios need a value). */
+const NO_RESULT = '';
+
+interface Values {
+  selfAssessment?: string;
+  result: InspectionResult | typeof NO_RESULT;
+  approvedById?: string;
+  approvedOn?: Dayjs;
+  closeAccount: boolean;
+}
+
+export function RecordInspectionDialog({
+  inspection,
+  platform,
+  lookups,
+  onClose,
+}: {
+  inspection: Inspection;
+  platform: Platform | undefined;
+  lookups: Lookups;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const { message, modal } = AntApp.useApp();
+  const [checks, setChecks] = useState(() => inspection.checks.map((c) => ({ ...c, note: c.note ?? '' })));
+  const [saving, setSaving] = useState(false);
+  const result = Form.useWatch('result', form);
+  const name = platform ? `${platform.name}（${platform.kind}）` : '（平台已删除）';
+  const alreadyClosed = platform?.status === '已注销';
+
+  const setCheck = (index: number, patch: Partial<(typeof checks)[number]>) => setChecks((list) => list.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+
+  const save = async (v: Values) => {
+    setSaving(true);
+    try {
+      await recordInspection(
+        db,
+        inspection.id,
+        {
+          checks,
+          selfAssessment: v.selfAssessment,
+          result: v.result || undefined,
+          approvedById: v.approvedById,
+          approvedOn: v.approvedOn?.format('YYYY-MM-DD'),
+          closeAccount: v.result === '关停注销' && v.closeAccount && !alreadyClosed,
+        },
+        localToday(),
+      );
+      void message.success(v.result === '关停注销' && v.closeAccount && !alreadyClosed ? `已保存，${platform?.name ?? '账号'}已设为“已注销”` : '检查记录已保存');
+      onClose();
+    } catch (e) {
+      if (e instanceof InspectionRuleError) form.setFields(Object.entries(e.fields).map(([field, error]) => ({ name: field as keyof Values, errors: [error] })));
+      else showError(e, '保存检查记录失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const input = { checks, result: v.result || undefined, approvedById: v.approvedById, approvedOn: v.approvedOn?.format('YYYY-MM-DD') };
+    const errors = checkInspectionInput(input, inspection.year, localToday());
+    if (Object.keys(errors).length > 0) {
+      form.setFields(Object.entries(errors).map(([field, error]) => ({ name: field as keyof Values, errors: [error] })));
+      return;
+    }
+    if (v.result === '关停注销' && v.closeAccount && !alreadyClosed) {
+      // Closing an account ends its reminders and cannot be undone from here: ask first.
+      modal.confirm({
+        title: `将“${platform?.name ?? ''}”设为已注销？`,
+        content: '账号状态将改为“已注销”，并在状态历史中记录本次年度检查结论。请同时办理注销备案（开通与备案 → 记录变更）。',
+        okText: '保存并设为已注销',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () => save(v),
+      });
+      return;
+    }
+    await save(v);
+  };
+
+  return (
+    <Modal
+      open
+      width={820}
+      title={`记录检查：${name}`}
+      okText="保存"
+      cancelText="取消"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="item"
+        dataSource={checks}
+        style={{ marginBottom: 16 }}
+        columns={[
+          { title: '序号', width: 56, render: (_, __, i) => i + 1 },
+          {
+            title: '检查项目（勾选为符合）',
+            render: (_, c, i) => (
+              <Checkbox checked={c.ok} onChange={(e) => setCheck(i, { ok: e.target.checked })}>
+                {c.item}
+              </Checkbox>
+            ),
+          },
+          {
+            title: '说明',
+            width: 260,
+            render: (_, c, i) => <Input size="small" aria-label={`说明：${c.item}`} value={c.note} onChange={(e) => setCheck(i, { note: e.target.value })} />,
+          },
+        ]}
+      />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          selfAssessment: inspection.selfAssessment,
+          result: inspection.result ?? NO_RESULT,
+          approvedById: inspection.approvedById ?? platform?.responsibleId,
+          approvedOn: inspection.approvedOn ? dayjs(inspection.approvedOn) : undefined,
+          closeAccount: true,
+        }}
+      >
+        <Form.Item name="selfAssessment" label="自查情况">
+          <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+        <Form.Item name="result" label="检查结论">
+          <Radio.Group
+            options={[{ value: NO_RESULT, label: '暂无结论' }, ...INSPECTION_RESULTS.map((r) => ({ value: r, label: r }))]}
+            onChange={() => form.setFields([{ name: 'result', errors: [] }])}
+          />
+        </Form.Item>
+        {result === '关停注销' && !alreadyClosed && (
+          <Form.Item name="closeAccount" valuePropName="checked">
+            <Checkbox>同时将账号状态设为“已注销”</Checkbox>
+          </Form.Item>
+        )}
+        <Form.Item name="approvedById" label="审批人（单位第一责任人）">
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="approvedOn" label="审批日期">
+          <DatePicker style={{ width: 200 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

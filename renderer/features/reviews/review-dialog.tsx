@@ -1,0 +1,124 @@
+// 新建审核: an item to be published on a platform (and column), entered from the paper form or
+// before printing it. The chain of the profile in force is laid out as its steps.
+import { App as AntApp, AutoComplete, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { Platform } from '@shared/domain/platform';
+import type { Review } from '@shared/domain/records';
+import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { db } from '../../db/database';
+import type { Lookups } from '../../db/queries';
+import { createReview } from '../../db/reviews';
+import { PersonSelect, UnitSelect } from '../../components/record-select';
+import { showError } from '../../app/errors';
+import { WordHits } from './highlighted-text';
+
+interface Values {
+  platformId?: string;
+  column?: string;
+  title?: string;
+  content?: string;
+  copywriterId?: string;
+  editorId?: string;
+  imageSource?: string;
+  submittingUnitId?: string;
+  plannedAt?: Dayjs;
+  major?: boolean;
+}
+
+export function ReviewDialog({
+  platforms,
+  lookups,
+  words,
+  onClose,
+  onSaved,
+}: {
+  platforms: readonly Platform[];
+  lookups: Lookups;
+  words: readonly string[];
+  onClose: () => void;
+  onSaved: (review: Review) => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
+  const platformId = Form.useWatch('platformId', form);
+  const title = Form.useWatch('title', form);
+  const content = Form.useWatch('content', form);
+
+  const platformOptions = useMemo(
+    () =>
+      platforms
+        .filter((p) => p.status !== '已注销' && p.status !== '已停用')
+        .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）`, key: buildSearchKey([p.name, p.kind, p.accountId ?? '']) })),
+    [platforms],
+  );
+  const platform = platforms.find((p) => p.id === platformId);
+  const columnOptions = (platform?.columns ?? []).map((c) => {
+    const name = c.level2 ? `${c.level1}／${c.level2}` : c.level1;
+    return { value: name, label: `${name}（${c.department}）` };
+  });
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      const saved = await createReview(db, {
+        platformId: v.platformId!,
+        title: v.title!,
+        major: Boolean(v.major),
+        column: v.column?.trim(),
+        content: v.content?.trim(),
+        copywriterId: v.copywriterId,
+        editorId: v.editorId,
+        imageSource: v.imageSource?.trim(),
+        submittingUnitId: v.submittingUnitId ?? platform?.hostUnitId,
+        plannedAt: v.plannedAt?.toISOString(),
+      });
+      void message.success('已登记，请打印审核表交审核人签审');
+      onSaved(saved);
+    } catch (e) {
+      showError(e, '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open title="新建发布审核" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden width={680}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ major: false }}>
+        <Form.Item name="platformId" label="发布平台" rules={[{ required: true, message: '请选择发布平台' }]}>
+          <Select showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }} options={platformOptions} placeholder="选择平台（可输入拼音首字母）" />
+        </Form.Item>
+        <Form.Item name="column" label="栏目" extra={platform && columnOptions.length === 0 ? '该平台未登记栏目，可直接填写。' : undefined}>
+          <AutoComplete options={columnOptions} placeholder="选择或填写栏目" />
+        </Form.Item>
+        <Form.Item name="title" label="信息标题" rules={[{ required: true, whitespace: true, message: '请填写信息标题' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="content" label="内容摘要" extra="正文较长时填写摘要或存放位置（如“见纸质稿”）。">
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <WordHits texts={[title, content]} words={words} />
+        <Form.Item name="copywriterId" label="文案">
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="editorId" label="编辑">
+          <PersonSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="imageSource" label="图片来源">
+          <Input />
+        </Form.Item>
+        <Form.Item name="submittingUnitId" label="报送部门" extra="不填则为平台的主办单位。">
+          <UnitSelect lookups={lookups} />
+        </Form.Item>
+        <Form.Item name="plannedAt" label="拟发布时间">
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <Form.Item name="major" valuePropName="checked" extra="重大决策、重要活动、重要事件、重要新闻报导等，须报上一级审批（按本单位规则）。">
+          <Checkbox>重大事项</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,97 @@
+// 记录审核: one step as it came back on the signed paper form — level, reviewer(s), opinion,
+// decision, date. The chain rules are asked first, so a refusal shows at the field it concerns
+// and nothing is saved.
+import { App as AntApp, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { Person } from '@shared/domain/person';
+import { REVIEW_DECISIONS, type Review, type ReviewDecision } from '@shared/domain/records';
+import type { RuleProfile } from '@shared/profiles/types';
+import { canRecordStep, chainFor, nextStepIndex, stepName, type ReviewField } from '@shared/rules/review-chain';
+import { db } from '../../db/database';
+import type { Lookups } from '../../db/queries';
+import { recordReviewStep } from '../../db/reviews';
+import { PersonSelect } from '../../components/record-select';
+import { showError } from '../../app/errors';
+import { todayIso } from './review-format';
+
+interface Values {
+  stepIndex?: number;
+  reviewerIds?: string[];
+  opinion?: string;
+  decision?: ReviewDecision;
+  date?: Dayjs;
+}
+
+const FIELD_NAMES: Partial<Record<ReviewField, keyof Values>> = {
+  step: 'stepIndex',
+  reviewerIds: 'reviewerIds',
+  opinion: 'opinion',
+  decision: 'decision',
+  date: 'date',
+};
+
+export function StepForm({ review, profile, people, lookups }: { review: Review; profile: RuleProfile; people: readonly Person[]; lookups: Lookups }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
+  const chain = chainFor(profile, review.major);
+  const next = nextStepIndex(review, profile) ?? 0;
+
+  const submit = async () => {
+    const v = form.getFieldsValue();
+    const stepIndex = v.stepIndex ?? next;
+    const entry = { reviewerIds: v.reviewerIds ?? [], opinion: v.opinion, decision: v.decision, date: v.date?.format('YYYY-MM-DD') };
+    const allowed = canRecordStep(review, stepIndex, entry, people, profile, todayIso());
+    if (!allowed.ok) {
+      form.setFields([{ name: FIELD_NAMES[allowed.field ?? 'step'] ?? 'stepIndex', errors: [allowed.reason] }]);
+      return;
+    }
+    setSaving(true);
+    try {
+      await recordReviewStep(db, review.id, stepIndex, entry, todayIso());
+      void message.success(`已记录${stepName(stepIndex, chain[stepIndex]!.roleLabel)}的审核`);
+      form.resetFields();
+    } catch (e) {
+      showError(e, '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const clear = (name: keyof Values) => () => form.setFields([{ name, errors: [] }]);
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      aria-label="记录审核"
+      key={`${review.id}-${next}-${review.updatedAt}`}
+      initialValues={{ stepIndex: next, date: dayjs(), decision: '通过' }}
+      onValuesChange={(changed: Values) => {
+        for (const k of Object.keys(changed) as (keyof Values)[]) clear(k)();
+        // The level governs every other check: re-validate them once it changes.
+        if ('stepIndex' in changed) form.setFields((['reviewerIds', 'opinion', 'decision', 'date'] as const).map((name) => ({ name, errors: [] })));
+      }}
+    >
+      <Form.Item name="stepIndex" label="审核级别">
+        <Select options={chain.map((rule, i) => ({ value: i, label: `${stepName(i, rule.roleLabel)}${rule.minSigners > 1 ? `，至少${rule.minSigners}人` : ''}${rule.mustBeTeacher ? '，须为教师' : ''}` }))} />
+      </Form.Item>
+      <Form.Item name="reviewerIds" label="审核人" extra="在纸质审核表上签名的人，可选多人。">
+        <PersonSelect lookups={lookups} multiple />
+      </Form.Item>
+      <Form.Item name="opinion" label="审核意见">
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="decision" label="审核结论">
+        <Radio.Group options={REVIEW_DECISIONS.map((d) => ({ value: d, label: d }))} />
+      </Form.Item>
+      <Form.Item name="date" label="审核日期">
+        <DatePicker />
+      </Form.Item>
+      <Button type="primary" onClick={submit} loading={saving}>
+        记录审核
+      </Button>
+    </Form>
+  );
+}

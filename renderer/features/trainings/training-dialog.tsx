@@ -1,0 +1,69 @@
+// 新建 / 编辑 a training session (003 第十五条, 004 第十条): date, topic, speaker, team and the people
+// who signed in. A session may be entered ahead of time to print its sign-in sheet (F16).
+import { App as AntApp, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { TRAINING_TEAMS, type Training } from '@shared/domain/records';
+import { checkTraining, type TrainingInput } from '@shared/rules/training-rules';
+import { db } from '../../db/database';
+import { localToday } from '../../db/credentials';
+import { useLookups } from '../../db/queries';
+import { saveTraining } from '../../db/trainings';
+import { PersonSelect } from '../../components/record-select';
+import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+
+interface Values {
+  date?: Dayjs;
+  topic?: string;
+  speaker?: string;
+  team?: TrainingInput['team'];
+  attendeeIds: string[];
+}
+
+export function TrainingDialog({ training, onClose, onSaved }: { training?: Training; onClose: () => void; onSaved?: (t: Training) => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const lookups = useLookups();
+  const [saving, setSaving] = useState(false);
+
+  const initialValues: Values = training ? { ...training, date: dayjs(training.date), attendeeIds: [...training.attendeeIds] } : { date: dayjs(), attendeeIds: [] };
+
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as Values;
+    const input: TrainingInput = { date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, team: v.team, attendeeIds: v.attendeeIds };
+    if (showRuleCheck(form, checkTraining(input, localToday()))) return;
+    setSaving(true);
+    try {
+      const saved = await saveTraining(db, input, training?.id);
+      void message.success(training ? '已保存' : `已登记培训：${saved.topic}`);
+      onSaved?.(saved);
+      onClose();
+    } catch (e) {
+      showCredentialError(form, e, '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open destroyOnHidden title={training ? '编辑培训' : '登记培训'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose} width={640}>
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues}>
+        <Form.Item name="date" label="培训日期" required>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="topic" label="培训主题" required>
+          <Input maxLength={100} placeholder="例如：新媒体平台信息发布审核与网络安全" />
+        </Form.Item>
+        <Form.Item name="speaker" label="主讲人">
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="team" label="培训对象（队伍）">
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="选择队伍" options={TRAINING_TEAMS.map((t) => ({ value: t, label: t }))} />
+        </Form.Item>
+        <Form.Item name="attendeeIds" label="签到人员" extra="培训后按签到表登记；培训前可留空，先打印签到表。">
+          <PersonSelect lookups={lookups} multiple placeholder="选择签到人员（可输入拼音首字母）" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,105 @@
+// 培训 (003 第十五条: 每学期至少举行一次; 004 第十条): training sessions with their attendees and the
+// sign-in sheet F16. The notice at the top is the start page's training reminder itself, so both
+// count the semester the same way (shared/rules/office-reminders.ts).
+import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { Training } from '@shared/domain/records';
+import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
+import { localToday } from '../../db/credentials';
+import { useLookups, useSettings } from '../../db/queries';
+import { useTrainings } from '../../db/trainings';
+import { DeleteButton } from '../../components/delete-button';
+import { PersonName } from '../../components/person-name';
+import { warmUpPdf } from '../../pdf/pdf-client';
+import { PrintPreview } from '../print/print-preview';
+import { TrainingDialog } from './training-dialog';
+
+type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
+
+export function TrainingsPage() {
+  const trainings = useTrainings();
+  const settings = useSettings();
+  const lookups = useLookups();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  useEffect(() => void warmUpPdf(), []);
+
+  const today = localToday();
+  const rows = useMemo(() => [...(trainings ?? [])].sort((a, b) => b.date.localeCompare(a.date)), [trainings]);
+  const shortfall = useMemo(
+    () => (settings && trainings ? trainingReminders({ trainings }, settings.profile, today)[0] : undefined),
+    [settings, trainings, today],
+  );
+  const semester = semesterOf(today);
+  const label = (t: Training) => `${t.date} ${t.topic}`;
+
+  return (
+    <section aria-labelledby="trainings-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} id="trainings-title" style={{ margin: 0 }}>
+          培训
+        </Typography.Title>
+        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+          登记培训
+        </Button>
+      </Space>
+      {shortfall && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={shortfall.title}
+          description={`依据 ${shortfall.source}：每学期至少举行一次培训。请在${shortfall.dueDate}（${semester.label}结束）前安排。`}
+        />
+      )}
+      <Table<Training>
+        rowKey="id"
+        loading={!trainings}
+        dataSource={rows}
+        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: <Empty description="还没有培训记录。举办培训时点击“登记培训”，填写主题、主讲人和对象，打印签到表；培训后登记签到人员。" /> }}
+        columns={[
+          { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => (d > today ? <span>{d} <Tag>未举行</Tag></span> : d) },
+          { title: '主题', dataIndex: 'topic' },
+          { title: '主讲人', dataIndex: 'speaker', width: 120 },
+          { title: '对象', dataIndex: 'team', width: 150 },
+          {
+            title: '签到人员',
+            render: (_, t) =>
+              t.attendeeIds.length === 0 ? (
+                <Typography.Text type="secondary">未登记</Typography.Text>
+              ) : (
+                <span>
+                  <Tag>{`${t.attendeeIds.length}人`}</Tag>
+                  {t.attendeeIds.slice(0, 6).map((id, n) => (
+                    <span key={id}>
+                      {n > 0 && '、'}
+                      <PersonName id={id} lookups={lookups} />
+                    </span>
+                  ))}
+                  {t.attendeeIds.length > 6 && ' 等'}
+                </span>
+              ),
+          },
+          {
+            title: '操作',
+            width: 220,
+            render: (_, t) => (
+              <Space wrap size={4}>
+                <Button size="small" onClick={() => setDialog({ kind: 'edit', training: t })} aria-label={`编辑 ${label(t)}`}>
+                  编辑
+                </Button>
+                <Button size="small" onClick={() => setDialog({ kind: 'print', training: t })} aria-label={`打印签到表 ${label(t)}`}>
+                  打印签到表
+                </Button>
+                <DeleteButton table="trainings" id={t.id} name={label(t)} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog?.kind === 'new' && <TrainingDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <TrainingDialog training={dialog.training} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'print' && <PrintPreview formId="F16" record={dialog.training} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

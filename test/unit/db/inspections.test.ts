@@ -1,0 +1,55 @@
+// The inspection campaign in the database: opening a year once per account, recording a result,
+// and a 关停注销 result closing the account in the same transaction (001 第六条).
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { createRecord, saveSettings } from '../../../renderer/db/repository';
+import { openCampaign, recordInspection } from '../../../renderer/db/inspections';
+import { verifyChain } from '../../../shared/audit/hash-chain';
+import type { Platform } from '../../../shared/domain/platform';
+import { getPreset } from '../../../shared/profiles/presets';
+
+let db: LedgerDb;
+let n = 0;
+const TODAY = '2026-11-22';
+
+const addPlatform = (name: string, over: Partial<Platform> = {}) =>
+  createRecord<Platform>(db, 'platforms', {
+    kind: '微信公众号', name, accountId: name, purpose: '', contentScope: '', certification: '已认证', followers: [],
+    server: { involvesData: false }, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [], ...over,
+  });
+
+beforeEach(async () => {
+  db = new LedgerDb(`inspections-test-${++n}`);
+  await db.open();
+  await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'vocational-three-level-review', profile: getPreset('vocational-three-level-review')!, operatorName: '王𠮷' });
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the annual campaign in the database (001 第六条)', () => {
+  it('opening a year creates one inspection per covered account; opening twice creates nothing new', async () => {
+    const a = await addPlatform('东湖青年');
+    await addPlatform('筹建号', { status: '申请中' });
+    await addPlatform('群', { kind: '微信群' });
+    const created = await openCampaign(db, 2026);
+    expect(created.map((i) => i.platformId)).toEqual([a.id]);
+    expect(await openCampaign(db, 2026)).toEqual([]);
+    expect(await db.inspections.count()).toBe(1);
+    expect(verifyChain(await db.auditLog.orderBy('seq').toArray()).ok).toBe(true);
+  });
+
+  it('a 关停注销 result closes the account with its history entry; a refused result changes nothing', async () => {
+    const p = await addPlatform('东湖马院');
+    const [i] = await openCampaign(db, 2026);
+    const checks = i!.checks.map((c, k) => ({ ...c, ok: k > 0 }));
+    await expect(recordInspection(db, i!.id, { checks, result: '合格', approvedById: 'x', approvedOn: TODAY }, TODAY)).rejects.toMatchObject({ name: 'LedgerError' });
+    expect((await db.inspections.get(i!.id))?.result).toBeUndefined();
+
+    await recordInspection(db, i!.id, { checks, selfAssessment: ' 长期未更新 ', result: '关停注销', approvedById: 'x', approvedOn: '2026-11-20', closeAccount: true }, TODAY);
+    expect(await db.inspections.get(i!.id)).toMatchObject({ result: '关停注销', selfAssessment: '长期未更新', approvedOn: '2026-11-20' });
+    expect(await db.platforms.get(p.id)).toMatchObject({ status: '已注销', statusHistory: [{ date: '2026-11-20', value: '已注销', note: '2026年度检查结论：关停注销' }] });
+  });
+});

@@ -1,27 +1,11 @@
 // Change filings (001 第五条, 004 第六条): record an administrator change, see its due date in
 // working days across 国庆 and the 调休 Saturday, mark it filed; the start page lists the demo's
 // overdue change filing; a malformed holiday schedule is refused with its line number.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { ApprovalsPage } from './pages/approvals-page';
 
-type Row = Record<string, unknown>;
-
-async function readStore(page: Page, store: string): Promise<Row[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Row[]>((resolve, reject) => {
-        const req = indexedDB.open('media-ledger');
-        req.onsuccess = () => {
-          const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as Row[]);
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
 
 test.beforeEach(async ({ page }) => {
   const app = new LedgerApp(page);

@@ -5,27 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { InspectionsPage } from './pages/inspections-page';
 
-type Row = Record<string, unknown>;
-
-async function readStore(page: Page, store: string): Promise<Row[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Row[]>((resolve, reject) => {
-        const req = indexedDB.open('media-ledger');
-        req.onsuccess = () => {
-          const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as Row[]);
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();

@@ -4,25 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { countRows, readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { PrintoutsPage } from './pages/printouts-page';
 
-async function countRows(page: Page, store: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('media-ledger');
-        req.onsuccess = () => {
-          const count = req.result.transaction(name, 'readonly').objectStore(name).count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
 
 test('batch print shows progress and can be cancelled; a finished batch is one PDF and is tracked', async ({ page }) => {
   const app = new LedgerApp(page);
@@ -107,17 +93,8 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
   expect(await countRows(page, 'attachments')).toBe(1);
 
   // A USB scanner types the record id from the QR code and presses Enter.
-  const recordId = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open('media-ledger');
-        req.onsuccess = () => {
-          const all = req.result.transaction('printouts', 'readonly').objectStore('printouts').getAll();
-          all.onsuccess = () => resolve(all.result[0].recordId);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  const recordId = (await readStore<{ recordId: string }>(page, 'printouts'))[0]!.recordId;
+
   await page.getByRole('searchbox', { name: '扫码或输入编号' }).fill(recordId);
   await page.getByRole('searchbox', { name: '扫码或输入编号' }).press('Enter');
   await expect(page.getByRole('heading', { name: platformName })).toBeVisible();

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { countRows } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { RegistryPage } from './pages/registry-page';
 
@@ -63,19 +64,8 @@ test('set up, load demo, register a platform, find it by pinyin initials, print 
   expect(text).toContain('dh_xiaoshiguan');
   expect(text).toContain('东湖示范大学微信、微博账号备案信息表');
   // The save is recorded as a printout waiting for signatures.
-  const printouts = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('media-ledger');
-        req.onsuccess = () => {
-          const tx = req.result.transaction('printouts', 'readonly');
-          const count = tx.objectStore('printouts').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  const printouts = await countRows(page, 'printouts');
+
   expect(printouts).toBe(1);
   // The browser edition runs under the desktop app's CSP; nothing the app does may violate it.
   expect(cspViolations).toEqual([]);

@@ -3,27 +3,11 @@
 // is stored; the three levels are recorded in order; the item is published with 文案、编辑、审查人、
 // 发布时间 on record (001 第七条); 重发重审 makes a new review linked to the original (000 第七条);
 // 纠错 records what was deleted, when and why (001 第九条).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { ReviewsPage } from './pages/reviews-page';
 
-type Row = Record<string, unknown>;
-
-async function readStore(page: Page, store: string): Promise<Row[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Row[]>((resolve, reject) => {
-        const req = indexedDB.open('media-ledger');
-        req.onsuccess = () => {
-          const all = req.result.transaction(name, 'readonly').objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as Row[]);
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
-}
 
 const TITLE = '我校举办2026年网络安全宣传周启动仪式';
 

@@ -1,6 +1,7 @@
 // Page object for credential custody: 密码密封存档 (envelopes, the self-check) and 管理员交接,
 // plus a reader of everything the browser stores, to prove a password is kept nowhere.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readStore } from './app-database';
 
 export interface SealFields {
   platform?: string;
@@ -98,22 +99,7 @@ export class CredentialsPage {
   }
 
   /** Rows of one store of the app's database. */
-  async rows<T>(store: string): Promise<T[]> {
-    return this.page.evaluate(
-      (name) =>
-        new Promise<T[]>((resolve, reject) => {
-          const open = indexedDB.open('media-ledger');
-          open.onsuccess = () => {
-            const get = open.result.transaction(name).objectStore(name).getAll();
-            get.onsuccess = () => {
-              open.result.close();
-              resolve(get.result as T[]);
-            };
-            get.onerror = () => reject(get.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-      store,
-    );
+  rows<T>(store: string): Promise<T[]> {
+    return readStore<T>(this.page, store);
   }
 }

@@ -2,7 +2,11 @@
 // an envelope is sealed, opened once (never twice) and replaced, with the chain shown; a handover
 // to the same person or to someone who left is refused, a valid one changes the registry's
 // 总管理员, creates the change filing, and completes once the password change is confirmed.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { LedgerApp } from './pages/ledger-app';
 import { CredentialsPage } from './pages/credentials-page';
 
@@ -43,6 +47,18 @@ test('a password typed into the self-check is stored nowhere (SPEC §Passwords, 
   await page.getByRole('button', { name: '密码强度自检' }).click();
   dialog = c.dialog('密码强度自检');
   await expect(dialog.getByLabel('待检查的密码')).toHaveValue('');
+  await dialog.getByRole('button', { name: '关闭并清除' }).click();
+
+  // Nor does the data the app exports (the review list as .xlsx; unzipped, its XML is searched).
+  await app.goTo('发布审核');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).first().click();
+  const file = join(mkdtempSync(join(tmpdir(), 'ledger-export-')), 'export.xlsx');
+  await (await downloading).saveAs(file);
+  const entries = unzipSync(new Uint8Array(readFileSync(file)));
+  const xml = Object.values(entries).map((bytes) => strFromU8(bytes)).join('\n');
+  expect(xml).toContain('sharedStrings');
+  expect(xml).not.toContain('unique-7731');
 });
 
 test('seal → open → new envelope; an open envelope cannot be opened again (003 第十七条)', async ({ page }) => {

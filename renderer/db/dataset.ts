@@ -20,21 +20,22 @@ export async function isDatabaseEmpty(db: LedgerDb): Promise<boolean> {
 export async function loadDataset(db: LedgerDb, data: DemoDataset, operatorName: string): Promise<void> {
   const profile = getPreset(data.profileId);
   if (!profile) throw new LedgerError('示例数据引用的规则方案不存在。', `profile ${data.profileId}`);
-  const existing = await db.settings.get('main');
-  await saveSettings(db, {
-    institutionName: existing?.institutionName || data.institutionName,
-    profileId: existing?.profileId ?? profile.id,
-    profile: existing?.profile ?? profile,
-    operatorName: existing?.operatorName || operatorName,
-    setupCompletedAt: existing?.setupCompletedAt ?? new Date().toISOString(),
-  });
   const parts = DATASET_TABLES.map((table) => ({ table, rows: data[table] as readonly { id: string }[] }));
   await db.transaction('rw', [...DATASET_TABLES.map((t) => db.table(t)), db.auditLog, db.settings], async () => {
     const clash = await Promise.all(parts.map(({ table, rows }) => db.table(table).bulkGet(rows.map((r) => r.id))));
     if (clash.some((rows) => rows.some(Boolean))) {
       throw new LedgerError('示例数据已经载入过，未重复载入。');
     }
-    const settings = await db.settings.get('main');
+    // Settings (kept where the clerk already set them) are written in the same transaction, so a
+    // refused load changes nothing at all.
+    const existing = await db.settings.get('main');
+    const settings = await saveSettings(db, {
+      institutionName: existing?.institutionName || data.institutionName,
+      profileId: existing?.profileId ?? profile.id,
+      profile: existing?.profile ?? profile,
+      operatorName: existing?.operatorName || operatorName,
+      setupCompletedAt: existing?.setupCompletedAt ?? new Date().toISOString(),
+    });
     let prev = (await db.auditLog.orderBy('seq').last())?.hash;
     const at = new Date().toISOString();
     const log = (table: string, record: { id: string }) => {

@@ -52,7 +52,7 @@ const trimmed = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 /** Saves an account's checks, self-assessment and result; may close the account (关停注销). */
 export async function recordInspection(ledger: LedgerDb, inspectionId: string, input: RecordInspectionInput, today: IsoDate): Promise<Inspection> {
   let saved: Inspection | undefined;
-  await ledger.transaction('rw', [ledger.inspections, ledger.platforms, ledger.auditLog, ledger.settings], async () => {
+  await ledger.transaction('rw', [ledger.inspections, ledger.platforms, ledger.approvals, ledger.auditLog, ledger.settings], async () => {
     const before = await ledger.inspections.get(inspectionId);
     if (!before || before.deletedAt) throw new LedgerError('该检查记录已不存在或已移入回收站。');
     const errors = checkInspectionInput(input, before.year, today);
@@ -70,9 +70,20 @@ export async function recordInspection(ledger: LedgerDb, inspectionId: string, i
       const platform = await ledger.platforms.get(before.platformId);
       if (!platform || platform.deletedAt) throw new LedgerError('该账号已不存在或已移入回收站，未能设为已注销。');
       if (platform.status !== '已注销') {
+        const date = input.approvedOn ?? today;
+        const note = `${before.year}年度检查结论：关停注销`;
+        // Closing is a filing too (001 第五条, 004 第六条): the 注销备案 is created with it, so it
+        // is reminded and F10 can be printed; its due date follows from the profile's working days.
+        await createRecord<Approval>(ledger, 'approvals', {
+          platformId: platform.id,
+          kind: '注销备案',
+          changes: [{ field: '运行状态', before: platform.status, after: '已注销' }],
+          changeDate: date,
+          note,
+        });
         await updateRecord<Platform>(ledger, 'platforms', platform.id, {
           status: '已注销',
-          statusHistory: [...platform.statusHistory, { date: input.approvedOn ?? today, value: '已注销', note: `${before.year}年度检查结论：关停注销` }],
+          statusHistory: [...platform.statusHistory, { date, value: '已注销', note }],
         });
       }
     }

@@ -29,12 +29,19 @@ export function inspectionWindow(profile: Pick<RuleProfile, 'annualInspection'>,
 /**
  * Once this year's window opens, every running account without a concluded inspection of this
  * year (an Inspection with a result) is due by the window's end; after it, overdue. Accounts opened
- * after the window are inspected next year.
+ * after the window are inspected next year. A campaign of last year that was opened but not
+ * finished stays overdue into the new year (it does not vanish on 1 January).
  */
 export function annualInspectionReminders(data: Pick<ComplianceData, 'platforms' | 'inspections'>, profile: RuleProfile, today: string): ComplianceReminder[] {
   const year = Number(today.slice(0, 4));
-  const { from, to } = inspectionWindow(profile, year);
-  if (today < from) return [];
+  const out = today >= inspectionWindow(profile, year).from ? yearReminders(data, profile, year, today) : [];
+  const lastYearOpened = live(data.inspections).some((i) => i.year === year - 1);
+  if (lastYearOpened) out.push(...yearReminders(data, profile, year - 1, today));
+  return out;
+}
+
+function yearReminders(data: Pick<ComplianceData, 'platforms' | 'inspections'>, profile: RuleProfile, year: number, today: string): ComplianceReminder[] {
+  const { to } = inspectionWindow(profile, year);
   const done = new Set(live(data.inspections).filter((i) => i.year === year && i.result).map((i) => i.platformId));
   const started = new Set(live(data.inspections).filter((i) => i.year === year).map((i) => i.platformId));
   const { month, fromDay, toDay } = profile.annualInspection;

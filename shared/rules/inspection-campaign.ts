@@ -175,7 +175,7 @@ export interface ClosureData extends ComparisonData {
  * update within the profile's months as of `asOf`). Accounts already 注销 and work groups are left out.
  */
 export function closureCandidates(data: ClosureData, year: number, asOf: IsoDate): ClosureCandidate[] {
-  const filed = new Set(live(data.approvals).filter((a) => a.kind === '开通审批' || a.kind === '备案').map((a) => a.platformId));
+  const filed = new Set(live(data.approvals).filter((a) => (a.kind === '开通审批' || a.kind === '备案') && a.filedOn).map((a) => a.platformId));
   const closing = new Set(live(data.inspections).filter((i) => i.year === year && i.result === '关停注销').map((i) => i.platformId));
   const months = data.profile.zombieMonths;
   const out: ClosureCandidate[] = [];

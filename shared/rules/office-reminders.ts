@@ -30,7 +30,7 @@ export function trainingReminders(data: Pick<ComplianceData, 'trainings'>, profi
   const needed = profile.trainingsPerSemester;
   if (needed <= 0) return [];
   const s = semesterOf(today);
-  const held = live(data.trainings).filter((t) => t.date >= s.from && t.date <= s.to).length;
+  const held = live(data.trainings).filter((t) => t.date >= s.from && t.date <= s.to && t.date <= today).length;
   if (held >= needed) return [];
   return [
     reminderFor(

@@ -89,7 +89,9 @@ export function SealEnvelopeDialog({
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="选择平台"
-            options={(platforms ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={(platforms ?? [])
+              .filter((p) => p.status !== '已注销')
+              .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))}
           />
         </Form.Item>
         {replaces.length > 0 && (

@@ -40,7 +40,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
       if (holidayDataMissingYear) {
         modal.warning({
           title: '交接已登记，但未能计算变更备案的报备期限',
-          content: `${holidayDataMissingYear}年的法定节假日安排尚未录入，无法按工作日计算期限。总管理员已改为${incoming}，变更备案已保存（暂无报备期限）。请在“设置 → 节假日安排”中录入或导入${holidayDataMissingYear}年的放假安排，再到“开通与备案”中补填期限。`,
+          content: `${holidayDataMissingYear}年的法定节假日安排尚未录入，无法按工作日计算期限。总管理员已改为${incoming}，变更备案已保存（暂无报备期限）。请在“设置 → 节假日安排”中录入或导入${holidayDataMissingYear}年的放假安排，录入后报备期限会自动算出。`,
           okText: '知道了',
         });
       } else {
@@ -61,7 +61,9 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="选择平台"
-            options={(platforms ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            options={(platforms ?? [])
+              .filter((p) => p.status !== '已注销' && p.status !== '已停用')
+              .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))}
             // The outgoing administrator is normally the registered 总管理员.
             onChange={(id: string) => form.setFieldValue('outgoingId', platforms?.find((p) => p.id === id)?.chiefAdminId)}
           />

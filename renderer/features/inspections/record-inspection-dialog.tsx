@@ -84,7 +84,7 @@ export function RecordInspectionDialog({
       // Closing an account ends its reminders and cannot be undone from here: ask first.
       modal.confirm({
         title: `将“${platform?.name ?? ''}”设为已注销？`,
-        content: '账号状态将改为“已注销”，并在状态历史中记录本次年度检查结论。请同时办理注销备案（开通与备案 → 记录变更）。',
+        content: '账号状态将改为“已注销”，状态历史中记录本次年度检查结论，并同时登记一份注销备案（可在“开通与备案”中打印备案表并标记已报备）。',
         okText: '保存并设为已注销',
         okButtonProps: { danger: true },
         cancelText: '取消',

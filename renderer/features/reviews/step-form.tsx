@@ -66,7 +66,7 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
       form={form}
       layout="vertical"
       aria-label="记录审核"
-      key={`${review.id}-${next}-${review.updatedAt}`}
+      key={`${review.id}-${next}-${review.returnedRounds?.length ?? 0}`}
       initialValues={{ stepIndex: next, date: dayjs(), decision: '通过' }}
       onValuesChange={(changed: Values) => {
         for (const k of Object.keys(changed) as (keyof Values)[]) clear(k)();

@@ -51,5 +51,9 @@ describe('the annual campaign in the database (001 第六条)', () => {
     await recordInspection(db, i!.id, { checks, selfAssessment: ' 长期未更新 ', result: '关停注销', approvedById: 'x', approvedOn: '2026-11-20', closeAccount: true }, TODAY);
     expect(await db.inspections.get(i!.id)).toMatchObject({ result: '关停注销', selfAssessment: '长期未更新', approvedOn: '2026-11-20' });
     expect(await db.platforms.get(p.id)).toMatchObject({ status: '已注销', statusHistory: [{ date: '2026-11-20', value: '已注销', note: '2026年度检查结论：关停注销' }] });
+    // Closing is a filing (001 第五条): the 注销备案 is created with it, waiting to be filed.
+    const filings = await db.approvals.where('platformId').equals(p.id).toArray();
+    expect(filings).toMatchObject([{ kind: '注销备案', changeDate: '2026-11-20', changes: [{ field: '运行状态', after: '已注销' }] }]);
+    expect(filings[0]!.filedOn).toBeUndefined();
   });
 });

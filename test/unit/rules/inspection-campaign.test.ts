@@ -128,7 +128,7 @@ describe('accounts listed for closure (001 第六条 未报备或审批未通过
     platform('gone', { status: '已注销', lastUpdateOn: '2020-01-01' }),
     platform('group', { kind: 'QQ群', lastUpdateOn: '2020-01-01' }),
   ];
-  const approvals = ['filed', 'zombie', 'failed'].map((id) => approval(id, { kind: id === 'filed' ? '开通审批' : '备案' }));
+  const approvals = ['filed', 'zombie', 'failed'].map((id) => approval(id, { kind: id === 'filed' ? '开通审批' : '备案', filedOn: '2025-03-01' }));
   const inspections = [inspection('f', 'failed', 2026, { result: '关停注销' }), inspection('z', 'filed', 2025, { result: '关停注销' })];
   const list = closureCandidates({ platforms, approvals, inspections, profile: { zombieMonths: 6 } }, 2026, '2026-11-22');
   const reasons = Object.fromEntries(list.map((c) => [c.platform.id, c.reasons.map((r) => r.reason)]));
@@ -137,6 +137,13 @@ describe('accounts listed for closure (001 第六条 未报备或审批未通过
     expect(reasons.applying).toEqual(['申请中未获批准']);
     expect(reasons.unfiled).toEqual(['未备案']);
     expect(reasons.filed).toBeUndefined();
+    // A filing written but never handed in (no filedOn) is not a filing yet.
+    const pending = closureCandidates(
+      { platforms: [platform('filed')], approvals: [approval('filed', { kind: '备案' })], inspections: [], profile: { zombieMonths: 6 } },
+      2026,
+      '2026-11-22',
+    );
+    expect(pending.map((c) => c.reasons.map((r) => r.reason))).toEqual([['未备案']]);
   });
 
   it('lists accounts concluded 关停注销 in the year’s inspection (001 第六条)', () => {

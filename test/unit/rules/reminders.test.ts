@@ -171,6 +171,15 @@ describe('annual inspection window (001 第六条, 004 第十一条)', () => {
     // Last year's inspection does not count for this year.
     expect(annualInspectionReminders(data({ platforms: [acc], inspections: [inspection({ year: 2025, result: '合格' })] }), P001, '2026-11-22')).toHaveLength(1);
   });
+
+  it('004 第十一条: last year’s campaign left unfinished stays overdue after 1 January', () => {
+    const unfinished = data({ platforms: [acc], inspections: [inspection({ year: 2026 })] });
+    expect(annualInspectionReminders(unfinished, P004, '2026-12-31')[0]).toMatchObject({ dueDate: '2026-12-20', daysLeft: -11 });
+    expect(annualInspectionReminders(unfinished, P004, '2027-01-02')).toMatchObject([{ dueDate: '2026-12-20', daysLeft: -13 }]);
+    expect(annualInspectionReminders(unfinished, P004, '2027-01-02')[0]!.title).toContain('2026年度检查');
+    // Concluded last year: nothing carries over.
+    expect(annualInspectionReminders(data({ platforms: [acc], inspections: [inspection({ year: 2026, result: '合格' })] }), P004, '2027-01-02')).toEqual([]);
+  });
 });
 
 describe('zombie accounts (004 通知 三: 长期不更新的“僵尸号”)', () => {

@@ -68,25 +68,6 @@ export async function createReview(ledger: LedgerDb, input: ReviewInput): Promis
   return saved!;
 }
 
-/** Edits the item itself; only while no step has passed this round, so an approval always covers what is published. */
-export async function updateReviewItem(ledger: LedgerDb, id: string, patch: Partial<ReviewInput>): Promise<Review> {
-  let saved: Review | undefined;
-  await ledger.transaction('rw', [ledger.reviews, ledger.auditLog, ledger.settings], async () => {
-    const profile = await profileOf(ledger);
-    const review = await liveReview(ledger, id);
-    if (review.publishedAt) throw new LedgerError('已发布的信息不能修改；如需改后再发，请“重发重审”。');
-    if (review.steps.some((s) => s.decision === '通过') && !review.steps.some((s) => s.decision === '退回修改')) {
-      throw new LedgerError('已有审核人审核通过，不能再修改内容；如需修改，请由审核人退回修改。');
-    }
-    const major = patch.major ?? review.major;
-    saved = await updateRecord<Review>(ledger, 'reviews', id, {
-      ...patch,
-      ...(major !== review.major ? { steps: layOutSteps(profile, major) } : {}),
-    });
-  });
-  return saved!;
-}
-
 /** Records one step as entered from the signed paper form; refused (nothing written) when the rules say no. */
 export async function recordReviewStep(ledger: LedgerDb, id: string, stepIndex: number, entry: StepEntry, today?: string): Promise<Review> {
   let saved: Review | undefined;

@@ -1,0 +1,58 @@
+// The few Web-platform globals the backup format needs (Web Crypto, UTF-8 codecs), typed minimally.
+// shared/ compiles without the DOM and Node type libraries, yet both Chromium (renderer) and
+// Node ≥ 20 (main process, CLI, tests) provide these same standard globals; declaring only what we
+// call keeps shared/ free of DOM/Node types while still using the platform's audited AES and PBKDF2.
+
+/** An opaque Web Crypto key. */
+export type WebCryptoKey = { readonly type: string };
+
+export interface AesGcmParams {
+  name: 'AES-GCM';
+  iv: Uint8Array;
+  additionalData: Uint8Array;
+  tagLength: 128;
+}
+
+interface MinimalSubtle {
+  importKey(format: 'raw', keyData: Uint8Array, algorithm: 'PBKDF2', extractable: false, usages: ['deriveKey']): Promise<WebCryptoKey>;
+  deriveKey(
+    algorithm: { name: 'PBKDF2'; hash: 'SHA-256'; salt: Uint8Array; iterations: number },
+    baseKey: WebCryptoKey,
+    derivedKeyType: { name: 'AES-GCM'; length: 256 },
+    extractable: false,
+    usages: ('encrypt' | 'decrypt')[],
+  ): Promise<WebCryptoKey>;
+  encrypt(algorithm: AesGcmParams, key: WebCryptoKey, data: Uint8Array): Promise<ArrayBuffer>;
+  decrypt(algorithm: AesGcmParams, key: WebCryptoKey, data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+interface WebGlobals {
+  crypto?: { subtle?: MinimalSubtle; getRandomValues?<T extends Uint8Array>(array: T): T };
+  TextEncoder?: new () => { encode(text: string): Uint8Array };
+  TextDecoder?: new (label: 'utf-8', options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
+}
+
+const web = globalThis as unknown as WebGlobals;
+
+export function subtle(): MinimalSubtle {
+  const s = web.crypto?.subtle;
+  if (!s) throw new Error('Web Crypto (crypto.subtle) is not available on this platform');
+  return s;
+}
+
+export function randomBytes(length: number): Uint8Array {
+  const get = web.crypto?.getRandomValues;
+  if (!get) throw new Error('crypto.getRandomValues is not available on this platform');
+  return get.call(web.crypto, new Uint8Array(length));
+}
+
+export function utf8Encode(text: string): Uint8Array {
+  if (!web.TextEncoder) throw new Error('TextEncoder is not available on this platform');
+  return new web.TextEncoder().encode(text);
+}
+
+/** Strict UTF-8 decoding: malformed bytes are an error, not U+FFFD, so corruption is not papered over. */
+export function utf8Decode(bytes: Uint8Array): string {
+  if (!web.TextDecoder) throw new Error('TextDecoder is not available on this platform');
+  return new web.TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+}

@@ -31,8 +31,12 @@ export function checkPassword(password: string, policy: PasswordPolicy): Passwor
   if (length < policy.minLength) problems.push(`长度不足：至少需要 ${policy.minLength} 位，当前 ${length} 位。`);
   if (policy.requireLetters && !/[A-Za-z]/.test(password)) problems.push('缺少字母（A–Z 或 a–z）。');
   if (policy.requireDigits && !/[0-9]/.test(password)) problems.push('缺少数字（0–9）。');
-  // A symbol is anything that is neither an ASCII letter, a digit nor white space (!@#%、中文标点…).
-  if (policy.requireSymbols && !/[^A-Za-z0-9\s]/.test(password)) problems.push('缺少特殊字符（如 ! @ # $ % & *）。');
+  // A symbol is ASCII punctuation, its full-width form (！＠＃…) or CJK punctuation (、。《》…).
+  // Chinese characters and accented letters are not symbols: many platform consoles refuse them,
+  // and they are not what 特殊字符 means.
+  if (policy.requireSymbols && !/[!-/:-@[-`{-~\u3001-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF5E]/.test(password)) {
+    problems.push('缺少特殊字符（如 ! @ # $ % & *）。');
+  }
   if (/^\s|\s$/.test(password)) problems.push('首尾有空格，登录时容易输错。');
   if (isGuessable(password)) problems.push('过于简单易猜（含常见密码、连续或重复字符），请避免使用。');
   return { ok: problems.length === 0, problems };

@@ -16,6 +16,10 @@ describe('password policy', () => {
     expect(checkPassword('98!27#4150', p).problems).toEqual(['缺少字母（A–Z 或 a–z）。']);
     // A full-width symbol or Chinese punctuation counts as a special character.
     expect(checkPassword('Zx9QpL77，', p).ok).toBe(true);
+    expect(checkPassword('Zx9QpL77。', p).ok).toBe(true);
+    // A Chinese character or an accented letter is not one.
+    expect(checkPassword('Zx9QpL77中', p).problems).toEqual(['缺少特殊字符（如 ! @ # $ % & *）。']);
+    expect(checkPassword('Zx9QpL77é', p).problems).toEqual(['缺少特殊字符（如 ! @ # $ % & *）。']);
   });
 
   it('passwords easy to guess are refused even when long enough (002 第九条(二) 避免使用简单易猜的密码)', () => {

@@ -6,22 +6,11 @@ import type { Id, IsoDate, IsoDateTime } from '@shared/domain/common';
 import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover } from '@shared/domain/records';
-import { checkOpening, checkSeal, currentEnvelopes, nextChangeDue, nextEnvelopeNumber, type OpeningInput, type RuleCheck, type SealInput } from '@shared/rules/envelope-state';
+import { checkOpening, checkSeal, currentEnvelopes, nextChangeDue, nextEnvelopeNumber, type OpeningInput, type SealInput } from '@shared/rules/envelope-state';
 import { chiefAdminChange, checkHandover, checkPasswordChange, type HandoverInput, type PasswordChangeInput } from '@shared/rules/handover-state';
 import { addWorkingDays } from '@shared/rules/working-days';
 import type { LedgerDb } from './schema';
-import { createRecord, LedgerError, updateRecord } from './repository';
-
-/** A refused step: the message of each field, for the form; `message` is the first of them. */
-export class CredentialRuleError extends LedgerError {
-  constructor(readonly fields: Record<string, string>) {
-    super(Object.values(fields)[0] ?? '输入有误。', JSON.stringify(fields));
-  }
-}
-
-function enforce(check: RuleCheck): void {
-  if (!check.ok) throw new CredentialRuleError(check.errors);
-}
+import { createRecord, enforce, LedgerError, RuleError, updateRecord } from './repository';
 
 /** Today on the clerk's machine as 'YYYY-MM-DD' (local time: a date on paper). */
 export function localToday(now = new Date()): IsoDate {
@@ -47,7 +36,7 @@ export async function sealEnvelope(db: LedgerDb, input: SealInput, today: IsoDat
   await db.transaction('rw', [db.envelopes, db.platforms, db.people, db.auditLog, db.settings], async () => {
     const [people, platform, settings] = await Promise.all([peopleMap(db), livePlatform(db, input.platformId), db.settings.get('main')]);
     enforce(checkSeal(input, people, today));
-    if (!platform) throw new CredentialRuleError({ platformId: '该平台已不存在或已移入回收站。' });
+    if (!platform) throw new RuleError({ platformId: '该平台已不存在或已移入回收站。' });
     // Numbers are read inside the transaction, so two seals cannot take the same one.
     const all = await db.envelopes.toArray();
     const sealedOn = input.sealedOn!;

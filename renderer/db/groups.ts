@@ -5,14 +5,9 @@ import type { Id, IsoDate } from '@shared/domain/common';
 import { isGroupKind, type Platform } from '@shared/domain/platform';
 import type { Incident } from '@shared/domain/records';
 import { checkDisband, checkRealNameCheck, groupAfterCheck, realNameCheckFinding, type RealNameCheckInput } from '@shared/rules/group-rules';
-import type { RuleCheck } from '@shared/rules/envelope-state';
 import type { LedgerDb } from './schema';
-import { CredentialRuleError, localToday } from './credentials';
-import { createRecord, LedgerError, updateRecord } from './repository';
-
-function enforce(check: RuleCheck): void {
-  if (!check.ok) throw new CredentialRuleError(check.errors);
-}
+import { localToday } from './credentials';
+import { createRecord, enforce, LedgerError, updateRecord } from './repository';
 
 async function liveGroup(ledger: LedgerDb, id: Id): Promise<Platform> {
   const p = await ledger.platforms.get(id);

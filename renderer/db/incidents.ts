@@ -5,21 +5,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Id, IsoDate } from '@shared/domain/common';
 import type { Incident } from '@shared/domain/records';
 import { checkClose, checkIncident, incidentDraft, type IncidentInput } from '@shared/rules/incident-rules';
-import type { RuleCheck } from '@shared/rules/envelope-state';
 import type { LedgerDb } from './schema';
 import { db } from './database';
-import { CredentialRuleError, localToday } from './credentials';
-import { createRecord, LedgerError, updateRecord } from './repository';
+import { localToday } from './credentials';
+import { createRecord, enforce, LedgerError, updateRecord } from './repository';
 
 export function useIncidents(): Incident[] | undefined {
   return useLiveQuery(() => db.incidents.filter((i) => !i.deletedAt).toArray(), []);
 }
 
 /** A refused step with each field's reason (the same error type the credential steps use). */
-function enforce(check: RuleCheck): void {
-  if (!check.ok) throw new CredentialRuleError(check.errors);
-}
-
 /** Registers a new incident, or saves an edited one when `id` is given. */
 export async function saveIncident(ledger: LedgerDb, input: IncidentInput, id?: Id, today: IsoDate = localToday()): Promise<Incident> {
   enforce(checkIncident(input, today));

@@ -19,6 +19,18 @@ export class LedgerError extends Error {
   }
 }
 
+/** A step refused by a rule: the message of each field, for the form; `message` is the first of them. */
+export class RuleError extends LedgerError {
+  constructor(readonly fields: Record<string, string>) {
+    super(Object.values(fields)[0] ?? '输入有误。', JSON.stringify(fields));
+  }
+}
+
+/** Throws the refusal of a rule check (shared/rules/*), so the transaction writes nothing. */
+export function enforce(check: { ok: true } | { ok: false; errors: Record<string, string> }): void {
+  if (!check.ok) throw new RuleError(check.errors);
+}
+
 function nowIso(): string {
   return new Date().toISOString();
 }

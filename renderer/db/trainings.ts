@@ -6,8 +6,8 @@ import type { Training } from '@shared/domain/records';
 import { checkTraining, trainingDraft, type TrainingInput } from '@shared/rules/training-rules';
 import type { LedgerDb } from './schema';
 import { db } from './database';
-import { CredentialRuleError, localToday } from './credentials';
-import { createRecord, updateRecord } from './repository';
+import { localToday } from './credentials';
+import { createRecord, enforce, updateRecord } from './repository';
 
 export function useTrainings(): Training[] | undefined {
   return useLiveQuery(() => db.trainings.filter((t) => !t.deletedAt).toArray(), []);
@@ -15,7 +15,7 @@ export function useTrainings(): Training[] | undefined {
 
 export async function saveTraining(ledger: LedgerDb, input: TrainingInput, id?: Id, today: IsoDate = localToday()): Promise<Training> {
   const check = checkTraining(input, today);
-  if (!check.ok) throw new CredentialRuleError(check.errors);
+  enforce(check);
   const draft = trainingDraft(input);
   if (!id) return createRecord<Training>(ledger, 'trainings', draft);
   // Optional fields emptied in the dialog are cleared.

@@ -3,7 +3,7 @@
 import type { FormInstance } from 'antd';
 import { message } from 'antd';
 import { showError } from '../../app/errors';
-import { CredentialRuleError } from '../../db/credentials';
+import { RuleError } from '../../db/repository';
 import type { RuleCheck } from '@shared/rules/envelope-state';
 
 /** Puts the rule's messages at the form's fields; returns true when there were any. */
@@ -16,6 +16,6 @@ export function showRuleCheck(form: FormInstance, check: RuleCheck): boolean {
 }
 
 export function showCredentialError(form: FormInstance, e: unknown, fallback: string): void {
-  if (e instanceof CredentialRuleError) showRuleCheck(form, { ok: false, errors: e.fields });
+  if (e instanceof RuleError) showRuleCheck(form, { ok: false, errors: e.fields });
   else showError(e, fallback);
 }

@@ -1,7 +1,8 @@
 // e2e: the built renderer (browser edition) in Debian's Chromium, served by `vite preview`.
 import { defineConfig } from '@playwright/test';
 
-const port = 4317;
+// E2E_PORT lets two e2e runs (e.g. a fresh-clone CI check beside a local run) use different ports.
+const port = Number(process.env.E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'test/e2e',

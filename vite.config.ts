@@ -23,7 +23,8 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // LEDGER_OUT_DIR lets a second build (a parallel e2e run) go elsewhere; the app uses dist/renderer.
+    outDir: process.env.LEDGER_OUT_DIR ?? fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
     // The TTF fonts must stay files of their own (never inlined as data URLs).

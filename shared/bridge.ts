@@ -10,8 +10,18 @@ export const CHANNELS = {
   openFolder: 'ledger:open-folder',
   appVersion: 'ledger:app-version',
   dataFolder: 'ledger:data-folder',
+  backupBegin: 'ledger:backup-begin',
+  backupChunk: 'ledger:backup-chunk',
+  backupFinish: 'ledger:backup-finish',
+  backupAbort: 'ledger:backup-abort',
+  backupStatus: 'ledger:backup-status',
+  chooseBackupFolder: 'ledger:choose-backup-folder',
+  quitReady: 'ledger:quit-ready',
 } as const;
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+
+/** Main → renderer: the window is closing; make the on-quit backup, then call quitReady. */
+export const QUIT_REQUESTED_CHANNEL = 'ledger:quit-requested';
 
 /** Largest file the renderer may hand to the host in one call (a long batch PDF fits easily). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -56,6 +66,70 @@ export const openFolderRequestSchema = z.object({
 });
 export type OpenFolderRequest = z.infer<typeof openFolderRequestSchema>;
 
+/*
+ * Backups are written as a stream of chunks: begin → chunk* → finish (or abort). The host picks
+ * the folder (a dialog for a manual backup, the configured backup folder otherwise) and the file
+ * name; the renderer never hands it a path. The bytes go to a temporary file that is verified
+ * (shared/backup verifyBackup) and only then renamed to its final name, so an interrupted or
+ * failed backup never replaces or damages an earlier one. The browser edition collects the
+ * chunks, verifies them and downloads the file.
+ */
+export const BACKUP_KINDS = ['manual', 'daily', 'quit'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/** Largest chunk of one backupChunk call. */
+export const MAX_BACKUP_CHUNK_BYTES = 16 * 1024 * 1024;
+
+const writeId = z.string().regex(/^[0-9a-f]{32}$/, '备份写入编号不合法');
+
+export const backupBeginRequestSchema = z.object({ kind: z.enum(BACKUP_KINDS) });
+export type BackupBeginRequest = z.infer<typeof backupBeginRequestSchema>;
+/** `started: false` when the clerk cancelled the folder dialog of a manual backup. */
+export type BackupBeginResult = { started: true; writeId: string; folder: string } | { started: false };
+
+export const backupChunkRequestSchema = z.object({
+  writeId,
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_BACKUP_CHUNK_BYTES, '备份数据块大小不合法'),
+});
+export type BackupChunkRequest = z.infer<typeof backupChunkRequestSchema>;
+
+export const backupFinishRequestSchema = z.object({
+  writeId,
+  /** Needed to verify an encrypted backup before it is kept; used once, never stored. */
+  passphrase: z.string().max(1024).optional(),
+});
+export type BackupFinishRequest = z.infer<typeof backupFinishRequestSchema>;
+export interface BackupFinishResult {
+  /** Where the verified backup now is (Electron), or the downloaded file's name (browser). */
+  path: string;
+  bytes: number;
+  /** Backups removed by the rotation of automatic backups (file names). */
+  removed: string[];
+}
+
+export const backupAbortRequestSchema = z.object({ writeId });
+export type BackupAbortRequest = z.infer<typeof backupAbortRequestSchema>;
+
+export interface BackupFileInfo {
+  name: string;
+  kind: BackupKind;
+  bytes: number;
+  /** ISO date-time the file was last written. */
+  modifiedAt: string;
+}
+
+export interface BackupStatus {
+  /** Whether the host makes daily and on-quit backups (the desktop app does; a browser cannot). */
+  automatic: boolean;
+  /** The configured backup folder (Electron), or a description of where downloads go (browser). */
+  folder: string;
+  /** Backups found in that folder, newest first (empty in the browser edition). */
+  files: BackupFileInfo[];
+}
+
+export const quitReadyRequestSchema = z.object({ backedUp: z.boolean() });
+export type QuitReadyRequest = z.infer<typeof quitReadyRequestSchema>;
+
 export interface LedgerBridge {
   /** Which host the renderer runs in. */
   readonly host: 'electron' | 'browser';
@@ -65,6 +139,18 @@ export interface LedgerBridge {
   appVersion(): Promise<string>;
   /** Where the data lives, for the clerk to read (a folder path, or a browser description). */
   dataFolder(): Promise<string>;
+  backupBegin(request: BackupBeginRequest): Promise<BackupBeginResult>;
+  backupChunk(request: BackupChunkRequest): Promise<void>;
+  backupFinish(request: BackupFinishRequest): Promise<BackupFinishResult>;
+  backupAbort(request: BackupAbortRequest): Promise<void>;
+  backupStatus(): Promise<BackupStatus>;
+  /** Lets the clerk pick the folder for automatic backups (Electron); undefined when cancelled. */
+  chooseBackupFolder(): Promise<string | undefined>;
+  /**
+   * Registers what to do when the window is about to close (the on-quit backup). The host waits
+   * for the returned promise (bounded) before it quits. A no-op in the browser edition.
+   */
+  onQuitRequested(handler: () => Promise<boolean>): void;
 }
 
 /** The global name under which the preload exposes the bridge. */

@@ -1,7 +1,6 @@
 // The LedgerBridge of the browser edition (and of the e2e tests in plain Chromium): files are
 // saved as downloads, PDFs are printed through the browser's print dialog, and there are no
 // folders to open. Payloads are checked with the same schemas the Electron main process uses.
-import type { z } from 'zod';
 import {
   openFolderRequestSchema,
   printPdfRequestSchema,
@@ -12,25 +11,18 @@ import {
   type SaveFileRequest,
   type SaveFileResult,
 } from '@shared/bridge';
+import { browserBackups } from './browser-backups';
+import { checked, downloadBlob } from './browser-files';
 
 /** Injected by vite.config.ts (`define`) from package.json; absent under vitest. */
 declare const __APP_VERSION__: string | undefined;
 
 const DEV_VERSION = '0.0.0-dev';
-/** How long a download's blob URL is kept; revoking at once can cancel the download in Chromium. */
-const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 /** Time after `load` for the PDF viewer to lay out the document before print() is called. */
 const PRINT_SETTLE_MS = 300;
 const PRINT_LOAD_TIMEOUT_MS = 15_000;
 
 export const BROWSER_DATA_FOLDER = '浏览器本地存储（IndexedDB，本机此浏览器的用户资料中）';
-
-/** The zod messages of the shared schemas are Chinese (文件名不合法, 文件过大). */
-function checked<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new Error(`请求内容不合法：${result.error.issues.map((issue) => issue.message).join('；')}`);
-}
 
 function pdfBlob(data: Uint8Array): Blob {
   // slice() copies into a plain ArrayBuffer, which Blob accepts whatever backed the original.
@@ -39,16 +31,7 @@ function pdfBlob(data: Uint8Array): Blob {
 
 async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   const { suggestedName, data } = checked(saveFileRequestSchema, request);
-  const url = URL.createObjectURL(new Blob([data.slice()]));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = suggestedName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+  downloadBlob(new Blob([data.slice()]), suggestedName);
   return { saved: true, path: suggestedName };
 }
 
@@ -131,4 +114,5 @@ export const browserBridge = {
   openFolder,
   appVersion,
   dataFolder: async () => BROWSER_DATA_FOLDER,
+  ...browserBackups,
 } satisfies LedgerBridge;

@@ -1,0 +1,195 @@
+// Backups of the whole database and restores from them (issue: data safety).
+//
+// A backup reads every table in one read transaction (a consistent picture even while the clerk
+// keeps working) and streams the attachments' bytes one at a time into shared/backup's writer.
+// A restore first verifies the whole file (shared/backup readBackup: checksums, counts, format
+// version, shapes), then cross-checks every attachment's bytes against its row, keeps a snapshot
+// of the current data (./snapshots.ts) and finally replaces every table in ONE read-write
+// transaction: if anything fails half-way (a full disk, a refused row), IndexedDB rolls the whole
+// transaction back and the current data stays exactly as it was.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { sealEntry } from '@shared/audit/hash-chain';
+import type { AuditEntry } from '@shared/domain/audit';
+import { BACKUP_TABLES, type BackupBytes, type BackupCounts, type BackupTable } from '@shared/backup/format';
+import type { AttachmentSource, BackupInput } from '@shared/backup/backup-writer';
+import { readBackup, verifyBackup, type BackupContents } from '@shared/backup/backup-reader';
+import { writeBackup } from '@shared/backup/backup-writer';
+import { newId } from '@shared/domain/ids';
+import type { Row } from '@shared/backup/rows';
+import { blobChunks } from '../bridge/blob-chunks';
+import { LedgerError } from './repository';
+import { RECORD_TABLES, type LedgerDb, type StoredAttachment } from './schema';
+import { saveSnapshot, type Snapshot, type SnapshotDb } from './snapshots';
+
+function tablesOf(db: LedgerDb) {
+  return BACKUP_TABLES.map((name) => db.table(name));
+}
+
+/** Row counts of every table as stored now (for the restore preview and the tests). */
+export async function countTables(db: LedgerDb): Promise<BackupCounts> {
+  const counts = {} as BackupCounts;
+  await db.transaction('r', tablesOf(db), async () => {
+    for (const table of BACKUP_TABLES) counts[table] = await db.table(table).count();
+  });
+  return counts;
+}
+
+/**
+ * Everything the backup writer needs, read in one consistent snapshot. The attachment rows keep
+ * their Blob handles; the bytes are read slice by slice only when the writer reaches them.
+ */
+export async function backupInputFromDb(db: LedgerDb, appVersion: string, createdAt?: string): Promise<BackupInput & { attachmentBytes: number }> {
+  const tables = {} as Record<BackupTable, object[]>;
+  await db.transaction('r', tablesOf(db), async () => {
+    for (const table of BACKUP_TABLES) tables[table] = (await db.table(table).toArray()) as object[];
+  });
+  const stored = tables.attachments as StoredAttachment[];
+  const attachmentBytes = stored.reduce((sum, row) => sum + (row.blob?.size ?? 0), 0);
+  const missing = stored.find((row) => !(row.blob instanceof Blob));
+  if (missing) throw new LedgerError(`附件“${missing.name}”的文件内容缺失，无法生成完整的备份。`, `attachment ${missing.id} has no blob`);
+  async function* attachments(): AsyncGenerator<AttachmentSource> {
+    for (const row of stored) yield { id: row.id, data: blobChunks(row.blob) };
+  }
+  return { appVersion, ...(createdAt !== undefined && { createdAt }), tables, attachments: attachments(), attachmentBytes };
+}
+
+/** What a verified backup holds, checked against the app's own rules before anything is replaced. */
+export interface RestorePlan {
+  tables: Record<BackupTable, Row[]>;
+  attachments: StoredAttachment[];
+  counts: BackupCounts;
+}
+
+const REFUSED = '备份文件与其中记录的附件信息不一致，不能恢复。当前数据未做任何更改。';
+
+/**
+ * Checks what the format reader cannot know: that each attachment's bytes have the size and
+ * SHA-256 its row records, and that the settings row is the app's one 'main' row. Returns the
+ * rows ready to store (attachments with their Blobs), or throws a LedgerError.
+ */
+export function planRestore(contents: Pick<BackupContents, 'tables' | 'attachments' | 'counts'>): RestorePlan {
+  const attachments: StoredAttachment[] = contents.tables.attachments.map((row) => {
+    const bytes = contents.attachments.get(row.id as string);
+    if (!bytes) throw new LedgerError(REFUSED, `attachment ${String(row.id)} has no bytes`);
+    if (row.size !== bytes.byteLength) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row size ${String(row.size)}, bytes ${bytes.byteLength}`);
+    const hash = bytesToHex(sha256(bytes));
+    if (row.sha256 !== hash) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row sha256 differs from the bytes`);
+    const mimeType = typeof row.mimeType === 'string' ? row.mimeType : '';
+    return { ...(row as unknown as StoredAttachment), blob: new Blob([bytes.slice()], { type: mimeType }) };
+  });
+  const settings = contents.tables.settings;
+  if (settings.length > 1 || settings.some((row) => row.id !== 'main' || typeof row.institutionName !== 'string' || typeof row.profile !== 'object' || row.profile === null)) {
+    throw new LedgerError('备份文件中的设置记录不符合要求，不能恢复。当前数据未做任何更改。', `settings rows ${settings.length}`);
+  }
+  // The format reader checked ids; the app also relies on every record's bookkeeping fields.
+  for (const table of RECORD_TABLES) {
+    const bad = contents.tables[table].find((row) => typeof row.createdAt !== 'string' || typeof row.updatedAt !== 'string' || (row.deletedAt != null && typeof row.deletedAt !== 'string'));
+    if (bad) throw new LedgerError(`备份文件中“${table}”表的记录缺少必要信息，不能恢复。当前数据未做任何更改。`, `${table}/${String(bad.id)} lacks createdAt/updatedAt`);
+  }
+  return { tables: contents.tables, attachments, counts: contents.counts };
+}
+
+export interface RestoreNote {
+  /** Shown in the audit log: which file (or snapshot) the data came from. */
+  source: string;
+  /** When the backup was made (manifest createdAt). */
+  backupCreatedAt: string;
+  operator: string;
+}
+
+/**
+ * Replaces every table with the plan's rows in one transaction, then appends one audit entry
+ * (chained to the restored log) saying that and from where the data was restored.
+ */
+export async function replaceAllData(db: LedgerDb, plan: RestorePlan, note: RestoreNote): Promise<void> {
+  await db.transaction('rw', tablesOf(db), async () => {
+    for (const table of BACKUP_TABLES) {
+      await db.table(table).clear();
+      const rows = table === 'attachments' ? plan.attachments : plan.tables[table];
+      if (rows.length > 0) await db.table(table).bulkAdd(rows);
+    }
+    const last = await db.auditLog.orderBy('seq').last();
+    const at = new Date().toISOString();
+    const entry: AuditEntry = sealEntry(
+      {
+        at,
+        operator: note.operator,
+        table: 'database',
+        recordId: 'all',
+        action: 'restore',
+        changes: { restoredFrom: [null, note.source], backupCreatedAt: [null, note.backupCreatedAt] },
+      },
+      last?.hash,
+    );
+    await db.auditLog.add(entry);
+  });
+}
+
+/**
+ * Saves a complete, verified backup of the current data as a snapshot. Throws (and so stops a
+ * restore) when the snapshot cannot be stored, e.g. because the disk is full.
+ */
+export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string, appVersion: string): Promise<Snapshot> {
+  const input = await backupInputFromDb(db, appVersion);
+  const parts: Blob[] = [];
+  for await (const chunk of writeBackup(input)) parts.push(new Blob([chunk.slice()]));
+  const blob = new Blob(parts);
+  const check = await verifyBackup(blobChunks(blob));
+  if (!check.ok) throw new LedgerError('无法为当前数据生成快照，已停止恢复，当前数据未做任何更改。', check.detail);
+  const snapshot: Snapshot = { id: newId(), createdAt: new Date().toISOString(), reason, counts: check.counts, bytes: blob.size, blob };
+  try {
+    await saveSnapshot(sdb, snapshot);
+  } catch (error) {
+    throw new LedgerError(
+      '无法保存当前数据的快照（可能磁盘空间不足），已停止恢复，当前数据未做任何更改。请清理磁盘空间，或先手动备份当前数据后再试。',
+      describe(error),
+    );
+  }
+  return snapshot;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * The whole restore after the file was verified: checks the contents, keeps a snapshot of the
+ * current data, then replaces everything in one transaction. Any failure leaves the data as it was.
+ */
+export async function restoreContents(
+  db: LedgerDb,
+  sdb: SnapshotDb,
+  contents: Pick<BackupContents, 'tables' | 'attachments' | 'counts' | 'manifest'>,
+  options: { source: string; appVersion: string },
+): Promise<void> {
+  const plan = planRestore(contents);
+  await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
+  const operator = (await db.settings.get('main'))?.operatorName ?? '';
+  try {
+    await replaceAllData(db, plan, { source: options.source, backupCreatedAt: contents.manifest.createdAt, operator });
+  } catch (error) {
+    if (error instanceof LedgerError) throw error;
+    throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));
+  }
+}
+
+export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string };
+
+/** Reads, verifies and restores a backup file in one go; never throws, and a refusal changes nothing. */
+export async function restoreBackupFile(
+  db: LedgerDb,
+  sdb: SnapshotDb,
+  file: BackupBytes,
+  options: { source: string; appVersion: string; passphrase?: string },
+): Promise<RestoreOutcome> {
+  const contents = await readBackup(file, options.passphrase ? { passphrase: options.passphrase } : {});
+  if (!contents.ok) return contents;
+  try {
+    await restoreContents(db, sdb, contents, options);
+    return { ok: true, counts: contents.counts };
+  } catch (error) {
+    if (error instanceof LedgerError) return { ok: false, reason: error.message, detail: error.detail ?? '' };
+    return { ok: false, reason: '恢复失败，当前数据保持原样，未做任何更改。', detail: describe(error) };
+  }
+}

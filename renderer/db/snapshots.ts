@@ -1,0 +1,48 @@
+// Snapshots of the data taken right before a restore replaces it, so the clerk can undo the
+// restore. Each snapshot is a complete backup file (shared/backup format) kept as a Blob in a
+// small database of its own: restoring a backup never touches it, and restoring a snapshot is
+// the same verified path as restoring any backup file.
+import { Dexie, type EntityTable } from 'dexie';
+import type { BackupCounts } from '@shared/backup/format';
+
+export const SNAPSHOT_DB_NAME = 'media-ledger-snapshots';
+/** How many snapshots are kept; older ones are removed when a new one is saved. */
+export const SNAPSHOTS_KEPT = 3;
+
+export interface Snapshot {
+  id: string;
+  /** ISO date-time the snapshot was taken. */
+  createdAt: string;
+  /** Why it was taken, for the clerk (e.g. 恢复备份“…”之前). */
+  reason: string;
+  counts: BackupCounts;
+  bytes: number;
+  blob: Blob;
+}
+
+export type SnapshotInfo = Omit<Snapshot, 'blob'>;
+
+export class SnapshotDb extends Dexie {
+  snapshots!: EntityTable<Snapshot, 'id'>;
+
+  constructor(name: string = SNAPSHOT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores({ snapshots: 'id, createdAt' });
+  }
+}
+
+/** Stores a snapshot and removes the oldest beyond SNAPSHOTS_KEPT, in one transaction. */
+export async function saveSnapshot(sdb: SnapshotDb, snapshot: Snapshot): Promise<void> {
+  await sdb.transaction('rw', sdb.snapshots, async () => {
+    await sdb.snapshots.add(snapshot);
+    const all = await sdb.snapshots.orderBy('createdAt').reverse().primaryKeys();
+    const extra = all.slice(SNAPSHOTS_KEPT);
+    if (extra.length > 0) await sdb.snapshots.bulkDelete(extra);
+  });
+}
+
+/** Snapshots newest first, without their bytes. */
+export async function listSnapshots(sdb: SnapshotDb): Promise<SnapshotInfo[]> {
+  const all = await sdb.snapshots.orderBy('createdAt').reverse().toArray();
+  return all.map(({ blob: _blob, ...info }) => info);
+}

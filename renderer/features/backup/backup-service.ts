@@ -1,0 +1,131 @@
+// What the backup page and the automatic backups do, apart from the screens: write a backup
+// through the host (begin → chunks → finish, verified by the host before it is kept), read and
+// verify a backup file for a restore, take the snapshot that makes a restore undoable, and restore.
+import { writeBackup } from '@shared/backup/backup-writer';
+import { readBackup, type BackupContents } from '@shared/backup/backup-reader';
+import { ENCRYPTED_MAGIC } from '@shared/backup/format';
+import type { BackupFinishResult, BackupKind } from '@shared/bridge';
+import { bridge } from '../../bridge';
+import { db } from '../../db/database';
+import { blobChunks } from '../../bridge/blob-chunks';
+import { backupInputFromDb, restoreContents } from '../../db/backup';
+import { SnapshotDb } from '../../db/snapshots';
+
+/** The snapshot store of this installation. */
+export const snapshotDb = new SnapshotDb();
+
+/** Bytes handed to the host per call: fewer, larger IPC messages (the host allows up to 16 MiB). */
+const PIECE_BYTES = 4 * 1024 * 1024;
+
+/** localStorage key: audit position and time of the last successful backup (for on-quit and reminders). */
+const LAST_BACKUP_KEY = 'media-ledger.last-backup';
+
+export interface LastBackup {
+  at: string;
+  auditSeq: number;
+  kind: BackupKind;
+}
+
+export function lastBackup(): LastBackup | undefined {
+  try {
+    const raw = localStorage.getItem(LAST_BACKUP_KEY);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Partial<LastBackup>;
+    if (typeof parsed.at !== 'string' || typeof parsed.auditSeq !== 'number' || typeof parsed.kind !== 'string') return undefined;
+    return parsed as LastBackup;
+  } catch {
+    return undefined;
+  }
+}
+
+async function currentAuditSeq(): Promise<number> {
+  return (await db.auditLog.orderBy('seq').last())?.seq ?? 0;
+}
+
+/** Whether anything was recorded since the last successful backup. */
+export async function changedSinceLastBackup(): Promise<boolean> {
+  const last = lastBackup();
+  return !last || (await currentAuditSeq()) !== last.auditSeq;
+}
+
+/** Joins the writer's small chunks into pieces of about PIECE_BYTES. */
+async function* pieces(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const flush = () => {
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    parts = [];
+    size = 0;
+    return out;
+  };
+  for await (const chunk of source) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= PIECE_BYTES) yield flush();
+  }
+  if (size > 0) yield flush();
+}
+
+export interface BackupProgress {
+  /** Bytes of the backup file written so far. */
+  written: number;
+  /** Bytes of all attachments (the bulk of a large backup), for an estimate of the whole. */
+  attachmentBytes: number;
+}
+
+export interface RunBackupOptions {
+  passphrase?: string;
+  onProgress?: (progress: BackupProgress) => void;
+}
+
+/**
+ * Writes a backup of everything through the host. Resolves undefined when the clerk cancelled
+ * the folder choice. On any failure the host drops its temporary file; earlier backups stay.
+ */
+export async function runBackup(kind: BackupKind, options: RunBackupOptions = {}): Promise<BackupFinishResult | undefined> {
+  const begun = await bridge.backupBegin({ kind });
+  if (!begun.started) return undefined;
+  const { writeId } = begun;
+  try {
+    const auditSeq = await currentAuditSeq();
+    const input = await backupInputFromDb(db, await bridge.appVersion());
+    let written = 0;
+    const stream = writeBackup(input, options.passphrase ? { passphrase: options.passphrase } : {});
+    for await (const piece of pieces(stream)) {
+      await bridge.backupChunk({ writeId, data: piece });
+      written += piece.length;
+      options.onProgress?.({ written, attachmentBytes: input.attachmentBytes });
+    }
+    const result = await bridge.backupFinish({ writeId, ...(options.passphrase && { passphrase: options.passphrase }) });
+    localStorage.setItem(LAST_BACKUP_KEY, JSON.stringify({ at: new Date().toISOString(), auditSeq, kind } satisfies LastBackup));
+    return result;
+  } catch (error) {
+    await bridge.backupAbort({ writeId }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Whether the file is an encrypted backup (its passphrase must be asked for before reading). */
+export async function isEncryptedBackup(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return String.fromCharCode(...head) === ENCRYPTED_MAGIC;
+}
+
+export type InspectResult = ({ ok: true } & BackupContents) | { ok: false; reason: string; detail: string };
+
+/** Reads and verifies a whole backup file; never throws. Nothing is changed. */
+export async function inspectBackupFile(file: Blob, passphrase?: string): Promise<InspectResult> {
+  const result = await readBackup(blobChunks(file), passphrase ? { passphrase } : {});
+  if (!result.ok) console.warn('[backup] file refused:', result.detail);
+  return result;
+}
+
+/** Restores a verified backup (or snapshot) after taking a snapshot of the current data. */
+export async function restoreBackup(contents: BackupContents, source: string): Promise<void> {
+  await restoreContents(db, snapshotDb, contents, { source, appVersion: await bridge.appVersion() });
+}

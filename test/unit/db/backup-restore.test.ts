@@ -1,0 +1,279 @@
+// Backup → wipe → restore of a random database with attachments, and the ways a restore must
+// refuse while leaving the current data exactly as it was.
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeBackup } from '../../../shared/backup/backup-writer';
+import { readBackup } from '../../../shared/backup/backup-reader';
+import { BACKUP_TABLES, type BackupTable } from '../../../shared/backup/format';
+import { verifyChain } from '../../../shared/audit/hash-chain';
+import { backupInputFromDb, countTables, restoreBackupFile, restoreContents } from '../../../renderer/db/backup';
+import { LedgerDb, RECORD_TABLES, type StoredAttachment } from '../../../renderer/db/schema';
+import { createRecord, saveSettings } from '../../../renderer/db/repository';
+import { SnapshotDb, SNAPSHOTS_KEPT, listSnapshots } from '../../../renderer/db/snapshots';
+import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+import type { Unit } from '../../../shared/domain/unit';
+
+let n = 0;
+let db: LedgerDb;
+let sdb: SnapshotDb;
+
+beforeEach(async () => {
+  n += 1;
+  db = new LedgerDb(`backup-restore-${n}`);
+  sdb = new SnapshotDb(`backup-restore-snapshots-${n}`);
+  await Promise.all([db.open(), sdb.open()]);
+});
+
+afterEach(async () => {
+  await Promise.all([db.delete(), sdb.delete()]);
+});
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function collect(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of stream) parts.push(chunk);
+  return Buffer.concat(parts);
+}
+
+async function backupBytes(source: LedgerDb, passphrase?: string): Promise<Uint8Array> {
+  const input = await backupInputFromDb(source, '0.1.0-test');
+  return collect(writeBackup(input, passphrase ? { passphrase } : {}));
+}
+
+/** Every table's rows as stored, attachments with their bytes' SHA-256 instead of the Blob. */
+async function dump(source: LedgerDb): Promise<Record<BackupTable, unknown[]>> {
+  const out = {} as Record<BackupTable, unknown[]>;
+  for (const table of BACKUP_TABLES) {
+    const rows = await source.table(table).toArray();
+    out[table] =
+      table === 'attachments'
+        ? await Promise.all(
+            (rows as StoredAttachment[]).map(async ({ blob, ...meta }) => ({ ...meta, bytesSha256: sha256(new Uint8Array(await blob.arrayBuffer())), blobType: blob.type })),
+          )
+        : rows;
+  }
+  return out;
+}
+
+// Random rows: strings with CJK, rare characters beyond the BMP and control characters; nested
+// values; soft-deleted rows. No undefined or -0 (JSON cannot carry them; the app never stores them).
+const text = fc.string({ unit: fc.constantFrom('学', '院', '𠮷', '堃', 'a', 'Z', '"', '\\', '\n', '\u0000', '🎓', ' '), maxLength: 20 });
+const recordArb = fc.record({
+  name: text,
+  count: fc.integer({ min: -1e9, max: 1e9 }),
+  flag: fc.boolean(),
+  tags: fc.array(text, { maxLength: 3 }),
+  nested: fc.record({ a: fc.option(text, { nil: null }), b: fc.array(fc.integer(), { maxLength: 3 }) }),
+  deleted: fc.boolean(),
+});
+const attachmentArb = fc.record({ name: text, bytes: fc.uint8Array({ maxLength: 70_000 }), mimeType: fc.constantFrom('application/pdf', 'image/png', 'image/jpeg') });
+const databaseArb = fc.record({
+  tables: fc.tuple(...RECORD_TABLES.filter((t) => t !== 'attachments').map(() => fc.array(recordArb, { maxLength: 6 }))),
+  attachments: fc.array(attachmentArb, { maxLength: 4 }),
+  auditEntries: fc.array(text, { maxLength: 5 }),
+  institution: text,
+});
+type RandomDatabase = typeof databaseArb extends fc.Arbitrary<infer T> ? T : never;
+
+async function fill(target: LedgerDb, data: RandomDatabase): Promise<void> {
+  const tables = RECORD_TABLES.filter((t) => t !== 'attachments');
+  await target.transaction('rw', BACKUP_TABLES.map((t) => target.table(t)), async () => {
+    for (const [i, table] of tables.entries()) {
+      const rows = (data.tables[i] ?? []).map((r, j) => ({
+        id: `${table}-${j}`,
+        createdAt: '2025-03-01T08:00:00.000Z',
+        updatedAt: '2025-03-02T08:00:00.000Z',
+        name: r.name,
+        count: r.count,
+        flag: r.flag,
+        tags: r.tags,
+        nested: r.nested,
+        ...(r.deleted && { deletedAt: '2025-04-01T08:00:00.000Z' }),
+      }));
+      await target.table(table).bulkAdd(rows);
+    }
+    await target.attachments.bulkAdd(
+      data.attachments.map((a, j): StoredAttachment => ({
+        id: `att-${j}`,
+        createdAt: '2025-03-01T08:00:00.000Z',
+        updatedAt: '2025-03-01T08:00:00.000Z',
+        name: a.name,
+        mimeType: a.mimeType,
+        size: a.bytes.length,
+        sha256: sha256(a.bytes),
+        ownerTable: 'printouts',
+        ownerId: 'printouts-0',
+        blob: new Blob([a.bytes.slice()], { type: a.mimeType }),
+      })),
+    );
+    await target.settings.put({ id: 'main', institutionName: data.institution, profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷', updatedAt: '2025-03-01T08:00:00.000Z' });
+  });
+  for (const name of data.auditEntries) await createRecord<Unit>(target, 'units', { name, kind: '直属单位' });
+}
+
+async function restoreFrom(bytes: Uint8Array, passphrase?: string): Promise<void> {
+  const outcome = await restoreBackupFile(db, sdb, bytes, { source: 'test.mlbackup', appVersion: '0.1.0-test', ...(passphrase && { passphrase }) });
+  if (!outcome.ok) throw new Error(outcome.reason);
+}
+
+describe('backup → wipe → restore', () => {
+  it('gives back every table and every attachment byte for byte (random databases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(databaseArb, async (data) => {
+        await db.delete();
+        db = new LedgerDb(db.name);
+        await db.open();
+        await fill(db, data);
+        const before = await dump(db);
+        const bytes = await backupBytes(db);
+
+        // Wipe: the database is deleted and created again, empty.
+        await db.delete();
+        db = new LedgerDb(db.name);
+        await db.open();
+        expect(Object.values(await countTables(db)).every((c) => c === 0)).toBe(true);
+
+        await restoreFrom(bytes);
+        const after = await dump(db);
+        const restoredLog = after.auditLog as { action: string; table: string; changes: Record<string, unknown> }[];
+        // Everything equal; the audit log has one more entry saying where the data came from.
+        expect({ ...after, auditLog: restoredLog.slice(0, -1) }).toEqual(before);
+        expect(restoredLog.at(-1)).toMatchObject({ table: 'database', action: 'restore', changes: { restoredFrom: [null, 'test.mlbackup'] } });
+        expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('restores an encrypted backup only with its passphrase', async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+    await createRecord<Unit>(db, 'units', { name: '宣传部', kind: '职能部门' });
+    const bytes = await backupBytes(db, '正确的口令-2026');
+    expect(Buffer.from(bytes).includes(Buffer.from('宣传部'))).toBe(false);
+    await expect(restoreFrom(bytes, '错误的口令')).rejects.toThrow('备份口令不正确');
+    await expect(restoreFrom(bytes)).rejects.toThrow('此备份已加密');
+    await createRecord<Unit>(db, 'units', { name: '图书馆', kind: '直属单位' });
+    await restoreFrom(bytes, '正确的口令-2026');
+    expect((await db.units.toArray()).map((u) => u.name)).toEqual(['宣传部']);
+  });
+
+  it('keeps a snapshot of the data it replaced, which restores the data back', async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+    await createRecord<Unit>(db, 'units', { name: '旧单位', kind: '直属单位' });
+    const old = await backupBytes(db);
+    await createRecord<Unit>(db, 'units', { name: '新单位', kind: '直属单位' });
+    const current = await dump(db);
+
+    await restoreFrom(old);
+    expect((await db.units.toArray()).map((u) => u.name)).toEqual(['旧单位']);
+    const [snapshot] = await listSnapshots(sdb);
+    expect(snapshot).toMatchObject({ reason: '恢复“test.mlbackup”之前', counts: { units: 2 } });
+
+    const stored = await sdb.snapshots.get(snapshot!.id);
+    await restoreFrom(new Uint8Array(await stored!.blob.arrayBuffer()));
+    const back = await dump(db);
+    // Exactly the data before the first restore, plus the audit entry of restoring the snapshot.
+    expect({ ...back, auditLog: back.auditLog.slice(0, current.auditLog.length) }).toEqual(current);
+    expect(back.auditLog).toHaveLength(current.auditLog.length + 1);
+    expect(await listSnapshots(sdb)).toHaveLength(2);
+  });
+
+  it(`keeps only the newest ${SNAPSHOTS_KEPT} snapshots`, async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+    const bytes = await backupBytes(db);
+    for (let i = 0; i < SNAPSHOTS_KEPT + 2; i++) await restoreFrom(bytes);
+    expect(await listSnapshots(sdb)).toHaveLength(SNAPSHOTS_KEPT);
+  });
+});
+
+describe('a refused restore changes nothing', () => {
+  async function populated(): Promise<Record<BackupTable, unknown[]>> {
+    await fill(db, {
+      tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => [{ name: '记录', count: 1, flag: true, tags: ['甲'], nested: { a: null, b: [1] }, deleted: false }]),
+      attachments: [{ name: '扫描件.pdf', bytes: new Uint8Array([37, 80, 68, 70, 45, 1, 2, 3]), mimeType: 'application/pdf' }],
+      auditEntries: ['宣传部'],
+      institution: '东湖示范大学',
+    });
+    return dump(db);
+  }
+
+  it('a full disk (QuotaExceededError) half-way through the replace rolls everything back', async () => {
+    const before = await populated();
+    const other = new LedgerDb(`backup-restore-other-${n}`);
+    await other.open();
+    await createRecord<Unit>(other, 'units', { name: '另一份数据', kind: '直属单位' });
+    const bytes = await backupBytes(other);
+    await other.delete();
+
+    // Fails after several tables were already cleared and refilled inside the transaction.
+    vi.spyOn(db.table('trainings'), 'bulkAdd').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    vi.spyOn(db.table('units'), 'bulkAdd').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(restoreFrom(bytes)).rejects.toThrow('恢复失败，当前数据保持原样');
+    vi.restoreAllMocks();
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('an attachment whose bytes do not match its row is refused before anything is touched', async () => {
+    const before = await populated();
+    const contents = await readBackup(await backupBytes(db));
+    if (!contents.ok) throw new Error(contents.reason);
+    const [id] = [...contents.attachments.keys()];
+    contents.attachments.set(id!, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
+    await expect(restoreContents(db, sdb, contents, { source: 'x', appVersion: 't' })).rejects.toThrow('附件信息不一致');
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+
+  it('records without their bookkeeping fields are refused', async () => {
+    const before = await populated();
+    const contents = await readBackup(await backupBytes(db));
+    if (!contents.ok) throw new Error(contents.reason);
+    delete contents.tables.platforms[0]!.createdAt;
+    await expect(restoreContents(db, sdb, contents, { source: 'x', appVersion: 't' })).rejects.toThrow('缺少必要信息');
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('at least 1,000 corrupted, truncated and hostile files: each refused with a reason, nothing changed, no pollution', async () => {
+    const before = await populated();
+    const good = await backupBytes(db);
+    const hostile = fc.oneof(
+      // one flipped bit anywhere
+      fc.record({ at: fc.nat({ max: good.length * 8 - 1 }) }).map(({ at }) => {
+        const copy = good.slice();
+        copy[at >> 3]! ^= 1 << (at & 7);
+        return copy;
+      }),
+      // truncated
+      fc.nat({ max: good.length - 1 }).map((length) => good.slice(0, length)),
+      // garbage appended or inserted
+      fc.tuple(fc.nat({ max: good.length }), fc.uint8Array({ minLength: 1, maxLength: 64 })).map(([at, junk]) => Buffer.concat([good.subarray(0, at), junk, good.subarray(at)])),
+      // random bytes, with and without a valid magic
+      fc.uint8Array({ maxLength: 512 }),
+      fc.uint8Array({ maxLength: 512 }).map((rest) => Buffer.concat([Buffer.from('MLBK\u0000\u0001'), rest])),
+      fc.uint8Array({ maxLength: 512 }).map((rest) => Buffer.concat([Buffer.from('MLBE'), rest])),
+    );
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(hostile, async (bytes) => {
+        const outcome = await restoreBackupFile(db, sdb, bytes, { source: 'hostile.mlbackup', appVersion: 't' });
+        expect(outcome.ok).toBe(false);
+        if (outcome.ok) return;
+        refused += 1;
+        expect(outcome.reason).toMatch(/[\u4e00-\u9fff]/);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(Object.prototype).not.toHaveProperty('polluted');
+      }),
+      { numRuns: 1100 },
+    );
+    expect(refused).toBeGreaterThanOrEqual(1000);
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+});

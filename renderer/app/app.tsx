@@ -1,7 +1,7 @@
 // The app frame: first-run setup until settings exist, then the side navigation and the area
 // the hash route names.
 import { Layout, Menu, Spin, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useSettings } from '../db/queries';
 import { SetupPage } from '../features/setup/setup-page';
 import { HomePage } from '../features/home/home-page';
@@ -11,6 +11,8 @@ import { PlatformsPage } from '../features/platforms/platforms-page';
 import { TrashPage } from '../features/trash/trash-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { BackupPage } from '../features/backup/backup-page';
+import { startAutomaticBackups } from '../features/backup/automatic-backups';
 import { PrintoutsPage } from '../features/printouts/printouts-page';
 import { ApprovalsPage } from '../features/approvals/approvals-page';
 import { ReviewsPage } from '../features/reviews/reviews-page';
@@ -54,6 +56,8 @@ function AreaView({ route }: { route: Route }): ReactNode {
       return <TrashPage />;
     case 'audit':
       return <AuditPage />;
+    case 'backup':
+      return <BackupPage />;
     case 'settings':
       return <SettingsPage />;
     default:
@@ -64,6 +68,11 @@ function AreaView({ route }: { route: Route }): ReactNode {
 export function App() {
   const settings = useSettings();
   const route = useRoute();
+  const ready = Boolean(settings);
+  // Daily and on-quit backups of the desktop app, once there is data to protect.
+  useEffect(() => {
+    if (ready) startAutomaticBackups();
+  }, [ready]);
 
   if (settings === null) {
     return (

@@ -23,6 +23,7 @@ export const AREAS: readonly Area[] = [
   { key: 'printouts', label: '打印与签回' },
   { key: 'trash', label: '回收站' },
   { key: 'audit', label: '审计日志' },
+  { key: 'backup', label: '备份与恢复' },
   { key: 'settings', label: '设置' },
 ];
 

@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { LedgerApp } from './pages/ledger-app';
 import { CredentialsPage } from './pages/credentials-page';
+import { BackupPage } from './pages/backup-page';
 
 const PASSWORD = 'Zx!9QpL#unique-7731';
 const PLATFORM = '东湖示范大学图书馆网站';
@@ -59,6 +60,12 @@ test('a password typed into the self-check is stored nowhere (SPEC §Passwords, 
   const xml = Object.values(entries).map((bytes) => strFromU8(bytes)).join('\n');
   expect(xml).toContain('sharedStrings');
   expect(xml).not.toContain('unique-7731');
+
+  // Nor does a backup of everything (unencrypted, so its tables' JSON can be searched).
+  await app.goTo('备份与恢复');
+  const backup = readFileSync(await new BackupPage(page).backupNow());
+  expect(backup.includes(Buffer.from(PLATFORM))).toBe(true);
+  expect(backup.includes(Buffer.from('unique-7731'))).toBe(false);
 });
 
 test('seal → open → new envelope; an open envelope cannot be opened again (003 第十七条)', async ({ page }) => {

@@ -7,7 +7,7 @@ import { verifyChain, type ChainVerdict } from '@shared/audit/hash-chain';
 import { db } from '../../db/database';
 import { TABLE_LABELS, type RecordTable } from '../../db/schema';
 
-const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复' };
+const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
 export function AuditPage() {
   const [page, setPage] = useState(1);
@@ -54,7 +54,7 @@ export function AuditPage() {
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', width: 180, render: (_, e) => new Date(e.at).toLocaleString('zh-CN') },
           { title: '操作员', dataIndex: 'operator', width: 100 },
-          { title: '类别', width: 110, render: (_, e) => TABLE_LABELS[e.table as RecordTable] ?? (e.table === 'settings' ? '设置' : e.table) },
+          { title: '类别', width: 110, render: (_, e) => TABLE_LABELS[e.table as RecordTable] ?? (e.table === 'settings' ? '设置' : e.table === 'database' ? '全部数据' : e.table) },
           { title: '操作', width: 70, render: (_, e) => ACTIONS[e.action] },
           {
             title: '变更内容',

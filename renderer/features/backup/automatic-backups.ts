@@ -1,0 +1,67 @@
+// Automatic backups of the desktop app: one a day (checked at start and every hour) and one when
+// the window closes, each only when something was recorded since the last backup. The host
+// writes them to the configured backup folder and rotates them (electron/ and the README say how).
+// The browser edition cannot write files on its own; its backup page reminds the clerk instead.
+import { notification } from 'antd';
+import type { BackupFileInfo } from '@shared/bridge';
+import { bridge } from '../../bridge';
+import { errorText } from '../../app/errors';
+import { changedSinceLastBackup, runBackup } from './backup-service';
+
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+function sameLocalDay(iso: string, now: Date): boolean {
+  const at = new Date(iso);
+  return at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
+}
+
+/** Whether today's daily backup is still to be made, given the backups in the folder. */
+export function dailyBackupDue(files: readonly BackupFileInfo[], now: Date = new Date()): boolean {
+  return !files.some((file) => file.kind === 'daily' && sameLocalDay(file.modifiedAt, now));
+}
+
+let running: Promise<unknown> | undefined;
+
+/** Runs one automatic backup unless another backup is under way; failures are shown, never thrown. */
+async function automaticBackup(kind: 'daily' | 'quit'): Promise<boolean> {
+  if (running) return false;
+  const job = runBackup(kind);
+  running = job;
+  try {
+    return (await job) !== undefined;
+  } catch (error) {
+    console.error(`[backup] automatic ${kind} backup failed`, error);
+    notification.error({
+      title: kind === 'daily' ? '每日自动备份失败' : '退出时的自动备份失败',
+      description: `${errorText(error, '自动备份失败')} 原有备份未受影响。请到“备份与恢复”检查备份文件夹，或手动备份。`,
+      duration: 0,
+    });
+    return false;
+  } finally {
+    running = undefined;
+  }
+}
+
+async function dailyCheck(): Promise<void> {
+  const status = await bridge.backupStatus();
+  if (!status.automatic || !dailyBackupDue(status.files)) return;
+  if (!(await changedSinceLastBackup()) && status.files.length > 0) return;
+  await automaticBackup('daily');
+}
+
+let started = false;
+
+/** Starts the daily schedule and the on-quit backup; does nothing in the browser edition. */
+export function startAutomaticBackups(): void {
+  if (started || bridge.host !== 'electron') return;
+  started = true;
+  const check = () => void dailyCheck().catch((error: unknown) => console.error('[backup] daily check failed', error));
+  check();
+  setInterval(check, CHECK_EVERY_MS);
+  bridge.onQuitRequested(async () => {
+    if (running) await running.catch(() => undefined);
+    if (!(await changedSinceLastBackup())) return false;
+    notification.info({ title: '正在备份', description: '正在进行退出前的自动备份，完成后程序将自动关闭…', duration: 0 });
+    return automaticBackup('quit');
+  });
+}

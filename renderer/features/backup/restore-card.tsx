@@ -1,0 +1,153 @@
+// 从备份恢复: choose a file → (passphrase) → the whole file verified → what it holds beside the
+// current data → confirm → snapshot of the current data → replace. Nothing changes before the
+// confirmation, and a failure at any step leaves the current data as it was.
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { verifyChain, type ChainVerdict } from '@shared/audit/hash-chain';
+import type { BackupCounts } from '@shared/backup/format';
+import type { AuditEntry } from '@shared/domain/audit';
+import { errorText } from '../../app/errors';
+import { db } from '../../db/database';
+import { countTables } from '../../db/backup';
+import { CountsTable } from './counts-table';
+import { formatBytes } from './format-bytes';
+import { inspectBackupFile, isEncryptedBackup, restoreBackup, type InspectResult } from './backup-service';
+
+type Verified = Extract<InspectResult, { ok: true }>;
+
+type Stage =
+  | { step: 'idle' }
+  | { step: 'passphrase'; file: File; wrong?: string }
+  | { step: 'verifying'; file: File }
+  | { step: 'refused'; file: File; reason: string }
+  | { step: 'verified'; file: File; contents: Verified; current: BackupCounts; chain: ChainVerdict }
+  | { step: 'restoring'; file: File }
+  | { step: 'done'; file: File };
+
+/** Largest file the restore reads (a backup with 1 GB of scans fits well). */
+const MAX_RESTORE_BYTES = 8 * 1024 * 1024 * 1024;
+
+export function RestoreCard() {
+  const input = useRef<HTMLInputElement>(null);
+  const [stage, setStage] = useState<Stage>({ step: 'idle' });
+  const { modal } = AntApp.useApp();
+
+  const verify = async (file: File, passphrase?: string) => {
+    setStage({ step: 'verifying', file });
+    const contents = await inspectBackupFile(file, passphrase);
+    if (!contents.ok) {
+      if (passphrase && contents.reason.includes('口令')) setStage({ step: 'passphrase', file, wrong: contents.reason });
+      else setStage({ step: 'refused', file, reason: contents.reason });
+      return;
+    }
+    const chain = verifyChain(contents.tables.auditLog as unknown as AuditEntry[]);
+    setStage({ step: 'verified', file, contents, current: await countTables(db), chain });
+  };
+
+  const choose = async (file: File | undefined) => {
+    if (input.current) input.current.value = '';
+    if (!file) return;
+    if (file.size > MAX_RESTORE_BYTES) {
+      setStage({ step: 'refused', file, reason: '文件过大，不是本软件的备份文件。' });
+      return;
+    }
+    if (await isEncryptedBackup(file)) setStage({ step: 'passphrase', file });
+    else await verify(file);
+  };
+
+  const replace = (file: File, contents: Verified) => {
+    modal.confirm({
+      title: '用此备份替换当前全部数据？',
+      content: '当前数据会先自动保存为“恢复前快照”，如有需要可在下方撤销本次恢复。',
+      okText: '替换',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        setStage({ step: 'restoring', file });
+        try {
+          await restoreBackup(contents, file.name);
+          setStage({ step: 'done', file });
+        } catch (error) {
+          console.error('[backup] restore failed', error);
+          setStage({ step: 'refused', file, reason: errorText(error, '恢复失败，当前数据保持原样') });
+        }
+      },
+    });
+  };
+
+  return (
+    <Card title="从备份恢复" style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">
+        恢复前会完整校验备份文件（校验和、记录数、格式版本），并列出其中的内容；确认后才会替换当前数据，替换前自动保存当前数据的快照。
+      </Typography.Paragraph>
+      <input
+        ref={input}
+        type="file"
+        accept=".mlbackup"
+        aria-label="备份文件"
+        style={{ display: 'none' }}
+        onChange={(event) => void choose(event.target.files?.[0])}
+      />
+      <Space style={{ marginBottom: 16 }}>
+        <Button onClick={() => input.current?.click()} disabled={stage.step === 'verifying' || stage.step === 'restoring'}>
+          选择备份文件…
+        </Button>
+        {'file' in stage && <Typography.Text>{stage.file.name}</Typography.Text>}
+      </Space>
+
+      {stage.step === 'passphrase' && <PassphraseForm wrong={stage.wrong} onSubmit={(passphrase) => void verify(stage.file, passphrase)} />}
+      {stage.step === 'verifying' && <Spin description="正在校验备份文件…" />}
+      {stage.step === 'restoring' && <Spin description="正在保存当前数据的快照并恢复，请勿关闭程序…" />}
+      {stage.step === 'refused' && <Alert type="error" showIcon title={stage.reason} description="当前数据未做任何更改。" />}
+      {stage.step === 'done' && <Alert type="success" showIcon title="恢复完成" description="恢复前的数据已保存为快照，可在下方“恢复前快照”中撤销本次恢复。" />}
+      {stage.step === 'verified' && (
+        <>
+          <Alert type="success" showIcon style={{ marginBottom: 12 }} title="备份文件完整，校验通过" />
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label="备份时间">{new Date(stage.contents.manifest.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label="软件版本">{stage.contents.manifest.appVersion}</Descriptions.Item>
+            <Descriptions.Item label="加密">{stage.contents.encrypted ? '是' : '否'}</Descriptions.Item>
+            <Descriptions.Item label="扫描件">
+              {stage.contents.counts.attachments} 个，共 {formatBytes(stage.contents.attachmentBytes)}
+            </Descriptions.Item>
+          </Descriptions>
+          {!stage.chain.ok && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`备份中的审计日志校验未通过：第 ${stage.chain.brokenAt} 条记录${stage.chain.reason}。`}
+              description="这份备份的审计日志可能被改动过。如无特殊原因，请换用另一份备份。"
+            />
+          )}
+          <CountsTable incoming={stage.contents.counts} current={stage.current} incomingTitle="备份中" />
+          <Button danger type="primary" style={{ marginTop: 12 }} onClick={() => replace(stage.file, stage.contents)}>
+            用此备份替换当前数据…
+          </Button>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function PassphraseForm({ wrong, onSubmit }: { wrong?: string; onSubmit: (passphrase: string) => void }) {
+  const [form] = Form.useForm<{ passphrase: string }>();
+  return (
+    <Form form={form} layout="inline" onFinish={(values) => onSubmit(values.passphrase)} style={{ marginBottom: 12 }}>
+      <Form.Item
+        name="passphrase"
+        label="备份口令"
+        validateStatus={wrong ? 'error' : undefined}
+        help={wrong ?? '此备份已加密，请输入备份时设置的口令。'}
+        rules={[{ required: true, message: '请输入备份口令' }]}
+      >
+        <Input.Password autoComplete="off" style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item>
+        <Button htmlType="submit" type="primary">
+          校验
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -98,3 +98,28 @@ test('an encrypted backup needs its passphrase; a damaged file is refused and no
   expect(await platformIds(page)).toEqual(before);
   expect(await readStore(page, 'auditLog')).toHaveLength(auditBefore);
 });
+
+test('on a new computer the setup page restores a backup instead of starting empty', async ({ page, browser }, testInfo) => {
+  const app = new LedgerApp(page);
+  await app.goTo('备份与恢复');
+  const file = await new BackupPage(page).backupNow();
+  const platformsBefore = await platformIds(page);
+
+  // A fresh browser profile: an empty database, so the app starts with its setup page.
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN' });
+  const fresh = await context.newPage();
+  await fresh.goto('/');
+  await expect(fresh.getByRole('heading', { name: '欢迎使用新媒体阵地台账' })).toBeVisible();
+  await fresh.getByRole('button', { name: '从备份文件恢复（换新电脑时）' }).click();
+  const restore = new BackupPage(fresh);
+  await restore.chooseFile(file);
+  await expect(restore.restoreCard.getByText('备份文件完整，校验通过')).toBeVisible();
+  await restore.restoreCard.getByRole('button', { name: '用此备份替换当前数据…' }).click();
+  await fresh.getByRole('dialog').filter({ hasText: '用此备份替换当前全部数据？' }).getByRole('button', { name: '替换' }).click();
+
+  // The restored settings end the setup: the app opens on the restored data.
+  await expect(fresh.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await expect(fresh.getByText('操作员：王𠮷')).toBeVisible();
+  expect(await platformIds(fresh)).toEqual(platformsBefore);
+  await context.close();
+});

@@ -1,5 +1,5 @@
 // First run: the institution, its rule profile and the operator's name — or one click to try
-// the app with a fictitious demo institution.
+// the app with a fictitious demo institution, or restore a backup made on another computer.
 import { App as AntApp, Button, Card, Divider, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { PRESET_PROFILES, getPreset } from '@shared/profiles/presets';
@@ -8,6 +8,7 @@ import { db } from '../../db/database';
 import { saveSettings } from '../../db/repository';
 import { loadDataset } from '../../db/dataset';
 import { showError } from '../../app/errors';
+import { RestoreCard } from '../backup/restore-card';
 
 interface SetupValues {
   institutionName: string;
@@ -18,6 +19,7 @@ interface SetupValues {
 export function SetupPage() {
   const [form] = Form.useForm<SetupValues>();
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const { message } = AntApp.useApp();
 
   const finish = async (values: SetupValues) => {
@@ -93,6 +95,10 @@ export function SetupPage() {
           </Button>
         </Form>
         <Divider plain>或者</Divider>
+        <Button onClick={() => setRestoring((open) => !open)} disabled={busy} block style={{ marginBottom: 8 }}>
+          从备份文件恢复（换新电脑时）
+        </Button>
+        {restoring && <RestoreCard />}
         <Button onClick={loadDemo} disabled={busy} block>
           载入示例数据（虚构的“东湖示范大学”）
         </Button>

@@ -233,7 +233,11 @@ async function readPlain(reader: ByteReader, fileHash: ReturnType<typeof sha256.
     if (!rowIds.has(listed.id)) throw new BackupError(INVALID, `attachment ${listed.id} has no row in the attachments table`);
     if (part.sha256 !== listed.sha256 || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
     attachmentBytes += part.bytes;
-    if (keepAttachments) attachments.set(listed.id, concatBytes(part.data));
+    if (keepAttachments) {
+      attachments.set(listed.id, concatBytes(part.data));
+      // Drop the chunks at once: otherwise every attachment is held twice until the read ends.
+      part.data.length = 0;
+    }
   }
   return { manifest, counts, attachmentBytes, tables, attachments };
 }

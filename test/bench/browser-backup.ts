@@ -1,0 +1,133 @@
+// Benchmark (not a test) of backup and restore in the browser edition, as the clerk runs them:
+// Chromium, the built renderer, real IndexedDB. The database is filled with ~100,000 records and
+// 1 GB of scans (256 × 4 MB), then 立即备份 (download) and 从备份恢复 (verify, snapshot, replace)
+// are timed through the UI; Chromium's total RSS is sampled every 200 ms. Prints figures only.
+// Scale with BENCH_RECORDS and BENCH_ATTACHMENT_MB. Run after `vite build`.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { benchmarkTables } from './backup-data';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
+const ATTACHMENT_MB = Number(process.env.BENCH_ATTACHMENT_MB ?? 1024);
+const ATTACHMENT_SIZE = 4 * 1024 * 1024;
+const MB = 1024 * 1024;
+const PORT = 4392;
+const base = `http://127.0.0.1:${PORT}`;
+
+/** Sum of the resident memory of every Chromium process, in bytes. */
+function chromiumRss(): number {
+  try {
+    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
+    return out.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function measured(label: string, bytes: number, run: () => Promise<void>): Promise<void> {
+  const before = chromiumRss();
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, chromiumRss());
+  }, 200);
+  const t0 = performance.now();
+  await run();
+  const s = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  console.log(`${label}: ${(bytes / MB).toFixed(0)} MB in ${s.toFixed(1)} s = ${(bytes / MB / s).toFixed(0)} MB/s; Chromium RSS peak ${(peak / MB).toFixed(0)} MB (before ${(before / MB).toFixed(0)} MB)`);
+}
+
+/** Fills the app's database directly (rows from Node, scans generated in the page with their SHA-256). */
+async function fill(page: Page, count: number): Promise<void> {
+  const tables = benchmarkTables(RECORDS, 0, ATTACHMENT_SIZE);
+  delete (tables as Partial<typeof tables>).settings;
+  // tsx compiles with esbuild's keepNames, which wraps named functions in __name(); the page lacks it.
+  await page.evaluate('globalThis.__name = (fn) => fn');
+  await page.evaluate(
+    async ({ tables, count, size }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('media-ledger');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const put = (store: string, rows: unknown[]) =>
+        new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(store, 'readwrite');
+          for (const row of rows) tx.objectStore(store).put(row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      for (const [store, rows] of Object.entries(tables)) if (rows.length > 0) await put(store, rows);
+      for (let i = 0; i < count; i++) {
+        const bytes = new Uint8Array(size);
+        for (let j = 0; j < size; j += 4) bytes[j] = (i * 31 + j) & 0xff;
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+        const at = '2026-03-01T08:00:00.000Z';
+        await put('attachments', [
+          { id: `att-${i}`, createdAt: at, updatedAt: at, name: `签回扫描件-${i}.pdf`, mimeType: 'application/pdf', size, sha256, ownerTable: 'printouts', ownerId: `printouts-${i}`, blob: new Blob([bytes], { type: 'application/pdf' }) },
+        ]);
+      }
+      db.close();
+    },
+    { tables, count, size: ATTACHMENT_SIZE },
+  );
+}
+
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-browser-backup-'));
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  page.setDefaultTimeout(30 * 60 * 1000);
+  await page.goto(base);
+  await page.getByLabel('单位（学校）名称').fill('东湖示范大学');
+  await page.getByLabel('操作员姓名').fill('王𠮷');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+  const count = Math.round((ATTACHMENT_MB * MB) / ATTACHMENT_SIZE);
+  const t0 = performance.now();
+  await fill(page, count);
+  console.log(`browser backup bench: ${RECORDS.toLocaleString('en')} records + ${count} scans of 4 MB stored in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  await page.reload();
+  await page.getByRole('menuitem', { name: '备份与恢复' }).click();
+
+  const file = join(dir, 'bench.mlbackup');
+  await measured('backup (立即备份 → verified download)', count * ATTACHMENT_SIZE, async () => {
+    await page.getByRole('button', { name: '立即备份…' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('dialog', { name: '立即备份' }).getByRole('button', { name: '开始备份' }).click();
+    await (await downloading).saveAs(file);
+    await page.getByText('备份完成，已通过校验').waitFor();
+  });
+  console.log(`  backup file: ${(statSync(file).size / MB).toFixed(0)} MB`);
+  await page.getByRole('dialog', { name: '立即备份' }).getByRole('button', { name: '完成', exact: true }).click();
+
+  await measured('restore: choose file → verified and shown', statSync(file).size, async () => {
+    await page.getByLabel('备份文件').setInputFiles(file);
+    await page.getByText('备份文件完整，校验通过').waitFor();
+  });
+  await measured('restore: confirm → snapshot of current data + replace', statSync(file).size, async () => {
+    await page.getByRole('button', { name: '用此备份替换当前数据…' }).click();
+    await page.getByRole('dialog').filter({ hasText: '用此备份替换当前全部数据？' }).getByRole('button', { name: '替换' }).click();
+    await page.getByText('恢复完成').waitFor();
+  });
+  await browser.close();
+} finally {
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -3,20 +3,27 @@
 // page, and the payload must pass the shared zod schema. Errors reach the clerk, so they are Chinese.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
-import type { IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
+import type { IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import {
+  backupAbortRequestSchema,
+  backupBeginRequestSchema,
+  backupChunkRequestSchema,
+  backupFinishRequestSchema,
   CHANNELS,
   openFolderRequestSchema,
   printPdfRequestSchema,
+  quitReadyRequestSchema,
   saveFileRequestSchema,
   type SaveFileResult,
 } from '@shared/bridge';
+import { BackupHost, type FolderDialogOptions } from './backups';
+import { describeWriteError, writeFileAtomic } from './file-writes';
+import type { QuitFlow } from './quit-flow';
 import { isTrustedAppUrl, type SecurityOptions } from './security';
 
 /** Chinese texts for zod's built-in messages; the schemas' own messages are already Chinese. */
@@ -43,59 +50,6 @@ export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}：${issue.message}` : issue.message))
     .join('；');
   throw new Error(`请求内容不合法：${problems}`);
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    return error.code;
-  }
-  return undefined;
-}
-
-/** A Chinese explanation of a failed write, with what the clerk can do about it. */
-export function describeWriteError(error: unknown, target: string): string {
-  const reason = (() => {
-    switch (errorCode(error)) {
-      case 'EACCES':
-      case 'EPERM':
-      case 'EBUSY':
-        return '没有写入权限，或同名文件正被其他程序打开';
-      case 'ENOSPC':
-        return '磁盘空间不足';
-      case 'EROFS':
-        return '该位置是只读的';
-      case 'ENOENT':
-        return '文件夹不存在';
-      case 'ENAMETOOLONG':
-        return '文件名或路径太长';
-      default:
-        return '无法写入文件';
-    }
-  })();
-  return `保存失败：${reason}（${target}）。请换一个位置或关闭占用该文件的程序后再试。`;
-}
-
-/**
- * Writes `data` to `target` so that `target` is either the old file or the complete new one,
- * never half-written: the bytes go to a temp file in the same folder (same file system, so the
- * rename is atomic), are flushed to disk (USB sticks), and only then renamed over the target.
- */
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
-  // The temp name does not derive from the target's name, which may already be near the length limit.
-  const temp = path.join(path.dirname(target), `.media-ledger-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  let handle: FileHandle | undefined;
-  try {
-    handle = await fs.open(temp, 'wx');
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await fs.rename(temp, target);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 /** A file-name stem from a form title: no path characters, not too long, never empty. */
@@ -188,33 +142,86 @@ async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<v
   }
 }
 
-async function openFolder(_event: IpcMainInvokeEvent, payload: unknown): Promise<void> {
-  const { which } = parsePayload(openFolderRequestSchema, payload);
-  const userData = app.getPath('userData');
-  const folder = which === 'data' ? userData : path.join(userData, 'backups');
-  await fs.mkdir(folder, { recursive: true });
-  const openError = await shell.openPath(folder);
-  if (openError) {
-    console.error(`[ipc] openFolder could not open ${folder}: ${openError}`);
-    throw new Error(`无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
-  }
+/** The folder dialog of the backups, attached to the asking window when there is one. */
+async function showFolderDialog(options: FolderDialogOptions, parent?: BrowserWindow | null): Promise<string | undefined> {
+  const dialogOptions: OpenDialogOptions = { ...options, properties: ['openDirectory', 'createDirectory'] };
+  const choice = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  return choice.canceled ? undefined : choice.filePaths[0];
+}
+
+/** The backups of this installation: the folder settings live in the user-data folder. */
+export function createBackupHost(): BackupHost {
+  return new BackupHost({ userData: () => app.getPath('userData'), pickFolder: showFolderDialog });
+}
+
+/** What the handlers work with besides Electron itself; main.ts passes the app's instances. */
+export interface IpcServices {
+  backups: BackupHost;
+  /** The close of the main window; without it quitReady is accepted and ignored. */
+  quit?: QuitFlow;
+}
+
+function ownerOf(event: IpcMainInvokeEvent): BrowserWindow | null {
+  return BrowserWindow.fromWebContents(event.sender);
 }
 
 /** The handler of each bridge method; the mapped type makes a missing channel a type error. */
-const HANDLERS: { readonly [K in keyof typeof CHANNELS]: Handler } = {
-  saveFile,
-  printPdf,
-  openFolder,
-  appVersion: async () => app.getVersion(),
-  dataFolder: async () => app.getPath('userData'),
-};
+function createHandlers({ backups, quit }: IpcServices): { readonly [K in keyof typeof CHANNELS]: Handler } {
+  return {
+    saveFile,
+    printPdf,
+    async openFolder(_event, payload) {
+      const { which } = parsePayload(openFolderRequestSchema, payload);
+      const folder = which === 'data' ? app.getPath('userData') : await backups.folder();
+      try {
+        await fs.mkdir(folder, { recursive: true });
+      } catch (error) {
+        console.error(`[ipc] openFolder could not create ${folder}:`, error);
+      }
+      const openError = await shell.openPath(folder);
+      if (openError) {
+        console.error(`[ipc] openFolder could not open ${folder}: ${openError}`);
+        throw new Error(`无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
+      }
+    },
+    appVersion: async () => app.getVersion(),
+    dataFolder: async () => app.getPath('userData'),
+    async backupBegin(event, payload) {
+      const { kind } = parsePayload(backupBeginRequestSchema, payload);
+      return backups.begin(kind, ownerOf(event));
+    },
+    async backupChunk(_event, payload) {
+      const { writeId, data } = parsePayload(backupChunkRequestSchema, payload);
+      await backups.chunk(writeId, data);
+    },
+    async backupFinish(_event, payload) {
+      const { writeId, passphrase } = parsePayload(backupFinishRequestSchema, payload);
+      return backups.finish(writeId, passphrase);
+    },
+    async backupAbort(_event, payload) {
+      const { writeId } = parsePayload(backupAbortRequestSchema, payload);
+      await backups.abort(writeId);
+    },
+    backupStatus: async () => backups.status(),
+    chooseBackupFolder: async (event) => backups.chooseFolder(ownerOf(event)),
+    async quitReady(event, payload) {
+      const { backedUp } = parsePayload(quitReadyRequestSchema, payload);
+      quit?.ready(event.sender, backedUp);
+    },
+  };
+}
 
-/** Registers one ipcMain.handle per channel, each guarded by the sender check. */
-export function registerIpcHandlers(options: SecurityOptions = {}): void {
+/**
+ * Registers one ipcMain.handle per channel, each guarded by the sender check. Every accepted
+ * call also tells the quit flow that the page is alive (it may be making the on-quit backup).
+ */
+export function registerIpcHandlers(options: SecurityOptions = {}, services: IpcServices = { backups: createBackupHost() }): void {
+  const handlers = createHandlers(services);
   for (const [key, channel] of Object.entries(CHANNELS)) {
-    const handler = HANDLERS[key as keyof typeof CHANNELS];
+    const handler = handlers[key as keyof typeof CHANNELS];
     ipcMain.handle(channel, async (event, payload: unknown) => {
       assertTrustedSender(event, options);
+      services.quit?.noteActivity(event.sender);
       return handler(event, payload);
     });
   }

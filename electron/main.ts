@@ -1,11 +1,12 @@
 // Entry of the Electron main process (bundled to dist-electron/main.cjs). Deliberately thin: it
-// wires the app:// protocol, the security policy, the IPC handlers, the menu and one window.
-// No business rules live here; the renderer owns the data.
+// wires the app:// protocol, the security policy, the IPC handlers, the menu, one window and the
+// on-quit backup (./quit-flow.ts). No business rules live here; the renderer owns the data.
 import path from 'node:path';
 import { app, dialog, Menu, protocol, session, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { registerIpcHandlers } from './ipc';
+import { createBackupHost, registerIpcHandlers } from './ipc';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { APP_SCHEME, APP_START_URL, hardenAllContents, hardenSession, parseDevServerUrl, type SecurityOptions } from './security';
+import { QuitFlow } from './quit-flow';
 import { createMainWindow } from './window';
 
 /** Chinese application menu: only what a clerk needs (quit, editing shortcuts, zoom for printing checks). */
@@ -67,17 +68,25 @@ export function startMainProcess(): void {
 
   app.on('window-all-closed', () => app.quit());
 
+  const backups = createBackupHost();
+  // Closing the window or quitting from the menu first lets the page make its on-quit backup.
+  const quit = new QuitFlow({ beforeClose: () => backups.abortAll() });
+  app.on('before-quit', (event) => quit.beforeQuit(event));
+
   app
     .whenReady()
     .then(() => {
       hardenSession(session.defaultSession, options);
       protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(app.getAppPath(), 'dist', 'renderer')));
-      registerIpcHandlers(options);
+      registerIpcHandlers(options, { backups, quit });
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(devOrigin !== undefined)));
       mainWindow = createMainWindow(startUrl);
+      quit.attach(mainWindow);
       mainWindow.on('closed', () => {
         mainWindow = undefined;
       });
+      // Temporary files left by a backup that a crash or power cut interrupted.
+      void backups.cleanUp().catch((error: unknown) => console.error('[main] backup clean-up failed:', error));
     })
     .catch((error: unknown) => {
       console.error('[main] startup failed:', error);

@@ -3,7 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '@shared/bridge';
+import { collectBytes } from '@shared/backup/byte-reader';
+import { writeBackup } from '@shared/backup/backup-writer';
+import { CHANNELS, MAX_BACKUP_CHUNK_BYTES, type BackupBeginResult, type BackupFinishResult, type BackupStatus } from '@shared/bridge';
+import { makeDataset, toInput } from '../backup/dataset';
 
 type Handler = (event: unknown, payload?: unknown) => Promise<unknown>;
 
@@ -11,6 +14,7 @@ const electron = vi.hoisted(() => ({
   handlers: new Map<string, Handler>(),
   paths: {} as Record<string, string>,
   saveDialogResult: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
+  openDialogResult: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
   openPathResult: '',
 }));
 
@@ -24,13 +28,16 @@ vi.mock('electron', () => ({
     getVersion: vi.fn(() => '1.2.3'),
   },
   BrowserWindow: { fromWebContents: vi.fn(() => null) },
-  dialog: { showSaveDialog: vi.fn(async () => electron.saveDialogResult) },
+  dialog: {
+    showSaveDialog: vi.fn(async () => electron.saveDialogResult),
+    showOpenDialog: vi.fn(async () => electron.openDialogResult),
+  },
   ipcMain: { handle: vi.fn((channel: string, handler: Handler) => electron.handlers.set(channel, handler)) },
   shell: { openPath: vi.fn(async () => electron.openPathResult) },
 }));
 
 const { dialog, shell } = await import('electron');
-const { registerIpcHandlers, writeFileAtomic, PRINT_TEMP_FOLDER } = await import('../../../electron/ipc');
+const { registerIpcHandlers, PRINT_TEMP_FOLDER } = await import('../../../electron/ipc');
 
 const APP_EVENT = { senderFrame: { url: 'app://ledger/index.html' }, sender: {} };
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n% 台账\n%%EOF\n');
@@ -55,7 +62,9 @@ beforeEach(() => {
   electron.saveDialogResult = { canceled: false, filePath: path.join(sandbox, 'downloads', 'out.pdf') };
   electron.openPathResult = '';
   electron.handlers.clear();
+  electron.openDialogResult = { canceled: true, filePaths: [] };
   vi.mocked(dialog.showSaveDialog).mockClear();
+  vi.mocked(dialog.showOpenDialog).mockClear();
   vi.mocked(shell.openPath).mockClear();
   registerIpcHandlers();
 });
@@ -82,6 +91,13 @@ describe('sender frame check', () => {
     [CHANNELS.openFolder]: { which: 'data' },
     [CHANNELS.appVersion]: undefined,
     [CHANNELS.dataFolder]: undefined,
+    [CHANNELS.backupBegin]: { kind: 'manual' },
+    [CHANNELS.backupChunk]: { writeId: 'a'.repeat(32), data: PDF_BYTES },
+    [CHANNELS.backupFinish]: { writeId: 'a'.repeat(32) },
+    [CHANNELS.backupAbort]: { writeId: 'a'.repeat(32) },
+    [CHANNELS.backupStatus]: undefined,
+    [CHANNELS.chooseBackupFolder]: undefined,
+    [CHANNELS.quitReady]: { backedUp: true },
   };
 
   it.each(Object.values(CHANNELS))('%s rejects foreign frames in Chinese and does nothing', async (channel) => {
@@ -89,8 +105,10 @@ describe('sender frame check', () => {
       await expect(call(channel, goodPayloads[channel], event)).rejects.toThrow(/已拒绝/);
     }
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(shell.openPath).not.toHaveBeenCalled();
     expect(readdirSync(electron.paths.downloads!)).toEqual([]);
+    expect(readdirSync(electron.paths.userData!)).toEqual([]);
   });
 
   it('accepts the dev server origin only when registered for dev mode', async () => {
@@ -167,22 +185,6 @@ describe('saveFile', () => {
   });
 });
 
-describe('writeFileAtomic', () => {
-  it('creates the file with the exact bytes and no leftovers', async () => {
-    const target = path.join(sandbox, 'atomic.bin');
-    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => i % 251);
-    await writeFileAtomic(target, bytes);
-    expect(new Uint8Array(readFileSync(target))).toEqual(bytes);
-    expect(readdirSync(sandbox).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('keeps the old file when the write fails', async () => {
-    const missingFolder = path.join(sandbox, 'missing', 'x.bin');
-    await expect(writeFileAtomic(missingFolder, PDF_BYTES)).rejects.toThrow();
-    expect(existsSync(missingFolder)).toBe(false);
-  });
-});
-
 describe('printPdf', () => {
   it('writes the PDF to the temp folder and hands it to the system viewer', async () => {
     await call(CHANNELS.printPdf, { title: '备案表/BA-2026-0007', data: PDF_BYTES });
@@ -256,5 +258,111 @@ describe('safeFileStem', () => {
     expect(stem.endsWith(rare)).toBe(true);
     expect(safeFileStem('a/b\\c:d\u0007')).toBe('a_b_c_d_');
     expect(safeFileStem(' ... ')).toBe('打印');
+  });
+});
+
+describe('backup channels', () => {
+  const backupBytes = collectBytes(writeBackup(toInput(makeDataset(3, 4, [2_000]))));
+  const backupsFolder = () => path.join(electron.paths.userData!, 'backups');
+
+  async function begin(payload: unknown): Promise<string> {
+    const begun = (await call(CHANNELS.backupBegin, payload)) as BackupBeginResult;
+    if (!begun.started) throw new Error('not started');
+    return begun.writeId;
+  }
+
+  it('write an automatic backup into the backup folder, verified, and list it', async () => {
+    const bytes = await backupBytes;
+    await expect(call(CHANNELS.backupStatus)).resolves.toEqual({ automatic: true, folder: backupsFolder(), files: [] });
+    // A path sent along with the request is ignored: the host alone decides where backups go.
+    const writeId = await begin({ kind: 'daily', folder: '/etc', path: '/etc/passwd' });
+    await call(CHANNELS.backupChunk, { writeId, data: bytes.subarray(0, 1000) });
+    await call(CHANNELS.backupChunk, { writeId, data: bytes.subarray(1000) });
+    const result = (await call(CHANNELS.backupFinish, { writeId })) as BackupFinishResult;
+    expect(path.dirname(result.path)).toBe(backupsFolder());
+    expect(path.basename(result.path)).toMatch(/^台账备份-\d{8}-\d{6}-daily\.mlbackup$/);
+    expect(new Uint8Array(readFileSync(result.path))).toEqual(bytes);
+    const status = (await call(CHANNELS.backupStatus)) as BackupStatus;
+    expect(status.files.map((file) => [file.name, file.kind, file.bytes])).toEqual([[path.basename(result.path), 'daily', bytes.length]]);
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('ask for the folder of a manual backup (a folder dialog that can create folders); cancel writes nothing', async () => {
+    await expect(call(CHANNELS.backupBegin, { kind: 'manual' })).resolves.toEqual({ started: false });
+    const options = vi.mocked(dialog.showOpenDialog).mock.calls[0]?.[0];
+    expect(options).toMatchObject({ defaultPath: backupsFolder(), properties: ['openDirectory', 'createDirectory'] });
+    expect(readdirSync(electron.paths.userData!)).toEqual([]);
+
+    electron.openDialogResult = { canceled: false, filePaths: [electron.paths.downloads!] };
+    const writeId = await begin({ kind: 'manual' });
+    await call(CHANNELS.backupChunk, { writeId, data: await backupBytes });
+    const result = (await call(CHANNELS.backupFinish, { writeId })) as BackupFinishResult;
+    expect(path.dirname(result.path)).toBe(electron.paths.downloads);
+  });
+
+  it('let the clerk choose the backup folder, which openFolder then opens', async () => {
+    await expect(call(CHANNELS.chooseBackupFolder)).resolves.toBeUndefined();
+    electron.openDialogResult = { canceled: false, filePaths: [electron.paths.downloads!] };
+    await expect(call(CHANNELS.chooseBackupFolder)).resolves.toBe(electron.paths.downloads);
+    await call(CHANNELS.openFolder, { which: 'backups' });
+    expect(shell.openPath).toHaveBeenCalledExactlyOnceWith(electron.paths.downloads);
+    expect(((await call(CHANNELS.backupStatus)) as BackupStatus).folder).toBe(electron.paths.downloads);
+  });
+
+  it.each([
+    ['an empty chunk', CHANNELS.backupChunk, { writeId: 'a'.repeat(32), data: new Uint8Array(0) }, /备份数据块大小不合法/],
+    ['an oversize chunk', CHANNELS.backupChunk, { writeId: 'a'.repeat(32), data: new Uint8Array(MAX_BACKUP_CHUNK_BYTES + 1) }, /备份数据块大小不合法/],
+    ['a chunk as a plain array', CHANNELS.backupChunk, { writeId: 'a'.repeat(32), data: [1, 2, 3] }, /请求内容不合法/],
+    ['a write id that is a path', CHANNELS.backupChunk, { writeId: '../../etc/passwd', data: PDF_BYTES }, /备份写入编号不合法/],
+    ['an upper-case write id', CHANNELS.backupFinish, { writeId: 'A'.repeat(32) }, /备份写入编号不合法/],
+    ['a short write id', CHANNELS.backupAbort, { writeId: 'a'.repeat(31) }, /备份写入编号不合法/],
+    ['an unknown kind', CHANNELS.backupBegin, { kind: 'weekly' }, /请求内容不合法/],
+    ['no kind', CHANNELS.backupBegin, undefined, /请求内容不合法/],
+    ['an overlong passphrase', CHANNELS.backupFinish, { writeId: 'a'.repeat(32), passphrase: 'x'.repeat(1025) }, /请求内容不合法/],
+    ['a quitReady without a boolean', CHANNELS.quitReady, { backedUp: 'yes' }, /请求内容不合法/],
+  ])('refuse %s in Chinese and write nothing', async (_label, channel, payload, pattern) => {
+    await expect(call(channel, payload)).rejects.toThrow(pattern);
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(readdirSync(electron.paths.userData!)).toEqual([]);
+  });
+
+  it('refuse an unknown write id and a second backup while one is open', async () => {
+    await expect(call(CHANNELS.backupChunk, { writeId: 'b'.repeat(32), data: PDF_BYTES })).rejects.toThrow(/已结束或不存在/);
+    await expect(call(CHANNELS.backupFinish, { writeId: 'b'.repeat(32) })).rejects.toThrow(/已结束或不存在/);
+    const writeId = await begin({ kind: 'quit' });
+    await expect(call(CHANNELS.backupBegin, { kind: 'daily' })).rejects.toThrow(/另一个备份正在进行中/);
+    await call(CHANNELS.backupAbort, { writeId });
+    expect(readdirSync(backupsFolder())).toEqual([]);
+    await expect(begin({ kind: 'daily' })).resolves.toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('quitReady from the main window\'s page lets the held close go through', async () => {
+    const { QuitFlow } = await import('../../../electron/quit-flow');
+    const { createBackupHost } = await import('../../../electron/ipc');
+    const { EventEmitter } = await import('node:events');
+    const webContents = Object.assign(new EventEmitter(), { send: vi.fn(), isCrashed: () => false });
+    let closeListener: ((event: { preventDefault(): void }) => void) | undefined;
+    const window = {
+      on: (_event: 'close', listener: (event: { preventDefault(): void }) => void) => (closeListener = listener),
+      isDestroyed: () => false,
+      close: vi.fn(),
+      destroy: vi.fn(),
+      webContents,
+    };
+    const quit = new QuitFlow();
+    quit.attach(window);
+    electron.handlers.clear();
+    registerIpcHandlers({}, { backups: createBackupHost(), quit });
+
+    const preventDefault = vi.fn();
+    closeListener?.({ preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(webContents.send).toHaveBeenCalledOnce();
+    // An answer from some other page is not the main window's.
+    await call(CHANNELS.quitReady, { backedUp: true });
+    expect(window.close).not.toHaveBeenCalled();
+    await call(CHANNELS.quitReady, { backedUp: true }, { ...APP_EVENT, sender: webContents });
+    await vi.waitFor(() => expect(window.close).toHaveBeenCalledOnce());
+    expect(window.destroy).not.toHaveBeenCalled();
   });
 });

@@ -1,11 +1,12 @@
 // Start-up of the main process: scheme before ready, single instance, hardening, IPC, window.
 import type { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, QUIT_REQUESTED_CHANNEL } from '@shared/bridge';
 
 const state = vi.hoisted(() => ({
   gotLock: true,
   log: [] as string[],
-  windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url?: string }>,
+  windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url?: string; instance: unknown }>,
   ipcChannels: [] as string[],
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),
@@ -34,9 +35,15 @@ vi.mock('electron', async () => {
   state.app = app;
   class BrowserWindow extends Emitter {
     static fromWebContents = vi.fn(() => null);
+    readonly webContents = Object.assign(new Emitter(), { send: vi.fn(), isCrashed: vi.fn(() => false) });
+    readonly close = vi.fn();
+    readonly destroy = vi.fn();
+    isDestroyed(): boolean {
+      return false;
+    }
     constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
       super();
-      state.windows.push({ options });
+      state.windows.push({ options, instance: this });
     }
     loadURL(url: string): Promise<void> {
       state.windows.at(-1)!.url = url;
@@ -78,6 +85,8 @@ beforeEach(() => {
   state.protocolHandlers.clear();
   state.permissionRequestHandler = undefined;
   state.gotLock = true;
+  // The mocked app lives across tests; each test's main process starts with no listeners.
+  state.app?.removeAllListeners();
 });
 
 describe('main process start-up', () => {
@@ -97,12 +106,32 @@ describe('main process start-up', () => {
     expect(state.windows[0]?.url).toBe('app://ledger/index.html');
     expect(state.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(state.protocolHandlers.has('app')).toBe(true);
-    expect(state.ipcChannels).toHaveLength(5);
+    expect([...state.ipcChannels].sort()).toEqual(Object.values(CHANNELS).sort());
     const callback = vi.fn();
     state.permissionRequestHandler?.({}, 'media', callback, {});
     expect(callback).toHaveBeenCalledWith(false);
     expect(state.app?.listenerCount('web-contents-created')).toBe(1);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('holds the window\'s close and the menu\'s quit until the page has made its on-quit backup', async () => {
+    await import('../../../electron/main');
+    state.readyResolve?.();
+    await flush();
+    const window = state.windows[0]!.instance as EventEmitter & {
+      webContents: { send: ReturnType<typeof vi.fn> };
+      close: ReturnType<typeof vi.fn>;
+    };
+    const closeEvent = { preventDefault: vi.fn() };
+    window.emit('close', closeEvent);
+    expect(closeEvent.preventDefault).toHaveBeenCalledOnce();
+    expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith(QUIT_REQUESTED_CHANNEL);
+
+    // The menu's 退出 (app.quit → before-quit) joins the same flow rather than quitting now.
+    const quitEvent = { preventDefault: vi.fn() };
+    state.app?.emit('before-quit', quitEvent);
+    expect(quitEvent.preventDefault).toHaveBeenCalledOnce();
+    expect(window.webContents.send).toHaveBeenCalledOnce();
   });
 
   it('serves dist/renderer from the app folder through app://', async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE_GLOBAL, CHANNELS, type LedgerBridge } from '@shared/bridge';
+import { BRIDGE_GLOBAL, CHANNELS, QUIT_REQUESTED_CHANNEL, type LedgerBridge } from '@shared/bridge';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
 
 const exposed = vi.hoisted(() => ({ calls: [] as Array<[string, unknown]> }));
@@ -20,10 +20,12 @@ vi.mock('electron', () => ({
 await import('../../../electron/preload');
 const { cleanIpcErrorMessage } = await import('../../../electron/preload');
 
-// Compile-time: the bridge methods are exactly the channels (plus `host`).
-type BridgeMethods = Exclude<keyof LedgerBridge, 'host'>;
-type ChannelKeys = keyof typeof CHANNELS;
+// Compile-time: one bridge method per channel, except that the page answers a quit request
+// (quitReady) through onQuitRequested's handler rather than calling it itself.
+type BridgeMethods = Exclude<keyof LedgerBridge, 'host' | 'onQuitRequested'>;
+type ChannelKeys = Exclude<keyof typeof CHANNELS, 'quitReady'>;
 const sameKeys: [BridgeMethods] extends [ChannelKeys] ? ([ChannelKeys] extends [BridgeMethods] ? true : false) : false = true;
+const BRIDGE_METHODS = [...Object.keys(CHANNELS).filter((key) => key !== 'quitReady'), 'onQuitRequested'];
 
 function exposedBridge(): Record<string, unknown> {
   expect(exposed.calls).toHaveLength(1);
@@ -40,9 +42,9 @@ describe('preload', () => {
 
   it('has host "electron" and exactly the LedgerBridge methods', () => {
     const api = exposedBridge();
-    expect(Object.keys(api).sort()).toEqual(['host', ...Object.keys(CHANNELS)].sort());
+    expect(Object.keys(api).sort()).toEqual(['host', ...BRIDGE_METHODS].sort());
     expect(api.host).toBe('electron');
-    for (const key of Object.keys(CHANNELS)) expect(typeof api[key]).toBe('function');
+    for (const key of BRIDGE_METHODS) expect(typeof api[key]).toBe('function');
   });
 
   it('never exposes ipcRenderer or any of its functions', () => {
@@ -79,6 +81,25 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(CHANNELS.dataFolder, undefined);
   });
 
+  it('invokes the backup channels with their payloads and hands back the results', async () => {
+    const api = exposedBridge() as unknown as LedgerBridge;
+    const writeId = 'c'.repeat(32);
+    const data = new Uint8Array([9, 8, 7]);
+    const cases: Array<[() => Promise<unknown>, string, unknown, unknown]> = [
+      [() => api.backupBegin({ kind: 'daily' }), CHANNELS.backupBegin, { kind: 'daily' }, { started: true, writeId, folder: '/b' }],
+      [() => api.backupChunk({ writeId, data }), CHANNELS.backupChunk, { writeId, data }, undefined],
+      [() => api.backupFinish({ writeId, passphrase: 'p' }), CHANNELS.backupFinish, { writeId, passphrase: 'p' }, { path: '/b/x.mlbackup', bytes: 3, removed: [] }],
+      [() => api.backupAbort({ writeId }), CHANNELS.backupAbort, { writeId }, undefined],
+      [() => api.backupStatus(), CHANNELS.backupStatus, undefined, { automatic: true, folder: '/b', files: [] }],
+      [() => api.chooseBackupFolder(), CHANNELS.chooseBackupFolder, undefined, '/media/u'],
+    ];
+    for (const [run, channel, payload, answer] of cases) {
+      ipcRenderer.invoke.mockResolvedValueOnce(answer);
+      await expect(run()).resolves.toEqual(answer);
+      expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(channel, payload);
+    }
+  });
+
   it('hands the main process\'s Chinese message to the renderer without Electron\'s prefix', async () => {
     const api = exposedBridge() as unknown as LedgerBridge;
     ipcRenderer.invoke.mockRejectedValueOnce(
@@ -88,6 +109,63 @@ describe('preload', () => {
       /^请求内容不合法：suggestedName：文件名不合法$/,
     );
     expect(cleanIpcErrorMessage('plain')).toBe('plain');
+  });
+});
+
+describe('the quit request', () => {
+  /** The listener the preload registered for the host's quit request. */
+  function quitListener(): (...args: unknown[]) => void {
+    const registered = ipcRenderer.on.mock.calls.filter(([channel]) => channel === QUIT_REQUESTED_CHANNEL);
+    expect(registered).toHaveLength(1);
+    return registered[0]![1] as (...args: unknown[]) => void;
+  }
+
+  async function quitReadyAnswer(): Promise<unknown> {
+    await vi.waitFor(() => expect(ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.quitReady, expect.anything()));
+    return ipcRenderer.invoke.mock.calls.find(([channel]) => channel === CHANNELS.quitReady)?.[1];
+  }
+
+  // Runs first in this block: no handler has been registered yet.
+  it('answers backedUp: false at once when the page has not registered a handler yet', async () => {
+    ipcRenderer.invoke.mockReset().mockResolvedValue(undefined);
+    quitListener()({});
+    expect(await quitReadyAnswer()).toEqual({ backedUp: false });
+  });
+
+  it('runs the page\'s handler and answers quitReady with its result', async () => {
+    const api = exposedBridge() as unknown as LedgerBridge;
+    ipcRenderer.invoke.mockReset().mockResolvedValue(undefined);
+    let finishBackup: (done: boolean) => void = () => undefined;
+    const handler = vi.fn(() => new Promise<boolean>((resolve) => (finishBackup = resolve)));
+    api.onQuitRequested(handler);
+    // The page gets no IPC event object (it would hold ipcRenderer).
+    quitListener()({ sender: ipcRenderer });
+    expect(handler).toHaveBeenCalledWith();
+    await Promise.resolve();
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+    finishBackup(true);
+    expect(await quitReadyAnswer()).toEqual({ backedUp: true });
+  });
+
+  it('answers backedUp: false when the handler fails', async () => {
+    const api = exposedBridge() as unknown as LedgerBridge;
+    ipcRenderer.invoke.mockReset().mockResolvedValue(undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    api.onQuitRequested(async () => {
+      throw new Error('磁盘已满');
+    });
+    quitListener()({});
+    expect(await quitReadyAnswer()).toEqual({ backedUp: false });
+  });
+
+  it('counts only a true result as backed up, and copes with a failing quitReady', async () => {
+    const api = exposedBridge() as unknown as LedgerBridge;
+    ipcRenderer.invoke.mockReset().mockRejectedValue(new Error('host gone'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    api.onQuitRequested(async () => 'yes' as unknown as boolean);
+    quitListener()({});
+    expect(await quitReadyAnswer()).toEqual({ backedUp: false });
+    await vi.waitFor(() => expect(console.error).toHaveBeenCalledWith('[preload] quitReady failed:', expect.any(Error)));
   });
 });
 
@@ -102,7 +180,7 @@ describe('bundled preload (dist-electron/preload.cjs)', () => {
       const exposedHere: Array<[string, unknown]> = [];
       const fakeElectron = {
         contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposedHere.push([key, api]) },
-        ipcRenderer: { invoke: async () => undefined },
+        ipcRenderer: { invoke: async () => undefined, on: () => undefined },
       };
       const module = { exports: {} };
       vm.runInNewContext(code, {

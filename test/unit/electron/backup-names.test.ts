@@ -1,0 +1,85 @@
+// Backup file names and the rotation plan (pure functions of electron/backup-names.ts).
+import { describe, expect, it } from 'vitest';
+import {
+  backupFileName,
+  backupTempName,
+  isBackupTempName,
+  KEEP_DAILY,
+  KEEP_QUIT,
+  parseBackupFileName,
+  planRotation,
+} from '../../../electron/backup-names';
+import { BACKUP_KINDS } from '@shared/bridge';
+
+describe('backup file names', () => {
+  it('use the local date and time and the kind, and read back', () => {
+    const at = new Date(2026, 10, 2, 7, 5, 9);
+    expect(backupFileName('daily', at)).toBe('台账备份-20261102-070509-daily.mlbackup');
+    expect(backupFileName('manual', at, 3)).toBe('台账备份-20261102-070509-manual-3.mlbackup');
+    for (const kind of BACKUP_KINDS) {
+      for (const serial of [1, 2, 10, 9999]) {
+        expect(parseBackupFileName(backupFileName(kind, at, serial))).toEqual({ kind, stamp: '20261102-070509', serial });
+      }
+    }
+  });
+
+  it('match the browser edition\'s download names', () => {
+    expect(parseBackupFileName('台账备份-20261122-093015-manual.mlbackup')).toEqual({ kind: 'manual', stamp: '20261122-093015', serial: 1 });
+  });
+
+  it.each([
+    '台账备份-20261102-070509-weekly.mlbackup',
+    '台账备份-20261102-070509-daily.mlbackup.bak',
+    '台账备份-2026110-070509-daily.mlbackup',
+    '台账备份-20261102-070509-daily-1.mlbackup',
+    '台账备份-20261102-070509-daily-01.mlbackup',
+    '台账备份-20261102-070509-daily-.mlbackup',
+    'x台账备份-20261102-070509-daily.mlbackup',
+    '../台账备份-20261102-070509-daily.mlbackup',
+    'backup.mlbackup',
+  ])('do not take %s for a backup of the app', (name) => {
+    expect(parseBackupFileName(name)).toBeUndefined();
+  });
+
+  it('give temporary files an unmistakable pattern', () => {
+    expect(backupTempName('0123456789abcdef')).toBe('.media-ledger-backup-0123456789abcdef.tmp');
+    expect(isBackupTempName('.media-ledger-backup-0123456789abcdef.tmp')).toBe(true);
+    expect(isBackupTempName('.media-ledger-backup-0123456789ABCDEF.tmp')).toBe(false);
+    expect(isBackupTempName('.media-ledger-1234-abcdef.tmp')).toBe(false);
+    expect(isBackupTempName('notes.tmp')).toBe(false);
+    expect(() => backupTempName('../x')).toThrow();
+  });
+});
+
+describe('planRotation', () => {
+  const names = (kind: 'daily' | 'quit' | 'manual', count: number, year = 2026) =>
+    Array.from({ length: count }, (_, i) => backupFileName(kind, new Date(year, 0, 1, 0, 0, i)));
+
+  it('keeps the newest daily and on-quit backups and every manual one', () => {
+    const daily = names('daily', KEEP_DAILY + 4);
+    const quit = names('quit', KEEP_QUIT + 1);
+    const manual = names('manual', 50, 2020);
+    const removed = planRotation([...manual, ...quit, ...daily, 'x.txt'], daily.at(-1)!);
+    expect(removed.sort()).toEqual([...daily.slice(0, 4), ...quit.slice(0, 1)].sort());
+  });
+
+  it('orders by the time in the name, then by the suffix', () => {
+    const at = new Date(2026, 0, 1, 12, 0, 0);
+    const same = [backupFileName('quit', at, 1), backupFileName('quit', at, 2), backupFileName('quit', at, 10)];
+    const older = names('quit', KEEP_QUIT - 2, 2025);
+    // Eleven in all: the single one to go is the oldest of the 2025 ones.
+    expect(planRotation([...same, ...older], same[2]!)).toEqual([older[0]]);
+    const twelve = [...same, ...names('quit', KEEP_QUIT - 1, 2027)];
+    // Now the three of 2026 are the oldest; the plain name is older than its -2 and -10.
+    expect(planRotation(twelve, twelve.at(-1)!).sort()).toEqual([same[0], same[1]].sort());
+  });
+
+  it('never plans to remove the file just written', () => {
+    const daily = names('daily', KEEP_DAILY + 2);
+    expect(planRotation(daily, daily[0]!)).toEqual([daily[1]]);
+  });
+
+  it('removes nothing while under the limits', () => {
+    expect(planRotation([...names('daily', KEEP_DAILY), ...names('quit', KEEP_QUIT)], 'x')).toEqual([]);
+  });
+});

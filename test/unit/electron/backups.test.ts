@@ -1,0 +1,477 @@
+// The desktop host's backups on real files in a temp folder: begin → chunk* → finish writes a
+// verified backup under its final name; an aborted, failed, crashed or damaged write leaves every
+// earlier backup byte-identical; encrypted backups are verified with their passphrase; the
+// rotation keeps exactly what it documents. Only the folder dialog is faked.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { collectBytes } from '@shared/backup/byte-reader';
+import { verifyBackup } from '@shared/backup/backup-reader';
+import { writeBackup } from '@shared/backup/backup-writer';
+import type { BackupKind } from '@shared/bridge';
+import { backupFileName, KEEP_DAILY, KEEP_QUIT } from '../../../electron/backup-names';
+import { BACKUP_SETTINGS_FILE } from '../../../electron/backup-settings';
+import { BackupHost, type BackupHostOptions } from '../../../electron/backups';
+import { makeDataset, toInput } from '../backup/dataset';
+
+const DATASET = makeDataset(11, 6, [5_000, 90_000, 0]);
+const PASS = '正确的口令 correct horse';
+const TEMP_NAME = /^\.media-ledger-backup-[0-9a-f]{16}\.tmp$/;
+
+let sandbox: string;
+let userData: string;
+let usb: string;
+let picked: string | undefined;
+let clock: Date;
+let plainBackup: Uint8Array;
+
+const pickFolder = vi.fn<BackupHostOptions['pickFolder']>(async () => picked);
+
+function makeHost(extra: Partial<BackupHostOptions> = {}): BackupHost {
+  return new BackupHost({ userData: () => userData, pickFolder, now: () => clock, ...extra });
+}
+
+const defaultFolder = () => path.join(userData, 'backups');
+
+function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** Every entry of a folder with the SHA-256 of each file: what "unchanged" is compared by. */
+function fingerprint(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(folder).sort()) out[name] = sha256(path.join(folder, name));
+  return out;
+}
+
+function tempsIn(folder: string): string[] {
+  return readdirSync(folder).filter((name) => TEMP_NAME.test(name));
+}
+
+function pieces(bytes: Uint8Array, size = 32 * 1024): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += size) out.push(bytes.slice(at, at + size));
+  return out;
+}
+
+/** Begins a backup of `kind` and sends `chunks`; resolves the write id. */
+async function sendBackup(host: BackupHost, kind: BackupKind, chunks: readonly Uint8Array[]): Promise<string> {
+  const begun = await host.begin(kind);
+  if (!begun.started) throw new Error('not started');
+  for (const chunk of chunks) await host.chunk(begun.writeId, chunk);
+  return begun.writeId;
+}
+
+async function writeGoodBackup(host: BackupHost, kind: BackupKind = 'daily'): Promise<string> {
+  const id = await sendBackup(host, kind, pieces(plainBackup));
+  return (await host.finish(id)).path;
+}
+
+beforeEach(async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.spyOn(console, 'info').mockImplementation(() => undefined);
+  sandbox = mkdtempSync(path.join(os.tmpdir(), 'ledger-backups-'));
+  userData = path.join(sandbox, 'userData');
+  usb = path.join(sandbox, 'usb');
+  mkdirSync(userData);
+  mkdirSync(usb);
+  picked = usb;
+  clock = new Date(2026, 2, 14, 9, 30, 15);
+  pickFolder.mockClear();
+  plainBackup ??= await collectBytes(writeBackup(toInput(DATASET)));
+});
+
+afterEach(() => rmSync(sandbox, { recursive: true, force: true }));
+
+describe('a backup written through begin → chunk → finish', () => {
+  it('lands verified under its final name in the backup folder, and the status lists it', async () => {
+    const host = makeHost();
+    const begun = await host.begin('daily');
+    expect(begun).toEqual({ started: true, writeId: expect.stringMatching(/^[0-9a-f]{32}$/), folder: defaultFolder() });
+    if (!begun.started) return;
+    // While it is written, only a temporary file of the app's pattern exists.
+    expect(readdirSync(defaultFolder())).toEqual([expect.stringMatching(TEMP_NAME)]);
+    for (const chunk of pieces(plainBackup, 7_777)) await host.chunk(begun.writeId, chunk);
+    const result = await host.finish(begun.writeId);
+
+    const name = '台账备份-20260314-093015-daily.mlbackup';
+    expect(result).toEqual({ path: path.join(defaultFolder(), name), bytes: plainBackup.length, removed: [] });
+    expect(readdirSync(defaultFolder())).toEqual([name]);
+    const written = new Uint8Array(readFileSync(result.path));
+    expect(written).toEqual(plainBackup);
+    const verdict = await verifyBackup(written);
+    expect(verdict.ok).toBe(true);
+    if (verdict.ok) expect(verdict.counts.units).toBe(DATASET.tables.units.length);
+    expect(pickFolder).not.toHaveBeenCalled();
+
+    const status = await host.status();
+    expect(status).toEqual({
+      automatic: true,
+      folder: defaultFolder(),
+      files: [{ name, kind: 'daily', bytes: plainBackup.length, modifiedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }],
+    });
+  });
+
+  it('asks where a manual backup goes (the configured folder proposed) and writes it there, e.g. a USB stick', async () => {
+    const host = makeHost();
+    const target = await writeGoodBackup(host, 'manual');
+    expect(target).toBe(path.join(usb, '台账备份-20260314-093015-manual.mlbackup'));
+    expect(pickFolder).toHaveBeenCalledOnce();
+    expect(pickFolder.mock.calls[0]?.[0]).toMatchObject({ defaultPath: defaultFolder() });
+    expect(new Uint8Array(readFileSync(target))).toEqual(plainBackup);
+    expect(existsSync(defaultFolder())).toBe(false);
+  });
+
+  it('writes nothing when the clerk cancels the folder dialog, and a later backup still starts', async () => {
+    picked = undefined;
+    const host = makeHost();
+    await expect(host.begin('manual')).resolves.toEqual({ started: false });
+    expect(readdirSync(usb)).toEqual([]);
+    expect(existsSync(defaultFolder())).toBe(false);
+    picked = usb;
+    await expect(writeGoodBackup(host, 'manual')).resolves.toMatch(/manual\.mlbackup$/);
+  });
+
+  it('names on-quit backups "quit" and never replaces a backup made in the same second', async () => {
+    const host = makeHost();
+    const first = await writeGoodBackup(host, 'quit');
+    const second = await writeGoodBackup(host, 'quit');
+    const third = await writeGoodBackup(host, 'quit');
+    expect([first, second, third].map((file) => path.basename(file))).toEqual([
+      '台账备份-20260314-093015-quit.mlbackup',
+      '台账备份-20260314-093015-quit-2.mlbackup',
+      '台账备份-20260314-093015-quit-3.mlbackup',
+    ]);
+    const status = await host.status();
+    // Newest first: a suffix is later than the plain name.
+    expect(status.files.map((file) => file.name)).toEqual([third, second, first].map((file) => path.basename(file)));
+    expect(status.files.every((file) => file.kind === 'quit')).toBe(true);
+  });
+});
+
+describe('an interrupted or failed write leaves the earlier backup byte-identical', () => {
+  it('(a) abort removes the temporary file and nothing else', async () => {
+    const host = makeHost();
+    const earlier = await writeGoodBackup(host);
+    const hash = sha256(earlier);
+    const before = fingerprint(defaultFolder());
+
+    const id = await sendBackup(host, 'daily', pieces(plainBackup).slice(0, 2));
+    expect(tempsIn(defaultFolder())).toHaveLength(1);
+    await host.abort(id);
+
+    expect(fingerprint(defaultFolder())).toEqual(before);
+    expect(sha256(earlier)).toBe(hash);
+    expect(tempsIn(defaultFolder())).toEqual([]);
+    await expect(host.chunk(id, plainBackup.slice(0, 10))).rejects.toThrow(/已结束或不存在/);
+  });
+
+  it('(b) a disk that fills up mid-write: the clerk is told in Chinese, the temporary file is removed', async () => {
+    let writes = 0;
+    const host = makeHost({
+      openTemp: async (file) => {
+        const handle = await fs.open(file, 'wx');
+        const write = handle.write.bind(handle);
+        handle.write = ((...args: Parameters<typeof write>) => {
+          writes += 1;
+          if (writes > 3) return Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+          return write(...args);
+        }) as typeof handle.write;
+        return handle;
+      },
+    });
+    const earlier = await writeGoodBackup(makeHost());
+    const hash = sha256(earlier);
+    const before = fingerprint(defaultFolder());
+
+    const begun = await host.begin('daily');
+    if (!begun.started) throw new Error('not started');
+    const chunks = pieces(plainBackup);
+    for (const chunk of chunks.slice(0, 3)) await host.chunk(begun.writeId, chunk);
+    await expect(host.chunk(begun.writeId, chunks[3]!)).rejects.toThrow(/^备份失败：磁盘空间不足.*已有的备份不受影响/);
+
+    expect(fingerprint(defaultFolder())).toEqual(before);
+    expect(sha256(earlier)).toBe(hash);
+    await expect(host.finish(begun.writeId)).rejects.toThrow(/已结束或不存在/);
+    // The failed write no longer blocks the next backup.
+    await expect(host.begin('daily')).resolves.toMatchObject({ started: true });
+  });
+
+  it('(c) a crash mid-write leaves only a temporary file, which the next run cleans up once stale', async () => {
+    const earlier = await writeGoodBackup(makeHost());
+    const hash = sha256(earlier);
+
+    // The app "dies" after a few chunks: no abort, no finish; the OS closes the file.
+    let crashed: FileHandle | undefined;
+    const dying = makeHost({ openTemp: async (file) => (crashed = await fs.open(file, 'wx')) });
+    await sendBackup(dying, 'quit', pieces(plainBackup).slice(0, 3));
+    await crashed?.close();
+    const [temp] = tempsIn(defaultFolder());
+    expect(temp).toBeDefined();
+    expect(sha256(earlier)).toBe(hash);
+    expect(readdirSync(defaultFolder()).sort()).toEqual([path.basename(earlier), temp].sort());
+
+    // Next run: a temporary file younger than a day might still be in use and is kept …
+    const nextRun = makeHost();
+    await nextRun.cleanUp();
+    expect(tempsIn(defaultFolder())).toEqual([temp]);
+    // … one older than a day is removed; the backups stay as they were.
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(path.join(defaultFolder(), temp!), twoDaysAgo, twoDaysAgo);
+    await nextRun.cleanUp();
+    expect(readdirSync(defaultFolder())).toEqual([path.basename(earlier)]);
+    expect(sha256(earlier)).toBe(hash);
+  });
+
+  it.each([
+    ['truncated', (bytes: Uint8Array) => bytes.slice(0, bytes.length - 20), /备份文件不完整/],
+    ['cut after the first piece', (bytes: Uint8Array) => bytes.slice(0, 32 * 1024), /备份文件不完整/],
+    [
+      'one flipped bit',
+      (bytes: Uint8Array) => {
+        const copy = bytes.slice();
+        copy[Math.floor(copy.length / 2)]! ^= 0x08;
+        return copy;
+      },
+      /已损坏或被改动/,
+    ],
+    ['not a backup at all', () => new TextEncoder().encode('<html>台账</html>'), /不是本软件的备份文件/],
+  ])('(d) bytes that fail verification (%s) are refused at finish and not kept', async (_label, damage, reason) => {
+    const host = makeHost();
+    const earlier = await writeGoodBackup(host);
+    const hash = sha256(earlier);
+    const before = fingerprint(defaultFolder());
+
+    const id = await sendBackup(host, 'daily', pieces(damage(plainBackup)));
+    const error = await host.finish(id).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/^备份未通过校验，未保存：/);
+    expect(error?.message).toMatch(reason);
+
+    expect(fingerprint(defaultFolder())).toEqual(before);
+    expect(sha256(earlier)).toBe(hash);
+    expect(tempsIn(defaultFolder())).toEqual([]);
+  });
+
+  it('(e) a write that receives nothing for too long is dropped with its temporary file', async () => {
+    const host = makeHost({ idleMs: 40 });
+    const earlier = await writeGoodBackup(host);
+    const before = fingerprint(defaultFolder());
+    const id = await sendBackup(host, 'daily', pieces(plainBackup).slice(0, 1));
+    await vi.waitFor(() => expect(tempsIn(defaultFolder())).toEqual([]), { timeout: 2_000, interval: 20 });
+    expect(fingerprint(defaultFolder())).toEqual(before);
+    expect(existsSync(earlier)).toBe(true);
+    await expect(host.chunk(id, plainBackup.slice(0, 1))).rejects.toThrow(/已结束或不存在/);
+    await expect(host.begin('daily')).resolves.toMatchObject({ started: true });
+  });
+});
+
+describe('encrypted backups', () => {
+  let encrypted: Uint8Array;
+  beforeEach(async () => {
+    encrypted ??= await collectBytes(writeBackup(toInput(DATASET), { passphrase: PASS, segmentBytes: 16 * 1024 }));
+  });
+
+  it('are verified with the passphrase and kept', async () => {
+    const host = makeHost();
+    const id = await sendBackup(host, 'manual', pieces(encrypted));
+    const result = await host.finish(id, PASS);
+    expect(new Uint8Array(readFileSync(result.path))).toEqual(encrypted);
+    const verdict = await verifyBackup(readFileSync(result.path), { passphrase: PASS });
+    expect(verdict.ok && verdict.encrypted).toBe(true);
+  });
+
+  it.each([
+    ['a wrong passphrase', 'wrong', /口令不正确/],
+    ['no passphrase', undefined, /口令/],
+  ])('are refused with %s, and nothing is kept', async (_label, passphrase, reason) => {
+    const host = makeHost();
+    const earlier = await writeGoodBackup(host, 'manual');
+    const before = fingerprint(usb);
+    const id = await sendBackup(host, 'manual', pieces(encrypted));
+    await expect(host.finish(id, passphrase)).rejects.toThrow(reason);
+    expect(fingerprint(usb)).toEqual(before);
+    expect(readdirSync(usb)).toEqual([path.basename(earlier)]);
+  });
+});
+
+describe('rotation', () => {
+  const day = (i: number) => new Date(2026, 0, 1 + i, 8, 0, 0);
+  const daily = Array.from({ length: 35 }, (_, i) => backupFileName('daily', day(i)));
+  const quit = Array.from({ length: 12 }, (_, i) => backupFileName('quit', new Date(2026, 0, 1 + i, 18, 0, 0)));
+  const manual = Array.from({ length: 5 }, (_, i) => backupFileName('manual', new Date(2025, 5, 1 + i, 10, 0, 0)));
+  const unrelated = ['说明.txt', '台账备份-20250101-000000-daily.mlbackup.bak', '台账备份-20250101-000000-weekly.mlbackup', 'daily.mlbackup', '.media-ledger-backup-short.tmp'];
+  const freshTemp = '.media-ledger-backup-0123456789abcdef.tmp';
+  const staleTemp = '.media-ledger-backup-fedcba9876543210.tmp';
+  const folderLikeBackup = '台账备份-20200101-000000-daily.mlbackup';
+
+  /** The daily backup files in the backup folder (the folder named like one is not a file). */
+  const dailyFiles = () => readdirSync(defaultFolder()).filter((name) => name.endsWith('-daily.mlbackup') && statSync(path.join(defaultFolder(), name)).isFile());
+
+  function fill(folder: string): void {
+    mkdirSync(folder, { recursive: true });
+    for (const name of [...daily, ...quit, ...manual, ...unrelated, freshTemp, staleTemp]) writeFileSync(path.join(folder, name), name);
+    // A folder with a backup's name is not a backup file and is never touched.
+    mkdirSync(path.join(folder, folderLikeBackup));
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(path.join(folder, staleTemp), twoDaysAgo, twoDaysAgo);
+  }
+
+  it(`after an automatic backup keeps the newest ${KEEP_DAILY} daily and ${KEEP_QUIT} on-quit backups, every manual one and every other file`, async () => {
+    fill(defaultFolder());
+    const host = makeHost();
+    const id = await sendBackup(host, 'daily', pieces(plainBackup));
+    const result = await host.finish(id);
+    const written = path.basename(result.path);
+    expect(written).toBe('台账备份-20260314-093015-daily.mlbackup');
+
+    // 35 old + the new one = 36 daily: the 6 oldest go; 12 on-quit: the 2 oldest go.
+    const expectedRemoved = [...daily.slice(0, 6), ...quit.slice(0, 2)];
+    expect([...result.removed].sort()).toEqual([...expectedRemoved].sort());
+    const expectedLeft = [...daily.slice(6), written, ...quit.slice(2), ...manual, ...unrelated, freshTemp, folderLikeBackup];
+    expect(readdirSync(defaultFolder()).sort()).toEqual(expectedLeft.sort());
+    for (const name of [...manual, ...unrelated]) expect(readFileSync(path.join(defaultFolder(), name), 'utf8')).toBe(name);
+
+    const status = await host.status();
+    expect(status.files.map((file) => file.name)).toEqual([written, ...[...daily.slice(6), ...quit.slice(2), ...manual].sort().reverse()]);
+    expect(status.files.filter((file) => file.kind === 'daily')).toHaveLength(KEEP_DAILY);
+    expect(status.files.filter((file) => file.kind === 'quit')).toHaveLength(KEEP_QUIT);
+    expect(status.files.filter((file) => file.kind === 'manual')).toHaveLength(5);
+  });
+
+  it('never removes the backup just written, even when a wrong clock makes it the oldest', async () => {
+    fill(defaultFolder());
+    clock = new Date(2019, 0, 1, 0, 0, 0);
+    const host = makeHost();
+    const result = await host.finish(await sendBackup(host, 'daily', pieces(plainBackup)));
+    expect(existsSync(result.path)).toBe(true);
+    expect(result.removed).toHaveLength(5 + 2);
+    expect(result.removed).not.toContain(path.basename(result.path));
+    expect(dailyFiles()).toHaveLength(KEEP_DAILY + 1);
+  });
+
+  it('does not rotate after a manual backup, even into the backup folder', async () => {
+    fill(defaultFolder());
+    picked = defaultFolder();
+    const before = readdirSync(defaultFolder()).length;
+    const host = makeHost();
+    const result = await host.finish(await sendBackup(host, 'manual', pieces(plainBackup)));
+    expect(result.removed).toEqual([]);
+    // Plus the new backup, minus the stale temporary file cleaned up when the write began.
+    expect(readdirSync(defaultFolder())).toHaveLength(before + 1 - 1);
+    expect(dailyFiles()).toHaveLength(35);
+  });
+});
+
+describe('refusals', () => {
+  it('refuses an unknown write id for chunk and finish; abort of one is harmless', async () => {
+    const host = makeHost();
+    const unknown = 'ab'.repeat(16);
+    await expect(host.chunk(unknown, plainBackup.slice(0, 10))).rejects.toThrow(/已结束或不存在/);
+    await expect(host.finish(unknown)).rejects.toThrow(/已结束或不存在/);
+    await expect(host.abort(unknown)).resolves.toBeUndefined();
+  });
+
+  it('refuses a second backup while one is open or still choosing its folder', async () => {
+    const host = makeHost();
+    const first = await host.begin('daily');
+    await expect(host.begin('quit')).rejects.toThrow(/^另一个备份正在进行中/);
+    await expect(host.begin('manual')).rejects.toThrow(/^另一个备份正在进行中/);
+    expect(pickFolder).not.toHaveBeenCalled();
+    if (!first.started) throw new Error('not started');
+    for (const chunk of pieces(plainBackup)) await host.chunk(first.writeId, chunk);
+    await expect(host.finish(first.writeId)).resolves.toMatchObject({ bytes: plainBackup.length });
+
+    // A manual backup whose dialog is still open holds the slot too.
+    let answer: (folder: string | undefined) => void = () => undefined;
+    const slowPick = vi.fn(() => new Promise<string | undefined>((resolve) => (answer = resolve)));
+    const slowHost = makeHost({ pickFolder: slowPick });
+    const pending = slowHost.begin('manual');
+    await vi.waitFor(() => expect(slowPick).toHaveBeenCalledOnce());
+    await expect(slowHost.begin('daily')).rejects.toThrow(/^另一个备份正在进行中/);
+    answer(undefined);
+    await expect(pending).resolves.toEqual({ started: false });
+    await expect(slowHost.begin('daily')).resolves.toMatchObject({ started: true });
+  });
+
+  it('refuses overlapping chunks of one write (their bytes would interleave)', async () => {
+    const host = makeHost();
+    const begun = await host.begin('daily');
+    if (!begun.started) throw new Error('not started');
+    const [a, b] = pieces(plainBackup);
+    const first = host.chunk(begun.writeId, a!);
+    await expect(host.chunk(begun.writeId, b!)).rejects.toThrow(/还在写入/);
+    await first;
+  });
+
+  it('explains a backup folder that cannot be created, and frees the slot', async () => {
+    writeFileSync(path.join(sandbox, 'a-file'), 'x');
+    writeFileSync(path.join(userData, BACKUP_SETTINGS_FILE), JSON.stringify({ folder: path.join(sandbox, 'a-file', 'backups') }));
+    const host = makeHost();
+    await expect(host.begin('daily')).rejects.toThrow(/^无法使用备份文件夹：.*重新选择备份文件夹/);
+    picked = usb;
+    await expect(host.begin('manual')).resolves.toMatchObject({ started: true, folder: usb });
+  });
+});
+
+describe('the backup folder setting', () => {
+  it('stores the folder the clerk chooses; automatic backups then go there', async () => {
+    const host = makeHost();
+    await expect(host.chooseFolder()).resolves.toBe(usb);
+    expect(pickFolder.mock.calls[0]?.[0]).toMatchObject({ defaultPath: defaultFolder() });
+    expect(JSON.parse(readFileSync(path.join(userData, BACKUP_SETTINGS_FILE), 'utf8'))).toEqual({ folder: usb });
+    // The probe file is gone again.
+    expect(readdirSync(usb)).toEqual([]);
+    const target = await writeGoodBackup(makeHost(), 'daily');
+    expect(path.dirname(target)).toBe(usb);
+    expect((await makeHost().status()).folder).toBe(usb);
+  });
+
+  it('keeps the setting when the dialog is cancelled', async () => {
+    const host = makeHost();
+    await host.chooseFolder();
+    picked = undefined;
+    await expect(host.chooseFolder()).resolves.toBeUndefined();
+    expect(await host.folder()).toBe(usb);
+  });
+
+  it.each([
+    ['a folder that does not exist', () => path.join(sandbox, 'gone'), /文件夹不存在/],
+    ['a file instead of a folder', () => path.join(sandbox, 'plain-file'), /无法写入/],
+  ])('refuses %s in Chinese and keeps the setting', async (_label, target, reason) => {
+    writeFileSync(path.join(sandbox, 'plain-file'), 'x');
+    picked = target();
+    const host = makeHost();
+    await expect(host.chooseFolder()).rejects.toThrow(reason);
+    await expect(host.chooseFolder()).rejects.toThrow(/^所选文件夹无法写入/);
+    expect(existsSync(path.join(userData, BACKUP_SETTINGS_FILE))).toBe(false);
+    expect(await host.folder()).toBe(defaultFolder());
+  });
+
+  it('falls back to the default folder when the setting file is damaged', async () => {
+    for (const content of ['{not json', JSON.stringify({ folder: 'relative/path' }), JSON.stringify({ folder: 42 }), '']) {
+      writeFileSync(path.join(userData, BACKUP_SETTINGS_FILE), content);
+      expect(await makeHost().folder()).toBe(defaultFolder());
+    }
+  });
+
+  it('lists only the app\'s own backup files in the status, newest first', async () => {
+    mkdirSync(defaultFolder());
+    const names = [backupFileName('manual', new Date(2026, 0, 2)), backupFileName('daily', new Date(2026, 0, 3)), backupFileName('quit', new Date(2026, 0, 1))];
+    for (const name of [...names, 'other.mlbackup', 'notes.txt']) writeFileSync(path.join(defaultFolder(), name), 'x'.repeat(3));
+    const status = await makeHost().status();
+    expect(status.files.map((file) => [file.name, file.kind, file.bytes])).toEqual([
+      [names[1], 'daily', 3],
+      [names[0], 'manual', 3],
+      [names[2], 'quit', 3],
+    ]);
+  });
+
+  it('reports an empty list for a backup folder that does not exist yet (and does not create it)', async () => {
+    await expect(makeHost().status()).resolves.toEqual({ automatic: true, folder: defaultFolder(), files: [] });
+    expect(existsSync(defaultFolder())).toBe(false);
+  });
+});

@@ -7,13 +7,11 @@
 // of the current data (./snapshots.ts) and finally replaces every table in ONE read-write
 // transaction: if anything fails half-way (a full disk, a refused row), IndexedDB rolls the whole
 // transaction back and the current data stays exactly as it was.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { sealEntry } from '@shared/audit/hash-chain';
 import type { AuditEntry } from '@shared/domain/audit';
-import { BACKUP_TABLES, type BackupBytes, type BackupCounts, type BackupTable } from '@shared/backup/format';
+import { BACKUP_TABLES, BackupError, type BackupBytes, type BackupCounts, type BackupTable } from '@shared/backup/format';
 import type { AttachmentSource, BackupInput } from '@shared/backup/backup-writer';
-import { readBackup, verifyBackup, type BackupContents } from '@shared/backup/backup-reader';
+import { streamBackup, verifyBackup } from '@shared/backup/backup-reader';
 import { writeBackup } from '@shared/backup/backup-writer';
 import { newId } from '@shared/domain/ids';
 import type { Row } from '@shared/backup/rows';
@@ -54,40 +52,47 @@ export async function backupInputFromDb(db: LedgerDb, appVersion: string, create
   return { appVersion, ...(createdAt !== undefined && { createdAt }), tables, attachments: attachments(), attachmentBytes };
 }
 
+/** An attachment's bytes as staged during a restore, with what the reader measured of them. */
+export interface StagedAttachment {
+  size: number;
+  sha256: string;
+  blob: Blob;
+}
+
 /** What a verified backup holds, checked against the app's own rules before anything is replaced. */
 export interface RestorePlan {
   tables: Record<BackupTable, Row[]>;
   attachments: StoredAttachment[];
-  counts: BackupCounts;
 }
 
 const REFUSED = '备份文件与其中记录的附件信息不一致，不能恢复。当前数据未做任何更改。';
 
 /**
  * Checks what the format reader cannot know: that each attachment's bytes have the size and
- * SHA-256 its row records, and that the settings row is the app's one 'main' row. Returns the
- * rows ready to store (attachments with their Blobs), or throws a LedgerError.
+ * SHA-256 its row records, that the settings row is the app's one 'main' row, and that every
+ * record has its bookkeeping fields. Returns the rows ready to store, or throws a LedgerError.
  */
-export function planRestore(contents: Pick<BackupContents, 'tables' | 'attachments' | 'counts'>): RestorePlan {
-  const attachments: StoredAttachment[] = contents.tables.attachments.map((row) => {
-    const bytes = contents.attachments.get(row.id as string);
+export function planRestore(tables: Record<BackupTable, Row[]>, staged: ReadonlyMap<string, StagedAttachment>): RestorePlan {
+  const attachments: StoredAttachment[] = tables.attachments.map((row) => {
+    const bytes = staged.get(row.id as string);
     if (!bytes) throw new LedgerError(REFUSED, `attachment ${String(row.id)} has no bytes`);
-    if (row.size !== bytes.byteLength) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row size ${String(row.size)}, bytes ${bytes.byteLength}`);
-    const hash = bytesToHex(sha256(bytes));
-    if (row.sha256 !== hash) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row sha256 differs from the bytes`);
+    if (row.size !== bytes.size) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row size ${String(row.size)}, bytes ${bytes.size}`);
+    if (row.sha256 !== bytes.sha256) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row sha256 differs from the bytes`);
+    // Wrapping a Blob in a Blob copies no bytes; it gives the stored scan its content type again.
     const mimeType = typeof row.mimeType === 'string' ? row.mimeType : '';
-    return { ...(row as unknown as StoredAttachment), blob: new Blob([bytes.slice()], { type: mimeType }) };
+    const blob = bytes.blob.type === mimeType ? bytes.blob : new Blob([bytes.blob], { type: mimeType });
+    return { ...(row as unknown as StoredAttachment), blob };
   });
-  const settings = contents.tables.settings;
+  const settings = tables.settings;
   if (settings.length > 1 || settings.some((row) => row.id !== 'main' || typeof row.institutionName !== 'string' || typeof row.profile !== 'object' || row.profile === null)) {
     throw new LedgerError('备份文件中的设置记录不符合要求，不能恢复。当前数据未做任何更改。', `settings rows ${settings.length}`);
   }
   // The format reader checked ids; the app also relies on every record's bookkeeping fields.
   for (const table of RECORD_TABLES) {
-    const bad = contents.tables[table].find((row) => typeof row.createdAt !== 'string' || typeof row.updatedAt !== 'string' || (row.deletedAt != null && typeof row.deletedAt !== 'string'));
+    const bad = tables[table].find((row) => typeof row.createdAt !== 'string' || typeof row.updatedAt !== 'string' || (row.deletedAt != null && typeof row.deletedAt !== 'string'));
     if (bad) throw new LedgerError(`备份文件中“${table}”表的记录缺少必要信息，不能恢复。当前数据未做任何更改。`, `${table}/${String(bad.id)} lacks createdAt/updatedAt`);
   }
-  return { tables: contents.tables, attachments, counts: contents.counts };
+  return { tables, attachments };
 }
 
 export interface RestoreNote {
@@ -153,43 +158,56 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/**
- * The whole restore after the file was verified: checks the contents, keeps a snapshot of the
- * current data, then replaces everything in one transaction. Any failure leaves the data as it was.
- */
-export async function restoreContents(
-  db: LedgerDb,
-  sdb: SnapshotDb,
-  contents: Pick<BackupContents, 'tables' | 'attachments' | 'counts' | 'manifest'>,
-  options: { source: string; appVersion: string },
-): Promise<void> {
-  const plan = planRestore(contents);
-  await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
-  const operator = (await db.settings.get('main'))?.operatorName ?? '';
-  try {
-    await replaceAllData(db, plan, { source: options.source, backupCreatedAt: contents.manifest.createdAt, operator });
-  } catch (error) {
-    if (error instanceof LedgerError) throw error;
-    throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));
-  }
-}
-
 export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string };
 
-/** Reads, verifies and restores a backup file in one go; never throws, and a refusal changes nothing. */
+/**
+ * Restores a backup file: reads it once, front to back, staging each attachment's bytes as a Blob
+ * in the snapshot database as it comes (memory stays flat however large the scans are); only when
+ * the whole file has verified are the rows checked, a snapshot of the current data kept, and every
+ * table replaced in one transaction. Never throws; a refusal or failure changes nothing, and the
+ * staged bytes are always dropped.
+ */
 export async function restoreBackupFile(
   db: LedgerDb,
   sdb: SnapshotDb,
   file: BackupBytes,
   options: { source: string; appVersion: string; passphrase?: string },
 ): Promise<RestoreOutcome> {
-  const contents = await readBackup(file, options.passphrase ? { passphrase: options.passphrase } : {});
-  if (!contents.ok) return contents;
+  const staged = new Map<string, StagedAttachment>();
   try {
-    await restoreContents(db, sdb, contents, options);
-    return { ok: true, counts: contents.counts };
+    await sdb.staging.clear();
+    const read = await streamBackup(file, {
+      ...(options.passphrase && { passphrase: options.passphrase }),
+      onAttachment: async ({ id, bytes, sha256 }) => {
+        const blob = new Blob([bytes.slice()]);
+        try {
+          await sdb.staging.put({ id, blob });
+        } catch (error) {
+          throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
+        }
+        staged.set(id, { size: bytes.length, sha256, blob });
+      },
+    });
+    if (!read.ok) return read;
+    // Blob handles read back from the staging table: the bytes stay in the browser's blob store.
+    for (const row of await sdb.staging.toArray()) {
+      const entry = staged.get(row.id);
+      if (entry) staged.set(row.id, { ...entry, blob: row.blob });
+    }
+    const plan = planRestore(read.tables, staged);
+    await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
+    const operator = (await db.settings.get('main'))?.operatorName ?? '';
+    try {
+      await replaceAllData(db, plan, { source: options.source, backupCreatedAt: read.manifest.createdAt, operator });
+    } catch (error) {
+      if (error instanceof LedgerError) throw error;
+      throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));
+    }
+    return { ok: true, counts: read.counts };
   } catch (error) {
     if (error instanceof LedgerError) return { ok: false, reason: error.message, detail: error.detail ?? '' };
     return { ok: false, reason: '恢复失败，当前数据保持原样，未做任何更改。', detail: describe(error) };
+  } finally {
+    await sdb.staging.clear().catch((error: unknown) => console.warn('[backup] could not clear the staged scans', error));
   }
 }

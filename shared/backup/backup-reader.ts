@@ -34,6 +34,25 @@ export interface ReadOptions {
   passphrase?: string;
 }
 
+/** One attachment as read from the file; its place in the manifest is checked only at the end. */
+export interface AttachmentRead {
+  id: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export interface StreamOptions extends ReadOptions {
+  /**
+   * Called with each attachment as soon as its bytes are read, one at a time, so a restore can
+   * store them without holding them all in memory. The file is NOT verified yet when this runs:
+   * whatever the callback stores must be thrown away unless the read ends with ok.
+   * A BackupError thrown here ends the read with its reason.
+   */
+  onAttachment: (attachment: AttachmentRead) => Promise<void>;
+}
+
+export type StreamResult = ({ ok: true } & BackupSummary & { tables: Record<BackupTable, Row[]> }) | BackupFailure;
+
 export interface BackupSummary {
   manifest: BackupManifest;
   counts: BackupCounts;
@@ -71,7 +90,20 @@ export async function readBackup(source: BackupBytes, options: ReadOptions = {})
   return readBackupInternal(source, options, true);
 }
 
-async function readBackupInternal(source: BackupBytes, options: ReadOptions, keepAttachments: boolean): Promise<ReadResult> {
+/** Checks the whole file and returns its tables (not the attachments' bytes): a restore's preview. */
+export async function readBackupTables(source: BackupBytes, options: ReadOptions = {}): Promise<StreamResult> {
+  const result = await readBackupInternal(source, options, false);
+  if (!result.ok) return result;
+  const { attachments: _none, ...rest } = result;
+  return rest;
+}
+
+/** Reads the whole file once, handing each attachment to `onAttachment` as it comes; memory stays flat. */
+export async function streamBackup(source: BackupBytes, options: StreamOptions): Promise<StreamResult> {
+  return readBackupTables(source, options);
+}
+
+async function readBackupInternal(source: BackupBytes, options: ReadOptions & Partial<StreamOptions>, keepAttachments: boolean): Promise<ReadResult> {
   let outer: ByteReader | undefined;
   try {
     const fileHash = sha256.create();
@@ -94,7 +126,7 @@ async function readBackupInternal(source: BackupBytes, options: ReadOptions, kee
     } else {
       throw new BackupError(NOT_A_BACKUP, `unknown magic ${JSON.stringify(magicText)}`);
     }
-    const contents = await readPlain(plain, fileHash, keepAttachments);
+    const contents = await readPlain(plain, fileHash, keepAttachments, options.onAttachment);
     return { ok: true, ...contents, encrypted: magicText === ENCRYPTED_MAGIC };
   } catch (error) {
     return failure(error);
@@ -147,7 +179,12 @@ async function readPart(reader: ByteReader, name: string, keep: boolean): Promis
   return { bytes, sha256: bytesToHex(hash.digest()), data };
 }
 
-async function readPlain(reader: ByteReader, fileHash: ReturnType<typeof sha256.create>, keepAttachments: boolean): Promise<Omit<BackupContents, 'encrypted'>> {
+async function readPlain(
+  reader: ByteReader,
+  fileHash: ReturnType<typeof sha256.create>,
+  keepAttachments: boolean,
+  onAttachment: StreamOptions['onAttachment'] | undefined,
+): Promise<Omit<BackupContents, 'encrypted'>> {
   const version = await readU16(reader, 'the format version');
   if (version > FORMAT_VERSION) {
     throw new BackupError(
@@ -192,7 +229,12 @@ async function readPlain(reader: ByteReader, fileHash: ReturnType<typeof sha256.
       tableParts.set(table, await readPart(reader, name, true));
     } else if (type === FRAME_ATTACHMENT) {
       if (attachmentParts.has(name)) throw new BackupError(DAMAGED, `attachment ${name} twice`);
-      attachmentParts.set(name, await readPart(reader, name, keepAttachments));
+      const part = await readPart(reader, name, keepAttachments || onAttachment !== undefined);
+      if (onAttachment) {
+        await onAttachment({ id: name, bytes: concatBytes(part.data), sha256: part.sha256 });
+        if (!keepAttachments) part.data.length = 0;
+      }
+      attachmentParts.set(name, part);
     } else {
       if (name !== MANIFEST_NAME) throw new BackupError(DAMAGED, `manifest frame named ${JSON.stringify(name)}`);
       manifestPart = await readPart(reader, name, true);

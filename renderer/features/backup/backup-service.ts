@@ -2,13 +2,14 @@
 // through the host (begin → chunks → finish, verified by the host before it is kept), read and
 // verify a backup file for a restore, take the snapshot that makes a restore undoable, and restore.
 import { writeBackup } from '@shared/backup/backup-writer';
-import { readBackup, type BackupContents } from '@shared/backup/backup-reader';
+import { readBackupTables, type StreamResult } from '@shared/backup/backup-reader';
 import { ENCRYPTED_MAGIC } from '@shared/backup/format';
 import type { BackupFinishResult, BackupKind } from '@shared/bridge';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { blobChunks } from '../../bridge/blob-chunks';
-import { backupInputFromDb, restoreContents } from '../../db/backup';
+import { backupInputFromDb, restoreBackupFile } from '../../db/backup';
+import { LedgerError } from '../../db/repository';
 import { SnapshotDb } from '../../db/snapshots';
 
 /** The snapshot store of this installation. */
@@ -116,16 +117,25 @@ export async function isEncryptedBackup(file: Blob): Promise<boolean> {
   return String.fromCharCode(...head) === ENCRYPTED_MAGIC;
 }
 
-export type InspectResult = ({ ok: true } & BackupContents) | { ok: false; reason: string; detail: string };
+export type InspectResult = StreamResult;
 
-/** Reads and verifies a whole backup file; never throws. Nothing is changed. */
+/** Reads and verifies a whole backup file and returns its tables (for the preview); never throws, changes nothing. */
 export async function inspectBackupFile(file: Blob, passphrase?: string): Promise<InspectResult> {
-  const result = await readBackup(blobChunks(file), passphrase ? { passphrase } : {});
+  const result = await readBackupTables(blobChunks(file), passphrase ? { passphrase } : {});
   if (!result.ok) console.warn('[backup] file refused:', result.detail);
   return result;
 }
 
-/** Restores a verified backup (or snapshot) after taking a snapshot of the current data. */
-export async function restoreBackup(contents: BackupContents, source: string): Promise<void> {
-  await restoreContents(db, snapshotDb, contents, { source, appVersion: await bridge.appVersion() });
+/**
+ * Restores a backup file (or a snapshot's Blob): read and verified again from the start, then a
+ * snapshot of the current data, then the replace. `source` names it in the audit log.
+ * Throws a LedgerError with the reason when refused; the current data is then unchanged.
+ */
+export async function restoreBackup(file: Blob, source: string, passphrase?: string): Promise<void> {
+  const outcome = await restoreBackupFile(db, snapshotDb, blobChunks(file), {
+    source,
+    appVersion: await bridge.appVersion(),
+    ...(passphrase && { passphrase }),
+  });
+  if (!outcome.ok) throw new LedgerError(outcome.reason, outcome.detail);
 }

@@ -20,7 +20,7 @@ type Stage =
   | { step: 'passphrase'; file: File; wrong?: string }
   | { step: 'verifying'; file: File }
   | { step: 'refused'; file: File; reason: string }
-  | { step: 'verified'; file: File; contents: Verified; current: BackupCounts; chain: ChainVerdict }
+  | { step: 'verified'; file: File; passphrase?: string; contents: Verified; current: BackupCounts; chain: ChainVerdict }
   | { step: 'restoring'; file: File }
   | { step: 'done'; file: File };
 
@@ -41,7 +41,7 @@ export function RestoreCard() {
       return;
     }
     const chain = verifyChain(contents.tables.auditLog as unknown as AuditEntry[]);
-    setStage({ step: 'verified', file, contents, current: await countTables(db), chain });
+    setStage({ step: 'verified', file, ...(passphrase && { passphrase }), contents, current: await countTables(db), chain });
   };
 
   const choose = async (file: File | undefined) => {
@@ -55,7 +55,7 @@ export function RestoreCard() {
     else await verify(file);
   };
 
-  const replace = (file: File, contents: Verified) => {
+  const replace = (file: File, passphrase: string | undefined) => {
     modal.confirm({
       title: '用此备份替换当前全部数据？',
       content: '当前数据会先自动保存为“恢复前快照”，如有需要可在下方撤销本次恢复。',
@@ -65,7 +65,7 @@ export function RestoreCard() {
       onOk: async () => {
         setStage({ step: 'restoring', file });
         try {
-          await restoreBackup(contents, file.name);
+          await restoreBackup(file, file.name, passphrase);
           setStage({ step: 'done', file });
         } catch (error) {
           console.error('[backup] restore failed', error);
@@ -121,7 +121,7 @@ export function RestoreCard() {
             />
           )}
           <CountsTable incoming={stage.contents.counts} current={stage.current} incomingTitle="备份中" />
-          <Button danger type="primary" style={{ marginTop: 12 }} onClick={() => replace(stage.file, stage.contents)}>
+          <Button danger type="primary" style={{ marginTop: 12 }} onClick={() => replace(stage.file, stage.passphrase)}>
             用此备份替换当前数据…
           </Button>
         </>

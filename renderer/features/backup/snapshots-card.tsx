@@ -7,7 +7,7 @@ import { bridge } from '../../bridge';
 import { showError } from '../../app/errors';
 import { listSnapshots, SNAPSHOTS_KEPT, type SnapshotInfo } from '../../db/snapshots';
 import { formatBytes } from './format-bytes';
-import { inspectBackupFile, restoreBackup, snapshotDb } from './backup-service';
+import { restoreBackup, snapshotDb } from './backup-service';
 
 const RECORD_COUNT_TABLES = ['units', 'people', 'platforms'] as const;
 
@@ -32,12 +32,7 @@ export function SnapshotsCard() {
         try {
           const stored = await snapshotDb.snapshots.get(info.id);
           if (!stored) throw new Error('snapshot vanished');
-          const contents = await inspectBackupFile(stored.blob);
-          if (!contents.ok) {
-            void message.error(`快照已损坏，不能恢复：${contents.reason}`);
-            return;
-          }
-          await restoreBackup(contents, `恢复前快照（${new Date(info.createdAt).toLocaleString('zh-CN')}）`);
+          await restoreBackup(stored.blob, `恢复前快照（${new Date(info.createdAt).toLocaleString('zh-CN')}）`);
           void message.success('已恢复到所选快照');
         } catch (error) {
           showError(error, '恢复快照失败，当前数据保持原样');

@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeBackup } from '../../../shared/backup/backup-writer';
-import { readBackup } from '../../../shared/backup/backup-reader';
 import { BACKUP_TABLES, type BackupTable } from '../../../shared/backup/format';
 import { verifyChain } from '../../../shared/audit/hash-chain';
-import { backupInputFromDb, countTables, restoreBackupFile, restoreContents } from '../../../renderer/db/backup';
+import { backupInputFromDb, countTables, restoreBackupFile } from '../../../renderer/db/backup';
 import { LedgerDb, RECORD_TABLES, type StoredAttachment } from '../../../renderer/db/schema';
 import { createRecord, saveSettings } from '../../../renderer/db/repository';
 import { SnapshotDb, SNAPSHOTS_KEPT, listSnapshots } from '../../../renderer/db/snapshots';
@@ -222,21 +221,38 @@ describe('a refused restore changes nothing', () => {
 
   it('an attachment whose bytes do not match its row is refused before anything is touched', async () => {
     const before = await populated();
-    const contents = await readBackup(await backupBytes(db));
-    if (!contents.ok) throw new Error(contents.reason);
-    const [id] = [...contents.attachments.keys()];
-    contents.attachments.set(id!, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
-    await expect(restoreContents(db, sdb, contents, { source: 'x', appVersion: 't' })).rejects.toThrow('附件信息不一致');
+    // A backup of a database whose attachment row disagrees with its bytes (the format itself is intact).
+    const other = new LedgerDb(`backup-restore-other-${n}`);
+    await other.open();
+    const bytes = new Uint8Array([37, 80, 68, 70, 45, 9, 9, 9]);
+    await other.attachments.add({ id: 'a1', createdAt: 'x', updatedAt: 'x', name: 'scan.pdf', mimeType: 'application/pdf', size: bytes.length, sha256: sha256(new Uint8Array([1])), blob: new Blob([bytes]) });
+    const file = await backupBytes(other);
+    await other.delete();
+    await expect(restoreFrom(file)).rejects.toThrow('附件信息不一致');
     expect(await dump(db)).toEqual(before);
     expect(await listSnapshots(sdb)).toHaveLength(0);
+    expect(await sdb.staging.count()).toBe(0);
   });
 
   it('records without their bookkeeping fields are refused', async () => {
     const before = await populated();
-    const contents = await readBackup(await backupBytes(db));
-    if (!contents.ok) throw new Error(contents.reason);
-    delete contents.tables.platforms[0]!.createdAt;
-    await expect(restoreContents(db, sdb, contents, { source: 'x', appVersion: 't' })).rejects.toThrow('缺少必要信息');
+    const other = new LedgerDb(`backup-restore-other-${n}`);
+    await other.open();
+    await other.table('platforms').add({ id: 'p1', name: '没有创建时间的记录' });
+    const file = await backupBytes(other);
+    await other.delete();
+    await expect(restoreFrom(file)).rejects.toThrow('缺少必要信息');
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('a full disk while staging the scans stops the restore with a clear message and changes nothing', async () => {
+    const before = await populated();
+    const file = await backupBytes(db);
+    vi.spyOn(sdb.staging, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(restoreFrom(file)).rejects.toThrow('无法暂存备份中的扫描件（可能磁盘空间不足）');
+    vi.restoreAllMocks();
     expect(await dump(db)).toEqual(before);
   });
 
@@ -275,5 +291,6 @@ describe('a refused restore changes nothing', () => {
     expect(refused).toBeGreaterThanOrEqual(1000);
     expect(await dump(db)).toEqual(before);
     expect(await listSnapshots(sdb)).toHaveLength(0);
+    expect(await sdb.staging.count()).toBe(0);
   });
 });

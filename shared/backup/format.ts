@@ -1,6 +1,6 @@
 // The backup file format of 新媒体阵地台账: constants, types, the manifest schema and the typed
 // error. The writer is in ./backup-writer.ts, the verifying reader in ./backup-reader.ts, the
-// optional passphrase envelope in ./encryption.ts. Documented for people in docs/backup-format.md.
+// optional passphrase envelope in ./encryption.ts. Documented for people in the README (备份与恢复).
 //
 // A framed format rather than a zip: it is read strictly front to back, so the reader can verify
 // while streaming, bound every length it reads, and never seek (a zip's central directory sits at

@@ -147,3 +147,54 @@ describe('bridge selection', () => {
     expect(bridge.host).toBe('browser');
   });
 });
+
+describe('browser bridge: backups', () => {
+  async function backupFile(): Promise<Uint8Array> {
+    const { writeBackup } = await import('../../../shared/backup/backup-writer');
+    const { makeDataset, toInput } = await import('../backup/dataset');
+    const parts: Uint8Array[] = [];
+    for await (const chunk of writeBackup(toInput(makeDataset(7, 5, [1000, 70_000])))) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+
+  it('collects the chunks, verifies the whole file, then downloads it under the backup name', async () => {
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    const file = await backupFile();
+    const begun = await browserBridge.backupBegin({ kind: 'manual' });
+    if (!begun.started) throw new Error('not started');
+    expect(begun.writeId).toMatch(/^[0-9a-f]{32}$/);
+    for (let at = 0; at < file.length; at += 10_000) await browserBridge.backupChunk({ writeId: begun.writeId, data: file.slice(at, at + 10_000) });
+    expect(clicks).toEqual([]); // nothing offered before the end
+    const result = await browserBridge.backupFinish({ writeId: begun.writeId });
+    expect(result.path).toMatch(/^台账备份-\d{8}-\d{6}-manual\.mlbackup$/);
+    expect(result.bytes).toBe(file.length);
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]?.download).toBe(result.path);
+    expect(new Uint8Array(await blobs.get(clicks[0]?.href ?? '')!.arrayBuffer())).toEqual(new Uint8Array(file));
+    expect(await browserBridge.backupStatus()).toMatchObject({ automatic: false, files: [] });
+  });
+
+  it('offers nothing when the collected bytes do not verify, and says why in Chinese', async () => {
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    const file = await backupFile();
+    file[Math.floor(file.length / 2)]! ^= 1;
+    const begun = await browserBridge.backupBegin({ kind: 'manual' });
+    if (!begun.started) throw new Error('not started');
+    await browserBridge.backupChunk({ writeId: begun.writeId, data: file });
+    await expect(browserBridge.backupFinish({ writeId: begun.writeId })).rejects.toThrow(/^备份未通过校验，未保存：备份文件已损坏或被改动/);
+    expect(clicks).toEqual([]);
+    // The write is over: its id is no longer accepted, and a new backup can start.
+    await expect(browserBridge.backupChunk({ writeId: begun.writeId, data: file })).rejects.toThrow('备份写入已结束或不存在');
+    await expect(browserBridge.backupBegin({ kind: 'manual' })).resolves.toMatchObject({ started: true });
+  });
+
+  it('allows one backup at a time; abort ends a write', async () => {
+    const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
+    const first = await browserBridge.backupBegin({ kind: 'manual' });
+    await expect(browserBridge.backupBegin({ kind: 'manual' })).rejects.toThrow('另一个备份正在进行中');
+    if (!first.started) throw new Error('not started');
+    await browserBridge.backupAbort({ writeId: first.writeId });
+    await expect(browserBridge.backupFinish({ writeId: first.writeId })).rejects.toThrow('备份写入已结束或不存在');
+    await expect(browserBridge.backupBegin({ kind: 'manual' })).resolves.toMatchObject({ started: true });
+  });
+});

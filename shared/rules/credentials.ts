@@ -3,7 +3,7 @@
 // (000 第六条 2), and envelopes opened but not yet re-sealed (003 第十七条). Pure: the start page
 // passes the live records, the profile's policy and today's date.
 import type { Id, IsoDate } from '../domain/common';
-import type { Platform } from '../domain/platform';
+import { isGroupKind, type Platform } from '../domain/platform';
 import type { Envelope, Handover } from '../domain/records';
 import type { PasswordPolicy } from '../profiles/types';
 import { addCalendarDays, envelopeState, localDateOf, nextChangeDue } from './envelope-state';
@@ -20,7 +20,7 @@ export const ROTATION_LEAD_DAYS = 30;
 /** Platforms no longer in use need no password change. */
 const RETIRED = new Set(['已停用', '已注销']);
 
-type PlatformRef = Pick<Platform, 'id' | 'name' | 'status' | 'deletedAt'>;
+type PlatformRef = Pick<Platform, 'id' | 'name' | 'kind' | 'status' | 'deletedAt'>;
 type EnvelopeRef = Pick<Envelope, 'id' | 'platformId' | 'number' | 'sealedOn' | 'passwordChangedOn' | 'openings' | 'replacedById' | 'deletedAt'>;
 type HandoverRef = Pick<Handover, 'id' | 'platformId' | 'date' | 'passwordChangedOn' | 'passwordChangeConfirmedById' | 'deletedAt'>;
 
@@ -70,6 +70,8 @@ export function passwordRotationReminders({ platforms, envelopes, handovers, pol
   if (policy.rotationDays <= 0) return [];
   const out: Reminder[] = [];
   for (const p of livePlatforms(platforms).values()) {
+    // Work groups have an owner, not a shared account password (as on the rotation table).
+    if (isGroupKind(p.kind)) continue;
     const { nextDueOn } = passwordStatus(p.id, envelopes, handovers, policy);
     if (!nextDueOn || daysBetween(today, nextDueOn) > ROTATION_LEAD_DAYS) continue;
     out.push(

@@ -21,7 +21,7 @@ const envelope = (over: Partial<Envelope>): Envelope => ({
 const handover = (over: Partial<Handover>): Handover => ({
   id: 'h1', platformId: 'p1', outgoingId: 'a', incomingId: 'd', supervisorId: 'b', date: '2026-11-10', checklist: [], createdAt: '', updatedAt: '', ...over,
 });
-const platform = { id: 'p1', name: '图书馆网站', status: '运行中' as const };
+const platform = { id: 'p1', name: '图书馆网站', kind: '官方网站' as const, status: '运行中' as const };
 
 describe('sealed envelopes (003 第十七条)', () => {
   it('numbers envelopes XF-year-NNNN, never reusing one, per year (003 第十七条 密封存档)', () => {
@@ -117,6 +117,8 @@ describe('password custody reminders', () => {
     // Not yet within 30 days of falling due; a retired platform needs nothing.
     expect(passwordRotationReminders({ platforms: [platform], envelopes: [envelope({ passwordChangedOn: '2026-11-01' })], handovers: [], policy, today: TODAY })).toEqual([]);
     expect(passwordRotationReminders({ platforms: [{ ...platform, status: '已注销' }], envelopes: envs, handovers: hos, policy, today: TODAY })).toEqual([]);
+    // A work group has no shared password to rotate, even with an envelope on record.
+    expect(passwordRotationReminders({ platforms: [{ ...platform, kind: '微信群' as const }], envelopes: envs, handovers: hos, policy, today: TODAY })).toEqual([]);
   });
 
   it('a handover without a confirmed password change stays on the calendar (000 第六条 2)', () => {

@@ -14,6 +14,7 @@ import { SettingsPage } from '../features/settings/settings-page';
 import { BackupPage } from '../features/backup/backup-page';
 import { startAutomaticBackups } from '../features/backup/automatic-backups';
 import { PrintoutsPage } from '../features/printouts/printouts-page';
+import { ExchangePage } from '../features/exchange/exchange-page';
 import { ApprovalsPage } from '../features/approvals/approvals-page';
 import { ReviewsPage } from '../features/reviews/reviews-page';
 import { EnvelopesPage } from '../features/envelopes/envelopes-page';
@@ -36,6 +37,8 @@ function AreaView({ route }: { route: Route }): ReactNode {
       return <PeoplePage />;
     case 'printouts':
       return <PrintoutsPage />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'approvals':
       return <ApprovalsPage openId={route.id} />;
     case 'reviews':

@@ -21,6 +21,7 @@ export const AREAS: readonly Area[] = [
   { key: 'incidents', label: '问题与舆情' },
   { key: 'trainings', label: '培训' },
   { key: 'printouts', label: '打印与签回' },
+  { key: 'exchange', label: '数据交换' },
   { key: 'trash', label: '回收站' },
   { key: 'audit', label: '审计日志' },
   { key: 'backup', label: '备份与恢复' },

@@ -37,7 +37,8 @@ function nowIso(): string {
 
 type AnyRecord = BaseRecord & Record<string, unknown>;
 
-async function appendAudit(
+/** Appends one hash-chained audit entry; call it inside the transaction that writes the record. */
+export async function appendAudit(
   db: LedgerDb,
   table: string,
   recordId: string,

@@ -6,7 +6,7 @@ import { utf8Decode } from './web-platform';
 export type Row = Record<string, unknown>;
 
 /** Keys that could reach Object.prototype if a later step merged a row into another object. */
-const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const HOSTILE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** JSON.parse that drops prototype-polluting keys at every depth (the reviver runs bottom-up). */
 export function parseJsonSafely(bytes: Uint8Array): unknown {

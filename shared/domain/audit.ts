@@ -2,7 +2,8 @@
 // later edit or removal of an entry is detectable.
 import type { Id, IsoDateTime } from './common';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+/** 'merge': a record written by merging an exchange package (shared/exchange). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 
 export interface AuditEntry {
   /** Auto-increment position in the chain (1, 2, 3 …). */

@@ -1,0 +1,118 @@
+// Exchange packages against the local database: build a unit's package from what is stored,
+// compare a package with this computer's copy (the plan of shared/exchange/plan.ts), and merge the
+// records the clerk accepted in one transaction, each with its 'merge' audit entry. A merge makes
+// the plan again inside its transaction and refuses, writing nothing, if any accepted record
+// changed since the preview.
+import { diffRecords } from '@shared/audit/hash-chain';
+import type { AuditAction } from '@shared/domain/audit';
+import { localToday } from '@shared/domain/validation';
+import { EXCHANGE_TABLES, recordKey, type ExchangeFailure, type ExchangePackage, type ExchangeRecords, type ExchangeTable } from '@shared/exchange/format';
+import { writePackage, type WrittenPackage } from '@shared/exchange/package-writer';
+import { itemsToWrite, planImport, selectionProblems, type ImportPlan, type ItemStatus, type LocalRecordState, type LocalState } from '@shared/exchange/plan';
+import type { Row } from '@shared/exchange/records';
+import { referencesOf } from '@shared/exchange/references';
+import type { LedgerDb } from './schema';
+import { appendAudit, LedgerError } from './repository';
+
+/** Builds the package of `unitId` from everything stored (records in the trash included). */
+export async function exportUnitPackage(db: LedgerDb, unitId: string, appVersion: string, now: Date = new Date()): Promise<WrittenPackage | ExchangeFailure> {
+  const [all, settings] = await db.transaction('r', [db.units, db.people, db.platforms, db.approvals, db.settings], async () => {
+    const [units, people, platforms, approvals] = await Promise.all([db.units.toArray(), db.people.toArray(), db.platforms.toArray(), db.approvals.toArray()]);
+    return [{ units, people, platforms, approvals } satisfies ExchangeRecords, await db.settings.get('main')] as const;
+  });
+  return writePackage({
+    appVersion,
+    exportedAt: now.toISOString(),
+    today: localToday(now),
+    institution: settings?.institutionName ?? '',
+    unitId,
+    all,
+  });
+}
+
+function tableOf(db: LedgerDb, table: ExchangeTable) {
+  return db.table<Row, string>(table);
+}
+
+/** What this computer holds for the package's records and the records they reference. Dexie calls only. */
+async function loadLocalState(db: LedgerDb, pkg: ExchangePackage): Promise<LocalState> {
+  const wanted = new Map<ExchangeTable, Set<string>>(EXCHANGE_TABLES.map((t) => [t, new Set<string>()]));
+  const packageIds = new Set<string>();
+  for (const table of EXCHANGE_TABLES) {
+    for (const record of pkg.records[table]) {
+      wanted.get(table)!.add(record.id);
+      packageIds.add(record.id);
+      for (const ref of referencesOf(table, record)) wanted.get(ref.table)!.add(ref.id);
+    }
+  }
+  const state = new Map<string, LocalRecordState>();
+  for (const table of EXCHANGE_TABLES) {
+    const ids = [...wanted.get(table)!];
+    const rows = await tableOf(db, table).bulkGet(ids);
+    rows.forEach((row, i) => {
+      if (row) state.set(recordKey(table, ids[i]!), { record: row, everMerged: false });
+    });
+  }
+  // The audit log says whether a stored record was edited here since it was last merged.
+  const last = new Map<string, { seq: number; action: AuditAction; changes: Record<string, [unknown, unknown]> }>();
+  const entries = await db.auditLog.where('recordId').anyOf([...packageIds]).toArray();
+  for (const entry of entries) {
+    const key = `${entry.table}/${entry.recordId}`;
+    const s = state.get(key);
+    if (!s) continue;
+    if (entry.action === 'merge') s.everMerged = true;
+    const seq = entry.seq ?? 0;
+    if (!last.has(key) || seq > last.get(key)!.seq) last.set(key, { seq, action: entry.action, changes: entry.changes });
+  }
+  for (const [key, { action, changes }] of last) state.get(key)!.last = { action, changes };
+  return state;
+}
+
+function readTables(db: LedgerDb) {
+  return [db.units, db.people, db.platforms, db.approvals, db.auditLog];
+}
+
+/** Compares a verified package with this computer's copy; writes nothing. */
+export async function previewImport(db: LedgerDb, pkg: ExchangePackage): Promise<ImportPlan> {
+  return db.transaction('r', readTables(db), async () => planImport(pkg, await loadLocalState(db, pkg)));
+}
+
+export interface MergeResult {
+  written: number;
+  byStatus: Record<Exclude<ItemStatus, 'same'>, number>;
+}
+
+export const STALE_PREVIEW =
+  '预览之后本机数据已有改动（例如刚刚修改或删除了其中的记录），为避免覆盖，未合并任何记录。请重新选择数据包文件，查看最新的对比结果后再合并。';
+
+/**
+ * Writes the accepted records of `plan` (made by previewImport for `pkg`) in one transaction, with
+ * one 'merge' audit entry each. 'same' records have nothing to write. Throws a LedgerError, having
+ * written nothing, when the selection leaves a reference dangling or the stored data changed
+ * since the preview.
+ */
+export async function mergePackage(db: LedgerDb, pkg: ExchangePackage, plan: ImportPlan, accepted: ReadonlySet<string>): Promise<MergeResult> {
+  const problems = selectionProblems(plan, accepted);
+  if (problems.length > 0) throw new LedgerError(`未合并：${problems.join('')}`, problems.join(' | '));
+  const items = itemsToWrite(plan, accepted);
+  const byStatus = { new: 0, changed: 0, conflict: 0 };
+  if (items.length === 0) return { written: 0, byStatus };
+  const order = (t: ExchangeTable) => EXCHANGE_TABLES.indexOf(t);
+  items.sort((a, b) => order(a.table) - order(b.table));
+  await db.transaction('rw', [...readTables(db), db.settings], async () => {
+    const fresh = new Map(planImport(pkg, await loadLocalState(db, pkg)).items.map((item) => [item.key, item]));
+    for (const item of items) {
+      const now = fresh.get(item.key);
+      if (!now || now.localVersion !== item.localVersion || now.status !== item.status) {
+        throw new LedgerError(STALE_PREVIEW, `${item.key}: stored record or its audit state changed since the preview`);
+      }
+    }
+    const at = new Date().toISOString();
+    for (const item of items) {
+      await tableOf(db, item.table).put(item.incoming);
+      await appendAudit(db, item.table, item.id, 'merge', diffRecords(item.local, item.incoming), at);
+      byStatus[item.status as keyof typeof byStatus]++;
+    }
+  });
+  return { written: items.length, byStatus };
+}

@@ -1,0 +1,162 @@
+// The import plan as the clerk reviews it: counts, then the records grouped 新增 / 有更新 / 有冲突 /
+// 相同, each with 本机 beside 导入; checkboxes (new and changed ticked, conflicts not) and the
+// merge button with a confirmation.
+import { Alert, App as AntApp, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { EXCHANGE_TABLE_LABELS, type ExchangePackage } from '@shared/exchange/format';
+import {
+  CONFLICT_REASON_TEXT,
+  ITEM_STATUSES,
+  STATUS_LABELS,
+  itemsToWrite,
+  selectionProblems,
+  type ImportPlan,
+  type ItemStatus,
+  type PlanItem,
+} from '@shared/exchange/plan';
+import { db } from '../../db/database';
+import { mergePackage, type MergeResult } from '../../db/exchange';
+import { errorText } from '../../app/errors';
+import { SideBySide } from './side-by-side';
+
+const STATUS_COLORS: Record<ItemStatus, string> = { new: 'green', changed: 'blue', conflict: 'red', same: 'default' };
+const EMPTY_TEXT: Record<ItemStatus, string> = {
+  new: '没有新增的记录。',
+  changed: '没有需要更新的记录。',
+  conflict: '没有冲突。',
+  same: '没有与本机相同的记录。',
+};
+
+function remark(item: PlanItem): string {
+  const parts: string[] = [];
+  if (item.reason) parts.push(CONFLICT_REASON_TEXT[item.reason]);
+  if (item.note) parts.push(item.note);
+  if (item.missing.length > 0) parts.push(`引用的${item.missing.map((m) => m.label).join('、')}在本机和数据包中都没有，合并后将显示为“已删除”`);
+  return parts.join('；');
+}
+
+export function mergeSummary(result: MergeResult): string {
+  const { new: added, changed, conflict } = result.byStatus;
+  return `已合并 ${result.written} 条记录：新增 ${added} 条、更新 ${changed} 条、冲突中采用导入版本 ${conflict} 条。每条都已记入审计日志。`;
+}
+
+interface Props {
+  pkg: ExchangePackage;
+  plan: ImportPlan;
+  fileName: string;
+  /** Called after a merge with its result, so the page can compare again. */
+  onMerged: (result: MergeResult) => void;
+}
+
+export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
+  const { modal } = AntApp.useApp();
+  const [accepted, setAccepted] = useState<Set<string>>(() => new Set(plan.items.filter((i) => i.preselected).map((i) => i.key)));
+  const [error, setError] = useState<string | null>(null);
+  const toWrite = useMemo(() => itemsToWrite(plan, accepted), [plan, accepted]);
+  const nothingToMerge = plan.counts.new + plan.counts.changed + plan.counts.conflict === 0;
+
+  const setGroup = (status: ItemStatus, keys: string[]) =>
+    setAccepted((prev) => {
+      const next = new Set([...prev].filter((k) => plan.items.find((i) => i.key === k)?.status !== status));
+      for (const k of keys) next.add(k);
+      return next;
+    });
+
+  const merge = () => {
+    setError(null);
+    const problems = selectionProblems(plan, accepted);
+    if (problems.length > 0) {
+      setError(`未合并：${problems.join('')}`);
+      return;
+    }
+    const count = (s: ItemStatus) => toWrite.filter((i) => i.status === s).length;
+    modal.confirm({
+      title: '确认合并所选记录？',
+      content: `将写入 ${toWrite.length} 条记录（新增 ${count('new')} 条、更新 ${count('changed')} 条、冲突中采用导入版本 ${count('conflict')} 条），每条都记入审计日志。未勾选的记录保持本机现状。`,
+      okText: '合并',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          onMerged(await mergePackage(db, pkg, plan, accepted));
+        } catch (e) {
+          console.error('合并数据包失败', e);
+          setError(errorText(e, '合并失败，本机数据未做任何更改'));
+        }
+      },
+    });
+  };
+
+  return (
+    <section aria-label="导入对比">
+      <Descriptions size="small" bordered column={2} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="文件">{fileName}</Descriptions.Item>
+        <Descriptions.Item label="导出单位">{pkg.unit.name}</Descriptions.Item>
+        <Descriptions.Item label="所属学校">{pkg.institution || '—'}</Descriptions.Item>
+        <Descriptions.Item label="导出时间">{new Date(pkg.exportedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+      </Descriptions>
+      <Space wrap style={{ marginBottom: 16 }} aria-label="对比结果统计">
+        {ITEM_STATUSES.map((s) => (
+          <Tag key={s} color={STATUS_COLORS[s]} data-testid={`count-${s}`}>
+            {STATUS_LABELS[s]} {plan.counts[s]}
+          </Tag>
+        ))}
+      </Space>
+      {nothingToMerge && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="数据包中的记录与本机完全相同，无需合并。" />
+      )}
+      {ITEM_STATUSES.map((status) => {
+        const items = plan.items.filter((i) => i.status === status);
+        const selectable = status !== 'same';
+        return (
+          <section key={status} aria-label={STATUS_LABELS[status]} style={{ marginBottom: 24 }}>
+            <Typography.Title level={5}>
+              {STATUS_LABELS[status]}（{items.length}）
+            </Typography.Title>
+            {items.length === 0 ? (
+              <Typography.Text type="secondary">{EMPTY_TEXT[status]}</Typography.Text>
+            ) : (
+              <Table<PlanItem>
+                rowKey="key"
+                size="small"
+                dataSource={items}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                rowSelection={
+                  selectable
+                    ? {
+                        selectedRowKeys: items.filter((i) => accepted.has(i.key)).map((i) => i.key),
+                        onChange: (keys) => setGroup(status, keys as string[]),
+                        getCheckboxProps: (i) => ({ 'aria-label': `合并 ${EXCHANGE_TABLE_LABELS[i.table]} ${i.name}` }),
+                      }
+                    : undefined
+                }
+                expandable={
+                  selectable
+                    ? {
+                        expandedRowRender: (i) => <SideBySide item={i} />,
+                        defaultExpandedRowKeys: status === 'new' ? [] : items.map((i) => i.key),
+                      }
+                    : undefined
+                }
+                columns={[
+                  { title: '类别', width: 110, render: (_, i) => EXCHANGE_TABLE_LABELS[i.table] },
+                  { title: '名称', render: (_, i) => i.name },
+                  {
+                    title: status === 'same' ? '说明' : '不同的字段',
+                    render: (_, i) => (status === 'new' || status === 'same' ? '' : i.fields.filter((f) => f.differs).map((f) => f.label).join('、')),
+                  },
+                  { title: '备注', render: (_, i) => remark(i) },
+                ]}
+              />
+            )}
+          </section>
+        );
+      })}
+      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} />}
+      {!nothingToMerge && (
+        <Button type="primary" disabled={toWrite.length === 0} onClick={merge}>
+          合并所选记录（{toWrite.length}）
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// One record of an import, 本机 beside 导入, every field either side fills, the differing ones marked.
+import { Table, Tag, Typography } from 'antd';
+import type { FieldRow, PlanItem } from '@shared/exchange/plan';
+
+const DIFF_STYLE = { background: '#fff7e6', fontWeight: 600 } as const;
+
+function cell(text: string, row: FieldRow) {
+  return <span style={row.differs ? DIFF_STYLE : undefined}>{text || <Typography.Text type="secondary">—</Typography.Text>}</span>;
+}
+
+export function SideBySide({ item }: { item: PlanItem }) {
+  const localTitle = item.local ? '本机' : '本机（没有此记录）';
+  return (
+    <Table<FieldRow>
+      aria-label={`${item.name}：本机与导入对比`}
+      rowKey="field"
+      size="small"
+      pagination={false}
+      dataSource={item.fields}
+      columns={[
+        {
+          title: '字段',
+          width: 160,
+          render: (_, row) => (
+            <span>
+              {row.label}
+              {row.differs && (
+                <Tag color="orange" style={{ marginLeft: 8 }}>
+                  不同
+                </Tag>
+              )}
+            </span>
+          ),
+        },
+        { title: localTitle, width: '42%', render: (_, row) => cell(row.local, row) },
+        { title: '导入', width: '42%', render: (_, row) => cell(row.incoming, row) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,170 @@
+// Reads and verifies an exchange package (layout: ./format.ts). Checks run from the cheapest to
+// the most thorough: size, UTF-8 JSON (prototype-polluting keys dropped), format id, format
+// version, shape bounds (depth, list lengths, string lengths), the checksum, the strict schemas of
+// every record, and the package's own consistency. Nothing is handed back unless all agree.
+// Never throws: every failure is { ok: false, reason (Chinese, for the clerk), detail (English, for the log) }.
+import { HOSTILE_KEYS, parseJsonSafely } from '../backup/rows';
+import { utf8Decode } from '../backup/web-platform';
+import {
+  EXCHANGE_TABLES,
+  EXCHANGE_TABLE_LABELS,
+  PACKAGE_FORMAT_ID,
+  PACKAGE_FORMAT_VERSION,
+  PACKAGE_LIMITS,
+  packageChecksum,
+  recordKey,
+  type ExchangeFailure,
+  type ExchangePackage,
+  type ExchangeRecords,
+} from './format';
+import { fieldLabel } from './labels';
+import { recordNormaliser, type Row } from './records';
+import { packageShapeSchema } from './schemas';
+import { canonicalJson } from '../audit/hash-chain';
+
+export type PackageReadResult = { ok: true; package: ExchangePackage } | ExchangeFailure;
+
+const NOT_A_PACKAGE = '所选文件不是本软件的数据交换包（扩展名 .mlpkg），未导入。请选择对方导出的数据包文件。';
+const DAMAGED = '数据包已损坏或在导出后被改动过（校验和不符），不能导入，本机数据未做任何更改。请让对方重新导出并发送数据包。';
+const INVALID = '数据包的内容不符合格式要求，不能导入，本机数据未做任何更改。请让对方用本软件重新导出数据包。';
+const TOO_LARGE = `数据包文件过大（超过 ${PACKAGE_LIMITS.fileBytes / 1024 / 1024} MB），不是本软件导出的数据包，未导入。`;
+const EMPTY = '所选文件是空的，不是数据交换包，未导入。请选择对方导出的 .mlpkg 文件。';
+
+class Refusal extends Error {
+  constructor(
+    readonly reason: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+const HOSTILE = '数据包中含有不允许的字段名（如 __proto__、constructor），可能被恶意改动过，不能导入，本机数据未做任何更改。请让对方重新导出数据包。';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Walks the parsed JSON without recursion and refuses what no real package holds: nesting deeper
+ * than the format has, longer lists than its limits, over-long strings, objects with many keys.
+ */
+function checkBounds(root: unknown): void {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: '' }];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > 20_000) throw new Refusal(INVALID, `string of ${value.length} characters at ${path}`);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= PACKAGE_LIMITS.depth) throw new Refusal(INVALID, `nesting deeper than ${PACKAGE_LIMITS.depth} at ${path}`);
+    if (Array.isArray(value)) {
+      // The record lists (records.units …) have their own, larger limits, checked by the schema.
+      const limit = depth === 2 && path.startsWith('.records.') ? Number.MAX_SAFE_INTEGER : PACKAGE_LIMITS.listItems;
+      if (value.length > limit) throw new Refusal(INVALID, `list of ${value.length} items at ${path}`);
+      value.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: `${path}[${i}]` }));
+    } else {
+      const keys = Object.keys(value);
+      if (keys.length > 100) throw new Refusal(INVALID, `object with ${keys.length} keys at ${path}`);
+      for (const key of keys) stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: `${path}.${key}` });
+    }
+  }
+}
+
+/**
+ * Whether the JSON text names a prototype-polluting key anywhere. parseJsonSafely drops such keys
+ * (so nothing downstream can meet them); a package that holds one is refused outright rather than
+ * read without it. The plain parse below only creates own data properties and is walked, never merged.
+ */
+function hostileKeyPath(bytes: Uint8Array): string | undefined {
+  const stack: { value: unknown; path: string }[] = [{ value: JSON.parse(utf8Decode(bytes)) as unknown, path: '' }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      if (HOSTILE_KEYS.has(key)) return `${path}.${key}`;
+      stack.push({ value: (value as Record<string, unknown>)[key], path: Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}` });
+    }
+  }
+  return undefined;
+}
+
+/** The day after the export's UTC date: the sender's local "today" is at most that. */
+function exportToday(exportedAt: string): string {
+  return new Date(Date.parse(exportedAt) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function readRecords(shape: { records: Record<string, unknown[]>; exportedAt: string }): ExchangeRecords {
+  const normalise = recordNormaliser({ today: exportToday(shape.exportedAt) });
+  const records = {} as Record<string, Row[]>;
+  for (const table of EXCHANGE_TABLES) {
+    const seen = new Set<string>();
+    records[table] = shape.records[table]!.map((raw, index) => {
+      const checked = normalise(table, raw);
+      const place = `数据包中第 ${index + 1} 条${EXCHANGE_TABLE_LABELS[table]}记录`;
+      if (!checked.ok) {
+        const label = fieldLabel(table, checked.field.split('.')[0] ?? '');
+        throw new Refusal(`${place}的“${label}”不符合要求（${checked.message}），不能导入，本机数据未做任何更改。请让对方改正后重新导出。`, `${table}[${index}].${checked.field}: ${checked.message}`);
+      }
+      // Only the normalised form is accepted, so what is merged is exactly what the checksum covered.
+      if (canonicalJson(checked.record) !== canonicalJson(raw)) throw new Refusal(INVALID, `${table}[${index}] is not in normalised form`);
+      if (seen.has(checked.record.id)) throw new Refusal(INVALID, `${table}[${index}]: duplicate id ${checked.record.id}`);
+      seen.add(checked.record.id);
+      return checked.record;
+    });
+  }
+  return records as unknown as ExchangeRecords;
+}
+
+/** The package must be what a writer makes: its unit inside, filings of its platforms, platforms of its units. */
+function checkConsistency(pkg: ExchangePackage): void {
+  const has = new Set<string>();
+  for (const table of EXCHANGE_TABLES) for (const r of pkg.records[table]) has.add(recordKey(table, r.id));
+  if (!has.has(recordKey('units', pkg.unit.id))) throw new Refusal(INVALID, `exporting unit ${pkg.unit.id} is not among the units`);
+  for (const p of pkg.records.platforms) {
+    if (!p.hostUnitId || !has.has(recordKey('units', p.hostUnitId))) throw new Refusal(INVALID, `platform ${p.id}: host unit not in the package`);
+  }
+  for (const a of pkg.records.approvals) {
+    if (!has.has(recordKey('platforms', a.platformId))) throw new Refusal(INVALID, `approval ${a.id}: platform not in the package`);
+  }
+}
+
+export function readPackage(bytes: Uint8Array): PackageReadResult {
+  try {
+    if (bytes.length === 0) throw new Refusal(EMPTY, 'empty file');
+    if (bytes.length > PACKAGE_LIMITS.fileBytes) throw new Refusal(TOO_LARGE, `${bytes.length} bytes`);
+    let json: unknown;
+    try {
+      json = parseJsonSafely(bytes);
+    } catch (error) {
+      throw new Refusal(NOT_A_PACKAGE, `not UTF-8 JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const hostile = hostileKeyPath(bytes);
+    if (hostile !== undefined) throw new Refusal(HOSTILE, `prototype-polluting key at ${hostile}`);
+    if (!isObject(json) || json.format !== PACKAGE_FORMAT_ID) throw new Refusal(NOT_A_PACKAGE, 'no "format": "media-ledger-exchange" at the top');
+    const version = json.formatVersion;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) throw new Refusal(INVALID, `format version ${String(version)}`);
+    if (version > PACKAGE_FORMAT_VERSION) {
+      throw new Refusal(
+        `此数据包由更新版本的软件导出（数据包格式第 ${version} 版，当前软件只支持到第 ${PACKAGE_FORMAT_VERSION} 版），未导入。请先将本软件更新到最新版本，再导入此数据包。`,
+        `format version ${version} is newer than supported ${PACKAGE_FORMAT_VERSION}`,
+      );
+    }
+    checkBounds(json);
+    const { sha256, ...body } = json;
+    if (typeof sha256 !== 'string' || sha256 !== packageChecksum(body)) throw new Refusal(DAMAGED, 'SHA-256 of the canonical package differs from the stored one');
+    const shape = packageShapeSchema.safeParse(json);
+    if (!shape.success) {
+      const issue = shape.error.issues[0];
+      throw new Refusal(INVALID, `package shape: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}`);
+    }
+    const { sha256: _sum, records: rawRecords, ...header } = shape.data;
+    const records = readRecords({ records: rawRecords, exportedAt: header.exportedAt });
+    const pkg: ExchangePackage = { ...header, records };
+    checkConsistency(pkg);
+    return { ok: true, package: pkg };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.reason, detail: error.detail };
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, reason: '读取数据包时出错，未导入，本机数据未做任何更改。请确认文件完整，或让对方重新导出。', detail };
+  }
+}

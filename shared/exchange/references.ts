@@ -1,0 +1,90 @@
+// Which records a record points at, and which records make up a unit's package. A package holds
+// the unit with every unit below it, their platforms (work groups included), the filings of those
+// platforms, and the people all of these name; references further out stay plain ids.
+import type { ExchangeRecords, ExchangeTable } from './format';
+
+export interface Reference {
+  table: ExchangeTable;
+  id: string;
+  /** The field's Chinese label, e.g. 主办单位. */
+  label: string;
+}
+
+type Loose = Record<string, unknown>;
+
+const UNIT_REFS = [
+  ['parentId', 'units', '上级单位'],
+  ['firstResponsibleId', 'people', '第一责任人'],
+  ['partySecretaryId', 'people', '党组织书记'],
+  ['contactId', 'people', '联系人'],
+] as const;
+const PERSON_REFS = [['unitId', 'units', '所在单位']] as const;
+const PLATFORM_REFS = [
+  ['hostUnitId', 'units', '主办单位'],
+  ['sponsorUnitId', 'units', '挂靠单位'],
+  ['guidingTeacherId', 'people', '指导教师'],
+  ['responsibleId', 'people', '责任人'],
+  ['businessLeadId', 'people', '业务负责人'],
+  ['technicalLeadId', 'people', '技术负责人'],
+  ['chiefAdminId', 'people', '总管理员'],
+] as const;
+const APPROVAL_REFS = [['platformId', 'platforms', '平台']] as const;
+
+function fieldRefs(record: Loose, fields: readonly (readonly [string, ExchangeTable, string])[]): Reference[] {
+  const out: Reference[] = [];
+  for (const [field, table, label] of fields) {
+    const id = record[field];
+    if (typeof id === 'string' && id) out.push({ table, id, label });
+  }
+  return out;
+}
+
+/** Every id the record holds, with the table it points into. */
+export function referencesOf(table: ExchangeTable, record: object): Reference[] {
+  const r = record as Loose;
+  switch (table) {
+    case 'units':
+      return fieldRefs(r, UNIT_REFS);
+    case 'people':
+      return fieldRefs(r, PERSON_REFS);
+    case 'approvals':
+      return fieldRefs(r, APPROVAL_REFS);
+    case 'platforms': {
+      const out = fieldRefs(r, PLATFORM_REFS);
+      if (Array.isArray(r.sectionAdminIds)) {
+        for (const id of r.sectionAdminIds) if (typeof id === 'string' && id) out.push({ table: 'people', id, label: '分管理员' });
+      }
+      const group = r.group && typeof r.group === 'object' ? (r.group as Loose) : undefined;
+      if (group) out.push(...fieldRefs(group, [['ownerId', 'people', '群主'], ['supervisorId', 'people', '监督人']]));
+      return out;
+    }
+  }
+}
+
+/**
+ * The records of `unitId`'s package, picked from everything stored (records in the trash too, so
+ * a deletion travels). Undefined when the unit does not exist.
+ */
+export function selectUnitRecords(all: ExchangeRecords, unitId: string): ExchangeRecords | undefined {
+  if (!all.units.some((u) => u.id === unitId)) return undefined;
+  const owned = new Set([unitId]);
+  // Units below the unit at any depth; a parent cycle in damaged data cannot loop forever.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of all.units) {
+      if (u.parentId && owned.has(u.parentId) && !owned.has(u.id)) {
+        owned.add(u.id);
+        grew = true;
+      }
+    }
+  }
+  const units = all.units.filter((u) => owned.has(u.id));
+  const platforms = all.platforms.filter((p) => p.hostUnitId !== undefined && owned.has(p.hostUnitId));
+  const platformIds = new Set(platforms.map((p) => p.id));
+  const approvals = all.approvals.filter((a) => platformIds.has(a.platformId));
+  const named = new Set<string>();
+  for (const u of units) for (const ref of referencesOf('units', u)) if (ref.table === 'people') named.add(ref.id);
+  for (const p of platforms) for (const ref of referencesOf('platforms', p)) if (ref.table === 'people') named.add(ref.id);
+  const people = all.people.filter((p) => (p.unitId !== undefined && owned.has(p.unitId)) || named.has(p.id));
+  return { units, people, platforms, approvals };
+}

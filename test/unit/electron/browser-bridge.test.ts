@@ -149,12 +149,12 @@ describe('bridge selection', () => {
 });
 
 describe('browser bridge: backups', () => {
-  async function backupFile(): Promise<Uint8Array> {
+  async function backupFile(): Promise<Uint8Array<ArrayBuffer>> {
     const { writeBackup } = await import('../../../shared/backup/backup-writer');
     const { makeDataset, toInput } = await import('../backup/dataset');
     const parts: Uint8Array[] = [];
     for await (const chunk of writeBackup(toInput(makeDataset(7, 5, [1000, 70_000])))) parts.push(chunk);
-    return Buffer.concat(parts);
+    return new Uint8Array(Buffer.concat(parts));
   }
 
   it('collects the chunks, verifies the whole file, then downloads it under the backup name', async () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { createRecord, restoreRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
-import { verifyChain } from '../../../shared/audit/hash-chain';
+import { canonicalJson, sealEntry, verifyChain } from '../../../shared/audit/hash-chain';
 import type { Person } from '../../../shared/domain/person';
 import type { Unit } from '../../../shared/domain/unit';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
@@ -66,6 +66,15 @@ describe('repository', () => {
     expect(verdict.ok === false && verdict.brokenAt).toBe(tampered[2]!.seq);
     const removed = entries.filter((_, i) => i !== 1);
     expect(verifyChain(removed)).toMatchObject({ ok: false, brokenAt: entries[2]!.seq });
+  });
+
+  it('hashes a change whose field is literally named "__proto__" (it cannot slip out of the hash)', () => {
+    const changes = JSON.parse('{"__proto__": [null, "甲"], "name": [null, "乙"]}') as Record<string, [unknown, unknown]>;
+    expect(canonicalJson(changes)).toBe('{"__proto__":[null,"甲"],"name":[null,"乙"]}');
+    const entry = sealEntry({ at: '2026-11-22T00:00:00.000Z', operator: '王𠮷', table: 'units', recordId: 'u1', action: 'update', changes }, undefined);
+    const edited = { ...entry, changes: JSON.parse('{"__proto__": [null, "丙"], "name": [null, "乙"]}') as Record<string, [unknown, unknown]> };
+    expect(verifyChain([entry])).toMatchObject({ ok: true });
+    expect(verifyChain([edited])).toMatchObject({ ok: false, brokenAt: 1 });
   });
 
   it('stores nothing when the record write fails (record and audit are one transaction)', async () => {

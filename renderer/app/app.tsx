@@ -23,6 +23,7 @@ import { InspectionsPage } from '../features/inspections/inspections-page';
 import { GroupsPage } from '../features/groups/groups-page';
 import { IncidentsPage } from '../features/incidents/incidents-page';
 import { TrainingsPage } from '../features/trainings/trainings-page';
+import { ImportPage } from '../features/import/import-page';
 import { AREAS, navigate, useRoute, type Route } from './routes';
 
 function AreaView({ route }: { route: Route }): ReactNode {
@@ -55,6 +56,8 @@ function AreaView({ route }: { route: Route }): ReactNode {
       return <IncidentsPage />;
     case 'trainings':
       return <TrainingsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'trash':
       return <TrashPage />;
     case 'audit':

@@ -22,6 +22,7 @@ export const AREAS: readonly Area[] = [
   { key: 'trainings', label: '培训' },
   { key: 'printouts', label: '打印与签回' },
   { key: 'exchange', label: '数据交换' },
+  { key: 'import', label: '导入与导出' },
   { key: 'trash', label: '回收站' },
   { key: 'audit', label: '审计日志' },
   { key: 'backup', label: '备份与恢复' },

@@ -12,6 +12,8 @@ import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { ChangeFilingDialog } from './change-filing-dialog';
 import { MarkFiledDialog } from './mark-filed-dialog';
+import { ExportButton } from '../export/export-button';
+import { approvalsTable } from '../export/list-tables';
 import { filingState, formatCnDay, todayIso, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
 
 type StatusFilter = '待报备' | '已逾期' | '已报备' | '期限待定';
@@ -102,6 +104,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
           onChange={setStatus}
         />
         <Typography.Text type="secondary">共 {rows.length} 条</Typography.Text>
+        <ExportButton fileName="开通与备案" tables={() => [approvalsTable(rows)]} />
       </Space>
       <Table
         rowKey={(r) => r.a.id}

@@ -1,11 +1,13 @@
 // 审计日志: every change, newest first, and a check that re-computes the whole hash chain.
-import { Alert, Button, Table, Typography } from 'antd';
+import { Alert, Button, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { AuditEntry } from '@shared/domain/audit';
 import { verifyChain, type ChainVerdict } from '@shared/audit/hash-chain';
 import { db } from '../../db/database';
 import { TABLE_LABELS, type RecordTable } from '../../db/schema';
+import { ExportButton } from '../export/export-button';
+import { auditTable } from '../export/list-tables';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
@@ -29,9 +31,11 @@ export function AuditPage() {
       <Typography.Paragraph type="secondary">
         每一次新建、修改、删除和恢复都按时间顺序记录，每条记录都与上一条以 SHA-256 哈希相连，任何事后改动都能被发现。
       </Typography.Paragraph>
-      <Button onClick={verify} style={{ marginBottom: 16 }}>
-        校验完整性
-      </Button>
+      <Space style={{ marginBottom: 16 }}>
+        <Button onClick={verify}>校验完整性</Button>
+        {/* The whole log, not only the page shown. */}
+        <ExportButton fileName="审计日志" tables={async () => [auditTable(await db.auditLog.orderBy('seq').toArray(), (a) => ACTIONS[a])]} />
+      </Space>
       {verdict && (
         <Alert
           style={{ marginBottom: 16 }}

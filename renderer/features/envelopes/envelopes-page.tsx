@@ -13,6 +13,8 @@ import { PasswordCheckDialog } from './password-check-dialog';
 import { RotationTable } from './rotation-table';
 import { SealEnvelopeDialog } from './seal-envelope-dialog';
 import { useEnvelopes, useHandovers, usePasswordPolicy } from './use-credentials';
+import { ExportButton } from '../export/export-button';
+import { envelopesTable } from '../export/list-tables';
 
 export function EnvelopesPage({ openId }: { openId?: string }) {
   const envelopes = useEnvelopes();
@@ -66,6 +68,7 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
                 <Space style={{ marginBottom: 12 }}>
                   <Switch checked={showReplaced} onChange={setShowReplaced} aria-label="显示已替换的信封" />
                   <span>显示已替换的信封</span>
+                  <ExportButton fileName="密码密封存档" tables={() => [envelopesTable(rows, (id) => platformName.get(id) ?? '（已删除）', lookups)]} />
                 </Space>
                 <Table<Envelope>
                   rowKey="id"

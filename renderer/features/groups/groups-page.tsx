@@ -15,6 +15,8 @@ import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from '../incidents/incident-dialog';
 import { RealNameCheckDialog } from './real-name-check-dialog';
 import { DisbandDialog } from './disband-dialog';
+import { ExportButton } from '../export/export-button';
+import { groupsTable } from '../export/list-tables';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband'; group: Platform } | null;
 
@@ -51,6 +53,7 @@ export function GroupsPage() {
         <Space>
           <Switch checked={showDisbanded} onChange={setShowDisbanded} aria-label="显示已解散的群" />
           <span>{`显示已解散的群（${disbandedCount}）`}</span>
+          <ExportButton fileName="工作群" tables={() => [groupsTable(rows, lookups)]} />
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">

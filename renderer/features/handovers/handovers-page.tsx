@@ -12,6 +12,8 @@ import { PrintPreview } from '../print/print-preview';
 import { useHandovers } from '../envelopes/use-credentials';
 import { HandoverDialog } from './handover-dialog';
 import { PasswordChangeDialog } from './password-change-dialog';
+import { ExportButton } from '../export/export-button';
+import { handoversTable } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
 
@@ -33,9 +35,12 @@ export function HandoversPage() {
         <Typography.Title level={3} id="handovers-title" style={{ margin: 0 }}>
           管理员交接
         </Typography.Title>
-        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
-          登记交接
-        </Button>
+        <Space>
+          <ExportButton fileName="管理员交接" tables={() => [handoversTable(rows, (id) => platformName.get(id) ?? '（已删除）', lookups)]} />
+          <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+            登记交接
+          </Button>
+        </Space>
       </Space>
       <Table<Handover>
         rowKey="id"

@@ -13,6 +13,8 @@ import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from './incident-dialog';
 import { CloseIncidentDialog } from './close-incident-dialog';
+import { ExportButton } from '../export/export-button';
+import { incidentsTable } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
 
@@ -63,6 +65,7 @@ export function IncidentsPage() {
           onChange={(e) => setState(e.target.value as IncidentState | '全部')}
           options={(['全部', '处理中', '已办结'] as const).map((k) => ({ value: k, label: k }))}
         />
+        <ExportButton fileName="问题与舆情" tables={() => [incidentsTable(rows, (id) => platformName.get(id) ?? '（已删除）')]} />
       </Space>
       <Table<Incident>
         rowKey="id"

@@ -15,6 +15,8 @@ import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
 import { CampaignReview } from './campaign-review';
 import { RecordInspectionDialog } from './record-inspection-dialog';
+import { ExportButton } from '../export/export-button';
+import { inspectionsTable } from '../export/list-tables';
 
 const STAGE_COLORS: Record<InspectionStage, string> = { 未开始: 'default', 已自查: 'blue', 合格: 'green', 限期整改: 'orange', 关停注销: 'red' };
 
@@ -103,6 +105,11 @@ export function InspectionsPage() {
           <Button onClick={() => setDialog({ type: 'summary' })} disabled={list.length === 0}>
             打印汇总表
           </Button>
+          <ExportButton
+            fileName={`年度检查-${year}`}
+            disabled={list.length === 0}
+            tables={() => [inspectionsTable(list, (id) => platformById.get(id)?.name ?? '（已删除）', lookups)]}
+          />
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">

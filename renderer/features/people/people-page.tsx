@@ -10,6 +10,8 @@ import { UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordEditor } from '../../components/use-record-editor';
 import { rolesHeldBy } from '@shared/domain/roles';
+import { ExportButton } from '../export/export-button';
+import { peopleTable } from '../export/list-tables';
 
 export function PeoplePage() {
   const people = usePeople();
@@ -48,6 +50,7 @@ export function PeoplePage() {
             onChange={setStatus}
           />
           <Input.Search allowClear placeholder="搜索姓名、单位（支持拼音）" aria-label="搜索人员" onChange={(e) => setQuery(e.target.value)} />
+          <ExportButton fileName="人员" tables={() => [peopleTable(rows, lookups)]} />
           <Button type="primary" onClick={() => setEditing('new')}>
             新建人员
           </Button>

@@ -11,6 +11,8 @@ import { useUiStore } from '../../state/ui-store';
 import { PlatformForm } from './platform-form';
 import { PlatformDetail } from './platform-detail';
 import { warmUpPdf } from '../../pdf/pdf-client';
+import { ExportButton } from '../export/export-button';
+import { platformsTable } from '../export/list-tables';
 
 export const STATUS_COLORS: Record<string, string> = {
   申请中: 'blue',
@@ -114,6 +116,7 @@ export function PlatformsPage({ openId }: { openId?: string }) {
           onChange={(status) => setFilters({ status })}
         />
         <Typography.Text type="secondary">共 {rows.length} 个</Typography.Text>
+        <ExportButton fileName="平台台账" tables={() => [platformsTable(rows, lookups)]} />
       </Space>
       <Table<Platform>
         rowKey="id"

@@ -9,6 +9,8 @@ import { PrintCenter } from './print-center';
 import { PrintoutDrawer } from './printout-drawer';
 import { PrintoutsTable } from './printouts-table';
 import { ScanBox } from './scan-box';
+import { ExportButton } from '../export/export-button';
+import { printoutsTable } from '../export/list-tables';
 
 export function PrintoutsPage() {
   const [open, setOpen] = useState<string | null>(null);
@@ -38,14 +40,17 @@ export function PrintoutsPage() {
             label: '全部打印记录',
             children: (
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <Select
-                  allowClear
-                  placeholder="纸质状态"
-                  aria-label="按纸质状态筛选"
-                  style={{ width: 140 }}
-                  options={PAPER_STATUSES.map((s) => ({ value: s, label: s }))}
-                  onChange={setStatus}
-                />
+                <Space>
+                  <Select
+                    allowClear
+                    placeholder="纸质状态"
+                    aria-label="按纸质状态筛选"
+                    style={{ width: 140 }}
+                    options={PAPER_STATUSES.map((s) => ({ value: s, label: s }))}
+                    onChange={setStatus}
+                  />
+                  <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(listed ?? [])]} />
+                </Space>
                 <PrintoutsTable rows={listed} onOpen={setOpen} emptyText="还没有打印过表格" />
               </Space>
             ),

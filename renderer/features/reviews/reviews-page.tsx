@@ -2,7 +2,7 @@
 // force. The list filters by platform, unit, status and month and says what each item waits for
 // and from whom; the figures tab counts per unit and platform for the year-end assessment
 // (000 第十二条, 002 第十一条). Both export to Excel.
-import { App as AntApp, Button, DatePicker, Empty, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -13,9 +13,9 @@ import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { usePeople, usePlatforms, useLookups, useSettings } from '../../db/queries';
 import { useReviews } from '../../db/reviews';
 import { navigate } from '../../app/routes';
-import { showError } from '../../app/errors';
 import { UnitSelect } from '../../components/record-select';
-import { exportSheets } from './excel-export';
+import type { ExportTable } from '@shared/spreadsheet/export-table';
+import { ExportButton } from '../export/export-button';
 import { FIGURE_HEADER, figureCells, figuresBy, type FigureRow } from './review-figures';
 import { ReviewDialog } from './review-dialog';
 import { ReviewDrawer } from './review-drawer';
@@ -39,7 +39,6 @@ export function ReviewsPage({ openId }: { openId?: string }) {
   const platforms = usePlatforms();
   const people = usePeople();
   const lookups = useLookups();
-  const { message } = AntApp.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [platformId, setPlatformId] = useState<string>();
   const [unitId, setUnitId] = useState<string>();
@@ -90,51 +89,36 @@ export function ReviewsPage({ openId }: { openId?: string }) {
   if (!settings || !profile) return null;
   const opened = openId ? reviews?.find((r) => r.id === openId) : undefined;
 
-  const exportList = async () => {
-    try {
-      const saved = await exportSheets(`发布审核登记-${dayjs().format('YYYYMMDD')}.xlsx`, [
-        {
-          name: '发布审核',
-          header: ['信息标题', '发布平台', '栏目', '报送部门', '提交时间', '重大事项', '状态', '当前等待', '文案', '编辑', '审查人', '发布时间', '发布链接', '发布人', '纠错', '时效（天）', '重发自'],
-          rows: rows.map(({ r, status: s, platform, unitId: u, waiting }) => [
-            r.title,
-            platform,
-            r.column ?? '',
-            lookups.unitName(u),
-            formatMoment(r.createdAt),
-            r.major ? '是' : '否',
-            s,
-            waiting,
-            lookups.personName(r.copywriterId),
-            lookups.personName(r.editorId),
-            currentReviewers(r).map(lookups.personName).join('、'),
-            formatMoment(r.publishedAt),
-            r.publishedUrl ?? '',
-            lookups.personName(r.publishedById),
-            r.corrections.map((c) => `${formatMoment(c.at)} ${c.action}：${c.reason}`).join('；'),
-            daysToPublish(r) ?? '',
-            r.originalReviewId ? (reviews?.find((x) => x.id === r.originalReviewId)?.title ?? '') : '',
-          ]),
-        },
-      ]);
-      if (saved) void message.success('已导出 Excel');
-    } catch (e) {
-      showError(e, '导出失败');
-    }
-  };
+  const listTables = (): ExportTable[] => [
+    {
+      name: '发布审核',
+      header: ['信息标题', '发布平台', '栏目', '报送部门', '提交时间', '重大事项', '状态', '当前等待', '文案', '编辑', '审查人', '发布时间', '发布链接', '发布人', '纠错', '时效（天）', '重发自'],
+      rows: rows.map(({ r, status: s, platform, unitId: u, waiting }) => [
+        r.title,
+        platform,
+        r.column ?? '',
+        lookups.unitName(u),
+        formatMoment(r.createdAt),
+        r.major ? '是' : '否',
+        s,
+        waiting,
+        lookups.personName(r.copywriterId),
+        lookups.personName(r.editorId),
+        currentReviewers(r).map(lookups.personName).join('、'),
+        formatMoment(r.publishedAt),
+        r.publishedUrl ?? '',
+        lookups.personName(r.publishedById),
+        r.corrections.map((c) => `${formatMoment(c.at)} ${c.action}：${c.reason}`).join('；'),
+        daysToPublish(r) ?? '',
+        r.originalReviewId ? (reviews?.find((x) => x.id === r.originalReviewId)?.title ?? '') : '',
+      ]),
+    },
+  ];
 
-  const exportFigures = async () => {
-    try {
-      const label = year ? `${year.year()}年` : '全部';
-      const saved = await exportSheets(`发布审核统计-${label}.xlsx`, [
-        { name: '按单位', header: ['报送部门', ...FIGURE_HEADER.slice(1)], rows: byUnit.map(figureCells) },
-        { name: '按平台', header: ['发布平台', ...FIGURE_HEADER.slice(1)], rows: byPlatform.map(figureCells) },
-      ]);
-      if (saved) void message.success('已导出 Excel');
-    } catch (e) {
-      showError(e, '导出失败');
-    }
-  };
+  const figureTables = (): ExportTable[] => [
+    { name: '按单位', header: ['报送部门', ...FIGURE_HEADER.slice(1)], rows: byUnit.map(figureCells) },
+    { name: '按平台', header: ['发布平台', ...FIGURE_HEADER.slice(1)], rows: byPlatform.map(figureCells) },
+  ];
 
   const list = (
     <>
@@ -156,7 +140,7 @@ export function ReviewsPage({ openId }: { openId?: string }) {
         <Select<ReviewStatus> allowClear placeholder="状态" aria-label="按状态筛选" style={{ width: 120 }} value={status} onChange={setStatus} options={REVIEW_STATUSES.map((s) => ({ value: s, label: s }))} />
         <DatePicker picker="month" placeholder="提交月份" aria-label="按提交月份筛选" value={month} onChange={setMonth} />
         <Typography.Text type="secondary">共 {rows.length} 条</Typography.Text>
-        <Button onClick={() => void exportList()}>导出 Excel</Button>
+        <ExportButton fileName="发布审核登记" tables={listTables} />
       </Space>
       <Table
         rowKey={(x) => x.r.id}
@@ -210,7 +194,7 @@ export function ReviewsPage({ openId }: { openId?: string }) {
     <>
       <Space style={{ marginBottom: 16 }} wrap>
         <DatePicker picker="year" placeholder="全部年度" aria-label="统计年度" value={year} onChange={setYear} />
-        <Button onClick={() => void exportFigures()}>导出 Excel</Button>
+        <ExportButton fileName={`发布审核统计-${year ? `${year.year()}年` : '全部'}`} tables={figureTables} />
       </Space>
       <Typography.Paragraph type="secondary">
         年终检查考核用（000 第十二条、002 第十一条）：按提交时间统计；时效为从提交审核到发布的天数；退回修改数为曾被退回的信息条数。

@@ -13,6 +13,8 @@ import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
 import { TrainingDialog } from './training-dialog';
+import { ExportButton } from '../export/export-button';
+import { trainingsTable } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
 
@@ -38,9 +40,12 @@ export function TrainingsPage() {
         <Typography.Title level={3} id="trainings-title" style={{ margin: 0 }}>
           培训
         </Typography.Title>
-        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
-          登记培训
-        </Button>
+        <Space>
+          <ExportButton fileName="培训" tables={() => [trainingsTable(rows, lookups)]} />
+          <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+            登记培训
+          </Button>
+        </Space>
       </Space>
       {shortfall && (
         <Alert

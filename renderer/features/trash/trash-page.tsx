@@ -5,6 +5,8 @@ import { db } from '../../db/database';
 import { restoreRecord } from '../../db/repository';
 import { RECORD_TABLES, TABLE_LABELS, type RecordTable } from '../../db/schema';
 import { showError } from '../../app/errors';
+import { ExportButton } from '../export/export-button';
+import { trashTable } from '../export/list-tables';
 
 interface TrashRow {
   table: RecordTable;
@@ -38,6 +40,9 @@ export function TrashPage() {
         回收站
       </Typography.Title>
       <Typography.Paragraph type="secondary">删除的记录保存在这里，可以随时恢复；删除和恢复都记入审计日志。</Typography.Paragraph>
+      <div style={{ marginBottom: 16 }}>
+        <ExportButton fileName="回收站" tables={() => [trashTable(rows ?? [])]} />
+      </div>
       <Table<TrashRow>
         rowKey={(r) => `${r.table}/${r.id}`}
         loading={!rows}

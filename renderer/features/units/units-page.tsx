@@ -9,6 +9,8 @@ import { PersonName } from '../../components/person-name';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordEditor } from '../../components/use-record-editor';
+import { ExportButton } from '../export/export-button';
+import { unitsTable } from '../export/list-tables';
 
 export function UnitsPage() {
   const units = useUnits();
@@ -29,6 +31,7 @@ export function UnitsPage() {
         </Typography.Title>
         <Space>
           <Input.Search allowClear placeholder="搜索单位（支持拼音首字母）" aria-label="搜索单位" onChange={(e) => setQuery(e.target.value)} />
+          <ExportButton fileName="单位" tables={() => [unitsTable(rows, lookups)]} />
           <Button type="primary" onClick={() => setEditing('new')}>
             新建单位
           </Button>

@@ -1,0 +1,96 @@
+// The one export control of every list: “导出 Excel” saves the rows as currently filtered to an
+// .xlsx workbook; the CSV menu saves them as CSV in UTF-8 with BOM or in GBK. When GBK cannot hold
+// some characters (生僻字 such as 𠮷), the clerk is told which and chooses: UTF-8, or GBK anyway.
+import { DownOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Dropdown, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { ExportTable } from '@shared/spreadsheet/export-table';
+import { bridge } from '../../bridge';
+import { showError } from '../../app/errors';
+import { FORMAT_LABELS, buildExport, type ExportFormat } from './export-files';
+
+export interface ExportButtonProps {
+  /** File name without date and extension, e.g. '平台台账'. */
+  fileName: string;
+  /** The tables to export, built when the clerk clicks (the rows as currently filtered). */
+  tables: () => ExportTable[] | Promise<ExportTable[]>;
+  /** Label of the main button. */
+  label?: string;
+  disabled?: boolean;
+}
+
+const MAX_LISTED = 20;
+
+export function ExportButton({ fileName, tables, label = '导出 Excel', disabled }: ExportButtonProps) {
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  const [unencodable, setUnencodable] = useState<string[] | null>(null);
+
+  const save = async (format: ExportFormat, gbkConfirmed = false): Promise<void> => {
+    setUnencodable(null);
+    setBusy(true);
+    try {
+      const built = await buildExport(fileName, await tables(), format);
+      if (format === 'gbk' && built.unencodable.length > 0 && !gbkConfirmed) {
+        setUnencodable(built.unencodable);
+        return;
+      }
+      let saved = 0;
+      for (const file of built.files) {
+        const result = await bridge.saveFile({ suggestedName: file.name, data: file.data, filters: file.filters });
+        if (result.saved) saved++;
+      }
+      if (saved > 0) void message.success(`已导出 ${FORMAT_LABELS[format]}`);
+    } catch (e) {
+      showError(e, '导出失败');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const listed = unencodable ? unencodable.slice(0, MAX_LISTED).join(' ') : '';
+  const more = unencodable && unencodable.length > MAX_LISTED ? ` 等 ${unencodable.length} 个字符` : '';
+
+  return (
+    <>
+      <Space.Compact>
+        <Button onClick={() => void save('xlsx')} loading={busy} disabled={disabled}>
+          {label}
+        </Button>
+        <Dropdown
+          disabled={disabled || busy}
+          menu={{
+            items: (['utf8-bom', 'gbk'] as const).map((f) => ({ key: f, label: FORMAT_LABELS[f] })),
+            onClick: ({ key }) => void save(key as ExportFormat),
+          }}
+        >
+          <Button aria-label="导出 CSV">
+            CSV <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Space.Compact>
+      <Modal
+        open={unencodable !== null}
+        title="GBK 无法保存部分字符"
+        onCancel={() => setUnencodable(null)}
+        footer={[
+          <Button key="cancel" onClick={() => setUnencodable(null)}>
+            取消
+          </Button>,
+          <Button key="gbk" onClick={() => void save('gbk', true)}>
+            仍用 GBK 导出
+          </Button>,
+          <Button key="utf8" type="primary" onClick={() => void save('utf8-bom')}>
+            改用 UTF-8 导出
+          </Button>,
+        ]}
+      >
+        <Typography.Paragraph>
+          以下字符无法用 GBK 编码保存，导出的文件中会变成“?”：
+          <Typography.Text strong>{` ${listed}${more}`}</Typography.Text>
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">建议改用“CSV（UTF-8 带 BOM）”或 Excel 格式导出，以保留这些字符。</Typography.Paragraph>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,258 @@
+// What each list exports: Chinese column headers and the rows as the page currently shows them
+// (filtered), with names instead of ids. The registry, people and units use the same headers the
+// import recognises, so an exported list can be imported again elsewhere.
+import type { AuditEntry } from '@shared/domain/audit';
+import type { Person } from '@shared/domain/person';
+import { currentFollowers, type Platform } from '@shared/domain/platform';
+import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Training } from '@shared/domain/records';
+import type { Unit } from '@shared/domain/unit';
+import type { ExportTable } from '@shared/spreadsheet/export-table';
+import { envelopeState } from '@shared/rules/envelope-state';
+import { handoverState } from '@shared/rules/handover-state';
+import { incidentState } from '@shared/rules/incident-rules';
+import { inspectionStage } from '@shared/rules/inspection-campaign';
+import { isFormId, getForm } from '@shared/forms/registry';
+import { db } from '../../db/database';
+import type { Lookups } from '../../db/queries';
+import { TABLE_LABELS } from '../../db/schema';
+import type { FilingState } from '../approvals/filing-due';
+
+type Names = Pick<Lookups, 'unitName' | 'personName'>;
+type PlatformName = (id: string) => string;
+
+const people = (ids: readonly string[], names: Names) => ids.map(names.personName).join('、');
+const moment = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
+
+export function platformsTable(rows: readonly Platform[], names: Names): ExportTable {
+  return {
+    name: '平台台账',
+    header: ['平台类型', '平台名称', '账号', '网址', '主办单位', '挂靠单位', '指导教师', '开通日期', '认证状态', '粉丝数', '责任人', '业务负责人', '技术负责人', '总管理员', '分管理员', '群主', '群成员数', '最近更新日期', '运行状态', '宗旨/功能定位', '信息发布范围', '管理措施', '备注'],
+    rows: rows.map((p) => [
+      p.kind,
+      p.name,
+      p.accountId,
+      p.url,
+      names.unitName(p.hostUnitId),
+      names.unitName(p.sponsorUnitId),
+      names.personName(p.guidingTeacherId),
+      p.openedOn,
+      p.certification,
+      currentFollowers(p),
+      names.personName(p.responsibleId),
+      names.personName(p.businessLeadId),
+      names.personName(p.technicalLeadId),
+      names.personName(p.chiefAdminId),
+      people(p.sectionAdminIds, names),
+      names.personName(p.group?.ownerId),
+      p.group?.memberCount,
+      p.lastUpdateOn,
+      p.status,
+      p.purpose,
+      p.contentScope,
+      p.measures,
+      p.note,
+    ]),
+  };
+}
+
+export function groupsTable(rows: readonly Platform[], names: Names): ExportTable {
+  return {
+    name: '工作群',
+    header: ['群名称', '平台类型', '群号', '主办单位', '群主', '群成员数', '最近实名核查', '监督人', '解散日期', '运行状态', '备注'],
+    rows: rows.map((g) => [
+      g.name,
+      g.kind,
+      g.accountId,
+      names.unitName(g.hostUnitId),
+      names.personName(g.group?.ownerId),
+      g.group?.memberCount,
+      [...(g.group?.realNameCheckDates ?? [])].sort().at(-1),
+      names.personName(g.group?.supervisorId),
+      g.group?.disbandedOn,
+      g.status,
+      g.note,
+    ]),
+  };
+}
+
+export function unitsTable(rows: readonly Unit[], names: Names): ExportTable {
+  return {
+    name: '单位',
+    header: ['单位名称', '单位类别', '上级单位', '第一责任人', '第一责任人职级', '党组织书记', '联系人', '电话', '备注'],
+    rows: rows.map((u) => [u.name, u.kind, names.unitName(u.parentId), names.personName(u.firstResponsibleId), u.firstResponsibleRank, names.personName(u.partySecretaryId), names.personName(u.contactId), u.phone, u.note]),
+  };
+}
+
+export function peopleTable(rows: readonly Person[], names: Names): ExportTable {
+  return {
+    name: '人员',
+    header: ['姓名', '所在单位', '职务/岗位', '电话', '是否教师', '在岗状态', '状态变动日期', '备注'],
+    rows: rows.map((p) => [p.name, names.unitName(p.unitId), p.title, p.phone, p.isTeacher ? '是' : '否', p.status, p.statusDate, p.note]),
+  };
+}
+
+export function envelopesTable(rows: readonly Envelope[], platformName: PlatformName, names: Names): ExportTable {
+  return {
+    name: '密码密封存档',
+    header: ['信封编号', '平台', '封存内容', '封存日期', '封存人', '监封人', '保管人', '存放位置', '密码更换日期', '下次更换', '启封次数', '状态'],
+    rows: rows.map((e) => [
+      e.number,
+      platformName(e.platformId),
+      e.items.join('、'),
+      e.sealedOn,
+      names.personName(e.sealedById),
+      names.personName(e.witnessId),
+      names.personName(e.custodianId),
+      e.location,
+      e.passwordChangedOn,
+      e.nextChangeDue,
+      e.openings.length,
+      envelopeState(e),
+    ]),
+  };
+}
+
+export function handoversTable(rows: readonly Handover[], platformName: PlatformName, names: Names): ExportTable {
+  return {
+    name: '管理员交接',
+    header: ['交接日期', '平台', '移交人', '接收人', '监交人', '交接清单', '已完成项', '交接后更换密码', '密码更换日期', '确认人'],
+    rows: rows.map((h) => [
+      h.date,
+      platformName(h.platformId),
+      names.personName(h.outgoingId),
+      names.personName(h.incomingId),
+      names.personName(h.supervisorId),
+      h.checklist.map((c) => `${c.done ? '☑' : '☐'}${c.item}`).join('；'),
+      `${h.checklist.filter((c) => c.done).length}/${h.checklist.length}`,
+      handoverState(h),
+      h.passwordChangedOn,
+      names.personName(h.passwordChangeConfirmedById),
+    ]),
+  };
+}
+
+export function inspectionsTable(rows: readonly Inspection[], platformName: PlatformName, names: Names): ExportTable {
+  return {
+    name: '年度检查',
+    header: ['年度', '平台', '检查结果', '不合格项', '自查情况', '审核人', '审核日期'],
+    rows: rows.map((i) => [
+      i.year,
+      platformName(i.platformId),
+      inspectionStage(i),
+      i.checks.filter((c) => !c.ok).map((c) => (c.note ? `${c.item}（${c.note}）` : c.item)).join('；'),
+      i.selfAssessment,
+      names.personName(i.approvedById),
+      i.approvedOn,
+    ]),
+  };
+}
+
+export function incidentsTable(rows: readonly Incident[], platformName: PlatformName): ExportTable {
+  return {
+    name: '问题与舆情',
+    header: ['日期', '类别', '平台或工作群', '发现的问题', '处置措施', '上报对象', '反馈（处理结果）', '状态', '办结日期'],
+    rows: rows.map((i) => [i.date, i.kind, i.platformId ? platformName(i.platformId) : '', i.found, i.actions.join('、'), i.reportedTo, i.feedback, incidentState(i), i.closedOn]),
+  };
+}
+
+export function trainingsTable(rows: readonly Training[], names: Names): ExportTable {
+  return {
+    name: '培训',
+    header: ['日期', '主题', '主讲人', '对象', '签到人数', '签到人员'],
+    rows: rows.map((t) => [t.date, t.topic, t.speaker, t.team, t.attendeeIds.length, people(t.attendeeIds, names)]),
+  };
+}
+
+/** The printouts with the record each one is of, described as the list shows it. */
+export async function printoutsTable(rows: readonly Printout[]): Promise<ExportTable> {
+  const described = await Promise.all(
+    rows.map(async (p) => {
+      if (!p.recordTable || !p.recordId || !isFormId(p.formId)) return '';
+      const record = await db.table(p.recordTable).get(p.recordId);
+      return record ? getForm(p.formId).describe(record) : '（记录已不存在）';
+    }),
+  );
+  return {
+    name: '打印记录',
+    header: ['表格编号', '表格', '版本', '对象', '打印时间', '纸质状态', '存放位置', '签回扫描件'],
+    rows: rows.map((p, i) => [
+      p.formNumber,
+      isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId,
+      p.formVersion,
+      described[i] || tableLabel(p.recordTable ?? ''),
+      moment(p.printedAt),
+      p.paperStatus,
+      p.archiveLocation,
+      p.scanAttachmentId ? '已附' : '',
+    ]),
+  };
+}
+
+/** A table's Chinese name (设置 and 全部数据 for the audit log's own entries). */
+export function tableLabel(table: string): string {
+  if (table === 'settings') return '设置';
+  if (table === 'database') return '全部数据';
+  return (TABLE_LABELS as Record<string, string>)[table] ?? table;
+}
+
+export function trashTable(rows: readonly { table: string; label: string; deletedAt: string }[]): ExportTable {
+  return {
+    name: '回收站',
+    header: ['类别', '名称', '删除时间'],
+    rows: rows.map((r) => [tableLabel(r.table), r.label, moment(r.deletedAt)]),
+  };
+}
+
+export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: AuditEntry['action']) => string): ExportTable {
+  return {
+    name: '审计日志',
+    header: ['序号', '时间', '操作员', '类别', '记录编号', '操作', '变更内容', '哈希'],
+    rows: rows.map((e) => [
+      e.seq,
+      moment(e.at),
+      e.operator,
+      tableLabel(e.table),
+      e.recordId,
+      actionLabel(e.action),
+      Object.entries(e.changes)
+        .map(([field, [before, after]]) => `${field}：${JSON.stringify(before) ?? ''} → ${JSON.stringify(after) ?? ''}`)
+        .join('；'),
+      e.hash,
+    ]),
+  };
+}
+
+/** The filing state as the list's tag reads it. */
+function filingText(s: FilingState): string {
+  switch (s.state) {
+    case 'filed':
+      return `已报备 ${s.filedOn}`;
+    case 'done':
+      return '已办结';
+    case 'pending':
+      return '办理中';
+    case 'unknown':
+      return `期限待定（缺${s.missingYear}年放假安排）`;
+    case 'open':
+      return s.daysLeft < 0 ? `逾期 ${-s.daysLeft} 天` : s.daysLeft === 0 ? '今天到期' : `还剩 ${s.daysLeft} 天`;
+  }
+}
+
+export function approvalsTable(rows: readonly { a: Approval; s: FilingState; name: string }[]): ExportTable {
+  return {
+    name: '开通与备案',
+    header: ['类别', '平台', '变更内容', '变更日期', '应报备日期', '状态', '签字人', '签字日期', '报备日期', '备注'],
+    rows: rows.map(({ a, s, name }) => [
+      a.kind,
+      name,
+      a.changes.map((c) => `${c.field}：${c.before} → ${c.after}`).join('；'),
+      a.changeDate,
+      s.state === 'open' ? s.dueDate : s.state === 'unknown' ? '待定' : s.state === 'filed' ? a.dueDate : '',
+      filingText(s),
+      a.signedBy,
+      a.signedOn,
+      a.filedOn,
+      a.note,
+    ]),
+  };
+}

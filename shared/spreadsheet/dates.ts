@@ -1,0 +1,98 @@
+// Dates as people type them into a ledger: "2019.6.13", "2019年6月13日", "2019-06-13",
+// "2019/6/13", "20190613", Excel date serials and real date cells. A date that does not exist
+// (2019.2.30, month 13) is reported with a reason, never rolled over or guessed.
+import type { IsoDate } from '../domain/common';
+import { isRealDate } from '../domain/validation';
+import { isCellError, utcDay, type CellValue } from './cells';
+
+export type DateParse = { ok: true; date: IsoDate } | { ok: false; reason: string };
+
+/** Serial of 1899-12-30 offset: Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never was. */
+const EXCEL_FAKE_LEAP_DAY = 60;
+/** Serial of 2999-12-31, the last day the ledger accepts (domain/validation isRealDate). */
+const LAST_SERIAL = 401_768;
+const DAY_MS = 86_400_000;
+/** 1899-12-31 in UTC milliseconds: serial 1 is the day after. */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 31);
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function fail(reason: string): DateParse {
+  return { ok: false, reason };
+}
+
+/** A year, month and day checked against the calendar, with a reason naming what is wrong. */
+export function dateFromParts(year: number, month: number, day: number, typed: string): DateParse {
+  if (year < 1900 || year > 2999) return fail(`“${typed}”的年份 ${year} 不在 1900—2999 年之间，请核对`);
+  if (month < 1 || month > 12) return fail(`“${typed}”的月份 ${month} 不存在（应为 1—12 月），请核对`);
+  const iso = `${year}-${pad(month)}-${pad(day)}`;
+  if (day < 1 || !isRealDate(iso)) {
+    return fail(`“${typed}”不是真实的日期：${year}年${month}月没有${day}日，请核对`);
+  }
+  return { ok: true, date: iso };
+}
+
+/** An Excel serial number of the 1900 date system (the default of Excel, WPS and LibreOffice). */
+export function dateFromExcelSerial(serial: number): DateParse {
+  if (!Number.isFinite(serial)) return fail('日期数值无效');
+  const day = Math.floor(serial);
+  if (day === EXCEL_FAKE_LEAP_DAY) {
+    return fail('日期序号 60 对应 Excel 中的“1900年2月29日”，这一天实际并不存在，请核对');
+  }
+  if (day < 1 || day > LAST_SERIAL) return fail(`数值 ${serial} 不是有效的日期，请填写如 2019-06-13 的日期`);
+  // Serials after the fake leap day are one ahead of the real calendar.
+  const real = day > EXCEL_FAKE_LEAP_DAY ? day - 1 : day;
+  return { ok: true, date: utcDay(new Date(SERIAL_EPOCH_MS + real * DAY_MS)) };
+}
+
+const SEPARATED = /^(\d{4})\s*([./\-－、年])\s*(\d{1,2})\s*([./\-－、月])\s*(\d{1,2})\s*(?:日|号)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** A time after the date, as spreadsheets write it ("2019/6/13 0:00:00", "2019-06-13T08:00"). */
+const TRAILING_TIME = /(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
+const SHORT_YEAR = /^(\d{2})\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?$/;
+
+function separatorsAgree(first: string, second: string): boolean {
+  if (first === '年') return second === '月';
+  if (second === '月') return false;
+  const dash = (s: string) => (s === '－' ? '-' : s);
+  return dash(first) === dash(second);
+}
+
+/** Text typed by a person. Full-width digits (from a Chinese IME) count as digits. */
+export function dateFromText(raw: string): DateParse {
+  const typed = raw.trim();
+  if (typed === '') return fail('日期为空');
+  const text = typed.normalize('NFKC').replace(TRAILING_TIME, '').trim();
+  const separated = SEPARATED.exec(text);
+  if (separated) {
+    const [, y, s1, m, s2, d] = separated as unknown as [string, string, string, string, string, string];
+    if (!separatorsAgree(s1, s2)) return fail(`“${typed}”的写法不统一，请写作 2019-06-13 或 2019年6月13日`);
+    return dateFromParts(Number(y), Number(m), Number(d), typed);
+  }
+  const compact = COMPACT.exec(text);
+  if (compact) {
+    const [, y, m, d] = compact as unknown as [string, string, string, string];
+    return dateFromParts(Number(y), Number(m), Number(d), typed);
+  }
+  if (SHORT_YEAR.test(text)) return fail(`“${typed}”的年份只有两位，无法确定是哪一年，请写全四位年份`);
+  return fail(`“${typed}”不是可识别的日期，请写作 2019-06-13、2019.6.13 或 2019年6月13日`);
+}
+
+/** Any cell of a date column: a date cell, an Excel serial, a yyyymmdd number or typed text. */
+export function parseDateCell(value: CellValue): DateParse {
+  if (value === null) return fail('日期为空');
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return fail('日期单元格的值无效，请重新填写');
+    const iso = utcDay(value);
+    return isRealDate(iso) ? { ok: true, date: iso } : fail(`日期 ${iso} 超出 1900—2999 年的范围，请核对`);
+  }
+  if (typeof value === 'number') {
+    // 20190613 typed into a cell formatted as a number, not a serial (serials end at 2958465).
+    if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999) return dateFromText(String(value));
+    return dateFromExcelSerial(value);
+  }
+  if (typeof value === 'string') return dateFromText(value);
+  if (typeof value === 'boolean') return fail('这里应填写日期，而不是“是/否”');
+  if (isCellError(value)) return fail(`单元格是错误值 ${value.error}，请在表格中改正`);
+  return fail('无法识别的日期');
+}

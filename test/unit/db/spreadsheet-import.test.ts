@@ -1,0 +1,147 @@
+// The import writes the chosen rows and their audit entries in one transaction: all or nothing.
+// A full disk (QuotaExceededError) inside the transaction leaves every table exactly as it was.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { createRecord, saveSettings } from '../../../renderer/db/repository';
+import { DISK_FULL_MESSAGE, importRows, loadStoredData } from '../../../renderer/db/spreadsheet-import';
+import { readWorkbook, type ReadSheet } from '../../../renderer/features/import/read-workbook';
+import { verifyChain } from '../../../shared/audit/hash-chain';
+import { newId } from '../../../shared/domain/ids';
+import type { Unit } from '../../../shared/domain/unit';
+import { buildPreview, splitPreview, type ImportPreview } from '../../../shared/spreadsheet/convert';
+import { findHeaderRow, proposeMapping } from '../../../shared/spreadsheet/mapping';
+import type { ImportTarget } from '../../../shared/spreadsheet/targets';
+import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+
+const FIXTURE = readFileSync(new URL('../../fixtures/ledger-libreoffice.xlsx', import.meta.url));
+const TABLES = ['units', 'people', 'platforms', 'auditLog', 'settings'] as const;
+
+let db: LedgerDb;
+let n = 0;
+let sheets: ReadSheet[];
+
+beforeEach(async () => {
+  db = new LedgerDb(`sheet-import-test-${++n}`);
+  await db.open();
+  await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+  const read = await readWorkbook(FIXTURE, 'ledger-libreoffice.xlsx');
+  if (!read.ok) throw new Error(read.reason);
+  sheets = read.sheets;
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+async function previewOf(sheetName: string, target: ImportTarget): Promise<ImportPreview> {
+  const sheet = sheets.find((s) => s.name === sheetName)!;
+  const header = findHeaderRow(sheet, target);
+  const result = buildPreview(sheet, header, proposeMapping(sheet, header, target), target, await loadStoredData(db), { today: '2026-03-01', newId });
+  if (!result.ok) throw new Error(result.reason);
+  return result.preview;
+}
+
+async function snapshot(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) out[t] = await db.table(t).toArray();
+  return out;
+}
+
+describe('spreadsheet import', () => {
+  it('reads a fixture that LibreOffice wrote (docProps/app.xml names it)', () => {
+    const app = strFromU8(unzipSync(new Uint8Array(FIXTURE))['docProps/app.xml']!);
+    expect(app).toMatch(/<Application>LibreOffice\/7\.4/);
+  });
+
+  it('imports the LibreOffice ledger: units, people, then the registry, each record with its audit entry', async () => {
+    const units = await previewOf('单位', 'units');
+    expect(splitPreview(units).problems).toEqual([]);
+    expect(await importRows(db, units, units.rows)).toBe(11);
+    const people = await previewOf('人员', 'people');
+    expect(splitPreview(people).problems).toEqual([]);
+    expect(await importRows(db, people, people.rows)).toBe(17);
+
+    const registry = await previewOf('平台台账', 'platforms');
+    const { ready, problems } = splitPreview(registry);
+    expect(problems.map((r) => [r.rowNumber, r.duplicate ?? r.errors.map((e) => `${e.column}：${e.message}`).join('；')])).toEqual([
+      [16, expect.stringMatching(/^开通时间：“2013\.2\.30”不是真实的日期/)],
+      [30, '与本表第 8 行重复（同类型、同账号的平台），只导入第 8 行'],
+      [31, expect.stringMatching(/^主办单位：找不到名为“国际交流处”的单位/)],
+    ]);
+    expect(ready).toHaveLength(27);
+    expect(await importRows(db, registry, ready)).toBe(27);
+
+    const stored = await db.platforms.toArray();
+    expect(stored).toHaveLength(27);
+    const byName = new Map(stored.map((p) => [p.name, p]));
+    const youth = byName.get('东湖青年')!;
+    const tw = (await db.units.where('name').equals('校团委').first())!;
+    expect(youth).toMatchObject({ kind: '微信公众号', accountId: 'dhsf_youth', hostUnitId: tw.id, openedOn: '2015-03-12', certification: '已认证' });
+    expect(byName.get('东湖示范大学主页')).toMatchObject({ kind: '官方网站', openedOn: '2008-09-01', url: 'www.dhsf.edu.cn' });
+    expect(byName.get('东湖示范大学官方微博')!.openedOn).toBe('2012-03-15');
+    expect(stored.find((p) => p.accountId === 'dhsf_pe')!.openedOn).toBe('2019-06-13');
+    expect(stored.find((p) => p.accountId === 'dhsf_pe_dy')!.openedOn).toBe('2021-03-08');
+    expect(stored.find((p) => p.kind === '抖音' && p.accountId === 'dhsf_douyin')!.openedOn).toBe('2019-06-13');
+    const chen = (await db.people.where('name').equals('陈𠮷安').first())!;
+    expect(byName.get('𠮷林校友会')).toMatchObject({ openedOn: '2017-09-05', responsibleId: chen.id, followers: [{ value: 880 }] });
+
+    const log = await db.auditLog.orderBy('seq').toArray();
+    const created = log.filter((e) => e.action === 'create' && e.table !== 'settings');
+    expect(created).toHaveLength(11 + 17 + 27);
+    expect(new Set(created.map((e) => e.recordId))).toEqual(new Set([...(await db.units.toArray()), ...(await db.people.toArray()), ...stored].map((r) => r.id)));
+    expect(log.every((e) => e.operator === '王𠮷')).toBe(true);
+    expect(verifyChain(log)).toEqual({ ok: true, count: log.length });
+  });
+
+  it('refuses rows with problems: nothing is written', async () => {
+    const units = await previewOf('单位', 'units');
+    await importRows(db, units, units.rows);
+    const people = await previewOf('人员', 'people');
+    await importRows(db, people, people.rows);
+    const registry = await previewOf('平台台账', 'platforms');
+    const before = await snapshot();
+    await expect(importRows(db, registry, registry.rows)).rejects.toThrow('有问题的行不能导入');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('writes nothing when the stored data changed after the preview (a referenced unit deleted, an account registered)', async () => {
+    const units = await previewOf('单位', 'units');
+    await importRows(db, units, units.rows);
+    const people = await previewOf('人员', 'people');
+    // The preview is stale: the same people get imported meanwhile, so every row is now a duplicate.
+    await importRows(db, people, people.rows);
+    const before = await snapshot();
+    const again = { ...people, rows: people.rows.map((r) => ({ ...r, id: newId() })) };
+    await expect(importRows(db, again, again.rows)).rejects.toThrow(/预览之后台账已有变化/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('leaves every table exactly as it was when the disk is full during the import', async () => {
+    await createRecord<Unit>(db, 'units', { name: '党委办公室', kind: '职能部门' });
+    const units = await previewOf('单位', 'units');
+    const before = await snapshot();
+    expect(before.units).toHaveLength(1);
+    // The records are written, then the audit entries hit a full disk inside the same transaction.
+    vi.spyOn(db.auditLog, 'bulkAdd').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const attempt = importRows(db, units, units.rows);
+    await expect(attempt).rejects.toThrow(DISK_FULL_MESSAGE);
+    await expect(attempt).rejects.toMatchObject({ name: 'LedgerError' });
+    vi.restoreAllMocks();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('also rolls back when the records themselves hit the full disk', async () => {
+    const units = await previewOf('单位', 'units');
+    const before = await snapshot();
+    vi.spyOn(db.units, 'bulkAdd').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(importRows(db, units, units.rows)).rejects.toThrow(DISK_FULL_MESSAGE);
+    vi.restoreAllMocks();
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,60 @@
+// Export files: the .xlsx holds formula-looking text as plain text (never a formula), one sheet per
+// table with the Chinese headers; CSV files come one per table, as UTF-8 with BOM or GBK.
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildExport, xlsxBytes } from '../../../renderer/features/export/export-files';
+import type { ExportTable } from '@shared/spreadsheet/export-table';
+
+const table: ExportTable = {
+  name: '平台台账',
+  header: ['平台名称', '粉丝数', '备注'],
+  rows: [
+    ['东湖青年', 26000, '=HYPERLINK("http://evil.example","点我")'],
+    ['𠮷林校友会', null, '+1+1'],
+    ['-暂停', undefined, '@SUM(A1)'],
+  ],
+};
+
+describe('xlsx export', () => {
+  it('writes formula-looking text as plain text cells, never as formulas', async () => {
+    const bytes = await xlsxBytes([table]);
+    const parts = unzipSync(bytes);
+    const sheetXml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    expect(sheetXml).not.toMatch(/<f[\s>]/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const ws = book.getWorksheet('平台台账')!;
+    expect(ws.getRow(1).values).toEqual([undefined, '平台名称', '粉丝数', '备注']);
+    expect(ws.getCell('C2').value).toBe('=HYPERLINK("http://evil.example","点我")');
+    expect(ws.getCell('C2').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('A3').value).toBe('𠮷林校友会');
+    expect(ws.getCell('B2').value).toBe(26000);
+    expect(ws.getCell('B3').value).toBeNull();
+    expect(ws.getCell('A4').value).toBe('-暂停');
+  });
+
+  it('gives every table its own sheet, with unique, valid names', async () => {
+    const bytes = await xlsxBytes([{ ...table, name: '按单位' }, { ...table, name: '按单位' }, { ...table, name: '年度/汇总' }]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['按单位', '按单位（2）', '年度 汇总']);
+  });
+});
+
+describe('export files', () => {
+  it('names the files by list, date and encoding, one CSV per table', async () => {
+    const xlsx = await buildExport('平台台账', [table], 'xlsx');
+    expect(xlsx.files.map((f) => f.name)).toEqual([expect.stringMatching(/^平台台账-\d{8}\.xlsx$/)]);
+    const csv = await buildExport('发布审核统计', [{ ...table, name: '按单位' }, { ...table, name: '按平台' }], 'utf8-bom');
+    expect(csv.files.map((f) => f.name)).toEqual([expect.stringMatching(/^发布审核统计-按单位-\d{8}-UTF-8\.csv$/), expect.stringMatching(/^发布审核统计-按平台-\d{8}-UTF-8\.csv$/)]);
+    expect(csv.unencodable).toEqual([]);
+  });
+
+  it('reports what GBK cannot hold and guards formulas in the CSV', async () => {
+    const gbk = await buildExport('平台台账', [table], 'gbk');
+    expect(gbk.unencodable).toEqual(['𠮷']);
+    const text = new TextDecoder('gbk').decode(gbk.files[0]!.data);
+    expect(text).toBe('平台名称,粉丝数,备注\r\n东湖青年,26000,"\'=HYPERLINK(""http://evil.example"",""点我"")"\r\n?林校友会,,\'+1+1\r\n\'-暂停,,\'@SUM(A1)\r\n');
+  });
+});

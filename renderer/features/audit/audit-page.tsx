@@ -29,7 +29,7 @@ export function AuditPage() {
         审计日志
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        每一次新建、修改、删除和恢复都按时间顺序记录，每条记录都与上一条以 SHA-256 哈希相连，任何事后改动都能被发现。
+        每一次新建、修改、删除、恢复、合并导入和从备份恢复数据都按时间顺序记录，每条记录都与上一条以 SHA-256 哈希相连，任何事后改动都能被发现。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 16 }}>
         <Button onClick={verify}>校验完整性</Button>

@@ -243,6 +243,11 @@ export class BackupHost {
   }
 
   /** Drops every open write (the app is closing). */
+  /** Whether a backup is being written or verified now (the page is at work, not hung). */
+  get writing(): boolean {
+    return this.beginning || this.writes.size > 0;
+  }
+
   async abortAll(): Promise<void> {
     await Promise.all([...this.writes.keys()].map((id) => this.abort(id)));
   }

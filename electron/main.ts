@@ -70,7 +70,7 @@ export function startMainProcess(): void {
 
   const backups = createBackupHost();
   // Closing the window or quitting from the menu first lets the page make its on-quit backup.
-  const quit = new QuitFlow({ beforeClose: () => backups.abortAll() });
+  const quit = new QuitFlow({ beforeClose: () => backups.abortAll(), busy: () => backups.writing });
   app.on('before-quit', (event) => quit.beforeQuit(event));
 
   app

@@ -36,6 +36,12 @@ export interface QuitFlowOptions {
   totalTimeoutMs?: number;
   /** Runs once before the window really closes (drops unfinished backup writes). Bounded by the flow's caller. */
   beforeClose?: () => Promise<void>;
+  /**
+   * Whether the host is busy on the page's behalf (a backup being written or verified). A page
+   * that started a backup before the close was asked for may send nothing while the host
+   * verifies a large file; that is work in progress, not a hung page.
+   */
+  busy?: () => boolean;
 }
 
 type State = 'open' | 'waiting' | 'closing';
@@ -99,7 +105,10 @@ export class QuitFlow {
       return;
     }
     contents.once('render-process-gone', this.onRendererGone);
-    this.ackTimer = setTimeout(() => void this.end('no-answer'), this.ackTimeoutMs);
+    this.ackTimer = setTimeout(() => {
+      this.ackTimer = undefined;
+      if (!this.options.busy?.()) void this.end('no-answer');
+    }, this.ackTimeoutMs);
     this.totalTimer = setTimeout(() => void this.end('timeout'), this.totalTimeoutMs);
     try {
       contents.send(QUIT_REQUESTED_CHANNEL);

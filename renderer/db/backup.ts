@@ -18,7 +18,7 @@ import type { Row } from '@shared/backup/rows';
 import { blobChunks } from '../bridge/blob-chunks';
 import { LedgerError } from './repository';
 import { RECORD_TABLES, type LedgerDb, type StoredAttachment } from './schema';
-import { saveSnapshot, type Snapshot, type SnapshotDb } from './snapshots';
+import { saveSnapshot, trimSnapshots, type Snapshot, type SnapshotDb } from './snapshots';
 
 function tablesOf(db: LedgerDb) {
   return BACKUP_TABLES.map((name) => db.table(name));
@@ -195,14 +195,17 @@ export async function restoreBackupFile(
       if (entry) staged.set(row.id, { ...entry, blob: row.blob });
     }
     const plan = planRestore(read.tables, staged);
-    await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
+    const snapshot = await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {
       await replaceAllData(db, plan, { source: options.source, backupCreatedAt: read.manifest.createdAt, operator });
     } catch (error) {
+      // The data is as it was, so the snapshot just taken holds nothing new; earlier ones all stay.
+      await sdb.snapshots.delete(snapshot.id).catch(() => undefined);
       if (error instanceof LedgerError) throw error;
       throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));
     }
+    await trimSnapshots(sdb).catch((error: unknown) => console.warn('[backup] could not remove old snapshots', error));
     return { ok: true, counts: read.counts };
   } catch (error) {
     if (error instanceof LedgerError) return { ok: false, reason: error.message, detail: error.detail ?? '' };

@@ -38,10 +38,18 @@ export class SnapshotDb extends Dexie {
   }
 }
 
-/** Stores a snapshot and removes the oldest beyond SNAPSHOTS_KEPT, in one transaction. */
+/** Stores a snapshot. The oldest are removed by trimSnapshots, only once a restore has succeeded. */
 export async function saveSnapshot(sdb: SnapshotDb, snapshot: Snapshot): Promise<void> {
+  await sdb.snapshots.add(snapshot);
+}
+
+/**
+ * Keeps the newest SNAPSHOTS_KEPT snapshots. Called after a successful restore only: trimming
+ * before it could delete the very snapshot being restored, and a failed restore must leave every
+ * earlier snapshot where it was.
+ */
+export async function trimSnapshots(sdb: SnapshotDb): Promise<void> {
   await sdb.transaction('rw', sdb.snapshots, async () => {
-    await sdb.snapshots.add(snapshot);
     const all = await sdb.snapshots.orderBy('createdAt').reverse().primaryKeys();
     const extra = all.slice(SNAPSHOTS_KEPT);
     if (extra.length > 0) await sdb.snapshots.bulkDelete(extra);

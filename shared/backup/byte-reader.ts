@@ -15,7 +15,7 @@ export function toAsyncIterable(source: BackupBytes): AsyncIterable<Uint8Array> 
   })();
 }
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   let length = 0;
   for (const p of parts) length += p.length;
   const out = new Uint8Array(length);

@@ -6,7 +6,7 @@ import { notification } from 'antd';
 import type { BackupFileInfo } from '@shared/bridge';
 import { bridge } from '../../bridge';
 import { errorText } from '../../app/errors';
-import { changedSinceLastBackup, runBackup } from './backup-service';
+import { backupRunning, backupSettled, changedSinceLastBackup, runBackup } from './backup-service';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
@@ -20,15 +20,10 @@ export function dailyBackupDue(files: readonly BackupFileInfo[], now: Date = new
   return !files.some((file) => file.kind === 'daily' && sameLocalDay(file.modifiedAt, now));
 }
 
-let running: Promise<unknown> | undefined;
-
-/** Runs one automatic backup unless another backup is under way; failures are shown, never thrown. */
+/** Runs one automatic backup; failures are shown, never thrown. */
 async function automaticBackup(kind: 'daily' | 'quit'): Promise<boolean> {
-  if (running) return false;
-  const job = runBackup(kind);
-  running = job;
   try {
-    return (await job) !== undefined;
+    return (await runBackup(kind)) !== undefined;
   } catch (error) {
     console.error(`[backup] automatic ${kind} backup failed`, error);
     notification.error({
@@ -37,14 +32,12 @@ async function automaticBackup(kind: 'daily' | 'quit'): Promise<boolean> {
       duration: 0,
     });
     return false;
-  } finally {
-    running = undefined;
   }
 }
 
 async function dailyCheck(): Promise<void> {
   const status = await bridge.backupStatus();
-  if (!status.automatic || !dailyBackupDue(status.files)) return;
+  if (!status.automatic || backupRunning() || !dailyBackupDue(status.files)) return;
   if (!(await changedSinceLastBackup()) && status.files.length > 0) return;
   await automaticBackup('daily');
 }
@@ -59,7 +52,9 @@ export function startAutomaticBackups(): void {
   check();
   setInterval(check, CHECK_EVERY_MS);
   bridge.onQuitRequested(async () => {
-    if (running) await running.catch(() => undefined);
+    // A backup under way (a manual one to a USB stick, or the daily one) is let finish first:
+    // the host writes one at a time, and closing must not cut it off.
+    await backupSettled();
     if (!(await changedSinceLastBackup())) return false;
     notification.info({ title: '正在备份', description: '正在进行退出前的自动备份，完成后程序将自动关闭…', duration: 0 });
     return automaticBackup('quit');

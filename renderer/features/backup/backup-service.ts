@@ -3,6 +3,7 @@
 // verify a backup file for a restore, take the snapshot that makes a restore undoable, and restore.
 import { writeBackup } from '@shared/backup/backup-writer';
 import { readBackupTables, type StreamResult } from '@shared/backup/backup-reader';
+import { concatBytes } from '@shared/backup/byte-reader';
 import { ENCRYPTED_MAGIC } from '@shared/backup/format';
 import type { BackupFinishResult, BackupKind } from '@shared/bridge';
 import { bridge } from '../../bridge';
@@ -54,12 +55,7 @@ async function* pieces(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8A
   let parts: Uint8Array[] = [];
   let size = 0;
   const flush = () => {
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
+    const out = concatBytes(parts);
     parts = [];
     size = 0;
     return out;
@@ -84,11 +80,34 @@ export interface RunBackupOptions {
   onProgress?: (progress: BackupProgress) => void;
 }
 
+/** The backup being written now (manual or automatic); the host writes one at a time. */
+let inFlight: Promise<unknown> | undefined;
+
+/** Whether a backup is being written at this moment. */
+export function backupRunning(): boolean {
+  return inFlight !== undefined;
+}
+
+/** Resolves when the backup being written (if any) has finished, whatever its outcome. */
+export async function backupSettled(): Promise<void> {
+  while (inFlight) await inFlight.catch(() => undefined);
+}
+
 /**
  * Writes a backup of everything through the host. Resolves undefined when the clerk cancelled
  * the folder choice. On any failure the host drops its temporary file; earlier backups stay.
  */
-export async function runBackup(kind: BackupKind, options: RunBackupOptions = {}): Promise<BackupFinishResult | undefined> {
+export function runBackup(kind: BackupKind, options: RunBackupOptions = {}): Promise<BackupFinishResult | undefined> {
+  const job = writeThroughHost(kind, options);
+  inFlight = job;
+  const clear = () => {
+    if (inFlight === job) inFlight = undefined;
+  };
+  job.then(clear, clear);
+  return job;
+}
+
+async function writeThroughHost(kind: BackupKind, options: RunBackupOptions): Promise<BackupFinishResult | undefined> {
   const begun = await bridge.backupBegin({ kind });
   if (!begun.started) return undefined;
   const { writeId } = begun;

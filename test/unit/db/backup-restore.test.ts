@@ -189,6 +189,30 @@ describe('backup → wipe → restore', () => {
 });
 
 describe('a refused restore changes nothing', () => {
+  it('a failed undo to the oldest snapshot keeps that snapshot (and every other)', async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+    await createRecord<Unit>(db, 'units', { name: '真实数据', kind: '直属单位' });
+    const wrong = await backupBytes(new LedgerDb(`backup-restore-empty-${n}`));
+    for (let i = 0; i < SNAPSHOTS_KEPT; i++) await restoreFrom(wrong); // three mistaken restores
+    const snapshots = await listSnapshots(sdb);
+    expect(snapshots).toHaveLength(SNAPSHOTS_KEPT);
+    const oldest = snapshots.at(-1)!;
+    expect(oldest.counts.units).toBe(1); // the clerk's real data
+
+    vi.spyOn(db.table('units'), 'bulkAdd').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const stored = await sdb.snapshots.get(oldest.id);
+    await expect(restoreFrom(new Uint8Array(await stored!.blob.arrayBuffer()))).rejects.toThrow('恢复失败，当前数据保持原样');
+    vi.restoreAllMocks();
+    expect((await listSnapshots(sdb)).map((s) => s.id)).toEqual(snapshots.map((s) => s.id));
+
+    // Done again without the fault, the undo succeeds and only then is the oldest trimmed.
+    await restoreFrom(new Uint8Array(await stored!.blob.arrayBuffer()));
+    expect((await db.units.toArray()).map((u) => u.name)).toEqual(['真实数据']);
+    expect(await listSnapshots(sdb)).toHaveLength(SNAPSHOTS_KEPT);
+  });
+
   async function populated(): Promise<Record<BackupTable, unknown[]>> {
     await fill(db, {
       tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => [{ name: '记录', count: 1, flag: true, tags: ['甲'], nested: { a: null, b: [1] }, deleted: false }]),

@@ -93,6 +93,30 @@ describe('closing the main window', () => {
     expect(fake.state()).toBe('destroyed');
   });
 
+  it('a backup the host is still writing or verifying counts as work, not a hung page; the overall bound still holds', async () => {
+    let writing = true;
+    const flow = new QuitFlow({ busy: () => writing });
+    const fake = fakeWindow();
+    flow.attach(fake.window);
+    fake.requestClose();
+    // The page sends nothing while the host verifies its manual backup: no close at 10 s …
+    await vi.advanceTimersByTimeAsync(QUIT_ACK_TIMEOUT_MS * 3);
+    expect(fake.state()).toBe('open');
+    // … the page answers once its backup is done, and the window closes normally.
+    writing = false;
+    flow.ready(fake.webContents, true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.window.close).toHaveBeenCalled();
+    expect(fake.window.destroy).not.toHaveBeenCalled();
+
+    const stuck = new QuitFlow({ busy: () => true });
+    const other = fakeWindow();
+    stuck.attach(other.window);
+    other.requestClose();
+    await vi.advanceTimersByTimeAsync(QUIT_TOTAL_TIMEOUT_MS);
+    expect(other.window.destroy).toHaveBeenCalledOnce();
+  });
+
   it('closes after the overall bound when the page started but never finishes; closing again meanwhile changes nothing', async () => {
     const flow = new QuitFlow();
     const fake = fakeWindow();

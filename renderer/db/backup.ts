@@ -17,7 +17,8 @@ import { newId } from '@shared/domain/ids';
 import type { Row } from '@shared/backup/rows';
 import { blobChunks } from '../bridge/blob-chunks';
 import { LedgerError } from './repository';
-import { RECORD_TABLES, type LedgerDb, type StoredAttachment } from './schema';
+import { CURRENT_VERSION, RECORD_TABLES, type LedgerDb, type StoredAttachment } from './schema';
+import { upgradeRows } from './upgrades';
 import { saveSnapshot, trimSnapshots, type Snapshot, type SnapshotDb } from './snapshots';
 
 function tablesOf(db: LedgerDb) {
@@ -49,7 +50,7 @@ export async function backupInputFromDb(db: LedgerDb, appVersion: string, create
   async function* attachments(): AsyncGenerator<AttachmentSource> {
     for (const row of stored) yield { id: row.id, data: blobChunks(row.blob) };
   }
-  return { appVersion, ...(createdAt !== undefined && { createdAt }), tables, attachments: attachments(), attachmentBytes };
+  return { appVersion, dbVersion: CURRENT_VERSION, ...(createdAt !== undefined && { createdAt }), tables, attachments: attachments(), attachmentBytes };
 }
 
 /** An attachment's bytes as staged during a restore, with what the reader measured of them. */
@@ -72,7 +73,13 @@ const REFUSED = '备份文件与其中记录的附件信息不一致，不能恢
  * SHA-256 its row records, that the settings row is the app's one 'main' row, and that every
  * record has its bookkeeping fields. Returns the rows ready to store, or throws a LedgerError.
  */
-export function planRestore(tables: Record<BackupTable, Row[]>, staged: ReadonlyMap<string, StagedAttachment>): RestorePlan {
+export function planRestore(tables: Record<BackupTable, Row[]>, staged: ReadonlyMap<string, StagedAttachment>, dbVersion: number): RestorePlan {
+  if (dbVersion > CURRENT_VERSION) {
+    throw new LedgerError(
+      `此备份由更新版本的软件创建（数据库第 ${dbVersion} 版，当前软件为第 ${CURRENT_VERSION} 版），不能恢复。请先将本软件更新到最新版本，再恢复此备份。当前数据未做任何更改。`,
+      `backup dbVersion ${dbVersion} > ${CURRENT_VERSION}`,
+    );
+  }
   const attachments: StoredAttachment[] = tables.attachments.map((row) => {
     const bytes = staged.get(row.id as string);
     if (!bytes) throw new LedgerError(REFUSED, `attachment ${String(row.id)} has no bytes`);
@@ -92,6 +99,8 @@ export function planRestore(tables: Record<BackupTable, Row[]>, staged: Readonly
     const bad = tables[table].find((row) => typeof row.createdAt !== 'string' || typeof row.updatedAt !== 'string' || (row.deletedAt != null && typeof row.deletedAt !== 'string'));
     if (bad) throw new LedgerError(`备份文件中“${table}”表的记录缺少必要信息，不能恢复。当前数据未做任何更改。`, `${table}/${String(bad.id)} lacks createdAt/updatedAt`);
   }
+  // A backup from an older version: its rows get the same upgrades the stored data got.
+  upgradeRows(tables, dbVersion, CURRENT_VERSION);
   return { tables, attachments };
 }
 
@@ -194,7 +203,7 @@ export async function restoreBackupFile(
       const entry = staged.get(row.id);
       if (entry) staged.set(row.id, { ...entry, blob: row.blob });
     }
-    const plan = planRestore(read.tables, staged);
+    const plan = planRestore(read.tables, staged, read.manifest.dbVersion);
     const snapshot = await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {

@@ -33,6 +33,8 @@ export interface AttachmentSource {
 
 export interface BackupInput {
   appVersion: string;
+  /** The database schema version the rows follow; a restore upgrades older rows and refuses newer. */
+  dbVersion: number;
   /** ISO date-time; defaults to now. */
   createdAt?: string;
   /** Every table's rows; attachment rows without their bytes (a `blob` field is dropped). */
@@ -88,6 +90,7 @@ async function* plainBackup(input: BackupInput): AsyncGenerator<Uint8Array> {
     format: FORMAT_ID,
     formatVersion: FORMAT_VERSION,
     appVersion: input.appVersion,
+    dbVersion: input.dbVersion,
     createdAt: input.createdAt ?? new Date().toISOString(),
     tables: {} as BackupManifest['tables'],
     attachments: [],

@@ -62,7 +62,7 @@ async function writeTo(file: string, passphrase?: string): Promise<void> {
     for (let i = 0; i < count; i++) yield { id: `att-${i}`, data: attachmentBytes(i) };
   }
   const out = createWriteStream(file);
-  for await (const chunk of writeBackup({ appVersion: 'bench', tables, attachments: attachments() }, passphrase ? { passphrase } : {})) {
+  for await (const chunk of writeBackup({ appVersion: 'bench', dbVersion: 2, tables, attachments: attachments() }, passphrase ? { passphrase } : {})) {
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();

@@ -105,7 +105,9 @@ export function RestoreCard() {
           <Alert type="success" showIcon style={{ marginBottom: 12 }} title="备份文件完整，校验通过" />
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="备份时间">{new Date(stage.contents.manifest.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
-            <Descriptions.Item label="软件版本">{stage.contents.manifest.appVersion}</Descriptions.Item>
+            <Descriptions.Item label="软件版本">
+              {stage.contents.manifest.appVersion}（数据库第 {stage.contents.manifest.dbVersion} 版）
+            </Descriptions.Item>
             <Descriptions.Item label="加密">{stage.contents.encrypted ? '是' : '否'}</Descriptions.Item>
             <Descriptions.Item label="扫描件">
               {stage.contents.counts.attachments} 个，共 {formatBytes(stage.contents.attachmentBytes)}

@@ -57,6 +57,7 @@ export function makeDataset(seed: number, rowsPerTable: number, attachmentSizes:
 export function toInput(data: Dataset, createdAt = '2025-03-01T08:00:00.000Z'): BackupInput {
   return {
     appVersion: '0.1.0',
+    dbVersion: 2,
     createdAt,
     tables: data.tables,
     attachments: [...data.attachments].map(([id, bytes]): AttachmentSource => ({ id, data: bytes })),

@@ -226,6 +226,7 @@ describe('backup format', () => {
         format: 'media-ledger-backup',
         formatVersion: 1,
         appVersion: 'x',
+        dbVersion: 2,
         createdAt: 'x',
         tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, { count: t === 'units' ? 2 : 0, bytes: t === 'units' ? rows.length : 2, sha256: sha256Hex(t === 'units' ? rows : Buffer.from('[]')) }])),
         attachments: [],

@@ -110,7 +110,7 @@ describe('backup reader under corrupted, truncated and hostile input', () => {
         frames.push({ type: 'T', name: table, payload: Buffer.from(body) });
         const listed = Object.fromEntries(BACKUP_TABLES.map((t) => [t, { count: 0, bytes: 2, sha256: sha256Hex(empty) }]));
         listed[table as keyof typeof listed] = { count: 1, bytes: Buffer.byteLength(body), sha256: sha256Hex(Buffer.from(body)) };
-        const manifest = JSON.stringify({ format: 'media-ledger-backup', formatVersion: 1, appVersion: 'x', createdAt: 'x', tables: listed, attachments: [] });
+        const manifest = JSON.stringify({ format: 'media-ledger-backup', formatVersion: 1, appVersion: 'x', dbVersion: 2, createdAt: 'x', tables: listed, attachments: [] });
         frames.push({ type: 'M', name: 'manifest.json', payload: Buffer.from(manifestPoison ? `{"__proto__":{"polluted":"yes"},${manifest.slice(1)}` : manifest) });
         await expectRefused(buildPlainFile(frames), [], r);
       }),

@@ -8,7 +8,7 @@ import { writeBackup } from '../../../shared/backup/backup-writer';
 import { BACKUP_TABLES, type BackupTable } from '../../../shared/backup/format';
 import { verifyChain } from '../../../shared/audit/hash-chain';
 import { backupInputFromDb, countTables, restoreBackupFile } from '../../../renderer/db/backup';
-import { LedgerDb, RECORD_TABLES, type StoredAttachment } from '../../../renderer/db/schema';
+import { CURRENT_VERSION, LedgerDb, RECORD_TABLES, type StoredAttachment } from '../../../renderer/db/schema';
 import { createRecord, saveSettings } from '../../../renderer/db/repository';
 import { SnapshotDb, SNAPSHOTS_KEPT, listSnapshots } from '../../../renderer/db/snapshots';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
@@ -256,6 +256,27 @@ describe('a refused restore changes nothing', () => {
     expect(await dump(db)).toEqual(before);
     expect(await listSnapshots(sdb)).toHaveLength(0);
     expect(await sdb.staging.count()).toBe(0);
+  });
+
+  it('a backup from a newer database version is refused with a message to update the app', async () => {
+    const before = await populated();
+    const input = await backupInputFromDb(db, '9.0.0');
+    const file = await collect(writeBackup({ ...input, dbVersion: CURRENT_VERSION + 1 }));
+    await expect(restoreFrom(file)).rejects.toThrow(`数据库第 ${CURRENT_VERSION + 1} 版`);
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('rows of a backup from an older database version get the upgrades the stored data got', async () => {
+    const other = new LedgerDb(`backup-restore-old-${n}`);
+    await other.open();
+    // A platform as version 1 stored it: without the list fields version 2 added.
+    await other.table('platforms').add({ id: 'p-old', createdAt: 'x', updatedAt: 'x', name: '老网站', kind: '官方网站', status: '运行中' });
+    const input = await backupInputFromDb(other, '0.0.1');
+    await other.delete();
+    await restoreFrom(await collect(writeBackup({ ...input, dbVersion: 1 })));
+    expect(await db.platforms.get('p-old')).toMatchObject({
+      name: '老网站', followers: [], statusHistory: [], sectionAdminIds: [], columns: [], accountId: '', server: { involvesData: false },
+    });
   });
 
   it('records without their bookkeeping fields are refused', async () => {

@@ -4,7 +4,7 @@
 // path from the renderer), writes into a temporary file in the target folder, verifies that file
 // with shared/backup's reader and only then renames it to its final name. So an interrupted,
 // failed or damaged write never replaces or touches an earlier backup. Names and rotation:
-// ./backup-names.ts. Electron itself stays outside: the folder dialog and the user-data path are
+// shared/backup/file-names.ts. Electron itself stays outside: the folder dialog and the user-data path are
 // passed in, so the tests run this on real files in a temp folder.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
@@ -22,9 +22,9 @@ import {
   parseBackupFileName,
   planRotation,
   type ParsedBackupName,
-} from './backup-names';
+} from '@shared/backup/file-names';
 import { readBackupFolder, saveBackupFolder } from './backup-settings';
-import { syncFolder, writeErrorReason } from './file-writes';
+import { errorCode, syncFolder, writeErrorReason } from './file-writes';
 
 /** A write that receives no chunk for this long is dropped (the page was reloaded or crashed). */
 export const BACKUP_IDLE_MS = 2 * 60 * 1000;
@@ -77,10 +77,6 @@ function folderUnusable(error: unknown, folder: string): Error {
     `无法使用备份文件夹：${writeErrorReason(error)}（${folder}）。请插入存放备份的U盘，或在“备份”页面重新选择备份文件夹。`,
     { cause: error },
   );
-}
-
-function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }
 
 export class BackupHost {
@@ -317,14 +313,14 @@ export class BackupHost {
       } catch (error) {
         // Only this app writes such names, and only one write at a time, so nothing can take the
         // name between this check and the rename.
-        if (isMissing(error)) return candidate;
+        if (errorCode(error) === 'ENOENT') return candidate;
         throw error;
       }
     }
     throw Object.assign(new Error('no free backup name'), { code: 'EEXIST' });
   }
 
-  /** Applies the rotation of ./backup-names.ts in `folder`; returns the names removed. */
+  /** Applies the rotation of shared/backup/file-names.ts in `folder`; returns the names removed. */
   private async rotate(folder: string, justWritten: string): Promise<string[]> {
     const names = await fs.readdir(folder).catch(() => [] as string[]);
     const removed: string[] = [];

@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
-function errorCode(error: unknown): string | undefined {
+/** The Node error code of a failed file operation (ENOENT, ENOSPC …), if any. */
+export function errorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
     return error.code;
   }

@@ -3,6 +3,7 @@
 // verifies its temporary file, and only then offered as one download. Nothing automatic: the
 // clerk is reminded to back up instead.
 import { verifyBackup } from '@shared/backup/backup-reader';
+import { backupFileName } from '@shared/backup/file-names';
 import {
   backupAbortRequestSchema,
   backupBeginRequestSchema,
@@ -34,15 +35,6 @@ function randomWriteId(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** 台账备份-20261122-093015-manual.mlbackup (local time of the machine). */
-export function browserBackupName(kind: BackupKind, at: Date = new Date()): string {
-  const date = `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}`;
-  const time = `${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
-  return `台账备份-${date}-${time}-${kind}.mlbackup`;
-}
-
 function pending(writeId: string): PendingWrite {
   const write = writes.get(writeId);
   if (!write) throw new Error('备份写入已结束或不存在，请重新备份。');
@@ -72,7 +64,7 @@ async function backupFinish(request: BackupFinishRequest): Promise<BackupFinishR
     console.error('[backup] verification of the new backup failed:', verdict.detail);
     throw new Error(`备份未通过校验，未保存：${verdict.reason}`);
   }
-  const name = browserBackupName(write.kind);
+  const name = backupFileName(write.kind, new Date());
   downloadBlob(blob, name);
   return { path: name, bytes: blob.size, removed: [] };
 }

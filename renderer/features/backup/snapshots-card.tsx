@@ -3,6 +3,7 @@ import { App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { MAX_FILE_BYTES } from '@shared/bridge';
+import { backupStamp } from '@shared/backup/file-names';
 import { bridge } from '../../bridge';
 import { showError } from '../../app/errors';
 import { listSnapshots, SNAPSHOTS_KEPT, type SnapshotInfo } from '../../db/snapshots';
@@ -12,7 +13,7 @@ import { restoreBackup, snapshotDb } from './backup-service';
 const RECORD_COUNT_TABLES = ['units', 'people', 'platforms'] as const;
 
 function snapshotFileName(info: SnapshotInfo): string {
-  return `恢复前快照-${info.createdAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.mlbackup`;
+  return `恢复前快照-${backupStamp(new Date(info.createdAt))}.mlbackup`;
 }
 
 export function SnapshotsCard() {

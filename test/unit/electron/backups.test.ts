@@ -13,7 +13,7 @@ import { collectBytes } from '@shared/backup/byte-reader';
 import { verifyBackup } from '@shared/backup/backup-reader';
 import { writeBackup } from '@shared/backup/backup-writer';
 import type { BackupKind } from '@shared/bridge';
-import { backupFileName, KEEP_DAILY, KEEP_QUIT } from '../../../electron/backup-names';
+import { backupFileName, KEEP_DAILY, KEEP_QUIT } from '../../../shared/backup/file-names';
 import { BACKUP_SETTINGS_FILE } from '../../../electron/backup-settings';
 import { BackupHost, type BackupHostOptions } from '../../../electron/backups';
 import { makeDataset, toInput } from '../backup/dataset';

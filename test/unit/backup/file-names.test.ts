@@ -1,4 +1,4 @@
-// Backup file names and the rotation plan (pure functions of electron/backup-names.ts).
+// Backup file names and the rotation plan (pure functions of shared/backup/file-names.ts).
 import { describe, expect, it } from 'vitest';
 import {
   backupFileName,
@@ -8,7 +8,7 @@ import {
   KEEP_QUIT,
   parseBackupFileName,
   planRotation,
-} from '../../../electron/backup-names';
+} from '../../../shared/backup/file-names';
 import { BACKUP_KINDS } from '@shared/bridge';
 
 describe('backup file names', () => {

@@ -1,5 +1,6 @@
 // Names of backup files in a backup folder, and the rotation of automatic backups. Pure
-// functions: the host (./backups.ts) lists the folder and removes what these functions pick.
+// functions: the desktop host (electron/backups.ts) lists the folder and removes what these
+// functions pick; the browser edition names its downloads with backupFileName.
 //
 // A backup is named 台账备份-YYYYMMDD-HHmmss-<kind>.mlbackup (local time; kind manual, daily or
 // quit), the same name the browser edition gives its downloads, with -2, -3 … added when a file of
@@ -15,7 +16,7 @@
 //   - the file just written is never removed, even when a wrong clock makes it look older;
 //   - temporary files of the app's own pattern older than a day are removed (left by a crash or
 //     a power cut; a backup in progress is never that old).
-import type { BackupKind } from '@shared/bridge';
+import type { BackupKind } from '../bridge';
 
 export const BACKUP_FILE_PREFIX = '台账备份';
 export const BACKUP_EXTENSION = '.mlbackup';

@@ -21,6 +21,13 @@ export interface ExportFile {
   filters: { name: string; extensions: string[] }[];
 }
 
+/** Length in characters (a character beyond the BMP, such as 𠮷, counts once). */
+function characters(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
 /** The workbook's bytes: a bold, frozen header row and column widths that fit the text. */
 export async function xlsxBytes(tables: readonly ExportTable[]): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
@@ -36,8 +43,9 @@ export async function xlsxBytes(tables: readonly ExportTable[]): Promise<Uint8Ar
     ws.addRow(table.header).font = { bold: true };
     for (const row of table.rows) ws.addRow(row.map((cell) => (cell === undefined ? null : cell)));
     ws.columns.forEach((col, i) => {
-      const texts = [table.header[i] ?? '', ...table.rows.map((r) => String(r[i] ?? ''))];
-      const longest = Math.max(...texts.map((s) => [...s].length));
+      // A plain loop: spreading one argument per row into Math.max overflows the stack on long lists.
+      let longest = characters(table.header[i] ?? '');
+      for (const row of table.rows) longest = Math.max(longest, characters(String(row[i] ?? '')));
       // CJK characters are about two columns wide.
       col.width = Math.min(60, Math.max(8, longest * 2 + 2));
     });

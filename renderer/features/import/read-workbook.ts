@@ -1,15 +1,16 @@
 // Reading the clerk's file for the import: an .xlsx workbook (any program's: Excel, WPS,
 // LibreOffice) through exceljs, or a CSV file. Every sheet becomes plain cell values
-// (shared/spreadsheet/cells.ts). Sizes are bounded before anything is unpacked, and every
-// failure is a Chinese reason; this function never throws.
+// (shared/spreadsheet/cells.ts). Sizes are bounded before exceljs unpacks anything (the zip's
+// parts are inflated once and counted, see zip-bounds.ts), and every failure is a Chinese reason;
+// this function never throws.
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import type { CellValue, SheetData } from '@shared/spreadsheet/cells';
 import { decodeCsvBytes, parseCsv } from '@shared/spreadsheet/csv';
+import { checkZipBounds, type ZipProblem } from './zip-bounds';
 
 /** Largest file accepted (an old ledger of a few thousand rows is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** Largest unpacked size of all parts of an .xlsx, as its zip directory declares them. */
+/** Largest unpacked size of all parts of an .xlsx: both as declared and as really inflated. */
 const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 2000;
 /** Sheet rows and columns read; beyond them a sheet is refused or cut (see below). */
@@ -70,25 +71,12 @@ function isOle(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-/** Checks the zip directory's declared sizes without unpacking anything. */
-function checkZip(bytes: Uint8Array): string | undefined {
-  let entries = 0;
-  let unpacked = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries++;
-        unpacked += file.originalSize;
-        return false;
-      },
-    });
-  } catch (e) {
-    return `zip directory unreadable: ${String(e)}`;
-  }
-  if (entries > MAX_ZIP_ENTRIES) return `too many zip entries: ${entries}`;
-  if (unpacked > MAX_UNPACKED_BYTES) return `declared unpacked size ${unpacked} exceeds ${MAX_UNPACKED_BYTES}`;
-  return undefined;
-}
+/** Why a zip whose size or number of parts is out of bounds is refused. */
+const ZIP_REASONS: Record<ZipProblem, string> = {
+  unreadable: NOT_A_WORKBOOK,
+  'too-large': `此文件解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像是台账工作簿（也可能已损坏），无法导入。请确认选择了正确的文件；如确是台账，请在 Excel 或 WPS 中删去无关的工作表和图片，另存为 .xlsx 后再导入，或分成几个文件。`,
+  'too-many-entries': `此文件内部包含的部分超过 ${MAX_ZIP_ENTRIES} 个，不像是台账工作簿（也可能已损坏），无法导入。请确认选择了正确的文件，或在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。`,
+};
 
 function sheetOf(ws: ExcelJS.Worksheet): ReadSheet {
   const rows: CellValue[][] = [];
@@ -120,8 +108,8 @@ function sheetOf(ws: ExcelJS.Worksheet): ReadSheet {
 async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   if (isOle(bytes)) return refuse(OLD_FORMAT, 'OLE compound file (xls/et or encrypted xlsx)');
   if (!isZip(bytes)) return refuse(NOT_A_WORKBOOK, 'no zip signature');
-  const zipProblem = checkZip(bytes);
-  if (zipProblem) return refuse(NOT_A_WORKBOOK, zipProblem);
+  const bounds = checkZipBounds(bytes, { maxEntries: MAX_ZIP_ENTRIES, maxUnpackedBytes: MAX_UNPACKED_BYTES });
+  if (!bounds.ok) return refuse(ZIP_REASONS[bounds.problem], bounds.detail);
   const book = new ExcelJS.Workbook();
   try {
     // exceljs accepts the bytes as they are; its Buffer type is only a stand-in for ArrayBuffer.

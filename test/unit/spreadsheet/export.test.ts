@@ -40,6 +40,16 @@ describe('xlsx export', () => {
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['按单位', '按单位（2）', '年度 汇总']);
   });
+
+  it('exports 200,000 rows (a long audit log), the column as wide as its longest text', async () => {
+    // The longest text is the last row's, so the width must come from looking at every row.
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`第 ${i + 1} 条`]);
+    rows[rows.length - 1] = ['𠮷'.repeat(20)];
+    const { files } = await buildExport('审计日志', [{ name: '审计日志', header: ['内容'], rows }], 'xlsx');
+    const sheetXml = strFromU8(unzipSync(files[0]!.data)['xl/worksheets/sheet1.xml']!);
+    expect(sheetXml.match(/<row /g)?.length).toBe(200_001);
+    expect(sheetXml).toContain('<col min="1" max="1" width="42"');
+  });
 });
 
 describe('export files', () => {

@@ -2,12 +2,13 @@
 // compare a package with this computer's copy (the plan of shared/exchange/plan.ts), and merge the
 // records the clerk accepted in one transaction, each with its 'merge' audit entry. A merge makes
 // the plan again inside its transaction and refuses, writing nothing, if any accepted record
-// changed since the preview.
+// changed since the preview or would now put an account in the registry twice.
 import { diffRecords } from '@shared/audit/hash-chain';
 import type { AuditAction } from '@shared/domain/audit';
 import { localToday } from '@shared/domain/validation';
 import { EXCHANGE_TABLES, recordKey, type ExchangeFailure, type ExchangePackage, type ExchangeRecords, type ExchangeTable } from '@shared/exchange/format';
 import { writePackage, type WrittenPackage } from '@shared/exchange/package-writer';
+import { indexAccounts, type StoredAccounts } from '@shared/exchange/accounts';
 import { itemsToWrite, planImport, selectionProblems, type ImportPlan, type ItemStatus, type LocalRecordState, type LocalState } from '@shared/exchange/plan';
 import type { Row } from '@shared/exchange/records';
 import { referencesOf } from '@shared/exchange/references';
@@ -68,18 +69,31 @@ async function loadLocalState(db: LedgerDb, pkg: ExchangePackage): Promise<Local
   return state;
 }
 
+/** The live platforms stored here of the kinds the package holds, by kind + account id. Dexie calls only. */
+async function loadStoredAccounts(db: LedgerDb, pkg: ExchangePackage): Promise<StoredAccounts> {
+  const kinds = [...new Set(pkg.records.platforms.map((p) => p.kind))];
+  if (kinds.length === 0) return new Map();
+  return indexAccounts(await tableOf(db, 'platforms').where('kind').anyOf(kinds).toArray());
+}
+
+/** The plan of `pkg` against what is stored now; call inside a transaction over readTables. */
+async function planNow(db: LedgerDb, pkg: ExchangePackage): Promise<ImportPlan> {
+  const local = await loadLocalState(db, pkg);
+  return planImport(pkg, local, await loadStoredAccounts(db, pkg));
+}
+
 function readTables(db: LedgerDb) {
   return [db.units, db.people, db.platforms, db.approvals, db.auditLog];
 }
 
 /** Compares a verified package with this computer's copy; writes nothing. */
 export async function previewImport(db: LedgerDb, pkg: ExchangePackage): Promise<ImportPlan> {
-  return db.transaction('r', readTables(db), async () => planImport(pkg, await loadLocalState(db, pkg)));
+  return db.transaction('r', readTables(db), () => planNow(db, pkg));
 }
 
 export interface MergeResult {
   written: number;
-  byStatus: Record<Exclude<ItemStatus, 'same'>, number>;
+  byStatus: Record<Exclude<ItemStatus, 'same' | 'duplicate'>, number>;
 }
 
 export const STALE_PREVIEW =
@@ -88,8 +102,9 @@ export const STALE_PREVIEW =
 /**
  * Writes the accepted records of `plan` (made by previewImport for `pkg`) in one transaction, with
  * one 'merge' audit entry each. 'same' records have nothing to write. Throws a LedgerError, having
- * written nothing, when the selection leaves a reference dangling or the stored data changed
- * since the preview.
+ * written nothing, when the selection holds a duplicate account (or a filing of one) or leaves a
+ * reference dangling, or the stored data changed since the preview. The plan is made again inside
+ * the transaction, so an account registered here after the preview is caught too.
  */
 export async function mergePackage(db: LedgerDb, pkg: ExchangePackage, plan: ImportPlan, accepted: ReadonlySet<string>): Promise<MergeResult> {
   const problems = selectionProblems(plan, accepted);
@@ -100,7 +115,15 @@ export async function mergePackage(db: LedgerDb, pkg: ExchangePackage, plan: Imp
   const order = (t: ExchangeTable) => EXCHANGE_TABLES.indexOf(t);
   items.sort((a, b) => order(a.table) - order(b.table));
   await db.transaction('rw', [...readTables(db), db.settings], async () => {
-    const fresh = new Map(planImport(pkg, await loadLocalState(db, pkg)).items.map((item) => [item.key, item]));
+    const freshPlan = await planNow(db, pkg);
+    const fresh = new Map(freshPlan.items.map((item) => [item.key, item]));
+    for (const item of items) {
+      const blocked = fresh.get(item.key)?.blocked;
+      if (blocked) throw new LedgerError(`未合并任何记录：预览之后本机数据已有改动，${blocked}。请重新选择数据包文件，查看最新的对比结果后再合并。`, `${item.key}: duplicate account since the preview`);
+    }
+    // E.g. a record a filing points at, stored here at the preview and gone since (a restore from a backup).
+    const dangling = selectionProblems(freshPlan, accepted);
+    if (dangling.length > 0) throw new LedgerError(STALE_PREVIEW, `selection problems since the preview: ${dangling.join(' | ')}`);
     for (const item of items) {
       const now = fresh.get(item.key);
       if (!now || now.localVersion !== item.localVersion || now.status !== item.status) {

@@ -17,6 +17,7 @@ import {
   type ExchangePackage,
   type ExchangeRecords,
 } from './format';
+import { accountText, firstLivePair } from './accounts';
 import { fieldLabel } from './labels';
 import { recordNormaliser, type Row } from './records';
 import { packageShapeSchema } from './schemas';
@@ -125,6 +126,15 @@ function checkConsistency(pkg: ExchangePackage): void {
   }
   for (const a of pkg.records.approvals) {
     if (!has.has(recordKey('platforms', a.platformId))) throw new Refusal(INVALID, `approval ${a.id}: platform not in the package`);
+  }
+  // The registry holds one live platform per kind + account id; a package holding two would double it.
+  const pair = firstLivePair(pkg.records.platforms as unknown as Row[]);
+  if (pair) {
+    const [a, b] = pair;
+    throw new Refusal(
+      `数据包中有两个同类账号（${accountText(a)}）：“${a.name}”和“${b.name}”。同一账号在台账中只能登记一次，此数据包不能导入，本机数据未做任何更改。请让对方在“平台台账”中删除或改正其中重复的一条，再重新导出数据包。`,
+      `platforms ${a.id} and ${b.id}: same kind and account id`,
+    );
   }
 }
 

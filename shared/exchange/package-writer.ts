@@ -16,8 +16,9 @@ import {
   type ExchangeRecords,
   type ExchangeTable,
 } from './format';
+import { accountText, firstLivePair } from './accounts';
 import { fieldLabel } from './labels';
-import { recordNormaliser } from './records';
+import { recordNormaliser, type Row } from './records';
 import { readPackage } from './package-reader';
 import { selectUnitRecords } from './references';
 
@@ -63,6 +64,15 @@ export function writePackage(input: PackageInput): WrittenPackage | ExchangeFail
   const selected = selectUnitRecords(input.all, input.unitId);
   if (!selected) return fail('所选单位不存在，可能已被删除。请重新选择单位。', `unit ${input.unitId} not found`);
   const unit = selected.units.find((u) => u.id === input.unitId)!;
+  // The reader refuses a package holding one account twice; say so to the sender, who can fix it.
+  const pair = firstLivePair(selected.platforms as unknown as Row[]);
+  if (pair) {
+    const [a, b] = pair;
+    return fail(
+      `平台台账中有两个同类账号（${accountText(a)}）：“${a.name}”和“${b.name}”，同一账号只能登记一次，未导出。请先在“平台台账”中删除或改正其中重复的一条，再导出数据包。`,
+      `platforms ${a.id} and ${b.id}: same kind and account id`,
+    );
+  }
   const normalise = recordNormaliser({ today: input.today });
   const records = { units: [], people: [], platforms: [], approvals: [] } as unknown as ExchangeRecords;
   for (const table of EXCHANGE_TABLES) {

@@ -1,6 +1,13 @@
 // The import plan: every record of a package compared with this computer's copy, by id.
 //
 //   new       no record with this id is stored here.
+//   duplicate a platform that merging would put in the registry twice: no record with its id is
+//             stored here (or its stored version is in the trash or holds another account), but a
+//             live platform stored here under another id has the same platform kind + account id
+//             (./accounts.ts), e.g. because the 宣传部 imported its old Excel ledger, which gave the
+//             account a new id. Shown beside that stored platform, never preselected, and a merge
+//             that accepts it anyway is refused. Records of the package that point at such a
+//             platform (its filings) cannot be merged either while it is not stored here.
 //   same      the stored record has the same content (createdAt and updatedAt are bookkeeping and
 //             not compared; of deletedAt only whether the record is in the trash counts, not when
 //             it was put there). Nothing to merge.
@@ -20,15 +27,16 @@
 // a package says what its records are, not which records exist.
 import type { AuditAction } from '../domain/audit';
 import { canonicalJson } from '../audit/hash-chain';
+import { accountText, storedDuplicates, type StoredAccounts } from './accounts';
 import { EXCHANGE_TABLES, EXCHANGE_TABLE_LABELS, recordKey, type ExchangePackage, type ExchangeTable } from './format';
 import { fieldLabel, formatValue, orderedFields, type NameOf } from './labels';
 import { referencesOf, type Reference } from './references';
 import type { Row } from './records';
 
-export const ITEM_STATUSES = ['new', 'changed', 'conflict', 'same'] as const;
+export const ITEM_STATUSES = ['new', 'duplicate', 'changed', 'conflict', 'same'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const STATUS_LABELS: Record<ItemStatus, string> = { new: '新增', changed: '有更新', conflict: '有冲突', same: '相同' };
+export const STATUS_LABELS: Record<ItemStatus, string> = { new: '新增', duplicate: '重复账号', changed: '有更新', conflict: '有冲突', same: '相同' };
 
 export type ConflictReason = 'edited-since-merge' | 'never-merged' | 'older';
 
@@ -68,16 +76,24 @@ export interface PlanItem {
   /** A remark for the clerk (e.g. the record is in the sender's trash). */
   note?: string;
   incoming: Row;
+  /** The stored record with this id. */
   local?: Row;
+  /** For 'duplicate': the live platforms stored here under other ids that hold the same account. */
+  duplicates?: Row[];
+  /**
+   * Why the record cannot be merged (a sentence without the closing instruction): it is a
+   * duplicate account, or it points at one that is not stored here. A merge that accepts it is refused.
+   */
+  blocked?: string;
   /** canonicalJson of the stored record when the plan was made (null: none stored): a merge refuses if it changed. */
   localVersion: string | null;
-  /** Side-by-side fields (every field either side fills); empty for 'same'. */
+  /** Side-by-side fields (every field either side fills; a duplicate beside the stored account); empty for 'same'. */
   fields: FieldRow[];
   /** Package records this one points at (keys). */
   dependsOn: string[];
   /** References neither the package nor this computer holds. */
   missing: Reference[];
-  /** Ticked when the table is first shown: new (unless only in the sender's trash) and changed. */
+  /** Ticked when the table is first shown: new (unless only in the sender's trash) and changed, unless blocked. */
   preselected: boolean;
 }
 
@@ -99,10 +115,15 @@ function fieldValuesDiffer(field: string, a: unknown, b: unknown): boolean {
 
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt']);
 
+/** Beside a stored record under another id, the ids differ: the first row says so. */
+function idRow(local: Row, incoming: Row): FieldRow {
+  return { field: 'id', label: '记录编号', local: local.id, incoming: incoming.id, differs: true };
+}
+
 function fieldRows(table: ExchangeTable, local: Row | undefined, incoming: Row, nameOf: NameOf): FieldRow[] {
   const keys = new Set<string>();
   for (const r of [local, incoming]) for (const [k, v] of Object.entries(r ?? {})) if (!BOOKKEEPING.has(k) && v !== undefined) keys.add(k);
-  return orderedFields(table, keys)
+  const rows = orderedFields(table, keys)
     .map((field) => ({
       field,
       label: fieldLabel(table, field),
@@ -111,6 +132,22 @@ function fieldRows(table: ExchangeTable, local: Row | undefined, incoming: Row, 
       differs: local ? fieldValuesDiffer(field, local[field], incoming[field]) : false,
     }))
     .filter((row) => row.local !== '' || row.incoming !== '');
+  return local && local.id !== incoming.id ? [idRow(local, incoming), ...rows] : rows;
+}
+
+const quoted = (rows: readonly Row[]): string => rows.map((r) => `“${String(r.name)}”`).join('、');
+
+/** 平台“X”与本机已有的同类账号（微信公众号，账号ID x）“Y”重复，合并会使台账中出现两条同一账号，不能合并 */
+function duplicateSentence(name: string, duplicates: readonly Row[]): string {
+  return `平台“${name}”与本机已有的同类账号（${accountText(duplicates[0]!)}）${quoted(duplicates)}重复，合并会使台账中出现两条同一账号，不能合并`;
+}
+
+function duplicateNote(duplicates: readonly Row[]): string {
+  return (
+    `与本机已有的同类账号（${accountText(duplicates[0]!)}）重复：${quoted(duplicates)}。两条记录的编号不同（例如本机曾从 Excel 台账导入过此账号），` +
+    '合并会使台账中出现两条同一账号，因此不能合并。如需采用对方的内容，请在“平台台账”中对照修改本机的记录；' +
+    '如确认应以对方的记录为准，且本机没有备案、审核、密封存档等记录关联这条记录，可先将其移入回收站，再重新导入此数据包。'
+  );
 }
 
 /**
@@ -134,8 +171,11 @@ function recordName(table: ExchangeTable, record: Row, nameOf: NameOf): string {
   return `${platform} ${String(record.kind)}${date}`.trim();
 }
 
-/** Compares every record of `pkg` with `local`; pure, so the same plan is made again inside a merge. */
-export function planImport(pkg: ExchangePackage, local: LocalState): ImportPlan {
+/**
+ * Compares every record of `pkg` with `local` (by id) and its platforms with `accounts` (the live
+ * platforms stored here, by kind + account id); pure, so the same plan is made again inside a merge.
+ */
+export function planImport(pkg: ExchangePackage, local: LocalState, accounts: StoredAccounts): ImportPlan {
   const incomingByKey = new Map<string, Row>();
   for (const table of EXCHANGE_TABLES) for (const r of pkg.records[table] as unknown as Row[]) incomingByKey.set(recordKey(table, r.id), r);
   const nameOf: NameOf = (table, id) => {
@@ -156,7 +196,11 @@ export function planImport(pkg: ExchangePackage, local: LocalState): ImportPlan 
       let status: ItemStatus;
       let reason: ConflictReason | undefined;
       let note: string | undefined;
-      if (!stored) {
+      const duplicates = table === 'platforms' ? storedDuplicates(incoming, stored?.record, accounts) : [];
+      if (duplicates.length > 0) {
+        status = 'duplicate';
+        note = duplicateNote(duplicates);
+      } else if (!stored) {
         status = 'new';
         if (incoming.deletedAt) note = '对方已将此记录移入回收站，本机从未有过此记录';
       } else if (comparable(stored.record) === comparable(incoming)) {
@@ -171,27 +215,51 @@ export function planImport(pkg: ExchangePackage, local: LocalState): ImportPlan 
         status = 'conflict';
         reason = stored.everMerged ? 'edited-since-merge' : 'never-merged';
       }
+      const name = recordName(table, incoming, nameOf);
       items.push({
         key,
         table,
         id: incoming.id,
-        name: recordName(table, incoming, nameOf),
+        name,
         status,
         ...(reason && { reason }),
         ...(note && { note }),
         incoming,
         ...(stored && { local: stored.record }),
+        ...(duplicates.length > 0 && { duplicates, blocked: duplicateSentence(name, duplicates) }),
         localVersion: stored ? canonicalJson(stored.record) : null,
-        fields: status === 'same' ? [] : fieldRows(table, stored?.record, incoming, nameOf),
+        fields: status === 'same' ? [] : fieldRows(table, stored?.record ?? duplicates[0], incoming, nameOf),
         dependsOn,
         missing,
         preselected: (status === 'new' && !incoming.deletedAt) || status === 'changed',
       });
     }
   }
-  const counts = { new: 0, changed: 0, conflict: 0, same: 0 } satisfies Record<ItemStatus, number>;
+  blockDependents(items);
+  const counts = { new: 0, duplicate: 0, changed: 0, conflict: 0, same: 0 } satisfies Record<ItemStatus, number>;
   for (const item of items) counts[item.status]++;
   return { items, counts };
+}
+
+/**
+ * A record pointing at a duplicate platform that is not stored here (its filings) would point at
+ * nothing once merged, since that platform cannot be merged: it is blocked and not preselected.
+ */
+function blockDependents(items: PlanItem[]): void {
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  for (const item of items) {
+    if (item.status === 'same' || item.blocked) continue;
+    for (const ref of referencesOf(item.table, item.incoming)) {
+      const target = byKey.get(recordKey(ref.table, ref.id));
+      if (target?.status !== 'duplicate' || target.local) continue;
+      item.blocked = `${EXCHANGE_TABLE_LABELS[item.table]}“${item.name}”的${ref.label}“${target.name}”与本机已有的同类账号重复、不能合并，因此这条记录也不能合并`;
+      item.note = [item.note, `${ref.label}“${target.name}”与本机已有的同类账号重复、不能合并，因此这条记录也不能合并（处理重复账号后可重新导入此数据包）`]
+        .filter(Boolean)
+        .join('；');
+      item.preselected = false;
+      break;
+    }
+  }
 }
 
 /** Items a merge would write: accepted and not 'same' (a 'same' record has nothing to write). */
@@ -200,13 +268,18 @@ export function itemsToWrite(plan: ImportPlan, accepted: ReadonlySet<string>): P
 }
 
 /**
- * Problems with a selection, in Chinese: an accepted record pointing at a new record of the
- * package that is not accepted would point at nothing once merged.
+ * Problems with a selection, in Chinese: an accepted record that is blocked (a duplicate account, or
+ * a filing of one), or that points at a new record of the package that is not accepted and would
+ * point at nothing once merged.
  */
 export function selectionProblems(plan: ImportPlan, accepted: ReadonlySet<string>): string[] {
   const byKey = new Map(plan.items.map((item) => [item.key, item]));
   const problems: string[] = [];
   for (const item of itemsToWrite(plan, accepted)) {
+    if (item.blocked) {
+      problems.push(`${item.blocked}，请取消勾选。`);
+      continue;
+    }
     for (const ref of referencesOf(item.table, item.incoming)) {
       const target = byKey.get(recordKey(ref.table, ref.id));
       if (target && target.status === 'new' && !accepted.has(target.key)) {

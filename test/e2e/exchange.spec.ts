@@ -1,8 +1,11 @@
 // 数据交换: a unit's package exported (downloaded), one of its platforms then changed here so it
 // conflicts, the package imported: the conflict shown side by side, accepted, merged with an audit
-// entry; the same package imported again writes nothing.
+// entry; the same package imported again writes nothing. An account held here under another id is
+// shown as 重复账号 beside the stored one and cannot be merged, nor can its filing.
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { newId } from '../../shared/domain/ids';
+import { packageChecksum } from '../../shared/exchange/format';
 import { readStore } from './pages/app-database';
 import { ExchangePage } from './pages/exchange-page';
 import { LedgerApp } from './pages/ledger-app';
@@ -124,5 +127,59 @@ test('a file that is not a package, or an edited package, is refused with a mess
   await input.setInputFiles(notPackage);
   await expect(page.getByText(/所选文件不是本软件的数据交换包（扩展名 \.mlpkg），未导入/)).toBeVisible();
   await expect(page.getByRole('region', { name: '导入对比' })).toHaveCount(0);
+  expect(await readStore(page, 'auditLog')).toHaveLength(auditBefore.length);
+});
+
+test('an account this copy holds under another id is 重复账号, shown beside the stored one, and neither it nor its filing can be merged', async ({ page }, testInfo) => {
+  const WECHAT = '东湖计算机与人工智能';
+  const app = new LedgerApp(page);
+  const exchange = new ExchangePage(page);
+  await app.open();
+  await app.completeSetup('东湖示范大学', '王𠮷');
+  await app.loadDemo();
+  await app.goTo('数据交换');
+  const download = await exchange.exportUnit(UNIT);
+  const original = testInfo.outputPath('original.mlpkg');
+  await download.saveAs(original);
+
+  // The unit's copy knows the WeChat account (and its filing) under other ids, as after the 宣传部
+  // imported its Excel ledger: same kind, same account id, different record ids.
+  const pkg = JSON.parse(await readFile(original, 'utf8')) as { records: Record<string, Record<string, unknown>[]> } & Record<string, unknown>;
+  const wechat = pkg.records.platforms!.find((p) => p.name === WECHAT)!;
+  const filing = pkg.records.approvals!.find((a) => a.platformId === wechat.id)!;
+  const storedId = wechat.id as string;
+  const incomingId = newId();
+  wechat.id = incomingId;
+  filing.id = newId();
+  filing.platformId = incomingId;
+  const { sha256: _old, ...body } = pkg;
+  const file = testInfo.outputPath('other-ids.mlpkg');
+  await writeFile(file, JSON.stringify({ ...body, sha256: packageChecksum(body) }));
+
+  const platformsBefore = await readStore<PlatformRow & { kind: string; accountId: string }>(page, 'platforms');
+  const auditBefore = await readStore(page, 'auditLog');
+  await exchange.importFile(file);
+  await expect(exchange.count('duplicate')).toHaveText('重复账号 1');
+  await expect(exchange.count('new')).toHaveText('新增 1');
+  const duplicates = exchange.group('重复账号');
+  await expect(duplicates.getByRole('row', { name: new RegExp(WECHAT) }).first()).toContainText('与本机已有的同类账号（微信公众号，账号ID dhsf_cs）重复：“东湖计算机与人工智能”');
+  await expect(page.getByRole('checkbox', { name: `合并 平台 ${WECHAT}` })).toHaveCount(0);
+  const comparison = exchange.comparison(WECHAT);
+  await expect(comparison.getByRole('columnheader', { name: '本机已有的同类账号' })).toBeVisible();
+  const idRow = comparison.getByRole('row', { name: /记录编号/ });
+  await expect(idRow).toContainText('不同');
+  await expect(idRow.getByRole('cell').nth(1)).toHaveText(storedId);
+  await expect(idRow.getByRole('cell').nth(2)).toHaveText(incomingId);
+  // The filing would point at a platform that cannot be merged: listed, not ticked, cannot be ticked.
+  const filingBox = page.getByRole('checkbox', { name: new RegExp(`^合并 开通与备案 ${WECHAT} `) });
+  await expect(filingBox).not.toBeChecked();
+  await expect(filingBox).toBeDisabled();
+  await expect(exchange.group('新增')).toContainText(`平台“${WECHAT}”与本机已有的同类账号重复、不能合并`);
+  await expect(page.getByRole('button', { name: '合并所选记录（0）' })).toBeDisabled();
+
+  // Nothing was written: the account is still registered once.
+  const platformsAfter = await readStore<PlatformRow & { kind: string; accountId: string }>(page, 'platforms');
+  expect(platformsAfter).toEqual(platformsBefore);
+  expect(platformsAfter.filter((p) => p.kind === '微信公众号' && p.accountId === 'dhsf_cs')).toHaveLength(1);
   expect(await readStore(page, 'auditLog')).toHaveLength(auditBefore.length);
 });

@@ -142,7 +142,7 @@ function ImportCard() {
   return (
     <Card title="导入二级单位的数据包">
       <Typography.Paragraph type="secondary">
-        选择对方导出的数据包（.{PACKAGE_EXTENSION}）：先校验文件是否完整、未被改动，再按记录编号与本机记录逐条对照。新增和有更新的记录默认勾选；有冲突的记录（本机也改过）请逐条对照后决定是否采用导入的版本。同一个数据包重复导入不会产生任何改动。
+        选择对方导出的数据包（.{PACKAGE_EXTENSION}）：先校验文件是否完整、未被改动，再按记录编号与本机记录逐条对照；平台还按“平台类型＋账号ID”核对，本机已登记的账号不会作为新增再登记一次。新增和有更新的记录默认勾选；有冲突的记录（本机也改过）请逐条对照后决定是否采用导入的版本。同一个数据包重复导入不会产生任何改动。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 16 }}>
         <Button onClick={() => fileInput.current?.click()} loading={busy}>

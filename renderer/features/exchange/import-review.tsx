@@ -1,6 +1,6 @@
-// The import plan as the clerk reviews it: counts, then the records grouped 新增 / 有更新 / 有冲突 /
-// 相同, each with 本机 beside 导入; checkboxes (new and changed ticked, conflicts not) and the
-// merge button with a confirmation.
+// The import plan as the clerk reviews it: counts, then the records grouped 新增 / 重复账号 / 有更新 /
+// 有冲突 / 相同, each with 本机 beside 导入; checkboxes (new and changed ticked, conflicts not;
+// duplicate accounts and their filings cannot be ticked) and the merge button with a confirmation.
 import { Alert, App as AntApp, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { EXCHANGE_TABLE_LABELS, type ExchangePackage } from '@shared/exchange/format';
@@ -19,13 +19,20 @@ import { mergePackage, type MergeResult } from '../../db/exchange';
 import { errorText } from '../../app/errors';
 import { SideBySide } from './side-by-side';
 
-const STATUS_COLORS: Record<ItemStatus, string> = { new: 'green', changed: 'blue', conflict: 'red', same: 'default' };
+const STATUS_COLORS: Record<ItemStatus, string> = { new: 'green', duplicate: 'orange', changed: 'blue', conflict: 'red', same: 'default' };
 const EMPTY_TEXT: Record<ItemStatus, string> = {
   new: '没有新增的记录。',
+  duplicate: '没有与本机已有账号重复的平台。',
   changed: '没有需要更新的记录。',
   conflict: '没有冲突。',
   same: '没有与本机相同的记录。',
 };
+
+/** Records the clerk may tick (a duplicate account never: merging it would double the registry). */
+const SELECTABLE: ReadonlySet<ItemStatus> = new Set(['new', 'changed', 'conflict']);
+
+const DUPLICATE_INTRO =
+  '本机已用另一个记录编号登记了与这些平台同一平台类型、同一账号ID的平台（例如从 Excel 台账导入时另行登记的）。合并会使台账中出现两条同一账号，因此不能勾选合并。展开可对照本机的记录和导入的记录。';
 
 function remark(item: PlanItem): string {
   const parts: string[] = [];
@@ -54,6 +61,8 @@ export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const toWrite = useMemo(() => itemsToWrite(plan, accepted), [plan, accepted]);
   const nothingToMerge = plan.counts.new + plan.counts.changed + plan.counts.conflict === 0;
+  const nothingText =
+    plan.counts.duplicate === 0 ? '数据包中的记录与本机完全相同，无需合并。' : '数据包中没有可以合并的记录：其余记录与本机相同，重复账号不能合并（见下方说明）。';
 
   const setGroup = (status: ItemStatus, keys: string[]) =>
     setAccepted((prev) => {
@@ -101,17 +110,16 @@ export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
           </Tag>
         ))}
       </Space>
-      {nothingToMerge && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="数据包中的记录与本机完全相同，无需合并。" />
-      )}
+      {nothingToMerge && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={nothingText} />}
       {ITEM_STATUSES.map((status) => {
         const items = plan.items.filter((i) => i.status === status);
-        const selectable = status !== 'same';
+        const selectable = SELECTABLE.has(status);
         return (
           <section key={status} aria-label={STATUS_LABELS[status]} style={{ marginBottom: 24 }}>
             <Typography.Title level={5}>
               {STATUS_LABELS[status]}（{items.length}）
             </Typography.Title>
+            {status === 'duplicate' && items.length > 0 && <Typography.Paragraph type="secondary">{DUPLICATE_INTRO}</Typography.Paragraph>}
             {items.length === 0 ? (
               <Typography.Text type="secondary">{EMPTY_TEXT[status]}</Typography.Text>
             ) : (
@@ -125,12 +133,13 @@ export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
                     ? {
                         selectedRowKeys: items.filter((i) => accepted.has(i.key)).map((i) => i.key),
                         onChange: (keys) => setGroup(status, keys as string[]),
-                        getCheckboxProps: (i) => ({ 'aria-label': `合并 ${EXCHANGE_TABLE_LABELS[i.table]} ${i.name}` }),
+                        // A filing of a duplicate account cannot be merged without its platform.
+                        getCheckboxProps: (i) => ({ 'aria-label': `合并 ${EXCHANGE_TABLE_LABELS[i.table]} ${i.name}`, disabled: Boolean(i.blocked) }),
                       }
                     : undefined
                 }
                 expandable={
-                  selectable
+                  status !== 'same'
                     ? {
                         expandedRowRender: (i) => <SideBySide item={i} />,
                         defaultExpandedRowKeys: status === 'new' ? [] : items.map((i) => i.key),

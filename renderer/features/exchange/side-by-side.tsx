@@ -1,4 +1,5 @@
-// One record of an import, 本机 beside 导入, every field either side fills, the differing ones marked.
+// One record of an import, 本机 beside 导入 (or a duplicate account beside the stored one), every
+// field either side fills, the differing ones marked.
 import { Table, Tag, Typography } from 'antd';
 import type { FieldRow, PlanItem } from '@shared/exchange/plan';
 
@@ -9,7 +10,8 @@ function cell(text: string, row: FieldRow) {
 }
 
 export function SideBySide({ item }: { item: PlanItem }) {
-  const localTitle = item.local ? '本机' : '本机（没有此记录）';
+  // A duplicate account not stored here under its id is shown beside the stored account it repeats.
+  const localTitle = item.local ? '本机' : item.duplicates ? '本机已有的同类账号' : '本机（没有此记录）';
   return (
     <Table<FieldRow>
       aria-label={`${item.name}：本机与导入对比`}

@@ -21,11 +21,11 @@ export class ExchangePage {
     await expect(this.page.getByRole('region', { name: '导入对比' })).toBeVisible();
   }
 
-  count(status: 'new' | 'changed' | 'conflict' | 'same'): Locator {
+  count(status: 'new' | 'duplicate' | 'changed' | 'conflict' | 'same'): Locator {
     return this.page.getByTestId(`count-${status}`);
   }
 
-  group(label: '新增' | '有更新' | '有冲突' | '相同'): Locator {
+  group(label: '新增' | '重复账号' | '有更新' | '有冲突' | '相同'): Locator {
     return this.page.getByRole('region', { name: label, exact: true });
   }
 

@@ -33,8 +33,9 @@ test('set up, load demo, register a platform, find it by pinyin initials, print 
   });
 
   await page.getByRole('button', { name: '返回台账' }).click();
-  // The same account cannot be registered twice; what was typed stays in the drawer.
-  const again = await registry.submitNewPlatform({ kind: '微信公众号', name: '重复登记', accountId: 'dh_xiaoshiguan', hostUnit: '党委宣传部', purpose: '' });
+  // The same account cannot be registered twice, however its case or spacing is typed (as the
+  // Excel import and exchange packages compare accounts); what was typed stays in the drawer.
+  const again = await registry.submitNewPlatform({ kind: '微信公众号', name: '重复登记', accountId: 'DH_XiaoShiGuan', hostUnit: '党委宣传部', purpose: '' });
   await expect(again.getByText('已登记过同类型、同账号的平台“校史馆龘𠮷新媒体”')).toBeVisible();
   await expect(again.getByLabel('账号/平台名称')).toHaveValue('重复登记');
   await again.getByRole('button', { name: '取消' }).click();

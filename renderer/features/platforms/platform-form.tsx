@@ -9,6 +9,7 @@ import {
   type PlatformKind,
 } from '@shared/domain/platform';
 import { validatePlatform } from '@shared/domain/validation';
+import { platformKey } from '@shared/spreadsheet/references';
 import { useLookups } from '../../db/queries';
 import { db } from '../../db/database';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
@@ -243,8 +244,14 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
 }
 
 /** Another live platform of the same kind with the same account id, if any (never doubles the registry). */
+/**
+ * Another live platform of the same kind with the same account, compared as the Excel import and
+ * the exchange packages compare it (platformKey: full-width, case, spaces, http(s):// and a
+ * trailing slash do not make a different account).
+ */
 async function findDuplicate(kind: string, accountId: string, ownId: string | undefined): Promise<Platform | undefined> {
-  if (!accountId) return undefined;
-  const same = await db.platforms.where('[kind+accountId]').equals([kind, accountId]).toArray();
-  return same.find((p) => p.id !== ownId && !p.deletedAt);
+  const key = platformKey(kind, accountId);
+  if (!key) return undefined;
+  const sameKind = await db.platforms.where('kind').equals(kind).toArray();
+  return sameKind.find((p) => p.id !== ownId && !p.deletedAt && platformKey(p.kind, p.accountId ?? '') === key);
 }

@@ -6,6 +6,7 @@ import { newId } from '@shared/domain/ids';
 import type { AuditAction } from '@shared/domain/audit';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import type { Settings } from '@shared/domain/settings';
+import { platformKey } from '@shared/spreadsheet/references';
 import type { LedgerDb, RecordTable } from './schema';
 
 /** Errors shown to the clerk in Chinese; `detail` goes to the log. */
@@ -95,12 +96,23 @@ async function setDeleted(db: LedgerDb, table: RecordTable, id: string, deleted:
     const before = await tableOf(db, table).get(id);
     if (!before) throw new LedgerError('该记录已不存在。', `${table}/${id} not found`);
     if (Boolean(before.deletedAt) === deleted) return;
+    if (!deleted && table === 'platforms') await refuseDuplicateAccount(db, before);
     const after: AnyRecord = { ...before, updatedAt: at };
     if (deleted) after.deletedAt = at;
     else delete after.deletedAt;
     await tableOf(db, table).put(after);
     await appendAudit(db, table, id, deleted ? 'delete' : 'restore', diffRecords(before, after), at);
   });
+}
+
+/** A platform back from the trash must not become a second live copy of an account. */
+async function refuseDuplicateAccount(db: LedgerDb, platform: AnyRecord): Promise<void> {
+  const kind = String(platform.kind ?? '');
+  const key = platformKey(kind, String(platform.accountId ?? ''));
+  if (!key) return;
+  const sameKind = await db.platforms.where('kind').equals(kind).toArray();
+  const other = sameKind.find((p) => p.id !== platform.id && !p.deletedAt && platformKey(p.kind, p.accountId ?? '') === key);
+  if (other) throw new LedgerError(`不能恢复：台账中已有同类型、同账号的平台“${other.name}”。请先处理那条记录，再恢复本条。`, `platform ${platform.id} duplicates ${other.id}`);
 }
 
 export function softDelete(db: LedgerDb, table: RecordTable, id: string): Promise<void> {

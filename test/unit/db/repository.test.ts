@@ -5,6 +5,8 @@ import { createRecord, restoreRecord, saveSettings, softDelete, updateRecord } f
 import { canonicalJson, sealEntry, verifyChain } from '../../../shared/audit/hash-chain';
 import type { Person } from '../../../shared/domain/person';
 import type { Unit } from '../../../shared/domain/unit';
+import type { Platform } from '../../../shared/domain/platform';
+import type { Draft } from '../../../shared/domain/common';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 
 let db: LedgerDb;
@@ -66,6 +68,17 @@ describe('repository', () => {
     expect(verdict.ok === false && verdict.brokenAt).toBe(tampered[2]!.seq);
     const removed = entries.filter((_, i) => i !== 1);
     expect(verifyChain(removed)).toMatchObject({ ok: false, brokenAt: entries[2]!.seq });
+  });
+
+  it('a platform is not restored from the trash beside a live copy of the same account', async () => {
+    const base = { kind: '微信公众号', status: '运行中', hostUnitId: 'u1', followers: [], statusHistory: [], sectionAdminIds: [], columns: [], server: { involvesData: false } };
+    const old = await createRecord<Platform>(db, 'platforms', { ...base, name: '旧号', accountId: 'dh_news' } as unknown as Draft<Platform>);
+    await softDelete(db, 'platforms', old.id);
+    await createRecord<Platform>(db, 'platforms', { ...base, name: '新号', accountId: ' DH_News ' } as unknown as Draft<Platform>);
+    const before = await db.auditLog.count();
+    await expect(restoreRecord(db, 'platforms', old.id)).rejects.toThrow('不能恢复：台账中已有同类型、同账号的平台“新号”');
+    expect((await db.platforms.get(old.id))?.deletedAt).toBeTruthy();
+    expect(await db.auditLog.count()).toBe(before);
   });
 
   it('hashes a change whose field is literally named "__proto__" (it cannot slip out of the hash)', () => {

@@ -38,8 +38,9 @@ async function main(): Promise<void> {
   let passphrase: string | undefined;
   if (args.passphraseFile !== undefined) {
     try {
-      // One trailing line break is the editor's, not the passphrase's.
-      passphrase = (await readFile(args.passphraseFile, 'utf8')).replace(/\r?\n$/, '');
+      // A leading byte-order mark (Windows Notepad writes one) and one trailing line break are the
+      // editor's, not the passphrase's.
+      passphrase = (await readFile(args.passphraseFile, 'utf8')).replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
     } catch (error) {
       fail(`无法读取口令文件 ${args.passphraseFile}。`, describe(error));
     }

@@ -17,7 +17,7 @@ import { newId } from '@shared/domain/ids';
 import type { Row } from '@shared/backup/rows';
 import { blobChunks } from '../bridge/blob-chunks';
 import { LedgerError } from './repository';
-import { CURRENT_VERSION, RECORD_TABLES, type LedgerDb, type StoredAttachment } from './schema';
+import { CURRENT_VERSION, type LedgerDb, type StoredAttachment } from './schema';
 import { upgradeRows } from './upgrades';
 import { saveSnapshot, trimSnapshots, type Snapshot, type SnapshotDb } from './snapshots';
 
@@ -69,17 +69,13 @@ export interface RestorePlan {
 const REFUSED = '备份文件与其中记录的附件信息不一致，不能恢复。当前数据未做任何更改。';
 
 /**
- * Checks what the format reader cannot know: that each attachment's bytes have the size and
- * SHA-256 its row records, that the settings row is the app's one 'main' row, and that every
- * record has its bookkeeping fields. Returns the rows ready to store, or throws a LedgerError.
+ * Pairs every attachment row with its staged bytes, checking once more that they are the bytes the
+ * row describes (the reader already refused a file where they differ; this holds the staging to
+ * it), and gives rows of an older database version the upgrades the stored data got. The format
+ * reader has checked everything else a restore relies on (shared/backup/rows.ts checkRestorable,
+ * a newer dbVersion refused). Returns the rows ready to store, or throws a LedgerError.
  */
 export function planRestore(tables: Record<BackupTable, Row[]>, staged: ReadonlyMap<string, StagedAttachment>, dbVersion: number): RestorePlan {
-  if (dbVersion > CURRENT_VERSION) {
-    throw new LedgerError(
-      `此备份由更新版本的软件创建（数据库第 ${dbVersion} 版，当前软件为第 ${CURRENT_VERSION} 版），不能恢复。请先将本软件更新到最新版本，再恢复此备份。当前数据未做任何更改。`,
-      `backup dbVersion ${dbVersion} > ${CURRENT_VERSION}`,
-    );
-  }
   const attachments: StoredAttachment[] = tables.attachments.map((row) => {
     const bytes = staged.get(row.id as string);
     if (!bytes) throw new LedgerError(REFUSED, `attachment ${String(row.id)} has no bytes`);
@@ -90,16 +86,6 @@ export function planRestore(tables: Record<BackupTable, Row[]>, staged: Readonly
     const blob = bytes.blob.type === mimeType ? bytes.blob : new Blob([bytes.blob], { type: mimeType });
     return { ...(row as unknown as StoredAttachment), blob };
   });
-  const settings = tables.settings;
-  if (settings.length > 1 || settings.some((row) => row.id !== 'main' || typeof row.institutionName !== 'string' || typeof row.profile !== 'object' || row.profile === null)) {
-    throw new LedgerError('备份文件中的设置记录不符合要求，不能恢复。当前数据未做任何更改。', `settings rows ${settings.length}`);
-  }
-  // The format reader checked ids; the app also relies on every record's bookkeeping fields.
-  for (const table of RECORD_TABLES) {
-    const bad = tables[table].find((row) => typeof row.createdAt !== 'string' || typeof row.updatedAt !== 'string' || (row.deletedAt != null && typeof row.deletedAt !== 'string'));
-    if (bad) throw new LedgerError(`备份文件中“${table}”表的记录缺少必要信息，不能恢复。当前数据未做任何更改。`, `${table}/${String(bad.id)} lacks createdAt/updatedAt`);
-  }
-  // A backup from an older version: its rows get the same upgrades the stored data got.
   upgradeRows(tables, dbVersion, CURRENT_VERSION);
   return { tables, attachments };
 }
@@ -182,25 +168,27 @@ export async function restoreBackupFile(
   file: BackupBytes,
   options: { source: string; appVersion: string; passphrase?: string },
 ): Promise<RestoreOutcome> {
-  const staged = new Map<string, StagedAttachment>();
+  // Only what the reader measured is kept while the file streams in; the bytes themselves go to
+  // the staging table at once, so no scan stays referenced (and in memory) until the read ends.
+  const measured = new Map<string, { size: number; sha256: string }>();
   try {
     await sdb.staging.clear();
     const read = await streamBackup(file, {
       ...(options.passphrase && { passphrase: options.passphrase }),
       onAttachment: async ({ id, bytes, sha256 }) => {
-        const blob = new Blob([bytes.slice()]);
         try {
-          await sdb.staging.put({ id, blob });
+          await sdb.staging.put({ id, blob: new Blob([bytes]) });
         } catch (error) {
           throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
         }
-        staged.set(id, { size: bytes.length, sha256, blob });
+        measured.set(id, { size: bytes.length, sha256 });
       },
     });
     if (!read.ok) return read;
     // Blob handles read back from the staging table: the bytes stay in the browser's blob store.
+    const staged = new Map<string, StagedAttachment>();
     for (const row of await sdb.staging.toArray()) {
-      const entry = staged.get(row.id);
+      const entry = measured.get(row.id);
       if (entry) staged.set(row.id, { ...entry, blob: row.blob });
     }
     const plan = planRestore(read.tables, staged, read.manifest.dbVersion);

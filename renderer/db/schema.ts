@@ -17,6 +17,7 @@ import type {
 } from '@shared/domain/records';
 import type { Settings } from '@shared/domain/settings';
 import type { Unit } from '@shared/domain/unit';
+import { DB_SCHEMA_VERSION } from '@shared/domain/db-schema-version';
 import { upgradeToV2 } from './upgrades';
 
 export const DB_NAME = 'media-ledger';
@@ -51,7 +52,8 @@ export const STORES_V2 = {
   inspections: 'id, year, platformId, [year+platformId], deletedAt',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/** The newest version declared below (a unit test holds the two together). */
+export const CURRENT_VERSION = DB_SCHEMA_VERSION;
 
 export class LedgerDb extends Dexie {
   units!: EntityTable<Unit, 'id'>;

@@ -27,7 +27,8 @@ import {
   type BackupManifest,
   type BackupTable,
 } from './format';
-import { checkRows, parseJsonSafely, type Row } from './rows';
+import { ATTACHMENT_MISMATCH, checkRestorable, checkRows, parseJsonSafely, type Row } from './rows';
+import { DB_SCHEMA_VERSION } from '../domain/db-schema-version';
 import { utf8Decode } from './web-platform';
 
 export interface ReadOptions {
@@ -37,7 +38,7 @@ export interface ReadOptions {
 /** One attachment as read from the file; its place in the manifest is checked only at the end. */
 export interface AttachmentRead {
   id: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   sha256: string;
 }
 
@@ -262,18 +263,30 @@ async function readPlain(
     counts[table] = rows.length;
   }
 
+  checkRestorable(tables);
+
+  // The manifest, the attachment frames and the attachment rows must name the same set: equal
+  // sizes and no duplicates in any of them (the frames and the rows were checked for those).
   if (manifest.attachments.length !== attachmentParts.size) {
     throw new BackupError(INVALID, `${attachmentParts.size} attachments in the file, manifest lists ${manifest.attachments.length}`);
   }
-  const rowIds = new Set(tables.attachments.map((row) => row.id as string));
-  if (rowIds.size !== attachmentParts.size) throw new BackupError(INVALID, `${rowIds.size} attachment rows but ${attachmentParts.size} attachments`);
+  if (new Set(manifest.attachments.map((listed) => listed.id)).size !== manifest.attachments.length) {
+    throw new BackupError(INVALID, 'the manifest lists an attachment twice');
+  }
+  const rows = new Map(tables.attachments.map((row) => [row.id as string, row]));
+  if (rows.size !== attachmentParts.size) throw new BackupError(INVALID, `${rows.size} attachment rows but ${attachmentParts.size} attachments`);
   const attachments = new Map<string, Uint8Array>();
   let attachmentBytes = 0;
   for (const listed of manifest.attachments) {
     const part = attachmentParts.get(listed.id);
     if (!part) throw new BackupError(INVALID, `attachment ${listed.id} listed in the manifest but absent`);
-    if (!rowIds.has(listed.id)) throw new BackupError(INVALID, `attachment ${listed.id} has no row in the attachments table`);
+    const row = rows.get(listed.id);
+    if (!row) throw new BackupError(INVALID, `attachment ${listed.id} has no row in the attachments table`);
     if (part.sha256 !== listed.sha256 || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
+    // The row is what the app shows and checks the scan by; it must describe these very bytes.
+    if (row.sha256 !== part.sha256 || row.size !== part.bytes) {
+      throw new BackupError(ATTACHMENT_MISMATCH, `attachment ${listed.id}: its row records size ${String(row.size)} / another sha256 than the bytes`);
+    }
     attachmentBytes += part.bytes;
     if (keepAttachments) {
       attachments.set(listed.id, concatBytes(part.data));
@@ -295,6 +308,12 @@ function parseManifest(bytes: Uint8Array, headerVersion: number): BackupManifest
   if (!parsed.success) throw new BackupError(INVALID, `manifest shape: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
   if (parsed.data.formatVersion !== headerVersion) {
     throw new BackupError(DAMAGED, `manifest format version ${parsed.data.formatVersion} differs from the header's ${headerVersion}`);
+  }
+  if (parsed.data.dbVersion > DB_SCHEMA_VERSION) {
+    throw new BackupError(
+      `此备份由更新版本的软件创建（数据库第 ${parsed.data.dbVersion} 版，当前软件为第 ${DB_SCHEMA_VERSION} 版），不能恢复。请先将本软件更新到最新版本，再恢复此备份。`,
+      `backup dbVersion ${parsed.data.dbVersion} > ${DB_SCHEMA_VERSION}`,
+    );
   }
   return parsed.data;
 }

@@ -74,7 +74,7 @@ export const manifestSchema = z.strictObject({
   appVersion: z.string().max(100),
   /** Version of the app's database schema the rows follow (renderer/db/schema.ts CURRENT_VERSION). */
   dbVersion: z.number().int().positive().max(10_000),
-  createdAt: z.string().max(40),
+  createdAt: z.iso.datetime(),
   tables: z.record(z.enum(BACKUP_TABLES), z.strictObject({ count, bytes: count, sha256: sha256Hex })),
   attachments: z.array(z.strictObject({ id: z.string().min(1).max(MAX_NAME_BYTES), size: count, sha256: sha256Hex })),
 });

@@ -22,6 +22,9 @@ export function randomBytesSeeded(length: number, random: () => number): Uint8Ar
   return out;
 }
 
+/** Every record carries its bookkeeping fields, as the app's records do (a restore needs them). */
+const STAMP = '2025-03-01T08:00:00.000Z';
+
 const WORDS = ['学院', '官方微信', '网站', '宣传部', '审核', 'account', '“引号”', 'emoji 🎓', '', 'a\nb', '\u0000'];
 
 export interface Dataset {
@@ -42,14 +45,14 @@ export function makeDataset(seed: number, rowsPerTable: number, attachmentSizes:
         ? { seq: i + 1, at: '2025-03-01T08:00:00.000Z', operator: text(), table: 'units', recordId: `u${i}`, action: 'update', changes: { name: [text(), text()] }, prevHash: '0'.repeat(64), hash: 'f'.repeat(64) }
         : table === 'settings'
           ? { id: 'main', institutionName: text(), profileId: 'default', profile: { nested: { list: [1, 2.5, null, true] } }, operatorName: text(), updatedAt: '2025-03-01T08:00:00.000Z' }
-          : { id: `${table}-${i}-${Math.floor(random() * 1e9)}`, name: text(), count: Math.floor(random() * 1000), ratio: random(), flag: random() < 0.5, tags: [text(), text()], deletedAt: random() < 0.1 ? '2025-01-01T00:00:00.000Z' : null },
+          : { id: `${table}-${i}-${Math.floor(random() * 1e9)}`, createdAt: STAMP, updatedAt: STAMP, name: text(), count: Math.floor(random() * 1000), ratio: random(), flag: random() < 0.5, tags: [text(), text()], deletedAt: random() < 0.1 ? '2025-01-01T00:00:00.000Z' : null },
     );
   }
   const attachments = new Map<string, Uint8Array>();
   attachmentSizes.forEach((size, i) => {
     const id = `att-${i}-${Math.floor(random() * 1e9)}`;
     attachments.set(id, randomBytesSeeded(size, random));
-    tables.attachments.push({ id, name: `${text()}.pdf`, mimeType: 'application/pdf', size, sha256: sha256Hex(attachments.get(id) as Uint8Array), ownerTable: 'platforms', ownerId: 'p1' });
+    tables.attachments.push({ id, createdAt: STAMP, updatedAt: STAMP, name: `${text()}.pdf`, mimeType: 'application/pdf', size, sha256: sha256Hex(attachments.get(id) as Uint8Array), ownerTable: 'platforms', ownerId: 'p1' });
   });
   return { tables, attachments };
 }

@@ -93,14 +93,14 @@ describe('backup format', () => {
   });
 
   it('keeps rows free of prototype-polluting keys and leaves Object.prototype clean', async () => {
-    const hostile = JSON.parse('{"id":"u1","name":"x","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"inner":{"__proto__":{"polluted":"yes"}}}') as Record<string, unknown>;
+    const hostile = JSON.parse('{"id":"u1","createdAt":"2025-03-01T08:00:00.000Z","updatedAt":"2025-03-01T08:00:00.000Z","name":"x","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"inner":{"__proto__":{"polluted":"yes"}}}') as Record<string, unknown>;
     const data = makeDataset(9, 2, []);
     data.tables.units = [hostile];
     const result = await readBackup(await collectBytes(writeBackup(toInput(data))));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const row = result.tables.units[0] as Record<string, unknown>;
-    expect(Object.keys(row)).toEqual(['id', 'name', 'inner']);
+    expect(Object.keys(row)).toEqual(['id', 'createdAt', 'updatedAt', 'name', 'inner']);
     expect(Object.keys(row.inner as object)).toEqual([]);
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -220,14 +220,14 @@ describe('backup format', () => {
 
     it('refuses a well-framed file whose content disagrees with its manifest', async () => {
       // Correct framing and closing hash, but the manifest counts one row too many.
-      const rows = Buffer.from('[{"id":"a"}]');
+      const rows = Buffer.from('[{"id":"a","createdAt":"2025-03-01T08:00:00.000Z","updatedAt":"2025-03-01T08:00:00.000Z"}]');
       const tables = BACKUP_TABLES.map((t) => ({ type: 'T' as const, name: t, payload: t === 'units' ? rows : Buffer.from('[]') }));
       const manifest = {
         format: 'media-ledger-backup',
         formatVersion: 1,
         appVersion: 'x',
         dbVersion: 2,
-        createdAt: 'x',
+        createdAt: '2025-03-01T08:00:00.000Z',
         tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, { count: t === 'units' ? 2 : 0, bytes: t === 'units' ? rows.length : 2, sha256: sha256Hex(t === 'units' ? rows : Buffer.from('[]')) }])),
         attachments: [],
       };
@@ -236,6 +236,49 @@ describe('backup format', () => {
       manifest.tables.units = { ...manifest.tables.units, count: 1 } as never;
       const good = buildPlainFile([...tables, { type: 'M', name: 'manifest.json', payload: Buffer.from(JSON.stringify(manifest)) }]);
       expect((await verifyBackup(good)).ok).toBe(true);
+    });
+
+    it('a file is good only if a restore can use it: attachment rows, bookkeeping fields, settings, database version', async () => {
+      const rowsDisagree = makeDataset(10, 2, [100]);
+      rowsDisagree.tables.attachments[0]!.sha256 = '0'.repeat(64);
+      expect(refused(await verifyBackup(await collectBytes(writeBackup(toInput(rowsDisagree))))).reason).toContain('附件信息不一致');
+      const wrongSize = makeDataset(10, 2, [100]);
+      wrongSize.tables.attachments[0]!.size = 99;
+      expect(refused(await verifyBackup(await collectBytes(writeBackup(toInput(wrongSize))))).reason).toContain('附件信息不一致');
+      const noStamps = makeDataset(11, 2, []);
+      noStamps.tables.platforms.push({ id: 'p-no-stamps', name: '没有创建时间' });
+      expect(refused(await verifyBackup(await collectBytes(writeBackup(toInput(noStamps))))).reason).toContain('缺少必要信息');
+      const otherSettings = makeDataset(12, 2, []);
+      otherSettings.tables.settings = [{ id: 'other', institutionName: 'x', profile: {} }];
+      expect(refused(await verifyBackup(await collectBytes(writeBackup(toInput(otherSettings))))).reason).toContain('设置记录不符合要求');
+      const newer = await collectBytes(writeBackup({ ...toInput(makeDataset(13, 2, [])), dbVersion: 99 }));
+      expect(refused(await verifyBackup(newer)).reason).toContain('请先将本软件更新到最新版本');
+      const notADate = await collectBytes(writeBackup(toInput(makeDataset(14, 2, []), 'whenever')));
+      expect(refused(await verifyBackup(notADate)).detail).toContain('createdAt');
+    });
+
+    it('refuses a manifest that lists one attachment twice (so another one escapes the check)', async () => {
+      const data = makeDataset(15, 1, [10, 20]);
+      const [[idA, a], [idB, b]] = [...data.attachments] as [string, Uint8Array][];
+      const tables = BACKUP_TABLES.map((t) => {
+        const payload = Buffer.from(JSON.stringify(data.tables[t]));
+        return { frame: { type: 'T' as const, name: t, payload }, listed: { count: data.tables[t].length, bytes: payload.length, sha256: sha256Hex(payload) } };
+      });
+      const manifest = {
+        format: 'media-ledger-backup', formatVersion: 1, appVersion: 'x', dbVersion: 2, createdAt: '2025-03-01T08:00:00.000Z',
+        tables: Object.fromEntries(BACKUP_TABLES.map((t, i) => [t, tables[i]!.listed])),
+        attachments: [{ id: idA, size: a.length, sha256: sha256Hex(a) }, { id: idA, size: a.length, sha256: sha256Hex(a) }],
+      };
+      const frames = [
+        ...tables.map((t) => t.frame),
+        { type: 'A' as const, name: idA, payload: a },
+        { type: 'A' as const, name: idB, payload: b },
+        { type: 'M' as const, name: 'manifest.json', payload: Buffer.from(JSON.stringify(manifest)) },
+      ];
+      expect(refused(await verifyBackup(buildPlainFile(frames))).detail).toContain('twice');
+      manifest.attachments[1] = { id: idB, size: b.length, sha256: sha256Hex(b) };
+      frames[frames.length - 1] = { type: 'M', name: 'manifest.json', payload: Buffer.from(JSON.stringify(manifest)) };
+      expect((await verifyBackup(buildPlainFile(frames))).ok).toBe(true);
     });
 
     it('the writer refuses attachment rows without bytes and bytes without a row', async () => {

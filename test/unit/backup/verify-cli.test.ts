@@ -39,6 +39,11 @@ describe('verify-backup CLI', async () => {
   writeFileSync(sealed, await collectBytes(writeBackup(toInput(data), { passphrase: '口令 pass', iterations: MIN_ITERATIONS })));
   const passFile = join(dir, 'pass.txt');
   writeFileSync(passFile, '口令 pass\n');
+  // As Windows Notepad saves it: a byte-order mark and a CRLF.
+  const notepadPassFile = join(dir, 'notepad.txt');
+  writeFileSync(notepadPassFile, '\uFEFF口令 pass\r\n');
+  const newer = join(dir, 'newer.mlbackup');
+  writeFileSync(newer, await collectBytes(writeBackup({ ...toInput(data), dbVersion: 99 })));
   const wrongPassFile = join(dir, 'wrong.txt');
   writeFileSync(wrongPassFile, 'nope\n');
 
@@ -65,6 +70,18 @@ describe('verify-backup CLI', async () => {
     expect(expectOneLine(wrong)).toContain('口令不正确');
     expect(missing.code).toBe(1);
     expect(expectOneLine(missing)).toContain('请输入备份口令');
+  });
+
+  it('reads a passphrase file saved with a byte-order mark and CRLF', async () => {
+    const out = await run(sealed, '--passphrase-file', notepadPassFile);
+    expect(out.code).toBe(0);
+    expect(expectOneLine(out)).toMatch(/^OK 备份完好/);
+  });
+
+  it('fails a backup this version cannot restore (made by a newer version), exit 1', async () => {
+    const out = await run(newer);
+    expect(out.code).toBe(1);
+    expect(expectOneLine(out)).toContain('请先将本软件更新到最新版本');
   });
 
   it('reports a missing file, a missing passphrase file and no arguments in one line, exit 1', async () => {

@@ -170,6 +170,51 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
     await expect(host.chunk(id, plainBackup.slice(0, 10))).rejects.toThrow(/已结束或不存在/);
   });
 
+  it('(a2) abort while a chunk or the final flush is running resolves only once the temporary file is gone', async () => {
+    const earlier = await writeGoodBackup(makeHost());
+    const hash = sha256(earlier);
+    const before = fingerprint(defaultFolder());
+    for (const step of ['chunk', 'finish'] as const) {
+      let unblock: () => void = () => undefined;
+      const blocked = new Promise<void>((resolve) => (unblock = resolve));
+      let hold = false;
+      const host = makeHost({
+        openTemp: async (file) => {
+          const handle = await fs.open(file, 'wx');
+          const write = handle.write.bind(handle);
+          const sync = handle.sync.bind(handle);
+          handle.write = (async (...args: Parameters<typeof write>) => {
+            if (hold && step === 'chunk') await blocked;
+            return write(...args);
+          }) as typeof handle.write;
+          handle.sync = async () => {
+            if (hold && step === 'finish') await blocked;
+            return sync();
+          };
+          return handle;
+        },
+      });
+      const chunks = pieces(plainBackup);
+      const id = await sendBackup(host, 'quit', chunks.slice(0, 2));
+      hold = true;
+      const running = step === 'chunk' ? host.chunk(id, chunks[2]!) : host.finish(id);
+      const outcome = running.then(() => 'done', (error: unknown) => String(error));
+      let aborted = false;
+      const abort = host.abort(id).then(() => (aborted = true));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      // The step still holds the file: the abort waits rather than closing it under the write.
+      expect(aborted, step).toBe(false);
+      expect(tempsIn(defaultFolder()), step).toHaveLength(1);
+      unblock();
+      await abort;
+      expect(tempsIn(defaultFolder()), step).toEqual([]);
+      expect(await outcome, step).toMatch(/备份已取消/);
+      expect(fingerprint(defaultFolder()), step).toEqual(before);
+      expect(sha256(earlier), step).toBe(hash);
+      expect(host.writing, step).toBe(false);
+    }
+  });
+
   it('(b) a disk that fills up mid-write: the clerk is told in Chinese, the temporary file is removed', async () => {
     let writes = 0;
     const host = makeHost({

@@ -7,7 +7,7 @@
 // shared/backup/file-names.ts. Electron itself stays outside: the folder dialog and the user-data path are
 // passed in, so the tests run this on real files in a temp folder.
 import { randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, type ReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
@@ -59,6 +59,10 @@ interface OpenWrite {
   /** abort() arrived while busy: the running step drops the write when it is done. */
   aborted: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** The read-back of finish(), stopped by an abort so that a long verification ends at once. */
+  readBack?: ReadStream;
+  /** Calls waiting (in abort()) for the temporary file to be gone. */
+  dropped: Array<() => void>;
 }
 
 const BUSY = '另一个备份正在进行中，请等它完成后再试。';
@@ -158,7 +162,7 @@ export class BackupHost {
         throw writeFailed(error, folder);
       }
       const id = randomBytes(16).toString('hex');
-      const write: OpenWrite = { id, kind, folder, temp, handle, startedAt: this.now(), bytes: 0, busy: false, aborted: false, timer: undefined };
+      const write: OpenWrite = { id, kind, folder, temp, handle, startedAt: this.now(), bytes: 0, busy: false, aborted: false, timer: undefined, dropped: [] };
       this.writes.set(id, write);
       this.arm(write);
       return { started: true, writeId: id, folder };
@@ -202,7 +206,9 @@ export class BackupHost {
         throw writeFailed(error, write.folder);
       }
       // Read back from the file rather than trusting what was sent: this is the copy that stays.
-      const verdict = await verifyBackup(createReadStream(write.temp, { highWaterMark: 1024 * 1024 }), passphrase === undefined ? {} : { passphrase });
+      write.readBack = createReadStream(write.temp, { highWaterMark: 1024 * 1024 });
+      const verdict = await verifyBackup(write.readBack, passphrase === undefined ? {} : { passphrase });
+      if (write.aborted) throw new Error(ABORTED);
       if (!verdict.ok) {
         console.error(`[backup] the new backup ${write.temp} failed verification: ${verdict.detail}`);
         throw new Error(`备份未通过校验，未保存：${verdict.reason}`);
@@ -224,16 +230,24 @@ export class BackupHost {
       throw error;
     } finally {
       this.writes.delete(write.id);
+      // An abort that came too late to stop the backup (it was already being renamed) is over too.
+      for (const resolve of write.dropped.splice(0)) resolve();
     }
   }
 
-  /** Drops the write and its temporary file. An unknown or already ended write is not an error. */
+  /**
+   * Drops the write and its temporary file; resolves once the file is gone, also when a chunk or
+   * the verification was running (it is stopped or let finish first: the handle must not be closed
+   * under it). An unknown or already ended write is not an error.
+   */
   async abort(writeId: string): Promise<void> {
     const write = this.writes.get(writeId);
     if (!write) return;
     if (write.busy) {
       write.aborted = true;
-      return;
+      const gone = new Promise<void>((resolve) => write.dropped.push(resolve));
+      write.readBack?.destroy();
+      return gone;
     }
     await this.discard(write);
   }
@@ -301,7 +315,9 @@ export class BackupHost {
     clearTimeout(write.timer);
     this.writes.delete(write.id);
     await write.handle.close().catch(() => undefined);
+    write.readBack?.destroy();
     await fs.rm(write.temp, { force: true }).catch((error: unknown) => console.error(`[backup] could not remove ${write.temp}:`, error));
+    for (const resolve of write.dropped.splice(0)) resolve();
   }
 
   /** The final path: the backup's name, with -2, -3 … when taken (an existing file is never replaced). */

@@ -44,15 +44,25 @@ export function sealEntry(entry: Omit<UnhashedEntry, 'prevHash'>, prevHash: stri
 
 export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
 
-/** Re-computes the chain in order; reports the first entry whose link or content does not match. */
+/**
+ * Re-computes the chain in order (entries sorted by seq, as stored); reports the first entry whose
+ * position, link or content does not match. Limit of any hash chain: entries cut off the END leave
+ * a shorter chain that still verifies; the audit page shows the newest entry's hash so the clerk
+ * can note it on paper and compare later.
+ */
 export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
   let prev = GENESIS_HASH;
+  let prevSeq = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const seq = e.seq ?? i + 1;
+    // Positions are whole numbers that only grow (a restore may leave a gap, never a step back):
+    // an entry slipped in between two others with a made-up position is caught at that entry.
+    if (!Number.isSafeInteger(seq) || seq <= prevSeq) return { ok: false, count: entries.length, brokenAt: seq, reason: '序号异常（记录被插入或顺序被改动）' };
     if (e.prevHash !== prev) return { ok: false, count: entries.length, brokenAt: seq, reason: '与上一条记录的链接不符（记录被删除、插入或改动）' };
-    if (entryHash(e) !== e.hash) return { ok: false, count: entries.length, brokenAt: seq, reason: '记录内容与其哈希不符（记录被改动）' };
+    if (entryHash(e) !== e.hash) return { ok: false, count: entries.length, brokenAt: seq, reason: '内容与其哈希不符（记录被改动）' };
     prev = e.hash;
+    prevSeq = seq;
   }
   return { ok: true, count: entries.length };
 }

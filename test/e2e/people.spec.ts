@@ -1,6 +1,7 @@
 // Bad input is refused at the field without losing what was typed; deletion goes to the trash
 // and can be undone; a person who left is flagged where they still hold a role.
 import { expect, test } from '@playwright/test';
+import { readStore, tamperAuditEntry } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 
 test('a wrong phone number is refused at the field and nothing typed is lost', async ({ page }) => {
@@ -41,6 +42,15 @@ test('a wrong phone number is refused at the field and nothing typed is lost', a
   await app.goTo('审计日志');
   await page.getByRole('button', { name: '校验完整性' }).click();
   await expect(page.getByText(/校验通过：全部 \d+ 条记录完整/)).toBeVisible();
+  const entries = await readStore<{ seq: number; hash: string }>(page, 'auditLog');
+  const newest = entries[entries.length - 1]!;
+  await expect(page.getByText(`最新一条为第 ${newest.seq} 条`)).toBeVisible();
+  await expect(page.getByText(newest.hash.slice(0, 16))).toBeVisible();
+
+  // Someone edits the second entry behind the app's back: the check names that entry.
+  await tamperAuditEntry(page, entries[1]!.seq, { operator: '某人' });
+  await page.getByRole('button', { name: '校验完整性' }).click();
+  await expect(page.getByText(`校验未通过：第 ${entries[1]!.seq} 条记录内容与其哈希不符（记录被改动）。`)).toBeVisible();
 });
 
 test('a person who left but still holds a role is flagged in the registry', async ({ page }) => {

@@ -19,9 +19,12 @@ export function AuditPage() {
     () => db.auditLog.orderBy('seq').reverse().offset((page - 1) * pageSize).limit(pageSize).toArray(),
     [page],
   );
-  const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
+  const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);
 
-  const verify = async () => setVerdict(verifyChain(await db.auditLog.orderBy('seq').toArray()));
+  const verify = async () => {
+    const entries = await db.auditLog.orderBy('seq').toArray();
+    setVerdict({ ...verifyChain(entries), ...(entries.length > 0 && { head: entries[entries.length - 1] }) });
+  };
 
   return (
     <section aria-labelledby="audit-title">
@@ -45,6 +48,15 @@ export function AuditPage() {
             verdict.ok
               ? `校验通过：全部 ${verdict.count} 条记录完整，未被改动。`
               : `校验未通过：第 ${verdict.brokenAt} 条记录${verdict.reason}。`
+          }
+          description={
+            verdict.ok && verdict.head ? (
+              // A chain cannot show entries cut off its end; a head noted on paper can.
+              <>
+                最新一条为第 {verdict.head.seq} 条，哈希 <Typography.Text code copyable>{verdict.head.hash.slice(0, 16)}</Typography.Text>
+                。可将序号和哈希抄录在纸质台账上，日后校验时核对，以发现末尾记录被删除的情况。
+              </>
+            ) : undefined
           }
         />
       )}

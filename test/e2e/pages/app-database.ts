@@ -26,3 +26,28 @@ export async function readStore<T = Row>(page: Page, store: string): Promise<T[]
 export async function countRows(page: Page, store: string): Promise<number> {
   return (await readStore(page, store)).length;
 }
+
+/** Edits one audit entry behind the app's back, as someone with the database files could. */
+export async function tamperAuditEntry(page: Page, seq: number, patch: Row): Promise<void> {
+  await page.evaluate(
+    ({ seq, patch }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('media-ledger');
+        open.onsuccess = () => {
+          const store = open.result.transaction('auditLog', 'readwrite').objectStore('auditLog');
+          const get = store.get(seq);
+          get.onsuccess = () => {
+            const put = store.put({ ...(get.result as Row), ...patch });
+            put.onsuccess = () => {
+              open.result.close();
+              resolve();
+            };
+            put.onerror = () => reject(put.error);
+          };
+          get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    { seq, patch },
+  );
+}

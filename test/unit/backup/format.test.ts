@@ -259,7 +259,7 @@ describe('backup format', () => {
 
     it('refuses a manifest that lists one attachment twice (so another one escapes the check)', async () => {
       const data = makeDataset(15, 1, [10, 20]);
-      const [[idA, a], [idB, b]] = [...data.attachments] as [string, Uint8Array][];
+      const [[idA, a], [idB, b]] = [...data.attachments] as [[string, Uint8Array], [string, Uint8Array]];
       const tables = BACKUP_TABLES.map((t) => {
         const payload = Buffer.from(JSON.stringify(data.tables[t]));
         return { frame: { type: 'T' as const, name: t, payload }, listed: { count: data.tables[t].length, bytes: payload.length, sha256: sha256Hex(payload) } };

@@ -5,6 +5,7 @@ import { createRecord, restoreRecord, saveSettings, softDelete, updateRecord } f
 import { canonicalJson, sealEntry, verifyChain } from '../../../shared/audit/hash-chain';
 import type { Person } from '../../../shared/domain/person';
 import type { Unit } from '../../../shared/domain/unit';
+import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Draft } from '../../../shared/domain/common';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
@@ -68,6 +69,32 @@ describe('repository', () => {
     expect(verdict.ok === false && verdict.brokenAt).toBe(tampered[2]!.seq);
     const removed = entries.filter((_, i) => i !== 1);
     expect(verifyChain(removed)).toMatchObject({ ok: false, brokenAt: entries[2]!.seq });
+  });
+
+  it('reports the first broken entry when entries are reordered, inserted, or the first one is edited or removed', async () => {
+    for (const name of ['甲', '乙', '丙', '丁']) await createRecord<Unit>(db, 'units', { name, kind: '职能部门' });
+    const entries = await db.auditLog.orderBy('seq').toArray();
+    const [first, second, third] = entries as [AuditEntry, AuditEntry, AuditEntry];
+    const [secondSeq, thirdSeq] = [second.seq!, third.seq!];
+
+    // Two entries swapped in place (each keeps its content, the positions are exchanged).
+    const swapped = entries.map((e) => ({ ...e }));
+    swapped[1] = { ...third, seq: second.seq };
+    swapped[2] = { ...second, seq: third.seq };
+    expect(verifyChain(swapped)).toMatchObject({ ok: false, brokenAt: second.seq, reason: expect.stringContaining('链接不符') });
+
+    // A forged entry chained correctly to the second one and slipped in behind it.
+    const forged = { ...sealEntry({ at: second.at, operator: '某人', table: 'units', recordId: 'x', action: 'delete', changes: {} }, second.hash), seq: secondSeq + 0.5 };
+    const inserted = [first, second, forged, ...entries.slice(2)];
+    expect(verifyChain(inserted)).toMatchObject({ ok: false, brokenAt: secondSeq + 0.5, reason: expect.stringContaining('序号异常') });
+    // The same forged entry given the next entry's position instead: caught at that position.
+    const displaced = [first, second, { ...forged, seq: third.seq }, ...entries.slice(2).map((e) => ({ ...e, seq: e.seq! + 1 }))];
+    expect(verifyChain(displaced)).toMatchObject({ ok: false, brokenAt: thirdSeq + 1 });
+
+    expect(verifyChain([{ ...first, operator: '某人' }, ...entries.slice(1)])).toMatchObject({ ok: false, brokenAt: first.seq, reason: expect.stringContaining('哈希不符') });
+    expect(verifyChain(entries.slice(1))).toMatchObject({ ok: false, brokenAt: second.seq });
+    // A gap in the positions alone (as a restore leaves one) is no break.
+    expect(verifyChain([first, ...entries.slice(1).map((e) => ({ ...e, seq: e.seq! + 10 }))])).toEqual({ ok: true, count: entries.length });
   });
 
   it('a platform is not restored from the trash beside a live copy of the same account', async () => {

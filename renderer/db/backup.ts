@@ -127,21 +127,37 @@ export async function replaceAllData(db: LedgerDb, plan: RestorePlan, note: Rest
 }
 
 /**
- * Saves a complete, verified backup of the current data as a snapshot. Throws (and so stops a
- * restore) when the snapshot cannot be stored, e.g. because the disk is full.
+ * The current data could not be kept as a snapshot, so the restore stopped before changing
+ * anything. When the current data itself is damaged (a scan's bytes lost, a malformed row), this
+ * is exactly when a restore is needed: the clerk may then restore without a snapshot.
+ */
+export class SnapshotFailed extends LedgerError {}
+
+/**
+ * Saves a complete, verified backup of the current data as a snapshot. Throws SnapshotFailed (and
+ * so stops a restore) when the snapshot cannot be made or stored, e.g. because the disk is full.
  */
 export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string, appVersion: string): Promise<Snapshot> {
-  const input = await backupInputFromDb(db, appVersion);
   const parts: Blob[] = [];
-  for await (const chunk of writeBackup(input)) parts.push(new Blob([chunk.slice()]));
+  let check: Awaited<ReturnType<typeof verifyBackup>>;
+  try {
+    const input = await backupInputFromDb(db, appVersion);
+    for await (const chunk of writeBackup(input)) parts.push(new Blob([chunk.slice()]));
+    check = await verifyBackup(blobChunks(new Blob(parts)));
+  } catch (error) {
+    const reason = error instanceof BackupError ? error.reason : error instanceof LedgerError ? error.message : '';
+    check = { ok: false, reason, detail: describe(error) };
+  }
+  if (!check.ok) {
+    const why = check.reason.replace(/[。.]$/, '') || '当前数据可能已损坏';
+    throw new SnapshotFailed(`当前数据无法保存为快照（${why}），已停止恢复，当前数据未做任何更改。`, check.detail);
+  }
   const blob = new Blob(parts);
-  const check = await verifyBackup(blobChunks(blob));
-  if (!check.ok) throw new LedgerError('无法为当前数据生成快照，已停止恢复，当前数据未做任何更改。', check.detail);
   const snapshot: Snapshot = { id: newId(), createdAt: new Date().toISOString(), reason, counts: check.counts, bytes: blob.size, blob };
   try {
     await saveSnapshot(sdb, snapshot);
   } catch (error) {
-    throw new LedgerError(
+    throw new SnapshotFailed(
       '无法保存当前数据的快照（可能磁盘空间不足），已停止恢复，当前数据未做任何更改。请清理磁盘空间，或先手动备份当前数据后再试。',
       describe(error),
     );
@@ -153,7 +169,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string };
+export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string; snapshotFailed?: true };
 
 /**
  * Restores a backup file: reads it once, front to back, staging each attachment's bytes as a Blob
@@ -166,7 +182,13 @@ export async function restoreBackupFile(
   db: LedgerDb,
   sdb: SnapshotDb,
   file: BackupBytes,
-  options: { source: string; appVersion: string; passphrase?: string },
+  options: {
+    source: string;
+    appVersion: string;
+    passphrase?: string;
+    /** Replace the data without keeping a snapshot first (only after a SnapshotFailed, confirmed by the clerk). */
+    withoutSnapshot?: boolean;
+  },
 ): Promise<RestoreOutcome> {
   // Only what the reader measured is kept while the file streams in; the bytes themselves go to
   // the staging table at once, so no scan stays referenced (and in memory) until the read ends.
@@ -192,19 +214,21 @@ export async function restoreBackupFile(
       if (entry) staged.set(row.id, { ...entry, blob: row.blob });
     }
     const plan = planRestore(read.tables, staged, read.manifest.dbVersion);
-    const snapshot = await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
+    const snapshot = options.withoutSnapshot ? undefined : await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {
-      await replaceAllData(db, plan, { source: options.source, backupCreatedAt: read.manifest.createdAt, operator });
+      const source = options.withoutSnapshot ? `${options.source}（未保存恢复前快照）` : options.source;
+      await replaceAllData(db, plan, { source, backupCreatedAt: read.manifest.createdAt, operator });
     } catch (error) {
       // The data is as it was, so the snapshot just taken holds nothing new; earlier ones all stay.
-      await sdb.snapshots.delete(snapshot.id).catch(() => undefined);
+      if (snapshot) await sdb.snapshots.delete(snapshot.id).catch(() => undefined);
       if (error instanceof LedgerError) throw error;
       throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));
     }
     await trimSnapshots(sdb).catch((error: unknown) => console.warn('[backup] could not remove old snapshots', error));
     return { ok: true, counts: read.counts };
   } catch (error) {
+    if (error instanceof SnapshotFailed) return { ok: false, reason: error.message, detail: error.detail ?? '', snapshotFailed: true };
     if (error instanceof LedgerError) return { ok: false, reason: error.message, detail: error.detail ?? '' };
     return { ok: false, reason: '恢复失败，当前数据保持原样，未做任何更改。', detail: describe(error) };
   } finally {

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LedgerApp } from './pages/ledger-app';
 import { BackupPage } from './pages/backup-page';
-import { readStore } from './pages/app-database';
+import { putRow, readStore } from './pages/app-database';
 
 test.beforeEach(async ({ page }) => {
   const app = new LedgerApp(page);
@@ -122,4 +122,28 @@ test('on a new computer the setup page restores a backup instead of starting emp
   await expect(fresh.getByText('操作员：王𠮷')).toBeVisible();
   expect(await platformIds(fresh)).toEqual(platformsBefore);
   await context.close();
+});
+
+test('when the current data is damaged and cannot be kept as a snapshot, the clerk can still restore (without undo)', async ({ page }) => {
+  const app = new LedgerApp(page);
+  const backup = new BackupPage(page);
+  await app.goTo('备份与恢复');
+  const file = await backup.backupNow();
+  const attachmentsInBackup = (await readStore(page, 'attachments')).length;
+  // A scan's bytes are lost from this computer's data (its row remains).
+  await putRow(page, 'attachments', { id: 'lost-scan', createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z', name: '丢失的扫描件.pdf', mimeType: 'application/pdf', size: 3, sha256: '0'.repeat(64) });
+
+  await backup.chooseFile(file);
+  await expect(backup.restoreCard.getByText('备份文件完整，校验通过')).toBeVisible();
+  await backup.restoreCard.getByRole('button', { name: '用此备份替换当前数据…' }).click();
+  await page.getByRole('dialog').filter({ hasText: '用此备份替换当前全部数据？' }).getByRole('button', { name: '替换' }).click();
+  await expect(backup.restoreCard.getByText(/当前数据无法保存为快照（附件“丢失的扫描件\.pdf”的文件内容缺失/)).toBeVisible();
+  expect((await readStore(page, 'attachments')).length).toBe(attachmentsInBackup + 1);
+
+  await backup.restoreCard.getByRole('button', { name: '不保存快照，直接恢复…' }).click();
+  await page.getByRole('dialog').filter({ hasText: '不保存快照，直接用此备份替换当前数据？' }).getByRole('button', { name: '直接替换' }).click();
+  await expect(backup.restoreCard.getByText('本次恢复前未保存快照，不能撤销。')).toBeVisible();
+  const attachments = await readStore<{ id: string }>(page, 'attachments');
+  expect(attachments.length).toBe(attachmentsInBackup);
+  expect(attachments.some((a) => a.id === 'lost-scan')).toBe(false);
 });

@@ -9,7 +9,7 @@ import type { BackupFinishResult, BackupKind } from '@shared/bridge';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { blobChunks } from '../../bridge/blob-chunks';
-import { backupInputFromDb, restoreBackupFile } from '../../db/backup';
+import { backupInputFromDb, restoreBackupFile, SnapshotFailed } from '../../db/backup';
 import { LedgerError } from '../../db/repository';
 import { SnapshotDb } from '../../db/snapshots';
 
@@ -150,11 +150,12 @@ export async function inspectBackupFile(file: Blob, passphrase?: string): Promis
  * snapshot of the current data, then the replace. `source` names it in the audit log.
  * Throws a LedgerError with the reason when refused; the current data is then unchanged.
  */
-export async function restoreBackup(file: Blob, source: string, passphrase?: string): Promise<void> {
+export async function restoreBackup(file: Blob, source: string, passphrase?: string, options: { withoutSnapshot?: boolean } = {}): Promise<void> {
   const outcome = await restoreBackupFile(db, snapshotDb, blobChunks(file), {
     source,
     appVersion: await bridge.appVersion(),
     ...(passphrase && { passphrase }),
+    ...(options.withoutSnapshot && { withoutSnapshot: true }),
   });
-  if (!outcome.ok) throw new LedgerError(outcome.reason, outcome.detail);
+  if (!outcome.ok) throw outcome.snapshotFailed ? new SnapshotFailed(outcome.reason, outcome.detail) : new LedgerError(outcome.reason, outcome.detail);
 }

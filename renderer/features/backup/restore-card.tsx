@@ -8,7 +8,7 @@ import type { BackupCounts } from '@shared/backup/format';
 import type { AuditEntry } from '@shared/domain/audit';
 import { errorText } from '../../app/errors';
 import { db } from '../../db/database';
-import { countTables } from '../../db/backup';
+import { countTables, SnapshotFailed } from '../../db/backup';
 import { CountsTable } from './counts-table';
 import { formatBytes } from './format-bytes';
 import { inspectBackupFile, isEncryptedBackup, restoreBackup, type InspectResult } from './backup-service';
@@ -22,7 +22,9 @@ type Stage =
   | { step: 'refused'; file: File; reason: string }
   | { step: 'verified'; file: File; passphrase?: string; contents: Verified; current: BackupCounts; chain: ChainVerdict }
   | { step: 'restoring'; file: File }
-  | { step: 'done'; file: File };
+  | { step: 'snapshot-failed'; file: File; passphrase?: string; reason: string }
+  | { step: 'done'; file: File }
+  | { step: 'done-without-snapshot'; file: File };
 
 /** Largest file the restore reads (a backup with 1 GB of scans fits well). */
 const MAX_RESTORE_BYTES = 8 * 1024 * 1024 * 1024;
@@ -55,6 +57,19 @@ export function RestoreCard() {
     else await verify(file);
   };
 
+  const run = async (file: File, passphrase: string | undefined, withoutSnapshot: boolean) => {
+    setStage({ step: 'restoring', file });
+    try {
+      await restoreBackup(file, file.name, passphrase, { withoutSnapshot });
+      setStage({ step: withoutSnapshot ? 'done-without-snapshot' : 'done', file });
+    } catch (error) {
+      console.error('[backup] restore failed', error);
+      const reason = errorText(error, '恢复失败，当前数据保持原样');
+      if (error instanceof SnapshotFailed) setStage({ step: 'snapshot-failed', file, ...(passphrase && { passphrase }), reason });
+      else setStage({ step: 'refused', file, reason });
+    }
+  };
+
   const replace = (file: File, passphrase: string | undefined) => {
     modal.confirm({
       title: '用此备份替换当前全部数据？',
@@ -62,16 +77,18 @@ export function RestoreCard() {
       okText: '替换',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: async () => {
-        setStage({ step: 'restoring', file });
-        try {
-          await restoreBackup(file, file.name, passphrase);
-          setStage({ step: 'done', file });
-        } catch (error) {
-          console.error('[backup] restore failed', error);
-          setStage({ step: 'refused', file, reason: errorText(error, '恢复失败，当前数据保持原样') });
-        }
-      },
+      onOk: () => run(file, passphrase, false),
+    });
+  };
+
+  const replaceWithoutSnapshot = (file: File, passphrase: string | undefined) => {
+    modal.confirm({
+      title: '不保存快照，直接用此备份替换当前数据？',
+      content: '当前数据将被替换且无法撤销。仅在当前数据已损坏、无法保存快照时这样做。',
+      okText: '直接替换',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => run(file, passphrase, true),
     });
   };
 
@@ -99,6 +116,27 @@ export function RestoreCard() {
       {stage.step === 'verifying' && <Spin description="正在校验备份文件…" />}
       {stage.step === 'restoring' && <Spin description="正在保存当前数据的快照并恢复，请勿关闭程序…" />}
       {stage.step === 'refused' && <Alert type="error" showIcon title={stage.reason} description="当前数据未做任何更改。" />}
+      {stage.step === 'snapshot-failed' && (
+        <Alert
+          type="error"
+          showIcon
+          title={stage.reason}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>
+                若磁盘空间不足，请清理后重试。若当前数据已损坏（例如扫描件丢失），可以不保存快照直接恢复，但之后无法撤销。
+              </Typography.Paragraph>
+              <Space>
+                <Button onClick={() => replace(stage.file, stage.passphrase)}>重试</Button>
+                <Button danger onClick={() => replaceWithoutSnapshot(stage.file, stage.passphrase)}>
+                  不保存快照，直接恢复…
+                </Button>
+              </Space>
+            </>
+          }
+        />
+      )}
+      {stage.step === 'done-without-snapshot' && <Alert type="success" showIcon title="恢复完成" description="本次恢复前未保存快照，不能撤销。" />}
       {stage.step === 'done' && <Alert type="success" showIcon title="恢复完成" description="恢复前的数据已保存为快照，可在下方“恢复前快照”中撤销本次恢复。" />}
       {stage.step === 'verified' && (
         <>

@@ -51,3 +51,23 @@ export async function tamperAuditEntry(page: Page, seq: number, patch: Row): Pro
     { seq, patch },
   );
 }
+
+/** Writes one row into a store behind the app's back (to simulate damaged data). */
+export async function putRow(page: Page, store: string, row: Row): Promise<void> {
+  await page.evaluate(
+    ({ store, row }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('media-ledger');
+        open.onsuccess = () => {
+          const put = open.result.transaction(store, 'readwrite').objectStore(store).put(row);
+          put.onsuccess = () => {
+            open.result.close();
+            resolve();
+          };
+          put.onerror = () => reject(put.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    { store, row },
+  );
+}

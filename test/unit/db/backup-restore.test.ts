@@ -180,6 +180,28 @@ describe('backup → wipe → restore', () => {
     expect(await listSnapshots(sdb)).toHaveLength(2);
   });
 
+  it('current data that cannot be kept as a snapshot stops the restore, unless the clerk restores without one', async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+    await createRecord<Unit>(db, 'units', { name: '备份里的单位', kind: '直属单位' });
+    const good = await backupBytes(db);
+    // The current data is damaged: a scan's bytes are gone (its row remains).
+    await db.attachments.add({ id: 'lost', createdAt: 'x', updatedAt: 'x', name: '丢失的扫描件.pdf', mimeType: 'application/pdf', size: 3, sha256: sha256(new Uint8Array(3)) } as unknown as StoredAttachment);
+    const rows = await db.units.toArray();
+
+    const refused = await restoreBackupFile(db, sdb, good, { source: 'test.mlbackup', appVersion: '0.1.0-test' });
+    expect(refused).toMatchObject({ ok: false, snapshotFailed: true, reason: expect.stringContaining('当前数据无法保存为快照（附件“丢失的扫描件.pdf”的文件内容缺失') });
+    expect(await db.units.toArray()).toEqual(rows);
+    expect(await db.attachments.count()).toBe(1);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+
+    const forced = await restoreBackupFile(db, sdb, good, { source: 'test.mlbackup', appVersion: '0.1.0-test', withoutSnapshot: true });
+    expect(forced).toMatchObject({ ok: true });
+    expect((await db.units.toArray()).map((u) => u.name)).toEqual(['备份里的单位']);
+    expect(await db.attachments.count()).toBe(0);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+    expect((await db.auditLog.orderBy('seq').last())?.changes.restoredFrom).toEqual([null, 'test.mlbackup（未保存恢复前快照）']);
+  });
+
   it(`keeps only the newest ${SNAPSHOTS_KEPT} snapshots`, async () => {
     await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
     const bytes = await backupBytes(db);

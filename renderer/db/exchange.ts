@@ -3,7 +3,7 @@
 // records the clerk accepted in one transaction, each with its 'merge' audit entry. A merge makes
 // the plan again inside its transaction and refuses, writing nothing, if any accepted record
 // changed since the preview or would now put an account in the registry twice.
-import { diffRecords } from '@shared/audit/hash-chain';
+import { canonicalJson, diffRecords } from '@shared/audit/hash-chain';
 import type { AuditAction } from '@shared/domain/audit';
 import { localToday } from '@shared/domain/validation';
 import { EXCHANGE_TABLES, recordKey, type ExchangeFailure, type ExchangePackage, type ExchangeRecords, type ExchangeTable } from '@shared/exchange/format';
@@ -104,7 +104,9 @@ export const STALE_PREVIEW =
  * one 'merge' audit entry each. 'same' records have nothing to write. Throws a LedgerError, having
  * written nothing, when the selection holds a duplicate account (or a filing of one) or leaves a
  * reference dangling, or the stored data changed since the preview. The plan is made again inside
- * the transaction, so an account registered here after the preview is caught too.
+ * the transaction, so an account registered here after the preview is caught too, and what is
+ * written comes from that plan, i.e. from the verified package: `plan` only says which records
+ * the clerk accepted and what was shown for them.
  */
 export async function mergePackage(db: LedgerDb, pkg: ExchangePackage, plan: ImportPlan, accepted: ReadonlySet<string>): Promise<MergeResult> {
   const problems = selectionProblems(plan, accepted);
@@ -124,14 +126,17 @@ export async function mergePackage(db: LedgerDb, pkg: ExchangePackage, plan: Imp
     // E.g. a record a filing points at, stored here at the preview and gone since (a restore from a backup).
     const dangling = selectionProblems(freshPlan, accepted);
     if (dangling.length > 0) throw new LedgerError(STALE_PREVIEW, `selection problems since the preview: ${dangling.join(' | ')}`);
-    for (const item of items) {
+    const writes = items.map((item) => {
       const now = fresh.get(item.key);
       if (!now || now.localVersion !== item.localVersion || now.status !== item.status) {
         throw new LedgerError(STALE_PREVIEW, `${item.key}: stored record or its audit state changed since the preview`);
       }
-    }
+      // The clerk accepted what the preview showed; a plan that shows other records than the package holds is not that.
+      if (canonicalJson(now.incoming) !== canonicalJson(item.incoming)) throw new LedgerError(STALE_PREVIEW, `${item.key}: the plan's record is not the package's`);
+      return now;
+    });
     const at = new Date().toISOString();
-    for (const item of items) {
+    for (const item of writes) {
       await tableOf(db, item.table).put(item.incoming);
       await appendAudit(db, item.table, item.id, 'merge', diffRecords(item.local, item.incoming), at);
       byStatus[item.status as keyof typeof byStatus]++;

@@ -25,7 +25,9 @@
 // in the trash travel too, so a deletion reaches the 宣传部. References that point outside the
 // package (a parent unit above the exporting unit, a sponsoring unit elsewhere) are kept as ids.
 // A reader refuses a file that is too large, is not this format, is of a newer version, fails the
-// checksum, or holds anything the strict schemas (./schemas.ts) do not accept exactly.
+// checksum, holds anything the strict schemas (./schemas.ts) do not accept exactly, a time more
+// than a day after the import, or any record the writer would not have put in the exporting
+// unit's package (./references.ts): the checksum has no key, so it proves no sender.
 import { canonicalJson, sha256Hex } from '../audit/hash-chain';
 import type { Approval } from '../domain/records';
 import type { Person } from '../domain/person';

@@ -1,7 +1,9 @@
 // Reads and verifies an exchange package (layout: ./format.ts). Checks run from the cheapest to
 // the most thorough: size, UTF-8 JSON (prototype-polluting keys dropped), format id, format
 // version, shape bounds (depth, list lengths, string lengths), the checksum, the strict schemas of
-// every record, and the package's own consistency. Nothing is handed back unless all agree.
+// every record, no time later than now, and the package's own consistency, including that it holds
+// only the exporting unit's own records. Nothing is handed back unless all agree. The checksum has
+// no key, so anyone can make one: the checks after it are what keep a forged package out.
 // Never throws: every failure is { ok: false, reason (Chinese, for the clerk), detail (English, for the log) }.
 import { HOSTILE_KEYS, parseJsonSafely } from '../backup/rows';
 import { utf8Decode } from '../backup/web-platform';
@@ -12,7 +14,6 @@ import {
   PACKAGE_FORMAT_VERSION,
   PACKAGE_LIMITS,
   packageChecksum,
-  recordKey,
   type ExchangeFailure,
   type ExchangePackage,
   type ExchangeRecords,
@@ -20,6 +21,7 @@ import {
 import { accountText, firstLivePair } from './accounts';
 import { fieldLabel } from './labels';
 import { recordNormaliser, type Row } from './records';
+import { recordOutsideUnit, type RecordOutside } from './references';
 import { packageShapeSchema } from './schemas';
 import { canonicalJson } from '../audit/hash-chain';
 
@@ -116,17 +118,68 @@ function readRecords(shape: { records: Record<string, unknown[]>; exportedAt: st
   return records as unknown as ExchangeRecords;
 }
 
-/** The package must be what a writer makes: its unit inside, filings of its platforms, platforms of its units. */
+/**
+ * How far ahead of this computer's clock a time may be: the two offices' clocks may disagree a
+ * little, and a package read the day it is written must never be refused for it.
+ */
+export const CLOCK_SKEW_MS = 86_400_000;
+
+const STAMP_LABELS = { createdAt: '创建时间', updatedAt: '修改时间', deletedAt: '移入回收站的时间' } as const;
+
+const LATER_THAN_NOW =
+  '晚于本机当前时间，可能是对方电脑的日期和时间设置不正确，或数据包被改动过，不能导入，本机数据未做任何更改。请核对双方电脑的日期和时间，再让对方重新导出数据包。';
+
+/**
+ * Refuses a time later than `now` (plus the skew). A record stamped in the future would look newer
+ * than every genuine version sent after it, which the plan would then call an old package resent.
+ */
+function checkNotLater(iso: string, now: Date, what: string, detail: string): void {
+  if (Date.parse(iso) > now.getTime() + CLOCK_SKEW_MS) throw new Refusal(`${what}（${iso}）${LATER_THAN_NOW}`, `${detail} ${iso} is later than ${now.toISOString()}`);
+}
+
+function checkRecordTimes(records: ExchangeRecords, now: Date): void {
+  for (const table of EXCHANGE_TABLES) {
+    (records[table] as unknown as Row[]).forEach((r, index) => {
+      const name = typeof r.name === 'string' ? `“${r.name}”` : '';
+      for (const field of ['createdAt', 'updatedAt', 'deletedAt'] as const) {
+        const value = r[field];
+        if (value !== undefined) checkNotLater(value, now, `数据包中第 ${index + 1} 条${EXCHANGE_TABLE_LABELS[table]}记录${name}的${STAMP_LABELS[field]}`, `${table}/${r.id}.${field}`);
+      }
+    });
+  }
+}
+
+const OUTSIDE_TAIL = '数据包只能包含导出单位及其下级单位的记录，此数据包可能被改动过，不能导入，本机数据未做任何更改。请让对方重新导出数据包。';
+
+/** The refusal of a record that is not the exporting unit's own, naming it and why. */
+function outsideRefusal(pkg: ExchangePackage, outside: RecordOutside): Refusal {
+  const { table, index, record } = outside;
+  const name = (record as { name?: unknown }).name;
+  const unit = `“${pkg.unit.name}”`;
+  const detail = `${table}/${record.id} is outside exporting unit ${pkg.unit.id}`;
+  switch (table) {
+    case 'units':
+      return new Refusal(`数据包含不属于导出单位的单位：“${String(name)}”（不是导出单位${unit}或其下级单位）。${OUTSIDE_TAIL}`, `${detail}: not the unit or below it`);
+    case 'platforms':
+      return new Refusal(`数据包含不属于导出单位的平台：“${String(name)}”（主办单位不是导出单位${unit}或其下级单位）。${OUTSIDE_TAIL}`, `${detail}: host unit not in the package`);
+    case 'approvals':
+      return new Refusal(`数据包含不属于导出单位的开通与备案记录：第 ${index + 1} 条（所属平台不在数据包中）。${OUTSIDE_TAIL}`, `${detail}: platform not in the package`);
+    case 'people':
+      return new Refusal(
+        `数据包含不属于导出单位的人员：“${String(name)}”（不在导出单位${unit}或其下级单位，数据包中的单位和平台也没有登记此人）。${OUTSIDE_TAIL}`,
+        `${detail}: neither of its units nor named by its records`,
+      );
+  }
+}
+
+/**
+ * The package must be what a writer makes: its unit inside, and nothing but that unit's own
+ * records, chosen by the writer's own rule (references.ts), so it cannot overwrite another unit's.
+ */
 function checkConsistency(pkg: ExchangePackage): void {
-  const has = new Set<string>();
-  for (const table of EXCHANGE_TABLES) for (const r of pkg.records[table]) has.add(recordKey(table, r.id));
-  if (!has.has(recordKey('units', pkg.unit.id))) throw new Refusal(INVALID, `exporting unit ${pkg.unit.id} is not among the units`);
-  for (const p of pkg.records.platforms) {
-    if (!p.hostUnitId || !has.has(recordKey('units', p.hostUnitId))) throw new Refusal(INVALID, `platform ${p.id}: host unit not in the package`);
-  }
-  for (const a of pkg.records.approvals) {
-    if (!has.has(recordKey('platforms', a.platformId))) throw new Refusal(INVALID, `approval ${a.id}: platform not in the package`);
-  }
+  if (!pkg.records.units.some((u) => u.id === pkg.unit.id)) throw new Refusal(INVALID, `exporting unit ${pkg.unit.id} is not among the units`);
+  const outside = recordOutsideUnit(pkg.records, pkg.unit.id);
+  if (outside) throw outsideRefusal(pkg, outside);
   // The registry holds one live platform per kind + account id; a package holding two would double it.
   const pair = firstLivePair(pkg.records.platforms as unknown as Row[]);
   if (pair) {
@@ -138,7 +191,8 @@ function checkConsistency(pkg: ExchangePackage): void {
   }
 }
 
-export function readPackage(bytes: Uint8Array): PackageReadResult {
+/** Reads `bytes` as a package; `now` is the import time, which no time in the package may be (much) later than. */
+export function readPackage(bytes: Uint8Array, now: Date = new Date()): PackageReadResult {
   try {
     if (bytes.length === 0) throw new Refusal(EMPTY, 'empty file');
     if (bytes.length > PACKAGE_LIMITS.fileBytes) throw new Refusal(TOO_LARGE, `${bytes.length} bytes`);
@@ -168,7 +222,10 @@ export function readPackage(bytes: Uint8Array): PackageReadResult {
       throw new Refusal(INVALID, `package shape: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}`);
     }
     const { sha256: _sum, records: rawRecords, ...header } = shape.data;
+    // Before the records: their dates are judged "not in the future" against the export's day.
+    checkNotLater(header.exportedAt, now, '数据包的导出时间', 'exportedAt');
     const records = readRecords({ records: rawRecords, exportedAt: header.exportedAt });
+    checkRecordTimes(records, now);
     const pkg: ExchangePackage = { ...header, records };
     checkConsistency(pkg);
     return { ok: true, package: pkg };

@@ -1,6 +1,7 @@
 // Which records a record points at, and which records make up a unit's package. A package holds
 // the unit with every unit below it, their platforms (work groups included), the filings of those
 // platforms, and the people all of these name; references further out stay plain ids.
+import type { BaseRecord } from '../domain/common';
 import type { ExchangeRecords, ExchangeTable } from './format';
 
 export interface Reference {
@@ -87,4 +88,33 @@ export function selectUnitRecords(all: ExchangeRecords, unitId: string): Exchang
   for (const p of platforms) for (const ref of referencesOf('platforms', p)) if (ref.table === 'people') named.add(ref.id);
   const people = all.people.filter((p) => (p.unitId !== undefined && owned.has(p.unitId)) || named.has(p.id));
   return { units, people, platforms, approvals };
+}
+
+/** A record of a package that its unit's package would not hold. */
+export interface RecordOutside {
+  table: ExchangeTable;
+  /** Position in its table's list. */
+  index: number;
+  record: BaseRecord;
+}
+
+/** Units first: a person or platform is usually outside because its unit is, and that is the clearer thing to name. */
+const OUTSIDE_ORDER = ['units', 'platforms', 'approvals', 'people'] as const satisfies readonly ExchangeTable[];
+
+/**
+ * The first record of `records` (a package of `unitId`, ids unique per table) that is not the
+ * unit's own. It applies selectUnitRecords itself to the package: what a writer selected from
+ * everything stored, selected again from itself, is all of it (the units below the unit are still
+ * below it, their platforms, filings and named people still theirs), so a genuine package never
+ * has a record outside, and one that does holds records someone else added. Undefined when none.
+ */
+export function recordOutsideUnit(records: ExchangeRecords, unitId: string): RecordOutside | undefined {
+  const own = selectUnitRecords(records, unitId);
+  for (const table of OUTSIDE_ORDER) {
+    const ids = new Set((own?.[table] ?? []).map((r) => r.id));
+    const list = records[table] as readonly BaseRecord[];
+    const index = list.findIndex((r) => !ids.has(r.id));
+    if (index >= 0) return { table, index, record: list[index]! };
+  }
+  return undefined;
 }

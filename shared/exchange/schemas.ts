@@ -16,6 +16,7 @@ export const recordId = z
   .max(36, { error: '记录编号过长' })
   .refine((id) => isId(id) || UUID_RE.test(id), { error: '记录编号格式不正确' });
 
+/** An ISO date-time; that it is not later than the import is the reader's check, which knows the time. */
 export const dateTime = z
   .string({ error: '时间应为文字' })
   .max(40, { error: '时间过长' })

@@ -267,13 +267,38 @@ describe('merging', () => {
       const pkg = await send();
       const plan = await previewImport(empty, pkg);
       const before = await dump(empty);
-      // A record the schema cannot store (no id) stands in for a full disk half-way through.
-      const broken = { ...plan, items: plan.items.map((i, n) => (n === plan.items.length - 1 ? { ...i, incoming: { ...i.incoming, id: undefined as unknown as string } } : i)) };
-      await expect(mergePackage(empty, pkg, broken, new Set(plan.items.map((i) => i.key)))).rejects.toThrow();
+      // The database refuses the first filing, after every unit, person and platform was written: a full disk half-way through.
+      const fullDisk = (): never => {
+        throw new Error('磁盘已满');
+      };
+      expect(pkg.records.approvals.length).toBeGreaterThan(0);
+      empty.approvals.hook('creating', fullDisk);
+      try {
+        await expect(mergePackage(empty, pkg, plan, new Set(plan.items.map((i) => i.key)))).rejects.toThrow('磁盘已满');
+      } finally {
+        empty.approvals.hook('creating').unsubscribe(fullDisk);
+      }
       expect(await dump(empty)).toEqual(before);
     } finally {
       await empty.delete();
     }
+  });
+
+  it('writes the package’s records, not whatever the plan passed in carries: a plan with another record is refused, writing nothing', async () => {
+    const site = platformOf(SITE);
+    await updateRecord<Platform>(clerk, 'platforms', site.id, { measures: '采用' });
+    const pkg = await send();
+    const plan = await previewImport(office, pkg);
+    const forged: ImportPlan = {
+      ...plan,
+      items: plan.items.map((i) => (i.key === `platforms/${site.id}` ? { ...i, incoming: { ...i.incoming, name: '被改名', measures: '采用' } } : i)),
+    };
+    const before = await dump(office);
+    await expect(mergePackage(office, pkg, forged, new Set([`platforms/${site.id}`]))).rejects.toThrow(STALE_PREVIEW);
+    expect(await dump(office)).toEqual(before);
+    // The genuine plan merges the package's version.
+    await mergePackage(office, pkg, plan, new Set([`platforms/${site.id}`]));
+    expect(await office.platforms.get(site.id)).toEqual(pkg.records.platforms.find((p) => p.id === site.id));
   });
 
   it('after a merge into an empty copy, restoring and re-importing still says 相同', async () => {

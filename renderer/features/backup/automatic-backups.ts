@@ -3,6 +3,7 @@
 // writes them to the configured backup folder and rotates them (electron/ and the README say how).
 // The browser edition cannot write files on its own; its backup page reminds the clerk instead.
 import { notification } from 'antd';
+import { backupStamp, parseBackupFileName } from '@shared/backup/file-names';
 import type { BackupFileInfo } from '@shared/bridge';
 import { bridge } from '../../bridge';
 import { errorText } from '../../app/errors';
@@ -10,14 +11,14 @@ import { backupRunning, backupSettled, changedSinceLastBackup, runBackup } from 
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
-function sameLocalDay(iso: string, now: Date): boolean {
-  const at = new Date(iso);
-  return at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
-}
-
-/** Whether today's daily backup is still to be made, given the backups in the folder. */
+/**
+ * Whether today's daily backup is still to be made, given the backups in the folder. The day is
+ * read from the file name (local time of writing), as the rotation reads it: a file's date changes
+ * when it is copied, so an old backup copied back into the folder does not count as today's.
+ */
 export function dailyBackupDue(files: readonly BackupFileInfo[], now: Date = new Date()): boolean {
-  return !files.some((file) => file.kind === 'daily' && sameLocalDay(file.modifiedAt, now));
+  const today = backupStamp(now).slice(0, 8);
+  return !files.some((file) => file.kind === 'daily' && parseBackupFileName(file.name)?.stamp.slice(0, 8) === today);
 }
 
 /** Runs one automatic backup; failures are shown, never thrown. */

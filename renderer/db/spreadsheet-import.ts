@@ -6,7 +6,7 @@ import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import type { BaseRecord } from '@shared/domain/common';
 import { validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
 import type { ImportPreview, PreviewRow } from '@shared/spreadsheet/convert';
-import { nameKey, platformKey, type StoredData } from '@shared/spreadsheet/references';
+import { PlatformDuplicates, platformIdentity, nameKey, type StoredData } from '@shared/spreadsheet/references';
 import type { ImportTarget } from '@shared/spreadsheet/targets';
 import type { Table } from 'dexie';
 import type { LedgerDb } from './schema';
@@ -64,7 +64,9 @@ function stillValid(target: ImportTarget, rows: readonly PreviewRow[], stored: S
   const liveUnits = new Set(stored.units.filter((u) => !u.deletedAt).map((u) => u.id));
   const livePeople = new Set(stored.people.filter((p) => !p.deletedAt).map((p) => p.id));
   const taken = new Set<string>();
-  if (target === 'platforms') for (const p of stored.platforms) taken.add(platformKey(p.kind, p.accountId) ?? '');
+  // The preview's platform rules: kind + account id, or kind + name + host unit without an account id.
+  const platforms = new PlatformDuplicates<true>();
+  if (target === 'platforms') for (const p of stored.platforms) platforms.add(p, true);
   else if (target === 'units') for (const u of stored.units) taken.add(nameKey(u.name));
   else for (const p of stored.people) taken.add(`${nameKey(p.name)}\u0000${p.unitId ?? ''}`);
   taken.delete('');
@@ -75,12 +77,13 @@ function stillValid(target: ImportTarget, rows: readonly PreviewRow[], stored: S
       if (typeof id === 'string' && !liveUnits.has(id) && !(target === 'units' && newIds.has(id))) return false;
     }
     if (referencedPeople(target, draft).some((id) => !livePeople.has(id))) return false;
-    const key =
-      target === 'platforms'
-        ? platformKey(String(draft.kind), String(draft.accountId ?? ''))
-        : target === 'units'
-          ? nameKey(String(draft.name))
-          : `${nameKey(String(draft.name))}\u0000${String(draft.unitId ?? '')}`;
+    if (target === 'platforms') {
+      const p = platformIdentity(draft);
+      if (platforms.find(p)) return false;
+      platforms.add(p, true);
+      continue;
+    }
+    const key = target === 'units' ? nameKey(String(draft.name)) : `${nameKey(String(draft.name))}\u0000${String(draft.unitId ?? '')}`;
     if (key && taken.has(key)) return false;
     if (key) taken.add(key);
   }

@@ -13,6 +13,11 @@ export type CellValue = string | number | boolean | Date | CellError | null;
 export interface SheetData {
   name: string;
   rows: CellValue[][];
+  /**
+   * The workbook uses the 1904 date system, so a plain number in a date column is a serial
+   * counted from 1904-01-01 (date cells already come as dates). Never set for CSV files.
+   */
+  date1904?: boolean;
 }
 
 export function isCellError(value: CellValue): value is CellError {

@@ -1,15 +1,18 @@
 // Rows of the clerk's sheet turned into drafts of the chosen target, with every problem of a
 // row reported by its row number in the sheet, the column's header and a Chinese reason, and
-// duplicates (same platform kind + account id; same unit name; same person in the same unit)
-// found within the file and against what is stored. Nothing here writes anything: the preview
-// is what the clerk sees, and only its clean rows can be imported.
+// duplicates (same platform kind + account id, or — where one of the two has no account id — the
+// same kind, name and host unit; same unit name; same person in the same unit) found within the
+// file and against what is stored. Text cells lose the apostrophe the CSV export puts before
+// formula-looking text, so an exported list imports as it was. Nothing here writes anything: the
+// preview is what the clerk sees, and only its clean rows can be imported.
 import type { IsoDate } from '../domain/common';
 import { isGroupKind, type PlatformKind } from '../domain/platform';
 import { isValidWebAddress, validatePerson, validatePlatform, validateUnit, type FieldErrors } from '../domain/validation';
 import { cellText, isBlankCell, isCellError, type CellValue, type SheetData } from './cells';
-import { parseDateCell } from './dates';
+import { parseDateCell, type DateOptions } from './dates';
+import { unguardFormula } from './export-table';
 import { headerLabels, type ColumnMapping } from './mapping';
-import { ReferenceIndex, nameKey, platformKey, type StoredData } from './references';
+import { PlatformDuplicates, platformIdentity, ReferenceIndex, nameKey, type StoredData } from './references';
 import { TARGET_FIELDS, TARGET_LABELS, fieldOf, type ImportField, type ImportTarget } from './targets';
 
 export interface RowIssue {
@@ -101,7 +104,7 @@ function countValue(field: ImportField, cell: CellValue): Parsed {
 }
 
 /** One cell → the field's value, or the reason it cannot be. Blank cells are `undefined`. */
-function parseCell(field: ImportField, cell: CellValue, refs: ReferenceIndex, inFileUnits: ReadonlyMap<string, string> | undefined): Parsed {
+function parseCell(field: ImportField, cell: CellValue, refs: ReferenceIndex, inFileUnits: ReadonlyMap<string, string> | undefined, dates: DateOptions): Parsed {
   if (isCellError(cell)) return { ok: false, reason: `单元格是错误值 ${cell.error}，请在表格中改正` };
   if (isBlankCell(cell)) return { ok: true, value: undefined };
   const text = cellText(cell).trim();
@@ -109,7 +112,7 @@ function parseCell(field: ImportField, cell: CellValue, refs: ReferenceIndex, in
     case 'text':
       return { ok: true, value: text };
     case 'date': {
-      const date = parseDateCell(cell);
+      const date = parseDateCell(cell, dates);
       return date.ok ? { ok: true, value: date.date } : { ok: false, reason: date.reason };
     }
     case 'count':
@@ -229,25 +232,68 @@ function sheetWording(message: string): string {
   return message.replace(/^请选择/, '请填写');
 }
 
-function duplicateKey(target: ImportTarget, draft: Record<string, unknown>): string | undefined {
-  if (target === 'platforms') return platformKey(String(draft.kind ?? ''), String(draft.accountId ?? ''));
-  if (target === 'units') return nameKey(String(draft.name ?? ''));
-  return `${nameKey(String(draft.name ?? ''))}\u0000${String(draft.unitId ?? '')}`;
+/** Where a row's duplicate is: a stored record (live or in the trash) or an earlier row of the file. */
+interface Duplicate {
+  where: 'stored' | 'trash' | number;
+  name: string;
+  /** Found by the platforms' kind + name + host unit rule, where an account id is missing. */
+  possible: boolean;
 }
 
-function storedKeys(target: ImportTarget, stored: StoredData): Map<string, { name: string; deleted: boolean }> {
-  const map = new Map<string, { name: string; deleted: boolean }>();
-  const add = (key: string | undefined, name: string, deletedAt: string | undefined) => {
+/** The duplicate rules of one target, fed with what is stored and then row by row. */
+class Duplicates {
+  private readonly storedPlatforms = new PlatformDuplicates<{ name: string; deleted: boolean }>();
+  private readonly filePlatforms = new PlatformDuplicates<number>();
+  private readonly storedKeys = new Map<string, { name: string; deleted: boolean }>();
+  private readonly fileKeys = new Map<string, number>();
+
+  constructor(
+    private readonly target: ImportTarget,
+    stored: StoredData,
+  ) {
     // A live record wins over one in the trash with the same key.
-    if (key && (!map.has(key) || !deletedAt)) map.set(key, { name, deleted: Boolean(deletedAt) });
-  };
-  if (target === 'platforms') for (const p of stored.platforms) add(platformKey(p.kind, p.accountId), p.name, p.deletedAt);
-  else if (target === 'units') for (const u of stored.units) add(nameKey(u.name), u.name, u.deletedAt);
-  else for (const p of stored.people) add(`${nameKey(p.name)}\u0000${p.unitId ?? ''}`, p.name, p.deletedAt);
-  return map;
+    const add = (key: string | undefined, name: string, deletedAt: string | undefined) => {
+      if (key && (!this.storedKeys.has(key) || !deletedAt)) this.storedKeys.set(key, { name, deleted: Boolean(deletedAt) });
+    };
+    if (target === 'platforms') for (const p of stored.platforms) this.storedPlatforms.add(p, { name: p.name, deleted: Boolean(p.deletedAt) }, !p.deletedAt);
+    else if (target === 'units') for (const u of stored.units) add(nameKey(u.name), u.name, u.deletedAt);
+    else for (const p of stored.people) add(personKey(p.name, p.unitId), p.name, p.deletedAt);
+  }
+
+  /** The duplicate of a validated row, or undefined after noting the row as the first of its keys. */
+  check(draft: Record<string, unknown>, rowNumber: number): Duplicate | undefined {
+    if (this.target === 'platforms') {
+      const p = platformIdentity(draft);
+      const stored = this.storedPlatforms.find(p);
+      if (stored) return { where: stored.value.deleted ? 'trash' : 'stored', name: stored.value.name, possible: stored.rule === 'name' };
+      const first = this.filePlatforms.find(p);
+      if (first) return { where: first.value, name: '', possible: first.rule === 'name' };
+      this.filePlatforms.add(p, rowNumber);
+      return undefined;
+    }
+    const key = this.target === 'units' ? nameKey(String(draft.name ?? '')) : personKey(String(draft.name ?? ''), draft.unitId as string | undefined);
+    if (!key) return undefined;
+    const hit = this.storedKeys.get(key);
+    if (hit) return { where: hit.deleted ? 'trash' : 'stored', name: hit.name, possible: false };
+    const first = this.fileKeys.get(key);
+    if (first !== undefined) return { where: first, name: '', possible: false };
+    this.fileKeys.set(key, rowNumber);
+    return undefined;
+  }
 }
 
-function duplicateMessage(target: ImportTarget, name: string, where: 'stored' | 'trash' | number): string {
+function personKey(name: string, unitId: string | undefined): string {
+  return `${nameKey(name)}\u0000${unitId ?? ''}`;
+}
+
+const POSSIBLE_PLATFORM = '平台类型、名称、主办单位都相同，且有一方没有填写账号';
+
+function duplicateMessage(target: ImportTarget, { where, name, possible }: Duplicate): string {
+  if (possible) {
+    if (where === 'stored') return `与已登记的平台“${name}”可能重复（${POSSIBLE_PLATFORM}），不再重复导入；如确是另一个平台，请在表格中填写账号或改用能区分的名称`;
+    if (where === 'trash') return `与回收站中的平台“${name}”可能重复（${POSSIBLE_PLATFORM}），请先在回收站恢复它，不再重复导入`;
+    return `与本表第 ${where} 行可能重复（${POSSIBLE_PLATFORM}），只导入第 ${where} 行；如确是另一个平台，请填写账号或改用能区分的名称`;
+  }
   const what = target === 'platforms' ? '同类型、同账号的平台' : target === 'units' ? '同名单位' : '同一单位的同名人员';
   if (where === 'stored') return `与已登记的${what}“${name}”重复，不再重复导入`;
   if (where === 'trash') return `与回收站中的${what}“${name}”重复，请先在回收站恢复它，不再重复导入`;
@@ -275,7 +321,8 @@ export function buildPreview(
 
   const dataRows: { rowNumber: number; cells: CellValue[] }[] = [];
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] ?? [];
+    // The apostrophe the CSV export put before formula-looking text is not part of the text.
+    const cells = (sheet.rows[r] ?? []).map((c) => (typeof c === 'string' ? unguardFormula(c) : c));
     if (columns.every((c) => isBlankCell(cells[c.index]))) continue;
     dataRows.push({ rowNumber: r + 1, cells });
     if (dataRows.length > maxRows) {
@@ -301,13 +348,13 @@ export function buildPreview(
     });
   }
 
-  const existing = storedKeys(target, stored);
-  const firstRowOfKey = new Map<string, number>();
+  const duplicates = new Duplicates(target, stored);
+  const dates: DateOptions = { date1904: sheet.date1904 === true };
   const rows: PreviewRow[] = dataRows.map((row, i) => {
     const errors: RowIssue[] = [];
     const values = new Map<string, unknown>();
     for (const { index, field } of columns) {
-      const parsed = parseCell(field, row.cells[index] ?? null, refs, target === 'units' ? inFileUnits : undefined);
+      const parsed = parseCell(field, row.cells[index] ?? null, refs, target === 'units' ? inFileUnits : undefined, dates);
       if (parsed.ok) values.set(field.key, parsed.value);
       else errors.push({ column: headers[index] ?? field.label, message: parsed.reason });
     }
@@ -336,14 +383,8 @@ export function buildPreview(
     if (!checked.ok) return { ...base, errors: issuesOf(target, checked.errors, columnOf) };
 
     const value = checked.value as unknown as Record<string, unknown>;
-    const key = duplicateKey(target, value);
-    if (key) {
-      const hit = existing.get(key);
-      if (hit) return { ...base, errors: [], duplicate: duplicateMessage(target, hit.name, hit.deleted ? 'trash' : 'stored') };
-      const first = firstRowOfKey.get(key);
-      if (first !== undefined) return { ...base, errors: [], duplicate: duplicateMessage(target, '', first) };
-      firstRowOfKey.set(key, row.rowNumber);
-    }
+    const duplicate = duplicates.check(value, row.rowNumber);
+    if (duplicate) return { ...base, errors: [], duplicate: duplicateMessage(target, duplicate) };
     return { ...base, errors: [], draft: value };
   });
 

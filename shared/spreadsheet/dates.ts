@@ -1,6 +1,9 @@
 // Dates as people type them into a ledger: "2019.6.13", "2019年6月13日", "2019-06-13",
-// "2019/6/13", "20190613", Excel date serials and real date cells. A date that does not exist
-// (2019.2.30, month 13) is reported with a reason, never rolled over or guessed.
+// "2019/6/13", "20190613", Excel date serials (1900 or 1904 date system) and real date cells. A
+// date that does not exist (2019.2.30, month 13) is reported with a reason, never rolled over or
+// guessed; so is a number that is only a year or a year and month (Excel keeps a typed "2019",
+// "2019.6" or "2019.10" as the number 2019, 2019.6 or 2019.1), and a serial or date cell that
+// lands before EARLIEST_LEDGER_DATE.
 import type { IsoDate } from '../domain/common';
 import { isRealDate } from '../domain/validation';
 import { isCellError, utcDay, type CellValue } from './cells';
@@ -14,6 +17,28 @@ const LAST_SERIAL = 401_768;
 const DAY_MS = 86_400_000;
 /** 1899-12-31 in UTC milliseconds: serial 1 is the day after. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 31);
+/** 1904 date system (old Excel for Mac): serial 0 is 1904-01-01, with no fake leap day. */
+const SERIAL_EPOCH_1904_MS = Date.UTC(1904, 0, 1);
+/** Serial of 2999-12-31 in the 1904 date system. */
+const LAST_SERIAL_1904 = LAST_SERIAL - 1462;
+
+/**
+ * The earliest date a number or a date cell may give. The import's date fields are 开通日期 and
+ * 最近更新日期 of a platform and 状态变动日期 (离岗, 调离, 退休 …) of a person of a new-media
+ * post: every one is an event of a university's web sites and accounts, which began in the
+ * mid-1990s, so one floor fits them all (there is no birth date or other older date among them).
+ * Below it a number is far more likely a misread year (2019 as a serial is 1905-07-11) than a
+ * real date. Dates whose year is written out (text, and yyyymmdd numbers such as 20190613) are
+ * taken as typed, as the form takes them.
+ */
+export const EARLIEST_LEDGER_DATE: IsoDate = '1990-01-01';
+
+export interface DateOptions {
+  /** The workbook uses the 1904 date system (workbookPr date1904): serials count from 1904-01-01. */
+  date1904?: boolean;
+  /** Earliest date a serial or a date cell may give; EARLIEST_LEDGER_DATE unless set. */
+  earliest?: IsoDate;
+}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -32,10 +57,18 @@ export function dateFromParts(year: number, month: number, day: number, typed: s
   return { ok: true, date: iso };
 }
 
-/** An Excel serial number of the 1900 date system (the default of Excel, WPS and LibreOffice). */
-export function dateFromExcelSerial(serial: number): DateParse {
+/**
+ * An Excel serial number: of the 1900 date system (the default of Excel, WPS and LibreOffice), or
+ * of the 1904 one when `date1904` (workbooks from old Excel for Mac). Only the calendar is checked
+ * here; parseDateCell also refuses dates before EARLIEST_LEDGER_DATE.
+ */
+export function dateFromExcelSerial(serial: number, date1904 = false): DateParse {
   if (!Number.isFinite(serial)) return fail('日期数值无效');
   const day = Math.floor(serial);
+  if (date1904) {
+    if (day < 0 || day > LAST_SERIAL_1904) return fail(`数值 ${serial} 不是有效的日期，请填写如 2019-06-13 的日期`);
+    return { ok: true, date: utcDay(new Date(SERIAL_EPOCH_1904_MS + day * DAY_MS)) };
+  }
   if (day === EXCEL_FAKE_LEAP_DAY) {
     return fail('日期序号 60 对应 Excel 中的“1900年2月29日”，这一天实际并不存在，请核对');
   }
@@ -49,6 +82,8 @@ const SEPARATED = /^(\d{4})\s*([./\-－、年])\s*(\d{1,2})\s*([./\-－、月])\
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** A time after the date, as spreadsheets write it ("2019/6/13 0:00:00", "2019-06-13T08:00"). */
 const TRAILING_TIME = /(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
+/** Only a year, or a year and month: "2019", "2019年", "2019.6", "2019-06", "2019年6月", "201906". */
+const YEAR_OR_MONTH = /^(\d{4})(?:\s*年|\s*[./\-－、年]\s*(\d{1,2})\s*月?|(\d{2}))?$/;
 const SHORT_YEAR = /^(\d{2})\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?$/;
 
 function separatorsAgree(first: string, second: string): boolean {
@@ -74,22 +109,60 @@ export function dateFromText(raw: string): DateParse {
     const [, y, m, d] = compact as unknown as [string, string, string, string];
     return dateFromParts(Number(y), Number(m), Number(d), typed);
   }
+  const partial = YEAR_OR_MONTH.exec(text);
+  if (partial && isYearOrMonth(Number(partial[1]), partial[2] ?? partial[3])) return fail(onlyYearOrMonth(typed));
   if (SHORT_YEAR.test(text)) return fail(`“${typed}”的年份只有两位，无法确定是哪一年，请写全四位年份`);
   return fail(`“${typed}”不是可识别的日期，请写作 2019-06-13、2019.6.13 或 2019年6月13日`);
 }
 
-/** Any cell of a date column: a date cell, an Excel serial, a yyyymmdd number or typed text. */
-export function parseDateCell(value: CellValue): DateParse {
+function isYearOrMonth(year: number, month: string | undefined): boolean {
+  if (year < 1900 || year > 2999) return false;
+  return month === undefined || (Number(month) >= 1 && Number(month) <= 12);
+}
+
+function onlyYearOrMonth(typed: string): string {
+  return `“${typed}”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13`;
+}
+
+/**
+ * A number that is only a year (2019) or a year and month: 2019.6, 2019.12, 2019.1 (a typed
+ * "2019.10" is the number 2019.1), or 201906. Read as serials they would be dates of 1905 or 2452.
+ */
+function numberIsYearOrMonth(value: number): boolean {
+  if (Number.isInteger(value)) {
+    if (value >= 1900 && value <= 2999) return true;
+    return value >= 190_001 && value <= 299_912 && isYearOrMonth(Math.floor(value / 100), String(value % 100));
+  }
+  const decimal = /^(\d{4})\.(\d{1,2})$/.exec(String(value));
+  return decimal !== null && isYearOrMonth(Number(decimal[1]), decimal[2]);
+}
+
+function tooEarly(what: string, date: IsoDate, earliest: IsoDate): string {
+  return `${what}是 ${date}，早于 ${earliest}，不像是本台账的日期。只填了年份或年月（如 2019、2019.6）的单元格会被表格软件当作日期序号，显示成 1905 年前后的日期；请填写完整日期，如 2019.6.13`;
+}
+
+/**
+ * Any cell of a date column: a date cell, an Excel serial, a yyyymmdd number or typed text.
+ * Numbers and date cells giving a date before `options.earliest` are refused (see
+ * EARLIEST_LEDGER_DATE); `options.date1904` reads serials in the workbook's 1904 date system.
+ */
+export function parseDateCell(value: CellValue, options: DateOptions = {}): DateParse {
+  const earliest = options.earliest ?? EARLIEST_LEDGER_DATE;
   if (value === null) return fail('日期为空');
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return fail('日期单元格的值无效，请重新填写');
     const iso = utcDay(value);
-    return isRealDate(iso) ? { ok: true, date: iso } : fail(`日期 ${iso} 超出 1900—2999 年的范围，请核对`);
+    if (!isRealDate(iso)) return fail(`日期 ${iso} 超出 1900—2999 年的范围，请核对`);
+    return iso < earliest ? fail(tooEarly('日期单元格的值', iso, earliest)) : { ok: true, date: iso };
   }
   if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return fail('日期数值无效');
     // 20190613 typed into a cell formatted as a number, not a serial (serials end at 2958465).
     if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999) return dateFromText(String(value));
-    return dateFromExcelSerial(value);
+    if (numberIsYearOrMonth(value)) return fail(onlyYearOrMonth(String(value)));
+    const serial = dateFromExcelSerial(value, options.date1904 ?? false);
+    if (serial.ok && serial.date < earliest) return fail(tooEarly(`数值 ${value} 作为日期`, serial.date, earliest));
+    return serial;
   }
   if (typeof value === 'string') return dateFromText(value);
   if (typeof value === 'boolean') return fail('这里应填写日期，而不是“是/否”');

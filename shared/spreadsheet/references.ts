@@ -21,6 +21,7 @@ export interface StoredPlatform {
   kind: string;
   accountId: string;
   name: string;
+  hostUnitId?: Id;
   deletedAt?: string;
 }
 
@@ -105,4 +106,71 @@ export function platformKey(kind: string, accountId: string): string | undefined
     .replace(/^https?:\/\//, '')
     .replace(/\/+$/, '');
   return account ? `${kind}\u0000${account}` : undefined;
+}
+
+/**
+ * Key of the possible-duplicate rule for platforms where an account id is missing (其他 may have
+ * none yet, e.g. 申请中): same kind, same name (as nameKey folds it) and the same host unit.
+ */
+export function platformNameKey(kind: string, name: string, hostUnitId: string | undefined): string | undefined {
+  const folded = nameKey(name);
+  return folded ? `${kind}\u0000${folded}\u0000${hostUnitId ?? ''}` : undefined;
+}
+
+/** What the platform duplicate rules look at. */
+export interface PlatformIdentity {
+  kind: string;
+  accountId?: string;
+  name: string;
+  hostUnitId?: string;
+}
+
+/** The identity of a platform draft (a row of the preview). */
+export function platformIdentity(draft: Readonly<Record<string, unknown>>): PlatformIdentity {
+  return {
+    kind: String(draft.kind ?? ''),
+    accountId: String(draft.accountId ?? ''),
+    name: String(draft.name ?? ''),
+    hostUnitId: typeof draft.hostUnitId === 'string' ? draft.hostUnitId : undefined,
+  };
+}
+
+/** A platform found by the rules: by its account id, or (a possible duplicate) by kind, name and host unit. */
+export interface PlatformMatch<T> {
+  value: T;
+  rule: 'account' | 'name';
+}
+
+/**
+ * The duplicate rules of the platform import: the same kind + account id (platformKey); and, when
+ * one of the two has no account id, the same kind + name + host unit (platformNameKey) — without
+ * it, two identical rows of kind 其他 without an account would both be imported.
+ */
+export class PlatformDuplicates<T> {
+  private readonly byAccount = new Map<string, T>();
+  /** Name keys of every platform added. */
+  private readonly byName = new Map<string, T>();
+  /** Name keys of the platforms added without an account id. */
+  private readonly byNameWithoutAccount = new Map<string, T>();
+
+  find(p: PlatformIdentity): PlatformMatch<T> | undefined {
+    const account = platformKey(p.kind, p.accountId ?? '');
+    const byAccount = account === undefined ? undefined : this.byAccount.get(account);
+    if (byAccount !== undefined) return { value: byAccount, rule: 'account' };
+    const name = platformNameKey(p.kind, p.name, p.hostUnitId);
+    const byName = name === undefined ? undefined : (account === undefined ? this.byName : this.byNameWithoutAccount).get(name);
+    return byName === undefined ? undefined : { value: byName, rule: 'name' };
+  }
+
+  /** Adds a platform; with `replace` it takes the place of one already added under the same key. */
+  add(p: PlatformIdentity, value: T, replace = false): void {
+    const put = (map: Map<string, T>, key: string | undefined) => {
+      if (key !== undefined && (replace || !map.has(key))) map.set(key, value);
+    };
+    const account = platformKey(p.kind, p.accountId ?? '');
+    const name = platformNameKey(p.kind, p.name, p.hostUnitId);
+    put(this.byAccount, account);
+    put(this.byName, name);
+    if (account === undefined) put(this.byNameWithoutAccount, name);
+  }
 }

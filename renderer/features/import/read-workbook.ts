@@ -2,8 +2,10 @@
 // LibreOffice) through exceljs, or a CSV file. Every sheet becomes plain cell values
 // (shared/spreadsheet/cells.ts). Sizes are bounded before exceljs unpacks anything (the zip's
 // parts are inflated once and counted, see zip-bounds.ts), and every failure is a Chinese reason;
-// this function never throws.
+// this function never throws. A workbook in the 1904 date system (old Excel for Mac) is marked
+// as such, so that plain numbers in its date columns are read as its serials.
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import type { CellValue, SheetData } from '@shared/spreadsheet/cells';
 import { decodeCsvBytes, parseCsv } from '@shared/spreadsheet/csv';
 import { checkZipBounds, type ZipProblem } from './zip-bounds';
@@ -78,7 +80,29 @@ const ZIP_REASONS: Record<ZipProblem, string> = {
   'too-many-entries': `此文件内部包含的部分超过 ${MAX_ZIP_ENTRIES} 个，不像是台账工作簿（也可能已损坏），无法导入。请确认选择了正确的文件，或在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。`,
 };
 
-function sheetOf(ws: ExcelJS.Worksheet): ReadSheet {
+const DAY_MS = 86_400_000;
+/** Days from 1899-12-31 (serial 1 of the 1900 system) to 1904-01-02 (serial 1 of the 1904 one). */
+const DAYS_1900_TO_1904 = 1462;
+/** workbookPr's date1904 attribute, true as OOXML writes a boolean: "1" (Excel, WPS) or "true" (LibreOffice). */
+const DATE_1904_ATTRIBUTE = /<(?:[\w.-]+:)?workbookPr\b[^>]*?\sdate1904\s*=\s*(["'])\s*(?:1|true)\s*\1/i;
+
+/**
+ * Whether xl/workbook.xml declares the 1904 date system. exceljs reads only date1904="1" (it
+ * converts date cells with that base and keeps it as workbook.properties.date1904), so the part
+ * is looked at here too. The zip's sizes were bounded before (checkZipBounds); a part fflate
+ * cannot read leaves the answer to exceljs.
+ */
+function declares1904(bytes: Uint8Array): boolean {
+  try {
+    const parts = unzipSync(bytes, { filter: (file) => file.name === 'xl/workbook.xml' });
+    const xml = parts['xl/workbook.xml'];
+    return xml !== undefined && DATE_1904_ATTRIBUTE.test(new TextDecoder('utf-8').decode(xml));
+  } catch {
+    return false;
+  }
+}
+
+function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean, dateShiftMs: number): ReadSheet {
   const rows: CellValue[][] = [];
   let columnsCut = false;
   let tooManyRows = false;
@@ -93,7 +117,9 @@ function sheetOf(ws: ExcelJS.Worksheet): ReadSheet {
         if (cell.value !== null && cell.value !== undefined) columnsCut = true;
         return;
       }
-      cells[col - 1] = toCellValue(cell.value);
+      const value = toCellValue(cell.value);
+      // A date cell exceljs converted with the 1900 base although the workbook is 1904.
+      cells[col - 1] = value instanceof Date && dateShiftMs !== 0 ? new Date(value.getTime() + dateShiftMs) : value;
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNumber - 1] = cells;
@@ -102,6 +128,7 @@ function sheetOf(ws: ExcelJS.Worksheet): ReadSheet {
   const sheet: ReadSheet = { name: limitText(String(ws.name ?? '')).slice(0, 100), rows };
   if (tooManyRows) sheet.problem = `工作表“${sheet.name}”超过 ${MAX_SHEET_ROWS} 行，请分成几个文件分批导入`;
   if (columnsCut) sheet.columnsCut = true;
+  if (date1904) sheet.date1904 = true;
   return sheet;
 }
 
@@ -118,7 +145,10 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
     return refuse(NOT_A_WORKBOOK, `exceljs: ${String(e)}`);
   }
   try {
-    const sheets = book.worksheets.map(sheetOf);
+    const byExceljs = book.properties?.date1904 === true;
+    const date1904 = byExceljs || declares1904(bytes);
+    const dateShiftMs = date1904 && !byExceljs ? DAYS_1900_TO_1904 * DAY_MS : 0;
+    const sheets = book.worksheets.map((ws) => sheetOf(ws, date1904, dateShiftMs));
     if (sheets.length === 0) return refuse('工作簿中没有工作表，无法导入。', 'no worksheets');
     return { ok: true, sheets };
   } catch (e) {

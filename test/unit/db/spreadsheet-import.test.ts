@@ -10,11 +10,14 @@ import { DISK_FULL_MESSAGE, importRows, loadStoredData } from '../../../renderer
 import { readWorkbook, type ReadSheet } from '../../../renderer/features/import/read-workbook';
 import { verifyChain } from '../../../shared/audit/hash-chain';
 import { newId } from '../../../shared/domain/ids';
+import type { Platform } from '../../../shared/domain/platform';
 import type { Unit } from '../../../shared/domain/unit';
 import { buildPreview, splitPreview, type ImportPreview } from '../../../shared/spreadsheet/convert';
 import { findHeaderRow, proposeMapping } from '../../../shared/spreadsheet/mapping';
 import type { ImportTarget } from '../../../shared/spreadsheet/targets';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+import { buildExport } from '../../../renderer/features/export/export-files';
+import { platformsTable } from '../../../renderer/features/export/list-tables';
 
 const FIXTURE = readFileSync(new URL('../../fixtures/ledger-libreoffice.xlsx', import.meta.url));
 const TABLES = ['units', 'people', 'platforms', 'auditLog', 'settings'] as const;
@@ -143,5 +146,92 @@ describe('spreadsheet import', () => {
     await expect(importRows(db, units, units.rows)).rejects.toThrow(DISK_FULL_MESSAGE);
     vi.restoreAllMocks();
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+type PlatformDraft = Omit<Platform, 'id' | 'createdAt' | 'updatedAt'>;
+
+function platformDraft(fields: Pick<PlatformDraft, 'kind' | 'name' | 'accountId' | 'hostUnitId'> & Partial<PlatformDraft>): PlatformDraft {
+  return { purpose: '', contentScope: '', certification: '未认证', followers: [], server: { involvesData: false }, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [], ...fields };
+}
+
+async function openLedger(name: string): Promise<LedgerDb> {
+  const ledger = new LedgerDb(name);
+  await ledger.open();
+  await saveSettings(ledger, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+  return ledger;
+}
+
+async function platformPreview(ledger: LedgerDb, sheet: ReadSheet): Promise<ImportPreview> {
+  const header = findHeaderRow(sheet, 'platforms');
+  const result = buildPreview(sheet, header, proposeMapping(sheet, header, 'platforms'), 'platforms', await loadStoredData(ledger), { today: '2026-03-01', newId });
+  if (!result.ok) throw new Error(result.reason);
+  return result.preview;
+}
+
+describe('CSV export, then import', () => {
+  it('round-trips formula-looking text: the export\'s apostrophe is taken off again, and every row is found as the platform it came from', async () => {
+    const tw = await createRecord<Unit>(db, 'units', { name: '校团委', kind: '职能部门' });
+    const minus = await createRecord<Unit>(db, 'units', { name: '-青年中心', kind: '其他' });
+    const originals = [
+      platformDraft({ kind: '微博', name: '-暂停更新', accountId: '-abc', hostUnitId: tw.id, openedOn: '2019-06-13', note: '=SUM(A1)' }),
+      platformDraft({ kind: '微信公众号', name: '=东湖青年', accountId: '@dhsf_youth', hostUnitId: minus.id, note: "'+已备案" }),
+      platformDraft({ kind: '其他', name: '+校史馆小程序', accountId: '', hostUnitId: tw.id, note: '-' }),
+    ];
+    const platforms: Platform[] = [];
+    for (const draft of originals) platforms.push(await createRecord<Platform>(db, 'platforms', draft));
+    const units = new Map((await db.units.toArray()).map((u) => [u.id, u.name]));
+    const table = platformsTable(platforms, { unitName: (id) => (id ? (units.get(id) ?? '') : ''), personName: () => '' });
+
+    for (const encoding of ['utf8-bom', 'gbk'] as const) {
+      const { files } = await buildExport('平台台账', [table], encoding);
+      const text = encoding === 'gbk' ? new TextDecoder('gbk').decode(files[0]!.data) : new TextDecoder().decode(files[0]!.data);
+      // What the export guards (the premise of the test).
+      expect(text).toContain("'-暂停更新,'-abc");
+      expect(text).toContain("'=东湖青年,'@dhsf_youth");
+      const read = await readWorkbook(files[0]!.data, files[0]!.name);
+      if (!read.ok) throw new Error(read.reason);
+
+      // Into the same ledger: every row is a duplicate of the platform it was exported from.
+      const again = await platformPreview(db, read.sheets[0]!);
+      // The preview shows the cells without the apostrophe too (平台名称, 账号, 主办单位, 备注).
+      const shown = (r: (typeof again.rows)[number]) => [1, 2, 4, 22].map((i) => r.cells[i] ?? '');
+      expect(again.rows.map((r) => [r.errors, shown(r), r.duplicate])).toEqual([
+        [[], ['-暂停更新', '-abc', '校团委', '=SUM(A1)'], '与已登记的同类型、同账号的平台“-暂停更新”重复，不再重复导入'],
+        [[], ['=东湖青年', '@dhsf_youth', '-青年中心', "'+已备案"], '与已登记的同类型、同账号的平台“=东湖青年”重复，不再重复导入'],
+        [[], ['+校史馆小程序', '', '校团委', '-'], expect.stringMatching(/^与已登记的平台“\+校史馆小程序”可能重复/)],
+      ]);
+      expect(splitPreview(again).ready).toEqual([]);
+
+      // Into another ledger holding the same units: the platforms arrive as they were.
+      const other = await openLedger(`sheet-import-round-trip-${++n}`);
+      try {
+        const otherUnits = new Map<string, string>();
+        for (const name of ['校团委', '-青年中心']) otherUnits.set((await createRecord<Unit>(other, 'units', { name, kind: '其他' })).id, name);
+        const preview = await platformPreview(other, read.sheets[0]!);
+        expect(splitPreview(preview).problems).toEqual([]);
+        expect(await importRows(other, preview, preview.rows)).toBe(3);
+        const arrived = await other.platforms.toArray();
+        const shape = (p: Platform, unitNames: ReadonlyMap<string, string>) => ({ kind: p.kind, name: p.name, accountId: p.accountId, host: unitNames.get(p.hostUnitId ?? ''), openedOn: p.openedOn, note: p.note });
+        expect(arrived.map((p) => shape(p, otherUnits)).sort((a, b) => a.name.localeCompare(b.name))).toEqual(platforms.map((p) => shape(p, units)).sort((a, b) => a.name.localeCompare(b.name)));
+      } finally {
+        await other.delete();
+      }
+    }
+  });
+});
+
+describe('platforms without an account id', () => {
+  it('refuses, writing nothing, a row whose kind, name and host unit were registered without an account after the preview', async () => {
+    const tw = await createRecord<Unit>(db, 'units', { name: '校团委', kind: '职能部门' });
+    const sheet: ReadSheet = { name: '台账', rows: [['平台类型', '账号名称', '账号ID', '主办单位'], ['其他', '迎新小程序', '', '校团委']] };
+    const preview = await platformPreview(db, sheet);
+    expect(splitPreview(preview).ready).toHaveLength(1);
+    await createRecord<Platform>(db, 'platforms', platformDraft({ kind: '其他', name: '迎新小程序', accountId: '', hostUnitId: tw.id }));
+    const before = await snapshot();
+    await expect(importRows(db, preview, preview.rows)).rejects.toThrow(/预览之后台账已有变化/);
+    expect(await snapshot()).toEqual(before);
+    // Built again, the preview shows the row as a duplicate.
+    expect((await platformPreview(db, sheet)).rows[0]!.duplicate).toMatch(/^与已登记的平台“迎新小程序”可能重复/);
   });
 });

@@ -174,6 +174,120 @@ describe('duplicates (same platform kind + account id)', () => {
   });
 });
 
+describe('possible duplicates of platforms without an account id (same kind + name + host unit)', () => {
+  const ids2 = { app: newId(), trashed: newId(), withAccount: newId() };
+  const store: StoredData = {
+    ...stored,
+    platforms: [
+      ...stored.platforms,
+      { id: ids2.app, kind: '其他', accountId: '', name: '校史馆小程序', hostUnitId: ids.lib },
+      { id: ids2.trashed, kind: '其他', accountId: '', name: '旧展厅', hostUnitId: ids.lib, deletedAt: '2025-01-01T00:00:00.000Z' },
+      { id: ids2.withAccount, kind: '其他', accountId: 'mp-museum', name: '校博物馆', hostUnitId: ids.xcb },
+    ],
+  };
+  const header = ['平台类型', '账号名称', '账号ID', '主办单位'];
+
+  it('shows two identical rows of kind 其他 without an account as a duplicate, like the others', () => {
+    const p = preview('platforms', [header, ['其他', '迎新小程序', '', '校团委'], ['其他', '迎新 小程序', '', '校团委']], store);
+    expect(p.rows[0]!.draft).toMatchObject({ kind: '其他', name: '迎新小程序', accountId: '' });
+    expect(p.rows[1]!).toMatchObject({ errors: [], duplicate: '与本表第 2 行可能重复（平台类型、名称、主办单位都相同，且有一方没有填写账号），只导入第 2 行；如确是另一个平台，请填写账号或改用能区分的名称' });
+    const { ready, problems } = splitPreview(p);
+    expect(ready.map((r) => r.rowNumber)).toEqual([2]);
+    expect(problems.map((r) => r.rowNumber)).toEqual([3]);
+  });
+
+  it('finds stored platforms, live or in the trash, whether or not they have an account id', () => {
+    const p = preview(
+      'platforms',
+      [header, ['其他', '校史馆小程序', '', '图书馆'], ['其他', '旧展厅', '', '图书馆'], ['其他', '校博物馆', '', '党委宣传部'], ['其他', '校史馆小程序', 'wx-history', '图书馆']],
+      store,
+    );
+    expect(p.rows.map((r) => r.duplicate)).toEqual([
+      '与已登记的平台“校史馆小程序”可能重复（平台类型、名称、主办单位都相同，且有一方没有填写账号），不再重复导入；如确是另一个平台，请在表格中填写账号或改用能区分的名称',
+      expect.stringMatching(/^与回收站中的平台“旧展厅”可能重复.*请先在回收站恢复它/),
+      expect.stringMatching(/^与已登记的平台“校博物馆”可能重复/),
+      // It has an account id now, but the stored one has none: probably the same platform.
+      expect.stringMatching(/^与已登记的平台“校史馆小程序”可能重复/),
+    ]);
+    expect(splitPreview(p).ready).toEqual([]);
+  });
+
+  it('keeps rows apart that differ in kind, name or host unit, or that both have their own account id', () => {
+    const p = preview(
+      'platforms',
+      [
+        header,
+        ['其他', '迎新小程序', '', '校团委'],
+        ['其他', '迎新小程序', '', '图书馆'],
+        ['其他', '迎新小程序二', '', '校团委'],
+        ['微博', '迎新小程序', 'weibo.com/yx', '校团委'],
+        ['其他', '校博物馆', 'mp-museum-2', '党委宣传部'],
+        ['其他', '报名系统', 'a1', '校团委'],
+        ['其他', '报名系统', 'a2', '校团委'],
+      ],
+      store,
+    );
+    expect(p.rows.map((r) => [r.rowNumber, r.errors, r.duplicate])).toEqual([2, 3, 4, 5, 6, 7, 8].map((n) => [n, [], undefined]));
+  });
+
+  it('flags a row with an account id that repeats an earlier row without one', () => {
+    const p = preview('platforms', [header, ['其他', '迎新小程序', '', '校团委'], ['其他', '迎新小程序', 'wx-yx', '校团委']], store);
+    expect(p.rows[1]!.duplicate).toMatch(/^与本表第 2 行可能重复/);
+  });
+});
+
+describe('numbers in date columns', () => {
+  const header = ['平台类型', '账号名称', '账号ID', '主办单位', '开通时间'];
+  const row = (opened: CellValue, n: number): CellValue[] => ['微博', `账号${n}`, `weibo.com/${n}`, '校团委', opened];
+
+  it('reports a year or a year and month typed as a number per row, and serials before 1990; keeps real serials and yyyymmdd', () => {
+    const p = preview('platforms', [header, ...[2019, 2019.6, 2019.1, 1000, 43629, 20190613, new Date(Date.UTC(2019, 5, 13))].map(row)]);
+    expect(p.rows.map((r) => r.errors)).toEqual([
+      [{ column: '开通时间', message: '“2019”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13' }],
+      [{ column: '开通时间', message: '“2019.6”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13' }],
+      [{ column: '开通时间', message: '“2019.1”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13' }],
+      [{ column: '开通时间', message: expect.stringMatching(/^数值 1000 作为日期是 1902-09-26，早于 1990-01-01/) }],
+      [],
+      [],
+      [],
+    ]);
+    expect(p.rows.slice(4).map((r) => r.draft?.openedOn)).toEqual(['2019-06-13', '2019-06-13', '2019-06-13']);
+  });
+
+  it('reads serials in the date system of the sheet\'s workbook', () => {
+    const rows = [header, row(42167, 1), row(20190613, 2)];
+    const result = buildPreview({ name: 'S', rows, date1904: true }, 0, proposeMapping({ name: 'S', rows }, 0, 'platforms'), 'platforms', stored, { today: TODAY, newId });
+    expect(result.ok && result.preview.rows.map((r) => r.draft?.openedOn)).toEqual(['2019-06-13', '2019-06-13']);
+    expect(preview('platforms', rows).rows[0]!.draft?.openedOn).toBe('2015-06-12');
+  });
+
+  it('reads a person\'s 状态变动日期 the same way', () => {
+    const p = preview('people', [['姓名', '状态', '离岗日期'], ['赵五', '离岗', 2024], ['钱六', '离岗', 45839]]);
+    expect(p.rows[0]!.errors).toEqual([{ column: '离岗日期', message: expect.stringMatching(/只有年份或年月/) }]);
+    expect(p.rows[1]!.draft).toMatchObject({ statusDate: '2025-07-01' });
+  });
+});
+
+describe('the CSV export\'s formula guard', () => {
+  it('is taken off text cells, once, so an exported "-abc" is found as the stored "-abc"', () => {
+    const store: StoredData = { ...stored, platforms: [...stored.platforms, { id: newId(), kind: '微博', accountId: '-abc', name: '-暂停', hostUnitId: ids.tw }] };
+    const p = preview(
+      'platforms',
+      [
+        ['平台类型', '账号名称', '账号ID', '主办单位', '备注'],
+        ['微博', "'-暂停", "'-abc", '校团委', ''],
+        ['微博', "'=东湖青年", "'@dhsf", '校团委', "''+1"],
+        ['微博', "'东湖", "'x", '校团委', "'"],
+      ],
+      store,
+    );
+    expect(p.rows[0]!).toMatchObject({ cells: ['微博', '-暂停', '-abc', '校团委', ''], duplicate: expect.stringMatching(/与已登记的同类型、同账号的平台“-暂停”重复/) });
+    expect(p.rows[1]!.draft).toMatchObject({ name: '=东湖青年', accountId: '@dhsf', note: "'+1" });
+    // Apostrophes the export did not add are the clerk's.
+    expect(p.rows[2]!.draft).toMatchObject({ name: "'东湖", accountId: "'x", note: "'" });
+  });
+});
+
 describe('people and units rows', () => {
   it('reads teacher flags, statuses and phones', () => {
     const p = preview('people', [

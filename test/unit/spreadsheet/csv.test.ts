@@ -1,9 +1,10 @@
 // CSV export: RFC 4180 quoting, CRLF, UTF-8 with BOM or GBK (bytes checked against known codes),
 // characters GBK cannot hold reported, and the formula-injection guard; CSV reading for the import.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes, encodeCsv, parseCsv, toCsvText } from '@shared/spreadsheet/csv';
 import { encodeGbk } from '@shared/spreadsheet/gbk';
-import { guardFormula, looksLikeFormula, sheetName } from '@shared/spreadsheet/export-table';
+import { guardFormula, looksLikeFormula, sheetName, unguardFormula } from '@shared/spreadsheet/export-table';
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 
@@ -26,10 +27,33 @@ describe('CSV text', () => {
       expect(looksLikeFormula(text)).toBe(true);
       expect(guardFormula(text)).toBe(`'${text}`);
     }
-    for (const text of ['东湖', '1-2', 'a=b', "'=x", '']) expect(guardFormula(text)).toBe(text);
+    for (const text of ['东湖', '1-2', 'a=b', "'x", "x'=", '']) expect(guardFormula(text)).toBe(text);
+    // Apostrophes already before such a character get one more, so that the import can undo the guard.
+    expect(guardFormula("'=x")).toBe("''=x");
+    expect(guardFormula("''-x")).toBe("'''-x");
     expect(toCsvText({ header: ['备注'], rows: [['=已合并'], ['=A1,"x"']] })).toBe('备注\r\n\'=已合并\r\n"\'=A1,""x"""\r\n');
     // Numbers are numbers, not text: a negative count stays as it is.
     expect(toCsvText({ header: ['n'], rows: [[-5]] })).toBe('n\r\n-5\r\n');
+  });
+
+  it('undoes exactly the guard on import: one apostrophe before = + - @, and no other', () => {
+    for (const text of ["'=1+1", "'+86 138", "'-abc", "'@SUM(A1)", "'\tx", "'\rx"]) expect(unguardFormula(text)).toBe(text.slice(1));
+    expect(unguardFormula("''-abc")).toBe("'-abc");
+    for (const text of ["'abc", "'", "''", "'1-2", '-abc', '=x', "a'-b", " '-x", '']) expect(unguardFormula(text)).toBe(text);
+  });
+
+  it('guard and unguard are inverses for any text, also through the CSV file', () => {
+    const text = fc.oneof(fc.string(), fc.stringMatching(/^'{0,3}[=+\-@\t\r']?.{0,5}$/s));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(unguardFormula(guardFormula(t))).toBe(t);
+        const parsed = parseCsv(toCsvText({ header: ['备注'], rows: [[t]] }), { maxRows: 10, maxColumns: 2 });
+        expect(parsed.ok).toBe(true);
+        // An empty field reads as a blank cell.
+        if (parsed.ok) expect(parsed.rows[1]!.map((c) => (typeof c === 'string' ? unguardFormula(c) : c))).toEqual([t === '' ? null : t]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('cleans sheet names of the characters Excel forbids', () => {

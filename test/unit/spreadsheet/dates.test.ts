@@ -1,6 +1,7 @@
-// Dates as people type them into a ledger, Excel serials (1900 date system) and date cells.
+// Dates as people type them into a ledger, Excel serials (1900 and 1904 date systems) and date
+// cells; numbers that are only a year or a year and month, and serials before 1990, are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateFromExcelSerial, dateFromText, parseDateCell } from '@shared/spreadsheet/dates';
+import { EARLIEST_LEDGER_DATE, dateFromExcelSerial, dateFromText, parseDateCell } from '@shared/spreadsheet/dates';
 
 const ok = (date: string) => ({ ok: true, date });
 
@@ -35,7 +36,15 @@ describe('dates typed by people', () => {
     ['19.6.13', /年份只有两位/],
     ['2019/6-13', /写法不统一/],
     ['下周一', /不是可识别的日期/],
-    ['2019.6', /不是可识别的日期/],
+    ['2019.6', /“2019\.6”只有年份或年月.*如 2019\.6\.13/],
+    ['2019', /只有年份或年月/],
+    ['2019年', /只有年份或年月/],
+    ['2019年6月', /只有年份或年月/],
+    ['2019-06', /只有年份或年月/],
+    ['2019/10', /只有年份或年月/],
+    ['201906', /只有年份或年月/],
+    ['2019.13', /不是可识别的日期/],
+    ['1234', /不是可识别的日期/],
     ['43629', /不是可识别的日期/],
   ])('reports %s with a reason instead of guessing', (typed, reason) => {
     const result = dateFromText(typed);
@@ -66,6 +75,80 @@ describe('Excel serial numbers (1900 date system)', () => {
 
   it.each([0, -1, 401769, Number.NaN, Number.POSITIVE_INFINITY])('refuses %d', (serial) => {
     expect(dateFromExcelSerial(serial).ok).toBe(false);
+  });
+});
+
+describe('Excel serial numbers (1904 date system, old Excel for Mac)', () => {
+  it.each([
+    [0, '1904-01-01'],
+    [1, '1904-01-02'],
+    [59, '1904-02-29'],
+    [42167, '2019-06-13'],
+    [42167.5, '2019-06-13'],
+    [400306, '2999-12-31'],
+  ])('serial %d is %s', (serial, iso) => {
+    expect(dateFromExcelSerial(serial, true)).toEqual(ok(iso));
+  });
+
+  it('is 1,462 days behind the 1900 system, and has no fake leap day', () => {
+    expect(dateFromExcelSerial(43629 - 1462, true)).toEqual(dateFromExcelSerial(43629));
+    expect(dateFromExcelSerial(60, true)).toEqual(ok('1904-03-01'));
+  });
+
+  it.each([-1, 400307, Number.NaN])('refuses %d', (serial) => {
+    expect(dateFromExcelSerial(serial, true).ok).toBe(false);
+  });
+
+  it('reads a number of a date column by the workbook\'s date system', () => {
+    expect(parseDateCell(42167, { date1904: true })).toEqual(ok('2019-06-13'));
+    expect(parseDateCell(43629, { date1904: false })).toEqual(ok('2019-06-13'));
+    // The same number in the 1904 system is four years and a day later.
+    expect(parseDateCell(43629, { date1904: true })).toEqual(ok('2023-06-14'));
+    // yyyymmdd and the year checks do not depend on the date system.
+    expect(parseDateCell(20190613, { date1904: true })).toEqual(ok('2019-06-13'));
+    expect(parseDateCell(2019, { date1904: true })).toMatchObject({ ok: false, reason: expect.stringMatching(/只有年份或年月/) });
+  });
+});
+
+describe('numbers that are not dates of this ledger', () => {
+  // Excel keeps "2019", "2019.6" and "2019.10" typed into a General cell as the numbers 2019,
+  // 2019.6 and 2019.1; read as serials they were 1905 dates (2019 → 1905-07-11).
+  it.each([1900, 2019, 2999, 2019.6, 2019.06, 2019.1, 2019.12, 2020.9, 201906, 201912])('refuses %d: only a year or a year and month', (value) => {
+    const result = parseDateCell(value);
+    expect(result).toEqual({ ok: false, reason: `“${value}”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13` });
+  });
+
+  it.each([
+    [1, '1900-01-01'],
+    [1899, '1905-03-13'],
+    [3000, '1908-03-18'],
+    [2019.123, '1905-07-11'],
+    [2019.13, '1905-07-11'],
+    [32873, '1989-12-31'],
+  ])('refuses %d: a serial giving %s, before 1990', (value, iso) => {
+    const result = parseDateCell(value);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(new RegExp(`^数值 ${String(value).replace('.', '\\.')} 作为日期是 ${iso}，早于 1990-01-01，不像是本台账的日期.*如 2019\\.6\\.13$`));
+  });
+
+  it('keeps real serials from 1990 on, and 8-digit yyyymmdd numbers', () => {
+    expect(EARLIEST_LEDGER_DATE).toBe('1990-01-01');
+    expect(parseDateCell(32874)).toEqual(ok('1990-01-01'));
+    expect(parseDateCell(43629)).toEqual(ok('2019-06-13'));
+    expect(parseDateCell(45839)).toEqual(ok('2025-07-01'));
+    expect(parseDateCell(20190613)).toEqual(ok('2019-06-13'));
+    expect(parseDateCell(19851001)).toEqual(ok('1985-10-01'));
+  });
+
+  it('refuses date cells before 1990 too: a year typed into a date-formatted cell shows as 1905', () => {
+    expect(parseDateCell(new Date(Date.UTC(1905, 6, 11)))).toMatchObject({ ok: false, reason: expect.stringMatching(/^日期单元格的值是 1905-07-11，早于 1990-01-01.*2019、2019\.6/) });
+    expect(parseDateCell(new Date(Date.UTC(1990, 0, 1)))).toEqual(ok('1990-01-01'));
+  });
+
+  it('takes typed text as typed, and lets a caller choose another floor', () => {
+    expect(parseDateCell('1985.10.1')).toEqual(ok('1985-10-01'));
+    expect(parseDateCell(2019.6, { earliest: '1900-01-01' }).ok).toBe(false);
+    expect(parseDateCell(1, { earliest: '1900-01-01' })).toEqual(ok('1900-01-01'));
   });
 });
 

@@ -20,7 +20,8 @@ const SHARES: Partial<Record<BackupTable, number>> = {
 
 const AT = '2026-03-01T08:00:00.000Z';
 
-export function benchmarkTables(records: number, attachmentCount: number, attachmentSize: number): Record<BackupTable, object[]> {
+/** `sha256Of(i)`: the SHA-256 of attachment i's bytes (a backup is refused when a row disagrees with its bytes). */
+export function benchmarkTables(records: number, attachmentCount: number, attachmentSize: number, sha256Of: (index: number) => string = () => '0'.repeat(64)): Record<BackupTable, object[]> {
   const row = (table: BackupTable, i: number): object => {
     switch (table) {
       case 'auditLog':
@@ -44,7 +45,7 @@ export function benchmarkTables(records: number, attachmentCount: number, attach
     name: `签回扫描件-${i}.pdf`,
     mimeType: 'application/pdf',
     size: attachmentSize,
-    sha256: '0'.repeat(64),
+    sha256: sha256Of(i),
     ownerTable: 'printouts',
     ownerId: `printouts-${i}`,
   }));

@@ -77,6 +77,7 @@ async function fill(page: Page, count: number): Promise<void> {
   );
 }
 
+let lastPage: Page | undefined;
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-browser-backup-'));
 try {
@@ -93,7 +94,8 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
-  page.setDefaultTimeout(30 * 60 * 1000);
+  lastPage = page;
+  page.setDefaultTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60 * 1000));
   await page.goto(base);
   await page.getByLabel('单位（学校）名称').fill('东湖示范大学');
   await page.getByLabel('操作员姓名').fill('王𠮷');
@@ -127,6 +129,11 @@ try {
     await page.getByText('恢复完成').waitFor();
   });
   await browser.close();
+} catch (error) {
+  // A stuck step is easier to understand from what the page showed.
+  const shot = join(tmpdir(), 'ledger-bench-browser-backup-failure.png');
+  await lastPage?.screenshot({ path: shot }).then(() => console.error(`page at the failure: ${shot}`), () => undefined);
+  throw error;
 } finally {
   server.kill();
   rmSync(dir, { recursive: true, force: true });

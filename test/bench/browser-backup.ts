@@ -89,12 +89,21 @@ try {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const browser = await chromium.launch({
+  // A persistent profile, as the clerk's browser has: an off-the-record context (what
+  // chromium.launch() + newPage() gives) keeps every Blob and IndexedDB value in memory, and at
+  // 1 GB of scans Chromium then refuses to read them back (NotReadableError).
+  const browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 900 },
   });
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  const page = browser.pages()[0] ?? (await browser.newPage());
   lastPage = page;
+  // The app logs the English detail of a failure to the console: print it with the figures.
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
+  });
   page.setDefaultTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60 * 1000));
   await page.goto(base);
   await page.getByLabel('单位（学校）名称').fill('东湖示范大学');

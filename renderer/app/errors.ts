@@ -8,6 +8,9 @@ export function errorText(e: unknown, fallback: string): string {
     if (err.name === 'LedgerError' && err.message) return err.message;
     if (err.name === 'QuotaExceededError') return '磁盘空间不足，未能保存。请清理磁盘后重试，已填写的内容仍保留在表单中。';
     if (err.name === 'ConstraintError') return '记录与已有记录冲突（编号重复），未保存。';
+    // The host and the browser bridge report refusals as plain Errors written in Chinese for the
+    // clerk (e.g. 备份失败：磁盘空间不足…); an English message is technical and stays in the log.
+    if (err.message && /[\u4e00-\u9fff]/.test(err.message)) return err.message;
   }
   return `${fallback}。请重试；如果问题持续，请联系管理员。`;
 }

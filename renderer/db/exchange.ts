@@ -2,13 +2,15 @@
 // compare a package with this computer's copy (the plan of shared/exchange/plan.ts), and merge the
 // records the clerk accepted in one transaction, each with its 'merge' audit entry. A merge makes
 // the plan again inside its transaction and refuses, writing nothing, if any accepted record
-// changed since the preview or would now put an account in the registry twice.
+// changed since the preview, would now put an account in the registry twice, or now belongs here
+// to a unit other than the exporting unit (or would be put under one).
 import { canonicalJson, diffRecords } from '@shared/audit/hash-chain';
 import type { AuditAction } from '@shared/domain/audit';
 import { localToday } from '@shared/domain/validation';
 import { EXCHANGE_TABLES, recordKey, type ExchangeFailure, type ExchangePackage, type ExchangeRecords, type ExchangeTable } from '@shared/exchange/format';
 import { writePackage, type WrittenPackage } from '@shared/exchange/package-writer';
 import { indexAccounts, type StoredAccounts } from '@shared/exchange/accounts';
+import type { StoredUnits } from '@shared/exchange/ownership';
 import { itemsToWrite, planImport, selectionProblems, type ImportPlan, type ItemStatus, type LocalRecordState, type LocalState } from '@shared/exchange/plan';
 import type { Row } from '@shared/exchange/records';
 import { referencesOf } from '@shared/exchange/references';
@@ -35,7 +37,11 @@ function tableOf(db: LedgerDb, table: ExchangeTable) {
   return db.table<Row, string>(table);
 }
 
-/** What this computer holds for the package's records and the records they reference. Dexie calls only. */
+/**
+ * What this computer holds for the package's records, the records they reference, and the records
+ * those stored copies reference (e.g. the platform a stored filing belongs to, which says whose it
+ * is here). Dexie calls only.
+ */
 async function loadLocalState(db: LedgerDb, pkg: ExchangePackage): Promise<LocalState> {
   const wanted = new Map<ExchangeTable, Set<string>>(EXCHANGE_TABLES.map((t) => [t, new Set<string>()]));
   const packageIds = new Set<string>();
@@ -47,12 +53,22 @@ async function loadLocalState(db: LedgerDb, pkg: ExchangePackage): Promise<Local
     }
   }
   const state = new Map<string, LocalRecordState>();
-  for (const table of EXCHANGE_TABLES) {
-    const ids = [...wanted.get(table)!];
-    const rows = await tableOf(db, table).bulkGet(ids);
-    rows.forEach((row, i) => {
-      if (row) state.set(recordKey(table, ids[i]!), { record: row, everMerged: false });
-    });
+  // Two rounds: the records named above, then what their stored copies name. Inline, awaiting only
+  // Dexie calls: awaiting a promise that settles without one would leave the transaction's zone.
+  for (let want = wanted, round = 0; round < 2; round++) {
+    for (const table of EXCHANGE_TABLES) {
+      const ids = [...want.get(table)!].filter((id) => !state.has(recordKey(table, id)));
+      if (ids.length === 0) continue;
+      const rows = await tableOf(db, table).bulkGet(ids);
+      rows.forEach((row, i) => {
+        if (row) state.set(recordKey(table, ids[i]!), { record: row, everMerged: false });
+      });
+    }
+    want = new Map(EXCHANGE_TABLES.map((t) => [t, new Set<string>()]));
+    for (const [key, { record }] of state) {
+      const table = key.slice(0, key.indexOf('/')) as ExchangeTable;
+      for (const ref of referencesOf(table, record)) want.get(ref.table)!.add(ref.id);
+    }
   }
   // The audit log says whether a stored record was edited here since it was last merged.
   const last = new Map<string, { seq: number; action: AuditAction; changes: Record<string, [unknown, unknown]> }>();
@@ -72,14 +88,21 @@ async function loadLocalState(db: LedgerDb, pkg: ExchangePackage): Promise<Local
 /** The live platforms stored here of the kinds the package holds, by kind + account id. Dexie calls only. */
 async function loadStoredAccounts(db: LedgerDb, pkg: ExchangePackage): Promise<StoredAccounts> {
   const kinds = [...new Set(pkg.records.platforms.map((p) => p.kind))];
-  if (kinds.length === 0) return new Map();
+  // Queried even for no kinds: returning without a Dexie call would leave the transaction's zone
+  // for whatever the caller does next (in a merge: the writes).
   return indexAccounts(await tableOf(db, 'platforms').where('kind').anyOf(kinds).toArray());
+}
+
+/** Every unit stored here, trash included: the tree that says which unit a stored record belongs to. Dexie calls only. */
+async function loadStoredUnits(db: LedgerDb): Promise<StoredUnits> {
+  return new Map((await tableOf(db, 'units').toArray()).map((u) => [u.id, u]));
 }
 
 /** The plan of `pkg` against what is stored now; call inside a transaction over readTables. */
 async function planNow(db: LedgerDb, pkg: ExchangePackage): Promise<ImportPlan> {
+  const units = await loadStoredUnits(db);
   const local = await loadLocalState(db, pkg);
-  return planImport(pkg, local, await loadStoredAccounts(db, pkg));
+  return planImport(pkg, local, await loadStoredAccounts(db, pkg), units);
 }
 
 function readTables(db: LedgerDb) {
@@ -93,7 +116,7 @@ export async function previewImport(db: LedgerDb, pkg: ExchangePackage): Promise
 
 export interface MergeResult {
   written: number;
-  byStatus: Record<Exclude<ItemStatus, 'same' | 'duplicate'>, number>;
+  byStatus: Record<Exclude<ItemStatus, 'same' | 'duplicate' | 'foreign'>, number>;
 }
 
 export const STALE_PREVIEW =
@@ -102,9 +125,11 @@ export const STALE_PREVIEW =
 /**
  * Writes the accepted records of `plan` (made by previewImport for `pkg`) in one transaction, with
  * one 'merge' audit entry each. 'same' records have nothing to write. Throws a LedgerError, having
- * written nothing, when the selection holds a duplicate account (or a filing of one) or leaves a
- * reference dangling, or the stored data changed since the preview. The plan is made again inside
- * the transaction, so an account registered here after the preview is caught too, and what is
+ * written nothing, when the selection holds a blocked record (a duplicate account, a record that
+ * belongs here to another unit than the exporting one, or one held back because of either) or
+ * leaves a reference dangling, or the stored data changed since the preview. The plan is made
+ * again inside the transaction, so an account registered or a unit merged here after the preview
+ * is caught too, and what is
  * written comes from that plan, i.e. from the verified package: `plan` only says which records
  * the clerk accepted and what was shown for them.
  */
@@ -121,7 +146,7 @@ export async function mergePackage(db: LedgerDb, pkg: ExchangePackage, plan: Imp
     const fresh = new Map(freshPlan.items.map((item) => [item.key, item]));
     for (const item of items) {
       const blocked = fresh.get(item.key)?.blocked;
-      if (blocked) throw new LedgerError(`未合并任何记录：预览之后本机数据已有改动，${blocked}。请重新选择数据包文件，查看最新的对比结果后再合并。`, `${item.key}: duplicate account since the preview`);
+      if (blocked) throw new LedgerError(`未合并任何记录：预览之后本机数据已有改动，${blocked}。请重新选择数据包文件，查看最新的对比结果后再合并。`, `${item.key}: blocked since the preview (${fresh.get(item.key)!.status})`);
     }
     // E.g. a record a filing points at, stored here at the preview and gone since (a restore from a backup).
     const dangling = selectionProblems(freshPlan, accepted);

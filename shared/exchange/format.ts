@@ -1,7 +1,7 @@
 // The exchange package (数据交换包) of 新媒体阵地台账: how a unit's clerk sends its registry and
 // filings to the 宣传部, whose copy of the app merges them. Constants, types and the checksum here;
 // the writer is ./package-writer.ts, the never-throwing reader ./package-reader.ts, the import
-// plan (new / same / changed / conflict) ./plan.ts.
+// plan (new / duplicate / foreign / changed / conflict / same) ./plan.ts.
 //
 // File: extension .mlpkg, one UTF-8 JSON object (no BOM):
 //   {

@@ -175,6 +175,8 @@ function outsideRefusal(pkg: ExchangePackage, outside: RecordOutside): Refusal {
 /**
  * The package must be what a writer makes: its unit inside, and nothing but that unit's own
  * records, chosen by the writer's own rule (references.ts), so it cannot overwrite another unit's.
+ * That rule can only follow the package's own parentIds; whether a record the package holds
+ * belongs to the exporting unit by this computer's stored tree is the plan's check (ownership.ts).
  */
 function checkConsistency(pkg: ExchangePackage): void {
   if (!pkg.records.units.some((u) => u.id === pkg.unit.id)) throw new Refusal(INVALID, `exporting unit ${pkg.unit.id} is not among the units`);

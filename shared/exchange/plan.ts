@@ -8,6 +8,16 @@
 //             account a new id. Shown beside that stored platform, never preselected, and a merge
 //             that accepts it anyway is refused. Records of the package that point at such a
 //             platform (its filings) cannot be merged either while it is not stored here.
+//   foreign   the record is stored here, differs, and its STORED copy lies outside the exporting
+//             unit's STORED subtree (./ownership.ts): a unit not below the exporting unit here, a
+//             platform hosted, a filing of a platform hosted, or a person belonging to another unit
+//             here. The package's own parentIds cannot be trusted for this (a forger can move another
+//             unit under the exporting unit inside the package, and the checksum has no key); what is
+//             stored here can. Shown beside the stored record with the unit it belongs to here, never
+//             preselected, cannot be ticked, and a merge that accepts it anyway is refused. Referring
+//             to it is fine (a platform of the package may name a person of another unit), but a
+//             record the package would put under it (a new platform hosted by it, a new filing of it,
+//             a unit moved below it) is held back: merged, it would land in another unit's registry.
 //   same      the stored record has the same content (createdAt and updatedAt are bookkeeping and
 //             not compared; of deletedAt only whether the record is in the trash counts, not when
 //             it was put there). Nothing to merge.
@@ -17,7 +27,8 @@
 //             is not older than the stored one: the incoming version simply updates it.
 //   conflict  the content differs and the stored record was edited here since the last merge, or
 //             was never merged from a package (typed in here, or loaded from elsewhere), or the
-//             incoming version is older than the stored one (an old package sent again). The clerk
+//             incoming version is older than the stored one (an old package sent again), or it is a
+//             unit of the exporting unit that the package moves to another parent unit. The clerk
 //             decides; accepting takes the incoming version.
 //
 // Deletions are soft on both sides: a record moved to the trash travels with its deletedAt, so the
@@ -30,20 +41,32 @@ import { canonicalJson } from '../audit/hash-chain';
 import { accountText, storedDuplicates, type StoredAccounts } from './accounts';
 import { EXCHANGE_TABLES, EXCHANGE_TABLE_LABELS, recordKey, type ExchangePackage, type ExchangeTable } from './format';
 import { fieldLabel, formatValue, orderedFields, type NameOf } from './labels';
+import { OWNER_FIELDS, platformsAmong, storedOwnership, type Ownership, type StoredUnits } from './ownership';
 import { referencesOf, type Reference } from './references';
 import type { Row } from './records';
 
-export const ITEM_STATUSES = ['new', 'duplicate', 'changed', 'conflict', 'same'] as const;
+export const ITEM_STATUSES = ['new', 'duplicate', 'foreign', 'changed', 'conflict', 'same'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const STATUS_LABELS: Record<ItemStatus, string> = { new: '新增', duplicate: '重复账号', changed: '有更新', conflict: '有冲突', same: '相同' };
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  new: '新增',
+  duplicate: '重复账号',
+  foreign: '不属于导出单位',
+  changed: '有更新',
+  conflict: '有冲突',
+  same: '相同',
+};
 
-export type ConflictReason = 'edited-since-merge' | 'never-merged' | 'older';
+/** Statuses a merge can never write: what the clerk cannot tick. */
+export const UNMERGEABLE_STATUSES: ReadonlySet<ItemStatus> = new Set(['duplicate', 'foreign', 'same']);
+
+export type ConflictReason = 'edited-since-merge' | 'never-merged' | 'older' | 'moved';
 
 export const CONFLICT_REASON_TEXT: Record<ConflictReason, string> = {
   'edited-since-merge': '本机在上次合并之后修改过此记录',
   'never-merged': '本机的此记录不是由数据包合并而来，且内容不同',
   older: '导入的版本比本机现有的版本旧（可能是重复发送的旧数据包）',
+  moved: '导入的版本改变了此单位的上级单位，单位隶属关系的变更不自动采用，请核对后再决定',
 };
 
 /** What this computer holds for one id, and what its audit log says about it. */
@@ -80,9 +103,13 @@ export interface PlanItem {
   local?: Row;
   /** For 'duplicate': the live platforms stored here under other ids that hold the same account. */
   duplicates?: Row[];
+  /** For 'foreign': where the stored record belongs here, e.g. 在本机的主办单位是“马克思主义学院”. */
+  belongsTo?: string;
   /**
    * Why the record cannot be merged (a sentence without the closing instruction): it is a
-   * duplicate account, or it points at one that is not stored here. A merge that accepts it is refused.
+   * duplicate account or foreign, it points at a record that cannot be merged and is not stored
+   * here, or it would put itself under a record stored here for another unit. A merge that
+   * accepts it is refused.
    */
   blocked?: string;
   /** canonicalJson of the stored record when the plan was made (null: none stored): a merge refuses if it changed. */
@@ -120,14 +147,15 @@ function idRow(local: Row, incoming: Row): FieldRow {
   return { field: 'id', label: '记录编号', local: local.id, incoming: incoming.id, differs: true };
 }
 
-function fieldRows(table: ExchangeTable, local: Row | undefined, incoming: Row, nameOf: NameOf): FieldRow[] {
+/** The local column names references as they are stored here, the incoming column as the package names them. */
+function fieldRows(table: ExchangeTable, local: Row | undefined, incoming: Row, nameOf: NameOf, localNameOf: NameOf): FieldRow[] {
   const keys = new Set<string>();
   for (const r of [local, incoming]) for (const [k, v] of Object.entries(r ?? {})) if (!BOOKKEEPING.has(k) && v !== undefined) keys.add(k);
   const rows = orderedFields(table, keys)
     .map((field) => ({
       field,
       label: fieldLabel(table, field),
-      local: local ? formatValue(table, field, local[field], nameOf) : '',
+      local: local ? formatValue(table, field, local[field], localNameOf) : '',
       incoming: formatValue(table, field, incoming[field], nameOf),
       differs: local ? fieldValuesDiffer(field, local[field], incoming[field]) : false,
     }))
@@ -150,6 +178,26 @@ function duplicateNote(duplicates: readonly Row[]): string {
   );
 }
 
+/** “被改名”（本机名称为“马克思主义学院”）: the name the package gives, and the stored one when it differs. */
+function namedAs(name: string, local: Row | undefined): string {
+  const stored = local && typeof local.name === 'string' ? local.name : undefined;
+  return stored !== undefined && stored !== name ? `“${name}”（本机名称为“${stored}”）` : `“${name}”`;
+}
+
+/** 单位“被改名”（本机名称为“马克思主义学院”）在本机没有上级单位，不是导出单位“计算机与人工智能学院”或其下级单位，不能从此数据包合并 */
+function foreignSentence(table: ExchangeTable, name: string, local: Row, where: string, unitName: string): string {
+  const tail = table === 'units' ? `不是导出单位“${unitName}”或其下级单位` : `不属于导出单位“${unitName}”或其下级单位`;
+  return `${EXCHANGE_TABLE_LABELS[table]}${namedAs(name, local)}${where}，${tail}，不能从此数据包合并`;
+}
+
+function foreignNote(table: ExchangeTable, where: string, unitName: string): string {
+  const people = table === 'people' ? '数据包中的平台仍可以引用此人，只是不能用此数据包修改此人的记录。' : '';
+  return (
+    `${where}，不属于导出单位“${unitName}”或其下级单位。数据包只能更新本机中属于导出单位及其下级单位的记录（以本机的上级单位、主办单位、所在单位为准），因此不能合并。${people}` +
+    '可能是对方的台账与本机不一致，也可能是数据包被改动过；如确认此记录现在归导出单位管理，请先在本机修改它的隶属关系，再重新导入此数据包。'
+  );
+}
+
 /**
  * The stored record is the version a merge wrote: its latest audit entry is that merge (every
  * audited edit would come after it) and each field the merge set still holds the value it set
@@ -159,6 +207,8 @@ function unchangedSinceMerge(stored: LocalRecordState): boolean {
   if (stored.last?.action !== 'merge') return false;
   return Object.entries(stored.last.changes).every(([field, [, after]]) => canonicalJson(stored.record[field] ?? null) === canonicalJson(after));
 }
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 function time(iso: unknown): number {
   return typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
@@ -172,10 +222,11 @@ function recordName(table: ExchangeTable, record: Row, nameOf: NameOf): string {
 }
 
 /**
- * Compares every record of `pkg` with `local` (by id) and its platforms with `accounts` (the live
- * platforms stored here, by kind + account id); pure, so the same plan is made again inside a merge.
+ * Compares every record of `pkg` with `local` (by id), its platforms with `accounts` (the live
+ * platforms stored here, by kind + account id), and where each stored record belongs with `units`
+ * (every unit stored here); pure, so the same plan is made again inside a merge.
  */
-export function planImport(pkg: ExchangePackage, local: LocalState, accounts: StoredAccounts): ImportPlan {
+export function planImport(pkg: ExchangePackage, local: LocalState, accounts: StoredAccounts, units: StoredUnits): ImportPlan {
   const incomingByKey = new Map<string, Row>();
   for (const table of EXCHANGE_TABLES) for (const r of pkg.records[table] as unknown as Row[]) incomingByKey.set(recordKey(table, r.id), r);
   const nameOf: NameOf = (table, id) => {
@@ -184,6 +235,15 @@ export function planImport(pkg: ExchangePackage, local: LocalState, accounts: St
     if (!r) return undefined;
     return table === 'approvals' ? EXCHANGE_TABLE_LABELS.approvals : typeof r.name === 'string' ? r.name : id;
   };
+  const storedOf = (table: ExchangeTable, id: string): Row | undefined => local.get(recordKey(table, id))?.record ?? (table === 'units' ? units.get(id) : undefined);
+  const localNameOf: NameOf = (table, id) => {
+    const r = storedOf(table, id);
+    if (!r) return nameOf(table, id);
+    return table === 'approvals' ? EXCHANGE_TABLE_LABELS.approvals : typeof r.name === 'string' ? r.name : id;
+  };
+  const ownership = storedOwnership(pkg.unit, units, storedOf, platformsAmong(local));
+  /** Package records stored here outside the exporting unit's stored subtree, whatever their status. */
+  const outside = new Set<string>();
 
   const items: PlanItem[] = [];
   for (const table of EXCHANGE_TABLES) {
@@ -196,26 +256,53 @@ export function planImport(pkg: ExchangePackage, local: LocalState, accounts: St
       let status: ItemStatus;
       let reason: ConflictReason | undefined;
       let note: string | undefined;
-      const duplicates = table === 'platforms' ? storedDuplicates(incoming, stored?.record, accounts) : [];
-      if (duplicates.length > 0) {
+      const name = recordName(table, incoming, nameOf);
+      const where = stored && ownership.outside(table, stored.record);
+      if (where !== undefined) outside.add(key);
+      const same = stored !== undefined && comparable(stored.record) === comparable(incoming);
+      // Not this package's to change, whatever else holds (and nothing to write if the same).
+      const foreign = stored && where !== undefined && !same ? { stored: stored.record, where } : undefined;
+      const duplicates = !foreign && table === 'platforms' ? storedDuplicates(incoming, stored?.record, accounts) : [];
+      if (foreign) {
+        status = 'foreign';
+        note = foreignNote(table, foreign.where, ownership.unitName);
+      } else if (duplicates.length > 0) {
         status = 'duplicate';
         note = duplicateNote(duplicates);
       } else if (!stored) {
         status = 'new';
         if (incoming.deletedAt) note = '对方已将此记录移入回收站，本机从未有过此记录';
-      } else if (comparable(stored.record) === comparable(incoming)) {
+      } else if (same) {
         status = 'same';
-      } else if (unchangedSinceMerge(stored)) {
-        // Unchanged here since the merge that wrote it; an older incoming version is a resent old package.
-        if (time(incoming.updatedAt) < time(stored.record.updatedAt)) {
-          status = 'conflict';
-          reason = 'older';
-        } else status = 'changed';
       } else {
-        status = 'conflict';
-        reason = stored.everMerged ? 'edited-since-merge' : 'never-merged';
+        if (unchangedSinceMerge(stored)) {
+          // Unchanged here since the merge that wrote it; an older incoming version is a resent old package.
+          if (time(incoming.updatedAt) < time(stored.record.updatedAt)) {
+            status = 'conflict';
+            reason = 'older';
+          } else status = 'changed';
+        } else {
+          status = 'conflict';
+          reason = stored.everMerged ? 'edited-since-merge' : 'never-merged';
+        }
+        // A unit of the exporting unit (stored in its subtree here, else it would be 'foreign') given
+        // another parent. A conflict, not 'foreign': the unit is the exporting unit's own here, so
+        // its package speaks for it, and a unit may reorganise what is below it (or be moved itself,
+        // when its parent above changed). But the move reshapes the institution's tree and takes
+        // the unit's people, platforms and filings along, so it is never applied silently as 有更新:
+        // the clerk sees both parents and decides. A move under a unit that belongs to another unit
+        // here is held back altogether (blockDependents), as that would hand the unit over to it.
+        // A unit stored OUTSIDE the subtree and moved under the exporting unit by the package is
+        // the forgery itself; it stays 'foreign', which no tick can accept.
+        if (table === 'units' && (text(stored.record.parentId) ?? '') !== (text(incoming.parentId) ?? '')) {
+          const parent = (r: Row, names: NameOf) => (text(r.parentId) ? `“${names('units', String(r.parentId)) ?? String(r.parentId)}”` : '（无）');
+          note = `上级单位不同：本机为${parent(stored.record, localNameOf)}，导入为${parent(incoming, nameOf)}`;
+          if (status === 'changed') {
+            status = 'conflict';
+            reason = 'moved';
+          }
+        }
       }
-      const name = recordName(table, incoming, nameOf);
       items.push({
         key,
         table,
@@ -227,50 +314,81 @@ export function planImport(pkg: ExchangePackage, local: LocalState, accounts: St
         incoming,
         ...(stored && { local: stored.record }),
         ...(duplicates.length > 0 && { duplicates, blocked: duplicateSentence(name, duplicates) }),
+        ...(foreign && { belongsTo: foreign.where, blocked: foreignSentence(table, name, foreign.stored, foreign.where, ownership.unitName) }),
         localVersion: stored ? canonicalJson(stored.record) : null,
-        fields: status === 'same' ? [] : fieldRows(table, stored?.record ?? duplicates[0], incoming, nameOf),
+        fields: status === 'same' ? [] : fieldRows(table, stored?.record ?? duplicates[0], incoming, nameOf, localNameOf),
         dependsOn,
         missing,
         preselected: (status === 'new' && !incoming.deletedAt) || status === 'changed',
       });
     }
   }
-  blockDependents(items);
-  const counts = { new: 0, duplicate: 0, changed: 0, conflict: 0, same: 0 } satisfies Record<ItemStatus, number>;
+  blockDependents(items, outside, ownership);
+  const counts = { new: 0, duplicate: 0, foreign: 0, changed: 0, conflict: 0, same: 0 } satisfies Record<ItemStatus, number>;
   for (const item of items) counts[item.status]++;
   return { items, counts };
 }
 
+function block(item: PlanItem, sentence: string, note: string): void {
+  item.blocked = sentence;
+  item.note = [item.note, note].filter(Boolean).join('；');
+  item.preselected = false;
+}
+
 /**
- * A record pointing at a duplicate platform that is not stored here (its filings) would point at
- * nothing once merged, since that platform cannot be merged: it is blocked and not preselected.
+ * Holds back, not preselected, what could not be merged without harm:
+ * - a record the package puts under a record of the package that is stored here outside the
+ *   exporting unit's subtree (its parent unit, unit, host unit or platform, per OWNER_FIELDS; a
+ *   new record, or one the package moves there): merged, it would land in another unit's registry;
+ * - a record pointing at a record that cannot be merged and is not stored here (a duplicate
+ *   platform's filings, anything below a held-back new record): merged, it would point at nothing.
+ *   Repeated until nothing more is held back, as a held-back record holds back what points at it.
  */
-function blockDependents(items: PlanItem[]): void {
+function blockDependents(items: PlanItem[], outside: ReadonlySet<string>, ownership: Ownership): void {
   const byKey = new Map(items.map((item) => [item.key, item]));
   for (const item of items) {
     if (item.status === 'same' || item.blocked) continue;
-    for (const ref of referencesOf(item.table, item.incoming)) {
-      const target = byKey.get(recordKey(ref.table, ref.id));
-      if (target?.status !== 'duplicate' || target.local) continue;
-      item.blocked = `${EXCHANGE_TABLE_LABELS[item.table]}“${item.name}”的${ref.label}“${target.name}”与本机已有的同类账号重复、不能合并，因此这条记录也不能合并`;
-      item.note = [item.note, `${ref.label}“${target.name}”与本机已有的同类账号重复、不能合并，因此这条记录也不能合并（处理重复账号后可重新导入此数据包）`]
-        .filter(Boolean)
-        .join('；');
-      item.preselected = false;
-      break;
+    const { field, table } = OWNER_FIELDS[item.table];
+    const ownerId = item.incoming[field];
+    const target = typeof ownerId === 'string' ? byKey.get(recordKey(table, ownerId)) : undefined;
+    if (!target || !outside.has(target.key)) continue;
+    const label = fieldLabel(item.table, field);
+    const owner = `${label}${namedAs(target.name, target.local)}在本机不属于导出单位“${ownership.unitName}”`;
+    block(
+      item,
+      `${EXCHANGE_TABLE_LABELS[item.table]}“${item.name}”的${owner}，合并会把这条记录放到其他单位名下，因此不能合并`,
+      `${owner}，合并会把这条记录放到其他单位名下，因此不能合并`,
+    );
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const item of items) {
+      if (item.status === 'same' || item.blocked) continue;
+      for (const ref of referencesOf(item.table, item.incoming)) {
+        const target = byKey.get(recordKey(ref.table, ref.id));
+        if (!target || target.local || !(target.status === 'duplicate' || target.blocked)) continue;
+        const why = target.status === 'duplicate' ? '与本机已有的同类账号重复、不能合并' : '不能合并';
+        block(
+          item,
+          `${EXCHANGE_TABLE_LABELS[item.table]}“${item.name}”的${ref.label}“${target.name}”${why}，因此这条记录也不能合并`,
+          `${ref.label}“${target.name}”${why}，因此这条记录也不能合并${target.status === 'duplicate' ? '（处理重复账号后可重新导入此数据包）' : ''}`,
+        );
+        grew = true;
+        break;
+      }
     }
   }
 }
 
-/** Items a merge would write: accepted and not 'same' (a 'same' record has nothing to write). */
+/** Items a merge would write: accepted and not 'same' (a 'same' record has nothing to write; 'duplicate' and 'foreign' are refused). */
 export function itemsToWrite(plan: ImportPlan, accepted: ReadonlySet<string>): PlanItem[] {
   return plan.items.filter((item) => accepted.has(item.key) && item.status !== 'same');
 }
 
 /**
- * Problems with a selection, in Chinese: an accepted record that is blocked (a duplicate account, or
- * a filing of one), or that points at a new record of the package that is not accepted and would
- * point at nothing once merged.
+ * Problems with a selection, in Chinese: an accepted record that is blocked (a duplicate account,
+ * a foreign record, or one held back because of either, see blockDependents), or that points at a
+ * new record of the package that is not accepted and would point at nothing once merged.
  */
 export function selectionProblems(plan: ImportPlan, accepted: ReadonlySet<string>): string[] {
   const byKey = new Map(plan.items.map((item) => [item.key, item]));

@@ -63,22 +63,36 @@ export function referencesOf(table: ExchangeTable, record: object): Reference[] 
 }
 
 /**
+ * `unitId` and every unit below it at any depth, by the parentIds of `units` (whether or not
+ * `unitId` itself is among them). A parent cycle in damaged data cannot loop forever.
+ */
+export function unitSubtree(units: Iterable<{ id: string; parentId?: string | undefined }>, unitId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (!u.parentId) continue;
+    const list = children.get(u.parentId);
+    if (list) list.push(u.id);
+    else children.set(u.parentId, [u.id]);
+  }
+  const owned = new Set([unitId]);
+  const queue = [unitId];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.pop()!) ?? []) {
+      if (owned.has(child)) continue;
+      owned.add(child);
+      queue.push(child);
+    }
+  }
+  return owned;
+}
+
+/**
  * The records of `unitId`'s package, picked from everything stored (records in the trash too, so
  * a deletion travels). Undefined when the unit does not exist.
  */
 export function selectUnitRecords(all: ExchangeRecords, unitId: string): ExchangeRecords | undefined {
   if (!all.units.some((u) => u.id === unitId)) return undefined;
-  const owned = new Set([unitId]);
-  // Units below the unit at any depth; a parent cycle in damaged data cannot loop forever.
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const u of all.units) {
-      if (u.parentId && owned.has(u.parentId) && !owned.has(u.id)) {
-        owned.add(u.id);
-        grew = true;
-      }
-    }
-  }
+  const owned = unitSubtree(all.units, unitId);
   const units = all.units.filter((u) => owned.has(u.id));
   const platforms = all.platforms.filter((p) => p.hostUnitId !== undefined && owned.has(p.hostUnitId));
   const platformIds = new Set(platforms.map((p) => p.id));

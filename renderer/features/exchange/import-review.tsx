@@ -1,6 +1,7 @@
-// The import plan as the clerk reviews it: counts, then the records grouped 新增 / 重复账号 / 有更新 /
-// 有冲突 / 相同, each with 本机 beside 导入; checkboxes (new and changed ticked, conflicts not;
-// duplicate accounts and their filings cannot be ticked) and the merge button with a confirmation.
+// The import plan as the clerk reviews it: counts, then the records grouped 新增 / 重复账号 /
+// 不属于导出单位 / 有更新 / 有冲突 / 相同, each with 本机 beside 导入; checkboxes (new and changed
+// ticked, conflicts not; duplicate accounts, records that belong here to another unit, and what is
+// held back with them cannot be ticked) and the merge button with a confirmation.
 import { Alert, App as AntApp, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { EXCHANGE_TABLE_LABELS, type ExchangePackage } from '@shared/exchange/format';
@@ -8,6 +9,7 @@ import {
   CONFLICT_REASON_TEXT,
   ITEM_STATUSES,
   STATUS_LABELS,
+  UNMERGEABLE_STATUSES,
   itemsToWrite,
   selectionProblems,
   type ImportPlan,
@@ -19,20 +21,27 @@ import { mergePackage, type MergeResult } from '../../db/exchange';
 import { errorText } from '../../app/errors';
 import { SideBySide } from './side-by-side';
 
-const STATUS_COLORS: Record<ItemStatus, string> = { new: 'green', duplicate: 'orange', changed: 'blue', conflict: 'red', same: 'default' };
+const STATUS_COLORS: Record<ItemStatus, string> = { new: 'green', duplicate: 'orange', foreign: 'magenta', changed: 'blue', conflict: 'red', same: 'default' };
 const EMPTY_TEXT: Record<ItemStatus, string> = {
   new: '没有新增的记录。',
   duplicate: '没有与本机已有账号重复的平台。',
+  foreign: '没有在本机属于其他单位的记录。',
   changed: '没有需要更新的记录。',
   conflict: '没有冲突。',
   same: '没有与本机相同的记录。',
 };
 
-/** Records the clerk may tick (a duplicate account never: merging it would double the registry). */
-const SELECTABLE: ReadonlySet<ItemStatus> = new Set(['new', 'changed', 'conflict']);
+/**
+ * Records the clerk may tick: never a duplicate account (merging it would double the registry) nor
+ * a record that belongs here to another unit (the package has no say over it).
+ */
+const SELECTABLE: ReadonlySet<ItemStatus> = new Set(ITEM_STATUSES.filter((s) => !UNMERGEABLE_STATUSES.has(s)));
 
 const DUPLICATE_INTRO =
   '本机已用另一个记录编号登记了与这些平台同一平台类型、同一账号ID的平台（例如从 Excel 台账导入时另行登记的）。合并会使台账中出现两条同一账号，因此不能勾选合并。展开可对照本机的记录和导入的记录。';
+
+const FOREIGN_INTRO =
+  '这些记录在本机已有，但在本机不属于导出单位或其下级单位：单位不在导出单位之下，平台的主办单位、备案所属平台的主办单位或人员的所在单位是其他单位（以本机的记录为准）。数据包只能更新导出单位自己的记录，因此不能勾选合并；数据包中的平台仍可以引用这些人员。可能是对方的台账与本机不一致，也可能是数据包被改动过。展开可对照本机的记录和导入的记录。';
 
 function remark(item: PlanItem): string {
   const parts: string[] = [];
@@ -62,7 +71,9 @@ export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
   const toWrite = useMemo(() => itemsToWrite(plan, accepted), [plan, accepted]);
   const nothingToMerge = plan.counts.new + plan.counts.changed + plan.counts.conflict === 0;
   const nothingText =
-    plan.counts.duplicate === 0 ? '数据包中的记录与本机完全相同，无需合并。' : '数据包中没有可以合并的记录：其余记录与本机相同，重复账号不能合并（见下方说明）。';
+    plan.counts.duplicate + plan.counts.foreign === 0
+      ? '数据包中的记录与本机完全相同，无需合并。'
+      : `数据包中没有可以合并的记录：其余记录与本机相同，${[plan.counts.duplicate > 0 && '重复账号', plan.counts.foreign > 0 && '不属于导出单位的记录'].filter(Boolean).join('和')}不能合并（见下方说明）。`;
 
   const setGroup = (status: ItemStatus, keys: string[]) =>
     setAccepted((prev) => {
@@ -120,6 +131,7 @@ export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
               {STATUS_LABELS[status]}（{items.length}）
             </Typography.Title>
             {status === 'duplicate' && items.length > 0 && <Typography.Paragraph type="secondary">{DUPLICATE_INTRO}</Typography.Paragraph>}
+            {status === 'foreign' && items.length > 0 && <Typography.Paragraph type="secondary">{FOREIGN_INTRO}</Typography.Paragraph>}
             {items.length === 0 ? (
               <Typography.Text type="secondary">{EMPTY_TEXT[status]}</Typography.Text>
             ) : (
@@ -133,7 +145,7 @@ export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
                     ? {
                         selectedRowKeys: items.filter((i) => accepted.has(i.key)).map((i) => i.key),
                         onChange: (keys) => setGroup(status, keys as string[]),
-                        // A filing of a duplicate account cannot be merged without its platform.
+                        // Held back with a duplicate account or a record of another unit (see blockDependents in plan.ts).
                         getCheckboxProps: (i) => ({ 'aria-label': `合并 ${EXCHANGE_TABLE_LABELS[i.table]} ${i.name}`, disabled: Boolean(i.blocked) }),
                       }
                     : undefined

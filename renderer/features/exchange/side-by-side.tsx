@@ -1,5 +1,6 @@
 // One record of an import, 本机 beside 导入 (or a duplicate account beside the stored one), every
-// field either side fills, the differing ones marked.
+// field either side fills, the differing ones marked. A record that belongs here to another unit is
+// shown beside its stored copy, the local column naming references as stored here.
 import { Table, Tag, Typography } from 'antd';
 import type { FieldRow, PlanItem } from '@shared/exchange/plan';
 
@@ -11,7 +12,8 @@ function cell(text: string, row: FieldRow) {
 
 export function SideBySide({ item }: { item: PlanItem }) {
   // A duplicate account not stored here under its id is shown beside the stored account it repeats.
-  const localTitle = item.local ? '本机' : item.duplicates ? '本机已有的同类账号' : '本机（没有此记录）';
+  const localTitle =
+    item.status === 'foreign' ? '本机（不属于导出单位）' : item.local ? '本机' : item.duplicates ? '本机已有的同类账号' : '本机（没有此记录）';
   return (
     <Table<FieldRow>
       aria-label={`${item.name}：本机与导入对比`}

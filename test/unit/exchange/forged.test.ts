@@ -68,7 +68,7 @@ function recordOf(obj: PackageObject, table: string, id: string): Record<string,
 }
 
 describe('a package holding another unit’s records is refused, changing nothing', () => {
-  it('the reviewer’s case: 马院’s unit, renamed and newer, inside the 计算机学院 package (the plan alone would tick it as 有更新)', async () => {
+  it('the reviewer’s case: 马院’s unit, renamed and newer, inside the 计算机学院 package (the plan alone would also hold it back as 不属于导出单位)', async () => {
     // 马院's clerk edits the unit and the 宣传部 merges it: its stored copy is now "last written by a merge".
     const marxism = unitId(MARXISM);
     await updateRecord<Unit>(clerk, 'units', marxism, { note: '学院办公室核对' });
@@ -80,9 +80,10 @@ describe('a package holding another unit’s records is refused, changing nothin
     const stolen = { ...structuredClone(marxismPkg.records.units.find((u) => u.id === marxism)!), name: '被改名', updatedAt: later(1).toISOString() };
     forged.records.units!.push(stolen as unknown as Record<string, unknown>);
 
-    // What the reader guards against: the plan, handed this package, would update 马院 here.
+    // Were the reader not to guard against it, the plan would not update 马院 either: stored here,
+    // 马院 is not below the exporting unit (see foreign.test.ts for the forgery the reader passes).
     const unguarded = await previewImport(office, forged as unknown as ExchangePackage);
-    expect(unguarded.items.find((i) => i.key === `units/${marxism}`)).toMatchObject({ status: 'changed', preselected: true });
+    expect(unguarded.items.find((i) => i.key === `units/${marxism}`)).toMatchObject({ status: 'foreign', preselected: false });
 
     await expectRefused(encode(forged), '数据包含不属于导出单位的单位：“被改名”');
     expect((await office.units.get(marxism))?.name).toBe(MARXISM);

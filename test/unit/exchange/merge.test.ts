@@ -52,7 +52,7 @@ async function mergeAll(pkg: ExchangePackage, pick: (i: PlanItem) => boolean = (
 describe('the import plan', () => {
   it('a package of unchanged records is all 相同', async () => {
     const plan = await previewImport(office, await send());
-    expect(plan.counts).toEqual({ new: 0, duplicate: 0, changed: 0, conflict: 0, same: plan.items.length });
+    expect(plan.counts).toEqual({ new: 0, duplicate: 0, foreign: 0, changed: 0, conflict: 0, same: plan.items.length });
     expect(plan.items.length).toBeGreaterThan(10);
   });
 
@@ -225,7 +225,7 @@ describe('merging', () => {
     const again = (await import('@shared/exchange/package-reader')).readPackage(bytes);
     if (!again.ok) throw new Error(again.reason);
     const second = await previewImport(office, again.package);
-    expect(second.counts).toEqual({ new: 0, duplicate: 0, changed: 0, conflict: 1, same: second.items.length - 1 });
+    expect(second.counts).toEqual({ new: 0, duplicate: 0, foreign: 0, changed: 0, conflict: 1, same: second.items.length - 1 });
     expect(item(second, 'platforms', wechat.id)).toMatchObject({ status: 'conflict', preselected: false });
     const preselected = new Set(second.items.filter((i) => i.preselected).map((i) => i.key));
     expect(await mergePackage(office, again.package, second, preselected)).toEqual({ written: 0, byStatus: { new: 0, changed: 0, conflict: 0 } });
@@ -314,7 +314,7 @@ describe('merging', () => {
       await softDelete(empty, 'platforms', site.id);
       await restoreRecord(empty, 'platforms', site.id);
       const again = await previewImport(empty, pkg);
-      expect(again.counts).toEqual({ new: 0, duplicate: 0, changed: 0, conflict: 0, same: again.items.length });
+      expect(again.counts).toEqual({ new: 0, duplicate: 0, foreign: 0, changed: 0, conflict: 0, same: again.items.length });
     } finally {
       await empty.delete();
     }

@@ -1,37 +1,26 @@
 // Benchmark (not a test) of backup and restore in the browser edition, as the clerk runs them:
 // Chromium, the built renderer, real IndexedDB. The database is filled with ~100,000 records and
 // 1 GB of scans (256 × 4 MB), then 立即备份 (download) and 从备份恢复 (verify, snapshot, replace)
-// are timed through the UI; Chromium's total RSS is sampled every 200 ms. Prints figures only.
+// are timed through the UI; the RSS of the Chromium this benchmark launched is sampled every 200 ms. Prints figures only.
 // Scale with BENCH_RECORDS and BENCH_ATTACHMENT_MB. Run after `vite build`.
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { benchmarkTables } from './backup-data';
+import { ownChromiumRss, startPreview, type PreviewServer } from './bench-host';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const ATTACHMENT_MB = Number(process.env.BENCH_ATTACHMENT_MB ?? 1024);
 const ATTACHMENT_SIZE = 4 * 1024 * 1024;
 const MB = 1024 * 1024;
 const PORT = 4392;
-const base = `http://127.0.0.1:${PORT}`;
-
-/** Sum of the resident memory of every Chromium process, in bytes. */
-function chromiumRss(): number {
-  try {
-    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
-    return out.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) * 1024;
-  } catch {
-    return 0;
-  }
-}
 
 async function measured(label: string, bytes: number, run: () => Promise<void>): Promise<void> {
-  const before = chromiumRss();
+  const before = ownChromiumRss();
   let peak = before;
   const timer = setInterval(() => {
-    peak = Math.max(peak, chromiumRss());
+    peak = Math.max(peak, ownChromiumRss());
   }, 200);
   const t0 = performance.now();
   await run();
@@ -78,17 +67,10 @@ async function fill(page: Page, count: number): Promise<void> {
 }
 
 let lastPage: Page | undefined;
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+let server: PreviewServer | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-browser-backup-'));
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  server = await startPreview(PORT);
   // A persistent profile, as the clerk's browser has: an off-the-record context (what
   // chromium.launch() + newPage() gives) keeps every Blob and IndexedDB value in memory, and at
   // 1 GB of scans Chromium then refuses to read them back (NotReadableError).
@@ -105,7 +87,7 @@ try {
     if (message.type() === 'error' || message.type() === 'warning') console.error(`[page ${message.type()}] ${message.text()}`);
   });
   page.setDefaultTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60 * 1000));
-  await page.goto(base);
+  await page.goto(server.base);
   await page.getByLabel('单位（学校）名称').fill('东湖示范大学');
   await page.getByLabel('操作员姓名').fill('王𠮷');
   await page.getByRole('button', { name: '开始使用' }).click();
@@ -144,6 +126,6 @@ try {
   await lastPage?.screenshot({ path: shot }).then(() => console.error(`page at the failure: ${shot}`), () => undefined);
   throw error;
 } finally {
-  server.kill();
+  server?.stop();
   rmSync(dir, { recursive: true, force: true });
 }

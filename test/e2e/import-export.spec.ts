@@ -113,8 +113,10 @@ test('import the LibreOffice ledger, leave the bad rows out, export it and read 
   expect(csv.ok).toBe(true);
   const csvRows = csv.ok ? csv.rows.map((r) => r.map((c) => (c === null ? '' : String(c)))) : [];
   expect(csvRows[0]).toEqual(header);
-  // The same rows as the workbook, with the formula guard's apostrophe in front of '-暂缓认证'.
-  expect(csvRows.slice(1)).toEqual(xlsxRows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))));
+  // The same rows as the workbook; the one demo value that starts like a formula ('-暂缓认证')
+  // gets the formula guard's apostrophe in the CSV, and nothing else differs.
+  const guarded = xlsxRows.map((r) => (r[col('账号')] === 'dhsf_pe_dy' ? r.map((c, i) => (i === col('备注') ? "'-暂缓认证" : c)) : r));
+  expect(csvRows.slice(1)).toEqual(guarded);
 
   const gbk = await ie.export('gbk', async (dialog) => {
     await expect(dialog).toContainText('𠮷');

@@ -158,13 +158,11 @@ describe('backup format', () => {
       refused(await verifyBackup(Buffer.concat([file, Buffer.from([0])]), { passphrase: PASS }));
     });
 
-    it('refuses KDF iterations out of bounds before deriving a key (returns at once)', async () => {
+    it('refuses KDF iterations out of bounds before deriving a key (0xffffffff would never return otherwise)', async () => {
       for (const iterations of [0, 1000, MIN_ITERATIONS - 1, 10_000_001, 0xffffffff]) {
         const bad = file.slice();
         new DataView(bad.buffer).setUint32(7, iterations);
-        const started = performance.now();
         const result = refused(await verifyBackup(bad, { passphrase: PASS }));
-        expect(performance.now() - started).toBeLessThan(50);
         expect(result.reason).toContain('安全范围');
         expect(result.detail).toContain('before key derivation');
       }

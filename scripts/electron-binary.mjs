@@ -111,12 +111,12 @@ export function electronMissingMessage({ env = process.env, mode = 'start', reas
     : 'Starting the browser edition instead; its data stays in this browser on this machine.';
   const zh = [
     `未找到 Electron 运行时${overrideNoteZh}：首次启动时需要从互联网下载一个程序文件，离线的电脑无法完成。`,
-    '如需桌面版，请在联网的电脑上运行 npm run dist 生成安装包（Windows 安装程序、deb、AppImage）后拷贝到本机安装，',
+    '如需桌面版，请用 npm run dist 生成安装包（Windows 安装程序、deb、AppImage，离线打包方法见 README）后拷贝到本机安装，',
     `或把环境变量 ELECTRON_OVERRIDE_DIST_PATH 设为包含 electron 可执行文件的文件夹。${insteadZh}`,
   ].join('');
   const en = [
     `The Electron runtime is not installed${overrideNoteEn}: the first start downloads a binary, which an offline machine cannot do${reason ? ` (${reason})` : ''}.`,
-    'For the desktop edition, build the installers with `npm run dist` on a connected machine and install them here,',
+    'For the desktop edition, build the installers with `npm run dist` (offline too, see README) and install them here,',
     `or set ELECTRON_OVERRIDE_DIST_PATH to the folder containing the electron executable. ${insteadEn}`,
   ].join(' ');
   return `${zh} ${en}`;

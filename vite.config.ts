@@ -18,9 +18,13 @@ export default defineConfig({
     __APP_VERSION__: JSON.stringify(packageJson.version),
   },
   resolve: {
-    alias: {
-      '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
-    },
+    alias: [
+      { find: '@shared', replacement: fileURLToPath(new URL('./shared', import.meta.url)) },
+      // exceljs from its sources, without crypto-browserify/elliptic: renderer/vendor/exceljs/entry.mjs.
+      { find: /^exceljs$/, replacement: vendor('entry.mjs') },
+      { find: /^crypto$/, replacement: vendor('crypto-stub.cjs') },
+      { find: /^(fs|fast-csv)$/, replacement: vendor('node-only-stub.cjs') },
+    ],
   },
   build: {
     // LEDGER_OUT_DIR lets a second build (a parallel e2e run) go elsewhere; the app uses dist/renderer.
@@ -36,6 +40,11 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
 });
+
+/** A file of renderer/vendor/exceljs/. */
+function vendor(file: string): string {
+  return fileURLToPath(new URL(`./renderer/vendor/exceljs/${file}`, import.meta.url));
+}
 
 /**
  * Writes the app's CSP into the built index.html (not in dev, where Vite's hot reload needs

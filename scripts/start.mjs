@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildElectron } from './build-electron.mjs';
-import { findElectronBinary, reportMissingElectron } from './electron-binary.mjs';
+import { locateOrDownloadElectron } from './electron-binary.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PREVIEW_PORT = 4173;
@@ -157,9 +157,8 @@ export async function serveBrowserEdition(root, { port = PREVIEW_PORT, waitForSt
 
 async function startApp(root, { browserOnly }) {
   await ensureRenderer(root);
-  const binary = browserOnly ? undefined : findElectronBinary({ env: process.env, root });
+  const binary = browserOnly ? undefined : await locateOrDownloadElectron({ root, env: process.env, mode: 'start' });
   if (!binary) {
-    if (!browserOnly) reportMissingElectron({ env: process.env, mode: 'start' });
     await serveBrowserEdition(root);
     return 0;
   }
@@ -178,14 +177,13 @@ async function startDev(root) {
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${DEV_PORT}/`;
-  const binary = findElectronBinary({ env: process.env, root });
+  const binary = await locateOrDownloadElectron({ root, env: process.env, mode: 'dev' });
   let code = 0;
   if (binary) {
     await ensureElectronBundles(root);
     console.log(`开发服务器 / Dev server: ${url}`);
     code = await runElectron(binary, root, { devUrl: url });
   } else {
-    reportMissingElectron({ env: process.env, mode: 'dev' });
     console.log(`开发服务器已启动：${url} （按 Ctrl+C 停止）。 / Dev server running at ${url} (press Ctrl+C to stop).`);
     await untilStopped();
   }

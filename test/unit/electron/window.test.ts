@@ -44,6 +44,12 @@ describe('main window', () => {
     });
   });
 
+  it('turns on no experimental or extra Blink features (Electronegativity EXPERIMENTAL_FEATURES, BLINK_FEATURES)', () => {
+    const preferences = mainWindowOptions('/p.cjs').webPreferences ?? {};
+    expect(preferences).not.toHaveProperty('experimentalFeatures');
+    expect(preferences).not.toHaveProperty('enableBlinkFeatures');
+  });
+
   it('has the product title and the agreed sizes', () => {
     const options = mainWindowOptions('/p.cjs');
     expect(WINDOW_TITLE).toBe('新媒体阵地台账');

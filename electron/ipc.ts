@@ -21,7 +21,7 @@ import {
   saveFileRequestSchema,
   type SaveFileResult,
 } from '@shared/bridge';
-import { BackupHost, type FolderDialogOptions } from './backups';
+import { BackupHost, type BackupHostOptions, type FolderDialogOptions } from './backups';
 import { describeWriteError, writeFileAtomic } from './file-writes';
 import type { QuitFlow } from './quit-flow';
 import { isTrustedAppUrl, type SecurityOptions } from './security';
@@ -149,9 +149,12 @@ async function showFolderDialog(options: FolderDialogOptions, parent?: BrowserWi
   return choice.canceled ? undefined : choice.filePaths[0];
 }
 
-/** The backups of this installation: the folder settings live in the user-data folder. */
-export function createBackupHost(): BackupHost {
-  return new BackupHost({ userData: () => app.getPath('userData'), pickFolder: showFolderDialog });
+/**
+ * The backups of this installation: the folder settings live in the user-data folder. `closing`
+ * (the quit flow's) is the only thing that lets an on-quit backup begin.
+ */
+export function createBackupHost(schedule: Pick<BackupHostOptions, 'closing'> = {}): BackupHost {
+  return new BackupHost({ userData: () => app.getPath('userData'), pickFolder: showFolderDialog, ...schedule });
 }
 
 /** What the handlers work with besides Electron itself; main.ts passes the app's instances. */

@@ -329,11 +329,33 @@ describe('backup channels', () => {
   it('refuse an unknown write id and a second backup while one is open', async () => {
     await expect(call(CHANNELS.backupChunk, { writeId: 'b'.repeat(32), data: PDF_BYTES })).rejects.toThrow(/已结束或不存在/);
     await expect(call(CHANNELS.backupFinish, { writeId: 'b'.repeat(32) })).rejects.toThrow(/已结束或不存在/);
-    const writeId = await begin({ kind: 'quit' });
+    const writeId = await begin({ kind: 'daily' });
     await expect(call(CHANNELS.backupBegin, { kind: 'daily' })).rejects.toThrow(/另一个备份正在进行中/);
     await call(CHANNELS.backupAbort, { writeId });
     expect(readdirSync(backupsFolder())).toEqual([]);
     await expect(begin({ kind: 'daily' })).resolves.toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('cannot wipe the automatic backups: the probe of 40 begin/finish rounds leaves all 25 genuine backups', async () => {
+    mkdirSync(backupsFolder(), { recursive: true });
+    const genuine = [
+      ...Array.from({ length: 15 }, (_, i) => `台账备份-202601${String(i + 1).padStart(2, '0')}-080000-daily.mlbackup`),
+      ...Array.from({ length: 10 }, (_, i) => `台账备份-202601${String(i + 1).padStart(2, '0')}-180000-quit.mlbackup`),
+    ];
+    for (const name of genuine) writeFileSync(path.join(backupsFolder(), name), name);
+    const empty = await collectBytes(writeBackup(toInput(makeDataset(5, 0, []))));
+    const written: string[] = [];
+    for (let round = 0; round < 40; round += 1) {
+      const begun = (await call(CHANNELS.backupBegin, { kind: round % 2 === 0 ? 'daily' : 'quit' }).catch(() => ({ started: false }))) as BackupBeginResult;
+      if (!begun.started) continue;
+      await call(CHANNELS.backupChunk, { writeId: begun.writeId, data: empty });
+      written.push(((await call(CHANNELS.backupFinish, { writeId: begun.writeId })) as BackupFinishResult).path);
+    }
+    // Today's one daily backup; no on-quit backup while the app is not closing.
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/-daily\.mlbackup$/);
+    expect(readdirSync(backupsFolder()).sort()).toEqual([...genuine, path.basename(written[0]!)].sort());
+    await expect(call(CHANNELS.backupBegin, { kind: 'quit' })).rejects.toThrow(/只在关闭程序时进行/);
   });
 
   it('quitReady from the main window\'s page lets the held close go through', async () => {

@@ -1,5 +1,5 @@
 // The IPC handlers of the main process: sender check, payload validation, real file outcomes.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises as fsPromises, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -37,7 +37,7 @@ vi.mock('electron', () => ({
 }));
 
 const { dialog, shell } = await import('electron');
-const { registerIpcHandlers, PRINT_TEMP_FOLDER } = await import('../../../electron/ipc');
+const { registerIpcHandlers, PRINT_SETTLE_MS, PRINT_TEMP_FOLDER } = await import('../../../electron/ipc');
 
 const APP_EVENT = { senderFrame: { url: 'app://ledger/index.html' }, sender: {} };
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n% 台账\n%%EOF\n');
@@ -69,7 +69,11 @@ beforeEach(() => {
   registerIpcHandlers();
 });
 
-afterEach(() => rmSync(sandbox, { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  rmSync(sandbox, { recursive: true, force: true });
+});
 
 describe('registration', () => {
   it('registers exactly one handler per bridge channel', () => {
@@ -221,7 +225,47 @@ describe('printPdf', () => {
   });
 });
 
+describe('printPdf limits', () => {
+  const printFiles = () => readdirSync(path.join(electron.paths.temp!, PRINT_TEMP_FOLDER));
+
+  it('allows one pending print at a time and refuses a second in Chinese', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const first = call(CHANNELS.printPdf, { title: '一', data: PDF_BYTES });
+    await expect(call(CHANNELS.printPdf, { title: '二', data: PDF_BYTES })).rejects.toThrow(/^上一份文件正在送往打印/);
+    await first;
+    // Just handed to the viewer: a second print is still a double click.
+    await expect(call(CHANNELS.printPdf, { title: '三', data: PDF_BYTES })).rejects.toThrow(/^上一份文件正在送往打印/);
+    expect(shell.openPath).toHaveBeenCalledOnce();
+    expect(printFiles()).toHaveLength(1);
+    vi.advanceTimersByTime(PRINT_SETTLE_MS);
+    await call(CHANNELS.printPdf, { title: '四', data: PDF_BYTES });
+    expect(shell.openPath).toHaveBeenCalledTimes(2);
+  });
+
+  it('frees the slot at once when a print fails', async () => {
+    electron.openPathResult = 'No application is associated with the specified file';
+    await expect(call(CHANNELS.printPdf, { title: 'x', data: PDF_BYTES })).rejects.toThrow(/没有可用的 PDF 阅读器/);
+    electron.openPathResult = '';
+    await expect(call(CHANNELS.printPdf, { title: 'x', data: PDF_BYTES })).resolves.toBeUndefined();
+  });
+
+  it('refuses to write a print file that would leave the disk nearly full', async () => {
+    vi.spyOn(fsPromises, 'statfs').mockResolvedValue({ bavail: 100, bsize: 1024 * 1024 } as Awaited<ReturnType<typeof fsPromises.statfs>>);
+    await expect(call(CHANNELS.printPdf, { title: 'x', data: PDF_BYTES })).rejects.toThrow(/^打印失败：临时文件夹所在的磁盘空间不足（剩余 100 MB/);
+    expect(printFiles()).toEqual([]);
+    expect(shell.openPath).not.toHaveBeenCalled();
+  });
+});
+
 describe('openFolder', () => {
+  it('refuses a configured backup folder that is not a folder (a program would be run), in Chinese', async () => {
+    const program = path.join(sandbox, 'setup.exe');
+    writeFileSync(program, 'MZ');
+    writeFileSync(path.join(electron.paths.userData!, 'backup-settings.json'), JSON.stringify({ folder: program }));
+    await expect(call(CHANNELS.openFolder, { which: 'backups' })).rejects.toThrow(/^无法打开：.*setup\.exe 不是文件夹。请在“备份与恢复”页面重新选择/);
+    expect(shell.openPath).not.toHaveBeenCalled();
+  });
+
   it('opens the data folder', async () => {
     await call(CHANNELS.openFolder, { which: 'data' });
     expect(shell.openPath).toHaveBeenCalledExactlyOnceWith(electron.paths.userData);

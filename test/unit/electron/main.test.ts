@@ -74,6 +74,8 @@ vi.mock('electron', async () => {
     },
     session: {
       defaultSession: {
+        setSpellCheckerEnabled: vi.fn((enabled: boolean) => state.log.push(`setSpellCheckerEnabled(${enabled})`)),
+        setSpellCheckerDictionaryDownloadURL: vi.fn((url: string) => state.log.push(`setSpellCheckerDictionaryDownloadURL(${url})`)),
         setPermissionRequestHandler: vi.fn((handler: (...args: unknown[]) => void) => (state.permissionRequestHandler = handler)),
         setPermissionCheckHandler: vi.fn(),
         webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
@@ -117,6 +119,9 @@ describe('main process start-up', () => {
     await flush();
 
     expect(state.windows).toHaveLength(1);
+    // The spell checker and its dictionary download are off before the window exists (electron/electron#22995).
+    expect(state.log.slice(3)).toEqual(['setSpellCheckerEnabled(false)', 'setSpellCheckerDictionaryDownloadURL(http://127.0.0.1:9/)']);
+    expect(state.windows[0]?.options.webPreferences?.spellcheck).toBe(false);
     expect(state.windows[0]?.url).toBe('app://ledger/index.html');
     expect(state.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(state.protocolHandlers.has('app')).toBe(true);

@@ -32,6 +32,7 @@ import {
   type ParsedBackupName,
 } from '@shared/backup/file-names';
 import { readBackupFolder, saveBackupFolder } from './backup-settings';
+import { isOnRemovableMedia } from './removable-media';
 import { errorCode, freeBytes, lowSpaceReason, syncFolder, writeErrorReason, FREE_SPACE_RESERVE_BYTES } from './file-writes';
 
 /** A write that receives no chunk for this long is dropped (the page was reloaded or crashed). */
@@ -57,6 +58,8 @@ export interface BackupHostOptions {
    * is a quit backup accepted; without this option never.
    */
   closing?: () => boolean;
+  /** Whether a folder is on removable media (./removable-media.ts); the tests fake a USB stick. */
+  removable?: (folder: string) => Promise<boolean>;
   /** Free bytes on the disk holding a folder; undefined when unknown. The tests fake a full disk. */
   freeBytes?: (folder: string) => Promise<number | undefined>;
 }
@@ -313,7 +316,8 @@ export class BackupHost {
       found.push({ name, kind: parsed.kind, bytes: info.size, modifiedAt: info.mtime.toISOString(), parsed });
     }
     found.sort((a, b) => compareNewestFirst(a.parsed, b.parsed));
-    return { automatic: true, folder, files: found.map(({ parsed: _parsed, ...file }) => file) };
+    const removable = await (this.options.removable ?? isOnRemovableMedia)(folder);
+    return { automatic: true, folder, files: found.map(({ parsed: _parsed, ...file }) => file), removable };
   }
 
   /** Removes stale temporary files from the backup folder (at start-up, after a crash). */

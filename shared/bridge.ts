@@ -129,6 +129,8 @@ export interface BackupStatus {
   folder: string;
   /** Backups found in that folder, newest first (empty in the browser edition). */
   files: BackupFileInfo[];
+  /** The folder is on removable media (a USB stick): automatic backups there are unencrypted and easily lost. */
+  removable: boolean;
 }
 
 export const quitReadyRequestSchema = z.object({ backedUp: z.boolean() });

@@ -127,7 +127,15 @@ describe('a backup written through begin → chunk → finish', () => {
       automatic: true,
       folder: defaultFolder(),
       files: [{ name, kind: 'daily', bytes: plainBackup.length, modifiedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }],
+      removable: false,
     });
+  });
+
+  it('says in the status when the backup folder is on removable media (the host decides)', async () => {
+    const asked: string[] = [];
+    const host = makeHost({ removable: async (folder) => (asked.push(folder), true) });
+    await expect(host.status()).resolves.toMatchObject({ folder: defaultFolder(), removable: true });
+    expect(asked).toEqual([defaultFolder()]);
   });
 
   it('asks where a manual backup goes (the configured folder proposed) and writes it there, e.g. a USB stick', async () => {
@@ -650,7 +658,7 @@ describe('the backup folder setting', () => {
   });
 
   it('reports an empty list for a backup folder that does not exist yet (and does not create it)', async () => {
-    await expect(makeHost().status()).resolves.toEqual({ automatic: true, folder: defaultFolder(), files: [] });
+    await expect(makeHost().status()).resolves.toEqual({ automatic: true, folder: defaultFolder(), files: [], removable: false });
     expect(existsSync(defaultFolder())).toBe(false);
   });
 });

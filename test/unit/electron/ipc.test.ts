@@ -317,7 +317,7 @@ describe('backup channels', () => {
 
   it('write an automatic backup into the backup folder, verified, and list it', async () => {
     const bytes = await backupBytes;
-    await expect(call(CHANNELS.backupStatus)).resolves.toEqual({ automatic: true, folder: backupsFolder(), files: [] });
+    await expect(call(CHANNELS.backupStatus)).resolves.toEqual({ automatic: true, folder: backupsFolder(), files: [], removable: false });
     // A path sent along with the request is ignored: the host alone decides where backups go.
     const writeId = await begin({ kind: 'daily', folder: '/etc', path: '/etc/passwd' });
     await call(CHANNELS.backupChunk, { writeId, data: bytes.subarray(0, 1000) });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/security/csp.ts';
+import { BROWSER_EDITION_HOST, BROWSER_EDITION_PORT, LEDGER_MARKER_HEADER, LEDGER_MARKER_VALUE } from './scripts/browser-port.mjs';
 
 // The app version shown in the browser edition (renderer/bridge/browser-bridge.ts).
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -13,7 +14,7 @@ const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), previewHeaders()],
   define: {
     __APP_VERSION__: JSON.stringify(packageJson.version),
   },
@@ -38,7 +39,8 @@ export default defineConfig({
     format: 'es',
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  // The browser edition's data belongs to its origin: one fixed port, never another (scripts/browser-port.mjs).
+  preview: { host: BROWSER_EDITION_HOST, port: BROWSER_EDITION_PORT, strictPort: true },
 });
 
 /** A file of renderer/vendor/exceljs/. */
@@ -57,5 +59,23 @@ function cspMeta(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/**
+ * The browser edition's server sends the CSP as a header with every response. The meta tag covers
+ * the page only: a worker (the PDF worker) runs under the policy of its own script's response.
+ * The marker header lets a second `npm start` recognise the ledger on the port.
+ */
+function previewHeaders(): Plugin {
+  return {
+    name: 'ledger-preview-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+        response.setHeader(LEDGER_MARKER_HEADER, LEDGER_MARKER_VALUE);
+        next();
+      });
+    },
   };
 }

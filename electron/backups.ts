@@ -6,6 +6,13 @@
 // failed or damaged write never replaces or touches an earlier backup. Names and rotation:
 // shared/backup/file-names.ts. Electron itself stays outside: the folder dialog and the user-data path are
 // passed in, so the tests run this on real files in a temp folder.
+//
+// The host, not the page, decides when an automatic backup may happen, because finishing one
+// rotates older ones away: a daily backup at most once per calendar day (none yet today in the
+// folder, none finished today by this host), an on-quit backup only while the app is closing and
+// only once. So a page that keeps asking (a bug, or injected script) cannot wipe the backups; the
+// rotation then always keeps the newest 30 daily / 10 on-quit backups of that schedule. Each
+// write also checks the free space of its disk first, so a backup can never fill it.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs, type ReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
@@ -16,6 +23,7 @@ import type { BackupBeginResult, BackupFileInfo, BackupFinishResult, BackupKind,
 import {
   STALE_TEMP_AGE_MS,
   backupFileName,
+  backupStamp,
   backupTempName,
   compareNewestFirst,
   isBackupTempName,
@@ -24,7 +32,8 @@ import {
   type ParsedBackupName,
 } from '@shared/backup/file-names';
 import { readBackupFolder, saveBackupFolder } from './backup-settings';
-import { errorCode, syncFolder, writeErrorReason } from './file-writes';
+import { isOnRemovableMedia } from './removable-media';
+import { errorCode, freeBytes, lowSpaceReason, syncFolder, writeErrorReason, FREE_SPACE_RESERVE_BYTES } from './file-writes';
 
 /** A write that receives no chunk for this long is dropped (the page was reloaded or crashed). */
 export const BACKUP_IDLE_MS = 2 * 60 * 1000;
@@ -44,6 +53,15 @@ export interface BackupHostOptions {
   idleMs?: number;
   /** Opens a new temporary file exclusively; the tests wrap it to simulate failing disks. */
   openTemp?: (file: string) => Promise<FileHandle>;
+  /**
+   * Whether the app is closing now (the quit flow waits for the page's on-quit backup). Only then
+   * is a quit backup accepted; without this option never.
+   */
+  closing?: () => boolean;
+  /** Whether a folder is on removable media (./removable-media.ts); the tests fake a USB stick. */
+  removable?: (folder: string) => Promise<boolean>;
+  /** Free bytes on the disk holding a folder; undefined when unknown. The tests fake a full disk. */
+  freeBytes?: (folder: string) => Promise<number | undefined>;
 }
 
 interface OpenWrite {
@@ -66,6 +84,7 @@ interface OpenWrite {
 }
 
 const BUSY = '另一个备份正在进行中，请等它完成后再试。';
+const QUIT_OUTSIDE_CLOSING = '退出时的自动备份只在关闭程序时进行；现在请用“立即备份”。';
 const UNKNOWN_WRITE = '备份写入已结束或不存在（可能因长时间没有收到数据已被取消），请重新备份。';
 const ABORTED = '备份已取消，未保存。已有的备份不受影响。';
 
@@ -90,11 +109,17 @@ export class BackupHost {
   private readonly now: () => Date;
   private readonly idleMs: number;
   private readonly openTemp: (file: string) => Promise<FileHandle>;
+  private readonly freeBytes: (folder: string) => Promise<number | undefined>;
+  /** YYYYMMDD of the last daily backup this host finished. */
+  private dailyDoneOn: string | undefined;
+  /** The on-quit backup of this closing is written (the app quits after its closing). */
+  private quitDone = false;
 
   constructor(private readonly options: BackupHostOptions) {
     this.now = options.now ?? (() => new Date());
     this.idleMs = options.idleMs ?? BACKUP_IDLE_MS;
     this.openTemp = options.openTemp ?? ((file) => fs.open(file, 'wx'));
+    this.freeBytes = options.freeBytes ?? freeBytes;
   }
 
   /** The folder of the automatic backups (configured, or <userData>/backups). */
@@ -130,13 +155,20 @@ export class BackupHost {
 
   /**
    * Starts a backup: a manual one asks for the folder (cancel → started: false), an automatic one
-   * uses the configured folder. One write at a time; a second begin is refused.
+   * uses the configured folder, and only when the schedule allows it (see the header): a daily
+   * backup not due today → started: false; an on-quit backup outside the app's closing is refused.
+   * One write at a time; a second begin is refused.
    */
   async begin(kind: BackupKind, parent?: BrowserWindow | null): Promise<BackupBeginResult> {
     if (this.beginning || this.writes.size > 0) throw new Error(BUSY);
+    if (kind === 'quit' && (this.quitDone || !this.options.closing?.())) {
+      console.error('[backup] refused an on-quit backup outside the closing of the app');
+      throw new Error(QUIT_OUTSIDE_CLOSING);
+    }
     this.beginning = true;
     try {
       const configured = await this.folder();
+      if (kind === 'daily' && !(await this.dailyDue(configured))) return { started: false };
       let folder: string;
       if (kind === 'manual') {
         const chosen = await this.options.pickFolder({ title: '选择备份的保存位置（例如U盘）', buttonLabel: '备份到此文件夹', defaultPath: configured }, parent);
@@ -152,6 +184,7 @@ export class BackupHost {
         }
       }
       await this.removeStaleTemps(folder);
+      await this.ensureSpace(folder, 0);
       // Same folder as the final file: same file system, so the final rename is atomic.
       const temp = path.join(folder, backupTempName(randomBytes(8).toString('hex')));
       let handle: FileHandle;
@@ -174,6 +207,12 @@ export class BackupHost {
   /** Appends `data` to the write's temporary file. */
   async chunk(writeId: string, data: Uint8Array): Promise<void> {
     const write = this.take(writeId);
+    try {
+      await this.ensureSpace(write.folder, data.length);
+    } catch (error) {
+      await this.discard(write);
+      throw error;
+    }
     try {
       let offset = 0;
       while (offset < data.length) {
@@ -223,6 +262,8 @@ export class BackupHost {
         throw writeFailed(error, write.folder);
       }
       await syncFolder(write.folder);
+      if (write.kind === 'daily') this.dailyDoneOn = backupStamp(write.startedAt).slice(0, 8);
+      if (write.kind === 'quit') this.quitDone = true;
       const removed = write.kind === 'manual' ? [] : await this.rotate(write.folder, path.basename(target));
       return { path: target, bytes: write.bytes, removed };
     } catch (error) {
@@ -275,12 +316,32 @@ export class BackupHost {
       found.push({ name, kind: parsed.kind, bytes: info.size, modifiedAt: info.mtime.toISOString(), parsed });
     }
     found.sort((a, b) => compareNewestFirst(a.parsed, b.parsed));
-    return { automatic: true, folder, files: found.map(({ parsed: _parsed, ...file }) => file) };
+    const removable = await (this.options.removable ?? isOnRemovableMedia)(folder);
+    return { automatic: true, folder, files: found.map(({ parsed: _parsed, ...file }) => file), removable };
   }
 
   /** Removes stale temporary files from the backup folder (at start-up, after a crash). */
   async cleanUp(): Promise<void> {
     await this.removeStaleTemps(await this.folder());
+  }
+
+  /** Whether today's daily backup is still to be made: none finished today by this host, none of today's in the folder. */
+  private async dailyDue(folder: string): Promise<boolean> {
+    const today = backupStamp(this.now()).slice(0, 8);
+    if (this.dailyDoneOn === today) return false;
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    return !names.some((name) => {
+      const parsed = parseBackupFileName(name);
+      return parsed?.kind === 'daily' && parsed.stamp.slice(0, 8) === today;
+    });
+  }
+
+  /** Refuses, in Chinese, a write of `bytes` more that would leave the disk of `folder` nearly full. */
+  private async ensureSpace(folder: string, bytes: number): Promise<void> {
+    const free = await this.freeBytes(folder);
+    if (free === undefined || free - bytes >= FREE_SPACE_RESERVE_BYTES) return;
+    console.error(`[backup] refused a write to ${folder}: ${free} bytes free, ${bytes} more asked`);
+    throw new Error(`备份失败：${lowSpaceReason(free)}（${folder}）。这次的备份没有保存，已有的备份不受影响。请清理磁盘空间或换一个文件夹（例如另一个U盘）后再试。`);
   }
 
   private take(writeId: string): OpenWrite {

@@ -37,6 +37,30 @@ export function writeErrorReason(error: unknown): string {
   }
 }
 
+/**
+ * Free space a write must leave on its disk. A backup or a print file that fills the disk would
+ * stop the database (IndexedDB) and the system itself; the figure is well above what they need
+ * to go on and well below any USB stick a backup goes to.
+ */
+export const FREE_SPACE_RESERVE_BYTES = 128 * 1024 * 1024;
+
+/** Free bytes for this user on the disk holding `folder`; undefined when the system cannot tell. */
+export async function freeBytes(folder: string): Promise<number | undefined> {
+  try {
+    const stats = await fs.statfs(folder);
+    return stats.bavail * stats.bsize;
+  } catch (error) {
+    console.error(`[files] cannot read the free space of ${folder}:`, error);
+    return undefined;
+  }
+}
+
+/** Why a write was refused for lack of space, in Chinese with the figures (MB). */
+export function lowSpaceReason(free: number): string {
+  const mb = (bytes: number) => Math.max(0, Math.floor(bytes / (1024 * 1024)));
+  return `磁盘空间不足（剩余 ${mb(free)} MB，写入后至少要留出 ${mb(FREE_SPACE_RESERVE_BYTES)} MB）`;
+}
+
 /** A Chinese explanation of a failed write, with what the clerk can do about it. */
 export function describeWriteError(error: unknown, target: string): string {
   return `保存失败：${writeErrorReason(error)}（${target}）。请换一个位置或关闭占用该文件的程序后再试。`;

@@ -21,8 +21,8 @@ import {
   saveFileRequestSchema,
   type SaveFileResult,
 } from '@shared/bridge';
-import { BackupHost, type FolderDialogOptions } from './backups';
-import { describeWriteError, writeFileAtomic } from './file-writes';
+import { BackupHost, type BackupHostOptions, type FolderDialogOptions } from './backups';
+import { describeWriteError, freeBytes, FREE_SPACE_RESERVE_BYTES, lowSpaceReason, writeFileAtomic } from './file-writes';
 import type { QuitFlow } from './quit-flow';
 import { isTrustedAppUrl, type SecurityOptions } from './security';
 
@@ -32,6 +32,12 @@ const zodChinese = zhCN();
 /** Sub-folder of the temp directory holding PDFs handed to the system viewer for printing. */
 export const PRINT_TEMP_FOLDER = 'media-ledger-print';
 const PRINT_TEMP_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/**
+ * A print stays pending this long after the viewer was started: its window takes a moment to
+ * appear, and a second print meanwhile is a double click (or a page printing in a loop), not a job.
+ */
+export const PRINT_SETTLE_MS = 3_000;
+const PRINT_PENDING = '上一份文件正在送往打印，请在打开的 PDF 阅读器中打印，稍等几秒后再试。';
 
 /** Rejects calls from anything but the app's own page (a foreign or injected frame). */
 export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, options: SecurityOptions): void {
@@ -120,7 +126,7 @@ async function saveFile(event: IpcMainInvokeEvent, payload: unknown): Promise<Sa
  * what the clerk already prints from and honours the printer driver's settings. The in-app
  * preview still offers the PDF viewer's own print button.
  */
-async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<void> {
+async function printPdf(payload: unknown): Promise<void> {
   const request = parsePayload(printPdfRequestSchema, payload);
   if (!startsWithPdfMagic(request.data)) throw new Error('打印失败：内容不是有效的 PDF 文件。');
   const folder = path.join(app.getPath('temp'), PRINT_TEMP_FOLDER);
@@ -130,6 +136,16 @@ async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<v
     await fs.mkdir(folder, { recursive: true });
     // Old print files are no longer open in any viewer; keep the temp folder from growing.
     await removeStaleFiles(folder, PRINT_TEMP_MAX_AGE_MS, now);
+  } catch (error) {
+    console.error(`[ipc] printPdf could not prepare ${folder}:`, error);
+    throw new Error(`打印失败：无法写入临时文件（${describeWriteError(error, folder)}）`, { cause: error });
+  }
+  const free = await freeBytes(folder);
+  if (free !== undefined && free - request.data.length < FREE_SPACE_RESERVE_BYTES) {
+    console.error(`[ipc] printPdf refused: ${free} bytes free in ${folder}, ${request.data.length} asked`);
+    throw new Error(`打印失败：临时文件夹所在的${lowSpaceReason(free)}。请清理磁盘空间后再试。`);
+  }
+  try {
     await writeFileAtomic(file, request.data);
   } catch (error) {
     console.error(`[ipc] printPdf could not write ${file}:`, error);
@@ -142,6 +158,44 @@ async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<v
   }
 }
 
+/**
+ * printPdf with one print pending at a time: each call writes up to 512 MiB to the temp folder and
+ * starts the system viewer without any action of the clerk, so a second one is refused until the
+ * first has reached its viewer and PRINT_SETTLE_MS have passed (a failed print frees it at once).
+ */
+function onePrintAtATime(): (payload: unknown) => Promise<void> {
+  let pending = false;
+  return async (payload) => {
+    if (pending) throw new Error(PRINT_PENDING);
+    pending = true;
+    try {
+      await printPdf(payload);
+    } catch (error) {
+      pending = false;
+      throw error;
+    }
+    setTimeout(() => (pending = false), PRINT_SETTLE_MS).unref?.();
+  };
+}
+
+/**
+ * Opens one of the app's own folders, created when missing. Only a folder is opened: the backup
+ * folder comes from a settings file, and shell.openPath would run a program the path named.
+ */
+async function openOwnFolder(folder: string): Promise<void> {
+  await fs.mkdir(folder, { recursive: true }).catch((error: unknown) => console.error(`[ipc] openFolder could not create ${folder}:`, error));
+  const info = await fs.stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    console.error(`[ipc] openFolder refused ${folder}: not a folder`);
+    throw new Error(`无法打开：${folder} 不是文件夹。请在“备份与恢复”页面重新选择自动备份文件夹。`);
+  }
+  const openError = await shell.openPath(folder);
+  if (openError) {
+    console.error(`[ipc] openFolder could not open ${folder}: ${openError}`);
+    throw new Error(`无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
+  }
+}
+
 /** The folder dialog of the backups, attached to the asking window when there is one. */
 async function showFolderDialog(options: FolderDialogOptions, parent?: BrowserWindow | null): Promise<string | undefined> {
   const dialogOptions: OpenDialogOptions = { ...options, properties: ['openDirectory', 'createDirectory'] };
@@ -149,9 +203,12 @@ async function showFolderDialog(options: FolderDialogOptions, parent?: BrowserWi
   return choice.canceled ? undefined : choice.filePaths[0];
 }
 
-/** The backups of this installation: the folder settings live in the user-data folder. */
-export function createBackupHost(): BackupHost {
-  return new BackupHost({ userData: () => app.getPath('userData'), pickFolder: showFolderDialog });
+/**
+ * The backups of this installation: the folder settings live in the user-data folder. `closing`
+ * (the quit flow's) is the only thing that lets an on-quit backup begin.
+ */
+export function createBackupHost(schedule: Pick<BackupHostOptions, 'closing'> = {}): BackupHost {
+  return new BackupHost({ userData: () => app.getPath('userData'), pickFolder: showFolderDialog, ...schedule });
 }
 
 /** What the handlers work with besides Electron itself; main.ts passes the app's instances. */
@@ -167,22 +224,13 @@ function ownerOf(event: IpcMainInvokeEvent): BrowserWindow | null {
 
 /** The handler of each bridge method; the mapped type makes a missing channel a type error. */
 function createHandlers({ backups, quit }: IpcServices): { readonly [K in keyof typeof CHANNELS]: Handler } {
+  const print = onePrintAtATime();
   return {
     saveFile,
-    printPdf,
+    printPdf: (_event, payload) => print(payload),
     async openFolder(_event, payload) {
       const { which } = parsePayload(openFolderRequestSchema, payload);
-      const folder = which === 'data' ? app.getPath('userData') : await backups.folder();
-      try {
-        await fs.mkdir(folder, { recursive: true });
-      } catch (error) {
-        console.error(`[ipc] openFolder could not create ${folder}:`, error);
-      }
-      const openError = await shell.openPath(folder);
-      if (openError) {
-        console.error(`[ipc] openFolder could not open ${folder}: ${openError}`);
-        throw new Error(`无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
-      }
+      await openOwnFolder(which === 'data' ? app.getPath('userData') : await backups.folder());
     },
     appVersion: async () => app.getVersion(),
     dataFolder: async () => app.getPath('userData'),

@@ -68,8 +68,9 @@ export function startMainProcess(): void {
 
   app.on('window-all-closed', () => app.quit());
 
-  const backups = createBackupHost();
-  // Closing the window or quitting from the menu first lets the page make its on-quit backup.
+  // Closing the window or quitting from the menu first lets the page make its on-quit backup;
+  // the host accepts one only then.
+  const backups = createBackupHost({ closing: () => quit.closing });
   const quit = new QuitFlow({ beforeClose: () => backups.abortAll(), busy: () => backups.writing });
   app.on('before-quit', (event) => quit.beforeQuit(event));
 

@@ -64,6 +64,11 @@ export class QuitFlow {
     this.totalTimeoutMs = options.totalTimeoutMs ?? QUIT_TOTAL_TIMEOUT_MS;
   }
 
+  /** Whether the app is closing and waiting for the page's on-quit backup (the only time one is accepted). */
+  get closing(): boolean {
+    return this.state === 'waiting';
+  }
+
   /** Takes over the close of the app's main window. */
   attach(window: QuitWindow): void {
     this.window = window;

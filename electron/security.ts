@@ -23,6 +23,12 @@ const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
 const CHROME_RESOURCES_PREFIX = 'chrome://resources/';
 
 
+/**
+ * Where the spell checker would fetch its dictionaries: loopback (no DNS, never leaves the machine)
+ * on the discard port, which Chromium refuses to connect to at all (ERR_UNSAFE_PORT).
+ */
+export const SPELLCHECK_DICTIONARY_URL = 'http://127.0.0.1:9/';
+
 /** Options shared by the hardening functions; `devOrigin` is set only in `npm run dev`. */
 export interface SecurityOptions {
   /** Exact origin of the Vite dev server (http://127.0.0.1:PORT), or undefined in production. */
@@ -114,9 +120,15 @@ export function withContentSecurityPolicy(
 
 /**
  * Locks down a session: every permission (camera, notifications, clipboard-read, …) is refused,
- * every request outside the allow-list is cancelled, and app:// responses carry the CSP.
+ * every request outside the allow-list is cancelled, app:// responses carry the CSP, and the
+ * spell checker is off. Electron downloads hunspell dictionaries from Google's CDN on Linux even
+ * when no window spellchecks (electron/electron#22995); the app must never reach the network, and
+ * Chinese input gains nothing from an English dictionary, so the checker is disabled and its
+ * download address pointed at nowhere.
  */
 export function hardenSession(session: Session, options: SecurityOptions = {}): void {
+  session.setSpellCheckerEnabled(false);
+  session.setSpellCheckerDictionaryDownloadURL(SPELLCHECK_DICTIONARY_URL);
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {

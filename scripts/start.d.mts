@@ -4,5 +4,5 @@ export function isOutdated(outputs: readonly string[], inputs: readonly string[]
 export function serveBrowserEdition(
   root: string,
   options?: { port?: number; waitForStop?: boolean },
-): Promise<{ url: string; close: () => Promise<void> }>;
+): Promise<{ url: string | undefined; exitCode: number; close: () => Promise<void> }>;
 export function main(argv?: readonly string[], root?: string): Promise<number>;

@@ -1,16 +1,17 @@
 // `npm start` / `npm run dev` / `npm run browser`: builds what is missing or outdated, then opens
 // the desktop window when an Electron runtime exists, or serves the browser edition on
-// http://127.0.0.1 when it does not (as on an offline machine where it was never downloaded).
+// http://127.0.0.1:27183 when it does not (as on an offline machine where it was never downloaded);
+// that port and nothing else (scripts/browser-port.mjs says why).
 // Never prompts (works the same without a TTY or under CI) and never prints a stack trace.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildElectron } from './build-electron.mjs';
+import { BROWSER_EDITION_HOST, BROWSER_EDITION_PORT, portDecision, probePort } from './browser-port.mjs';
 import { locateOrDownloadElectron } from './electron-binary.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PREVIEW_PORT = 4173;
 const DEV_PORT = 5173;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'dist-electron', 'release', '.git']);
 
@@ -137,30 +138,39 @@ function runElectron(binary, root, { devUrl } = {}) {
   });
 }
 
-/** Serves dist/renderer on 127.0.0.1 with vite preview until Ctrl+C. */
-export async function serveBrowserEdition(root, { port = PREVIEW_PORT, waitForStop = true } = {}) {
+/**
+ * Serves dist/renderer on 127.0.0.1:27183 with vite preview until Ctrl+C. When the port is taken,
+ * says in one line whether the ledger already runs there or another program holds it, and serves
+ * nothing (exit 0 and 1): another port would be another origin, with an empty database.
+ */
+export async function serveBrowserEdition(root, { port = BROWSER_EDITION_PORT, waitForStop = true } = {}) {
+  const decision = portDecision(await probePort(port), port);
+  if (decision.action === 'already-running') {
+    console.log(decision.message);
+    return { url: undefined, exitCode: 0, close: async () => undefined };
+  }
+  if (decision.action === 'taken') throw new StartError(decision.message);
   const { preview } = await import('vite');
   const server = await preview({
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'error',
-    preview: { host: '127.0.0.1', port, strictPort: false, open: false },
+    preview: { host: BROWSER_EDITION_HOST, port, strictPort: true, open: false },
   });
-  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
+  const url = server.resolvedUrls?.local[0] ?? `http://${BROWSER_EDITION_HOST}:${port}/`;
   console.log(`浏览器版已启动：请用 Chrome、Edge 或 Firefox 打开 ${url} （按 Ctrl+C 停止）。`);
   console.log(`Browser edition running at ${url} (press Ctrl+C to stop).`);
-  if (!waitForStop) return { url, close: () => server.close() };
+  if (!waitForStop) return { url, exitCode: 0, close: () => server.close() };
   await untilStopped();
   await closeSoon(server);
   console.log('已停止。 / Stopped.');
-  return { url, close: async () => undefined };
+  return { url, exitCode: 0, close: async () => undefined };
 }
 
 async function startApp(root, { browserOnly }) {
   await ensureRenderer(root);
   const binary = browserOnly ? undefined : await locateOrDownloadElectron({ root, env: process.env, mode: 'start' });
   if (!binary) {
-    await serveBrowserEdition(root);
-    return 0;
+    return (await serveBrowserEdition(root)).exitCode;
   }
   await ensureElectronBundles(root);
   return runElectron(binary, root);

@@ -84,7 +84,11 @@ const writeId = z.string().regex(/^[0-9a-f]{32}$/, '备份写入编号不合法'
 
 export const backupBeginRequestSchema = z.object({ kind: z.enum(BACKUP_KINDS) });
 export type BackupBeginRequest = z.infer<typeof backupBeginRequestSchema>;
-/** `started: false` when the clerk cancelled the folder dialog of a manual backup. */
+/**
+ * `started: false` when the clerk cancelled the folder dialog of a manual backup, or when the host
+ * finds no daily backup due (one was made today). The host alone decides when an automatic backup
+ * happens: an on-quit backup outside the app's closing is refused.
+ */
 export type BackupBeginResult = { started: true; writeId: string; folder: string } | { started: false };
 
 export const backupChunkRequestSchema = z.object({
@@ -125,6 +129,8 @@ export interface BackupStatus {
   folder: string;
   /** Backups found in that folder, newest first (empty in the browser edition). */
   files: BackupFileInfo[];
+  /** The folder is on removable media (a USB stick): automatic backups there are unencrypted and easily lost. */
+  removable: boolean;
 }
 
 export const quitReadyRequestSchema = z.object({ backedUp: z.boolean() });

@@ -75,7 +75,7 @@ async function backupAbort(request: BackupAbortRequest): Promise<void> {
 }
 
 async function backupStatus(): Promise<BackupStatus> {
-  return { automatic: false, folder: BROWSER_BACKUP_FOLDER, files: [] };
+  return { automatic: false, folder: BROWSER_BACKUP_FOLDER, files: [], removable: false };
 }
 
 export const browserBackups = {

@@ -1,6 +1,7 @@
-// The Content-Security-Policy of the app: sent by the Electron host with every app:// response
-// and written into index.html by the renderer build, so the browser edition (and the e2e tests)
-// run under the same policy as the desktop window.
+// The Content-Security-Policy of the app: sent by the Electron host with every app:// response,
+// by the browser edition's server with every response (vite.config.ts: a meta tag does not cover
+// workers) and written into index.html by the renderer build, so the browser edition (and the e2e
+// tests) run under the same policy as the desktop window.
 
 const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],

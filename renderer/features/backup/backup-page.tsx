@@ -57,7 +57,17 @@ function BackupCard() {
           <Typography.Text code copyable>
             {status.folder}
           </Typography.Text>
+          。自动备份不加密：能打开这个文件夹的人就能读到全部记录。需要带出本机的备份，请用“立即备份”并设置口令。
         </Typography.Paragraph>
+      )}
+      {status?.automatic && status.removable && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="自动备份文件夹在U盘等移动存储设备上"
+          description="自动备份不加密，U盘丢失或借给他人时全部记录都可能泄露；U盘拔出时自动备份也会失败。建议把自动备份文件夹改到本机硬盘上，需要存到U盘的备份请用“立即备份”并设置口令。"
+        />
       )}
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" onClick={() => setDialogOpen(true)}>

@@ -27,12 +27,14 @@ let userData: string;
 let usb: string;
 let picked: string | undefined;
 let clock: Date;
+/** Whether the app is closing (the quit flow's state): only then does the host accept an on-quit backup. */
+let closing: boolean;
 let plainBackup: Uint8Array;
 
 const pickFolder = vi.fn<BackupHostOptions['pickFolder']>(async () => picked);
 
 function makeHost(extra: Partial<BackupHostOptions> = {}): BackupHost {
-  return new BackupHost({ userData: () => userData, pickFolder, now: () => clock, ...extra });
+  return new BackupHost({ userData: () => userData, pickFolder, now: () => clock, closing: () => closing, ...extra });
 }
 
 const defaultFolder = () => path.join(userData, 'backups');
@@ -71,6 +73,17 @@ async function writeGoodBackup(host: BackupHost, kind: BackupKind = 'daily'): Pr
   return (await host.finish(id)).path;
 }
 
+/** Yesterday's daily backup: an earlier backup that must stay intact (today's is then still due). */
+async function writeEarlierBackup(host: BackupHost): Promise<string> {
+  const today = clock;
+  clock = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1, 18, 0, 0);
+  try {
+    return await writeGoodBackup(host);
+  } finally {
+    clock = today;
+  }
+}
+
 beforeEach(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
@@ -81,6 +94,7 @@ beforeEach(async () => {
   mkdirSync(usb);
   picked = usb;
   clock = new Date(2026, 2, 14, 9, 30, 15);
+  closing = false;
   pickFolder.mockClear();
   plainBackup ??= await collectBytes(writeBackup(toInput(DATASET)));
 });
@@ -113,7 +127,15 @@ describe('a backup written through begin → chunk → finish', () => {
       automatic: true,
       folder: defaultFolder(),
       files: [{ name, kind: 'daily', bytes: plainBackup.length, modifiedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }],
+      removable: false,
     });
+  });
+
+  it('says in the status when the backup folder is on removable media (the host decides)', async () => {
+    const asked: string[] = [];
+    const host = makeHost({ removable: async (folder) => (asked.push(folder), true) });
+    await expect(host.status()).resolves.toMatchObject({ folder: defaultFolder(), removable: true });
+    expect(asked).toEqual([defaultFolder()]);
   });
 
   it('asks where a manual backup goes (the configured folder proposed) and writes it there, e.g. a USB stick', async () => {
@@ -137,10 +159,12 @@ describe('a backup written through begin → chunk → finish', () => {
   });
 
   it('names on-quit backups "quit" and never replaces a backup made in the same second', async () => {
+    closing = true;
+    // One on-quit backup per closing of the app: three runs of the app closed within a second.
+    const first = await writeGoodBackup(makeHost(), 'quit');
+    const second = await writeGoodBackup(makeHost(), 'quit');
+    const third = await writeGoodBackup(makeHost(), 'quit');
     const host = makeHost();
-    const first = await writeGoodBackup(host, 'quit');
-    const second = await writeGoodBackup(host, 'quit');
-    const third = await writeGoodBackup(host, 'quit');
     expect([first, second, third].map((file) => path.basename(file))).toEqual([
       '台账备份-20260314-093015-quit.mlbackup',
       '台账备份-20260314-093015-quit-2.mlbackup',
@@ -156,7 +180,7 @@ describe('a backup written through begin → chunk → finish', () => {
 describe('an interrupted or failed write leaves the earlier backup byte-identical', () => {
   it('(a) abort removes the temporary file and nothing else', async () => {
     const host = makeHost();
-    const earlier = await writeGoodBackup(host);
+    const earlier = await writeEarlierBackup(host);
     const hash = sha256(earlier);
     const before = fingerprint(defaultFolder());
 
@@ -171,7 +195,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
   });
 
   it('(a2) abort while a chunk or the final flush is running resolves only once the temporary file is gone', async () => {
-    const earlier = await writeGoodBackup(makeHost());
+    const earlier = await writeEarlierBackup(makeHost());
     const hash = sha256(earlier);
     const before = fingerprint(defaultFolder());
     for (const step of ['chunk', 'finish'] as const) {
@@ -195,6 +219,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
         },
       });
       const chunks = pieces(plainBackup);
+      closing = true;
       const id = await sendBackup(host, 'quit', chunks.slice(0, 2));
       hold = true;
       const running = step === 'chunk' ? host.chunk(id, chunks[2]!) : host.finish(id);
@@ -229,7 +254,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
         return handle;
       },
     });
-    const earlier = await writeGoodBackup(makeHost());
+    const earlier = await writeEarlierBackup(makeHost());
     const hash = sha256(earlier);
     const before = fingerprint(defaultFolder());
 
@@ -247,12 +272,13 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
   });
 
   it('(c) a crash mid-write leaves only a temporary file, which the next run cleans up once stale', async () => {
-    const earlier = await writeGoodBackup(makeHost());
+    const earlier = await writeEarlierBackup(makeHost());
     const hash = sha256(earlier);
 
     // The app "dies" after a few chunks: no abort, no finish; the OS closes the file.
     let crashed: FileHandle | undefined;
     const dying = makeHost({ openTemp: async (file) => (crashed = await fs.open(file, 'wx')) });
+    closing = true;
     await sendBackup(dying, 'quit', pieces(plainBackup).slice(0, 3));
     await crashed?.close();
     const [temp] = tempsIn(defaultFolder());
@@ -287,7 +313,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
     ['not a backup at all', () => new TextEncoder().encode('<html>台账</html>'), /不是本软件的备份文件/],
   ])('(d) bytes that fail verification (%s) are refused at finish and not kept', async (_label, damage, reason) => {
     const host = makeHost();
-    const earlier = await writeGoodBackup(host);
+    const earlier = await writeEarlierBackup(host);
     const hash = sha256(earlier);
     const before = fingerprint(defaultFolder());
 
@@ -303,7 +329,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
 
   it('(e) a write that receives nothing for too long is dropped with its temporary file', async () => {
     const host = makeHost({ idleMs: 40 });
-    const earlier = await writeGoodBackup(host);
+    const earlier = await writeEarlierBackup(host);
     const before = fingerprint(defaultFolder());
     const id = await sendBackup(host, 'daily', pieces(plainBackup).slice(0, 1));
     await vi.waitFor(() => expect(tempsIn(defaultFolder())).toEqual([]), { timeout: 2_000, interval: 20 });
@@ -411,6 +437,120 @@ describe('rotation', () => {
   });
 });
 
+describe('the host decides when an automatic backup happens', () => {
+  const day = (i: number, hour = 8) => new Date(2026, 1, 1 + i, hour, 0, 0);
+  /** Genuine backups of earlier days, as the host's schedule wrote them. */
+  function genuine(daily: number, quit: number): string[] {
+    mkdirSync(defaultFolder(), { recursive: true });
+    const names = [
+      ...Array.from({ length: daily }, (_, i) => backupFileName('daily', day(i))),
+      ...Array.from({ length: quit }, (_, i) => backupFileName('quit', day(i, 18))),
+    ];
+    for (const name of names) writeFileSync(path.join(defaultFolder(), name), name);
+    return names;
+  }
+
+  /** The probe of issue 13: begin('daily' | 'quit') in a loop, each finished with a valid empty backup. */
+  async function probe(host: BackupHost, rounds: number): Promise<{ written: string[]; refused: number; skipped: number }> {
+    const empty = await collectBytes(writeBackup(toInput(makeDataset(7, 0, []))));
+    const outcome = { written: [] as string[], refused: 0, skipped: 0 };
+    for (let round = 0; round < rounds; round += 1) {
+      const kind: BackupKind = round % 2 === 0 ? 'daily' : 'quit';
+      const begun = await host.begin(kind).catch(() => undefined);
+      if (!begun) outcome.refused += 1;
+      else if (!begun.started) outcome.skipped += 1;
+      else {
+        await host.chunk(begun.writeId, empty);
+        outcome.written.push(path.basename((await host.finish(begun.writeId)).path));
+      }
+    }
+    return outcome;
+  }
+
+  it('40 begin/finish rounds from the page leave all 25 genuine backups (one daily backup a day, no on-quit backup while the app runs)', async () => {
+    const before = genuine(15, 10);
+    const { written, refused, skipped } = await probe(makeHost(), 40);
+    expect(written).toEqual(['台账备份-20260314-093015-daily.mlbackup']);
+    expect(refused).toBe(20);
+    expect(skipped).toBe(19);
+    expect(readdirSync(defaultFolder()).sort()).toEqual([...before, ...written].sort());
+    for (const name of before) expect(readFileSync(path.join(defaultFolder(), name), 'utf8')).toBe(name);
+  });
+
+  it('with a full folder, the rotation still leaves the newest 30 daily and 10 on-quit backups of the schedule', async () => {
+    const before = genuine(KEEP_DAILY, KEEP_QUIT);
+    const host = makeHost();
+    const { written } = await probe(host, 40);
+    const left = readdirSync(defaultFolder());
+    // Today's daily backup is the one the schedule allows; it takes the place of the oldest.
+    expect(written).toHaveLength(1);
+    expect(left.filter((name) => name.includes('-daily'))).toHaveLength(KEEP_DAILY);
+    expect(left.filter((name) => name.includes('-quit')).sort()).toEqual(before.filter((name) => name.includes('-quit')).sort());
+    expect(left).not.toContain(before[0]);
+    expect(left).toEqual(expect.arrayContaining([...before.slice(1, KEEP_DAILY), ...written]));
+  });
+
+  it('refuses an on-quit backup in Chinese unless the app is closing, and accepts one per closing', async () => {
+    const host = makeHost();
+    await expect(host.begin('quit')).rejects.toThrow(/^退出时的自动备份只在关闭程序时进行/);
+    expect(existsSync(defaultFolder())).toBe(false);
+    closing = true;
+    await expect(writeGoodBackup(host, 'quit')).resolves.toMatch(/-quit\.mlbackup$/);
+    await expect(host.begin('quit')).rejects.toThrow(/^退出时的自动备份只在关闭程序时进行/);
+    expect(readdirSync(defaultFolder())).toHaveLength(1);
+    // Without the quit flow's state (no closing option) an on-quit backup is never accepted.
+    await expect(makeHost({ closing: undefined }).begin('quit')).rejects.toThrow(/只在关闭程序时进行/);
+  });
+
+  it('makes a daily backup once per calendar day, also across a restart of the app', async () => {
+    const host = makeHost();
+    await writeGoodBackup(host, 'daily');
+    clock = new Date(2026, 2, 14, 23, 59, 59);
+    await expect(host.begin('daily')).resolves.toEqual({ started: false });
+    // A restart finds today's backup in the folder.
+    await expect(makeHost().begin('daily')).resolves.toEqual({ started: false });
+    // Removed from the folder, the same run of the app still remembers it.
+    rmSync(path.join(defaultFolder(), '台账备份-20260314-093015-daily.mlbackup'));
+    await expect(host.begin('daily')).resolves.toEqual({ started: false });
+    clock = new Date(2026, 2, 15, 0, 0, 1);
+    await expect(writeGoodBackup(host, 'daily')).resolves.toMatch(/20260315-000001-daily\.mlbackup$/);
+    // A manual backup is the clerk's own choice (a folder dialog) and is never limited.
+    await expect(writeGoodBackup(host, 'manual')).resolves.toMatch(/manual\.mlbackup$/);
+    await expect(writeGoodBackup(host, 'manual')).resolves.toMatch(/manual-2\.mlbackup$/);
+  });
+});
+
+describe('free space', () => {
+  const MiB = 1024 * 1024;
+
+  it('refuses to begin on a nearly full disk, in Chinese with the figures, and writes nothing', async () => {
+    const host = makeHost({ freeBytes: async () => 100 * MiB });
+    await expect(host.begin('daily')).rejects.toThrow(/^备份失败：磁盘空间不足（剩余 100 MB，写入后至少要留出 128 MB）/);
+    expect(readdirSync(defaultFolder())).toEqual([]);
+    expect(host.writing).toBe(false);
+  });
+
+  it('refuses a chunk that would leave the disk nearly full, drops the temporary file and keeps earlier backups', async () => {
+    const earlier = await writeEarlierBackup(makeHost());
+    const before = fingerprint(defaultFolder());
+    let free = 129 * MiB;
+    const host = makeHost({ freeBytes: async () => free });
+    const begun = await host.begin('daily');
+    if (!begun.started) throw new Error('not started');
+    const [first, second] = pieces(plainBackup);
+    await host.chunk(begun.writeId, first!);
+    free = 128 * MiB + second!.length - 1;
+    await expect(host.chunk(begun.writeId, second!)).rejects.toThrow(/^备份失败：磁盘空间不足.*已有的备份不受影响/);
+    expect(fingerprint(defaultFolder())).toEqual(before);
+    expect(existsSync(earlier)).toBe(true);
+    await expect(host.finish(begun.writeId)).rejects.toThrow(/已结束或不存在/);
+  });
+
+  it('goes ahead when the free space cannot be read', async () => {
+    await expect(writeGoodBackup(makeHost({ freeBytes: async () => undefined }))).resolves.toMatch(/daily\.mlbackup$/);
+  });
+});
+
 describe('refusals', () => {
   it('refuses an unknown write id for chunk and finish; abort of one is harmless', async () => {
     const host = makeHost();
@@ -439,6 +579,8 @@ describe('refusals', () => {
     await expect(slowHost.begin('daily')).rejects.toThrow(/^另一个备份正在进行中/);
     answer(undefined);
     await expect(pending).resolves.toEqual({ started: false });
+    // The next day (today's daily backup is written): the slot is free again.
+    clock = new Date(2026, 2, 15, 9, 0, 0);
     await expect(slowHost.begin('daily')).resolves.toMatchObject({ started: true });
   });
 
@@ -516,7 +658,7 @@ describe('the backup folder setting', () => {
   });
 
   it('reports an empty list for a backup folder that does not exist yet (and does not create it)', async () => {
-    await expect(makeHost().status()).resolves.toEqual({ automatic: true, folder: defaultFolder(), files: [] });
+    await expect(makeHost().status()).resolves.toEqual({ automatic: true, folder: defaultFolder(), files: [], removable: false });
     expect(existsSync(defaultFolder())).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // The IPC handlers of the main process: sender check, payload validation, real file outcomes.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises as fsPromises, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -37,7 +37,7 @@ vi.mock('electron', () => ({
 }));
 
 const { dialog, shell } = await import('electron');
-const { registerIpcHandlers, PRINT_TEMP_FOLDER } = await import('../../../electron/ipc');
+const { registerIpcHandlers, PRINT_SETTLE_MS, PRINT_TEMP_FOLDER } = await import('../../../electron/ipc');
 
 const APP_EVENT = { senderFrame: { url: 'app://ledger/index.html' }, sender: {} };
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n% 台账\n%%EOF\n');
@@ -69,7 +69,11 @@ beforeEach(() => {
   registerIpcHandlers();
 });
 
-afterEach(() => rmSync(sandbox, { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  rmSync(sandbox, { recursive: true, force: true });
+});
 
 describe('registration', () => {
   it('registers exactly one handler per bridge channel', () => {
@@ -221,7 +225,47 @@ describe('printPdf', () => {
   });
 });
 
+describe('printPdf limits', () => {
+  const printFiles = () => readdirSync(path.join(electron.paths.temp!, PRINT_TEMP_FOLDER));
+
+  it('allows one pending print at a time and refuses a second in Chinese', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const first = call(CHANNELS.printPdf, { title: '一', data: PDF_BYTES });
+    await expect(call(CHANNELS.printPdf, { title: '二', data: PDF_BYTES })).rejects.toThrow(/^上一份文件正在送往打印/);
+    await first;
+    // Just handed to the viewer: a second print is still a double click.
+    await expect(call(CHANNELS.printPdf, { title: '三', data: PDF_BYTES })).rejects.toThrow(/^上一份文件正在送往打印/);
+    expect(shell.openPath).toHaveBeenCalledOnce();
+    expect(printFiles()).toHaveLength(1);
+    vi.advanceTimersByTime(PRINT_SETTLE_MS);
+    await call(CHANNELS.printPdf, { title: '四', data: PDF_BYTES });
+    expect(shell.openPath).toHaveBeenCalledTimes(2);
+  });
+
+  it('frees the slot at once when a print fails', async () => {
+    electron.openPathResult = 'No application is associated with the specified file';
+    await expect(call(CHANNELS.printPdf, { title: 'x', data: PDF_BYTES })).rejects.toThrow(/没有可用的 PDF 阅读器/);
+    electron.openPathResult = '';
+    await expect(call(CHANNELS.printPdf, { title: 'x', data: PDF_BYTES })).resolves.toBeUndefined();
+  });
+
+  it('refuses to write a print file that would leave the disk nearly full', async () => {
+    vi.spyOn(fsPromises, 'statfs').mockResolvedValue({ bavail: 100, bsize: 1024 * 1024 } as Awaited<ReturnType<typeof fsPromises.statfs>>);
+    await expect(call(CHANNELS.printPdf, { title: 'x', data: PDF_BYTES })).rejects.toThrow(/^打印失败：临时文件夹所在的磁盘空间不足（剩余 100 MB/);
+    expect(printFiles()).toEqual([]);
+    expect(shell.openPath).not.toHaveBeenCalled();
+  });
+});
+
 describe('openFolder', () => {
+  it('refuses a configured backup folder that is not a folder (a program would be run), in Chinese', async () => {
+    const program = path.join(sandbox, 'setup.exe');
+    writeFileSync(program, 'MZ');
+    writeFileSync(path.join(electron.paths.userData!, 'backup-settings.json'), JSON.stringify({ folder: program }));
+    await expect(call(CHANNELS.openFolder, { which: 'backups' })).rejects.toThrow(/^无法打开：.*setup\.exe 不是文件夹。请在“备份与恢复”页面重新选择/);
+    expect(shell.openPath).not.toHaveBeenCalled();
+  });
+
   it('opens the data folder', async () => {
     await call(CHANNELS.openFolder, { which: 'data' });
     expect(shell.openPath).toHaveBeenCalledExactlyOnceWith(electron.paths.userData);
@@ -273,7 +317,7 @@ describe('backup channels', () => {
 
   it('write an automatic backup into the backup folder, verified, and list it', async () => {
     const bytes = await backupBytes;
-    await expect(call(CHANNELS.backupStatus)).resolves.toEqual({ automatic: true, folder: backupsFolder(), files: [] });
+    await expect(call(CHANNELS.backupStatus)).resolves.toEqual({ automatic: true, folder: backupsFolder(), files: [], removable: false });
     // A path sent along with the request is ignored: the host alone decides where backups go.
     const writeId = await begin({ kind: 'daily', folder: '/etc', path: '/etc/passwd' });
     await call(CHANNELS.backupChunk, { writeId, data: bytes.subarray(0, 1000) });
@@ -329,11 +373,33 @@ describe('backup channels', () => {
   it('refuse an unknown write id and a second backup while one is open', async () => {
     await expect(call(CHANNELS.backupChunk, { writeId: 'b'.repeat(32), data: PDF_BYTES })).rejects.toThrow(/已结束或不存在/);
     await expect(call(CHANNELS.backupFinish, { writeId: 'b'.repeat(32) })).rejects.toThrow(/已结束或不存在/);
-    const writeId = await begin({ kind: 'quit' });
+    const writeId = await begin({ kind: 'daily' });
     await expect(call(CHANNELS.backupBegin, { kind: 'daily' })).rejects.toThrow(/另一个备份正在进行中/);
     await call(CHANNELS.backupAbort, { writeId });
     expect(readdirSync(backupsFolder())).toEqual([]);
     await expect(begin({ kind: 'daily' })).resolves.toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('cannot wipe the automatic backups: the probe of 40 begin/finish rounds leaves all 25 genuine backups', async () => {
+    mkdirSync(backupsFolder(), { recursive: true });
+    const genuine = [
+      ...Array.from({ length: 15 }, (_, i) => `台账备份-202601${String(i + 1).padStart(2, '0')}-080000-daily.mlbackup`),
+      ...Array.from({ length: 10 }, (_, i) => `台账备份-202601${String(i + 1).padStart(2, '0')}-180000-quit.mlbackup`),
+    ];
+    for (const name of genuine) writeFileSync(path.join(backupsFolder(), name), name);
+    const empty = await collectBytes(writeBackup(toInput(makeDataset(5, 0, []))));
+    const written: string[] = [];
+    for (let round = 0; round < 40; round += 1) {
+      const begun = (await call(CHANNELS.backupBegin, { kind: round % 2 === 0 ? 'daily' : 'quit' }).catch(() => ({ started: false }))) as BackupBeginResult;
+      if (!begun.started) continue;
+      await call(CHANNELS.backupChunk, { writeId: begun.writeId, data: empty });
+      written.push(((await call(CHANNELS.backupFinish, { writeId: begun.writeId })) as BackupFinishResult).path);
+    }
+    // Today's one daily backup; no on-quit backup while the app is not closing.
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/-daily\.mlbackup$/);
+    expect(readdirSync(backupsFolder()).sort()).toEqual([...genuine, path.basename(written[0]!)].sort());
+    await expect(call(CHANNELS.backupBegin, { kind: 'quit' })).rejects.toThrow(/只在关闭程序时进行/);
   });
 
   it('quitReady from the main window\'s page lets the held close go through', async () => {

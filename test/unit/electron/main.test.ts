@@ -1,6 +1,9 @@
 // Start-up of the main process: scheme before ready, single instance, hardening, IPC, window.
 import type { EventEmitter } from 'node:events';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, QUIT_REQUESTED_CHANNEL } from '@shared/bridge';
 
 const state = vi.hoisted(() => ({
@@ -8,6 +11,8 @@ const state = vi.hoisted(() => ({
   log: [] as string[],
   windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url?: string; instance: unknown }>,
   ipcChannels: [] as string[],
+  ipcHandlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  userData: '',
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),
   readyResolve: undefined as undefined | (() => void),
@@ -29,7 +34,7 @@ vi.mock('electron', async () => {
       return new Promise<void>((resolve) => (state.readyResolve = resolve));
     }),
     getAppPath: vi.fn(() => '/opt/media-ledger/resources/app.asar'),
-    getPath: vi.fn(() => '/tmp'),
+    getPath: vi.fn(() => state.userData),
     getVersion: vi.fn(() => '0.1.0'),
   });
   state.app = app;
@@ -54,7 +59,12 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     dialog: { showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
-    ipcMain: { handle: vi.fn((channel: string) => state.ipcChannels.push(channel)) },
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => {
+        state.ipcChannels.push(channel);
+        state.ipcHandlers.set(channel, handler);
+      }),
+    },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => state.log.push('registerSchemesAsPrivileged')),
@@ -64,6 +74,8 @@ vi.mock('electron', async () => {
     },
     session: {
       defaultSession: {
+        setSpellCheckerEnabled: vi.fn((enabled: boolean) => state.log.push(`setSpellCheckerEnabled(${enabled})`)),
+        setSpellCheckerDictionaryDownloadURL: vi.fn((url: string) => state.log.push(`setSpellCheckerDictionaryDownloadURL(${url})`)),
         setPermissionRequestHandler: vi.fn((handler: (...args: unknown[]) => void) => (state.permissionRequestHandler = handler)),
         setPermissionCheckHandler: vi.fn(),
         webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
@@ -82,12 +94,16 @@ beforeEach(() => {
   state.log.length = 0;
   state.windows.length = 0;
   state.ipcChannels.length = 0;
+  state.ipcHandlers.clear();
+  state.userData = mkdtempSync(path.join(os.tmpdir(), 'ledger-main-'));
   state.protocolHandlers.clear();
   state.permissionRequestHandler = undefined;
   state.gotLock = true;
   // The mocked app lives across tests; each test's main process starts with no listeners.
   state.app?.removeAllListeners();
 });
+
+afterEach(() => rmSync(state.userData, { recursive: true, force: true }));
 
 describe('main process start-up', () => {
   it('registers the app:// scheme before waiting for ready, then opens one locked-down window', async () => {
@@ -103,6 +119,9 @@ describe('main process start-up', () => {
     await flush();
 
     expect(state.windows).toHaveLength(1);
+    // The spell checker and its dictionary download are off before the window exists (electron/electron#22995).
+    expect(state.log.slice(3)).toEqual(['setSpellCheckerEnabled(false)', 'setSpellCheckerDictionaryDownloadURL(http://127.0.0.1:9/)']);
+    expect(state.windows[0]?.options.webPreferences?.spellcheck).toBe(false);
     expect(state.windows[0]?.url).toBe('app://ledger/index.html');
     expect(state.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(state.protocolHandlers.has('app')).toBe(true);
@@ -132,6 +151,22 @@ describe('main process start-up', () => {
     state.app?.emit('before-quit', quitEvent);
     expect(quitEvent.preventDefault).toHaveBeenCalledOnce();
     expect(window.webContents.send).toHaveBeenCalledOnce();
+  });
+
+  it('accepts an on-quit backup only while the window is closing', async () => {
+    await import('../../../electron/main');
+    state.readyResolve?.();
+    await flush();
+    const window = state.windows[0]!.instance as EventEmitter & { webContents: unknown };
+    const begin = state.ipcHandlers.get(CHANNELS.backupBegin)!;
+    const event = { senderFrame: { url: 'app://ledger/index.html' }, sender: window.webContents };
+    await expect(begin(event, { kind: 'quit' })).rejects.toThrow(/只在关闭程序时进行/);
+    window.emit('close', { preventDefault: vi.fn() });
+    const begun = (await begin(event, { kind: 'quit' })) as { started: boolean; writeId: string };
+    expect(begun.started).toBe(true);
+    expect(readdirSync(path.join(state.userData, 'backups'))).toHaveLength(1);
+    await state.ipcHandlers.get(CHANNELS.backupAbort)!(event, { writeId: begun.writeId });
+    expect(readdirSync(path.join(state.userData, 'backups'))).toEqual([]);
   });
 
   it('serves dist/renderer from the app folder through app://', async () => {

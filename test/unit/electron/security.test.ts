@@ -10,6 +10,7 @@ import {
   isAllowedRequestUrl,
   isTrustedAppUrl,
   parseDevServerUrl,
+  SPELLCHECK_DICTIONARY_URL,
   withContentSecurityPolicy,
 } from '../../../electron/security';
 
@@ -36,6 +37,8 @@ function fakeSession() {
     ) => void;
   } = {};
   const session = {
+    setSpellCheckerEnabled: vi.fn(),
+    setSpellCheckerDictionaryDownloadURL: vi.fn(),
     setPermissionRequestHandler: vi.fn((handler) => (captured.permissionRequest = handler)),
     setPermissionCheckHandler: vi.fn((handler) => (captured.permissionCheck = handler)),
     webRequest: {
@@ -112,6 +115,19 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('hardenSession', () => {
+  it('turns the spell checker off and points its dictionary download at nowhere (electron/electron#22995)', () => {
+    const { session } = fakeSession();
+    hardenSession(session);
+    expect(session.setSpellCheckerEnabled).toHaveBeenCalledExactlyOnceWith(false);
+    expect(session.setSpellCheckerDictionaryDownloadURL).toHaveBeenCalledExactlyOnceWith(SPELLCHECK_DICTIONARY_URL);
+    const url = new URL(SPELLCHECK_DICTIONARY_URL);
+    // Loopback, and a port Chromium never connects to: no DNS query, no packet leaves the machine.
+    expect([url.hostname, url.port]).toEqual(['127.0.0.1', '9']);
+    expect(SPELLCHECK_DICTIONARY_URL.endsWith('/')).toBe(true);
+    // Even if the downloader went through the session, the request filter cancels it.
+    expect(isAllowedRequestUrl(`${SPELLCHECK_DICTIONARY_URL}en-US-10-1.bdic`)).toBe(false);
+  });
+
   it('denies every permission request and every permission check', () => {
     const { session, captured } = fakeSession();
     hardenSession(session);

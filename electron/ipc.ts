@@ -10,6 +10,8 @@ import type { IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'e
 import type { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import {
+  BridgeError,
+  encodeBridgeError,
   backupAbortRequestSchema,
   backupBeginRequestSchema,
   backupChunkRequestSchema,
@@ -38,7 +40,7 @@ export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame
   const url = event.senderFrame?.url;
   if (!url || !isTrustedAppUrl(url, options)) {
     console.error(`[ipc] refused a call from an untrusted frame: ${url ?? '(none)'}`);
-    throw new Error('已拒绝：该请求不是来自本应用的页面。');
+    throw new BridgeError('refused', '已拒绝：该请求不是来自本应用的页面。');
   }
 }
 
@@ -49,7 +51,7 @@ export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
   const problems = result.error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}：${issue.message}` : issue.message))
     .join('；');
-  throw new Error(`请求内容不合法：${problems}`);
+  throw new BridgeError('invalid-request', `请求内容不合法：${problems}`);
 }
 
 /** A file-name stem from a form title: no path characters, not too long, never empty. */
@@ -106,7 +108,7 @@ async function saveFile(event: IpcMainInvokeEvent, payload: unknown): Promise<Sa
     await writeFileAtomic(choice.filePath, request.data);
   } catch (error) {
     console.error(`[ipc] saveFile failed for ${choice.filePath}:`, error);
-    throw new Error(describeWriteError(error, choice.filePath), { cause: error });
+    throw new BridgeError('failed', describeWriteError(error, choice.filePath), { cause: error });
   }
   return { saved: true, path: choice.filePath };
 }
@@ -122,7 +124,7 @@ async function saveFile(event: IpcMainInvokeEvent, payload: unknown): Promise<Sa
  */
 async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<void> {
   const request = parsePayload(printPdfRequestSchema, payload);
-  if (!startsWithPdfMagic(request.data)) throw new Error('打印失败：内容不是有效的 PDF 文件。');
+  if (!startsWithPdfMagic(request.data)) throw new BridgeError('failed', '打印失败：内容不是有效的 PDF 文件。');
   const folder = path.join(app.getPath('temp'), PRINT_TEMP_FOLDER);
   const now = Date.now();
   const file = path.join(folder, `${safeFileStem(request.title)}-${now}-${randomBytes(3).toString('hex')}.pdf`);
@@ -133,12 +135,12 @@ async function printPdf(_event: IpcMainInvokeEvent, payload: unknown): Promise<v
     await writeFileAtomic(file, request.data);
   } catch (error) {
     console.error(`[ipc] printPdf could not write ${file}:`, error);
-    throw new Error(`打印失败：无法写入临时文件（${describeWriteError(error, file)}）`, { cause: error });
+    throw new BridgeError('failed', `打印失败：无法写入临时文件（${describeWriteError(error, file)}）`, { cause: error });
   }
   const openError = await shell.openPath(file);
   if (openError) {
     console.error(`[ipc] printPdf could not open ${file}: ${openError}`);
-    throw new Error('打印失败：本机没有可用的 PDF 阅读器。请先用“保存”把文件存到本机，再用其他程序打开并打印。');
+    throw new BridgeError('failed', '打印失败：本机没有可用的 PDF 阅读器。请先用“保存”把文件存到本机，再用其他程序打开并打印。');
   }
 }
 
@@ -181,7 +183,7 @@ function createHandlers({ backups, quit }: IpcServices): { readonly [K in keyof 
       const openError = await shell.openPath(folder);
       if (openError) {
         console.error(`[ipc] openFolder could not open ${folder}: ${openError}`);
-        throw new Error(`无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
+        throw new BridgeError('failed', `无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
       }
     },
     appVersion: async () => app.getVersion(),
@@ -220,9 +222,15 @@ export function registerIpcHandlers(options: SecurityOptions = {}, services: Ipc
   for (const [key, channel] of Object.entries(CHANNELS)) {
     const handler = handlers[key as keyof typeof CHANNELS];
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      assertTrustedSender(event, options);
-      services.quit?.noteActivity(event.sender);
-      return handler(event, payload);
+      try {
+        assertTrustedSender(event, options);
+        services.quit?.noteActivity(event.sender);
+        return await handler(event, payload);
+      } catch (error) {
+        // Only the message crosses to the page: it carries {code, message} (see shared/bridge).
+        console.error(`[ipc] ${channel} failed:`, error);
+        throw new Error(encodeBridgeError(error), { cause: error });
+      }
     });
   }
 }

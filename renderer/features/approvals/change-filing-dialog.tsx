@@ -2,7 +2,7 @@
 // 第六条), or its closure (注销). The filing's due date appears as soon as the change date is
 // chosen, in working days on the State Council schedule; when that year's schedule is missing the
 // dialog says which year to enter instead of guessing.
-import { Alert, App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
@@ -10,6 +10,7 @@ import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type Cha
 import { changeFilingDeadline } from '@shared/rules/filing-reminders';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
@@ -205,7 +206,7 @@ export function ChangeFilingDialog({
         )}
 
         <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DateField style={{ width: 200 }} />
         </Form.Item>
         <DueDate due={due} n={n} office={office} />
         {kind === '变更备案' && (

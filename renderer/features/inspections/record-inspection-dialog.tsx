@@ -1,13 +1,14 @@
 // 记录检查: one account's checks (ticked = 符合), notes, the unit's self-assessment and the result
 // approved by the unit's first responsible person (001 第六条). A 关停注销 result can set the
 // account to 已注销 at the same time, after a confirmation.
-import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Table } from 'antd';
+import { App as AntApp, Checkbox, Form, Input, Modal, Radio, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { INSPECTION_RESULTS, type Inspection, type InspectionResult } from '@shared/domain/records';
 import { checkInspectionInput } from '@shared/rules/inspection-campaign';
 import { localToday } from '../../db/credentials';
+import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
 import { InspectionRuleError, recordInspection } from '../../db/inspections';
 import type { Lookups } from '../../db/queries';
@@ -159,7 +160,7 @@ export function RecordInspectionDialog({
           <PersonSelect lookups={lookups} />
         </Form.Item>
         <Form.Item name="approvedOn" label="审批日期">
-          <DatePicker style={{ width: 200 }} />
+          <DateField style={{ width: 200 }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,10 +1,11 @@
 // One platform: every field, its lifecycle and follower histories, columns, and printing F04.
-import { App as AntApp, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, type LifecycleStatus, type Platform } from '@shared/domain/platform';
 import type { Dated } from '@shared/domain/common';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { updateRecord } from '../../db/repository';
 import { useLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
@@ -163,7 +164,7 @@ function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: (
             { validator: (_, d: dayjs.Dayjs) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve()) },
           ]}
         >
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="note" label="说明（如批准文号、整改原因）">
           <Input.TextArea rows={2} />
@@ -193,7 +194,7 @@ function FollowersDialog({ platform: p, onClose }: { platform: Platform; onClose
           <InputNumber min={0} precision={0} style={{ width: '100%' }} autoFocus />
         </Form.Item>
         <Form.Item name="date" label="统计日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,12 +1,13 @@
 // 发布 (time, link, who published — only when fully approved) and 纠错 (001 第九条: 删除/屏蔽/更正,
 // when and why). The rules are asked first; a refusal is shown at its field and nothing is saved.
-import { App as AntApp, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { App as AntApp, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Correction, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { canCorrect, canMarkPublished } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import type { Lookups } from '../../db/queries';
 import { addCorrection, publishReview } from '../../db/reviews';
 import { PersonSelect } from '../../components/record-select';
@@ -48,7 +49,7 @@ export function PublishDialog({ review, profile, lookups, onClose }: { review: R
     <Modal open title="登记发布" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
       <Form<PublishValues> form={form} layout="vertical" initialValues={{ publishedAt: dayjs(), publishedById: review.editorId }}>
         <Form.Item name="publishedAt" label="发布时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
         <Form.Item name="publishedUrl" label="发布链接" extra="文章的网址或公众号文章链接。">
           <Input />
@@ -100,7 +101,7 @@ export function CorrectionDialog({ review, onClose }: { review: Review; onClose:
           <Radio.Group options={(['删除', '屏蔽', '更正'] as const).map((a) => ({ value: a, label: a }))} />
         </Form.Item>
         <Form.Item name="at" label="处理时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
         <Form.Item name="reason" label="纠错原因" extra="发现了什么问题、删除或屏蔽了什么（001 第九条）。">
           <Input.TextArea rows={3} />

@@ -1,12 +1,13 @@
 // 新建审核: an item to be published on a platform (and column), entered from the paper form or
 // before printing it. The chain of the profile in force is laid out as its steps.
-import { App as AntApp, AutoComplete, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App as AntApp, AutoComplete, Checkbox, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import type { Lookups } from '../../db/queries';
 import { createReview } from '../../db/reviews';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
@@ -113,7 +114,7 @@ export function ReviewDialog({
           <UnitSelect lookups={lookups} />
         </Form.Item>
         <Form.Item name="plannedAt" label="拟发布时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
         <Form.Item name="major" valuePropName="checked" extra="重大决策、重要活动、重要事件、重要新闻报导等，须报上一级审批（按本单位规则）。">
           <Checkbox>重大事项</Checkbox>

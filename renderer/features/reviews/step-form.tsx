@@ -1,7 +1,7 @@
 // 记录审核: one step as it came back on the signed paper form — level, reviewer(s), opinion,
 // decision, date. The chain rules are asked first, so a refusal shows at the field it concerns
 // and nothing is saved.
-import { App as AntApp, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { App as AntApp, Button, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Person } from '@shared/domain/person';
@@ -9,6 +9,7 @@ import { REVIEW_DECISIONS, type Review, type ReviewDecision } from '@shared/doma
 import type { RuleProfile } from '@shared/profiles/types';
 import { canRecordStep, chainFor, nextStepIndex, stepName, type ReviewField } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import type { Lookups } from '../../db/queries';
 import { recordReviewStep } from '../../db/reviews';
 import { PersonSelect } from '../../components/record-select';
@@ -87,7 +88,7 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
         <Radio.Group options={REVIEW_DECISIONS.map((d) => ({ value: d, label: d }))} />
       </Form.Item>
       <Form.Item name="date" label="审核日期">
-        <DatePicker />
+        <DateField />
       </Form.Item>
       <Button type="primary" onClick={submit} loading={saving}>
         记录审核

@@ -10,3 +10,8 @@ export type DateFieldProps = Omit<DatePickerProps, 'disabledDate'>;
 export function DateField(props: DateFieldProps) {
   return <DatePicker {...props} />;
 }
+
+/** A form rule's verdict from a shared date check: the check's message, shown as soon as the date is typed. */
+export function refuseDate(error: string | undefined): Promise<void> {
+  return error ? Promise.reject(new Error(error)) : Promise.resolve();
+}

@@ -132,14 +132,14 @@ export function useSubmit<V>(form: FormInstance<V>, save: (values: V) => Promise
     }
   }, [form, check, save, message, fallback]);
 
-  /** Enter saves, except where Enter means something else (a text area, an open list, a button, typing Chinese). */
+  /** Enter saves, except where Enter means something else (a text area, an open list, a date field, a button, typing Chinese). */
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing || e.defaultPrevented) return;
     const target = e.target as HTMLElement;
-    if (target.tagName === 'TEXTAREA' || target.closest('button') || target.getAttribute('aria-expanded') === 'true') return;
+    // In a date field Enter takes the typed date (the clerk then sees e.g. the due date it gives).
+    if (target.tagName === 'TEXTAREA' || target.closest('button, .ant-picker') || target.getAttribute('aria-expanded') === 'true') return;
     e.preventDefault();
-    // A date typed into a picker is taken on this same Enter; save once it has landed in the form.
-    setTimeout(() => void submit(), 0);
+    void submit();
   };
 
   /** Puts the focus on the dialog's first field once it is shown. */

@@ -10,7 +10,7 @@ import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type Cha
 import { changeFilingDeadline } from '@shared/rules/filing-reminders';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, refuseDate } from '../../components/date-field';
 import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
@@ -205,7 +205,7 @@ export function ChangeFilingDialog({
           </Form.Item>
         )}
 
-        <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ validator: (_, d?: Dayjs) => refuseDate(checkChangeDate(d?.format('YYYY-MM-DD'), todayIso())) }]}>
           <DateField style={{ width: 200 }} />
         </Form.Item>
         <DueDate due={due} n={n} office={office} />

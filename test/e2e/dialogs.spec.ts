@@ -69,12 +69,7 @@ test('a field message disappears once the field is valid, and repeated failed sa
   expect((await readStore(page, 'people')).map((p) => p.name)).toEqual(['赵测试']);
 
   // The same in the platform drawer, for a select: 主办单位.
-  await app.goTo('单位');
-  await page.getByRole('button', { name: '新建单位' }).click();
-  const unit = new DialogPage(page, '新建单位');
-  await unit.field('单位名称').fill('宣传部');
-  await unit.save();
-  await expect(unit.root).toBeHidden();
+  await app.createUnit('宣传部');
   await app.goTo('平台台账');
   const registry = new RegistryPage(page);
   await page.getByRole('button', { name: '新建平台' }).click();

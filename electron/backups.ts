@@ -19,7 +19,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { verifyBackup } from '@shared/backup/backup-reader';
-import type { BackupBeginResult, BackupFileInfo, BackupFinishResult, BackupKind, BackupStatus } from '@shared/bridge';
+import { BridgeError, type BackupBeginResult, type BackupFileInfo, type BackupFinishResult, type BackupKind, type BackupStatus } from '@shared/bridge';
 import {
   STALE_TEMP_AGE_MS,
   backupFileName,
@@ -142,13 +142,13 @@ export class BackupHost {
     } catch (error) {
       await fs.rm(probe, { force: true }).catch(() => undefined);
       console.error(`[backup] the chosen folder ${folder} is not writable:`, error);
-      throw new Error(`所选文件夹无法写入：${writeErrorReason(error)}（${folder}）。请换一个文件夹。`, { cause: error });
+      throw new BridgeError('failed', `所选文件夹无法写入：${writeErrorReason(error)}（${folder}）。请换一个文件夹。`, { cause: error });
     }
     try {
       await saveBackupFolder(this.options.userData(), folder);
     } catch (error) {
       console.error('[backup] could not store the backup folder:', error);
-      throw new Error(`无法保存备份文件夹的设置：${writeErrorReason(error)}。备份文件夹仍是 ${current}。`, { cause: error });
+      throw new BridgeError('failed', `无法保存备份文件夹的设置：${writeErrorReason(error)}。备份文件夹仍是 ${current}。`, { cause: error });
     }
     return folder;
   }
@@ -160,10 +160,10 @@ export class BackupHost {
    * One write at a time; a second begin is refused.
    */
   async begin(kind: BackupKind, parent?: BrowserWindow | null): Promise<BackupBeginResult> {
-    if (this.beginning || this.writes.size > 0) throw new Error(BUSY);
+    if (this.beginning || this.writes.size > 0) throw new BridgeError('failed', BUSY);
     if (kind === 'quit' && (this.quitDone || !this.options.closing?.())) {
       console.error('[backup] refused an on-quit backup outside the closing of the app');
-      throw new Error(QUIT_OUTSIDE_CLOSING);
+      throw new BridgeError('refused', QUIT_OUTSIDE_CLOSING);
     }
     this.beginning = true;
     try {
@@ -247,12 +247,12 @@ export class BackupHost {
       // Read back from the file rather than trusting what was sent: this is the copy that stays.
       write.readBack = createReadStream(write.temp, { highWaterMark: 1024 * 1024 });
       const verdict = await verifyBackup(write.readBack, passphrase === undefined ? {} : { passphrase });
-      if (write.aborted) throw new Error(ABORTED);
+      if (write.aborted) throw new BridgeError('failed', ABORTED);
       if (!verdict.ok) {
         console.error(`[backup] the new backup ${write.temp} failed verification: ${verdict.detail}`);
-        throw new Error(`备份未通过校验，未保存：${verdict.reason}`);
+        throw new BridgeError('failed', `备份未通过校验，未保存：${verdict.reason}`);
       }
-      if (write.aborted) throw new Error(ABORTED);
+      if (write.aborted) throw new BridgeError('failed', ABORTED);
       let target: string;
       try {
         target = await this.freeName(write);
@@ -341,14 +341,14 @@ export class BackupHost {
     const free = await this.freeBytes(folder);
     if (free === undefined || free - bytes >= FREE_SPACE_RESERVE_BYTES) return;
     console.error(`[backup] refused a write to ${folder}: ${free} bytes free, ${bytes} more asked`);
-    throw new Error(`备份失败：${lowSpaceReason(free)}（${folder}）。这次的备份没有保存，已有的备份不受影响。请清理磁盘空间或换一个文件夹（例如另一个U盘）后再试。`);
+    throw new BridgeError('failed', `备份失败：${lowSpaceReason(free)}（${folder}）。这次的备份没有保存，已有的备份不受影响。请清理磁盘空间或换一个文件夹（例如另一个U盘）后再试。`);
   }
 
   private take(writeId: string): OpenWrite {
     const write = this.writes.get(writeId);
-    if (!write || write.aborted) throw new Error(UNKNOWN_WRITE);
+    if (!write || write.aborted) throw new BridgeError('failed', UNKNOWN_WRITE);
     // The renderer awaits each call; overlapping calls on one write would interleave its bytes.
-    if (write.busy) throw new Error('上一段备份数据还在写入，请等它写完后再继续。');
+    if (write.busy) throw new BridgeError('failed', '上一段备份数据还在写入，请等它写完后再继续。');
     write.busy = true;
     clearTimeout(write.timer);
     return write;
@@ -358,7 +358,7 @@ export class BackupHost {
     write.busy = false;
     if (write.aborted) {
       await this.discard(write);
-      throw new Error(ABORTED);
+      throw new BridgeError('failed', ABORTED);
     }
     this.arm(write);
   }

@@ -10,6 +10,8 @@ import type { IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'e
 import type { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import {
+  BridgeError,
+  encodeBridgeError,
   backupAbortRequestSchema,
   backupBeginRequestSchema,
   backupChunkRequestSchema,
@@ -44,7 +46,7 @@ export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame
   const url = event.senderFrame?.url;
   if (!url || !isTrustedAppUrl(url, options)) {
     console.error(`[ipc] refused a call from an untrusted frame: ${url ?? '(none)'}`);
-    throw new Error('已拒绝：该请求不是来自本应用的页面。');
+    throw new BridgeError('refused', '已拒绝：该请求不是来自本应用的页面。');
   }
 }
 
@@ -55,7 +57,7 @@ export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
   const problems = result.error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}：${issue.message}` : issue.message))
     .join('；');
-  throw new Error(`请求内容不合法：${problems}`);
+  throw new BridgeError('invalid-request', `请求内容不合法：${problems}`);
 }
 
 /** A file-name stem from a form title: no path characters, not too long, never empty. */
@@ -112,7 +114,7 @@ async function saveFile(event: IpcMainInvokeEvent, payload: unknown): Promise<Sa
     await writeFileAtomic(choice.filePath, request.data);
   } catch (error) {
     console.error(`[ipc] saveFile failed for ${choice.filePath}:`, error);
-    throw new Error(describeWriteError(error, choice.filePath), { cause: error });
+    throw new BridgeError('failed', describeWriteError(error, choice.filePath), { cause: error });
   }
   return { saved: true, path: choice.filePath };
 }
@@ -128,7 +130,7 @@ async function saveFile(event: IpcMainInvokeEvent, payload: unknown): Promise<Sa
  */
 async function printPdf(payload: unknown): Promise<void> {
   const request = parsePayload(printPdfRequestSchema, payload);
-  if (!startsWithPdfMagic(request.data)) throw new Error('打印失败：内容不是有效的 PDF 文件。');
+  if (!startsWithPdfMagic(request.data)) throw new BridgeError('failed', '打印失败：内容不是有效的 PDF 文件。');
   const folder = path.join(app.getPath('temp'), PRINT_TEMP_FOLDER);
   const now = Date.now();
   const file = path.join(folder, `${safeFileStem(request.title)}-${now}-${randomBytes(3).toString('hex')}.pdf`);
@@ -138,23 +140,23 @@ async function printPdf(payload: unknown): Promise<void> {
     await removeStaleFiles(folder, PRINT_TEMP_MAX_AGE_MS, now);
   } catch (error) {
     console.error(`[ipc] printPdf could not prepare ${folder}:`, error);
-    throw new Error(`打印失败：无法写入临时文件（${describeWriteError(error, folder)}）`, { cause: error });
+    throw new BridgeError('failed', `打印失败：无法写入临时文件（${describeWriteError(error, folder)}）`, { cause: error });
   }
   const free = await freeBytes(folder);
   if (free !== undefined && free - request.data.length < FREE_SPACE_RESERVE_BYTES) {
     console.error(`[ipc] printPdf refused: ${free} bytes free in ${folder}, ${request.data.length} asked`);
-    throw new Error(`打印失败：临时文件夹所在的${lowSpaceReason(free)}。请清理磁盘空间后再试。`);
+    throw new BridgeError('failed', `打印失败：临时文件夹所在的${lowSpaceReason(free)}。请清理磁盘空间后再试。`);
   }
   try {
     await writeFileAtomic(file, request.data);
   } catch (error) {
     console.error(`[ipc] printPdf could not write ${file}:`, error);
-    throw new Error(`打印失败：无法写入临时文件（${describeWriteError(error, file)}）`, { cause: error });
+    throw new BridgeError('failed', `打印失败：无法写入临时文件（${describeWriteError(error, file)}）`, { cause: error });
   }
   const openError = await shell.openPath(file);
   if (openError) {
     console.error(`[ipc] printPdf could not open ${file}: ${openError}`);
-    throw new Error('打印失败：本机没有可用的 PDF 阅读器。请先用“保存”把文件存到本机，再用其他程序打开并打印。');
+    throw new BridgeError('failed', '打印失败：本机没有可用的 PDF 阅读器。请先用“保存”把文件存到本机，再用其他程序打开并打印。');
   }
 }
 
@@ -166,7 +168,7 @@ async function printPdf(payload: unknown): Promise<void> {
 function onePrintAtATime(): (payload: unknown) => Promise<void> {
   let pending = false;
   return async (payload) => {
-    if (pending) throw new Error(PRINT_PENDING);
+    if (pending) throw new BridgeError('failed', PRINT_PENDING);
     pending = true;
     try {
       await printPdf(payload);
@@ -187,12 +189,12 @@ async function openOwnFolder(folder: string): Promise<void> {
   const info = await fs.stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) {
     console.error(`[ipc] openFolder refused ${folder}: not a folder`);
-    throw new Error(`无法打开：${folder} 不是文件夹。请在“备份与恢复”页面重新选择自动备份文件夹。`);
+    throw new BridgeError('failed', `无法打开：${folder} 不是文件夹。请在“备份与恢复”页面重新选择自动备份文件夹。`);
   }
   const openError = await shell.openPath(folder);
   if (openError) {
     console.error(`[ipc] openFolder could not open ${folder}: ${openError}`);
-    throw new Error(`无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
+    throw new BridgeError('failed', `无法打开文件夹：${folder}。请在文件管理器中手动打开该位置。`);
   }
 }
 
@@ -268,9 +270,15 @@ export function registerIpcHandlers(options: SecurityOptions = {}, services: Ipc
   for (const [key, channel] of Object.entries(CHANNELS)) {
     const handler = handlers[key as keyof typeof CHANNELS];
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      assertTrustedSender(event, options);
-      services.quit?.noteActivity(event.sender);
-      return handler(event, payload);
+      try {
+        assertTrustedSender(event, options);
+        services.quit?.noteActivity(event.sender);
+        return await handler(event, payload);
+      } catch (error) {
+        // Only the message crosses to the page: it carries {code, message} (see shared/bridge).
+        console.error(`[ipc] ${channel} failed:`, error);
+        throw new Error(encodeBridgeError(error), { cause: error });
+      }
     });
   }
 }

@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { z } from 'zod';
 import { App } from './app/app';
+import { MessageHost } from './app/message-host';
 import './app/app.css';
 
 dayjs.locale('zh-cn');
@@ -20,6 +21,7 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#a61b29', borderRadius: 4 } }}>
       <AntApp>
+        <MessageHost />
         <App />
       </AntApp>
     </ConfigProvider>

@@ -23,6 +23,54 @@ export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 /** Main → renderer: the window is closing; make the on-quit backup, then call quitReady. */
 export const QUIT_REQUESTED_CHANNEL = 'ledger:quit-requested';
 
+/**
+ * A refusal or failure reported across the bridge, as {code, message}: `message` is Chinese and
+ * written for the clerk, except for `internal` (an unexpected failure; the renderer shows its own
+ * fallback and logs the detail). The host never relies on an error's name or wording to say which.
+ */
+export const BRIDGE_ERROR_CODES = ['refused', 'invalid-request', 'failed', 'internal'] as const;
+export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
+
+export class BridgeError extends Error {
+  override readonly name = 'BridgeError';
+  constructor(
+    readonly code: BridgeErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Electron passes only an error's message from main to the page, so a handler's error travels as
+ * the JSON of {code, message} behind this marker; anything else becomes `internal`.
+ */
+const WIRE_MARKER = 'ledger-bridge-error:';
+
+export function encodeBridgeError(error: unknown): string {
+  const payload = error instanceof BridgeError ? { code: error.code, message: error.message } : { code: 'internal', message: String(error instanceof Error ? error.message : error) };
+  return WIRE_MARKER + JSON.stringify(payload);
+}
+
+/** Reads {code, message} back from the text Electron hands the page (it prefixes its own words). */
+export function decodeBridgeError(text: string): BridgeError {
+  const at = text.indexOf(WIRE_MARKER);
+  if (at >= 0) {
+    try {
+      const parsed: unknown = JSON.parse(text.slice(at + WIRE_MARKER.length));
+      if (parsed && typeof parsed === 'object' && 'code' in parsed && 'message' in parsed) {
+        const { code, message } = parsed;
+        const known = BRIDGE_ERROR_CODES.find((c) => c === code);
+        if (known && typeof message === 'string') return new BridgeError(known, message);
+      }
+    } catch {
+      // Not ours: reported as internal below.
+    }
+  }
+  return new BridgeError('internal', text);
+}
+
 /** Largest file the renderer may hand to the host in one call (a long batch PDF fits easily). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 

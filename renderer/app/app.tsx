@@ -61,7 +61,7 @@ function AreaView({ route }: { route: Route }): ReactNode {
     case 'trash':
       return <TrashPage />;
     case 'audit':
-      return <AuditPage />;
+      return <AuditPage key={route.id ?? ''} recordId={route.id} />;
     case 'backup':
       return <BackupPage />;
     case 'settings':

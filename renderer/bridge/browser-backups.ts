@@ -5,6 +5,7 @@
 import { verifyBackup } from '@shared/backup/backup-reader';
 import { backupFileName } from '@shared/backup/file-names';
 import {
+  BridgeError,
   backupAbortRequestSchema,
   backupBeginRequestSchema,
   backupChunkRequestSchema,
@@ -37,13 +38,13 @@ function randomWriteId(): string {
 
 function pending(writeId: string): PendingWrite {
   const write = writes.get(writeId);
-  if (!write) throw new Error('备份写入已结束或不存在，请重新备份。');
+  if (!write) throw new BridgeError('failed', '备份写入已结束或不存在，请重新备份。');
   return write;
 }
 
 async function backupBegin(request: BackupBeginRequest): Promise<BackupBeginResult> {
   const { kind } = checked(backupBeginRequestSchema, request);
-  if (writes.size > 0) throw new Error('另一个备份正在进行中，请等它完成后再试。');
+  if (writes.size > 0) throw new BridgeError('failed', '另一个备份正在进行中，请等它完成后再试。');
   const writeId = randomWriteId();
   writes.set(writeId, { kind, parts: [] });
   return { started: true, writeId, folder: BROWSER_BACKUP_FOLDER };
@@ -62,7 +63,7 @@ async function backupFinish(request: BackupFinishRequest): Promise<BackupFinishR
   const verdict = await verifyBackup(blobChunks(blob), passphrase ? { passphrase } : {});
   if (!verdict.ok) {
     console.error('[backup] verification of the new backup failed:', verdict.detail);
-    throw new Error(`备份未通过校验，未保存：${verdict.reason}`);
+    throw new BridgeError('failed', `备份未通过校验，未保存：${verdict.reason}`);
   }
   const name = backupFileName(write.kind, new Date());
   downloadBlob(blob, name);

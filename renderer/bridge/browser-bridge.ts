@@ -2,6 +2,7 @@
 // saved as downloads, PDFs are printed through the browser's print dialog, and there are no
 // folders to open. Payloads are checked with the same schemas the Electron main process uses.
 import {
+  BridgeError,
   openFolderRequestSchema,
   printPdfRequestSchema,
   saveFileRequestSchema,
@@ -72,7 +73,7 @@ async function printPdf(request: PrintPdfRequest): Promise<void> {
         openInNewTab(url);
         resolve();
       } catch {
-        reject(new Error('无法打开打印窗口。请改用“保存”把 PDF 存到本机，再打开打印。'));
+        reject(new BridgeError('failed', '无法打开打印窗口。请改用“保存”把 PDF 存到本机，再打开打印。'));
       }
     };
     const timer = setTimeout(fallback, PRINT_LOAD_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 // Helpers of the browser edition's bridge: payload checks with the shared schemas, and downloads.
 import type { z } from 'zod';
+import { BridgeError } from '@shared/bridge';
 
 /** How long a download's blob URL is kept; revoking at once can cancel the download in Chromium. */
 const DOWNLOAD_URL_LIFETIME_MS = 60_000;
@@ -8,7 +9,7 @@ const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 export function checked<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new Error(`请求内容不合法：${result.error.issues.map((issue) => issue.message).join('；')}`);
+  throw new BridgeError('invalid-request', `请求内容不合法：${result.error.issues.map((issue) => issue.message).join('；')}`);
 }
 
 /** Offers `blob` as a download named `name` (the browser's "save" for the browser edition). */

@@ -2,6 +2,7 @@
 import type { DemoDataset } from '@shared/demo/demo-dataset';
 import { getPreset } from '@shared/profiles/presets';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
+import { recordDisplayName } from '@shared/audit/record-labels';
 import type { LedgerDb, RecordTable } from './schema';
 import { LedgerError, saveSettings } from './repository';
 
@@ -40,7 +41,7 @@ export async function loadDataset(db: LedgerDb, data: DemoDataset, operatorName:
     const at = new Date().toISOString();
     const log = (table: string, record: { id: string }) => {
       const entry = sealEntry(
-        { at, operator: settings?.operatorName ?? '', table, recordId: record.id, action: 'create', changes: diffRecords(undefined, record) },
+        { at, operator: settings?.operatorName ?? '', table, recordId: record.id, recordName: recordDisplayName(table, record), action: 'create', changes: diffRecords(undefined, record) },
         prev,
       );
       prev = entry.hash;

@@ -163,7 +163,7 @@ export async function mergePackage(db: LedgerDb, pkg: ExchangePackage, plan: Imp
     const at = new Date().toISOString();
     for (const item of writes) {
       await tableOf(db, item.table).put(item.incoming);
-      await appendAudit(db, item.table, item.id, 'merge', diffRecords(item.local, item.incoming), at);
+      await appendAudit(db, item.table, item.id, 'merge', diffRecords(item.local, item.incoming), at, item.incoming);
       byStatus[item.status as keyof typeof byStatus]++;
     }
   });

@@ -9,7 +9,7 @@ import type { Approval, Inspection } from '@shared/domain/records';
 import { accountsToOpen, checkInspectionInput, newInspectionDraft, type InspectionInput } from '@shared/rules/inspection-campaign';
 import type { LedgerDb } from './schema';
 import { db } from './database';
-import { createRecord, LedgerError, updateRecord } from './repository';
+import { createRecord, LedgerError, RuleError, updateRecord } from './repository';
 
 export function useInspections(): Inspection[] | undefined {
   return useLiveQuery(() => db.inspections.filter((i) => !i.deletedAt).toArray(), []);
@@ -20,11 +20,7 @@ export function useApprovalsForComparison(): Approval[] | undefined {
 }
 
 /** A recorded inspection the rules refused: the message of each field, for the form. */
-export class InspectionRuleError extends LedgerError {
-  constructor(readonly fields: Record<string, string>) {
-    super(Object.values(fields)[0] ?? '输入有误。', JSON.stringify(fields));
-  }
-}
+export class InspectionRuleError extends RuleError {}
 
 /**
  * Opens the year's campaign: one inspection (F11's default checks, no result) for each covered

@@ -5,6 +5,7 @@ import type { BaseRecord, Draft } from '@shared/domain/common';
 import { newId } from '@shared/domain/ids';
 import type { AuditAction } from '@shared/domain/audit';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
+import { recordDisplayName } from '@shared/audit/record-labels';
 import type { Settings } from '@shared/domain/settings';
 import { platformKey } from '@shared/spreadsheet/references';
 import type { LedgerDb, RecordTable } from './schema';
@@ -46,10 +47,13 @@ export async function appendAudit(
   action: AuditAction,
   changes: Record<string, [unknown, unknown]>,
   at: string,
+  /** The record as written (or as it was, for a delete), for the name the entry keeps. */
+  record?: object,
 ): Promise<void> {
   const [last, settings] = await Promise.all([db.auditLog.orderBy('seq').last(), db.settings.get('main')]);
+  const recordName = recordDisplayName(table, record);
   const entry = sealEntry(
-    { at, operator: settings?.operatorName ?? '', table, recordId, action, changes },
+    { at, operator: settings?.operatorName ?? '', table, recordId, ...(recordName && { recordName }), action, changes },
     last?.hash,
   );
   await db.auditLog.add(entry);
@@ -65,7 +69,7 @@ export async function createRecord<T extends BaseRecord>(db: LedgerDb, table: Re
   const record = { ...draft, id: newId(), createdAt: at, updatedAt: at } as unknown as T;
   await db.transaction('rw', [db.table(table), db.auditLog, db.settings], async () => {
     await tableOf(db, table).add(record as unknown as AnyRecord);
-    await appendAudit(db, table, record.id, 'create', diffRecords(undefined, record), at);
+    await appendAudit(db, table, record.id, 'create', diffRecords(undefined, record), at, record);
   });
   return record;
 }
@@ -84,7 +88,7 @@ export async function updateRecord<T extends BaseRecord>(
     const after = { ...before, ...patch, id, createdAt: before.createdAt, updatedAt: at } as AnyRecord;
     const changes = diffRecords(before, after);
     await tableOf(db, table).put(after);
-    if (Object.keys(changes).length > 0) await appendAudit(db, table, id, 'update', changes, at);
+    if (Object.keys(changes).length > 0) await appendAudit(db, table, id, 'update', changes, at, after);
     saved = after as unknown as T;
   });
   return saved!;
@@ -101,7 +105,7 @@ async function setDeleted(db: LedgerDb, table: RecordTable, id: string, deleted:
     if (deleted) after.deletedAt = at;
     else delete after.deletedAt;
     await tableOf(db, table).put(after);
-    await appendAudit(db, table, id, deleted ? 'delete' : 'restore', diffRecords(before, after), at);
+    await appendAudit(db, table, id, deleted ? 'delete' : 'restore', diffRecords(before, after), at, after);
   });
 }
 

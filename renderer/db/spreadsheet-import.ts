@@ -3,6 +3,7 @@
 // against is checked again inside the transaction (a unit deleted or an account registered in
 // the meantime), and a full disk or any other failure leaves every table as it was.
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
+import { recordDisplayName } from '@shared/audit/record-labels';
 import type { BaseRecord } from '@shared/domain/common';
 import { validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
 import type { ImportPreview, PreviewRow } from '@shared/spreadsheet/convert';
@@ -115,7 +116,7 @@ export async function importRows(db: LedgerDb, preview: ImportPreview, rows: rea
       let prev = last?.hash;
       const entries = records.map((record) => {
         const entry = sealEntry(
-          { at, operator: settings?.operatorName ?? '', table: target, recordId: record.id, action: 'create', changes: diffRecords(undefined, record) },
+          { at, operator: settings?.operatorName ?? '', table: target, recordId: record.id, recordName: recordDisplayName(target, record), action: 'create', changes: diffRecords(undefined, record) },
           prev,
         );
         prev = entry.hash;

@@ -33,8 +33,10 @@ export function sha256Hex(text: string): string {
 export type UnhashedEntry = Omit<AuditEntry, 'hash' | 'seq'>;
 
 export function entryHash(entry: UnhashedEntry): string {
-  const { at, operator, table, recordId, action, changes, prevHash } = entry;
-  return sha256Hex(canonicalJson({ at, operator, table, recordId, action, changes, prevHash }));
+  const { at, operator, table, recordId, recordName, action, changes, prevHash } = entry;
+  // canonicalJson drops undefined values: an entry without recordName (all entries written before
+  // it existed) hashes exactly as it always did, and a new entry's name is covered.
+  return sha256Hex(canonicalJson({ at, operator, table, recordId, recordName, action, changes, prevHash }));
 }
 
 export function sealEntry(entry: Omit<UnhashedEntry, 'prevHash'>, prevHash: string | undefined): AuditEntry {

@@ -12,6 +12,11 @@ export interface AuditEntry {
   operator: string;
   table: string;
   recordId: Id;
+  /**
+   * The record's display name when the entry was written, so it survives the record's deletion.
+   * Hashed like the rest; entries written before it existed have none and still verify.
+   */
+  recordName?: string;
   action: AuditAction;
   /** Field-level change summary: field → [before, after] (JSON values). */
   changes: Record<string, [unknown, unknown]>;

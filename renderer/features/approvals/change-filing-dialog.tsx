@@ -2,18 +2,20 @@
 // 第六条), or its closure (注销). The filing's due date appears as soon as the change date is
 // chosen, in working days on the State Council schedule; when that year's schedule is missing the
 // dialog says which year to enter instead of guessing.
-import { Alert, App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type ChangeItemKey } from '@shared/rules/change-filing';
 import { changeFilingDeadline } from '@shared/rules/filing-reminders';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
+import { DateField, refuseDate } from '../../components/date-field';
 import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
+import { RuleError } from '../../db/repository';
 import { formatCnDay, todayIso, type DeadlineRules } from './filing-due';
 
 type Kind = '变更备案' | '注销备案';
@@ -29,6 +31,15 @@ interface Values {
 }
 
 /** The registry value an item had before the change, to prefill 变更前. */
+function toInputs(v: Values): ChangeInput[] {
+  return (v.items ?? []).map((key) => ({ key, before: v.before?.[key], after: v.after?.[key] }));
+}
+
+/** The rule's errors are keyed 'changes' (the item list, here the field 'items') or 'after.<item>'. */
+function itemErrors(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([path, msg]) => [path === 'changes' ? 'items' : path, msg]));
+}
+
 function currentValue(p: Platform | undefined, key: ChangeItemKey): string | undefined {
   if (!p) return undefined;
   switch (key) {
@@ -53,10 +64,9 @@ export function ChangeFilingDialog({
   onSaved?: (approvalId: string) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const lookups = useLookups();
   const platforms = usePlatforms();
-  const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form) ?? '变更备案';
   const items = Form.useWatch('items', form) ?? [];
   const selectedId = Form.useWatch('platformId', form);
@@ -93,64 +103,55 @@ export function ChangeFilingDialog({
     form.setFieldValue('before', Object.fromEntries(CHANGE_ITEMS.map((i) => [i.key, currentValue(p, i.key)])));
   };
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    const dateError = checkChangeDate(v.changeDate?.format('YYYY-MM-DD'), today);
-    if (dateError) {
-      form.setFields([{ name: 'changeDate', errors: [dateError] }]);
-      return;
-    }
-    const changeDay = v.changeDate!.format('YYYY-MM-DD');
-    const deadline = changeFilingDeadline(changeDay, rules.profile, rules.calendar);
-    const dueDate = deadline.missingYear === undefined ? deadline.dueDate : undefined;
-    const p = open.find((x) => x.id === v.platformId);
-    if (!p) return;
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const changeDay = v.changeDate!.format('YYYY-MM-DD');
+      const deadline = changeFilingDeadline(changeDay, rules.profile, rules.calendar);
+      const dueDate = deadline.missingYear === undefined ? deadline.dueDate : undefined;
+      const p = open.find((x) => x.id === v.platformId);
+      if (!p) return;
 
-    if (v.kind === '注销备案') {
-      const confirmed = await modal.confirm({
-        title: `确认注销“${p.name}”？`,
-        content: `将登记注销备案，并把该账号的状态改为“已注销”（${changeDay}）。注销后该账号不再出现在提醒中；如登记有误，可在平台详情中变更状态。`,
-        okText: '确认注销',
-        okButtonProps: { danger: true },
-        cancelText: '取消',
-      });
-      if (!confirmed) return;
-    }
-
-    setSaving(true);
-    try {
       if (v.kind === '注销备案') {
+        const confirmed = await modal.confirm({
+          title: `确认注销“${p.name}”？`,
+          content: `将登记注销备案，并把该账号的状态改为“已注销”（${changeDay}）。注销后该账号不再出现在提醒中；如登记有误，可在平台详情中变更状态。`,
+          okText: '确认注销',
+          okButtonProps: { danger: true },
+          cancelText: '取消',
+        });
+        if (!confirmed) return;
         const saved = await recordClosureFiling(db, { platformId: p.id, changeDate: changeDay, dueDate, note: v.note ?? '' });
-        void message.success(`已登记注销备案，“${p.name}”已标记为已注销`);
         onSaved?.(saved.id);
-      } else {
-        const inputs: ChangeInput[] = v.items.map((key) => ({ key, before: v.before?.[key], after: v.after?.[key] }));
-        const built = buildChanges(inputs, lookups.personName);
-        if (!built.ok) {
-          // Errors are keyed 'changes' or 'after.<item>'; show each at its field.
-          form.setFields(
-            Object.entries(built.errors).map(([path, msg]) => ({
-              name: path.startsWith('after.') ? (['after', path.slice('after.'.length)] as ['after', ChangeItemKey]) : (['items'] as ['items']),
-              errors: [msg],
-            })),
-          );
-          return;
-        }
-        const saved = await recordChangeFiling(db, { platformId: p.id, changes: built.changes, changeDate: changeDay, dueDate, note: v.note, platformPatch: built.platformPatch });
-        void message.success('已登记变更');
-        onSaved?.(saved.id);
+        onClose();
+        return `已登记注销备案，“${p.name}”已标记为已注销`;
       }
+      const built = buildChanges(toInputs(v), lookups.personName);
+      if (!built.ok) throw new RuleError(itemErrors(built.errors));
+      const saved = await recordChangeFiling(db, { platformId: p.id, changes: built.changes, changeDate: changeDay, dueDate, note: v.note, platformPatch: built.platformPatch });
+      onSaved?.(saved.id);
       onClose();
-    } catch (e) {
-      showError(e, '登记失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return '已登记变更';
+    },
+    {
+      // A future change date stays as typed and is refused here, at the field (never replaced by today).
+      check: (v) => {
+        const errors: Record<string, string> = {};
+        const dateError = checkChangeDate(v.changeDate?.format('YYYY-MM-DD'), today);
+        if (dateError) errors.changeDate = dateError;
+        const built = v.kind === '变更备案' ? buildChanges(toInputs(v), lookups.personName) : undefined;
+        if (built && !built.ok) Object.assign(errors, itemErrors(built.errors));
+        return Object.keys(errors).length > 0 ? errors : undefined;
+      },
+      fallback: '登记失败',
+    },
+  );
+
 
   return (
-    <Modal open width={760} title="记录变更" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
+    <Modal open width={760} title="记录变更" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
       <Form<Values>
+        {...formProps}
         form={form}
         layout="vertical"
         initialValues={{ platformId, kind: '变更备案', items: [], before: {}, after: {}, changeDate: dayjs() }}
@@ -204,8 +205,8 @@ export function ChangeFilingDialog({
           </Form.Item>
         )}
 
-        <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ validator: (_, d?: Dayjs) => refuseDate(checkChangeDate(d?.format('YYYY-MM-DD'), todayIso())) }]}>
+          <DateField style={{ width: 200 }} />
         </Form.Item>
         <DueDate due={due} n={n} office={office} />
         {kind === '变更备案' && (

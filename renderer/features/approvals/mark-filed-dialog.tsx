@@ -1,12 +1,12 @@
 // 标记已报备: the paper filing has been handed in to the filing office — when, and who signed it.
-import { App as AntApp, DatePicker, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Approval } from '@shared/domain/records';
 import { checkFiledOn } from '@shared/rules/change-filing';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { markFiled } from '../../db/approvals';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 import { todayIso } from './filing-due';
 
 interface Values {
@@ -17,40 +17,34 @@ interface Values {
 
 export function MarkFiledDialog({ approval, office, onClose }: { approval: Approval; office: string; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    const filedOn = v.filedOn?.format('YYYY-MM-DD');
-    const error = checkFiledOn(filedOn, approval.changeDate, todayIso());
-    if (error) {
-      form.setFields([{ name: 'filedOn', errors: [error] }]);
-      return;
-    }
-    setSaving(true);
-    try {
-      await markFiled(db, approval.id, { filedOn: filedOn!, signedBy: v.signedBy, signedOn: v.signedOn?.format('YYYY-MM-DD') });
-      void message.success('已标记为已报备');
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      await markFiled(db, approval.id, { filedOn: v.filedOn!.format('YYYY-MM-DD'), signedBy: v.signedBy, signedOn: v.signedOn?.format('YYYY-MM-DD') });
       onClose();
-    } catch (e) {
-      showError(e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return '已标记为已报备';
+    },
+    {
+      check: (v) => {
+        const error = checkFiledOn(v.filedOn?.format('YYYY-MM-DD'), approval.changeDate, todayIso());
+        return error ? { filedOn: error } : undefined;
+      },
+    },
+  );
+
 
   return (
-    <Modal open title="标记已报备" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" initialValues={{ filedOn: dayjs(), signedBy: approval.signedBy, signedOn: approval.signedOn ? dayjs(approval.signedOn) : undefined }}>
+    <Modal open title="标记已报备" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ filedOn: dayjs(), signedBy: approval.signedBy, signedOn: approval.signedOn ? dayjs(approval.signedOn) : undefined }}>
         <Form.Item name="filedOn" label="报备日期" extra={`纸质备案表交${office}的日期`} rules={[{ required: true, message: '请选择报备日期' }]}>
-          <DatePicker style={{ width: 200 }} />
+          <DateField style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="signedBy" label="签字人" extra="在纸质备案表上签字的单位负责人">
           <Input style={{ width: 300 }} />
         </Form.Item>
         <Form.Item name="signedOn" label="签字日期">
-          <DatePicker style={{ width: 200 }} />
+          <DateField style={{ width: 200 }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,9 +1,14 @@
-// 审计日志: every change, newest first, and a check that re-computes the whole hash chain.
-import { Alert, Button, Space, Table, Typography } from 'antd';
+// 审计日志: every change, newest first, naming the record (kept in the entry, so it survives
+// deletion) and each changed field in Chinese with its value before → after; filters by record,
+// table, operator and date; and a check that re-computes the whole hash chain.
+import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { AuditEntry } from '@shared/domain/audit';
 import { verifyChain, type ChainVerdict } from '@shared/audit/hash-chain';
+import { describeChange } from '@shared/audit/record-labels';
+import { useLookups } from '../../db/queries';
+import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, type RecordTable } from '../../db/schema';
 import { ExportButton } from '../export/export-button';
@@ -11,14 +16,78 @@ import { auditTable } from '../export/list-tables';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
-export function AuditPage() {
+/** Audit entries of one record, one table, one operator and/or a date range. */
+export interface AuditFilter {
+  recordId?: string;
+  table?: string;
+  operator?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The filtered entries, newest first, read through an index (record, else table, else time) a
+ * page at a time; the other conditions are applied on that index's cursor.
+ */
+function filtered(f: AuditFilter) {
+  const fromIso = f.from ? new Date(`${f.from}T00:00:00`).toISOString() : undefined;
+  const toIso = f.to ? new Date(`${f.to}T23:59:59.999`).toISOString() : undefined;
+  const base = f.recordId
+    ? db.auditLog.where('recordId').equals(f.recordId)
+    : f.table
+      ? db.auditLog.where('table').equals(f.table)
+      : fromIso || toIso
+        ? db.auditLog.where('at').between(fromIso ?? '', toIso ?? '\uffff', true, true)
+        : undefined;
+  const rest = (e: AuditEntry) =>
+    (!f.table || e.table === f.table) &&
+    (!f.operator || e.operator.includes(f.operator)) &&
+    (!fromIso || e.at >= fromIso) &&
+    (!toIso || e.at <= toIso);
+  const any = f.recordId || f.table || f.operator || fromIso || toIso;
+  if (!base) return any ? db.auditLog.orderBy('seq').reverse().filter(rest) : db.auditLog.orderBy('seq').reverse();
+  return base.and(rest).reverse();
+}
+
+const TABLE_OPTIONS = [
+  ...Object.entries(TABLE_LABELS).map(([value, label]) => ({ value, label })),
+  { value: 'settings', label: '设置' },
+  { value: 'database', label: '全部数据' },
+];
+
+function tableLabel(table: string): string {
+  return TABLE_LABELS[table as RecordTable] ?? (table === 'settings' ? '设置' : table === 'database' ? '全部数据' : table);
+}
+
+export function AuditPage({ recordId }: { recordId?: string }) {
   const [page, setPage] = useState(1);
   const pageSize = 50;
-  const total = useLiveQuery(() => db.auditLog.count(), [], 0);
-  const rows = useLiveQuery(
-    () => db.auditLog.orderBy('seq').reverse().offset((page - 1) * pageSize).limit(pageSize).toArray(),
-    [page],
-  );
+  const [filter, setFilter] = useState<AuditFilter>({ recordId });
+  const lookups = useLookups();
+  const change = (patch: Partial<AuditFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPage(1);
+  };
+  const key = JSON.stringify(filter);
+  const total = useLiveQuery(() => filtered(filter).count(), [key], 0);
+  const rows = useLiveQuery(async () => {
+    const list = await filtered(filter).offset((page - 1) * pageSize).limit(pageSize).toArray();
+    // Entries are shown newest first whichever index served them (an index keeps seq order within a key).
+    return list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0));
+  }, [page, key]);
+  // Whether each record shown is still there or in the trash, by primary key (one page's worth).
+  const places = useLiveQuery(async () => {
+    const out = new Map<string, 'live' | 'trash' | 'gone'>();
+    for (const e of rows ?? []) {
+      if (!(e.table in TABLE_LABELS) || out.has(e.recordId)) continue;
+      const r = (await db.table(e.table).get(e.recordId)) as { deletedAt?: string } | undefined;
+      out.set(e.recordId, !r ? 'gone' : r.deletedAt ? 'trash' : 'live');
+    }
+    return out;
+  }, [rows]);
+  const nameOf = (id: string) => lookups.people.get(id)?.name ?? lookups.units.get(id)?.name;
+  const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
   const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);
 
   const verify = async () => {
@@ -34,7 +103,29 @@ export function AuditPage() {
       <Typography.Paragraph type="secondary">
         每一次新建、修改、删除、恢复、合并导入和从备份恢复数据都按时间顺序记录，每条记录都与上一条以 SHA-256 哈希相连，任何事后改动都能被发现。
       </Typography.Paragraph>
-      <Space style={{ marginBottom: 16 }}>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Select
+          allowClear
+          placeholder="全部类别"
+          aria-label="按类别筛选"
+          style={{ width: 140 }}
+          value={filter.table}
+          options={TABLE_OPTIONS}
+          onChange={(table?: string) => change({ table })}
+        />
+        <Input.Search allowClear placeholder="操作员" aria-label="按操作员筛选" style={{ width: 160 }} onSearch={(v) => change({ operator: v.trim() || undefined })} />
+        <DatePicker.RangePicker
+          aria-label="按日期筛选"
+          placeholder={['开始日期', '结束日期']}
+          onChange={(range) => change({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+        />
+        {filter.recordId && (
+          <Tag closable onClose={() => change({ recordId: undefined })}>
+            只看记录：{recordName ?? filter.recordId}
+          </Tag>
+        )}
+      </Space>
+      <Space style={{ marginBottom: 16, display: 'flex' }}>
         <Button onClick={verify}>校验完整性</Button>
         {/* The whole log, not only the page shown. */}
         <ExportButton fileName="审计日志" tables={async () => [auditTable(await db.auditLog.orderBy('seq').toArray(), (a) => ACTIONS[a])]} />
@@ -70,14 +161,40 @@ export function AuditPage() {
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', width: 180, render: (_, e) => new Date(e.at).toLocaleString('zh-CN') },
           { title: '操作员', dataIndex: 'operator', width: 100 },
-          { title: '类别', width: 110, render: (_, e) => TABLE_LABELS[e.table as RecordTable] ?? (e.table === 'settings' ? '设置' : e.table === 'database' ? '全部数据' : e.table) },
+          { title: '类别', width: 110, render: (_, e) => tableLabel(e.table) },
+          {
+            title: '记录',
+            width: 220,
+            render: (_, e) => {
+              const name = e.recordName ?? '（未记录名称）';
+              const place = places?.get(e.recordId);
+              return (
+                <Space size={4} wrap>
+                  {place === 'live' || place === 'trash' ? (
+                    <Typography.Link onClick={() => navigate(place === 'trash' ? 'trash' : e.table, place === 'trash' ? undefined : e.recordId)}>
+                      {place === 'trash' ? `${name}（在回收站）` : name}
+                    </Typography.Link>
+                  ) : (
+                    <span>{name}</span>
+                  )}
+                  {filter.recordId !== e.recordId && (
+                    <Button size="small" type="text" aria-label={`只看“${name}”的记录`} onClick={() => change({ recordId: e.recordId })}>
+                      只看此记录
+                    </Button>
+                  )}
+                </Space>
+              );
+            },
+          },
           { title: '操作', width: 70, render: (_, e) => ACTIONS[e.action] },
           {
             title: '变更内容',
             render: (_, e) => (
-              <Typography.Text ellipsis style={{ maxWidth: 520 }}>
-                {Object.keys(e.changes).join('、')}
-              </Typography.Text>
+              <ul className="audit-changes" style={{ margin: 0, paddingLeft: 16 }}>
+                {Object.entries(e.changes).map(([field, c]) => (
+                  <li key={field}>{describeChange(field, c, nameOf)}</li>
+                ))}
+              </ul>
             ),
           },
         ]}

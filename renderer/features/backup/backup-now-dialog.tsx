@@ -4,6 +4,7 @@ import { Alert, Checkbox, Form, Input, Modal, Progress, Typography } from 'antd'
 import { useState } from 'react';
 import type { BackupFinishResult } from '@shared/bridge';
 import { errorText } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 import { formatBytes } from './format-bytes';
 import { runBackup, type BackupProgress } from './backup-service';
 
@@ -30,8 +31,8 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
     onClose();
   };
 
-  const start = async () => {
-    const values = await form.validateFields();
+  // The failure is shown in the dialog itself (the stage), not as a message.
+  const { formProps, submit, focusFirstField } = useSubmit(form, async (values) => {
     setStage({ step: 'running' });
     try {
       const result = await runBackup('manual', {
@@ -45,7 +46,8 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
       console.error('[backup] manual backup failed', error);
       setStage({ step: 'failed', message: errorText(error, '备份失败，原有备份未受影响') });
     }
-  };
+  });
+
 
   const running = stage.step === 'running';
   const progress = running ? stage.progress : undefined;
@@ -54,7 +56,8 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
       title="立即备份"
       open={open}
       onCancel={close}
-      onOk={stage.step === 'form' ? start : close}
+      onOk={stage.step === 'form' ? () => void submit() : close}
+      afterOpenChange={focusFirstField}
       okText={stage.step === 'form' ? '开始备份' : '完成'}
       cancelButtonProps={{ style: stage.step === 'form' ? undefined : { display: 'none' } }}
       okButtonProps={{ loading: running }}
@@ -63,7 +66,7 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
       destroyOnHidden
     >
       {stage.step === 'form' && (
-        <Form form={form} layout="vertical" initialValues={{ encrypt: false }} requiredMark={false}>
+        <Form {...formProps} form={form} layout="vertical" initialValues={{ encrypt: false }} requiredMark={false}>
           <Typography.Paragraph>备份包括全部台账记录、审计日志、设置和所有扫描件。桌面版会让您选择保存位置（例如 U 盘）。</Typography.Paragraph>
           <Form.Item name="encrypt" valuePropName="checked">
             <Checkbox>用口令加密备份文件</Checkbox>

@@ -1,15 +1,15 @@
 // 登记启封: an envelope is opened only with approval (非经批准不得启封), and only once — an opened
 // envelope must be replaced by a new one after the password is changed.
-import { App as AntApp, Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { checkOpening, type OpeningInput } from '@shared/rules/envelope-state';
 import { db } from '../../db/database';
 import { openEnvelope } from '../../db/credentials';
 import { useLookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
-import { showCredentialError, showRuleCheck } from './rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
+import { DateField } from '../../components/date-field';
 
 interface Values {
   at?: Dayjs;
@@ -20,30 +20,26 @@ interface Values {
 
 export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const lookups = useLookups();
-  const [saving, setSaving] = useState(false);
   // An envelope already opened (or replaced) is refused before anything is typed.
   const blocked = checkOpening(envelope, {}, lookups.people, new Date().toISOString());
   const refusal = !blocked.ok ? blocked.errors._ : undefined;
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const input: OpeningInput = { at: v.at?.toISOString(), byId: v.byId, reason: v.reason, approvedById: v.approvedById };
-    // "Now" at millisecond precision: the default time was taken when the dialog opened, and a
-    // clerk (or a test) may confirm within the same second.
-    if (showRuleCheck(form, checkOpening(envelope, input, lookups.people, new Date().toISOString()))) return;
-    setSaving(true);
-    try {
-      await openEnvelope(db, envelope.id, input);
-      void message.warning(`已登记启封。请尽快更换密码并封存新信封（信封 ${envelope.number} 随之作废）。`);
+  const toInput = (v: Values): OpeningInput => ({ at: v.at?.toISOString(), byId: v.byId, reason: v.reason, approvedById: v.approvedById });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      await openEnvelope(db, envelope.id, toInput(v));
       onClose();
-    } catch (e) {
-      showCredentialError(form, e, '登记启封失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return { warning: `已登记启封。请尽快更换密码并封存新信封（信封 ${envelope.number} 随之作废）。` };
+    },
+    {
+      // "Now" at millisecond precision: the default time was taken when the dialog opened, and a
+      // clerk (or a test) may confirm within the same second.
+      check: (v) => refusals(checkOpening(envelope, toInput(v), lookups.people, new Date().toISOString())),
+      fallback: '登记启封失败',
+    },
+  );
 
   return (
     <Modal
@@ -53,16 +49,15 @@ export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; 
       okText="确认启封"
       cancelText="取消"
       okButtonProps={{ disabled: Boolean(refusal), danger: true }}
-      confirmLoading={saving}
-      onOk={submit}
+      {...modalProps}
       onCancel={onClose}
     >
       {refusal ? (
         <Alert type="error" showIcon title={refusal} />
       ) : (
-        <Form<Values> form={form} layout="vertical" initialValues={{ at: dayjs() }}>
+        <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ at: dayjs() }}>
           <Form.Item name="at" label="启封时间" required>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
           <Form.Item name="byId" label="启封人" required>
             <PersonSelect lookups={lookups} />

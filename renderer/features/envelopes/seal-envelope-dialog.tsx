@@ -1,17 +1,18 @@
 // 封存新信封: records the custody of a newly sealed envelope — never its contents' values. The
 // app assigns the number; the envelopes it replaces (an opened one, or the previous one after a
 // password change) are named before saving, because saving retires them.
-import { App as AntApp, Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { ENVELOPE_ITEMS } from '@shared/domain/records';
 import { checkSeal, currentEnvelopes, envelopeState, type SealInput } from '@shared/rules/envelope-state';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday, sealEnvelope } from '../../db/credentials';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
-import { showCredentialError, showRuleCheck } from './rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
   platformId?: string;
@@ -38,42 +39,36 @@ export function SealEnvelopeDialog({
   onSealed: (e: Envelope) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const lookups = useLookups();
   const platforms = usePlatforms();
-  const [saving, setSaving] = useState(false);
   const chosen = Form.useWatch('platformId', form);
   const replaces = chosen ? currentEnvelopes(chosen, envelopes) : [];
   const lastLocation = useMemo(() => [...envelopes].sort((a, b) => b.sealedOn.localeCompare(a.sealedOn))[0]?.location, [envelopes]);
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const input: SealInput = {
-      platformId: v.platformId,
-      items: v.items ?? [],
-      sealedOn: day(v.sealedOn),
-      passwordChangedOn: day(v.passwordChangedOn),
-      sealedById: v.sealedById,
-      witnessId: v.witnessId,
-      custodianId: v.custodianId,
-      location: v.location,
-    };
-    // Checked here for messages at the fields, and again inside the transaction.
-    if (showRuleCheck(form, checkSeal(input, lookups.people, localToday()))) return;
-    setSaving(true);
-    try {
-      const sealed = await sealEnvelope(db, input);
-      void message.success(`已登记封存，信封编号 ${sealed.number}`);
+  const toInput = (v: Values): SealInput => ({
+    platformId: v.platformId,
+    items: v.items ?? [],
+    sealedOn: day(v.sealedOn),
+    passwordChangedOn: day(v.passwordChangedOn),
+    sealedById: v.sealedById,
+    witnessId: v.witnessId,
+    custodianId: v.custodianId,
+    location: v.location,
+  });
+  // Checked here for messages at the fields, and again inside the transaction.
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const sealed = await sealEnvelope(db, toInput(v));
       onSealed(sealed);
-    } catch (e) {
-      showCredentialError(form, e, '登记封存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已登记封存，信封编号 ${sealed.number}`;
+    },
+    { check: (v) => refusals(checkSeal(toInput(v), lookups.people, localToday())), fallback: '登记封存失败' },
+  );
+
 
   return (
-    <Modal open destroyOnHidden title="封存新信封" okText="登记封存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose} width={640}>
+    <Modal open destroyOnHidden title="封存新信封" okText="登记封存" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
       <Alert
         type="info"
         showIcon
@@ -81,6 +76,7 @@ export function SealEnvelopeDialog({
         title="本系统只登记信封的保管情况，不记录任何密码。请打印登记表，由管理员在方框内手写账号和密码后当面密封。"
       />
       <Form<Values>
+        {...formProps}
         form={form}
         layout="vertical"
         initialValues={{ platformId, items: ['登录账号', '密码'], sealedOn: dayjs(), passwordChangedOn: dayjs(), location: lastLocation }}
@@ -106,10 +102,10 @@ export function SealEnvelopeDialog({
           <Checkbox.Group options={ENVELOPE_ITEMS.map((i) => ({ value: i, label: i }))} />
         </Form.Item>
         <Form.Item name="sealedOn" label="封存日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="passwordChangedOn" label="密码最近修改日期" extra="封存的应是刚修改过的密码；下次应修改日期按本单位规则自动计算。">
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="sealedById" label="封存人" required>
           <PersonSelect lookups={lookups} />

@@ -1,6 +1,7 @@
 // What each list exports: Chinese column headers and the rows as the page currently shows them
 // (filtered), with names instead of ids. The registry, people and units use the same headers the
 // import recognises, so an exported list can be imported again elsewhere.
+import { describeChange } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, type Platform } from '@shared/domain/platform';
@@ -206,16 +207,17 @@ export function trashTable(rows: readonly { table: string; label: string; delete
 export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: AuditEntry['action']) => string): ExportTable {
   return {
     name: '审计日志',
-    header: ['序号', '时间', '操作员', '类别', '记录编号', '操作', '变更内容', '哈希'],
+    header: ['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希'],
     rows: rows.map((e) => [
       e.seq,
       moment(e.at),
       e.operator,
       tableLabel(e.table),
+      e.recordName ?? '',
       e.recordId,
       actionLabel(e.action),
       Object.entries(e.changes)
-        .map(([field, [before, after]]) => `${field}：${JSON.stringify(before) ?? ''} → ${JSON.stringify(after) ?? ''}`)
+        .map(([field, change]) => describeChange(field, change))
         .join('；'),
       e.hash,
     ]),

@@ -1,15 +1,15 @@
 // 解散 a work group when its work has ended (003 第十九条: 因工作结束…群主主动解散). The group stays
 // in the registry as 已停用 with the date, so its filing and logs remain; a second confirmation is
 // asked for because the step cannot be undone from here.
-import { App as AntApp, DatePicker, Form, Input, Modal } from 'antd';
+import { App as AntApp, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { checkDisband } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday } from '../../db/credentials';
 import { disbandGroup } from '../../db/groups';
-import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
   date?: Dayjs;
@@ -18,41 +18,33 @@ interface Values {
 
 export function DisbandDialog({ group, onClose }: { group: Platform; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message, modal } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
+  const { modal } = AntApp.useApp();
 
-  const disband = async (date: string, reason: string | undefined) => {
-    setSaving(true);
-    try {
-      await disbandGroup(db, group.id, date, reason);
-      void message.success(`已解散：${group.name}（状态改为已停用）`);
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const date = v.date!.format('YYYY-MM-DD');
+      const confirmed = await modal.confirm({
+        title: `确认解散“${group.name}”？`,
+        content: `台账中该群将标记为${date}解散、状态改为“已停用”，不再提醒实名核查。请确认群主已在${group.kind}中解散该群。`,
+        okText: '确认解散',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+      });
+      if (!confirmed) return;
+      await disbandGroup(db, group.id, date, v.reason);
       onClose();
-    } catch (e) {
-      showCredentialError(form, e, '解散失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已解散：${group.name}（状态改为已停用）`;
+    },
+    { check: (v) => refusals(checkDisband(group, v.date?.format('YYYY-MM-DD'), localToday())), fallback: '解散失败' },
+  );
 
-  const submit = () => {
-    const v = form.getFieldsValue(true) as Values;
-    const date = v.date?.format('YYYY-MM-DD');
-    if (showRuleCheck(form, checkDisband(group, date, localToday()))) return;
-    modal.confirm({
-      title: `确认解散“${group.name}”？`,
-      content: `台账中该群将标记为${date}解散、状态改为“已停用”，不再提醒实名核查。请确认群主已在${group.kind}中解散该群。`,
-      okText: '确认解散',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: () => disband(date!, v.reason),
-    });
-  };
 
   return (
-    <Modal open destroyOnHidden title={`解散工作群：${group.name}`} okText="解散" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+    <Modal open destroyOnHidden title={`解散工作群：${group.name}`} okText="解散" okButtonProps={{ danger: true }} cancelText="取消" {...modalProps} onCancel={onClose}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs() }}>
         <Form.Item name="date" label="解散日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="reason" label="原因" extra="例如：专项工作结束，群主主动解散（003 第十九条）。">
           <Input maxLength={200} />

@@ -1,16 +1,16 @@
 // 记录实名核查 (003 第二十条: 群主要定期对群内人员予以认定，对离职（岗）人员及时移出): the date,
 // how many members were removed and a note. The app cannot see a group's members, so the staff of
 // the group's unit who have left are listed as a hint of whom to look for.
-import { App as AntApp, Alert, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { checkRealNameCheck, departedStaffOf, type RealNameCheckInput } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday } from '../../db/credentials';
 import { recordRealNameCheck } from '../../db/groups';
 import { useLookups } from '../../db/queries';
-import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
   date?: Dayjs;
@@ -20,29 +20,24 @@ interface Values {
 
 export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const lookups = useLookups();
-  const [saving, setSaving] = useState(false);
   const departed = departedStaffOf(group, lookups.people.values());
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const input: RealNameCheckInput = { date: v.date?.format('YYYY-MM-DD'), removedCount: v.removedCount ?? undefined, note: v.note };
-    if (showRuleCheck(form, checkRealNameCheck(group, input, localToday()))) return;
-    setSaving(true);
-    try {
+  const toInput = (v: Values): RealNameCheckInput => ({ date: v.date?.format('YYYY-MM-DD'), removedCount: v.removedCount ?? undefined, note: v.note });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const input = toInput(v);
       const { logged } = await recordRealNameCheck(db, group.id, input);
-      void message.success(`已记录${group.name}${input.date}的实名核查${logged ? '，移出情况已记入问题登记' : ''}`);
       onClose();
-    } catch (e) {
-      showCredentialError(form, e, '记录实名核查失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已记录${group.name}${input.date}的实名核查${logged ? '，移出情况已记入问题登记' : ''}`;
+    },
+    { check: (v) => refusals(checkRealNameCheck(group, toInput(v), localToday())), fallback: '记录实名核查失败' },
+  );
+
 
   return (
-    <Modal open destroyOnHidden title={`记录实名核查：${group.name}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose}>
+    <Modal open destroyOnHidden title={`记录实名核查：${group.name}`} okText="保存" cancelText="取消" {...modalProps} onCancel={onClose}>
       <Typography.Paragraph type="secondary">核对群成员是否均按“部门+姓名”实名，移出离职（岗）人员和无法确认身份的成员（003 第二十条）。</Typography.Paragraph>
       {departed.length > 0 ? (
         <Alert
@@ -61,9 +56,9 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
       ) : (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={group.hostUnitId ? '人员名单中本单位没有离岗人员。' : '该群未登记主办单位，无法列出应移出的离岗人员。'} />
       )}
-      <Form<Values> form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs() }}>
         <Form.Item name="date" label="核查日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="removedCount" label="移出人数" extra="移出人员会记入该群的问题登记（F15），群成员数相应减少。">
           <InputNumber min={0} precision={0} />

@@ -1,15 +1,15 @@
 // 登记交接 (000 第六条 2): outgoing, incoming, supervisor, date and the checklist. Saving also
 // makes the incoming administrator the platform's 总管理员 and creates the change filing that the
 // change requires (001 第五条, 004 第六条), all in one transaction.
-import { App as AntApp, Alert, Checkbox, DatePicker, Form, Modal, Select } from 'antd';
+import { App as AntApp, Alert, Checkbox, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { HANDOVER_CHECKLIST, checkHandover, type HandoverInput } from '@shared/rules/handover-state';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday, recordHandover } from '../../db/credentials';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
-import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
   platformId?: string;
@@ -22,41 +22,39 @@ interface Values {
 
 export function HandoverDialog({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const lookups = useLookups();
   const platforms = usePlatforms();
-  const [saving, setSaving] = useState(false);
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const input: HandoverInput = { platformId: v.platformId, outgoingId: v.outgoingId, incomingId: v.incomingId, supervisorId: v.supervisorId, date: v.date?.format('YYYY-MM-DD') };
-    const platform = platforms?.find((p) => p.id === v.platformId);
-    if (showRuleCheck(form, checkHandover(input, platform, lookups.people, localToday()))) return;
-    setSaving(true);
-    try {
+  const toInput = (v: Values): HandoverInput => ({ platformId: v.platformId, outgoingId: v.outgoingId, incomingId: v.incomingId, supervisorId: v.supervisorId, date: v.date?.format('YYYY-MM-DD') });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const input = toInput(v);
       const checklist = HANDOVER_CHECKLIST.map((item) => ({ item, done: (v.done ?? []).includes(item) }));
       const { filing, holidayDataMissingYear } = await recordHandover(db, { ...input, checklist });
       const incoming = lookups.personName(input.incomingId);
+      onClose();
       if (holidayDataMissingYear) {
         modal.warning({
           title: '交接已登记，但未能计算变更备案的报备期限',
           content: `${holidayDataMissingYear}年的法定节假日安排尚未录入，无法按工作日计算期限。总管理员已改为${incoming}，变更备案已保存（暂无报备期限）。请在“设置 → 节假日安排”中录入或导入${holidayDataMissingYear}年的放假安排，录入后报备期限会自动算出。`,
           okText: '知道了',
         });
-      } else {
-        void message.success(`已登记交接：总管理员已改为${incoming}；已生成变更备案，应于 ${filing.dueDate} 前报备。`);
+        return;
       }
-      onClose();
-    } catch (e) {
-      showCredentialError(form, e, '登记交接失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已登记交接：总管理员已改为${incoming}；已生成变更备案，应于 ${filing.dueDate} 前报备。`;
+    },
+    {
+      check: (v) => refusals(checkHandover(toInput(v), platforms?.find((p) => p.id === v.platformId), lookups.people, localToday())),
+      fallback: '登记交接失败',
+    },
+  );
+
 
   return (
-    <Modal open destroyOnHidden title="登记交接" okText="登记交接" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose} width={640}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ date: dayjs(), done: [] }}>
+    <Modal open destroyOnHidden title="登记交接" okText="登记交接" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs(), done: [] }}>
         <Form.Item name="platformId" label="平台" required>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -78,7 +76,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
           <PersonSelect lookups={lookups} />
         </Form.Item>
         <Form.Item name="date" label="交接日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="done" label="交接清单（勾选已完成的项目）">
           <Checkbox.Group options={HANDOVER_CHECKLIST.map((i) => ({ value: i, label: i }))} style={{ display: 'grid', gap: 6 }} />

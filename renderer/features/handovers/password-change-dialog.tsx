@@ -1,14 +1,15 @@
 // 登记交接后更换密码: the date and who confirmed it. Only the fact is recorded — never the password.
-import { App as AntApp, Alert, Button, DatePicker, Form, Modal } from 'antd';
+import { Alert, Button, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { checkPasswordChange, type PasswordChangeInput } from '@shared/rules/handover-state';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday, recordPasswordChange } from '../../db/credentials';
 import { useLookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
-import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 import { PasswordCheckDialog } from '../envelopes/password-check-dialog';
 import { usePasswordPolicy } from '../envelopes/use-credentials';
 
@@ -19,30 +20,23 @@ interface Values {
 
 export function PasswordChangeDialog({ handover, onClose }: { handover: Handover; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const lookups = useLookups();
   const policy = usePasswordPolicy();
-  const [saving, setSaving] = useState(false);
   const [checking, setChecking] = useState(false);
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const input: PasswordChangeInput = { date: v.date?.format('YYYY-MM-DD'), confirmedById: v.confirmedById };
-    if (showRuleCheck(form, checkPasswordChange(handover, input, lookups.people, localToday()))) return;
-    setSaving(true);
-    try {
-      await recordPasswordChange(db, handover.id, input);
-      void message.success('已登记更换密码，交接完成。请将新密码封存为新信封。');
+  const toInput = (v: Values): PasswordChangeInput => ({ date: v.date?.format('YYYY-MM-DD'), confirmedById: v.confirmedById });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      await recordPasswordChange(db, handover.id, toInput(v));
       onClose();
-    } catch (e) {
-      showCredentialError(form, e, '登记更换密码失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return '已登记更换密码，交接完成。请将新密码封存为新信封。';
+    },
+    { check: (v) => refusals(checkPasswordChange(handover, toInput(v), lookups.people, localToday())), fallback: '登记更换密码失败' },
+  );
 
   return (
-    <Modal open destroyOnHidden title="登记更换密码" okText="确认已更换" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose}>
+    <Modal open destroyOnHidden title="登记更换密码" okText="确认已更换" cancelText="取消" {...modalProps} onCancel={onClose}>
       <Alert
         type="info"
         showIcon
@@ -56,9 +50,9 @@ export function PasswordChangeDialog({ handover, onClose }: { handover: Handover
           )
         }
       />
-      <Form<Values> form={form} layout="vertical" initialValues={{ date: dayjs(), confirmedById: handover.supervisorId }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs(), confirmedById: handover.supervisorId }}>
         <Form.Item name="date" label="更换密码日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="confirmedById" label="确认人" required extra="由接收人或监交人确认；移交人不能确认。">
           <PersonSelect lookups={lookups} />

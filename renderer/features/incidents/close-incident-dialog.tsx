@@ -1,14 +1,14 @@
 // 办结 an open incident: the closing date and, for a complaint, the feedback given to the person who
 // complained — without it the complaint stays open (002 第十条(二) 将处理结果反馈给举报人).
-import { App as AntApp, Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Incident } from '@shared/domain/records';
 import { checkClose, needsFeedback } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday } from '../../db/credentials';
 import { closeIncident } from '../../db/incidents';
-import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
   closedOn?: Dayjs;
@@ -17,32 +17,25 @@ interface Values {
 
 export function CloseIncidentDialog({ incident, onClose }: { incident: Incident; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
   const complaint = needsFeedback(incident.kind);
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const closedOn = v.closedOn?.format('YYYY-MM-DD');
-    if (showRuleCheck(form, checkClose(incident, closedOn, v.feedback, localToday()))) return;
-    setSaving(true);
-    try {
-      await closeIncident(db, incident.id, closedOn, v.feedback);
-      void message.success(`已办结：${incident.kind} ${incident.date}`);
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      await closeIncident(db, incident.id, v.closedOn?.format('YYYY-MM-DD'), v.feedback);
       onClose();
-    } catch (e) {
-      showCredentialError(form, e, '办结失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已办结：${incident.kind} ${incident.date}`;
+    },
+    { check: (v) => refusals(checkClose(incident, v.closedOn?.format('YYYY-MM-DD'), v.feedback, localToday())), fallback: '办结失败' },
+  );
+
 
   return (
-    <Modal open destroyOnHidden title={`办结${incident.kind}`} okText="办结" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose}>
+    <Modal open destroyOnHidden title={`办结${incident.kind}`} okText="办结" cancelText="取消" {...modalProps} onCancel={onClose}>
       <p style={{ whiteSpace: 'pre-wrap' }}>{incident.found}</p>
-      <Form<Values> form={form} layout="vertical" initialValues={{ closedOn: dayjs(), feedback: incident.feedback }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ closedOn: dayjs(), feedback: incident.feedback }}>
         <Form.Item name="closedOn" label="办结日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="feedback" label={complaint ? '对举报人的反馈' : '处理结果'} required={complaint}>
           <Input.TextArea rows={3} maxLength={500} placeholder={complaint ? '写明反馈的处理结果、方式和时间，例如：已电话告知举报人处理结果。' : undefined} />

@@ -1,16 +1,16 @@
 // 登记 / 编辑 a problem, complaint or opinion event (002 第十条, 003 第十六、二十三条): what was found
 // where, the actions taken, to whom it was reported, the feedback to the complainant and the closing
 // date. Refused input is shown at its field; what was typed stays.
-import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { INCIDENT_ACTIONS, INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { checkIncident, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday } from '../../db/credentials';
 import { saveIncident } from '../../db/incidents';
 import { usePlatforms } from '../../db/queries';
-import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
   kind?: IncidentKind;
@@ -37,49 +37,44 @@ export function IncidentDialog({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const platforms = usePlatforms();
-  const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form);
 
   const initialValues: Values = incident
     ? { ...incident, date: day(incident.date), closedOn: day(incident.closedOn), actions: [...incident.actions] }
     : { kind: preset?.kind, platformId: preset?.platformId, date: dayjs(), actions: [] };
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const input: IncidentInput = {
-      kind: v.kind,
-      date: v.date?.format('YYYY-MM-DD'),
-      platformId: v.platformId,
-      found: v.found,
-      actions: v.actions,
-      reportedTo: v.reportedTo,
-      feedback: v.feedback,
-      closedOn: v.closedOn?.format('YYYY-MM-DD'),
-    };
-    if (showRuleCheck(form, checkIncident(input, localToday()))) return;
-    setSaving(true);
-    try {
+  const toInput = (v: Values): IncidentInput => ({
+    kind: v.kind,
+    date: v.date?.format('YYYY-MM-DD'),
+    platformId: v.platformId,
+    found: v.found,
+    actions: v.actions,
+    reportedTo: v.reportedTo,
+    feedback: v.feedback,
+    closedOn: v.closedOn?.format('YYYY-MM-DD'),
+  });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const input = toInput(v);
       await saveIncident(db, input, incident?.id);
-      void message.success(incident ? '已保存' : `已登记${input.kind}`);
       onClose();
-    } catch (e) {
-      showCredentialError(form, e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return incident ? '已保存' : `已登记${input.kind}`;
+    },
+    { check: (v) => refusals(checkIncident(toInput(v), localToday())), fallback: '保存失败' },
+  );
+
 
   const title = incident ? `编辑${incident.kind}` : preset?.kind === '问题登记' ? '问题登记' : '登记问题、举报投诉或舆情';
   return (
-    <Modal open destroyOnHidden title={title} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose} width={640}>
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues}>
+    <Modal open destroyOnHidden title={title} okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={initialValues}>
         <Form.Item name="kind" label="类别" required>
           <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择类别" options={INCIDENT_KINDS.map((k) => ({ value: k, label: k }))} />
         </Form.Item>
         <Form.Item name="date" label="发现（受理）日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="platformId" label="平台或工作群" required={kind === '问题登记'} extra={kind === '问题登记' ? undefined : '举报投诉、舆情不涉及本校平台时可不选。'}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="选择平台或工作群" options={(platforms ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))} />
@@ -97,7 +92,7 @@ export function IncidentDialog({
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item name="closedOn" label="办结日期" extra="尚未处理完毕时留空，之后在列表中点击“办结”。">
-          <DatePicker />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,18 +1,19 @@
 // 记录检查: one account's checks (ticked = 符合), notes, the unit's self-assessment and the result
 // approved by the unit's first responsible person (001 第六条). A 关停注销 result can set the
 // account to 已注销 at the same time, after a confirmation.
-import { App as AntApp, Checkbox, DatePicker, Form, Input, Modal, Radio, Table } from 'antd';
+import { App as AntApp, Checkbox, Form, Input, Modal, Radio, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { INSPECTION_RESULTS, type Inspection, type InspectionResult } from '@shared/domain/records';
 import { checkInspectionInput } from '@shared/rules/inspection-campaign';
 import { localToday } from '../../db/credentials';
+import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
-import { InspectionRuleError, recordInspection } from '../../db/inspections';
+import { recordInspection } from '../../db/inspections';
 import type { Lookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 
 /** The radio's value for "no result yet" (antd radios need a value). */
 const NO_RESULT = '';
@@ -37,63 +38,43 @@ export function RecordInspectionDialog({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
   const [checks, setChecks] = useState(() => inspection.checks.map((c) => ({ ...c, note: c.note ?? '' })));
-  const [saving, setSaving] = useState(false);
   const result = Form.useWatch('result', form);
   const name = platform ? `${platform.name}（${platform.kind}）` : '（平台已删除）';
   const alreadyClosed = platform?.status === '已注销';
 
   const setCheck = (index: number, patch: Partial<(typeof checks)[number]>) => setChecks((list) => list.map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
-  const save = async (v: Values) => {
-    setSaving(true);
-    try {
-      await recordInspection(
-        db,
-        inspection.id,
-        {
-          checks,
-          selfAssessment: v.selfAssessment,
-          result: v.result || undefined,
-          approvedById: v.approvedById,
-          approvedOn: v.approvedOn?.format('YYYY-MM-DD'),
-          closeAccount: v.result === '关停注销' && v.closeAccount && !alreadyClosed,
-        },
-        localToday(),
-      );
-      void message.success(v.result === '关停注销' && v.closeAccount && !alreadyClosed ? `已保存，${platform?.name ?? '账号'}已设为“已注销”` : '检查记录已保存');
-      onClose();
-    } catch (e) {
-      if (e instanceof InspectionRuleError) form.setFields(Object.entries(e.fields).map(([field, error]) => ({ name: field as keyof Values, errors: [error] })));
-      else showError(e, '保存检查记录失败');
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    const input = { checks, result: v.result || undefined, approvedById: v.approvedById, approvedOn: v.approvedOn?.format('YYYY-MM-DD') };
-    const errors = checkInspectionInput(input, inspection.year, localToday());
-    if (Object.keys(errors).length > 0) {
-      form.setFields(Object.entries(errors).map(([field, error]) => ({ name: field as keyof Values, errors: [error] })));
-      return;
-    }
-    if (v.result === '关停注销' && v.closeAccount && !alreadyClosed) {
+  const toInput = (v: Values) => ({ checks, result: v.result || undefined, approvedById: v.approvedById, approvedOn: v.approvedOn?.format('YYYY-MM-DD') });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const closing = v.result === '关停注销' && Boolean(v.closeAccount) && !alreadyClosed;
       // Closing an account ends its reminders and cannot be undone from here: ask first.
-      modal.confirm({
-        title: `将“${platform?.name ?? ''}”设为已注销？`,
-        content: '账号状态将改为“已注销”，状态历史中记录本次年度检查结论，并同时登记一份注销备案（可在“开通与备案”中打印备案表并标记已报备）。',
-        okText: '保存并设为已注销',
-        okButtonProps: { danger: true },
-        cancelText: '取消',
-        onOk: () => save(v),
-      });
-      return;
-    }
-    await save(v);
-  };
+      if (closing) {
+        const confirmed = await modal.confirm({
+          title: `将“${platform?.name ?? ''}”设为已注销？`,
+          content: '账号状态将改为“已注销”，状态历史中记录本次年度检查结论，并同时登记一份注销备案（可在“开通与备案”中打印备案表并标记已报备）。',
+          okText: '保存并设为已注销',
+          okButtonProps: { danger: true },
+          cancelText: '取消',
+        });
+        if (!confirmed) return;
+      }
+      await recordInspection(db, inspection.id, { ...toInput(v), selfAssessment: v.selfAssessment, closeAccount: closing }, localToday());
+      onClose();
+      return closing ? `已保存，${platform?.name ?? '账号'}已设为“已注销”` : '检查记录已保存';
+    },
+    {
+      check: (v) => {
+        const errors = checkInspectionInput(toInput(v), inspection.year, localToday());
+        return Object.keys(errors).length > 0 ? errors : undefined;
+      },
+      fallback: '保存检查记录失败',
+    },
+  );
+
 
   return (
     <Modal
@@ -102,9 +83,8 @@ export function RecordInspectionDialog({
       title={`记录检查：${name}`}
       okText="保存"
       cancelText="取消"
-      onOk={submit}
+      {...modalProps}
       onCancel={onClose}
-      confirmLoading={saving}
       destroyOnHidden
     >
       <Table
@@ -131,6 +111,7 @@ export function RecordInspectionDialog({
         ]}
       />
       <Form<Values>
+        {...formProps}
         form={form}
         layout="vertical"
         initialValues={{
@@ -159,7 +140,7 @@ export function RecordInspectionDialog({
           <PersonSelect lookups={lookups} />
         </Form.Item>
         <Form.Item name="approvedOn" label="审批日期">
-          <DatePicker style={{ width: 200 }} />
+          <DateField style={{ width: 200 }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,14 +1,15 @@
 // People (人员): list, create, edit, move to trash; 离岗 people who still hold roles are flagged.
-import { Alert, Button, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { PERSON_STATUSES, type Person } from '@shared/domain/person';
 import { validatePerson } from '@shared/domain/validation';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
+import { DateField } from '../../components/date-field';
 import { UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
-import { useRecordEditor } from '../../components/use-record-editor';
+import { useRecordSubmit } from '../../components/use-record-submit';
 import { rolesHeldBy } from '@shared/domain/roles';
 import { ExportButton } from '../export/export-button';
 import { peopleTable } from '../export/list-tables';
@@ -106,30 +107,32 @@ export function PeoplePage() {
   );
 }
 
+type PersonFormValues = Omit<Partial<Person>, 'statusDate'> & { statusDate?: dayjs.Dayjs };
+
 function PersonDialog({ person, onClose }: { person?: Person; onClose: () => void }) {
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<PersonFormValues>();
   const lookups = useLookups();
-  const { save, saving } = useRecordEditor<Person>('people', validatePerson);
   const status = Form.useWatch('status', form);
-  const submit = async () => {
-    const values = form.getFieldsValue(true);
-    const draft = { ...values, statusDate: values.statusDate ? dayjs(values.statusDate).format('YYYY-MM-DD') : undefined };
-    const saved = await save(form, draft, person?.id);
-    if (saved) onClose();
-  };
+  const { formProps, modalProps } = useRecordSubmit<Person, PersonFormValues>(form, {
+    table: 'people',
+    validate: validatePerson,
+    toDraft: (values) => ({ ...values, statusDate: values.statusDate ? dayjs(values.statusDate).format('YYYY-MM-DD') : undefined }),
+    existingId: person?.id,
+    onSaved: onClose,
+  });
   return (
     <Modal
       open
       title={person ? `编辑人员：${person.name}` : '新建人员'}
       okText="保存"
       cancelText="取消"
-      confirmLoading={saving}
-      onOk={submit}
+      {...modalProps}
       onCancel={onClose}
       maskClosable={false}
       destroyOnHidden
     >
-      <Form
+      <Form<PersonFormValues>
+        {...formProps}
         form={form}
         layout="vertical"
         initialValues={
@@ -158,7 +161,7 @@ function PersonDialog({ person, onClose }: { person?: Person; onClose: () => voi
             <Radio.Group options={PERSON_STATUSES.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
           <Form.Item name="statusDate" label={status === '离岗' ? '离岗日期' : '状态变更日期'}>
-            <DatePicker />
+            <DateField />
           </Form.Item>
         </Space>
         <Form.Item name="note" label="备注">

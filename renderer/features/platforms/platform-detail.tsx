@@ -1,14 +1,15 @@
 // One platform: every field, its lifecycle and follower histories, columns, and printing F04.
-import { App as AntApp, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, type LifecycleStatus, type Platform } from '@shared/domain/platform';
 import type { Dated } from '@shared/domain/common';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { updateRecord } from '../../db/repository';
 import { useLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 import { PersonName } from '../../components/person-name';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
@@ -137,21 +138,20 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
 
 function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: () => void }) {
   const [form] = Form.useForm<{ status: LifecycleStatus; date: dayjs.Dayjs; note?: string }>();
-  const { message } = AntApp.useApp();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
       const entry = { date: v.date.format('YYYY-MM-DD'), value: v.status, note: v.note?.trim() || undefined };
       await updateRecord<Platform>(db, 'platforms', p.id, { status: v.status, statusHistory: [...p.statusHistory, entry] });
-      void message.success(`状态已变更为“${v.status}”`);
       onClose();
-    } catch (e) {
-      showError(e, '变更状态失败');
-    }
-  };
+      return `状态已变更为“${v.status}”`;
+    },
+    { fallback: '变更状态失败' },
+  );
+
   return (
-    <Modal open title="变更状态" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ status: p.status, date: dayjs() }}>
+    <Modal open title="变更状态" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+      <Form {...formProps} form={form} layout="vertical" initialValues={{ status: p.status, date: dayjs() }}>
         <Form.Item name="status" label="新状态" rules={[{ required: true, message: '请选择状态' }]}>
           <Select options={LIFECYCLE_STATUSES.map((k) => ({ value: k, label: k }))} />
         </Form.Item>
@@ -163,7 +163,7 @@ function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: (
             { validator: (_, d: dayjs.Dayjs) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve()) },
           ]}
         >
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="note" label="说明（如批准文号、整改原因）">
           <Input.TextArea rows={2} />
@@ -175,25 +175,25 @@ function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: (
 
 function FollowersDialog({ platform: p, onClose }: { platform: Platform; onClose: () => void }) {
   const [form] = Form.useForm<{ count: number; date: dayjs.Dayjs }>();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
       const date = v.date.format('YYYY-MM-DD');
       const followers = [...p.followers.filter((f) => f.date !== date), { date, value: v.count }];
       await updateRecord<Platform>(db, 'platforms', p.id, { followers });
       onClose();
-    } catch (e) {
-      showError(e, '保存粉丝数失败');
-    }
-  };
+    },
+    { fallback: '保存粉丝数失败' },
+  );
+
   return (
-    <Modal open title="记录粉丝数" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+    <Modal open title="记录粉丝数" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+      <Form {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs() }}>
         <Form.Item name="count" label="粉丝数" rules={[{ required: true, message: '请填写粉丝数' }]}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} autoFocus />
         </Form.Item>
         <Form.Item name="date" label="统计日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 // Create or edit a platform with every registry field (SPEC §Records 3), in a drawer.
-import { Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Button, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import {
   CERTIFICATION_STATUSES,
   LIFECYCLE_STATUSES,
@@ -11,34 +11,39 @@ import {
 import { validatePlatform } from '@shared/domain/validation';
 import { platformKey } from '@shared/spreadsheet/references';
 import { useLookups } from '../../db/queries';
+import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
-import { useRecordEditor } from '../../components/use-record-editor';
+import { useRecordSubmit } from '../../components/use-record-submit';
+import { RuleError } from '../../db/repository';
 import { fromFormValues, toFormValues, type PlatformFormValues } from './platform-form-values';
 
 export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platform; onClose: () => void; onSaved?: (p: Platform) => void }) {
   const [form] = Form.useForm<PlatformFormValues>();
   const lookups = useLookups();
-  const { save, saving } = useRecordEditor<Platform>('platforms', validatePlatform);
   const kind = Form.useWatch('kind', form) as PlatformKind | undefined;
   const involvesData = Form.useWatch(['server', 'involvesData'], form) as boolean | undefined;
   const group = kind ? isGroupKind(kind) : false;
 
-  const submit = async () => {
-    const values = form.getFieldsValue(true) as PlatformFormValues;
-    const draft = fromFormValues(values, platform);
-    if (!group) delete draft.group;
-    const duplicate = await findDuplicate(String(draft.kind ?? ''), String(draft.accountId ?? '').trim(), platform?.id);
-    if (duplicate) {
-      form.setFields([{ name: 'accountId', errors: [`已登记过同类型、同账号的平台“${duplicate.name}”，请勿重复登记。`] }]);
-      return;
-    }
-    const saved = await save(form, draft, platform?.id);
-    if (saved) {
+  const { formProps, modalProps, submit, saving } = useRecordSubmit<Platform, PlatformFormValues>(form, {
+    table: 'platforms',
+    validate: validatePlatform,
+    toDraft: (values) => {
+      const draft = fromFormValues(values, platform);
+      if (!(values.kind && isGroupKind(values.kind))) delete draft.group;
+      return draft;
+    },
+    existingId: platform?.id,
+    before: async (draft) => {
+      const duplicate = await findDuplicate(String(draft.kind ?? ''), String(draft.accountId ?? '').trim(), platform?.id);
+      if (duplicate) throw new RuleError({ accountId: `已登记过同类型、同账号的平台“${duplicate.name}”，请勿重复登记。` });
+    },
+    onSaved: (saved) => {
       onSaved?.(saved);
       onClose();
-    }
-  };
+    },
+  });
+
 
   return (
     <Drawer
@@ -48,16 +53,17 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
       onClose={onClose}
       maskClosable={false}
       destroyOnHidden
+      afterOpenChange={modalProps.afterOpenChange}
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={submit}>
+          <Button type="primary" loading={saving} onClick={() => void submit()}>
             保存
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" initialValues={toFormValues(platform)} onFinish={submit}>
+      <Form {...formProps} form={form} layout="vertical" initialValues={toFormValues(platform)}>
         <Divider titlePlacement="start">基本信息</Divider>
         <Row gutter={16}>
           <Col span={8}>
@@ -87,7 +93,7 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
           </Col>
           <Col span={12}>
             <Form.Item name="openedOn" label="开通时间">
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -139,7 +145,7 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
               </Col>
               <Col span={8}>
                 <Form.Item name="initialStatusDate" label="状态日期">
-                  <DatePicker style={{ width: '100%' }} />
+                  <DateField style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </>
@@ -174,7 +180,7 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
           </Col>
           <Col span={12}>
             <Form.Item name="lastUpdateOn" label="最近更新日期（经核查）">
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
@@ -200,7 +206,7 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
               </Col>
               <Col span={12}>
                 <Form.Item name={['group', 'realNameCheckDates']} label="实名核查日期">
-                  <DatePicker multiple style={{ width: '100%' }} />
+                  <DateField multiple style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>

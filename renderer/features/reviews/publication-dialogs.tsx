@@ -1,16 +1,16 @@
 // 发布 (time, link, who published — only when fully approved) and 纠错 (001 第九条: 删除/屏蔽/更正,
 // when and why). The rules are asked first; a refusal is shown at its field and nothing is saved.
-import { App as AntApp, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Correction, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { canCorrect, canMarkPublished } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import type { Lookups } from '../../db/queries';
 import { addCorrection, publishReview } from '../../db/reviews';
 import { PersonSelect } from '../../components/record-select';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 
 interface PublishValues {
   publishedAt?: Dayjs;
@@ -20,35 +20,31 @@ interface PublishValues {
 
 export function PublishDialog({ review, profile, lookups, onClose }: { review: Review; profile: RuleProfile; lookups: Lookups; onClose: () => void }) {
   const [form] = Form.useForm<PublishValues>();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
 
-  const submit = async () => {
-    const v = form.getFieldsValue();
-    const entry = { publishedAt: v.publishedAt?.toISOString(), publishedUrl: v.publishedUrl?.trim(), publishedById: v.publishedById };
-    const allowed = canMarkPublished(review, entry, profile);
-    if (!allowed.ok) {
-      const field = allowed.field === 'publishedUrl' || allowed.field === 'publishedById' ? allowed.field : 'publishedAt';
-      form.setFields([{ name: field, errors: [allowed.reason] }]);
-      return;
-    }
-    setSaving(true);
-    try {
-      await publishReview(db, review.id, entry);
-      void message.success('已登记发布');
+  const toEntry = (v: PublishValues) => ({ publishedAt: v.publishedAt?.toISOString(), publishedUrl: v.publishedUrl?.trim(), publishedById: v.publishedById });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      await publishReview(db, review.id, toEntry(v));
       onClose();
-    } catch (e) {
-      showError(e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return '已登记发布';
+    },
+    {
+      check: (v) => {
+        const allowed = canMarkPublished(review, toEntry(v), profile);
+        if (allowed.ok) return undefined;
+        const field = allowed.field === 'publishedUrl' || allowed.field === 'publishedById' ? allowed.field : 'publishedAt';
+        return { [field]: allowed.reason };
+      },
+    },
+  );
+
 
   return (
-    <Modal open title="登记发布" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
-      <Form<PublishValues> form={form} layout="vertical" initialValues={{ publishedAt: dayjs(), publishedById: review.editorId }}>
+    <Modal open title="登记发布" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+      <Form<PublishValues> {...formProps} form={form} layout="vertical" initialValues={{ publishedAt: dayjs(), publishedById: review.editorId }}>
         <Form.Item name="publishedAt" label="发布时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
         <Form.Item name="publishedUrl" label="发布链接" extra="文章的网址或公众号文章链接。">
           <Input />
@@ -69,38 +65,34 @@ interface CorrectionValues {
 
 export function CorrectionDialog({ review, onClose }: { review: Review; onClose: () => void }) {
   const [form] = Form.useForm<CorrectionValues>();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
 
-  const submit = async () => {
-    const v = form.getFieldsValue();
-    const correction = { action: v.action, at: v.at?.toISOString(), reason: v.reason };
-    const allowed = canCorrect(review, correction);
-    if (!allowed.ok) {
-      const field = allowed.field === 'action' || allowed.field === 'at' || allowed.field === 'reason' ? allowed.field : 'action';
-      form.setFields([{ name: field, errors: [allowed.reason] }]);
-      return;
-    }
-    setSaving(true);
-    try {
-      await addCorrection(db, review.id, correction);
-      void message.success('已登记纠错');
+  const toCorrection = (v: CorrectionValues) => ({ action: v.action, at: v.at?.toISOString(), reason: v.reason });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      await addCorrection(db, review.id, toCorrection(v));
       onClose();
-    } catch (e) {
-      showError(e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return '已登记纠错';
+    },
+    {
+      check: (v) => {
+        const allowed = canCorrect(review, toCorrection(v));
+        if (allowed.ok) return undefined;
+        const field = allowed.field === 'action' || allowed.field === 'at' || allowed.field === 'reason' ? allowed.field : 'action';
+        return { [field]: allowed.reason };
+      },
+    },
+  );
+
 
   return (
-    <Modal open title="登记纠错" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
-      <Form<CorrectionValues> form={form} layout="vertical" initialValues={{ at: dayjs() }}>
+    <Modal open title="登记纠错" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+      <Form<CorrectionValues> {...formProps} form={form} layout="vertical" initialValues={{ at: dayjs() }}>
         <Form.Item name="action" label="处理方式">
           <Radio.Group options={(['删除', '屏蔽', '更正'] as const).map((a) => ({ value: a, label: a }))} />
         </Form.Item>
         <Form.Item name="at" label="处理时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
         <Form.Item name="reason" label="纠错原因" extra="发现了什么问题、删除或屏蔽了什么（001 第九条）。">
           <Input.TextArea rows={3} />

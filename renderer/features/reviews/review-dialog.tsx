@@ -1,16 +1,17 @@
 // 新建审核: an item to be published on a platform (and column), entered from the paper form or
 // before printing it. The chain of the profile in force is laid out as its steps.
-import { App as AntApp, AutoComplete, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { AutoComplete, Checkbox, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import type { Lookups } from '../../db/queries';
 import { createReview } from '../../db/reviews';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 import { WordHits } from './highlighted-text';
 
 interface Values {
@@ -40,8 +41,6 @@ export function ReviewDialog({
   onSaved: (review: Review) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
   const platformId = Form.useWatch('platformId', form);
   const title = Form.useWatch('title', form);
   const content = Form.useWatch('content', form);
@@ -59,10 +58,9 @@ export function ReviewDialog({
     return { value: name, label: `${name}（${c.department}）` };
   });
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    try {
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
       const saved = await createReview(db, {
         platformId: v.platformId!,
         title: v.title!,
@@ -75,18 +73,15 @@ export function ReviewDialog({
         submittingUnitId: v.submittingUnitId ?? platform?.hostUnitId,
         plannedAt: v.plannedAt?.toISOString(),
       });
-      void message.success('已登记，请打印审核表交审核人签审');
       onSaved(saved);
-    } catch (e) {
-      showError(e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return '已登记，请打印审核表交审核人签审';
+    },
+  );
+
 
   return (
-    <Modal open title="新建发布审核" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden width={680}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ major: false }}>
+    <Modal open title="新建发布审核" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden width={680}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ major: false }}>
         <Form.Item name="platformId" label="发布平台" rules={[{ required: true, message: '请选择发布平台' }]}>
           <Select showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }} options={platformOptions} placeholder="选择平台（可输入拼音首字母）" />
         </Form.Item>
@@ -113,7 +108,7 @@ export function ReviewDialog({
           <UnitSelect lookups={lookups} />
         </Form.Item>
         <Form.Item name="plannedAt" label="拟发布时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
         <Form.Item name="major" valuePropName="checked" extra="重大决策、重要活动、重要事件、重要新闻报导等，须报上一级审批（按本单位规则）。">
           <Checkbox>重大事项</Checkbox>

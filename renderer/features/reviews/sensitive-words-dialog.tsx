@@ -1,37 +1,29 @@
 // 敏感词表: the clerk's own list of sensitive words, secrecy marks and common misspellings, one a
 // line. Kept in the local settings; the check runs on this machine and nothing is sent anywhere.
-import { App as AntApp, Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { cleanWordList, DEFAULT_SENSITIVE_WORDS } from '@shared/rules/word-check';
 import { db } from '../../db/database';
 import { saveSensitiveWords } from '../../db/reviews';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 
 export function SensitiveWordsDialog({ words, onClose }: { words: readonly string[]; onClose: () => void }) {
   const [text, setText] = useState(words.join('\n'));
-  const [saving, setSaving] = useState(false);
-  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const { formProps, modalProps } = useSubmit(form, async () => {
+    const list = cleanWordList(text.split(/\r?\n/));
+    await saveSensitiveWords(db, list);
+    onClose();
+    return `已保存敏感词表（${list.length}个词）`;
+  });
 
-  const submit = async () => {
-    setSaving(true);
-    try {
-      const list = cleanWordList(text.split(/\r?\n/));
-      await saveSensitiveWords(db, list);
-      void message.success(`已保存敏感词表（${list.length}个词）`);
-      onClose();
-    } catch (e) {
-      showError(e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
-    <Modal open title="敏感词表" okText="保存" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
+    <Modal open title="敏感词表" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph type="secondary">
         每行一个词。审核时会在信息标题和内容摘要中标出这些词（不区分全角半角和大小写）。词表只保存在本机，检查也只在本机进行，不会发送到任何地方。
       </Typography.Paragraph>
-      <Form layout="vertical">
+      <Form {...formProps} form={form} layout="vertical">
         <Form.Item label="敏感词和易错词" htmlFor="sensitive-words">
           <Input.TextArea id="sensitive-words" rows={12} value={text} onChange={(e) => setText(e.target.value)} />
         </Form.Item>

@@ -1,18 +1,18 @@
 // 记录审核: one step as it came back on the signed paper form — level, reviewer(s), opinion,
 // decision, date. The chain rules are asked first, so a refusal shows at the field it concerns
 // and nothing is saved.
-import { App as AntApp, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { Button, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { Person } from '@shared/domain/person';
 import { REVIEW_DECISIONS, type Review, type ReviewDecision } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { canRecordStep, chainFor, nextStepIndex, stepName, type ReviewField } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import type { Lookups } from '../../db/queries';
 import { recordReviewStep } from '../../db/reviews';
 import { PersonSelect } from '../../components/record-select';
-import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 import { todayIso } from './review-format';
 
 interface Values {
@@ -33,36 +33,32 @@ const FIELD_NAMES: Partial<Record<ReviewField, keyof Values>> = {
 
 export function StepForm({ review, profile, people, lookups }: { review: Review; profile: RuleProfile; people: readonly Person[]; lookups: Lookups }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
-  const [saving, setSaving] = useState(false);
   const chain = chainFor(profile, review.major);
   const next = nextStepIndex(review, profile) ?? 0;
 
-  const submit = async () => {
-    const v = form.getFieldsValue();
-    const stepIndex = v.stepIndex ?? next;
-    const entry = { reviewerIds: v.reviewerIds ?? [], opinion: v.opinion, decision: v.decision, date: v.date?.format('YYYY-MM-DD') };
-    const allowed = canRecordStep(review, stepIndex, entry, people, profile, todayIso());
-    if (!allowed.ok) {
-      form.setFields([{ name: FIELD_NAMES[allowed.field ?? 'step'] ?? 'stepIndex', errors: [allowed.reason] }]);
-      return;
-    }
-    setSaving(true);
-    try {
-      await recordReviewStep(db, review.id, stepIndex, entry, todayIso());
-      void message.success(`已记录${stepName(stepIndex, chain[stepIndex]!.roleLabel)}的审核`);
+  const toEntry = (v: Values) => ({ reviewerIds: v.reviewerIds ?? [], opinion: v.opinion, decision: v.decision, date: v.date?.format('YYYY-MM-DD') });
+  const { formProps, submit, saving } = useSubmit(
+    form,
+    async (v) => {
+      const stepIndex = v.stepIndex ?? next;
+      await recordReviewStep(db, review.id, stepIndex, toEntry(v), todayIso());
       form.resetFields();
-    } catch (e) {
-      showError(e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已记录${stepName(stepIndex, chain[stepIndex]!.roleLabel)}的审核`;
+    },
+    {
+      check: (v) => {
+        const allowed = canRecordStep(review, v.stepIndex ?? next, toEntry(v), people, profile, todayIso());
+        return allowed.ok ? undefined : { [FIELD_NAMES[allowed.field ?? 'step'] ?? 'stepIndex']: allowed.reason };
+      },
+    },
+  );
+
 
   const clear = (name: keyof Values) => () => form.setFields([{ name, errors: [] }]);
 
   return (
     <Form<Values>
+      {...formProps}
       form={form}
       layout="vertical"
       aria-label="记录审核"
@@ -87,9 +83,9 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
         <Radio.Group options={REVIEW_DECISIONS.map((d) => ({ value: d, label: d }))} />
       </Form.Item>
       <Form.Item name="date" label="审核日期">
-        <DatePicker />
+        <DateField />
       </Form.Item>
-      <Button type="primary" onClick={submit} loading={saving}>
+      <Button type="primary" onClick={() => void submit()} loading={saving}>
         记录审核
       </Button>
     </Form>

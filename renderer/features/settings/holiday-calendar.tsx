@@ -1,7 +1,7 @@
 // 节假日安排: which years' State Council schedules ship with the app, the years the clerk has
 // entered, and importing a schedule for a missing year. A file with any error is refused with the
 // line that is wrong, and the calendar in use does not change.
-import { Alert, App as AntApp, Button, Card, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { Settings } from '@shared/domain/settings';
 import {
@@ -16,6 +16,7 @@ import { db } from '../../db/database';
 import { saveSettings } from '../../db/repository';
 import { useSettings } from '../../db/queries';
 import { showError } from '../../app/errors';
+import { useSubmit } from '../../components/use-submit';
 import { todayIso } from '../approvals/filing-due';
 
 const EXAMPLE = ['# 2027年部分节假日安排（按国务院办公厅通知逐日填写）', '2027-01-01,holiday,元旦', '2027-02-06,holiday,春节', '2027-02-07,workday,春节调休上班'].join('\n');
@@ -89,10 +90,8 @@ export function HolidayCalendarCard() {
 }
 
 function ImportDialog({ settings, onClose }: { settings: Settings; onClose: () => void }) {
-  const { message } = AntApp.useApp();
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<CalendarLineError[]>([]);
-  const [saving, setSaving] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const readFile = async (file: File | undefined) => {
@@ -105,32 +104,31 @@ function ImportDialog({ settings, onClose }: { settings: Settings; onClose: () =
     setErrors([]);
   };
 
-  const submit = async () => {
-    const parsed = parseHolidayCalendar(text);
-    if (!parsed.ok) {
-      // Nothing is saved: the calendar in use stays as it was.
-      setErrors(parsed.errors);
-      return;
-    }
-    setSaving(true);
-    try {
+  const [form] = Form.useForm();
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async () => {
+      const parsed = parseHolidayCalendar(text);
+      if (!parsed.ok) {
+        // Nothing is saved: the calendar in use stays as it was; the lines at fault are listed.
+        setErrors(parsed.errors);
+        return;
+      }
       const merged = mergeHolidayCalendar(settings.holidayOverrides ?? [], parsed.entries);
       await saveSettings(db, { ...settings, holidayOverrides: merged });
       const summary = parsed.years.map((y) => {
         const s = summariseYear(parsed.entries, y);
         return `${y}年（放假${s.holidays}天，调休上班${s.workdays}天）`;
       });
-      void message.success(`已导入${summary.join('、')}的放假安排`);
       onClose();
-    } catch (e) {
-      showError(e, '导入失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已导入${summary.join('、')}的放假安排`;
+    },
+    { fallback: '导入失败' },
+  );
+
 
   return (
-    <Modal open width={680} title="导入放假安排" okText="导入" cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
+    <Modal open width={680} title="导入放假安排" okText="导入" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph>
         每行一天：<Typography.Text code>日期,类型,名称</Typography.Text>。类型为 <Typography.Text code>holiday</Typography.Text>（放假）或{' '}
         <Typography.Text code>workday</Typography.Text>（调休上班，须为周六或周日）。以 # 开头的行为注释。也可导入 JSON 文件。导入某一年会替换此前录入的该年安排。
@@ -147,17 +145,19 @@ function ImportDialog({ settings, onClose }: { settings: Settings; onClose: () =
         />
         <Typography.Text type="secondary">或直接粘贴到下面</Typography.Text>
       </Space>
-      <Input.TextArea
-        aria-label="放假安排内容"
-        rows={10}
-        value={text}
-        placeholder={EXAMPLE}
-        onChange={(e) => {
-          setText(e.target.value);
-          setErrors([]);
-        }}
-        style={{ fontFamily: 'monospace' }}
-      />
+      <Form {...formProps} form={form} component="div">
+        <Input.TextArea
+          aria-label="放假安排内容"
+          rows={10}
+          value={text}
+          placeholder={EXAMPLE}
+          onChange={(e) => {
+            setText(e.target.value);
+            setErrors([]);
+          }}
+          style={{ fontFamily: 'monospace' }}
+        />
+      </Form>
       {errors.length > 0 && (
         <Alert
           type="error"

@@ -1,16 +1,16 @@
 // 新建 / 编辑 a training session (003 第十五条, 004 第十条): date, topic, speaker, team and the people
 // who signed in. A session may be entered ahead of time to print its sign-in sheet (F16).
-import { App as AntApp, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { TRAINING_TEAMS, type Training } from '@shared/domain/records';
 import { checkTraining, type TrainingInput } from '@shared/rules/training-rules';
 import { db } from '../../db/database';
+import { DateField } from '../../components/date-field';
 import { localToday } from '../../db/credentials';
 import { useLookups } from '../../db/queries';
 import { saveTraining } from '../../db/trainings';
 import { PersonSelect } from '../../components/record-select';
-import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
+import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
   date?: Dayjs;
@@ -22,34 +22,28 @@ interface Values {
 
 export function TrainingDialog({ training, onClose, onSaved }: { training?: Training; onClose: () => void; onSaved?: (t: Training) => void }) {
   const [form] = Form.useForm<Values>();
-  const { message } = AntApp.useApp();
   const lookups = useLookups();
-  const [saving, setSaving] = useState(false);
 
   const initialValues: Values = training ? { ...training, date: dayjs(training.date), attendeeIds: [...training.attendeeIds] } : { date: dayjs(), attendeeIds: [] };
 
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const input: TrainingInput = { date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, team: v.team, attendeeIds: v.attendeeIds };
-    if (showRuleCheck(form, checkTraining(input, localToday()))) return;
-    setSaving(true);
-    try {
-      const saved = await saveTraining(db, input, training?.id);
-      void message.success(training ? '已保存' : `已登记培训：${saved.topic}`);
+  const toInput = (v: Values): TrainingInput => ({ date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, team: v.team, attendeeIds: v.attendeeIds });
+  const { formProps, modalProps } = useSubmit(
+    form,
+    async (v) => {
+      const saved = await saveTraining(db, toInput(v), training?.id);
       onSaved?.(saved);
       onClose();
-    } catch (e) {
-      showCredentialError(form, e, '保存失败');
-    } finally {
-      setSaving(false);
-    }
-  };
+      return training ? '已保存' : `已登记培训：${saved.topic}`;
+    },
+    { check: (v) => refusals(checkTraining(toInput(v), localToday())), fallback: '保存失败' },
+  );
+
 
   return (
-    <Modal open destroyOnHidden title={training ? '编辑培训' : '登记培训'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose} width={640}>
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues}>
+    <Modal open destroyOnHidden title={training ? '编辑培训' : '登记培训'} okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={initialValues}>
         <Form.Item name="date" label="培训日期" required>
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item name="topic" label="培训主题" required>
           <Input maxLength={100} placeholder="例如：新媒体平台信息发布审核与网络安全" />

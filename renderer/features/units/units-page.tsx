@@ -8,7 +8,7 @@ import { useLookups, useUnits } from '../../db/queries';
 import { PersonName } from '../../components/person-name';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
-import { useRecordEditor } from '../../components/use-record-editor';
+import { useRecordSubmit } from '../../components/use-record-submit';
 import { ExportButton } from '../export/export-button';
 import { unitsTable } from '../export/list-tables';
 
@@ -69,24 +69,25 @@ export function UnitsPage() {
 function UnitDialog({ unit, onClose }: { unit?: Unit; onClose: () => void }) {
   const [form] = Form.useForm();
   const lookups = useLookups();
-  const { save, saving } = useRecordEditor<Unit>('units', validateUnit);
-  const submit = async () => {
-    const saved = await save(form, form.getFieldsValue(true), unit?.id);
-    if (saved) onClose();
-  };
+  const { formProps, modalProps } = useRecordSubmit<Unit, Partial<Unit>>(form, {
+    table: 'units',
+    validate: validateUnit,
+    toDraft: (values) => values,
+    existingId: unit?.id,
+    onSaved: onClose,
+  });
   return (
     <Modal
       open
       title={unit ? `编辑单位：${unit.name}` : '新建单位'}
       okText="保存"
       cancelText="取消"
-      confirmLoading={saving}
-      onOk={submit}
+      {...modalProps}
       onCancel={onClose}
       maskClosable={false}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={unit ?? { kind: '职能部门' }} onFinish={submit}>
+      <Form {...formProps} form={form} layout="vertical" initialValues={unit ?? { kind: '职能部门' }}>
         <Form.Item name="name" label="单位名称" required>
           <Input autoFocus />
         </Form.Item>

@@ -20,6 +20,16 @@ export class LedgerApp {
     await this.page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: area }).click();
   }
 
+  /** 单位 › 新建单位 with only its name (类别 keeps its default). */
+  async createUnit(name: string): Promise<void> {
+    await this.goTo('单位');
+    await this.page.getByRole('button', { name: '新建单位' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '新建单位' });
+    await dialog.getByLabel('单位名称').fill(name);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   async loadDemo(): Promise<void> {
     await this.goTo('设置');
     await this.page.getByRole('button', { name: '载入示例数据' }).click();

@@ -1,7 +1,7 @@
 // The browser edition's bridge (renderer/bridge): downloads, printing through an iframe, and the
 // choice between it and the Electron preload's bridge. The DOM is faked at the few points used.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LedgerBridge } from '@shared/bridge';
+import { BridgeError, encodeBridgeError, type LedgerBridge } from '@shared/bridge';
 
 interface FakeElement {
   tagName: string;
@@ -135,10 +135,19 @@ describe('browser bridge', () => {
 
 describe('bridge selection', () => {
   it('uses the preload bridge when window.ledger exists', async () => {
-    const electronBridge = { host: 'electron' } as LedgerBridge;
+    const wire = encodeBridgeError(new BridgeError('failed', '无法打开文件夹：D:\\台账。请在文件管理器中手动打开该位置。'));
+    const electronBridge = {
+      host: 'electron',
+      appVersion: () => Promise.resolve('9.9.9'),
+      // Only the message crosses contextBridge, with Electron's prefix.
+      openFolder: () => Promise.reject(new Error(`Error invoking remote method 'ledger:open-folder': Error: ${wire}`)),
+    } as unknown as LedgerBridge;
     vi.stubGlobal('window', { ledger: electronBridge });
     const { bridge } = await import('../../../renderer/bridge');
-    expect(bridge).toBe(electronBridge);
+    expect(bridge.host).toBe('electron');
+    await expect(bridge.appVersion()).resolves.toBe('9.9.9');
+    // The host's refusal reaches the UI as {code, message}.
+    await expect(bridge.openFolder({ which: 'data' })).rejects.toMatchObject({ name: 'BridgeError', code: 'failed', message: '无法打开文件夹：D:\\台账。请在文件管理器中手动打开该位置。' });
   });
 
   it('falls back to the browser bridge otherwise', async () => {

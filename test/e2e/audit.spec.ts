@@ -1,0 +1,49 @@
+// "Who deleted the 宣传部 account, and what did it say before?" answered from the audit page: the
+// record's name (kept in the entry, so it survives deletion), Chinese field labels with values
+// before → after, filters by table, operator and record, and a link to the record's trash entry.
+import { expect, test } from '@playwright/test';
+import { AuditLogPage } from './pages/audit-page';
+import { LedgerApp } from './pages/ledger-app';
+import { RegistryPage } from './pages/registry-page';
+
+test('the audit log names a deleted account, shows what it said, filters, and links to its trash entry', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-06-15T10:00:00'));
+  const app = new LedgerApp(page);
+  await app.open();
+  await app.completeSetup('东湖示范大学', '王𠮷');
+  await app.createUnit('宣传部');
+
+  await app.goTo('平台台账');
+  const registry = new RegistryPage(page);
+  await registry.createPlatform({ kind: '微信公众号', name: '东湖示范大学宣传部', accountId: 'dhsf-xcb', hostUnit: '宣传部', purpose: '发布学校新闻' });
+  await page.getByRole('button', { name: '删除 东湖示范大学宣传部' }).click();
+  await page.getByRole('button', { name: '移入回收站' }).click();
+  await expect(page.getByText('已将“东湖示范大学宣传部”移入回收站')).toBeVisible();
+
+  await app.goTo('审计日志');
+  const audit = new AuditLogPage(page);
+  const deleted = audit.row('平台台账', '删除');
+  await expect(deleted).toHaveCount(1);
+  await expect(deleted).toContainText('东湖示范大学宣传部（在回收站）');
+  await expect(deleted).toContainText('王𠮷');
+  await expect(deleted).toContainText('删除时间：（空） →');
+  // What it said: the creation, in Chinese labels with the unit's name, not its id.
+  const created = audit.row('平台台账', '新建');
+  await expect(created).toContainText('主办单位：（空） → 宣传部');
+  await expect(created).toContainText('账号ID：（空） → dhsf-xcb');
+  await expect(created).not.toContainText('hostUnitId');
+
+  await audit.filterTable('单位');
+  await expect(audit.rows()).toHaveCount(1);
+  await expect(audit.rows()).toContainText('宣传部');
+  await audit.filterTable('平台台账');
+  await audit.onlyRecord('东湖示范大学宣传部');
+  await expect(audit.rows()).toHaveCount(2);
+  await audit.filterOperator('李龘');
+  await expect(page.locator('.ant-empty-description')).toHaveText('暂无数据');
+  await audit.filterOperator('王𠮷');
+  await expect(audit.rows()).toHaveCount(2);
+
+  await deleted.getByText('东湖示范大学宣传部（在回收站）').click();
+  await expect(page.getByRole('button', { name: '恢复 东湖示范大学宣传部' })).toBeVisible();
+});

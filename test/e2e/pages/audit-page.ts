@@ -1,0 +1,29 @@
+// Page object for 审计日志: the rows, the filters and the record links.
+import type { Locator, Page } from '@playwright/test';
+
+export class AuditLogPage {
+  constructor(readonly page: Page) {}
+
+  rows(): Locator {
+    return this.page.locator('.ant-table-tbody').getByRole('row');
+  }
+
+  row(...texts: string[]): Locator {
+    return texts.reduce((rows, text) => rows.filter({ hasText: text }), this.rows());
+  }
+
+  async filterTable(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: '按类别筛选' }).click();
+    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  }
+
+  async filterOperator(name: string): Promise<void> {
+    const box = this.page.getByRole('searchbox', { name: '按操作员筛选' });
+    await box.fill(name);
+    await box.press('Enter');
+  }
+
+  async onlyRecord(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `只看“${name}”的记录` }).first().click();
+  }
+}

@@ -1,0 +1,71 @@
+// The audit log names the record: the display name is kept in the entry at write time (so it
+// survives deletion), covered by the hash for new entries, while entries written before the name
+// existed still verify; changed fields read in Chinese with their values before → after.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { createRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
+import { entryHash, sealEntry, sha256Hex, canonicalJson, verifyChain } from '../../../shared/audit/hash-chain';
+import { describeChange, fieldLabel, recordDisplayName } from '../../../shared/audit/record-labels';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { Platform } from '../../../shared/domain/platform';
+import type { Unit } from '../../../shared/domain/unit';
+import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+
+let db: LedgerDb;
+let n = 0;
+
+beforeEach(async () => {
+  db = new LedgerDb(`audit-name-test-${++n}`);
+  await db.open();
+  await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the record named in the audit log', () => {
+  it('keeps the name of a record through edit and deletion, and the chain verifies', async () => {
+    const unit = await createRecord<Unit>(db, 'units', { name: '宣传部', kind: '职能部门' });
+    await updateRecord<Unit>(db, 'units', unit.id, { name: '党委宣传部' });
+    await softDelete(db, 'units', unit.id);
+    const log = await db.auditLog.where('recordId').equals(unit.id).sortBy('seq');
+    expect(log.map((e) => [e.action, e.recordName])).toEqual([
+      ['create', '宣传部'],
+      ['update', '党委宣传部'],
+      ['delete', '党委宣传部'],
+    ]);
+    expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toEqual({ ok: true, count: 4 });
+  });
+
+  it('covers the name by the hash: changing it afterwards breaks the chain at that entry', async () => {
+    await createRecord<Unit>(db, 'units', { name: '宣传部', kind: '职能部门' });
+    const entries = await db.auditLog.orderBy('seq').toArray();
+    const forged = entries.map((e) => (e.table === 'units' ? { ...e, recordName: '图书馆' } : e));
+    expect(verifyChain(forged)).toMatchObject({ ok: false, brokenAt: entries[1]!.seq });
+  });
+
+  it('still verifies entries written before the name existed, hashed without it', () => {
+    // The hash exactly as it was computed before recordName was added.
+    const oldHash = (e: Omit<AuditEntry, 'hash' | 'seq'>) =>
+      sha256Hex(canonicalJson({ at: e.at, operator: e.operator, table: e.table, recordId: e.recordId, action: e.action, changes: e.changes, prevHash: e.prevHash }));
+    const first = { at: '2025-01-01T00:00:00.000Z', operator: '王𠮷', table: 'units', recordId: 'u1', action: 'create' as const, changes: { name: [null, '宣传部'] as [unknown, unknown] }, prevHash: '0'.repeat(64) };
+    const old1: AuditEntry = { ...first, seq: 1, hash: oldHash(first) };
+    expect(entryHash(old1)).toBe(old1.hash);
+    const next = sealEntry({ at: '2025-01-02T00:00:00.000Z', operator: '王𠮷', table: 'units', recordId: 'u1', recordName: '宣传部', action: 'update', changes: { note: [null, '新'] } }, old1.hash);
+    expect(verifyChain([old1, { ...next, seq: 2 }])).toEqual({ ok: true, count: 2 });
+  });
+
+  it('names records by what the clerk knows them by, and fields in Chinese with before → after', () => {
+    expect(recordDisplayName('platforms', { name: '东湖示范大学宣传部' } satisfies Partial<Platform>)).toBe('东湖示范大学宣传部');
+    expect(recordDisplayName('envelopes', { number: 'MF-2026-003' })).toBe('信封 MF-2026-003');
+    expect(recordDisplayName('inspections', { year: 2026 })).toBe('2026年度检查');
+    expect(fieldLabel('hostUnitId')).toBe('主办单位');
+    expect(fieldLabel('accountId')).toBe('账号ID');
+    expect(fieldLabel('someNewField')).toBe('其他栏目');
+    const names = new Map([['u1', '宣传部'], ['u2', '图书馆']]);
+    expect(describeChange('hostUnitId', ['u1', 'u2'], (id) => names.get(id))).toBe('主办单位：宣传部 → 图书馆');
+    expect(describeChange('deletedAt', [null, '2026-06-15T02:00:00.000Z'])).toBe('删除时间：（空） → 2026-06-15T02:00:00.000Z');
+  });
+});

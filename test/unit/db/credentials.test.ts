@@ -84,6 +84,19 @@ describe('handovers in the database (000 第六条 2)', () => {
     await expect(recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.sun }, TODAY)).rejects.toMatchObject({ message: expect.stringContaining('无需重复登记') });
   });
 
+  it('a password change confirmed by someone outside the handover is refused in the write and nothing changes (000 第六条)', async () => {
+    const { handover } = await recordHandover(
+      db, { platformId: platform.id, outgoingId: ids.li, incomingId: ids.liu, supervisorId: ids.sun, date: '2026-11-20', checklist }, TODAY,
+    );
+    const before = await snapshot();
+    await expect(recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.wu }, TODAY)).rejects.toMatchObject({
+      fields: { confirmedById: '确认人须为本次交接的接收人或监交人（000 第六条）。请改选接收人或监交人。' },
+    });
+    expect(await snapshot()).toBe(before);
+    await recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.liu }, TODAY);
+    expect(await db.handovers.get(handover.id)).toMatchObject({ passwordChangedOn: '2026-11-20', passwordChangeConfirmedById: ids.liu });
+  });
+
   it('a handover to the same person or to someone who left is refused and nothing changes', async () => {
     const before = await snapshot();
     const base = { platformId: platform.id, outgoingId: ids.li, supervisorId: ids.sun, date: '2026-11-20', checklist };

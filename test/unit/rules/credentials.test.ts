@@ -94,6 +94,17 @@ describe('administrator handovers (000 第六条 2)', () => {
     expect(checkPasswordChange(done, { date: '2026-11-13', confirmedById: 'b' }, people, TODAY)).toMatchObject({ ok: false, errors: { _: expect.stringContaining('无需重复登记') } });
   });
 
+  it('only the incoming administrator or the supervisor of that handover confirms the password change (000 第六条)', () => {
+    const h = handover({});
+    expect(checkPasswordChange(h, { date: '2026-11-12', confirmedById: 'd' }, people, TODAY)).toEqual({ ok: true });
+    expect(checkPasswordChange(h, { date: '2026-11-12', confirmedById: 'b' }, people, TODAY)).toEqual({ ok: true });
+    // 吴芳 is neither 接收人 nor 监交人 of this handover (e.g. the technical lead).
+    expect(checkPasswordChange(h, { date: '2026-11-12', confirmedById: 'c' }, people, TODAY)).toEqual({
+      ok: false,
+      errors: { confirmedById: '确认人须为本次交接的接收人或监交人（000 第六条）。请改选接收人或监交人。' },
+    });
+  });
+
   it('the change filing names the chief administrator before and after (001 第五条)', () => {
     expect(chiefAdminChange('a', 'd', people)).toEqual({ field: '总管理员', before: '李赟', after: '刘思远' });
     expect(chiefAdminChange(undefined, 'd', people)).toEqual({ field: '总管理员', before: '（未登记）', after: '刘思远' });

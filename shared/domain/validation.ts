@@ -189,6 +189,7 @@ export function personDraftSchema(options: ValidationOptions = {}) {
       name: requiredText('请填写姓名', 30),
       unitId: optional(idRef('所在单位')),
       title: optional(text(60)),
+      rank: optional(enumOf(RANKS, '请选择职级')),
       phone: optional(phone),
       isTeacher: z.boolean({ error: '请选择是否为教师' }),
       status: enumOf(PERSON_STATUSES, '请选择在岗状态'),
@@ -219,6 +220,7 @@ export function platformDraftSchema(options: ValidationOptions = {}) {
       purpose: textOrEmpty(1000),
       contentScope: textOrEmpty(1000),
       openedOn: optional(pastDate('开通日期')),
+      existedBeforeLedger: optional(z.boolean({ error: '请选择是否在建立本台账前已开通' })),
       certification: enumOf(CERTIFICATION_STATUSES, '请选择认证状态'),
       followers: z.array(dated(count('粉丝数'), '粉丝数统计日期'), { error: '粉丝数记录格式不正确' }).default([]),
       server: z

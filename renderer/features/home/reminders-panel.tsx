@@ -62,6 +62,7 @@ export function RemindersPanel({ extra }: { extra?: readonly Reminder[] }) {
       envelopes: data.envelopes,
       handovers: data.handovers,
       policy: rules.profile.passwordPolicy,
+      profile: rules.profile,
       today,
     });
     return sortReminders([...computeReminders(data, rules.profile, today, rules.calendar), ...credentials, ...(extra ?? [])]);

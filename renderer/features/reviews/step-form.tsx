@@ -3,11 +3,11 @@
 // and nothing is saved.
 import { App as AntApp, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Person } from '@shared/domain/person';
 import { REVIEW_DECISIONS, type Review, type ReviewDecision } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
-import { canRecordStep, chainFor, nextStepIndex, stepName, type ReviewField } from '@shared/rules/review-chain';
+import { canRecordStep, chainFor, nextStepIndex, stepName, stepRequirements, type ReviewField } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
 import type { Lookups } from '../../db/queries';
 import { recordReviewStep } from '../../db/reviews';
@@ -37,6 +37,10 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
   const [saving, setSaving] = useState(false);
   const chain = chainFor(profile, review.major);
   const next = nextStepIndex(review, profile) ?? 0;
+  // The form store outlives a recorded step: offer the level now due, not the one just recorded.
+  useEffect(() => {
+    form.setFieldsValue({ stepIndex: next });
+  }, [form, next]);
 
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -75,7 +79,7 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
       }}
     >
       <Form.Item name="stepIndex" label="审核级别">
-        <Select options={chain.map((rule, i) => ({ value: i, label: `${stepName(i, rule.roleLabel)}${rule.minSigners > 1 ? `，至少${rule.minSigners}人` : ''}${rule.mustBeTeacher ? '，须为教师' : ''}` }))} />
+        <Select options={chain.map((rule, i) => ({ value: i, label: `${stepName(i, rule.roleLabel)}${stepRequirements(rule)}` }))} />
       </Form.Item>
       <Form.Item name="reviewerIds" label="审核人" extra="在纸质审核表上签名的人，可选多人。">
         <PersonSelect lookups={lookups} multiple />

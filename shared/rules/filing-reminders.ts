@@ -2,20 +2,16 @@
 // 004 第六条), and back-filing for accounts that have no opening approval or filing on record
 // (003 第二十五条: 补办审批手续 within 10 days; 004 第七条: 补充填写备案表).
 import type { RuleProfile } from '../profiles/types';
+import { changeFilingDeadline } from './deadlines';
 import { clauseFor } from '../profiles/clauses';
 import type { Approval } from '../domain/records';
 import { existedBeforeLedger, type Platform } from '../domain/platform';
 import { addCalendarDays, type HolidayCalendar } from './working-days';
-import { chinaDate, isClosed, live, platformLabel, platformNames, reminderFor, workingDayDeadline, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
+import { chinaDate, isClosed, live, platformLabel, platformNames, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
 
 export function isChangeOrClosure(a: Pick<Approval, 'kind'>): boolean {
   return a.kind === '变更备案' || a.kind === '注销备案';
-}
-
-/** The deadline of a change or closure filing from the profile and the holiday calendar. */
-export function changeFilingDeadline(changeDate: string, profile: Pick<RuleProfile, 'changeFilingWorkingDays'>, calendar?: HolidayCalendar) {
-  return workingDayDeadline(changeDate, profile.changeFilingWorkingDays, calendar);
 }
 
 /** "总管理员、账号名称" — what a filing changes, for titles and lists. */

@@ -7,14 +7,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type ChangeItemKey } from '@shared/rules/change-filing';
-import { changeFilingDeadline } from '@shared/rules/filing-reminders';
+import { changeFilingDeadline } from '@shared/rules/deadlines';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
 import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
 import { showError } from '../../app/errors';
-import { formatCnDay, todayIso, type DeadlineRules } from './filing-due';
+import { formatCnDay, type DeadlineRules } from './filing-due';
+import { localToday } from '@shared/domain/today';
 
 type Kind = '变更备案' | '注销备案';
 
@@ -61,7 +62,7 @@ export function ChangeFilingDialog({
   const items = Form.useWatch('items', form) ?? [];
   const selectedId = Form.useWatch('platformId', form);
   const changeDate = Form.useWatch('changeDate', form);
-  const today = todayIso();
+  const today = localToday();
   const n = rules.profile.changeFilingWorkingDays;
   const office = rules.profile.texts.filingOffice;
 

@@ -7,7 +7,7 @@ import { checkFiledOn } from '@shared/rules/change-filing';
 import { db } from '../../db/database';
 import { markFiled } from '../../db/approvals';
 import { showError } from '../../app/errors';
-import { todayIso } from './filing-due';
+import { localToday } from '@shared/domain/today';
 
 interface Values {
   filedOn?: Dayjs;
@@ -23,7 +23,7 @@ export function MarkFiledDialog({ approval, office, onClose }: { approval: Appro
   const submit = async () => {
     const v = await form.validateFields();
     const filedOn = v.filedOn?.format('YYYY-MM-DD');
-    const error = checkFiledOn(filedOn, approval.changeDate, todayIso());
+    const error = checkFiledOn(filedOn, approval.changeDate, localToday());
     if (error) {
       form.setFields([{ name: 'filedOn', errors: [error] }]);
       return;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { checkDisband } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { disbandGroup } from '../../db/groups';
 import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { checkRealNameCheck, departedStaffOf, type RealNameCheckInput } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { recordRealNameCheck } from '../../db/groups';
 import { useLookups } from '../../db/queries';
 import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { INCIDENT_ACTIONS, INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { checkIncident, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { saveIncident } from '../../db/incidents';
 import { usePlatforms } from '../../db/queries';
 import { showCredentialError, showRuleCheck } from '../envelopes/rule-errors';

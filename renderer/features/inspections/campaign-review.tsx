@@ -7,7 +7,7 @@ import type { Approval, Inspection } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { clauseFor } from '@shared/profiles/clauses';
 import { closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 
 interface Props {
   year: number;

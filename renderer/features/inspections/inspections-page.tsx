@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
 import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
 import { campaignAccounts, campaignProgress, inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { openCampaign, useApprovalsForComparison, useInspections } from '../../db/inspections';
 import { db } from '../../db/database';
 import { useLookups, usePlatforms, useSettings } from '../../db/queries';

@@ -13,7 +13,7 @@ import type { Lookups } from '../../db/queries';
 import { recordReviewStep } from '../../db/reviews';
 import { PersonSelect } from '../../components/record-select';
 import { showError } from '../../app/errors';
-import { todayIso } from './review-format';
+import { localToday } from '@shared/domain/today';
 
 interface Values {
   stepIndex?: number;
@@ -46,14 +46,14 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
     const v = form.getFieldsValue();
     const stepIndex = v.stepIndex ?? next;
     const entry = { reviewerIds: v.reviewerIds ?? [], opinion: v.opinion, decision: v.decision, date: v.date?.format('YYYY-MM-DD') };
-    const allowed = canRecordStep(review, stepIndex, entry, people, profile, todayIso());
+    const allowed = canRecordStep(review, stepIndex, entry, people, profile, localToday());
     if (!allowed.ok) {
       form.setFields([{ name: FIELD_NAMES[allowed.field ?? 'step'] ?? 'stepIndex', errors: [allowed.reason] }]);
       return;
     }
     setSaving(true);
     try {
-      await recordReviewStep(db, review.id, stepIndex, entry, todayIso());
+      await recordReviewStep(db, review.id, stepIndex, entry, localToday());
       void message.success(`已记录${stepName(stepIndex, chain[stepIndex]!.roleLabel)}的审核`);
       form.resetFields();
     } catch (e) {

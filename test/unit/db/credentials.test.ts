@@ -105,6 +105,14 @@ describe('handovers in the database (000 第六条 2)', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('the handover\'s change filing is due in the profile\'s working days, not a fixed 5 (001 第五条)', async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'custom', profile: { ...getPreset('custom')!, changeFilingWorkingDays: 3 }, operatorName: '王𠮷' });
+    const { filing } = await recordHandover(
+      db, { platformId: platform.id, outgoingId: ids.li, incomingId: ids.liu, supervisorId: ids.sun, date: '2026-11-20', checklist }, TODAY,
+    );
+    expect((await db.approvals.get(filing.id))?.dueDate).toBe('2026-11-25');
+  });
+
   it('without the holiday schedule of the year the filing is saved without a due date and the year is reported', async () => {
     // 1999 is before the bundled State Council schedules begin.
     const old = await recordHandover(

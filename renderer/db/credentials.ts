@@ -8,15 +8,10 @@ import type { Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover } from '@shared/domain/records';
 import { checkOpening, checkSeal, currentEnvelopes, nextChangeDue, nextEnvelopeNumber, type OpeningInput, type SealInput } from '@shared/rules/envelope-state';
 import { chiefAdminChange, checkHandover, checkPasswordChange, type HandoverInput, type PasswordChangeInput } from '@shared/rules/handover-state';
-import { addWorkingDays } from '@shared/rules/working-days';
+import { changeFilingDeadline } from '@shared/rules/deadlines';
+import { localToday } from '@shared/domain/today';
 import type { LedgerDb } from './schema';
 import { createRecord, enforce, LedgerError, RuleError, updateRecord } from './repository';
-
-/** Today on the clerk's machine as 'YYYY-MM-DD' (local time: a date on paper). */
-export function localToday(now = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 async function peopleMap(db: LedgerDb): Promise<Map<Id, Person>> {
   return new Map((await db.people.toArray()).filter((p) => !p.deletedAt).map((p) => [p.id, p]));
@@ -83,19 +78,6 @@ export interface HandoverResult {
   holidayDataMissingYear?: number;
 }
 
-/** The change filing is due N working days after the change (001 第五条, 004 第六条). */
-function filingDueDate(date: IsoDate, days: number, calendar: Parameters<typeof addWorkingDays>[2]): { due?: IsoDate; missingYear?: number } {
-  try {
-    return { due: addWorkingDays(date, days, calendar) };
-  } catch (e) {
-    if (e instanceof Error && e.name === 'HolidayDataMissing') {
-      const year = (e as Error & { year?: unknown }).year;
-      return { missingYear: typeof year === 'number' ? year : Number(date.slice(0, 4)) };
-    }
-    throw e;
-  }
-}
-
 /**
  * Records a handover; in the same transaction the registry's 总管理员 becomes the incoming
  * administrator and the change filing (变更备案) is created with its due date.
@@ -107,9 +89,11 @@ export async function recordHandover(
 ): Promise<HandoverResult> {
   // Working days are pure computation: done before the transaction, which may await only Dexie.
   const settings = await db.settings.get('main');
-  const { due, missingYear } = input.date
-    ? filingDueDate(input.date, settings?.profile.changeFilingWorkingDays ?? 5, settings?.holidayOverrides)
-    : {};
+  // Without settings (no profile chosen yet) there is no rule to count by: no due date is stored.
+  const deadline = input.date && settings ? changeFilingDeadline(input.date, settings.profile, settings.holidayOverrides) : undefined;
+  const missingYear = deadline?.missingYear;
+  // A lower bound is not a deadline: the filing is stored without one until the schedule is entered.
+  const due = deadline && missingYear === undefined ? deadline.dueDate : undefined;
   let result: HandoverResult | undefined;
   await db.transaction('rw', [db.handovers, db.platforms, db.approvals, db.people, db.auditLog, db.settings], async () => {
     const [platform, people] = await Promise.all([livePlatform(db, input.platformId), peopleMap(db)]);

@@ -6,7 +6,7 @@
 // to a unit other than the exporting unit (or would be put under one).
 import { canonicalJson, diffRecords } from '@shared/audit/hash-chain';
 import type { AuditAction } from '@shared/domain/audit';
-import { localToday } from '@shared/domain/validation';
+import { localToday } from '@shared/domain/today';
 import { EXCHANGE_TABLES, recordKey, type ExchangeFailure, type ExchangePackage, type ExchangeRecords, type ExchangeTable } from '@shared/exchange/format';
 import { writePackage, type WrittenPackage } from '@shared/exchange/package-writer';
 import { indexAccounts, type StoredAccounts } from '@shared/exchange/accounts';

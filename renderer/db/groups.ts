@@ -6,7 +6,7 @@ import { isGroupKind, type Platform } from '@shared/domain/platform';
 import type { Incident } from '@shared/domain/records';
 import { checkDisband, checkRealNameCheck, groupAfterCheck, realNameCheckFinding, type RealNameCheckInput } from '@shared/rules/group-rules';
 import type { LedgerDb } from './schema';
-import { localToday } from './credentials';
+import { localToday } from '@shared/domain/today';
 import { createRecord, enforce, LedgerError, updateRecord } from './repository';
 
 async function liveGroup(ledger: LedgerDb, id: Id): Promise<Platform> {

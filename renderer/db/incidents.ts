@@ -7,7 +7,7 @@ import type { Incident } from '@shared/domain/records';
 import { checkClose, checkIncident, incidentDraft, type IncidentInput } from '@shared/rules/incident-rules';
 import type { LedgerDb } from './schema';
 import { db } from './database';
-import { localToday } from './credentials';
+import { localToday } from '@shared/domain/today';
 import { createRecord, enforce, LedgerError, updateRecord } from './repository';
 
 export function useIncidents(): Incident[] | undefined {

@@ -6,7 +6,7 @@ import type { Training } from '@shared/domain/records';
 import { checkTraining, trainingDraft, type TrainingInput } from '@shared/rules/training-rules';
 import type { LedgerDb } from './schema';
 import { db } from './database';
-import { localToday } from './credentials';
+import { localToday } from '@shared/domain/today';
 import { createRecord, enforce, updateRecord } from './repository';
 
 export function useTrainings(): Training[] | undefined {

@@ -76,6 +76,8 @@ interface PersonSpec {
   name: string;
   unit: UnitKey;
   title: string;
+  /** 职级, where a review step asks for it (001 第七条: 处级领导). */
+  rank?: Rank;
   phone?: string;
   isTeacher: boolean;
   /** Days before today on which the person left (离岗). */
@@ -84,17 +86,17 @@ interface PersonSpec {
 }
 
 const PERSON_SPECS = [
-  { key: 'xcbBz', name: '周立新', unit: 'xcb', title: '党委宣传部部长', phone: '027-87650100', isTeacher: true },
-  { key: 'xcbFbz', name: '陈𠮷安', unit: 'xcb', title: '党委宣传部副部长', phone: '13971002318', isTeacher: true },
-  { key: 'xcbWxs', name: '王喆', unit: 'xcb', title: '网宣室主任', phone: '027-87650102', isTeacher: true },
-  { key: 'xcbKy', name: '欧阳䶮', unit: 'xcb', title: '网宣室科员', phone: '13871005562', isTeacher: true },
+  { key: 'xcbBz', name: '周立新', unit: 'xcb', title: '党委宣传部部长', rank: '处级', phone: '027-87650100', isTeacher: true },
+  { key: 'xcbFbz', name: '陈𠮷安', unit: 'xcb', title: '党委宣传部副部长', rank: '副处级', phone: '13971002318', isTeacher: true },
+  { key: 'xcbWxs', name: '王喆', unit: 'xcb', title: '网宣室主任', rank: '科级', phone: '027-87650102', isTeacher: true },
+  { key: 'xcbKy', name: '欧阳䶮', unit: 'xcb', title: '网宣室科员', rank: '其他', phone: '13871005562', isTeacher: true },
   { key: 'xcbBj', name: '单雪', unit: 'xcb', title: '新闻中心编辑', phone: '13507124479', isTeacher: true },
   { key: 'dzbZr', name: '曾凡宇', unit: 'dzb', title: '党委办公室主任', phone: '027-87650002', isTeacher: true },
   { key: 'dzbKz', name: '何静怡', unit: 'dzb', title: '秘书科科长', phone: '13986217735', isTeacher: true },
-  { key: 'xxhCz', name: '杨建国', unit: 'xxh', title: '处长', phone: '027-87650211', isTeacher: true },
-  { key: 'xxhFcz', name: '郑堃', unit: 'xxh', title: '副处长（分管宣传）', phone: '13607180924', isTeacher: true },
-  { key: 'xxhKz', name: '黄晓峰', unit: 'xxh', title: '网络运维科科长', phone: '027-87650215-806', isTeacher: true },
-  { key: 'xxhGcs', name: '覃海涛', unit: 'xxh', title: '工程师', phone: '15827340618', isTeacher: true },
+  { key: 'xxhCz', name: '杨建国', unit: 'xxh', title: '处长', rank: '处级', phone: '027-87650211', isTeacher: true },
+  { key: 'xxhFcz', name: '郑堃', unit: 'xxh', title: '副处长（分管宣传）', rank: '副处级', phone: '13607180924', isTeacher: true },
+  { key: 'xxhKz', name: '黄晓峰', unit: 'xxh', title: '网络运维科科长', rank: '科级', phone: '027-87650215-806', isTeacher: true },
+  { key: 'xxhGcs', name: '覃海涛', unit: 'xxh', title: '工程师', rank: '其他', phone: '15827340618', isTeacher: true },
   { key: 'xxhWb', name: '马骏', unit: 'xxh', title: '驻场运维工程师（外包）', phone: '17786521093', isTeacher: false, note: '服务外包人员，非在编教职工' },
   { key: 'jwFsj', name: '韩振华', unit: 'jw', title: '纪委副书记、纪委办公室主任', phone: '027-87650056', isTeacher: true },
   { key: 'twSj', name: '胡亚楠', unit: 'tw', title: '校团委书记', phone: '027-87650330', isTeacher: true },
@@ -653,7 +655,7 @@ export function createDemoDataset(options: DemoDatasetOptions = {}): DemoDataset
     const statusDate = left ? day(spec.leftDaysAgo!) : undefined;
     return {
       id, createdAt, updatedAt: createdAt,
-      name: spec.name, unitId: unitId(spec.unit), title: spec.title,
+      name: spec.name, unitId: unitId(spec.unit), title: spec.title, ...('rank' in spec ? { rank: spec.rank } : {}),
       isTeacher: spec.isTeacher,
       status: left ? '离岗' : '在岗',
       ...definedOnly({ phone: spec.phone, statusDate, note: spec.note }),

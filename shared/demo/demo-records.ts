@@ -26,6 +26,7 @@ import type {
   TRAINING_TEAMS,
 } from '../domain/records';
 import { getPreset } from '../profiles/presets';
+import { workingDayDeadline } from '../rules/deadlines';
 import type { DemoPersonKey, DemoPlatformKey, DemoUnitKey } from './demo-dataset';
 
 /** What createDemoDataset hands over: its clock, its id source and its lookups by key. */
@@ -70,21 +71,6 @@ function weekday(date: IsoDate): number {
   return new Date(`${date}T00:00:00.000Z`).getUTCDay();
 }
 
-/**
- * `n` working days after `date` (the start day not counted), skipping Saturdays and Sundays only.
- * Deliberately simple: the State Council holiday calendar with 调休 make-up days belongs to the
- * deadline rules (SPEC §Deadlines) and replaces this when it lands; demo due dates may then move.
- */
-function addWeekdays(date: IsoDate, n: number): IsoDate {
-  let d = date;
-  for (let left = n; left > 0; ) {
-    d = addDays(d, 1);
-    const w = weekday(d);
-    if (w !== 0 && w !== 6) left--;
-  }
-  return d;
-}
-
 /** The Friday before a weekend day; other days unchanged (meetings are held on working days). */
 function onWorkingDay(date: IsoDate): IsoDate {
   const w = weekday(date);
@@ -122,7 +108,7 @@ export function createDemoRecords(env: DemoRecordsEnv): DemoRecords {
       ...definedOnly({
         changeDate,
         // 001 第五条 / 004 第六条: change and closure filings are due 5 working days after the change.
-        dueDate: changeDate && addWeekdays(changeDate, CHANGE_FILING_WORKING_DAYS),
+        dueDate: changeDate && filingDue(changeDate),
         signedBy: spec.signedBy && env.personName(spec.signedBy),
         signedOn,
         filedOn,
@@ -228,6 +214,15 @@ type Stamp = (first: IsoDate | undefined, later?: (IsoDate | undefined)[]) => { 
 // closure filings (001 第五条, 004 第六条).
 
 const CHANGE_FILING_WORKING_DAYS = 5;
+
+/**
+ * The due date by the one deadline rule on the bundled holiday calendar (调休 make-up days
+ * included); none when that year's schedule is not bundled, as the handover write stores it.
+ */
+function filingDue(changeDate: IsoDate): IsoDate | undefined {
+  const { dueDate, missingYear } = workingDayDeadline(changeDate, CHANGE_FILING_WORKING_DAYS, undefined);
+  return missingYear === undefined ? dueDate : undefined;
+}
 
 interface ApprovalSpec {
   platform: PlatformKey;

@@ -24,6 +24,11 @@ export type PlatformKind = (typeof PLATFORM_KINDS)[number];
 export const GROUP_KINDS = ['QQ群', '微信群', '钉钉群'] as const satisfies readonly PlatformKind[];
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
+/** Whether back-filing may be owed: absent (records older than the field) counts as yes. */
+export function existedBeforeLedger(p: Pick<Platform, 'existedBeforeLedger'>): boolean {
+  return p.existedBeforeLedger !== false;
+}
+
 export function isGroupKind(kind: PlatformKind): kind is GroupKind {
   return (GROUP_KINDS as readonly string[]).includes(kind);
 }
@@ -80,6 +85,13 @@ export interface Platform extends BaseRecord {
   /** 信息发布范围. */
   contentScope: string;
   openedOn?: IsoDate;
+  /**
+   * Opened before this ledger was kept, so its approval or filing may be owed after the fact
+   * (003 第二十五条 补办审批手续, 004 第七条 补充填写备案表). Absent on records saved before the
+   * field existed: read as true (see existedBeforeLedger()), since those were entered from the old
+   * ledgers and hiding an owed filing is worse than one reminder the clerk can switch off.
+   */
+  existedBeforeLedger?: boolean;
   certification: CertificationStatus;
   followers: Dated<number>[];
   server: ServerInfo;

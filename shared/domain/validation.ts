@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Draft, IsoDate } from './common';
 import { isId } from './ids';
+import { localToday } from './today';
 import { PERSON_STATUSES } from './person';
 import type { Person } from './person';
 import { CERTIFICATION_STATUSES, LIFECYCLE_STATUSES, PLATFORM_KINDS, isGroupKind, isWechatKind } from './platform';
@@ -37,12 +38,6 @@ export function isRealDate(value: string): boolean {
   // Date.UTC rolls 2026-02-30 over to March 2; a real date survives the round trip unchanged.
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** Today in the machine's local time zone as 'YYYY-MM-DD' (the date the clerk sees on the wall). */
-export function localToday(now: Date = new Date()): IsoDate {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Mainland mobile: 11 digits starting 13–19, optionally prefixed +86. */
@@ -189,6 +184,7 @@ export function personDraftSchema(options: ValidationOptions = {}) {
       name: requiredText('请填写姓名', 30),
       unitId: optional(idRef('所在单位')),
       title: optional(text(60)),
+      rank: optional(enumOf(RANKS, '请选择职级')),
       phone: optional(phone),
       isTeacher: z.boolean({ error: '请选择是否为教师' }),
       status: enumOf(PERSON_STATUSES, '请选择在岗状态'),
@@ -219,6 +215,7 @@ export function platformDraftSchema(options: ValidationOptions = {}) {
       purpose: textOrEmpty(1000),
       contentScope: textOrEmpty(1000),
       openedOn: optional(pastDate('开通日期')),
+      existedBeforeLedger: optional(z.boolean({ error: '请选择是否在建立本台账前已开通' })),
       certification: enumOf(CERTIFICATION_STATUSES, '请选择认证状态'),
       followers: z.array(dated(count('粉丝数'), '粉丝数统计日期'), { error: '粉丝数记录格式不正确' }).default([]),
       server: z

@@ -30,11 +30,11 @@ const LIBRARY_SECONDARY_UNIT: RuleProfile = {
   source: '000 西北农林科技大学图书馆网络平台管理实施细则（图书〔2019〕12号）',
   reviewChain: [
     // 000 第七条 3: 各部（室）主任、党支部书记初审
-    { roleLabel: '部（室）主任或党支部书记', minSigners: 1 },
+    { roleLabel: '部（室）主任或党支部书记', minSigners: 1, source: '000 第七条' },
     // 000 第七条 3: 按分工报分管领导审签后发布 (附表1 row 分管领导审核意见)
-    { roleLabel: '分管领导', minSigners: 1 },
+    { roleLabel: '分管领导', minSigners: 1, source: '000 第七条' },
     // 000 第七条 3: 重要新闻报导、重大制度规范等经党总支书记或馆长审签后发布
-    { roleLabel: '党总支书记或馆长', minSigners: 1, onlyForMajor: true },
+    { roleLabel: '党总支书记或馆长', minSigners: 1, onlyForMajor: true, source: '000 第七条' },
   ],
   minReviewers: 2, // 000 第七条 3: 初审 + 审签 for ordinary items
   changeFilingWorkingDays: DEFAULT_CHANGE_FILING_WORKING_DAYS, // not in seed; default
@@ -68,6 +68,11 @@ const LIBRARY_SECONDARY_UNIT: RuleProfile = {
     filingOffice: '党政综合办公室', // 000 第五条 1: 在党政综合办公室进行登记备案
     keepingOffice: '网站/微信公众服务号管理员', // 000 附表1 说明: 纸版登记表提交网站/微信公众服务号管理员
   },
+  clauses: {
+    realNameCheck: '000 第五条', // 000 第五条 2: 工作群实行实名准入制度
+    passwordRotation: '000 第六条 1', // 账户、密码及管理口令…定期修改
+    passwordAfterHandover: '000 第六条 2', // 交接后要及时更换密码、口令
+  },
 };
 
 /** Seed 001 — a university functional department (信息化处) running a few accounts. */
@@ -77,7 +82,7 @@ const FUNCTIONAL_DEPARTMENT: RuleProfile = {
   source: '001 西北工业大学信息化建设与管理处新媒体管理办法（2020）',
   reviewChain: [
     // 001 第七条: 由负责宣传的处级领导审查通过后才能发布 (附件2: one 审核人)
-    { roleLabel: '负责宣传的处级领导', minSigners: 1 },
+    { roleLabel: '负责宣传的处级领导', minSigners: 1, minRank: '处级', source: '001 第七条' },
     // 第八条 only asks major items to follow the school's unified release; no extra signer in seed.
   ],
   minReviewers: 1, // 001 第七条: one 处级 reviewer
@@ -100,6 +105,10 @@ const FUNCTIONAL_DEPARTMENT: RuleProfile = {
     filingOffice: '党委宣传部', // 001 第五条: 向党委宣传部报备
     keepingOffice: '综合办公室', // 001 第七条 and 附件2 注2: 由…综合办公室保管
   },
+  clauses: {
+    changeFiling: '001 第五条', // 在5个工作日内向党委宣传部报备
+    closeUnfiled: '001 第六条', // 未报备或审批未通过的新媒体，须及时关闭或注销账号
+  },
 };
 
 /** Seed 002 — a vocational college with three-level review and a strict password policy. */
@@ -109,19 +118,19 @@ const VOCATIONAL_THREE_LEVEL: RuleProfile = {
   source: '002 西双版纳职业技术学院网络阵地管理办法',
   reviewChain: [
     // 002 第六条 (一): 各网络阵地管理员为第一级审核人
-    { roleLabel: '网络阵地管理员', minSigners: 1 },
+    { roleLabel: '网络阵地管理员', minSigners: 1, source: '002 第六条' },
     // 002 第六条 (一): 各部门、二级学院（部、中心）负责人为第二级审核人
-    { roleLabel: '部门负责人', minSigners: 1 },
+    { roleLabel: '部门负责人', minSigners: 1, source: '002 第六条' },
     // 002 第六条 (一): 党委宣传部负责人为第三级审核人
-    { roleLabel: '党委宣传部负责人', minSigners: 1 },
+    { roleLabel: '党委宣传部负责人', minSigners: 1, source: '002 第六条' },
     // 002 第六条 (一): 涉及学院重大决策、重要活动、重要事件等信息，需报分管领导审批
-    { roleLabel: '分管领导', minSigners: 1, onlyForMajor: true },
+    { roleLabel: '分管领导', minSigners: 1, onlyForMajor: true, source: '002 第六条' },
   ],
   minReviewers: 3, // 002 第六条 (一): 三级审核
   changeFilingWorkingDays: DEFAULT_CHANGE_FILING_WORKING_DAYS, // not in seed; default
   backFilingDays: DEFAULT_BACK_FILING_DAYS, // not in seed; default
   // 002 第十一条 (二): 学院每年…进行一次考核评价 — no month given; December is a default
-  annualInspection: { month: 12, fromDay: 1, toDay: 31, source: '002 第十一条（月份 not in seed; default）' },
+  annualInspection: { month: 12, fromDay: 1, toDay: 31, source: '002 第十一条（检查月份为本单位规定）' },
   passwordPolicy: {
     minLength: 8, // 002 第九条 (二) 2: 长度不少于 8 位
     requireLetters: true, // 002 第九条 (二) 2: 包含字母、数字、特殊字符
@@ -150,6 +159,12 @@ const VOCATIONAL_THREE_LEVEL: RuleProfile = {
     filingOffice: '党委宣传部', // 002 第四条 (二): 党委宣传部是…归口管理部门
     keepingOffice: '党委宣传部', // not in seed; default (the third-level reviewer's office)
   },
+  clauses: {
+    zombie: '002 第八条', // 对长期不更新或更新不及时的网络阵地…通报批评
+    training: '002 第四条（五）5', // 积极参加…业务培训
+    passwordRotation: '002 第九条（二）2', // 定期修改账号密码
+    passwordAfterHandover: '002 第九条（二）2', // 委托他人管理账号时，应在工作结束后及时修改密码
+  },
 };
 
 /** Seed 003 — a vocational college with opening approval, sealed credentials and work-group rules. */
@@ -159,16 +174,16 @@ const VOCATIONAL_APPROVAL_SEALED: RuleProfile = {
   source: '003 天府新区信息职业学院规范各级各类官方微博、微信及相关公众号等新媒体的管理办法',
   reviewChain: [
     // 003 第十四条: 经本单位主管领导签字并加盖公章
-    { roleLabel: '本单位主管领导', minSigners: 1 },
+    { roleLabel: '本单位主管领导', minSigners: 1, source: '003 第十四条' },
     // 003 第十四条: 报党委宣传部审核通过后，管理员方可发布
-    { roleLabel: '党委宣传部', minSigners: 1 },
+    { roleLabel: '党委宣传部', minSigners: 1, source: '003 第十四条' },
     // 003 第十二条: 涉及学院重大事件、突发事件及社会敏感问题的信息…报学院相关机构批准后方可发布
-    { roleLabel: '学院相关机构', minSigners: 1, onlyForMajor: true },
+    { roleLabel: '学院相关机构', minSigners: 1, onlyForMajor: true, source: '003 第十二条' },
   ],
   minReviewers: 2, // 003 第十四条: unit leader + 宣传部
   changeFilingWorkingDays: DEFAULT_CHANGE_FILING_WORKING_DAYS, // not in seed; default
   backFilingDays: 10, // 003 第二十五条: 在本办法发文之后10日内…补办审批手续
-  annualInspection: { month: 12, fromDay: 1, toDay: 31, source: 'not in seed; default' },
+  annualInspection: { month: 12, fromDay: 1, toDay: 31, source: '本单位规定' }, // not in seed; default (December)
   passwordPolicy: {
     ...DEFAULT_PASSWORD_POLICY, // strength not in seed; default
     // 003 第十七条 asks for 用户名、密码密封存档; change after handover is a default that keeps the envelope valid
@@ -189,6 +204,12 @@ const VOCATIONAL_APPROVAL_SEALED: RuleProfile = {
     filingOffice: '党委宣传部', // 003 第五条: 报学院党委宣传部审批
     keepingOffice: '党委宣传部', // not in seed; default (003 第十四条 sends 书面申请 to 宣传部)
   },
+  clauses: {
+    backFiling: '003 第二十五条', // 本办法发文之后10日内…补办审批手续
+    realNameCheck: '003 第二十条', // 群主要定期对群内人员予以认定
+    training: '003 第十五条', // 每学期至少举行一次相关主题教育培训
+    envelope: '003 第十七条', // 用户名、密码密封存档
+  },
 };
 
 /** Seed 004 — an undergraduate university: filing before opening, ≥3 teacher reviewers, December inspection. */
@@ -198,7 +219,7 @@ const UNDERGRADUATE_FILING: RuleProfile = {
   source: '004 泉州师范学院新媒体管理办法（试行）及关于报送校务微博（微信）公众平台情况的通知',
   reviewChain: [
     // 004 通知 二: 发布的信息内容须经过至少三人审核；信息发布内容审核负责人必须为本单位教师
-    { roleLabel: '信息发布内容审核人（本单位教师）', minSigners: 3, mustBeTeacher: true },
+    { roleLabel: '信息发布内容审核人（本单位教师）', minSigners: 3, mustBeTeacher: true, source: '004 通知 二' },
   ],
   minReviewers: 3, // 004 通知 二: 至少三人审核
   changeFilingWorkingDays: 5, // 004 附件1 第六条: 应在5个工作日内…报校党委宣传部备案
@@ -223,6 +244,13 @@ const UNDERGRADUATE_FILING: RuleProfile = {
     filingOffice: '党委宣传部', // 004 第四条: 向校党委宣传部申报备案
     keepingOffice: '综合办公室', // not in seed; default
   },
+  clauses: {
+    changeFiling: '004 第六条', // 应在5个工作日内…报校党委宣传部备案
+    backFiling: '004 第七条', // 本办法公布前已开设运营的账号…补充填写备案表
+    zombie: '004 通知 三', // 长期不更新的“僵尸号”进行整合或者下线
+    closeUnfiled: '004 第十二条', // 未经备案所开设的…新媒体…予以关闭
+    training: '004 第十条', // 管理人员需参加…业务培训
+  },
 };
 
 /** A neutral start for institutions whose rules match none of the presets. */
@@ -238,7 +266,7 @@ const CUSTOM: RuleProfile = {
   minReviewers: 2, // not in seed; default
   changeFilingWorkingDays: DEFAULT_CHANGE_FILING_WORKING_DAYS,
   backFilingDays: DEFAULT_BACK_FILING_DAYS,
-  annualInspection: { month: 12, fromDay: 1, toDay: 31, source: 'not in seed; default' },
+  annualInspection: { month: 12, fromDay: 1, toDay: 31, source: '本单位规定' }, // not in seed; default (December)
   passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
   updateFrequency: [],
   zombieMonths: DEFAULT_ZOMBIE_MONTHS,
@@ -250,6 +278,8 @@ const CUSTOM: RuleProfile = {
     filingOffice: '党委宣传部',
     keepingOffice: '综合办公室',
   },
+  // Every reminder of a custom profile cites 本单位规定.
+  clauses: {},
 };
 
 /** Profiles are data shared by the whole app; freezing them stops an edit leaking into every user. */

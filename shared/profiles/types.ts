@@ -10,6 +10,10 @@ export interface ReviewStepRule {
   mustBeTeacher?: boolean;
   /** Only for major items (重大事项/重要新闻) — the escalation step. */
   onlyForMajor?: boolean;
+  /** Lowest 职级 a signer of this step holds (001 第七条: 负责宣传的处级领导); 副处级 counts as 处级. */
+  minRank?: '处级' | '科级';
+  /** The clause that sets this step's constraints, cited when one is not met, e.g. '001 第七条'. */
+  source?: string;
 }
 
 export interface UpdateFrequencyRule {
@@ -41,6 +45,19 @@ export interface FormTexts {
   keepingOffice: string;
 }
 
+/** Obligations the app reminds of whose clause differs between institutions. */
+export type ClauseKey =
+  | 'changeFiling'
+  | 'backFiling'
+  | 'zombie'
+  | 'realNameCheck'
+  | 'training'
+  | 'passwordRotation'
+  | 'passwordAfterHandover'
+  | 'envelope'
+  /** Closing accounts not filed or refused (001 第六条: 未报备或审批未通过的新媒体，须及时关闭或注销). */
+  | 'closeUnfiled';
+
 export interface RuleProfile {
   id: string;
   /** Named after the institution type, e.g. '高校图书馆（二级单位）'. */
@@ -64,4 +81,9 @@ export interface RuleProfile {
   /** Form ids (F01…F17) this institution uses. */
   forms: string[];
   texts: FormTexts;
+  /**
+   * The clause of the profile's seed for each reminder, e.g. zombie: '004 通知 三'; a missing key
+   * means the seed has none and the reminder cites 本单位规定 (see clauses.ts).
+   */
+  clauses?: Partial<Record<ClauseKey, string>>;
 }

@@ -3,7 +3,8 @@
 // (002 第八条: department websites weekly; 000 第九条: WeChat 4 pushes a month) and the periodic
 // real-name check of work-group members (003 第二十条: 群主要定期对群内人员予以认定).
 import type { RuleProfile } from '../profiles/types';
-import { isGroupKind, type Platform } from '../domain/platform';
+import { clauseFor, inspectionClause, LOCAL_RULE } from '../profiles/clauses';
+import { existedBeforeLedger, isGroupKind, type Platform } from '../domain/platform';
 import { addCalendarDays } from './working-days';
 import { addMonths, chinaDate, formatCnDate, isClosed, isRunning, live, platformLabel, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
@@ -11,8 +12,6 @@ import { addMonths, chinaDate, formatCnDate, isClosed, isRunning, live, platform
 export const REAL_NAME_CHECK_INTERVAL_DAYS = 90;
 /** A real-name check shows up this many days before it is due, so the owner can plan it. */
 export const REAL_NAME_CHECK_NOTICE_DAYS = 14;
-export const ZOMBIE_SOURCE = '004 通知 三（僵尸号）';
-export const REAL_NAME_SOURCE = '003 第二十条';
 
 /** Accounts, not work groups: groups have no publishing and are checked by their own rule. */
 const isAccount = (p: Platform) => !isGroupKind(p.kind);
@@ -47,14 +46,14 @@ function yearReminders(data: Pick<ComplianceData, 'platforms' | 'inspections'>, 
   const { month, fromDay, toDay } = profile.annualInspection;
   const window = fromDay === 1 && toDay >= 28 ? `${month}月` : `${month}月${fromDay}日至${toDay}日`;
   return live(data.platforms)
-    .filter((p) => isAccount(p) && isRunning(p) && !done.has(p.id) && !(p.openedOn && p.openedOn > to))
+    .filter((p) => isAccount(p) && isRunning(p) && !done.has(p.id) && !openedAfter(p, to))
     .map((p) =>
       reminderFor(
         {
           kind: 'annual-inspection',
           title: `${platformLabel(p)}：${year}年度检查（${window}）${started.has(p.id) ? '尚未得出结论' : '尚未填报'}`,
           dueDate: to,
-          source: profile.annualInspection.source,
+          source: inspectionClause(profile),
           table: 'platforms',
           recordId: p.id,
         },
@@ -63,22 +62,41 @@ function yearReminders(data: Pick<ComplianceData, 'platforms' | 'inspections'>, 
     );
 }
 
-/** Running accounts whose last checked update is older than the profile's zombie threshold, or unknown. */
+/**
+ * Opened after this date: by its opening date, or — for an account registered here as new, whose
+ * registration is its opening — by the day it was registered.
+ */
+function openedAfter(p: Platform, date: string): boolean {
+  const opened = p.openedOn ?? (existedBeforeLedger(p) ? undefined : chinaDate(p.createdAt));
+  return Boolean(opened && opened > date);
+}
+
+/**
+ * Running accounts whose last checked update is older than the profile's zombie threshold. Without
+ * a recorded update the clock starts when the account opened (or, not knowing that, when it was
+ * registered here): a new account is not a zombie on its first day, and the due date stays put,
+ * so once reached the item turns overdue instead of moving with today.
+ */
 export function zombieReminders(data: Pick<ComplianceData, 'platforms'>, profile: RuleProfile, today: string): ComplianceReminder[] {
   const months = profile.zombieMonths;
+  const source = clauseFor(profile, 'zombie');
   const out: ComplianceReminder[] = [];
   for (const p of live(data.platforms)) {
     if (!isAccount(p) || !isRunning(p)) continue;
     if (!p.lastUpdateOn) {
-      // Without a date the app cannot tell; the clerk has to look and record it. Due today.
-      out.push(reminderFor({ kind: 'zombie-account', title: `${platformLabel(p)}：未记录最近更新日期，请核查是否长期不更新`, dueDate: today, source: ZOMBIE_SOURCE, table: 'platforms', recordId: p.id }, today));
+      const since = p.openedOn ?? chinaDate(p.createdAt);
+      const dueDate = addMonths(since, months);
+      if (dueDate > today) continue;
+      const from = p.openedOn ? `开通于${formatCnDate(since)}` : `登记于${formatCnDate(since)}`;
+      const title = `${platformLabel(p)}：${from}，未记录最近更新日期，请核查是否长期不更新`;
+      out.push(reminderFor({ kind: 'zombie-account', title, dueDate, source, table: 'platforms', recordId: p.id }, today));
       continue;
     }
     const dueDate = addMonths(p.lastUpdateOn, months);
     if (dueDate > today) continue;
     out.push(
       reminderFor(
-        { kind: 'zombie-account', title: `${platformLabel(p)}：已超过${months}个月未更新（最近更新${formatCnDate(p.lastUpdateOn)}），应整改、整合或下线`, dueDate, source: ZOMBIE_SOURCE, table: 'platforms', recordId: p.id },
+        { kind: 'zombie-account', title: `${platformLabel(p)}：已超过${months}个月未更新（最近更新${formatCnDate(p.lastUpdateOn)}），应整改、整合或下线`, dueDate, source, table: 'platforms', recordId: p.id },
         today,
       ),
     );
@@ -123,7 +141,12 @@ export function updateFrequencyReminders(data: Pick<ComplianceData, 'platforms'>
 }
 
 /** Work groups in use whose last real-name check is older than the interval (or that were never checked). */
-export function realNameCheckReminders(data: Pick<ComplianceData, 'platforms'>, today: string, intervalDays = REAL_NAME_CHECK_INTERVAL_DAYS): ComplianceReminder[] {
+export function realNameCheckReminders(
+  data: Pick<ComplianceData, 'platforms'>,
+  today: string,
+  intervalDays = REAL_NAME_CHECK_INTERVAL_DAYS,
+  source = LOCAL_RULE,
+): ComplianceReminder[] {
   const out: ComplianceReminder[] = [];
   for (const p of live(data.platforms)) {
     if (!isGroupKind(p.kind) || isClosed(p) || p.group?.disbandedOn) continue;
@@ -135,7 +158,7 @@ export function realNameCheckReminders(data: Pick<ComplianceData, 'platforms'>, 
     const title = last
       ? `${platformLabel(p)}：群成员实名核查（部门+姓名，移出离岗人员），上次为${formatCnDate(last)}`
       : `${platformLabel(p)}：尚无群成员实名核查记录（部门+姓名，移出离岗人员）`;
-    out.push(reminderFor({ kind: 'real-name-check', title, dueDate, source: REAL_NAME_SOURCE, table: 'platforms', recordId: p.id }, today));
+    out.push(reminderFor({ kind: 'real-name-check', title, dueDate, source, table: 'platforms', recordId: p.id }, today));
   }
   return out;
 }

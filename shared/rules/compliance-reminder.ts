@@ -6,7 +6,6 @@ import type { Approval, Inspection, Printout, Training } from '../domain/records
 import type { Person } from '../domain/person';
 import type { Unit } from '../domain/unit';
 import { daysBetween, type Reminder } from './reminder';
-import { addCalendarDays, addWorkingDays, isHolidayDataMissing, type HolidayCalendar } from './working-days';
 
 export interface ComplianceReminder extends Reminder {
   /**
@@ -60,17 +59,6 @@ export function addMonths(date: string, months: number): string {
 export function formatCnDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
-}
-
-/** A working-day deadline, or its lower bound with the missing year when the schedule is not entered. */
-export function workingDayDeadline(start: string, n: number, calendar: HolidayCalendar | undefined): { dueDate: string; missingYear?: number } {
-  try {
-    return { dueDate: addWorkingDays(start, n, calendar) };
-  } catch (e) {
-    if (!isHolidayDataMissing(e)) throw e;
-    // n working days take at least n calendar days: a safe "not before" date, never a guess.
-    return { dueDate: addCalendarDays(start, n), missingYear: e.year };
-  }
 }
 
 /** The reminder for a due date, with daysLeft against `today` and the missing-data flag if any. */

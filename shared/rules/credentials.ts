@@ -5,7 +5,8 @@
 import type { Id, IsoDate } from '../domain/common';
 import { isGroupKind, type Platform } from '../domain/platform';
 import type { Envelope, Handover } from '../domain/records';
-import type { PasswordPolicy } from '../profiles/types';
+import type { PasswordPolicy, RuleProfile } from '../profiles/types';
+import { clauseFor } from '../profiles/clauses';
 import { addCalendarDays, envelopeState, localDateOf, nextChangeDue } from './envelope-state';
 import { handoverState } from './handover-state';
 import { daysBetween, sortReminders, type Reminder } from './reminder';
@@ -53,6 +54,8 @@ export interface CredentialInput {
   envelopes: readonly EnvelopeRef[];
   handovers: readonly HandoverRef[];
   policy: PasswordPolicy;
+  /** The profile in force: each reminder cites its clause (or 本单位规定). */
+  profile: Pick<RuleProfile, 'id' | 'clauses'>;
   /** 'YYYY-MM-DD'. */
   today: IsoDate;
 }
@@ -66,7 +69,7 @@ function livePlatforms(platforms: readonly PlatformRef[]): Map<Id, PlatformRef> 
 }
 
 /** Password rotation due within ROTATION_LEAD_DAYS or overdue (000 第六条 1, 002 第九条（二）2). */
-export function passwordRotationReminders({ platforms, envelopes, handovers, policy, today }: CredentialInput): Reminder[] {
+export function passwordRotationReminders({ platforms, envelopes, handovers, policy, profile, today }: CredentialInput): Reminder[] {
   if (policy.rotationDays <= 0) return [];
   const out: Reminder[] = [];
   for (const p of livePlatforms(platforms).values()) {
@@ -80,7 +83,7 @@ export function passwordRotationReminders({ platforms, envelopes, handovers, pol
           kind: 'password-rotation',
           title: `${p.name}：密码每 ${policy.rotationDays} 天须修改一次，请修改并重新封存`,
           dueDate: nextDueOn,
-          source: '002 第九条（二）2',
+          source: clauseFor(profile, 'passwordRotation'),
           table: 'platforms',
           recordId: p.id,
         },
@@ -92,7 +95,7 @@ export function passwordRotationReminders({ platforms, envelopes, handovers, pol
 }
 
 /** Handovers whose password change is not yet recorded (000 第六条 2: 交接后要及时更换密码、口令). */
-export function handoverPasswordReminders({ platforms, handovers, policy, today }: Omit<CredentialInput, 'envelopes'>): Reminder[] {
+export function handoverPasswordReminders({ platforms, handovers, policy, profile, today }: Omit<CredentialInput, 'envelopes'>): Reminder[] {
   if (!policy.changeAfterHandover) return [];
   const live = livePlatforms(platforms);
   const out: Reminder[] = [];
@@ -105,7 +108,7 @@ export function handoverPasswordReminders({ platforms, handovers, policy, today 
           kind: 'password-after-handover',
           title: `${p.name}：${h.date} 管理员交接后须更换密码并确认`,
           dueDate: addCalendarDays(h.date, PROMPT_CHANGE_DAYS),
-          source: '000 第六条 2',
+          source: clauseFor(profile, 'passwordAfterHandover'),
           table: 'handovers',
           recordId: h.id,
         },
@@ -117,7 +120,7 @@ export function handoverPasswordReminders({ platforms, handovers, policy, today 
 }
 
 /** Envelopes opened and not yet replaced by a new one (003 第十七条). */
-export function openEnvelopeReminders({ platforms, envelopes, today }: Omit<CredentialInput, 'handovers' | 'policy'>): Reminder[] {
+export function openEnvelopeReminders({ platforms, envelopes, profile, today }: Omit<CredentialInput, 'handovers' | 'policy'>): Reminder[] {
   const live = livePlatforms(platforms);
   const out: Reminder[] = [];
   for (const e of envelopes) {
@@ -130,7 +133,7 @@ export function openEnvelopeReminders({ platforms, envelopes, today }: Omit<Cred
           kind: 'envelope-open',
           title: `${p.name}：信封 ${e.number} 已于 ${openedOn} 启封，请更换密码并封存新信封`,
           dueDate: addCalendarDays(openedOn, PROMPT_CHANGE_DAYS),
-          source: '003 第十七条',
+          source: clauseFor(profile, 'envelope'),
           table: 'envelopes',
           recordId: e.id,
         },

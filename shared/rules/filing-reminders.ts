@@ -2,21 +2,16 @@
 // 004 第六条), and back-filing for accounts that have no opening approval or filing on record
 // (003 第二十五条: 补办审批手续 within 10 days; 004 第七条: 补充填写备案表).
 import type { RuleProfile } from '../profiles/types';
+import { changeFilingDeadline } from './deadlines';
+import { clauseFor } from '../profiles/clauses';
 import type { Approval } from '../domain/records';
-import type { Platform } from '../domain/platform';
+import { existedBeforeLedger, type Platform } from '../domain/platform';
 import { addCalendarDays, type HolidayCalendar } from './working-days';
-import { chinaDate, isClosed, live, platformLabel, platformNames, reminderFor, workingDayDeadline, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
+import { chinaDate, isClosed, live, platformLabel, platformNames, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
-export const CHANGE_FILING_SOURCE = '001 第五条、004 第六条';
-export const BACK_FILING_SOURCE = '003 第二十五条、004 第七条';
 
 export function isChangeOrClosure(a: Pick<Approval, 'kind'>): boolean {
   return a.kind === '变更备案' || a.kind === '注销备案';
-}
-
-/** The deadline of a change or closure filing from the profile and the holiday calendar. */
-export function changeFilingDeadline(changeDate: string, profile: Pick<RuleProfile, 'changeFilingWorkingDays'>, calendar?: HolidayCalendar) {
-  return workingDayDeadline(changeDate, profile.changeFilingWorkingDays, calendar);
 }
 
 /** "总管理员、账号名称" — what a filing changes, for titles and lists. */
@@ -45,7 +40,7 @@ export function changeFilingReminders(data: Pick<ComplianceData, 'platforms' | '
     const what = a.kind === '注销备案' ? '注销' : changeSummary(a);
     out.push(
       reminderFor(
-        { kind: 'change-filing', title: `${platformLabel(p)}：${what}后${n}个工作日内报${office}备案`, dueDate, source: CHANGE_FILING_SOURCE, table: 'approvals', recordId: a.id },
+        { kind: 'change-filing', title: `${platformLabel(p)}：${what}后${n}个工作日内报${office}备案`, dueDate, source: clauseFor(profile, 'changeFiling'), table: 'approvals', recordId: a.id },
         today,
         missingYear,
       ),
@@ -59,29 +54,31 @@ export function changeFilingReminders(data: Pick<ComplianceData, 'platforms' | '
  * the rules' publication (003 第二十五条) — a date the app does not know — so the clock starts
  * when the account was entered in the ledger: from then the clerk knows it must be back-filed,
  * within the profile's backFilingDays (calendar days: the seed says 10日, not 工作日). An account
- * still 申请中 whose application is pending counts from the application instead.
+ * still 申请中 whose application is pending counts from the application instead. Only accounts
+ * that existed before the ledger owe it: one registered here as new is approved or filed before
+ * it opens, which the registration itself is part of.
  */
 export function backFilingReminders(data: Pick<ComplianceData, 'platforms' | 'approvals'>, profile: RuleProfile, today: string): ComplianceReminder[] {
   const approvals = live(data.approvals);
   const days = profile.backFilingDays;
   const out: ComplianceReminder[] = [];
   for (const p of live(data.platforms)) {
-    if (isClosed(p)) continue;
+    if (isClosed(p) || !existedBeforeLedger(p)) continue;
     const own = approvals.filter((a) => a.platformId === p.id && (a.kind === '开通审批' || a.kind === '备案'));
     if (own.some((a) => a.filedOn)) continue;
     const pending = own.sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
-    out.push(backFiling(p, pending, days, today));
+    out.push(backFiling(p, pending, days, today, clauseFor(profile, 'backFiling')));
   }
   return out;
 }
 
-function backFiling(p: Platform, pending: Approval | undefined, days: number, today: string): ComplianceReminder {
+function backFiling(p: Platform, pending: Approval | undefined, days: number, today: string, source: string): ComplianceReminder {
   const from = chinaDate((pending ?? p).createdAt);
   const title = pending
     ? `${platformLabel(p)}：${pending.kind}已提交，尚未办结（应在${days}日内办完）`
     : `${platformLabel(p)}：尚无开通审批或备案记录，应在登记后${days}日内补办`;
   return reminderFor(
-    { kind: 'back-filing', title, dueDate: addCalendarDays(from, days), source: BACK_FILING_SOURCE, table: pending ? 'approvals' : 'platforms', recordId: pending?.id ?? p.id },
+    { kind: 'back-filing', title, dueDate: addCalendarDays(from, days), source, table: pending ? 'approvals' : 'platforms', recordId: pending?.id ?? p.id },
     today,
   );
 }

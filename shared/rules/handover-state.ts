@@ -63,7 +63,7 @@ export interface PasswordChangeInput {
 }
 
 export function checkPasswordChange(
-  handover: Pick<Handover, 'date' | 'outgoingId' | 'passwordChangedOn' | 'passwordChangeConfirmedById'>,
+  handover: Pick<Handover, 'date' | 'outgoingId' | 'incomingId' | 'supervisorId' | 'passwordChangedOn' | 'passwordChangeConfirmedById'>,
   input: PasswordChangeInput,
   people: ReadonlyMap<Id, Person>,
   today: IsoDate,
@@ -78,6 +78,10 @@ export function checkPasswordChange(
   if (!input.confirmedById) e.confirmedById = '请选择确认人。';
   // The point of changing is that the outgoing administrator no longer knows the password.
   else if (input.confirmedById === handover.outgoingId) e.confirmedById = '确认人不能是移交人：请由接收人或监交人确认。';
+  // 000 第六条: the people of this handover vouch for the change; anyone else cannot know it happened.
+  else if (input.confirmedById !== handover.incomingId && input.confirmedById !== handover.supervisorId) {
+    e.confirmedById = '确认人须为本次交接的接收人或监交人（000 第六条）。请改选接收人或监交人。';
+  }
   else e.confirmedById = leftMessage(people, input.confirmedById, '确认人');
   return toRuleCheck(e);
 }

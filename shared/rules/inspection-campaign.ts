@@ -6,6 +6,7 @@ import type { Id, IsoDate } from '../domain/common';
 import { isGroupKind, type LifecycleStatus, type Platform } from '../domain/platform';
 import type { Approval, Inspection, InspectionResult } from '../domain/records';
 import type { RuleProfile } from '../profiles/types';
+import { clauseFor } from '../profiles/clauses';
 import { F11_DEFAULT_CHECKS } from '../forms/f11-annual-inspection';
 import { addMonths, formatCnDate } from './compliance-reminder';
 
@@ -166,7 +167,7 @@ export interface ClosureCandidate {
 }
 
 export interface ClosureData extends ComparisonData {
-  profile: Pick<RuleProfile, 'zombieMonths'>;
+  profile: Pick<RuleProfile, 'id' | 'zombieMonths' | 'clauses'>;
 }
 
 /**
@@ -178,15 +179,17 @@ export function closureCandidates(data: ClosureData, year: number, asOf: IsoDate
   const filed = new Set(live(data.approvals).filter((a) => (a.kind === '开通审批' || a.kind === '备案') && a.filedOn).map((a) => a.platformId));
   const closing = new Set(live(data.inspections).filter((i) => i.year === year && i.result === '关停注销').map((i) => i.platformId));
   const months = data.profile.zombieMonths;
+  const unfiled = clauseFor(data.profile, 'closeUnfiled');
+  const zombie = clauseFor(data.profile, 'zombie');
   const out: ClosureCandidate[] = [];
   for (const p of live(data.platforms)) {
     if (isGroupKind(p.kind) || p.status === '已注销') continue;
     const reasons: ClosureCandidate['reasons'] = [];
-    if (p.status === '申请中') reasons.push({ reason: '申请中未获批准', detail: '开通申请尚未获批准，不得开通运行', source: '001 第六条' });
-    else if (!filed.has(p.id)) reasons.push({ reason: '未备案', detail: '台账中没有开通审批或备案记录，请核实是否已报备', source: '001 第六条' });
-    if (closing.has(p.id)) reasons.push({ reason: '检查结论为关停注销', detail: `${year}年度检查结论为关停注销`, source: '001 第六条' });
+    if (p.status === '申请中') reasons.push({ reason: '申请中未获批准', detail: '开通申请尚未获批准，不得开通运行', source: unfiled });
+    else if (!filed.has(p.id)) reasons.push({ reason: '未备案', detail: '台账中没有开通审批或备案记录，请核实是否已报备', source: unfiled });
+    if (closing.has(p.id)) reasons.push({ reason: '检查结论为关停注销', detail: `${year}年度检查结论为关停注销`, source: unfiled });
     if (p.lastUpdateOn && p.status !== '申请中' && addMonths(p.lastUpdateOn, months) <= asOf) {
-      reasons.push({ reason: '僵尸号', detail: `已超过${months}个月未更新（最近更新${formatCnDate(p.lastUpdateOn)}）`, source: '004 通知（僵尸号）' });
+      reasons.push({ reason: '僵尸号', detail: `已超过${months}个月未更新（最近更新${formatCnDate(p.lastUpdateOn)}）`, source: zombie });
     }
     if (reasons.length > 0) out.push({ platform: p, reasons });
   }

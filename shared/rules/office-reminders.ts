@@ -1,12 +1,12 @@
 // Reminders about the office's own duties: training every semester (003 第十五条: 每学期至少举行一次)
 // and printed forms still out for signatures and seals.
 import type { RuleProfile } from '../profiles/types';
+import { clauseFor } from '../profiles/clauses';
 import { addCalendarDays } from './working-days';
 import { chinaDate, formatCnDate, live, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
 /** Not in any seed: two weeks is enough to collect signatures and a seal. Default. */
 export const SIGN_BACK_DAYS = 14;
-export const TRAINING_SOURCE = '003 第十五条';
 export const SIGN_BACK_SOURCE = '纸质表格签字盖章（本软件默认14天内签回）';
 
 export interface Semester {
@@ -38,7 +38,7 @@ export function trainingReminders(data: Pick<ComplianceData, 'trainings'>, profi
         kind: 'training',
         title: `${s.label}已举行培训${held}次，每学期至少${needed}次，还需${needed - held}次`,
         dueDate: s.to,
-        source: TRAINING_SOURCE,
+        source: clauseFor(profile, 'training'),
         table: 'trainings',
         recordId: '',
       },

@@ -2,6 +2,7 @@
 // fixed `today`, overdue first. Envelope and password reminders come from credentials.ts and are
 // merged by the caller.
 import type { RuleProfile } from '../profiles/types';
+import { clauseFor } from '../profiles/clauses';
 import { sortReminders } from './reminder';
 import type { HolidayCalendar } from './working-days';
 import type { ComplianceData, ComplianceReminder } from './compliance-reminder';
@@ -23,7 +24,7 @@ export function computeReminders(data: ComplianceData, profile: RuleProfile, tod
     ...zombieReminders(data, profile, today),
     ...updateFrequencyReminders(data, profile, today),
     ...trainingReminders(data, profile, today),
-    ...realNameCheckReminders(data, today),
+    ...realNameCheckReminders(data, today, undefined, clauseFor(profile, 'realNameCheck')),
     ...unsignedPaperReminders(data, today),
   ];
   // sortReminders reorders the same objects; only its declared element type is the narrower Reminder.

@@ -4,6 +4,7 @@
 // and the UI ask these functions and show the Chinese reason they return.
 import type { Draft, Id, IsoDate, IsoDateTime } from '../domain/common';
 import type { Person } from '../domain/person';
+import type { Rank } from '../domain/unit';
 import type { Correction, Review, ReviewDecision, ReviewStepRecord } from '../domain/records';
 import type { ReviewStepRule, RuleProfile } from '../profiles/types';
 
@@ -23,6 +24,36 @@ const LEVEL_NAMES = ['第一级', '第二级', '第三级', '第四级', '第五
 /** '第二级（部门负责人）' — how a step is named in every message. */
 export function stepName(stepIndex: number, roleLabel: string): string {
   return `${LEVEL_NAMES[stepIndex] ?? `第${stepIndex + 1}级`}（${roleLabel}）`;
+}
+
+/** The clause a step's constraints come from, or 本单位规定 where the profile names none. */
+export function stepSource(rule: Pick<ReviewStepRule, 'source'>): string {
+  return rule.source?.trim() || '本单位规定';
+}
+
+/** Ranks that satisfy a step's minimum (副处级 is a 处级 cadre; 其他 satisfies none). */
+const RANKS_AT_LEAST: Record<NonNullable<ReviewStepRule['minRank']>, readonly Rank[]> = {
+  处级: ['处级', '副处级'],
+  科级: ['处级', '副处级', '科级'],
+};
+
+/** What a step requires of its signers, for the form's level list, e.g. '，须为处级及以上'. */
+export function stepRequirements(rule: ReviewStepRule): string {
+  return `${rule.minSigners > 1 ? `，至少${rule.minSigners}人` : ''}${rule.mustBeTeacher ? '，须为教师' : ''}${rule.minRank ? `，须为${rule.minRank}及以上` : ''}`;
+}
+
+/**
+ * Why this person may not sign this step (rank, teacher), naming the clause; undefined when they
+ * may (001 第七条 负责宣传的处级领导; 004 通知 二 本单位教师).
+ */
+export function signerProblem(rule: ReviewStepRule, name: string, person: Pick<Person, 'name' | 'isTeacher' | 'rank'>): string | undefined {
+  const clause = stepSource(rule);
+  if (rule.mustBeTeacher && !person.isTeacher) return `${person.name}不是教师：${name}的审核人必须为本单位教师（${clause}）。`;
+  if (rule.minRank && !(person.rank && RANKS_AT_LEAST[rule.minRank].includes(person.rank))) {
+    const held = person.rank ? `的职级为${person.rank}` : '未登记职级';
+    return `${person.name}${held}：${name}的审核人须为${rule.minRank}及以上（${clause}）。请改选审核人；如职级有误，请先在“人员”中更正。`;
+  }
+  return undefined;
 }
 
 /** The steps this item needs: the escalation step only for a major item (000 第七条 3, 002 第六条 (一)). */
@@ -113,13 +144,14 @@ export function canRecordStep(
     const person = byId.get(id);
     if (!person || person.deletedAt) return refuse('找不到所选审核人（可能已被删除），请重新选择。', 'reviewerIds');
     if (person.status === '离岗') return refuse(`${person.name}已离岗${person.statusDate ? `（${person.statusDate}）` : ''}，不能担任审核人。`, 'reviewerIds');
-    if (rule.mustBeTeacher && !person.isTeacher) return refuse(`${person.name}不是教师：${name}的审核人必须为本单位教师（004 通知 二）。`, 'reviewerIds');
+    const problem = signerProblem(rule, name, person);
+    if (problem) return refuse(problem, 'reviewerIds');
     const other = earlier.get(id);
     if (other !== undefined) {
       return refuse(`${person.name}已在${stepName(other, chain[other]?.roleLabel ?? '')}签审，同一人不能在同一轮中审核两级（逐级把关，谁审签谁负责）。`, 'reviewerIds');
     }
   }
-  if (ids.length < rule.minSigners) return refuse(`${name}至少需要${rule.minSigners}名审核人签审，目前只有${ids.length}名。`, 'reviewerIds');
+  if (ids.length < rule.minSigners) return refuse(`${name}至少需要${rule.minSigners}名审核人签审（${stepSource(rule)}），目前只有${ids.length}名。`, 'reviewerIds');
 
   if (!entry.decision) return refuse('请选择审核结论（通过或退回修改）。', 'decision');
   // 002 第六条 (二): 对存在问题的信息，审核人应提出修改意见，退回信息发布人进行修改完善.

@@ -14,7 +14,8 @@ import { ChangeFilingDialog } from './change-filing-dialog';
 import { MarkFiledDialog } from './mark-filed-dialog';
 import { ExportButton } from '../export/export-button';
 import { approvalsTable } from '../export/list-tables';
-import { filingState, formatCnDay, todayIso, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
+import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
+import { localToday } from '@shared/domain/today';
 
 type StatusFilter = '待报备' | '已逾期' | '已报备' | '期限待定';
 
@@ -60,7 +61,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
   const [status, setStatus] = useState<StatusFilter>();
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
-  const today = todayIso();
+  const today = localToday();
 
   const platformById = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p])), [platforms]);
   const rows = useMemo(() => {
@@ -162,7 +163,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
 function F10Preview({ approval, rules, onClose }: { approval: Approval; rules: DeadlineRules; onClose: () => void }) {
   // The preview rebuilds the PDF when its record changes identity: build the record once.
   const record = useMemo(() => {
-    const s = filingState(approval, rules, todayIso());
+    const s = filingState(approval, rules, localToday());
     const dueDate = s.state === 'open' ? s.dueDate : approval.dueDate;
     return { ...approval, ...(dueDate ? { dueDate } : {}), changeFilingWorkingDays: rules.profile.changeFilingWorkingDays };
     // Rebuild only for another approval or an edit of it, not on every settings tick.

@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type ChangeItemKey } from '@shared/rules/change-filing';
-import { changeFilingDeadline } from '@shared/rules/filing-reminders';
+import { changeFilingDeadline } from '@shared/rules/deadlines';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
 import { DateField, refuseDate } from '../../components/date-field';
@@ -16,7 +16,8 @@ import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
 import { RuleError } from '../../db/repository';
-import { formatCnDay, todayIso, type DeadlineRules } from './filing-due';
+import { formatCnDay, type DeadlineRules } from './filing-due';
+import { localToday } from '@shared/domain/today';
 
 type Kind = '变更备案' | '注销备案';
 
@@ -71,7 +72,7 @@ export function ChangeFilingDialog({
   const items = Form.useWatch('items', form) ?? [];
   const selectedId = Form.useWatch('platformId', form);
   const changeDate = Form.useWatch('changeDate', form);
-  const today = todayIso();
+  const today = localToday();
   const n = rules.profile.changeFilingWorkingDays;
   const office = rules.profile.texts.filingOffice;
 
@@ -205,7 +206,7 @@ export function ChangeFilingDialog({
           </Form.Item>
         )}
 
-        <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ validator: (_, d?: Dayjs) => refuseDate(checkChangeDate(d?.format('YYYY-MM-DD'), todayIso())) }]}>
+        <Form.Item name="changeDate" label={kind === '注销备案' ? '注销日期' : '变更日期'} rules={[{ validator: (_, d?: Dayjs) => refuseDate(checkChangeDate(d?.format('YYYY-MM-DD'), localToday())) }]}>
           <DateField style={{ width: 200 }} />
         </Form.Item>
         <DueDate due={due} n={n} office={office} />

@@ -7,16 +7,12 @@ import type { Approval } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import type { Settings } from '@shared/domain/settings';
 import { daysBetween } from '@shared/rules/reminder';
-import { changeFilingDeadline, isChangeOrClosure } from '@shared/rules/filing-reminders';
+import { changeFilingDeadline } from '@shared/rules/deadlines';
+import { isChangeOrClosure } from '@shared/rules/filing-reminders';
 import type { HolidayCalendar } from '@shared/rules/working-days';
 import { useSettings } from '../../db/queries';
 
 const NO_ENTRIES: HolidayCalendar = [];
-
-/** Today as 'YYYY-MM-DD' on this computer's clock (the clerk's local date). */
-export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
-}
 
 export interface DeadlineRules {
   profile: RuleProfile;

@@ -7,7 +7,7 @@ import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { markFiled } from '../../db/approvals';
 import { useSubmit } from '../../components/use-submit';
-import { todayIso } from './filing-due';
+import { localToday } from '@shared/domain/today';
 
 interface Values {
   filedOn?: Dayjs;
@@ -27,7 +27,7 @@ export function MarkFiledDialog({ approval, office, onClose }: { approval: Appro
     },
     {
       check: (v) => {
-        const error = checkFiledOn(v.filedOn?.format('YYYY-MM-DD'), approval.changeDate, todayIso());
+        const error = checkFiledOn(v.filedOn?.format('YYYY-MM-DD'), approval.changeDate, localToday());
         return error ? { filedOn: error } : undefined;
       },
     },

@@ -5,7 +5,7 @@ import type { Platform } from '@shared/domain/platform';
 import { passwordStatus } from '@shared/rules/credentials';
 import { currentEnvelopes } from '@shared/rules/envelope-state';
 import { handoverState } from '@shared/rules/handover-state';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { EnvelopeStateTag } from './envelope-drawer';
 import { DueTag } from './rotation-table';
 import { useEnvelopes, useHandovers, usePasswordPolicy } from './use-credentials';

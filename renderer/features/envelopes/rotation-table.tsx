@@ -7,7 +7,7 @@ import type { PasswordPolicy } from '@shared/profiles/types';
 import { passwordStatus } from '@shared/rules/credentials';
 import { currentEnvelopes } from '@shared/rules/envelope-state';
 import { daysBetween } from '@shared/rules/reminder';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { EnvelopeStateTag } from './envelope-drawer';
 
 /** '逾期 3 天' / '12 天后' for a due date; nothing without one. */

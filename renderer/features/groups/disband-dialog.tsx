@@ -7,7 +7,7 @@ import type { Platform } from '@shared/domain/platform';
 import { checkDisband } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { disbandGroup } from '../../db/groups';
 import { refusals, useSubmit } from '../../components/use-submit';
 

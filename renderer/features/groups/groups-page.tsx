@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { isGroupKind, type Platform } from '@shared/domain/platform';
 import { problemLogFor } from '@shared/forms/f15-problem-log';
 import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from '@shared/rules/group-rules';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { useIncidents } from '../../db/incidents';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonName } from '../../components/person-name';

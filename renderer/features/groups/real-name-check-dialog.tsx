@@ -7,7 +7,7 @@ import type { Platform } from '@shared/domain/platform';
 import { checkRealNameCheck, departedStaffOf, type RealNameCheckInput } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { recordRealNameCheck } from '../../db/groups';
 import { useLookups } from '../../db/queries';
 import { refusals, useSubmit } from '../../components/use-submit';

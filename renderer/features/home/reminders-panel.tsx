@@ -9,7 +9,8 @@ import { computeReminders, missingHolidayYears, type ComplianceReminder } from '
 import { credentialReminders } from '@shared/rules/credentials';
 import { db } from '../../db/database';
 import { navigate } from '../../app/routes';
-import { todayIso, useDeadlineRules } from '../approvals/filing-due';
+import { useDeadlineRules } from '../approvals/filing-due';
+import { localToday } from '@shared/domain/today';
 
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'change-filing': '变更/注销备案',
@@ -54,7 +55,7 @@ export function RemindersPanel({ extra }: { extra?: readonly Reminder[] }) {
     return { platforms, approvals, inspections, trainings, printouts, envelopes, handovers };
   }, []);
 
-  const today = todayIso();
+  const today = localToday();
   const all = useMemo<ComplianceReminder[]>(() => {
     if (!data || !rules) return [];
     const credentials = credentialReminders({
@@ -62,6 +63,7 @@ export function RemindersPanel({ extra }: { extra?: readonly Reminder[] }) {
       envelopes: data.envelopes,
       handovers: data.handovers,
       policy: rules.profile.passwordPolicy,
+      profile: rules.profile,
       today,
     });
     return sortReminders([...computeReminders(data, rules.profile, today, rules.calendar), ...credentials, ...(extra ?? [])]);

@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Empty, InputNumber, Radio
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { newId } from '@shared/domain/ids';
-import { localToday } from '@shared/domain/validation';
+import { localToday } from '@shared/domain/today';
 import { buildPreview, splitPreview } from '@shared/spreadsheet/convert';
 import { findHeaderRow, headerLabels, proposeMapping, type ColumnMapping } from '@shared/spreadsheet/mapping';
 import { IMPORT_TARGETS, TARGET_FIELDS, TARGET_LABELS, type ImportTarget } from '@shared/spreadsheet/targets';

@@ -6,7 +6,7 @@ import type { Incident } from '@shared/domain/records';
 import { checkClose, needsFeedback } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { closeIncident } from '../../db/incidents';
 import { refusals, useSubmit } from '../../components/use-submit';
 

@@ -7,7 +7,7 @@ import { INCIDENT_ACTIONS, INCIDENT_KINDS, type Incident } from '@shared/domain/
 import { checkIncident, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { saveIncident } from '../../db/incidents';
 import { usePlatforms } from '../../db/queries';
 import { refusals, useSubmit } from '../../components/use-submit';

@@ -5,8 +5,9 @@ import { useMemo, type ReactNode } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Approval, Inspection } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
+import { clauseFor } from '@shared/profiles/clauses';
 import { closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 
 interface Props {
   year: number;
@@ -72,7 +73,7 @@ export function CampaignReview({ year, platforms, inspections, approvals, profil
       </Card>
       <Card title={`拟关停注销（${closure.length}）`} style={{ marginTop: 16 }} aria-label="拟关停注销">
         <Typography.Paragraph type="secondary">
-          未报备或审批未通过的账号须及时关闭或注销（001 第六条）；超过{profile.zombieMonths}个月未更新的“僵尸号”应整改、整合或下线（004 通知）。核实后在“开通与备案”中办理注销备案。
+          未报备或审批未通过的账号须及时关闭或注销（{clauseFor(profile, 'closeUnfiled')}）；超过{profile.zombieMonths}个月未更新的“僵尸号”应整改、整合或下线（{clauseFor(profile, 'zombie')}）。核实后在“开通与备案”中办理注销备案。
         </Typography.Paragraph>
         {closure.length === 0 ? (
           <Empty description="没有需要关停注销的账号" />

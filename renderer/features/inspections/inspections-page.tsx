@@ -4,8 +4,9 @@
 import { App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
+import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
 import { campaignAccounts, campaignProgress, inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { openCampaign, useApprovalsForComparison, useInspections } from '../../db/inspections';
 import { db } from '../../db/database';
 import { useLookups, usePlatforms, useSettings } from '../../db/queries';
@@ -113,7 +114,8 @@ export function InspectionsPage() {
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">
-        {inspectionWindowText(profile)}（{profile.annualInspection.source}）。各账号自查后由单位第一责任人审批，结论为合格、限期整改或关停注销；未报备或审批未通过的账号及长期不更新的“僵尸号”应及时关闭或注销（001 第六条、004 通知）。
+        {inspectionWindowText(profile)}（{inspectionClause(profile)}）。各账号自查后由单位第一责任人审批，结论为合格、限期整改或关停注销；未报备或审批未通过的账号及长期不更新的“僵尸号”应及时关闭或注销（
+        {[...new Set([clauseFor(profile, 'closeUnfiled'), clauseFor(profile, 'zombie')])].join('、')}）。
       </Typography.Paragraph>
 
       {list.length === 0 ? (

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { INSPECTION_RESULTS, type Inspection, type InspectionResult } from '@shared/domain/records';
 import { checkInspectionInput } from '@shared/rules/inspection-campaign';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
 import { recordInspection } from '../../db/inspections';

@@ -3,6 +3,7 @@ import { Alert, Button, Empty, Form, Input, Modal, Radio, Select, Space, Switch,
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { PERSON_STATUSES, type Person } from '@shared/domain/person';
+import { RANKS } from '@shared/domain/unit';
 import { validatePerson } from '@shared/domain/validation';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
@@ -149,6 +150,9 @@ function PersonDialog({ person, onClose }: { person?: Person; onClose: () => voi
         </Form.Item>
         <Form.Item name="title" label="职务/岗位">
           <Input placeholder="例如：党委书记、科长、辅导员" />
+        </Form.Item>
+        <Form.Item name="rank" label="职级（部分规则要求审核人为处级领导）">
+          <Select allowClear placeholder="未登记" options={RANKS.map((r) => ({ value: r, label: r }))} />
         </Form.Item>
         <Form.Item name="phone" label="电话">
           <Input placeholder="例如 13800000000 或 029-87092255" />

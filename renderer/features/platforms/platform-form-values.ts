@@ -26,6 +26,8 @@ export function toFormValues(p: Platform | undefined): PlatformFormValues {
       sectionAdminIds: [],
       columns: [],
       initialStatusDate: dayjs(),
+      // A platform registered here is new unless the clerk says it predates the ledger.
+      existedBeforeLedger: false,
     };
   }
   return {

@@ -1,5 +1,5 @@
 // Create or edit a platform with every registry field (SPEC §Records 3), in a drawer.
-import { Button, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Button, Checkbox, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import {
   CERTIFICATION_STATUSES,
   LIFECYCLE_STATUSES,
@@ -94,6 +94,16 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
           <Col span={12}>
             <Form.Item name="openedOn" label="开通时间">
               <DateField style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="existedBeforeLedger"
+              label="建立本台账前已开通"
+              valuePropName="checked"
+              extra="已开通多年、现补登记的账号请勾选：将提醒补办开通审批或备案。"
+            >
+              <Checkbox>是，需补办审批备案</Checkbox>
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -13,10 +13,6 @@ export const STATUS_COLORS: Record<ReviewStatus, string> = {
   已纠错: 'red',
 };
 
-export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
-}
-
 /** '2026-05-03 10:30' on the local clock, or '' for nothing. */
 export function formatMoment(at: string | undefined): string {
   return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '';

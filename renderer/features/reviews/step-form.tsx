@@ -3,17 +3,18 @@
 // and nothing is saved.
 import { Button, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import type { Person } from '@shared/domain/person';
 import { REVIEW_DECISIONS, type Review, type ReviewDecision } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
-import { canRecordStep, chainFor, nextStepIndex, stepName, type ReviewField } from '@shared/rules/review-chain';
+import { canRecordStep, chainFor, nextStepIndex, stepName, stepRequirements, type ReviewField } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import type { Lookups } from '../../db/queries';
 import { recordReviewStep } from '../../db/reviews';
 import { PersonSelect } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
-import { todayIso } from './review-format';
+import { localToday } from '@shared/domain/today';
 
 interface Values {
   stepIndex?: number;
@@ -35,19 +36,23 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
   const [form] = Form.useForm<Values>();
   const chain = chainFor(profile, review.major);
   const next = nextStepIndex(review, profile) ?? 0;
+  // The form store outlives a recorded step: offer the level now due, not the one just recorded.
+  useEffect(() => {
+    form.setFieldsValue({ stepIndex: next });
+  }, [form, next]);
 
   const toEntry = (v: Values) => ({ reviewerIds: v.reviewerIds ?? [], opinion: v.opinion, decision: v.decision, date: v.date?.format('YYYY-MM-DD') });
   const { formProps, submit, saving } = useSubmit(
     form,
     async (v) => {
       const stepIndex = v.stepIndex ?? next;
-      await recordReviewStep(db, review.id, stepIndex, toEntry(v), todayIso());
+      await recordReviewStep(db, review.id, stepIndex, toEntry(v), localToday());
       form.resetFields();
       return `已记录${stepName(stepIndex, chain[stepIndex]!.roleLabel)}的审核`;
     },
     {
       check: (v) => {
-        const allowed = canRecordStep(review, v.stepIndex ?? next, toEntry(v), people, profile, todayIso());
+        const allowed = canRecordStep(review, v.stepIndex ?? next, toEntry(v), people, profile, localToday());
         return allowed.ok ? undefined : { [FIELD_NAMES[allowed.field ?? 'step'] ?? 'stepIndex']: allowed.reason };
       },
     },
@@ -71,7 +76,7 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
       }}
     >
       <Form.Item name="stepIndex" label="审核级别">
-        <Select options={chain.map((rule, i) => ({ value: i, label: `${stepName(i, rule.roleLabel)}${rule.minSigners > 1 ? `，至少${rule.minSigners}人` : ''}${rule.mustBeTeacher ? '，须为教师' : ''}` }))} />
+        <Select options={chain.map((rule, i) => ({ value: i, label: `${stepName(i, rule.roleLabel)}${stepRequirements(rule)}` }))} />
       </Form.Item>
       <Form.Item name="reviewerIds" label="审核人" extra="在纸质审核表上签名的人，可选多人。">
         <PersonSelect lookups={lookups} multiple />

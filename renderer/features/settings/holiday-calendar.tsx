@@ -17,7 +17,7 @@ import { saveSettings } from '../../db/repository';
 import { useSettings } from '../../db/queries';
 import { showError } from '../../app/errors';
 import { useSubmit } from '../../components/use-submit';
-import { todayIso } from '../approvals/filing-due';
+import { localToday } from '@shared/domain/today';
 
 const EXAMPLE = ['# 2027年部分节假日安排（按国务院办公厅通知逐日填写）', '2027-01-01,holiday,元旦', '2027-02-06,holiday,春节', '2027-02-07,workday,春节调休上班'].join('\n');
 
@@ -31,10 +31,10 @@ export function HolidayCalendarCard() {
   const clerkYears = [...new Set(entries.map((e) => Number(e.date.slice(0, 4))))].sort((a, b) => a - b);
   const first = BUNDLED_YEARS[0];
   const last = BUNDLED_YEARS.at(-1);
-  const thisYear = Number(todayIso().slice(0, 4));
+  const thisYear = Number(localToday().slice(0, 4));
   const known = (y: number) => BUNDLED_YEARS.includes(y) || clerkYears.includes(y);
   // The next year's schedule is published around November; ask for it from October on.
-  const missing = [thisYear, ...(Number(todayIso().slice(5, 7)) >= 10 ? [thisYear + 1] : [])].filter((y) => !known(y));
+  const missing = [thisYear, ...(Number(localToday().slice(5, 7)) >= 10 ? [thisYear + 1] : [])].filter((y) => !known(y));
 
   const removeYear = async (year: number) => {
     try {

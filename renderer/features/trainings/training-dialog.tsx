@@ -6,7 +6,7 @@ import { TRAINING_TEAMS, type Training } from '@shared/domain/records';
 import { checkTraining, type TrainingInput } from '@shared/rules/training-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { useLookups } from '../../db/queries';
 import { saveTraining } from '../../db/trainings';
 import { PersonSelect } from '../../components/record-select';

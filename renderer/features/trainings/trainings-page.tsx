@@ -5,7 +5,7 @@ import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Training } from '@shared/domain/records';
 import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
-import { localToday } from '../../db/credentials';
+import { localToday } from '@shared/domain/today';
 import { useLookups, useSettings } from '../../db/queries';
 import { useTrainings } from '../../db/trainings';
 import { DeleteButton } from '../../components/delete-button';

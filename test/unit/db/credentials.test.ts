@@ -84,12 +84,33 @@ describe('handovers in the database (000 第六条 2)', () => {
     await expect(recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.sun }, TODAY)).rejects.toMatchObject({ message: expect.stringContaining('无需重复登记') });
   });
 
+  it('a password change confirmed by someone outside the handover is refused in the write and nothing changes (000 第六条)', async () => {
+    const { handover } = await recordHandover(
+      db, { platformId: platform.id, outgoingId: ids.li, incomingId: ids.liu, supervisorId: ids.sun, date: '2026-11-20', checklist }, TODAY,
+    );
+    const before = await snapshot();
+    await expect(recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.wu }, TODAY)).rejects.toMatchObject({
+      fields: { confirmedById: '确认人须为本次交接的接收人或监交人（000 第六条）。请改选接收人或监交人。' },
+    });
+    expect(await snapshot()).toBe(before);
+    await recordPasswordChange(db, handover.id, { date: '2026-11-20', confirmedById: ids.liu }, TODAY);
+    expect(await db.handovers.get(handover.id)).toMatchObject({ passwordChangedOn: '2026-11-20', passwordChangeConfirmedById: ids.liu });
+  });
+
   it('a handover to the same person or to someone who left is refused and nothing changes', async () => {
     const before = await snapshot();
     const base = { platformId: platform.id, outgoingId: ids.li, supervisorId: ids.sun, date: '2026-11-20', checklist };
     await expect(recordHandover(db, { ...base, incomingId: ids.li }, TODAY)).rejects.toMatchObject({ message: '移交人和接收人不能是同一人。' });
     await expect(recordHandover(db, { ...base, incomingId: ids.xu }, TODAY)).rejects.toMatchObject({ message: '许志明已于2026-06-30离岗，不能担任接收人（新任管理员）。' });
     expect(await snapshot()).toBe(before);
+  });
+
+  it('the handover\'s change filing is due in the profile\'s working days, not a fixed 5 (001 第五条)', async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'custom', profile: { ...getPreset('custom')!, changeFilingWorkingDays: 3 }, operatorName: '王𠮷' });
+    const { filing } = await recordHandover(
+      db, { platformId: platform.id, outgoingId: ids.li, incomingId: ids.liu, supervisorId: ids.sun, date: '2026-11-20', checklist }, TODAY,
+    );
+    expect((await db.approvals.get(filing.id))?.dueDate).toBe('2026-11-25');
   });
 
   it('without the holiday schedule of the year the filing is saved without a due date and the year is reported', async () => {

@@ -1,6 +1,7 @@
 // Draft validation: bad dates, phones and addresses are refused with Chinese messages at the field.
 import { describe, expect, it } from 'vitest';
-import { isRealDate, isValidPhone, isValidWebAddress, localToday, validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
+import { isRealDate, isValidPhone, isValidWebAddress, validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
+import { localToday } from '@shared/domain/today';
 import type { FieldErrors } from '@shared/domain/validation';
 
 const TODAY = '2026-11-22';

@@ -102,7 +102,7 @@ describe('高校二级单位（图书馆） — seed 000', () => {
 
 describe('高校职能部门（信息化处） — seed 001', () => {
   it('articles are reviewed by the 处级 leader in charge of publicity (001 第七条)', () => {
-    expect(department.reviewChain).toEqual([{ roleLabel: '负责宣传的处级领导', minSigners: 1 }]);
+    expect(department.reviewChain).toEqual([{ roleLabel: '负责宣传的处级领导', minSigners: 1, minRank: '处级', source: '001 第七条' }]);
     expect(department.minReviewers).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { credentialReminders, handoverPasswordReminders, openEnvelopeReminders, 
 import { checkOpening, checkSeal, envelopeChain, envelopeState, nextEnvelopeNumber } from '../../../shared/rules/envelope-state';
 import { checkHandover, checkPasswordChange, chiefAdminChange, handoverState } from '../../../shared/rules/handover-state';
 import type { PasswordPolicy } from '../../../shared/profiles/types';
+import { getPreset } from '../../../shared/profiles/presets';
 
 const person = (id: string, name: string, left = false): Person => ({
   id, name, isTeacher: true, status: left ? '离岗' : '在岗', ...(left ? { statusDate: '2026-06-30' } : {}), createdAt: '', updatedAt: '',
@@ -13,6 +14,9 @@ const person = (id: string, name: string, left = false): Person => ({
 const people = new Map([person('a', '李赟'), person('b', '孙丽华'), person('c', '吴芳'), person('d', '刘思远'), person('x', '许志明', true)].map((p) => [p.id, p]));
 const policy: PasswordPolicy = { minLength: 8, requireLetters: true, requireDigits: true, requireSymbols: true, rotationDays: 180, changeAfterHandover: true };
 const TODAY = '2026-11-22';
+const P000 = getPreset('secondary-unit-library')!;
+const P002 = getPreset('vocational-three-level-review')!;
+const P003 = getPreset('vocational-approval-sealed-archive')!;
 
 const envelope = (over: Partial<Envelope>): Envelope => ({
   id: 'e1', platformId: 'p1', number: 'XF-2026-0001', items: ['登录账号', '密码'], sealedOn: '2026-06-01', location: '保密柜',
@@ -94,6 +98,17 @@ describe('administrator handovers (000 第六条 2)', () => {
     expect(checkPasswordChange(done, { date: '2026-11-13', confirmedById: 'b' }, people, TODAY)).toMatchObject({ ok: false, errors: { _: expect.stringContaining('无需重复登记') } });
   });
 
+  it('only the incoming administrator or the supervisor of that handover confirms the password change (000 第六条)', () => {
+    const h = handover({});
+    expect(checkPasswordChange(h, { date: '2026-11-12', confirmedById: 'd' }, people, TODAY)).toEqual({ ok: true });
+    expect(checkPasswordChange(h, { date: '2026-11-12', confirmedById: 'b' }, people, TODAY)).toEqual({ ok: true });
+    // 吴芳 is neither 接收人 nor 监交人 of this handover (e.g. the technical lead).
+    expect(checkPasswordChange(h, { date: '2026-11-12', confirmedById: 'c' }, people, TODAY)).toEqual({
+      ok: false,
+      errors: { confirmedById: '确认人须为本次交接的接收人或监交人（000 第六条）。请改选接收人或监交人。' },
+    });
+  });
+
   it('the change filing names the chief administrator before and after (001 第五条)', () => {
     expect(chiefAdminChange('a', 'd', people)).toEqual({ field: '总管理员', before: '李赟', after: '刘思远' });
     expect(chiefAdminChange(undefined, 'd', people)).toEqual({ field: '总管理员', before: '（未登记）', after: '刘思远' });
@@ -107,7 +122,7 @@ describe('password custody reminders', () => {
     expect(passwordStatus('p1', envs, hos, policy)).toEqual({ lastChangedOn: '2026-05-02', nextDueOn: '2026-10-29' });
     expect(passwordStatus('p1', envs, [], { rotationDays: 0 })).toEqual({ lastChangedOn: '2026-03-01' });
     expect(passwordStatus('p9', envs, hos, policy)).toEqual({});
-    const due = passwordRotationReminders({ platforms: [platform], envelopes: envs, handovers: hos, policy, today: TODAY });
+    const due = passwordRotationReminders({ profile: P002, platforms: [platform], envelopes: envs, handovers: hos, policy, today: TODAY });
     expect(due).toEqual([
       {
         kind: 'password-rotation', title: '图书馆网站：密码每 180 天须修改一次，请修改并重新封存', dueDate: '2026-10-29', daysLeft: -24,
@@ -115,26 +130,28 @@ describe('password custody reminders', () => {
       },
     ]);
     // Not yet within 30 days of falling due; a retired platform needs nothing.
-    expect(passwordRotationReminders({ platforms: [platform], envelopes: [envelope({ passwordChangedOn: '2026-11-01' })], handovers: [], policy, today: TODAY })).toEqual([]);
-    expect(passwordRotationReminders({ platforms: [{ ...platform, status: '已注销' }], envelopes: envs, handovers: hos, policy, today: TODAY })).toEqual([]);
+    expect(passwordRotationReminders({ profile: P002, platforms: [platform], envelopes: [envelope({ passwordChangedOn: '2026-11-01' })], handovers: [], policy, today: TODAY })).toEqual([]);
+    expect(passwordRotationReminders({ profile: P002, platforms: [{ ...platform, status: '已注销' }], envelopes: envs, handovers: hos, policy, today: TODAY })).toEqual([]);
     // A work group has no shared password to rotate, even with an envelope on record.
-    expect(passwordRotationReminders({ platforms: [{ ...platform, kind: '微信群' as const }], envelopes: envs, handovers: hos, policy, today: TODAY })).toEqual([]);
+    expect(passwordRotationReminders({ profile: P002, platforms: [{ ...platform, kind: '微信群' as const }], envelopes: envs, handovers: hos, policy, today: TODAY })).toEqual([]);
   });
 
   it('a handover without a confirmed password change stays on the calendar (000 第六条 2)', () => {
-    const list = handoverPasswordReminders({ platforms: [platform], handovers: [handover({}), handover({ id: 'h2', passwordChangedOn: '2026-11-11', passwordChangeConfirmedById: 'b' })], policy, today: TODAY });
+    const list = handoverPasswordReminders({ profile: P000, platforms: [platform], handovers: [handover({}), handover({ id: 'h2', passwordChangedOn: '2026-11-11', passwordChangeConfirmedById: 'b' })], policy, today: TODAY });
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ kind: 'password-after-handover', recordId: 'h1', table: 'handovers', dueDate: '2026-11-13', daysLeft: -9, source: '000 第六条 2' });
-    expect(handoverPasswordReminders({ platforms: [platform], handovers: [handover({})], policy: { ...policy, changeAfterHandover: false }, today: TODAY })).toEqual([]);
+    expect(handoverPasswordReminders({ profile: P000, platforms: [platform], handovers: [handover({})], policy: { ...policy, changeAfterHandover: false }, today: TODAY })).toEqual([]);
   });
 
   it('an opened envelope stays on the calendar until a new one replaces it (003 第十七条)', () => {
     const opened = envelope({ passwordChangedOn: '2026-11-01', openings: [{ at: '2026-11-21T02:00:00.000Z', reason: '…' }] });
-    expect(openEnvelopeReminders({ platforms: [platform], envelopes: [opened], today: TODAY })).toEqual([
+    expect(openEnvelopeReminders({ profile: P003, platforms: [platform], envelopes: [opened], today: TODAY })).toEqual([
       expect.objectContaining({ kind: 'envelope-open', title: '图书馆网站：信封 XF-2026-0001 已于 2026-11-21 启封，请更换密码并封存新信封', dueDate: '2026-11-24', daysLeft: 2, table: 'envelopes', recordId: 'e1' }),
     ]);
-    expect(openEnvelopeReminders({ platforms: [platform], envelopes: [{ ...opened, replacedById: 'e2' }], today: TODAY })).toEqual([]);
-    const all = credentialReminders({ platforms: [platform], envelopes: [opened, envelope({ id: 'e5', passwordChangedOn: '2026-01-01', replacedById: 'e1' })], handovers: [handover({})], policy, today: TODAY });
+    expect(openEnvelopeReminders({ profile: P003, platforms: [platform], envelopes: [{ ...opened, replacedById: 'e2' }], today: TODAY })).toEqual([]);
+    const all = credentialReminders({ profile: P003, platforms: [platform], envelopes: [opened, envelope({ id: 'e5', passwordChangedOn: '2026-01-01', replacedById: 'e1' })], handovers: [handover({})], policy, today: TODAY });
     expect(all.map((r) => r.kind)).toEqual(['password-after-handover', 'envelope-open']);
+    // Each cites the clause of the profile in force; 003 has no clause on the change after a handover.
+    expect(all.map((r) => r.source)).toEqual(['本单位规定', '003 第十七条']);
   });
 });

@@ -130,7 +130,7 @@ describe('accounts listed for closure (001 第六条 未报备或审批未通过
   ];
   const approvals = ['filed', 'zombie', 'failed'].map((id) => approval(id, { kind: id === 'filed' ? '开通审批' : '备案', filedOn: '2025-03-01' }));
   const inspections = [inspection('f', 'failed', 2026, { result: '关停注销' }), inspection('z', 'filed', 2025, { result: '关停注销' })];
-  const list = closureCandidates({ platforms, approvals, inspections, profile: { zombieMonths: 6 } }, 2026, '2026-11-22');
+  const list = closureCandidates({ platforms, approvals, inspections, profile: { id: 'functional-department', zombieMonths: 6 } }, 2026, '2026-11-22');
   const reasons = Object.fromEntries(list.map((c) => [c.platform.id, c.reasons.map((r) => r.reason)]));
 
   it('lists applications not approved and accounts with no 开通审批/备案 on record (001 第六条)', () => {
@@ -139,7 +139,7 @@ describe('accounts listed for closure (001 第六条 未报备或审批未通过
     expect(reasons.filed).toBeUndefined();
     // A filing written but never handed in (no filedOn) is not a filing yet.
     const pending = closureCandidates(
-      { platforms: [platform('filed')], approvals: [approval('filed', { kind: '备案' })], inspections: [], profile: { zombieMonths: 6 } },
+      { platforms: [platform('filed')], approvals: [approval('filed', { kind: '备案' })], inspections: [], profile: { id: 'functional-department', zombieMonths: 6 } },
       2026,
       '2026-11-22',
     );

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Approval, Inspection, Printout, Training } from '../../../shared/domain/records';
-import { getPreset } from '../../../shared/profiles/presets';
+import { getPreset, PRESET_PROFILES } from '../../../shared/profiles/presets';
+import { clauseFor } from '../../../shared/profiles/clauses';
 import type { RuleProfile } from '../../../shared/profiles/types';
 import { computeReminders, missingHolidayYears, type ComplianceData } from '../../../shared/rules/reminders';
 import { backFilingReminders, changeFilingReminders } from '../../../shared/rules/filing-reminders';
@@ -19,6 +20,8 @@ const P002 = getPreset('vocational-three-level-review')!;
 const P000 = getPreset('secondary-unit-library')!;
 /** Seed 001's profile: November inspection. */
 const P001 = getPreset('functional-department')!;
+/** Seed 003's profile: back-filing within 10 days, work-group rules, December by default. */
+const P003 = getPreset('vocational-approval-sealed-archive')!;
 
 const STAMP = { createdAt: '2026-01-05T02:00:00.000Z', updatedAt: '2026-01-05T02:00:00.000Z' };
 
@@ -67,7 +70,7 @@ describe('change and closure filings (001 第五条, 004 第六条)', () => {
       kind: 'change-filing',
       dueDate: '2026-10-13',
       daysLeft: 4,
-      source: '001 第五条、004 第六条',
+      source: '004 第六条',
       table: 'approvals',
       recordId: 'a1',
       title: '东湖青年（微信公众号）：总管理员变更后5个工作日内报党委宣传部备案',
@@ -125,10 +128,22 @@ describe('change and closure filings (001 第五条, 004 第六条)', () => {
 });
 
 describe('back-filing (003 第二十五条, 004 第七条)', () => {
+  it('only an account that existed before the ledger is asked to back-file; one registered as new is not (003 第二十五条, 004 第七条)', () => {
+    const fresh = platform('new', { createdAt: '2026-11-01T02:00:00.000Z', existedBeforeLedger: false });
+    const old = platform('old', { createdAt: '2026-11-01T02:00:00.000Z', existedBeforeLedger: true });
+    // Records saved before the field existed count as pre-ledger: their owed filing stays visible.
+    const legacy = platform('legacy', { createdAt: '2026-11-01T02:00:00.000Z' });
+    const list = backFilingReminders(data({ platforms: [fresh, old, legacy] }), P003, '2026-11-08');
+    expect(list.map((r) => [r.recordId, r.dueDate, r.source])).toEqual([
+      ['old', '2026-11-11', '003 第二十五条'],
+      ['legacy', '2026-11-11', '003 第二十五条'],
+    ]);
+  });
+
   it('an account without an opening approval or filing must be back-filed within 10 days of being entered (003 第二十五条)', () => {
     const p = platform('old', { name: '东湖马院', createdAt: '2026-11-01T02:00:00.000Z' });
     const [r] = backFilingReminders(data({ platforms: [p] }), P004, '2026-11-08');
-    expect(r).toMatchObject({ kind: 'back-filing', dueDate: '2026-11-11', daysLeft: 3, table: 'platforms', recordId: 'old', source: '003 第二十五条、004 第七条' });
+    expect(r).toMatchObject({ kind: 'back-filing', dueDate: '2026-11-11', daysLeft: 3, table: 'platforms', recordId: 'old', source: '004 第七条' });
   });
 
   it('a filed 备案 or 开通审批 satisfies it; a pending application of an account 申请中 counts from the application (004 第七条)', () => {
@@ -191,10 +206,20 @@ describe('zombie accounts (004 通知 三: 长期不更新的“僵尸号”)', 
     expect(list[0]).toMatchObject({ kind: 'zombie-account', recordId: 's', dueDate: '2026-10-22', daysLeft: -31 });
   });
 
-  it('an account with no recorded update date is listed as due today, for the clerk to check', () => {
-    const [r] = zombieReminders(data({ platforms: [platform('u', { lastUpdateOn: undefined })] }), P004, '2026-11-22');
-    expect(r).toMatchObject({ dueDate: '2026-11-22', daysLeft: 0 });
-    expect(r!.title).toContain('未记录最近更新日期');
+  it('without a recorded update the clock starts at the opening date, or at registration; the due date stays and turns overdue (004 通知 三)', () => {
+    const opened = platform('u', { lastUpdateOn: undefined, openedOn: '2026-03-10', createdAt: '2026-06-01T02:00:00.000Z' });
+    // A new account is no zombie on its first day, nor before its months have passed.
+    expect(zombieReminders(data({ platforms: [opened] }), P004, '2026-06-01')).toEqual([]);
+    expect(zombieReminders(data({ platforms: [opened] }), P004, '2026-09-09')).toEqual([]);
+    const [due] = zombieReminders(data({ platforms: [opened] }), P004, '2026-09-10');
+    expect(due).toMatchObject({ dueDate: '2026-09-10', daysLeft: 0, source: '004 通知 三' });
+    expect(due!.title).toBe('账号u（微信公众号）：开通于2026年3月10日，未记录最近更新日期，请核查是否长期不更新');
+    // 17 days later the same due date, 17 days overdue — it does not move with today.
+    expect(zombieReminders(data({ platforms: [opened] }), P004, '2026-09-27')[0]).toMatchObject({ dueDate: '2026-09-10', daysLeft: -17 });
+    // Without an opening date the registration (createdAt, China time) starts the clock.
+    const registered = platform('r', { lastUpdateOn: undefined, createdAt: '2026-06-01T17:00:00.000Z' });
+    expect(zombieReminders(data({ platforms: [registered] }), P004, '2026-12-02')[0]).toMatchObject({ dueDate: '2026-12-02', daysLeft: 0 });
+    expect(zombieReminders(data({ platforms: [registered] }), P004, '2026-12-02')[0]!.title).toContain('登记于2026年6月2日');
   });
 
   it('months are calendar months, clamped at the month end', () => {
@@ -248,7 +273,7 @@ describe('training every semester (003 第十五条: 每学期至少举行一次
 
   it('003 第十五条: a semester without a training is due by its last day', () => {
     const [r] = trainingReminders(data({ trainings: [training('2026-05-12')] }), P004, '2026-11-22');
-    expect(r).toMatchObject({ kind: 'training', dueDate: '2027-01-31', daysLeft: 70, source: '003 第十五条', table: 'trainings' });
+    expect(r).toMatchObject({ kind: 'training', dueDate: '2027-01-31', daysLeft: 70, source: '004 第十条', table: 'trainings' });
     expect(r!.title).toContain('2026年秋季学期已举行培训0次');
   });
 
@@ -263,7 +288,7 @@ describe('work-group real-name checks (003 第二十条: 群主要定期对群�
     platform('g', { kind: '钉钉群', name: '信息化处运维值班群', group: { realNameCheckDates: checks }, ...fields });
 
   it('003 第二十条: the last check 120 days ago is 30 days overdue', () => {
-    const [r] = realNameCheckReminders(data({ platforms: [group(['2026-05-01', '2026-07-25'])] }), '2026-11-22');
+    const [r] = realNameCheckReminders(data({ platforms: [group(['2026-05-01', '2026-07-25'])] }), '2026-11-22', undefined, clauseFor(P003, 'realNameCheck'));
     expect(r).toMatchObject({ kind: 'real-name-check', dueDate: '2026-10-23', daysLeft: -30, source: '003 第二十条', recordId: 'g' });
   });
 
@@ -323,5 +348,48 @@ describe('the combined calendar', () => {
     expect(change).toHaveLength(1);
     expect(change[0]!.daysLeft).toBeLessThan(0);
     expect(change[0]!.title).toContain('东湖计算机与人工智能');
+  });
+});
+
+describe('a reminder cites the clause of the profile in force, or 本单位规定 (001 第五条, 003 第二十五条, 004 通知 三)', () => {
+  const today = '2026-12-15';
+  const stale = platform('stale', { name: '东湖旧号', lastUpdateOn: '2026-01-10', createdAt: '2026-12-10T02:00:00.000Z' });
+  const change = approval('c1', { platformId: 'stale', kind: '变更备案', changeDate: '2026-12-14', changes: [{ field: '总管理员', before: '甲', after: '乙' }] });
+  const sources = (p: RuleProfile) =>
+    Object.fromEntries(computeReminders(data({ platforms: [stale], approvals: [change] }), p, today).map((r) => [r.kind, r.source]));
+
+  it('under 001 only 001 clauses are cited: 僵尸号 and 补办 are 本单位规定, the change filing is 001 第五条', () => {
+    expect(sources(P001)).toMatchObject({ 'change-filing': '001 第五条', 'back-filing': '本单位规定', 'zombie-account': '本单位规定' });
+  });
+
+  it('under 003 the back-filing cites 003 第二十五条 and the December inspection says 本单位规定, never a developer note', () => {
+    expect(sources(P003)).toMatchObject({ 'back-filing': '003 第二十五条', 'annual-inspection': '本单位规定', 'change-filing': '本单位规定' });
+  });
+
+  it('under 004 the 僵尸号 cites 004 通知 三 and the filings 004 第六条 / 004 第七条', () => {
+    expect(sources(P004)).toMatchObject({ 'zombie-account': '004 通知 三', 'change-filing': '004 第六条', 'back-filing': '004 第七条' });
+  });
+
+  it('no preset shows English where the clerk reads a clause', () => {
+    for (const p of PRESET_PROFILES) {
+      const cited = [...Object.values(sources(p)), ...p.reviewChain.map((r) => r.source ?? ''), ...p.updateFrequency.map((r) => r.source)];
+      expect(cited.filter((s) => /[A-Za-z]/.test(s)), p.id).toEqual([]);
+    }
+  });
+
+  it('a profile stored before profiles carried clauses cites its preset’s, and its old developer note is replaced', () => {
+    const { clauses: _dropped, ...old } = P003;
+    const stored: RuleProfile = { ...old, annualInspection: { ...old.annualInspection, source: 'not in seed; default' } };
+    expect(sources(stored)).toMatchObject({ 'back-filing': '003 第二十五条', 'annual-inspection': '本单位规定' });
+  });
+});
+
+describe('a new account is inspected from the year it opened (004 第十一条)', () => {
+  it('an account registered as new after last year’s window is not owed last year’s inspection', () => {
+    const campaign: Inspection = { id: 'i', ...STAMP, platformId: 'other', year: 2026, checks: [] };
+    const fresh = platform('fresh', { createdAt: '2027-01-03T02:00:00.000Z', existedBeforeLedger: false });
+    const old = platform('old', { createdAt: '2027-01-03T02:00:00.000Z' });
+    const list = annualInspectionReminders(data({ platforms: [fresh, old], inspections: [campaign] }), P004, '2027-01-05');
+    expect(list.map((r) => r.recordId)).toEqual(['old']);
   });
 });

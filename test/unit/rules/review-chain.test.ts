@@ -29,11 +29,13 @@ function person(id: string, name: string, extra: Partial<Person> = {}): Person {
 }
 
 const PEOPLE: Person[] = [
-  person('a', '王喆'),
-  person('b', '陈𠮷安'),
-  person('c', '周立新'),
-  person('d', '杨建国'),
-  person('e', '郑堃'),
+  person('a', '王喆', { rank: '科级' }),
+  person('b', '陈𠮷安', { rank: '副处级' }),
+  person('c', '周立新', { rank: '处级' }),
+  person('d', '杨建国', { rank: '处级' }),
+  person('e', '郑堃', { rank: '副处级' }),
+  person('clerk', '欧阳䶮', { rank: '其他' }),
+  person('unranked', '覃海涛'),
   person('worker', '马骏', { isTeacher: false }),
   person('left', '李离', { status: '离岗', statusDate: '2026-03-01' }),
 ];
@@ -123,6 +125,29 @@ describe('001 高校职能部门（信息化处）', () => {
     expect(r.steps).toEqual([{ stepIndex: 0, roleLabel: '负责宣传的处级领导', reviewerIds: [] }]);
     const done = record(r, p, [pass(['e'])]);
     expect(canPublish(done, p)).toEqual({ ok: true });
+  });
+
+  it('the reviewer is a 处级 leader: a 科员 or a person without a recorded rank is refused, naming the clause (001 第七条)', () => {
+    const r = review(p);
+    expect(canRecordStep(r, 0, pass(['clerk']), PEOPLE, p)).toEqual({
+      ok: false,
+      field: 'reviewerIds',
+      reason: '欧阳䶮的职级为其他：第一级（负责宣传的处级领导）的审核人须为处级及以上（001 第七条）。请改选审核人；如职级有误，请先在“人员”中更正。',
+    });
+    expect(canRecordStep(r, 0, pass(['a']), PEOPLE, p)).toMatchObject({ ok: false, reason: expect.stringContaining('王喆的职级为科级') });
+    expect(canRecordStep(r, 0, pass(['unranked']), PEOPLE, p)).toMatchObject({ ok: false, reason: expect.stringContaining('覃海涛未登记职级') });
+    // 副处级 is a 处级 cadre.
+    expect(canRecordStep(r, 0, pass(['e']), PEOPLE, p)).toEqual({ ok: true });
+    expect(canRecordStep(r, 0, pass(['d']), PEOPLE, p)).toEqual({ ok: true });
+  });
+
+  it('a step without a clause in the profile cites 本单位规定 (custom profile)', () => {
+    const custom = profile('custom');
+    const edited: RuleProfile = { ...custom, reviewChain: [{ roleLabel: '部门负责人', minSigners: 2 }, ...custom.reviewChain.slice(1)] };
+    expect(canRecordStep(review(edited), 0, pass(['a']), PEOPLE, edited)).toMatchObject({
+      ok: false,
+      reason: '第一级（部门负责人）至少需要2名审核人签审（本单位规定），目前只有1名。',
+    });
   });
 
   it('未经审核的文章不得发布; published only with time, link and publisher on record (001 第七条)', () => {
@@ -221,7 +246,7 @@ describe('004 本科院校（备案+三人审核）', () => {
     expect(canRecordStep(r, 0, pass(['a', 'b']), PEOPLE, p)).toEqual({
       ok: false,
       field: 'reviewerIds',
-      reason: '第一级（信息发布内容审核人（本单位教师））至少需要3名审核人签审，目前只有2名。',
+      reason: '第一级（信息发布内容审核人（本单位教师））至少需要3名审核人签审（004 通知 二），目前只有2名。',
     });
     expect(canRecordStep(r, 0, pass(['a', 'b', 'worker']), PEOPLE, p)).toEqual({
       ok: false,

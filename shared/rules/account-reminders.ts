@@ -6,6 +6,7 @@ import type { RuleProfile } from '../profiles/types';
 import { isGroupKind, type Platform } from '../domain/platform';
 import { addCalendarDays } from './working-days';
 import { addMonths, chinaDate, formatCnDate, isClosed, isRunning, live, platformLabel, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
+import { firstDay } from '../domain/month-date';
 
 /** Not in any seed ("定期"); a quarter keeps departed staff from lingering for a semester. Default. */
 export const REAL_NAME_CHECK_INTERVAL_DAYS = 90;
@@ -129,7 +130,7 @@ export function realNameCheckReminders(data: Pick<ComplianceData, 'platforms'>, 
     if (!isGroupKind(p.kind) || isClosed(p) || p.group?.disbandedOn) continue;
     const last = [...(p.group?.realNameCheckDates ?? [])].sort().at(-1);
     // Never checked: the first check is due one interval after the group was opened (or entered).
-    const since = last ?? p.openedOn ?? chinaDate(p.createdAt);
+    const since = last ?? (p.openedOn && firstDay(p.openedOn)) ?? chinaDate(p.createdAt);
     const dueDate = addCalendarDays(since, intervalDays);
     if (dueDate > addCalendarDays(today, REAL_NAME_CHECK_NOTICE_DAYS)) continue;
     const title = last

@@ -7,6 +7,7 @@ import type { Approval, Inspection } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
 import { localToday } from '../../db/credentials';
+import { formatMonth } from '@shared/domain/month-date';
 
 interface Props {
   year: number;
@@ -42,7 +43,7 @@ export function CampaignReview({ year, platforms, inspections, approvals, profil
           {section(
             '新增账号',
             cmp.added.length,
-            cmp.added.map((p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${p.openedOn}开通` : ''}`}</li>),
+            cmp.added.map((p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${formatMonth(p.openedOn) ?? p.openedOn}开通` : ''}`}</li>),
           )}
           {section(
             '停用或注销的账号',

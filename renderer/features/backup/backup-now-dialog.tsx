@@ -22,16 +22,27 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
   const [form] = Form.useForm<Values>();
   const encrypt = Form.useWatch('encrypt', form);
   const [stage, setStage] = useState<Stage>({ step: 'form' });
+  // What the last 开始备份 refused, until every field it named is corrected.
+  const [refused, setRefused] = useState<string[]>([]);
 
   const close = () => {
     if (stage.step === 'running') return;
     form.resetFields();
     setStage({ step: 'form' });
+    setRefused([]);
     onClose();
   };
 
   const start = async () => {
-    const values = await form.validateFields();
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch (invalid) {
+      // A refused field is not an error of the app: say what to correct, and nothing is thrown.
+      setRefused(fieldErrors(invalid));
+      return;
+    }
+    setRefused([]);
     setStage({ step: 'running' });
     try {
       const result = await runBackup('manual', {
@@ -63,7 +74,14 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
       destroyOnHidden
     >
       {stage.step === 'form' && (
-        <Form form={form} layout="vertical" initialValues={{ encrypt: false }} requiredMark={false}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ encrypt: false }}
+          requiredMark={false}
+          onFieldsChange={() => refused.length > 0 && setRefused(form.getFieldsError().flatMap((f) => f.errors))}
+        >
+          {refused.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`未开始备份：${refused.join('；')}。请改正后再点“开始备份”。`} />}
           <Typography.Paragraph>备份包括全部台账记录、审计日志、设置和所有扫描件。桌面版会让您选择保存位置（例如 U 盘）。</Typography.Paragraph>
           <Form.Item name="encrypt" valuePropName="checked">
             <Checkbox>用口令加密备份文件</Checkbox>
@@ -127,4 +145,11 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
       {stage.step === 'failed' && <Alert type="error" showIcon title={stage.message} />}
     </Modal>
   );
+}
+
+/** The messages of a rejected validateFields (antd rejects with { errorFields }), or a fallback. */
+function fieldErrors(invalid: unknown): string[] {
+  const fields = invalid && typeof invalid === 'object' && 'errorFields' in invalid ? (invalid as { errorFields: { errors: string[] }[] }).errorFields : [];
+  const errors = fields.flatMap((f) => f.errors);
+  return errors.length > 0 ? errors : ['请检查填写的内容'];
 }

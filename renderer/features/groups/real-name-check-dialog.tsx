@@ -23,6 +23,8 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
   const { message } = AntApp.useApp();
   const lookups = useLookups();
   const [saving, setSaving] = useState(false);
+  // Until the people are read, "no departed staff" would be a false all-clear.
+  const loaded = lookups.loaded;
   const departed = departedStaffOf(group, lookups.people.values());
 
   const submit = async () => {
@@ -44,7 +46,9 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
   return (
     <Modal open destroyOnHidden title={`记录实名核查：${group.name}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose}>
       <Typography.Paragraph type="secondary">核对群成员是否均按“部门+姓名”实名，移出离职（岗）人员和无法确认身份的成员（003 第二十条）。</Typography.Paragraph>
-      {departed.length > 0 ? (
+      {!loaded ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="正在读取人员名单…" />
+      ) : departed.length > 0 ? (
         <Alert
           type="warning"
           showIcon

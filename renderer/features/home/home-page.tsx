@@ -31,11 +31,21 @@ export function HomePage() {
       .map((p) => ({ person: p, roles: roles.get(p.id) ?? [] }));
   }, [platforms, units, people]);
 
+  // An empty registry still has duties that do not hang on a platform (training each semester,
+  // 003 第十五条), so the reminders stay below the invitation to register the first account.
   if (platforms && platforms.length === 0) {
     return (
-      <Empty description="台账还是空的。可以在“平台台账”中登记第一个账号，或在“设置”中载入示例数据。">
-        <Typography.Link onClick={() => navigate('platforms')}>前往平台台账</Typography.Link>
-      </Empty>
+      <section aria-labelledby="home-title">
+        <Typography.Title level={3} id="home-title">
+          首页
+        </Typography.Title>
+        <Empty description="台账还是空的。可以在“平台台账”中登记第一个账号，或在“设置”中载入示例数据。">
+          <Typography.Link onClick={() => navigate('platforms')}>前往平台台账</Typography.Link>
+        </Empty>
+        <div style={{ marginTop: 24 }}>
+          <RemindersPanel />
+        </div>
+      </section>
     );
   }
 

@@ -17,6 +17,7 @@ import { RealNameCheckDialog } from './real-name-check-dialog';
 import { DisbandDialog } from './disband-dialog';
 import { ExportButton } from '../export/export-button';
 import { groupsTable } from '../export/list-tables';
+import { useKeptFilter } from '../../state/kept-filter';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband'; group: Platform } | null;
 
@@ -24,7 +25,7 @@ export function GroupsPage() {
   const platforms = usePlatforms();
   const incidents = useIncidents();
   const lookups = useLookups();
-  const [showDisbanded, setShowDisbanded] = useState(false);
+  const [showDisbanded, setShowDisbanded] = useKeptFilter('groups.showDisbanded', false);
   const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => void warmUpPdf(), []);
 

@@ -12,6 +12,7 @@ import { useRecordEditor } from '../../components/use-record-editor';
 import { rolesHeldBy } from '@shared/domain/roles';
 import { ExportButton } from '../export/export-button';
 import { peopleTable } from '../export/list-tables';
+import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
 
 export function PeoplePage() {
@@ -22,6 +23,7 @@ export function PeoplePage() {
   const [query, setQuery] = useKeptFilter('people.query', '');
   const [status, setStatus] = useKeptFilter<string | undefined>('people.status', undefined);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Person | null>(null);
 
   const roles = useMemo(() => rolesHeldBy(platforms ?? [], units ?? []), [platforms, units]);
   const rows = useMemo(
@@ -100,9 +102,10 @@ export function PeoplePage() {
               );
             },
           },
-          rowActionsColumn<Person>('people', setEditing),
+          rowActionsColumn<Person>('people', setEditing, setDeleting),
         ]}
       />
+      {deleting && <DeletePersonDialog person={deleting} onClose={() => setDeleting(null)} />}
       {editing && <PersonDialog person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </section>
   );

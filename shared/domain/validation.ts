@@ -274,6 +274,14 @@ export function platformDraftSchema(options: ValidationOptions = {}) {
           {
             ownerId: optional(idRef('群主')),
             memberCount: optional(count('群成员数')),
+            members: optional(
+              z.array(
+                z
+                  .object({ personId: optional(idRef('成员')), department: optional(text(60)), name: optional(text(30)) }, { error: '群成员格式不正确' })
+                  .refine((m) => m.personId || (m.department && m.name), { error: '不在人员名单中的成员须填写部门和姓名（003 第二十条：部门+姓名实名）' }),
+                { error: '群成员名单格式不正确' },
+              ),
+            ),
             realNameCheckDates: z.array(pastDate('实名核查日期'), { error: '实名核查日期格式不正确' }).default([]),
             supervisorId: optional(idRef('监督人')),
             disbandedOn: optional(pastDate('解散日期')),

@@ -3,8 +3,10 @@ import { Alert, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd'
 import { useMemo } from 'react';
 import { isGroupKind } from '@shared/domain/platform';
 import { rolesHeldBy } from '@shared/domain/roles';
-import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
+import { useLookups, usePeople, usePlatforms, useSettings, useUnits } from '../../db/queries';
 import { navigate } from '../../app/routes';
+import { departedMemberReminders, rosterSource } from '@shared/rules/group-roster';
+import { localToday } from '../../db/credentials';
 import { RemindersPanel } from './reminders-panel';
 
 export function HomePage() {
@@ -23,6 +25,14 @@ export function HomePage() {
       fixing: list.filter((p) => p.status === '整改中').length,
     };
   }, [platforms]);
+
+  const settings = useSettings();
+  const profileSource = settings ? settings.profile.source : undefined;
+  // The owner of every group whose roster lists a person who left is to remove them (003 第二十条).
+  const rosterReminders = useMemo(
+    () => (profileSource === undefined ? [] : departedMemberReminders(platforms ?? [], lookups.people, localToday(), rosterSource(profileSource))),
+    [platforms, lookups, profileSource],
+  );
 
   const flagged = useMemo(() => {
     const roles = rolesHeldBy(platforms ?? [], units ?? []);
@@ -88,7 +98,7 @@ export function HomePage() {
         />
       )}
       <div style={{ marginTop: 24 }}>
-        <RemindersPanel />
+        <RemindersPanel extra={rosterReminders} />
       </div>
     </section>
   );

@@ -16,7 +16,18 @@ import { PersonSelect, UnitSelect } from '../../components/record-select';
 import { useRecordEditor } from '../../components/use-record-editor';
 import { fromFormValues, toFormValues, type PlatformFormValues } from './platform-form-values';
 
-export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platform; onClose: () => void; onSaved?: (p: Platform) => void }) {
+export function PlatformForm({
+  platform,
+  onClose,
+  onSaved,
+  initialKind,
+}: {
+  platform?: Platform;
+  onClose: () => void;
+  onSaved?: (p: Platform) => void;
+  /** The kind a new record starts as (工作群 › 新建 starts as a 微信群). */
+  initialKind?: PlatformKind;
+}) {
   const [form] = Form.useForm<PlatformFormValues>();
   const lookups = useLookups();
   const { save, saving } = useRecordEditor<Platform>('platforms', validatePlatform);
@@ -57,7 +68,7 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
         </Space>
       }
     >
-      <Form form={form} layout="vertical" initialValues={toFormValues(platform)} onFinish={submit}>
+      <Form form={form} layout="vertical" initialValues={{ ...toFormValues(platform), ...(!platform && initialKind && { kind: initialKind }) }} onFinish={submit}>
         <Divider titlePlacement="start">基本信息</Divider>
         <Row gutter={16}>
           <Col span={8}>

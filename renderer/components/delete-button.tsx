@@ -1,12 +1,14 @@
-// Move a record to the trash after a confirmation; it can be restored from 回收站.
-import { App as AntApp, Button, Popconfirm } from 'antd';
+// Move a record to the trash after a confirmation; it can be restored from 回收站, or at once with
+// 撤销 in the message that confirms the delete.
+import { Button, Popconfirm } from 'antd';
 import { db } from '../db/database';
 import { softDelete } from '../db/repository';
 import type { RecordTable } from '../db/schema';
 import { showError } from '../app/errors';
+import { useUndoDelete } from './undo-delete';
 
 export function DeleteButton({ table, id, name }: { table: RecordTable; id: string; name: string }) {
-  const { message } = AntApp.useApp();
+  const deleted = useUndoDelete();
   return (
     <Popconfirm
       title={`将“${name}”移入回收站？`}
@@ -16,7 +18,7 @@ export function DeleteButton({ table, id, name }: { table: RecordTable; id: stri
       onConfirm={async () => {
         try {
           await softDelete(db, table, id);
-          void message.success(`已将“${name}”移入回收站`);
+          deleted(table, id, name);
         } catch (e) {
           showError(e, '删除失败');
         }

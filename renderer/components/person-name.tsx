@@ -5,7 +5,7 @@ import type { Lookups } from '../db/queries';
 export function PersonName({ id, lookups, role }: { id: string | undefined; lookups: Lookups; role?: string }) {
   if (!id) return null;
   const person = lookups.people.get(id);
-  if (!person) return <span>（已删除）</span>;
+  if (!person) return <span>{lookups.personName(id)}</span>;
   return (
     <span>
       {person.name}

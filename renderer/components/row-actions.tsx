@@ -1,10 +1,15 @@
-// The 操作 column of a record list: edit, and move to the trash (with confirmation).
+// The 操作 column of a record list: edit, and move to the trash (with confirmation, or through the
+// list's own delete dialog when deleting needs more than a yes, as for a person still on duty).
 import { Button, Space } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import type { RecordTable } from '../db/schema';
 import { DeleteButton } from './delete-button';
 
-export function rowActionsColumn<T extends { id: string; name: string }>(table: RecordTable, onEdit: (record: T) => void): ColumnType<T> {
+export function rowActionsColumn<T extends { id: string; name: string }>(
+  table: RecordTable,
+  onEdit: (record: T) => void,
+  onDelete?: (record: T) => void,
+): ColumnType<T> {
   return {
     title: '操作',
     width: 140,
@@ -13,7 +18,13 @@ export function rowActionsColumn<T extends { id: string; name: string }>(table: 
         <Button size="small" onClick={() => onEdit(r)} aria-label={`编辑 ${r.name}`}>
           编辑
         </Button>
-        <DeleteButton table={table} id={r.id} name={r.name} />
+        {onDelete ? (
+          <Button size="small" danger onClick={() => onDelete(r)} aria-label={`删除 ${r.name}`}>
+            删除
+          </Button>
+        ) : (
+          <DeleteButton table={table} id={r.id} name={r.name} />
+        )}
       </Space>
     ),
   };

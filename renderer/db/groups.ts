@@ -5,6 +5,8 @@ import type { Id, IsoDate } from '@shared/domain/common';
 import { isGroupKind, type Platform } from '@shared/domain/platform';
 import type { Incident } from '@shared/domain/records';
 import { checkDisband, checkRealNameCheck, groupAfterCheck, realNameCheckFinding, type RealNameCheckInput } from '@shared/rules/group-rules';
+import { rosterWithout } from '@shared/rules/group-roster';
+import type { GroupMember } from '@shared/domain/platform';
 import type { LedgerDb } from './schema';
 import { localToday } from '@shared/domain/today';
 import { createRecord, enforce, LedgerError, updateRecord } from './repository';
@@ -20,13 +22,24 @@ async function liveGroup(ledger: LedgerDb, id: Id): Promise<Platform> {
  * Appends the check's date to the group; members removed shrink the member count, and removals or a
  * note are logged as a closed 问题登记 of the group (action 移出), so the check shows on F15.
  */
-export async function recordRealNameCheck(ledger: LedgerDb, groupId: Id, input: RealNameCheckInput, today: IsoDate = localToday()): Promise<{ group: Platform; logged?: Incident }> {
+export async function recordRealNameCheck(
+  ledger: LedgerDb,
+  groupId: Id,
+  input: RealNameCheckInput,
+  today: IsoDate = localToday(),
+  /** Departed people the check removed from the roster (003 第二十条: 离职（岗）人员及时移出). */
+  removedFromRoster: readonly Id[] = [],
+): Promise<{ group: Platform; logged?: Incident }> {
   let result: { group: Platform; logged?: Incident } | undefined;
   await ledger.transaction('rw', [ledger.platforms, ledger.incidents, ledger.auditLog, ledger.settings], async () => {
     const p = await liveGroup(ledger, groupId);
     enforce(checkRealNameCheck(p, input, today));
     const date = input.date!;
-    const group = await updateRecord<Platform>(ledger, 'platforms', p.id, { group: groupAfterCheck(p, { ...input, date }) });
+    const checked = groupAfterCheck(p, { ...input, date });
+    const members = p.group?.members;
+    const group = await updateRecord<Platform>(ledger, 'platforms', p.id, {
+      group: members && removedFromRoster.length > 0 ? { ...checked, members: rosterWithout(members, removedFromRoster) } : checked,
+    });
     const found = realNameCheckFinding(input);
     const logged = found
       ? await createRecord<Incident>(ledger, 'incidents', {
@@ -54,6 +67,23 @@ export async function disbandGroup(ledger: LedgerDb, groupId: Id, date: IsoDate 
       group: { ...(p.group ?? { realNameCheckDates: [] }), disbandedOn: date },
       status: '已停用',
       statusHistory: [...p.statusHistory, { date: date!, value: '已停用', note }],
+    });
+  });
+  return saved!;
+}
+
+/** Replaces a group's roster (部门+姓名 of every member, 003 第二十条); the member count follows it. */
+export async function saveRoster(ledger: LedgerDb, groupId: Id, members: GroupMember[]): Promise<Platform> {
+  let saved: Platform | undefined;
+  await ledger.transaction('rw', [ledger.platforms, ledger.auditLog, ledger.settings], async () => {
+    const p = await liveGroup(ledger, groupId);
+    for (const m of members) {
+      if (!m.personId && !(m.department?.trim() && m.name?.trim())) {
+        throw new LedgerError('不在人员名单中的成员须填写部门和姓名（003 第二十条：部门+姓名实名）。', 'roster entry without person or 部门+姓名');
+      }
+    }
+    saved = await updateRecord<Platform>(ledger, 'platforms', p.id, {
+      group: { ...(p.group ?? { realNameCheckDates: [] }), members, memberCount: members.length },
     });
   });
   return saved!;

@@ -26,22 +26,34 @@ export function usePlatforms(): Platform[] | undefined {
 export interface Lookups {
   units: Map<string, Unit>;
   people: Map<string, Person>;
+  /** People in the trash, so that a record still naming one shows who it was: 王𠮷（已删除）. */
+  deletedPeople: Map<string, Person>;
+  /** False until units and people have been read: an empty map then means "not read yet". */
+  loaded: boolean;
   unitName: (id: string | undefined) => string;
   personName: (id: string | undefined) => string;
+}
+
+/** A name as shown once its record is in the trash. */
+export function deletedName(name: string | undefined): string {
+  return `${name ?? ''}（已删除）`;
 }
 
 /** Maps of live units and people by id, for showing names instead of ids. */
 export function useLookups(): Lookups {
   const units = useUnits();
-  const people = usePeople();
+  const allPeople = useLiveQuery(() => db.people.toArray(), []);
   return useMemo(() => {
     const u = new Map((units ?? []).map((x) => [x.id, x]));
-    const p = new Map((people ?? []).map((x) => [x.id, x]));
+    const p = new Map((allPeople ?? []).filter((x) => !x.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((x) => [x.id, x]));
+    const gone = new Map((allPeople ?? []).filter((x) => x.deletedAt).map((x) => [x.id, x]));
     return {
       units: u,
       people: p,
+      deletedPeople: gone,
+      loaded: units !== undefined && allPeople !== undefined,
       unitName: (id) => (id ? (u.get(id)?.name ?? '（已删除）') : ''),
-      personName: (id) => (id ? (p.get(id)?.name ?? '（已删除）') : ''),
+      personName: (id) => (id ? (p.get(id)?.name ?? deletedName(gone.get(id)?.name)) : ''),
     };
-  }, [units, people]);
+  }, [units, allPeople]);
 }

@@ -58,7 +58,19 @@ export interface PlatformColumn {
   note?: string;
 }
 
+/**
+ * One entry of a work group's roster (003 第二十条: members are this school's staff under their
+ * real names, 部门+姓名): a person of the registry, or the department and name of someone who is not.
+ */
+export interface GroupMember {
+  personId?: Id;
+  department?: string;
+  name?: string;
+}
+
 export interface WorkGroupInfo {
+  /** The roster the owner checks against (003 第二十条, 000 第五条); absent until one is kept. */
+  members?: GroupMember[];
   /** 群主 */
   ownerId?: Id;
   memberCount?: number;

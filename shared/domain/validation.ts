@@ -11,6 +11,7 @@ import { CERTIFICATION_STATUSES, LIFECYCLE_STATUSES, PLATFORM_KINDS, isGroupKind
 import type { Platform, PlatformKind } from './platform';
 import { RANKS, UNIT_KINDS } from './unit';
 import type { Unit } from './unit';
+import { isIsoMonth, monthNotAfter } from './month-date';
 
 export interface ValidationOptions {
   /** 'YYYY-MM-DD' used for "not in the future" checks; defaults to the local date. Tests pin it. */
@@ -126,6 +127,19 @@ function isoDate(label: string, today: IsoDate, notFuture: boolean) {
   return notFuture ? base.refine((d) => d <= today, { error: `${label}不能晚于今天（${today}）` }) : base;
 }
 
+/**
+ * A date that may be known only to its month ('2019-06', see month-date): 开通日期 of old ledgers.
+ * Never in the future; a month counts from its first day.
+ */
+function pastDayOrMonth(label: string, today: IsoDate) {
+  return z
+    .string({ error: `${label}应为日期` })
+    .trim()
+    .refine((v) => ISO_DATE_RE.test(v) || isIsoMonth(v), { error: `${label}格式应为“年-月-日”，例如 2026-11-22；只知道月份的写作“年-月”，例如 2019-06`, abort: true })
+    .refine((v) => isIsoMonth(v) || isRealDate(v), { error: `${label}不是有效的日期，请核对年月日`, abort: true })
+    .refine((v) => (isIsoMonth(v) ? monthNotAfter(v, today) : v <= today), { error: `${label}不能晚于今天（${today}）` });
+}
+
 const PHONE_MESSAGE = '电话格式不正确：手机号为 11 位（如 13812345678），固定电话需带区号（如 029-87092255，分机写作“转123”）';
 const phone = z
   .string({ error: PHONE_MESSAGE })
@@ -214,7 +228,7 @@ export function platformDraftSchema(options: ValidationOptions = {}) {
       guidingTeacherId: optional(idRef('指导教师')),
       purpose: textOrEmpty(1000),
       contentScope: textOrEmpty(1000),
-      openedOn: optional(pastDate('开通日期')),
+      openedOn: optional(pastDayOrMonth('开通日期', today)),
       existedBeforeLedger: optional(z.boolean({ error: '请选择是否在建立本台账前已开通' })),
       certification: enumOf(CERTIFICATION_STATUSES, '请选择认证状态'),
       followers: z.array(dated(count('粉丝数'), '粉丝数统计日期'), { error: '粉丝数记录格式不正确' }).default([]),
@@ -257,6 +271,14 @@ export function platformDraftSchema(options: ValidationOptions = {}) {
           {
             ownerId: optional(idRef('群主')),
             memberCount: optional(count('群成员数')),
+            members: optional(
+              z.array(
+                z
+                  .object({ personId: optional(idRef('成员')), department: optional(text(60)), name: optional(text(30)) }, { error: '群成员格式不正确' })
+                  .refine((m) => m.personId || (m.department && m.name), { error: '不在人员名单中的成员须填写部门和姓名（003 第二十条：部门+姓名实名）' }),
+                { error: '群成员名单格式不正确' },
+              ),
+            ),
             realNameCheckDates: z.array(pastDate('实名核查日期'), { error: '实名核查日期格式不正确' }).default([]),
             supervisorId: optional(idRef('监督人')),
             disbandedOn: optional(pastDate('解散日期')),

@@ -2,6 +2,8 @@
 // Strings are handled as Unicode code points, never UTF-16 units, because names may hold
 // characters outside the BMP (𠮷 is two UTF-16 units and must never be cut in half).
 
+import { formatMonth } from '../domain/month-date';
+
 /** What an empty date prints as: room to write the date by hand. */
 export const BLANK_DATE = '　　年　月　日';
 
@@ -9,13 +11,16 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;
 
 /**
- * '2026-11-22' → '2026年11月22日'. An ISO datetime is shown as the local calendar day (the
+ * '2026-11-22' → '2026年11月22日'; a date known only to its month, '2019-06', → '2019年6月' (see
+ * domain/month-date: the form never invents a day). An ISO datetime is shown as the local calendar day (the
  * clerk's machine is set to China time). Empty or unparsable → {@link BLANK_DATE}, so a bad value
  * never prints as a wrong date.
  */
 export function formatDate(value: string | null | undefined): string {
   const v = (value ?? '').trim();
   if (!v) return BLANK_DATE;
+  const month = formatMonth(v);
+  if (month) return month;
   const m = DATE_RE.exec(v);
   if (m) {
     const [, y, mo, d] = m;

@@ -7,6 +7,7 @@ import { clauseFor, inspectionClause, LOCAL_RULE } from '../profiles/clauses';
 import { existedBeforeLedger, isGroupKind, type Platform } from '../domain/platform';
 import { addCalendarDays } from './working-days';
 import { addMonths, chinaDate, formatCnDate, isClosed, isRunning, live, platformLabel, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
+import { firstDay, formatMonth } from '../domain/month-date';
 
 /** Not in any seed ("定期"); a quarter keeps departed staff from lingering for a semester. Default. */
 export const REAL_NAME_CHECK_INTERVAL_DAYS = 90;
@@ -67,7 +68,7 @@ function yearReminders(data: Pick<ComplianceData, 'platforms' | 'inspections'>, 
  * registration is its opening — by the day it was registered.
  */
 function openedAfter(p: Platform, date: string): boolean {
-  const opened = p.openedOn ?? (existedBeforeLedger(p) ? undefined : chinaDate(p.createdAt));
+  const opened = p.openedOn ? firstDay(p.openedOn) : existedBeforeLedger(p) ? undefined : chinaDate(p.createdAt);
   return Boolean(opened && opened > date);
 }
 
@@ -84,10 +85,11 @@ export function zombieReminders(data: Pick<ComplianceData, 'platforms'>, profile
   for (const p of live(data.platforms)) {
     if (!isAccount(p) || !isRunning(p)) continue;
     if (!p.lastUpdateOn) {
-      const since = p.openedOn ?? chinaDate(p.createdAt);
+      // A month-only opening date (an old account) counts from the first of that month.
+      const since = p.openedOn ? firstDay(p.openedOn) : chinaDate(p.createdAt);
       const dueDate = addMonths(since, months);
       if (dueDate > today) continue;
-      const from = p.openedOn ? `开通于${formatCnDate(since)}` : `登记于${formatCnDate(since)}`;
+      const from = p.openedOn ? `开通于${formatMonth(p.openedOn) ?? formatCnDate(since)}` : `登记于${formatCnDate(since)}`;
       const title = `${platformLabel(p)}：${from}，未记录最近更新日期，请核查是否长期不更新`;
       out.push(reminderFor({ kind: 'zombie-account', title, dueDate, source, table: 'platforms', recordId: p.id }, today));
       continue;
@@ -152,7 +154,7 @@ export function realNameCheckReminders(
     if (!isGroupKind(p.kind) || isClosed(p) || p.group?.disbandedOn) continue;
     const last = [...(p.group?.realNameCheckDates ?? [])].sort().at(-1);
     // Never checked: the first check is due one interval after the group was opened (or entered).
-    const since = last ?? p.openedOn ?? chinaDate(p.createdAt);
+    const since = last ?? (p.openedOn && firstDay(p.openedOn)) ?? chinaDate(p.createdAt);
     const dueDate = addCalendarDays(since, intervalDays);
     if (dueDate > addCalendarDays(today, REAL_NAME_CHECK_NOTICE_DAYS)) continue;
     const title = last

@@ -6,6 +6,7 @@ import type { Approval, Inspection, Printout, Training } from '../domain/records
 import type { Person } from '../domain/person';
 import type { Unit } from '../domain/unit';
 import { daysBetween, type Reminder } from './reminder';
+import { formatMonth } from '../domain/month-date';
 
 export interface ComplianceReminder extends Reminder {
   /**
@@ -57,6 +58,9 @@ export function addMonths(date: string, months: number): string {
 }
 
 export function formatCnDate(date: string): string {
+  // 开通日期 may be known only to its month (domain/month-date): 2019年6月, never a made-up day.
+  const month = formatMonth(date);
+  if (month) return month;
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/common';
 import { isGroupKind, type PlatformKind } from '../domain/platform';
 import { isValidWebAddress, validatePerson, validatePlatform, validateUnit, type FieldErrors } from '../domain/validation';
 import { cellText, isBlankCell, isCellError, type CellValue, type SheetData } from './cells';
-import { parseDateCell, type DateOptions } from './dates';
+import { parseDateCell, parseDayOrMonthCell, type DateOptions } from './dates';
 import { unguardFormula } from './export-table';
 import { headerLabels, type ColumnMapping } from './mapping';
 import { PlatformDuplicates, platformIdentity, ReferenceIndex, nameKey, type StoredData } from './references';
@@ -113,6 +113,10 @@ function parseCell(field: ImportField, cell: CellValue, refs: ReferenceIndex, in
       return { ok: true, value: text };
     case 'date': {
       const date = parseDateCell(cell, dates);
+      return date.ok ? { ok: true, value: date.date } : { ok: false, reason: date.reason };
+    }
+    case 'dayOrMonth': {
+      const date = parseDayOrMonthCell(cell, dates);
       return date.ok ? { ok: true, value: date.date } : { ok: false, reason: date.reason };
     }
     case 'count':

@@ -5,6 +5,7 @@
 // "2019.6" or "2019.10" as the number 2019, 2019.6 or 2019.1), and a serial or date cell that
 // lands before EARLIEST_LEDGER_DATE.
 import type { IsoDate } from '../domain/common';
+import { isoMonth, type DayOrMonth } from '../domain/month-date';
 import { isRealDate } from '../domain/validation';
 import { isCellError, utcDay, type CellValue } from './cells';
 
@@ -168,4 +169,45 @@ export function parseDateCell(value: CellValue, options: DateOptions = {}): Date
   if (typeof value === 'boolean') return fail('这里应填写日期，而不是“是/否”');
   if (isCellError(value)) return fail(`单元格是错误值 ${value.error}，请在表格中改正`);
   return fail('无法识别的日期');
+}
+
+export type DayOrMonthParse = { ok: true; date: DayOrMonth } | { ok: false; reason: string };
+
+/**
+ * A cell of a column that accepts a date known only to the month (开通日期, see
+ * domain/month-date): a full date as parseDateCell reads it, or a year and month — typed
+ * ("2019.6", "2019年6月", "2019-06", "201906") or the number Excel keeps of a typed "2019.6" —
+ * kept as '2019-06'. A year alone is still refused, and so is the number 2019.1, which is what
+ * Excel keeps of both "2019.1" and "2019.10" (January or October cannot be told apart).
+ */
+export function parseDayOrMonthCell(value: CellValue, options: DateOptions = {}): DayOrMonthParse {
+  const full = parseDateCell(value, options);
+  if (full.ok) return full;
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) {
+      if (value >= 190_001 && value <= 299_912 && isYearOrMonth(Math.floor(value / 100), String(value % 100))) {
+        return monthOf(Math.floor(value / 100), value % 100);
+      }
+      return full;
+    }
+    const decimal = /^(\d{4})\.(\d{1,2})$/.exec(String(value));
+    if (!decimal || !isYearOrMonth(Number(decimal[1]), decimal[2])) return full;
+    if (decimal[2] === '1') {
+      return fail(`数值 ${value} 可能是${decimal[1]}年1月，也可能是输入“${decimal[1]}.10”后被表格软件存成的${decimal[1]}年10月，请在单元格中写作“${decimal[1]}年1月”或“${decimal[1]}年10月”`);
+    }
+    return monthOf(Number(decimal[1]), Number(decimal[2]));
+  }
+  if (typeof value !== 'string') return full;
+  const partial = YEAR_OR_MONTH.exec(value.trim().normalize('NFKC'));
+  const month = partial?.[2] ?? partial?.[3];
+  if (!partial || month === undefined) return full;
+  const year = Number(partial[1]);
+  if (!isYearOrMonth(year, month)) {
+    return Number(month) < 1 || Number(month) > 12 ? fail(`“${value.trim()}”的月份 ${Number(month)} 不存在（应为 1—12 月），请核对`) : full;
+  }
+  return monthOf(year, Number(month));
+}
+
+function monthOf(year: number, month: number): DayOrMonthParse {
+  return { ok: true, date: isoMonth(year, month) };
 }

@@ -13,6 +13,8 @@ export const TARGET_LABELS: Record<ImportTarget, string> = { platforms: '平台�
 export type FieldType =
   | 'text'
   | 'date'
+  /** A date, or one known only to the month (2019.6 → 2019-06): see domain/month-date. */
+  | 'dayOrMonth'
   | 'count'
   | 'enum'
   | 'bool'
@@ -95,7 +97,7 @@ export const TARGET_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
     { key: 'guidingTeacherId', label: '指导教师', type: 'person', synonyms: ['指导教师', '指导老师'] },
     { key: 'purpose', label: '宗旨/功能定位', type: 'text', synonyms: ['宗旨', '功能定位', '宗旨/功能定位', '账号定位', '定位', '简介', '功能'] },
     { key: 'contentScope', label: '信息发布范围', type: 'text', synonyms: ['信息发布范围', '发布范围', '发布内容', '内容范围', '主要内容'] },
-    { key: 'openedOn', label: '开通日期', type: 'date', synonyms: ['开通日期', '开通时间', '注册时间', '注册日期', '创建时间', '创建日期', '建立时间', '上线时间', '开设时间'] },
+    { key: 'openedOn', label: '开通日期', type: 'dayOrMonth', synonyms: ['开通日期', '开通时间', '注册时间', '注册日期', '创建时间', '创建日期', '建立时间', '上线时间', '开设时间'] },
     { key: 'certification', label: '认证状态', type: 'enum', values: CERTIFICATION_STATUSES, aliases: CERTIFICATION_ALIASES, synonyms: ['认证状态', '认证情况', '是否认证', '实名认证', '是否实名认证', '认证'] },
     { key: 'followers', label: '粉丝数', type: 'count', synonyms: ['粉丝数', '粉丝量', '关注人数', '关注数', '粉丝', '订阅人数', '用户数'] },
     { key: 'responsibleId', label: '责任人', type: 'person', synonyms: ['责任人', '负责人', '第一责任人', '主要负责人'] },

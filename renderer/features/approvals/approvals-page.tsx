@@ -16,6 +16,7 @@ import { ExportButton } from '../export/export-button';
 import { approvalsTable } from '../export/list-tables';
 import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
 import { localToday } from '@shared/domain/today';
+import { useKeptFilter } from '../../state/kept-filter';
 
 type StatusFilter = '待报备' | '已逾期' | '已报备' | '期限待定';
 
@@ -57,9 +58,9 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
   const approvals = useApprovals();
   const platforms = usePlatforms();
   const rules = useDeadlineRules();
-  const [kind, setKind] = useState<string>();
-  const [status, setStatus] = useState<StatusFilter>();
-  const [query, setQuery] = useState('');
+  const [kind, setKind] = useKeptFilter<string | undefined>('approvals.kind', undefined);
+  const [status, setStatus] = useKeptFilter<StatusFilter | undefined>('approvals.status', undefined);
+  const [query, setQuery] = useKeptFilter('approvals.query', '');
   const [dialog, setDialog] = useState<Dialog>(null);
   const today = localToday();
 
@@ -93,7 +94,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
         账号名称、管理员、分管领导或维护方式变更，以及账号注销，应在{rules.profile.changeFilingWorkingDays}个工作日内以书面形式报{office}备案（001 第五条、004 第六条）。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search allowClear style={{ width: 260 }} placeholder="搜索平台（支持拼音首字母）" aria-label="搜索平台名称" onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search allowClear style={{ width: 260 }} placeholder="搜索平台（支持拼音首字母）" aria-label="搜索平台名称" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
         <Select allowClear placeholder="类别" aria-label="按类别筛选" style={{ width: 130 }} value={kind} options={APPROVAL_KINDS.map((k) => ({ value: k, label: k }))} onChange={setKind} />
         <Select<StatusFilter>
           allowClear

@@ -15,16 +15,20 @@ import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from '../incidents/incident-dialog';
 import { RealNameCheckDialog } from './real-name-check-dialog';
 import { DisbandDialog } from './disband-dialog';
+import { RosterDialog } from './roster-dialog';
+import { PlatformForm } from '../platforms/platform-form';
+import { departedMembers } from '@shared/rules/group-roster';
 import { ExportButton } from '../export/export-button';
 import { groupsTable } from '../export/list-tables';
+import { useKeptFilter } from '../../state/kept-filter';
 
-type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband'; group: Platform } | null;
+type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
 
 export function GroupsPage() {
   const platforms = usePlatforms();
   const incidents = useIncidents();
   const lookups = useLookups();
-  const [showDisbanded, setShowDisbanded] = useState(false);
+  const [showDisbanded, setShowDisbanded] = useKeptFilter('groups.showDisbanded', false);
   const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => void warmUpPdf(), []);
 
@@ -54,17 +58,20 @@ export function GroupsPage() {
           <Switch checked={showDisbanded} onChange={setShowDisbanded} aria-label="显示已解散的群" />
           <span>{`显示已解散的群（${disbandedCount}）`}</span>
           <ExportButton fileName="工作群" tables={() => [groupsTable(rows, lookups)]} />
+          <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+            新建工作群
+          </Button>
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">
-        工作群实行群主负责制，成员一律“部门+姓名”实名（003 第十九、二十条）；群主定期核查成员、移出离岗人员，每天查看群内动态并登记发现的问题（003 第二十三条）。新建工作群请在“平台台账”中登记（类型选 QQ群/微信群/钉钉群）。
+        工作群实行群主负责制，成员一律“部门+姓名”实名（003 第十九、二十条）；群主定期核查成员、移出离岗人员，每天查看群内动态并登记发现的问题（003 第二十三条）。在“成员名单”中登记每位成员，成员离岗时首页会提醒群主移出。
       </Typography.Paragraph>
       <Table<Platform>
         rowKey="id"
         loading={!platforms}
         dataSource={rows}
         pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: <Empty description="还没有工作群。在“平台台账”中新增平台，类型选 QQ群、微信群或钉钉群，登记群主和监督人后即在此列出。" /> }}
+        locale={{ emptyText: <Empty description="还没有工作群。点击“新建工作群”登记群名称、群主和监督人。" /> }}
         columns={[
           {
             title: '群名称',
@@ -77,7 +84,23 @@ export function GroupsPage() {
           },
           { title: '主办单位', width: 150, render: (_, g) => lookups.unitName(g.hostUnitId) },
           { title: '群主', width: 110, render: (_, g) => <PersonName id={g.group?.ownerId} lookups={lookups} role="群主" /> },
-          { title: '成员数', width: 80, render: (_, g) => g.group?.memberCount ?? '—' },
+          {
+            title: '成员数',
+            width: 120,
+            render: (_, g) => {
+              const departed = departedMembers(g, lookups.people);
+              return (
+                <span>
+                  {g.group?.memberCount ?? '—'}
+                  {departed.length > 0 && (
+                    <Tooltip title={`名单中${departed.map((p) => p.name).join('、')}已离岗，请移出（003 第二十条）。`}>
+                      <Tag color="red" style={{ marginInlineStart: 6 }}>{`${departed.length}人离岗`}</Tag>
+                    </Tooltip>
+                  )}
+                </span>
+              );
+            },
+          },
           {
             title: '最近实名核查',
             width: 170,
@@ -120,6 +143,11 @@ export function GroupsPage() {
                       问题登记
                     </Button>
                   )}
+                  {open && (
+                    <Button size="small" onClick={() => setDialog({ kind: 'roster', group: g })} aria-label={`成员名单 ${g.name}`}>
+                      成员名单
+                    </Button>
+                  )}
                   <Button size="small" onClick={() => setDialog({ kind: 'f14', group: g })} aria-label={`打印登记备案表 ${g.name}`}>
                     登记备案表
                   </Button>
@@ -137,6 +165,8 @@ export function GroupsPage() {
           },
         ]}
       />
+      {dialog?.kind === 'new' && <PlatformForm initialKind="微信群" onClose={close} />}
+      {dialog?.kind === 'roster' && <RosterDialog group={dialog.group} onClose={close} />}
       {dialog?.kind === 'check' && <RealNameCheckDialog group={dialog.group} onClose={close} />}
       {dialog?.kind === 'problem' && <IncidentDialog preset={{ kind: '问题登记', platformId: dialog.group.id }} onClose={close} />}
       {dialog?.kind === 'disband' && <DisbandDialog group={dialog.group} onClose={close} />}

@@ -1,7 +1,8 @@
 // 记录实名核查 (003 第二十条: 群主要定期对群内人员予以认定，对离职（岗）人员及时移出): the date,
 // how many members were removed and a note. The app cannot see a group's members, so the staff of
 // the group's unit who have left are listed as a hint of whom to look for.
-import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Platform } from '@shared/domain/platform';
 import { checkRealNameCheck, departedStaffOf, type RealNameCheckInput } from '@shared/rules/group-rules';
@@ -9,6 +10,7 @@ import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
 import { recordRealNameCheck } from '../../db/groups';
+import { departedMembers } from '@shared/rules/group-roster';
 import { useLookups } from '../../db/queries';
 import { refusals, useSubmit } from '../../components/use-submit';
 
@@ -21,14 +23,21 @@ interface Values {
 export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const lookups = useLookups();
+  // Until the people are read, "no departed staff" would be a false all-clear.
+  const loaded = lookups.loaded;
   const departed = departedStaffOf(group, lookups.people.values());
+  // The check is recorded against the roster: its departed members are shown and, unless the
+  // owner unticks it, removed from the roster with the check.
+  const onRoster = departedMembers(group, lookups.people);
+  const [removeFromRoster, setRemoveFromRoster] = useState(true);
 
   const toInput = (v: Values): RealNameCheckInput => ({ date: v.date?.format('YYYY-MM-DD'), removedCount: v.removedCount ?? undefined, note: v.note });
   const { formProps, modalProps } = useSubmit(
     form,
     async (v) => {
       const input = toInput(v);
-      const { logged } = await recordRealNameCheck(db, group.id, input);
+      const removed = removeFromRoster ? onRoster.map((p) => p.id) : [];
+      const { logged } = await recordRealNameCheck(db, group.id, input, localToday(), removed);
       onClose();
       return `已记录${group.name}${input.date}的实名核查${logged ? '，移出情况已记入问题登记' : ''}`;
     },
@@ -39,7 +48,29 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
   return (
     <Modal open destroyOnHidden title={`记录实名核查：${group.name}`} okText="保存" cancelText="取消" {...modalProps} onCancel={onClose}>
       <Typography.Paragraph type="secondary">核对群成员是否均按“部门+姓名”实名，移出离职（岗）人员和无法确认身份的成员（003 第二十条）。</Typography.Paragraph>
-      {departed.length > 0 ? (
+      {loaded && onRoster.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="成员名单中已离岗的人员（应移出）"
+          description={
+            <>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }} aria-label="名单中已离岗的成员">
+                {onRoster.map((p) => (
+                  <li key={p.id}>{`${p.name}${p.statusDate ? `（${p.statusDate}离岗）` : ''}`}</li>
+                ))}
+              </ul>
+              <Checkbox checked={removeFromRoster} onChange={(e) => setRemoveFromRoster(e.target.checked)}>
+                已移出群，从成员名单中删除
+              </Checkbox>
+            </>
+          }
+        />
+      )}
+      {!loaded ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="正在读取人员名单…" />
+      ) : departed.length > 0 ? (
         <Alert
           type="warning"
           showIcon

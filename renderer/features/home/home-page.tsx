@@ -3,8 +3,10 @@ import { Alert, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd'
 import { useMemo } from 'react';
 import { isGroupKind } from '@shared/domain/platform';
 import { rolesHeldBy } from '@shared/domain/roles';
-import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
+import { useLookups, usePeople, usePlatforms, useSettings, useUnits } from '../../db/queries';
 import { navigate } from '../../app/routes';
+import { departedMemberReminders, rosterSource } from '@shared/rules/group-roster';
+import { localToday } from '@shared/domain/today';
 import { RemindersPanel } from './reminders-panel';
 
 export function HomePage() {
@@ -24,6 +26,14 @@ export function HomePage() {
     };
   }, [platforms]);
 
+  const settings = useSettings();
+  const profileSource = settings ? settings.profile.source : undefined;
+  // The owner of every group whose roster lists a person who left is to remove them (003 第二十条).
+  const rosterReminders = useMemo(
+    () => (profileSource === undefined ? [] : departedMemberReminders(platforms ?? [], lookups.people, localToday(), rosterSource(profileSource))),
+    [platforms, lookups, profileSource],
+  );
+
   const flagged = useMemo(() => {
     const roles = rolesHeldBy(platforms ?? [], units ?? []);
     return (people ?? [])
@@ -31,11 +41,21 @@ export function HomePage() {
       .map((p) => ({ person: p, roles: roles.get(p.id) ?? [] }));
   }, [platforms, units, people]);
 
+  // An empty registry still has duties that do not hang on a platform (training each semester,
+  // 003 第十五条), so the reminders stay below the invitation to register the first account.
   if (platforms && platforms.length === 0) {
     return (
-      <Empty description="台账还是空的。可以在“平台台账”中登记第一个账号，或在“设置”中载入示例数据。">
-        <Typography.Link onClick={() => navigate('platforms')}>前往平台台账</Typography.Link>
-      </Empty>
+      <section aria-labelledby="home-title">
+        <Typography.Title level={3} id="home-title">
+          首页
+        </Typography.Title>
+        <Empty description="台账还是空的。可以在“平台台账”中登记第一个账号，或在“设置”中载入示例数据。">
+          <Typography.Link onClick={() => navigate('platforms')}>前往平台台账</Typography.Link>
+        </Empty>
+        <div style={{ marginTop: 24 }}>
+          <RemindersPanel />
+        </div>
+      </section>
     );
   }
 
@@ -78,7 +98,7 @@ export function HomePage() {
         />
       )}
       <div style={{ marginTop: 24 }}>
-        <RemindersPanel />
+        <RemindersPanel extra={rosterReminders} />
       </div>
     </section>
   );

@@ -42,6 +42,7 @@ export function ImportPage() {
   const [leaveOut, setLeaveOut] = useState(false);
   const [importing, setImporting] = useState(false);
   const [done, setDone] = useState<{ count: number; target: ImportTarget } | null>(null);
+  const [cancelled, setCancelled] = useState(false);
 
   const sheet = loaded?.sheets[sheetIndex];
 
@@ -55,6 +56,7 @@ export function ImportPage() {
 
   const choose = async (file: File) => {
     setDone(null);
+    setCancelled(false);
     setReadError(null);
     setLoaded(null);
     if (file.size > MAX_IMPORT_BYTES) {
@@ -108,6 +110,14 @@ export function ImportPage() {
     }
   };
 
+  /** Drops the chosen file and everything checked so far; nothing has been written yet. */
+  const cancel = () => {
+    setLoaded(null);
+    setReadError(null);
+    setLeaveOut(false);
+    setCancelled(true);
+  };
+
   const step = !loaded ? 0 : !preview ? 1 : 2;
 
   return (
@@ -133,6 +143,7 @@ export function ImportPage() {
           <Typography.Text type="secondary">{loaded ? `已选择：${loaded.fileName}` : `支持 .xlsx（Excel、WPS、LibreOffice 均可）和 .csv，不超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB。旧版 .xls 请先另存为 .xlsx。`}</Typography.Text>
         </Space>
         {readError && <Alert style={{ marginTop: 12 }} type="error" showIcon title={readError} />}
+        {cancelled && <Alert style={{ marginTop: 12 }} type="info" showIcon title="已取消导入，未写入任何记录。" />}
         {done && (
           <Alert
             style={{ marginTop: 12 }}
@@ -145,7 +156,16 @@ export function ImportPage() {
       </Card>
 
       {loaded && sheet && (
-        <Card size="small" title="2. 工作表与列" style={{ marginBottom: 16 }}>
+        <Card
+          size="small"
+          title="2. 工作表与列"
+          style={{ marginBottom: 16 }}
+          extra={
+            <Button onClick={cancel} disabled={importing}>
+              取消
+            </Button>
+          }
+        >
           <Space wrap style={{ marginBottom: 12 }}>
             <span>工作表</span>
             <Select

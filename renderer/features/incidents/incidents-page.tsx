@@ -15,6 +15,7 @@ import { IncidentDialog } from './incident-dialog';
 import { CloseIncidentDialog } from './close-incident-dialog';
 import { ExportButton } from '../export/export-button';
 import { incidentsTable } from '../export/list-tables';
+import { useKeptFilter } from '../../state/kept-filter';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
 
@@ -23,8 +24,8 @@ const KIND_COLORS: Record<IncidentKind, string> = { 问题登记: 'blue', 举报
 export function IncidentsPage() {
   const incidents = useIncidents();
   const platforms = usePlatforms();
-  const [kind, setKind] = useState<IncidentKind | '全部'>('全部');
-  const [state, setState] = useState<IncidentState | '全部'>('全部');
+  const [kind, setKind] = useKeptFilter<IncidentKind | '全部'>('incidents.kind', '全部');
+  const [state, setState] = useKeptFilter<IncidentState | '全部'>('incidents.state', '全部');
   const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => void warmUpPdf(), []);
 

@@ -8,6 +8,7 @@ import type { RuleProfile } from '@shared/profiles/types';
 import { clauseFor } from '@shared/profiles/clauses';
 import { closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
 import { localToday } from '@shared/domain/today';
+import { formatMonth } from '@shared/domain/month-date';
 
 interface Props {
   year: number;
@@ -43,7 +44,7 @@ export function CampaignReview({ year, platforms, inspections, approvals, profil
           {section(
             '新增账号',
             cmp.added.length,
-            cmp.added.map((p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${p.openedOn}开通` : ''}`}</li>),
+            cmp.added.map((p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${formatMonth(p.openedOn) ?? p.openedOn}开通` : ''}`}</li>),
           )}
           {section(
             '停用或注销的账号',

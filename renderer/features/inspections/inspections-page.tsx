@@ -1,11 +1,12 @@
 // 年度检查 (001 第六条: 每年11月; 004 第十一条: 每年12月中旬): open a year's campaign for every
 // active account, record each account's checks, self-assessment and result, print F11 per account
 // and the year's summary F11S, compare with last year and list the accounts to be closed.
-import { App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
 import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
 import { campaignAccounts, campaignProgress, inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
+import { campaignYearNeedingAttention } from '@shared/rules/campaign-year';
 import { localToday } from '@shared/domain/today';
 import { openCampaign, useApprovalsForComparison, useInspections } from '../../db/inspections';
 import { db } from '../../db/database';
@@ -36,7 +37,11 @@ export function InspectionsPage() {
   const lookups = useLookups();
   const { message } = AntApp.useApp();
   const thisYear = Number(localToday().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  // Until the clerk picks a year, the page opens on the one that needs attention (an unfinished
+  // campaign of last year in January), not on an empty new year.
+  const [chosenYear, setYear] = useState<number>();
+  const attention = useMemo(() => campaignYearNeedingAttention(inspections ?? [], thisYear), [inspections, thisYear]);
+  const year = chosenYear ?? attention.year;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [opening, setOpening] = useState(false);
   useEffect(() => void warmUpPdf(), []);
@@ -118,6 +123,14 @@ export function InspectionsPage() {
         {[...new Set([clauseFor(profile, 'closeUnfiled'), clauseFor(profile, 'zombie')])].join('、')}）。
       </Typography.Paragraph>
 
+      {chosenYear === undefined && attention.unfinished > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${year}年度检查尚有 ${attention.unfinished} 个账号未出检查结果，请先完成；${thisYear}年度检查可在“检查年度”中选择。`}
+        />
+      )}
       {list.length === 0 ? (
         <Card>
           <Empty description={`尚未开启${year}年度检查。本年度应检查的账号共 ${covered} 个。`}>{openButton}</Empty>

@@ -14,15 +14,18 @@ import { useRecordSubmit } from '../../components/use-record-submit';
 import { rolesHeldBy } from '@shared/domain/roles';
 import { ExportButton } from '../export/export-button';
 import { peopleTable } from '../export/list-tables';
+import { DeletePersonDialog } from './delete-person-dialog';
+import { useKeptFilter } from '../../state/kept-filter';
 
 export function PeoplePage() {
   const people = usePeople();
   const platforms = usePlatforms();
   const units = useUnits();
   const lookups = useLookups();
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<string | undefined>();
+  const [query, setQuery] = useKeptFilter('people.query', '');
+  const [status, setStatus] = useKeptFilter<string | undefined>('people.status', undefined);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Person | null>(null);
 
   const roles = useMemo(() => rolesHeldBy(platforms ?? [], units ?? []), [platforms, units]);
   const rows = useMemo(
@@ -49,9 +52,10 @@ export function PeoplePage() {
             aria-label="按状态筛选"
             style={{ width: 100 }}
             options={PERSON_STATUSES.map((s) => ({ value: s, label: s }))}
+            value={status}
             onChange={setStatus}
           />
-          <Input.Search allowClear placeholder="搜索姓名、单位（支持拼音）" aria-label="搜索人员" onChange={(e) => setQuery(e.target.value)} />
+          <Input.Search allowClear placeholder="搜索姓名、单位（支持拼音）" aria-label="搜索人员" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
           <ExportButton fileName="人员" tables={() => [peopleTable(rows, lookups)]} />
           <Button type="primary" onClick={() => setEditing('new')}>
             新建人员
@@ -100,9 +104,10 @@ export function PeoplePage() {
               );
             },
           },
-          rowActionsColumn<Person>('people', setEditing),
+          rowActionsColumn<Person>('people', setEditing, setDeleting),
         ]}
       />
+      {deleting && <DeletePersonDialog person={deleting} onClose={() => setDeleting(null)} />}
       {editing && <PersonDialog person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </section>
   );

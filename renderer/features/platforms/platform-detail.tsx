@@ -17,6 +17,7 @@ import { f04AppliesTo } from '@shared/forms/f04-account-filing';
 import { PlatformForm } from './platform-form';
 import { PlatformCredentials } from '../envelopes/platform-credentials';
 import { STATUS_COLORS } from './platforms-page';
+import { formatMonth } from '@shared/domain/month-date';
 
 type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
 
@@ -53,7 +54,7 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
         <Descriptions.Item label="平台类型">{p.kind}</Descriptions.Item>
         <Descriptions.Item label={group ? '群号' : '账号 / 微信号 / 网址'}>{p.accountId}</Descriptions.Item>
         <Descriptions.Item label="主办单位">{lookups.unitName(p.hostUnitId)}</Descriptions.Item>
-        <Descriptions.Item label="开通时间">{p.openedOn}</Descriptions.Item>
+        <Descriptions.Item label="开通时间">{p.openedOn && (formatMonth(p.openedOn) ?? p.openedOn)}</Descriptions.Item>
         {(p.sponsorUnitId || p.guidingTeacherId) && (
           <>
             <Descriptions.Item label="挂靠单位">{lookups.unitName(p.sponsorUnitId)}</Descriptions.Item>

@@ -2,6 +2,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Draft } from '@shared/domain/common';
 import type { Platform } from '@shared/domain/platform';
+import { firstDay, isIsoMonth } from '@shared/domain/month-date';
 
 type DateFields = 'openedOn' | 'lastUpdateOn';
 
@@ -15,6 +16,16 @@ export type PlatformFormValues = Omit<Partial<Draft<Platform>>, DateFields | 'gr
 
 const toDay = (s: string | undefined) => (s ? dayjs(s) : undefined);
 const fromDay = (d: Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+/**
+ * 开通日期 known only to its month (from an old ledger) shows in the picker as the 1st; saved
+ * unchanged it stays the month, so an edit of another field never invents a day. Picking another
+ * day records that day.
+ */
+function openedOnOf(picked: Dayjs | undefined | null, existing: string | undefined): string | undefined {
+  const day = fromDay(picked);
+  return existing && isIsoMonth(existing) && day === firstDay(existing) ? existing : day;
+}
 
 export function toFormValues(p: Platform | undefined): PlatformFormValues {
   if (!p) {
@@ -44,7 +55,7 @@ export function fromFormValues(v: PlatformFormValues, existing: Platform | undef
   const draft: Record<string, unknown> = {
     ...existing,
     ...rest,
-    openedOn: fromDay(openedOn),
+    openedOn: openedOnOf(openedOn, existing?.openedOn),
     lastUpdateOn: fromDay(lastUpdateOn),
     sectionAdminIds: rest.sectionAdminIds ?? [],
     columns: (rest.columns ?? []).filter((c) => c && (c.level1 || c.level2 || c.department)),

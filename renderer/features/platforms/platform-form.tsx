@@ -18,7 +18,18 @@ import { useRecordSubmit } from '../../components/use-record-submit';
 import { RuleError } from '../../db/repository';
 import { fromFormValues, toFormValues, type PlatformFormValues } from './platform-form-values';
 
-export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platform; onClose: () => void; onSaved?: (p: Platform) => void }) {
+export function PlatformForm({
+  platform,
+  onClose,
+  onSaved,
+  initialKind,
+}: {
+  platform?: Platform;
+  onClose: () => void;
+  onSaved?: (p: Platform) => void;
+  /** The kind a new record starts as (工作群 › 新建 starts as a 微信群). */
+  initialKind?: PlatformKind;
+}) {
   const [form] = Form.useForm<PlatformFormValues>();
   const lookups = useLookups();
   const kind = Form.useWatch('kind', form) as PlatformKind | undefined;
@@ -63,7 +74,7 @@ export function PlatformForm({ platform, onClose, onSaved }: { platform?: Platfo
         </Space>
       }
     >
-      <Form {...formProps} form={form} layout="vertical" initialValues={toFormValues(platform)}>
+      <Form {...formProps} form={form} layout="vertical" initialValues={{ ...toFormValues(platform), ...(!platform && initialKind && { kind: initialKind }) }}>
         <Divider titlePlacement="start">基本信息</Divider>
         <Row gutter={16}>
           <Col span={8}>

@@ -11,10 +11,11 @@ import { PrintoutsTable } from './printouts-table';
 import { ScanBox } from './scan-box';
 import { ExportButton } from '../export/export-button';
 import { printoutsTable } from '../export/list-tables';
+import { useKeptFilter } from '../../state/kept-filter';
 
 export function PrintoutsPage() {
   const [open, setOpen] = useState<string | null>(null);
-  const [status, setStatus] = useState<PaperStatus | undefined>();
+  const [status, setStatus] = useKeptFilter<PaperStatus | undefined>('printouts.status', undefined);
   const all = useLiveQuery(() => db.printouts.filter((p) => !p.deletedAt).toArray(), []);
   const waiting = all && waitingForSignatures(all);
   const listed = all?.filter((p) => !status || p.paperStatus === status).sort((a, b) => b.printedAt.localeCompare(a.printedAt));
@@ -47,6 +48,7 @@ export function PrintoutsPage() {
                     aria-label="按纸质状态筛选"
                     style={{ width: 140 }}
                     options={PAPER_STATUSES.map((s) => ({ value: s, label: s }))}
+                    value={status}
                     onChange={setStatus}
                   />
                   <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(listed ?? [])]} />

@@ -21,6 +21,7 @@ import { ReviewDialog } from './review-dialog';
 import { ReviewDrawer } from './review-drawer';
 import { SensitiveWordsDialog } from './sensitive-words-dialog';
 import { formatMoment, STATUS_COLORS } from './review-format';
+import { useKeptFilter } from '../../state/kept-filter';
 
 interface Row {
   r: Review;
@@ -40,11 +41,11 @@ export function ReviewsPage({ openId }: { openId?: string }) {
   const people = usePeople();
   const lookups = useLookups();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [platformId, setPlatformId] = useState<string>();
-  const [unitId, setUnitId] = useState<string>();
-  const [status, setStatus] = useState<ReviewStatus>();
-  const [month, setMonth] = useState<Dayjs | null>(null);
-  const [query, setQuery] = useState('');
+  const [platformId, setPlatformId] = useKeptFilter<string | undefined>('reviews.platformId', undefined);
+  const [unitId, setUnitId] = useKeptFilter<string | undefined>('reviews.unitId', undefined);
+  const [status, setStatus] = useKeptFilter<ReviewStatus | undefined>('reviews.status', undefined);
+  const [month, setMonth] = useKeptFilter<Dayjs | null>('reviews.month', null);
+  const [query, setQuery] = useKeptFilter('reviews.query', '');
   const [year, setYear] = useState<Dayjs | null>(dayjs());
 
   const profile: RuleProfile | undefined = settings ? settings.profile : undefined;
@@ -123,7 +124,7 @@ export function ReviewsPage({ openId }: { openId?: string }) {
   const list = (
     <>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search allowClear style={{ width: 220 }} placeholder="搜索标题、栏目（支持拼音首字母）" aria-label="搜索标题" onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search allowClear style={{ width: 220 }} placeholder="搜索标题、栏目（支持拼音首字母）" aria-label="搜索标题" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}

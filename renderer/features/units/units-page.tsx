@@ -11,11 +11,12 @@ import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
 import { ExportButton } from '../export/export-button';
 import { unitsTable } from '../export/list-tables';
+import { useKeptFilter } from '../../state/kept-filter';
 
 export function UnitsPage() {
   const units = useUnits();
   const lookups = useLookups();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useKeptFilter('units.query', '');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
   const rows = useMemo(
@@ -30,7 +31,7 @@ export function UnitsPage() {
           单位
         </Typography.Title>
         <Space>
-          <Input.Search allowClear placeholder="搜索单位（支持拼音首字母）" aria-label="搜索单位" onChange={(e) => setQuery(e.target.value)} />
+          <Input.Search allowClear placeholder="搜索单位（支持拼音首字母）" aria-label="搜索单位" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
           <ExportButton fileName="单位" tables={() => [unitsTable(rows, lookups)]} />
           <Button type="primary" onClick={() => setEditing('new')}>
             新建单位

@@ -240,18 +240,24 @@ describe('numbers in date columns', () => {
   const header = ['平台类型', '账号名称', '账号ID', '主办单位', '开通时间'];
   const row = (opened: CellValue, n: number): CellValue[] => ['微博', `账号${n}`, `weibo.com/${n}`, '校团委', opened];
 
-  it('reports a year or a year and month typed as a number per row, and serials before 1990; keeps real serials and yyyymmdd', () => {
+  it('reports a year typed as a number per row, an ambiguous 2019.1 and serials before 1990; keeps a year and month as the month (开通日期 only), real serials and yyyymmdd', () => {
     const p = preview('platforms', [header, ...[2019, 2019.6, 2019.1, 1000, 43629, 20190613, new Date(Date.UTC(2019, 5, 13))].map(row)]);
     expect(p.rows.map((r) => r.errors)).toEqual([
       [{ column: '开通时间', message: '“2019”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13' }],
-      [{ column: '开通时间', message: '“2019.6”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13' }],
-      [{ column: '开通时间', message: '“2019.1”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13' }],
+      [],
+      [{ column: '开通时间', message: '数值 2019.1 可能是2019年1月，也可能是输入“2019.10”后被表格软件存成的2019年10月，请在单元格中写作“2019年1月”或“2019年10月”' }],
       [{ column: '开通时间', message: expect.stringMatching(/^数值 1000 作为日期是 1902-09-26，早于 1990-01-01/) }],
       [],
       [],
       [],
     ]);
+    expect(p.rows[1]!.draft?.openedOn).toBe('2019-06');
     expect(p.rows.slice(4).map((r) => r.draft?.openedOn)).toEqual(['2019-06-13', '2019-06-13', '2019-06-13']);
+  });
+
+  it('still refuses a year and month where a deadline needs the day (最近更新日期)', () => {
+    const p = preview('platforms', [[...header, '最近更新日期'], [...row('2019.6.13', 1), '2019.6']]);
+    expect(p.rows[0]!.errors).toEqual([{ column: '最近更新日期', message: '“2019.6”只有年份或年月，不是完整的日期，请填写完整日期，如 2019.6.13' }]);
   });
 
   it('reads serials in the date system of the sheet\'s workbook', () => {

@@ -16,7 +16,7 @@ import { F06_FORM } from './f06-three-level-review';
 import { F07_FORM } from './f07-opening-approval';
 import { F08_FORM } from './f08-account-registration';
 import { F09_FORM } from './f09-unit-platform-list';
-import { F10_FORM, type ChangeFiling } from './f10-change-filing';
+import { F10_FORM } from './f10-change-filing';
 import { F11_FORM } from './f11-annual-inspection';
 import { F11S_FORM, type InspectionYear } from './f11s-inspection-summary';
 import { F12_FORM } from './f12-envelope';
@@ -28,7 +28,7 @@ import { F16_FORM } from './f16-training-sign-in';
 import { F17_FORM } from './f17-complaint-handling';
 
 export type { FormDefinition } from './form-definition';
-export type { ChangeFiling, InspectionYear, ProblemLog };
+export type { InspectionYear, ProblemLog };
 
 /** The record type each form is built from. */
 export interface FormRecordMap {
@@ -41,7 +41,7 @@ export interface FormRecordMap {
   F07: Approval;
   F08: Platform;
   F09: Unit;
-  F10: ChangeFiling;
+  F10: Approval;
   F11: Inspection;
   F11S: InspectionYear;
   F12: Envelope;

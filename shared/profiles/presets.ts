@@ -1,6 +1,7 @@
 // The preset rule profiles: one per source regulation (seeds 000–004), named after the kind of
 // institution it suits, plus "custom" as a neutral starting point. Every value cites the clause
 // it comes from; where a seed is silent the value is marked "not in seed; default".
+import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import type { PasswordPolicy, RuleProfile } from './types';
 
 export const CUSTOM_PROFILE_ID = 'custom';
@@ -68,6 +69,7 @@ const LIBRARY_SECONDARY_UNIT: RuleProfile = {
     filingOffice: '党政综合办公室', // 000 第五条 1: 在党政综合办公室进行登记备案
     keepingOffice: '网站/微信公众服务号管理员', // 000 附表1 说明: 纸版登记表提交网站/微信公众服务号管理员
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 001 — a university functional department (信息化处) running a few accounts. */
@@ -98,8 +100,9 @@ const FUNCTIONAL_DEPARTMENT: RuleProfile = {
   texts: {
     tabulatingOffice: '党委宣传部网宣室', // 001 附件1: 制表：党委宣传部网宣室
     filingOffice: '党委宣传部', // 001 第五条: 向党委宣传部报备
-    keepingOffice: '综合办公室', // 001 第七条 and 附件2 注2: 由…综合办公室保管
+    keepingOffice: '信息化建设与管理处综合办公室', // 001 附件2 注2: 该表审批后由信息化建设与管理处综合办公室保管
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 002 — a vocational college with three-level review and a strict password policy. */
@@ -150,6 +153,7 @@ const VOCATIONAL_THREE_LEVEL: RuleProfile = {
     filingOffice: '党委宣传部', // 002 第四条 (二): 党委宣传部是…归口管理部门
     keepingOffice: '党委宣传部', // not in seed; default (the third-level reviewer's office)
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 003 — a vocational college with opening approval, sealed credentials and work-group rules. */
@@ -189,6 +193,7 @@ const VOCATIONAL_APPROVAL_SEALED: RuleProfile = {
     filingOffice: '党委宣传部', // 003 第五条: 报学院党委宣传部审批
     keepingOffice: '党委宣传部', // not in seed; default (003 第十四条 sends 书面申请 to 宣传部)
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 004 — an undergraduate university: filing before opening, ≥3 teacher reviewers, December inspection. */
@@ -223,6 +228,7 @@ const UNDERGRADUATE_FILING: RuleProfile = {
     filingOffice: '党委宣传部', // 004 第四条: 向校党委宣传部申报备案
     keepingOffice: '综合办公室', // not in seed; default
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** A neutral start for institutions whose rules match none of the presets. */
@@ -250,6 +256,7 @@ const CUSTOM: RuleProfile = {
     filingOffice: '党委宣传部',
     keepingOffice: '综合办公室',
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Profiles are data shared by the whole app; freezing them stops an edit leaking into every user. */
@@ -279,4 +286,11 @@ export function getPreset(id: string): RuleProfile | undefined {
   const preset = PRESET_PROFILES.find((p) => p.id === id);
   // Plain JSON data: a JSON round trip is a complete deep copy (structuredClone is not in the ES lib).
   return preset ? (JSON.parse(JSON.stringify(preset)) as RuleProfile) : undefined;
+}
+
+/** Like getPreset, for a preset id known in code (samples, tests): a missing preset is a bug. */
+export function presetProfile(id: string): RuleProfile {
+  const profile = getPreset(id);
+  if (!profile) throw new RangeError(`unknown preset profile: ${id}`);
+  return profile;
 }

@@ -64,4 +64,9 @@ export interface RuleProfile {
   /** Form ids (F01…F17) this institution uses. */
   forms: string[];
   texts: FormTexts;
+  /**
+   * IANA time zone the institution's dates and times are shown, entered and printed in
+   * (e.g. 'Asia/Shanghai'). Optional: profiles stored before it existed mean China time.
+   */
+  timeZone?: string;
 }

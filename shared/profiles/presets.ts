@@ -182,6 +182,7 @@ const VOCATIONAL_APPROVAL_SEALED: RuleProfile = {
   zombieMonths: DEFAULT_ZOMBIE_MONTHS, // not in seed; default
   trainingsPerSemester: 1, // 003 第十五条: 每学期至少举行一次相关主题教育培训
   forms: [
+    'F06', // 003 第十四条 书面申请: 本单位主管领导签字, 报党委宣传部审核 (the chain's slip; no appendix in seed)
     'F07', // 003 第五条 开通审批表
     'F12', // 003 第十七条 用户名、密码密封存档
     'F14', // 003 第十九、二十条 工作群群主负责制、实名
@@ -218,6 +219,7 @@ const UNDERGRADUATE_FILING: RuleProfile = {
   // 004 第十条: 管理人员需参加…业务培训 — cadence not in seed; default one per semester
   trainingsPerSemester: 1,
   forms: [
+    'F06', // 004 通知 二: 至少三人审核 (the chain's slip with three signature places; no appendix in seed)
     'F08', // 004 第五条 新媒体账号登记备案表
     'F09', // 004 通知 一 校务微博（微信）公众平台登记表
     'F10', // 004 第六条 变更备案

@@ -20,7 +20,6 @@ import {
   stepName,
   waitingOn,
 } from '@shared/rules/review-chain';
-import { getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import type { Lookups } from '../../db/queries';
 import { republishReview, resubmitReview, saveChecklist } from '../../db/reviews';
@@ -31,7 +30,8 @@ import { PrintPreview } from '../print/print-preview';
 import { HighlightedText } from './highlighted-text';
 import { StepForm } from './step-form';
 import { CorrectionDialog, PublishDialog } from './publication-dialogs';
-import { formatMoment, reviewFormOf, STATUS_COLORS } from './review-format';
+import { reviewFormOf, type ReviewFormId } from '@shared/profiles/review-form';
+import { formatMoment, reviewFormTitle, STATUS_COLORS } from './review-format';
 
 type Dialog = 'publish' | 'correct' | 'print' | null;
 
@@ -113,7 +113,8 @@ export function ReviewDrawer({
       onClose={() => navigate('reviews')}
       extra={
         <Space wrap>
-          <Button onClick={() => setDialog('print')}>打印{getForm(formId).title}</Button>
+          {/* A profile naming no review form prints none, rather than another institution's chain. */}
+          {formId && <Button onClick={() => setDialog('print')}>打印{reviewFormTitle(formId, profile)}</Button>}
           {!r.publishedAt && (
             <Button type="primary" onClick={tryPublish}>
               发布
@@ -250,13 +251,13 @@ export function ReviewDrawer({
 
       {dialog === 'publish' && <PublishDialog review={r} profile={profile} lookups={lookups} onClose={() => setDialog(null)} />}
       {dialog === 'correct' && <CorrectionDialog review={r} onClose={() => setDialog(null)} />}
-      {dialog === 'print' && <ReviewPrint review={r} formId={formId} onClose={() => setDialog(null)} />}
+      {dialog === 'print' && formId && <ReviewPrint review={r} formId={formId} onClose={() => setDialog(null)} />}
     </Drawer>
   );
 }
 
 /** The profile's review form for this review; built once per edit so the preview does not rebuild on every tick. */
-function ReviewPrint({ review, formId, onClose }: { review: Review; formId: 'F01' | 'F05' | 'F06'; onClose: () => void }) {
+function ReviewPrint({ review, formId, onClose }: { review: Review; formId: ReviewFormId; onClose: () => void }) {
   const [record] = useState(review);
   return <PrintPreview formId={formId} record={record} onClose={onClose} />;
 }

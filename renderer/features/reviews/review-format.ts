@@ -1,6 +1,9 @@
 // Small display helpers of the reviews area: dates on the clerk's clock, the status colours, and
-// which form the profile prints for a review (F01, F05 or F06).
+// the printed title of the profile's review form.
 import dayjs from 'dayjs';
+import { f06Title } from '@shared/forms/f06-three-level-review';
+import { getForm } from '@shared/forms/registry';
+import type { ReviewFormId } from '@shared/profiles/review-form';
 import type { RuleProfile } from '@shared/profiles/types';
 import type { ReviewStatus } from '@shared/rules/review-chain';
 
@@ -22,10 +25,7 @@ export function formatMoment(at: string | undefined): string {
   return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '';
 }
 
-export type ReviewFormId = 'F01' | 'F05' | 'F06';
-
-/** The review form the profile uses; F06 (the three-level slip) when the profile names none. */
-export function reviewFormOf(profile: RuleProfile): ReviewFormId {
-  const forms: readonly ReviewFormId[] = ['F01', 'F05', 'F06'];
-  return forms.find((id) => profile.forms.includes(id)) ?? 'F06';
+/** The title of the review form as printed: F06's follows the profile's chain (信息发布审核单 unless three levels). */
+export function reviewFormTitle(formId: ReviewFormId, profile: RuleProfile): string {
+  return formId === 'F06' ? f06Title(profile.reviewChain) : getForm(formId).title;
 }

@@ -5,11 +5,12 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Review } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { formatZonedDateTime } from './zoned-format';
 import { BLANK_DATE, cellText, formatDate, joinNonEmpty } from './format';
 import { formDocument, gridTable, inline, label, rich, value, writingRoom } from './kit';
 import { mm } from './layout';
 import { breakTitle } from './title-lines';
-import { articleContent, demoReviews, formatDateTime, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, topAligned } from './review-cells';
+import { articleContent, demoReviews,  opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, topAligned } from './review-cells';
 
 export const F05_META = {
   id: 'F05',
@@ -45,7 +46,7 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
   const article = articleContent(r);
 
   const main: TableCell[][] = [
-    [label(F05_TEXTS.media), value(rich(media)), label(F05_TEXTS.plannedAt), value(r?.plannedAt ? formatDateTime(r.plannedAt) : '')],
+    [label(F05_TEXTS.media), value(rich(media)), label(F05_TEXTS.plannedAt), value(r?.plannedAt ? formatZonedDateTime(r.plannedAt, ctx) : '')],
     [
       label(F05_TEXTS.copywriter),
       value(rich(r ? peopleNames(ctx, [r.copywriterId]) : '')),

@@ -7,11 +7,12 @@ import type { Review, ReviewStepRecord } from '../domain/records';
 import type { ReviewStepRule } from '../profiles/types';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { formatZonedDateTime } from './zoned-format';
 import { BLANK_DATE, cellText, checkbox, checked, formatDate } from './format';
 import { formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
 import { mm } from './layout';
 import { breakTitle } from './title-lines';
-import { decisionBoxes, demoReviews, formatDateTime, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt, topAligned } from './review-cells';
+import { decisionBoxes, demoReviews,  peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt, topAligned } from './review-cells';
 
 export const F06_META = {
   id: 'F06',
@@ -113,7 +114,7 @@ export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefi
   const info: TableCell[][] = [
     [label(F06_TEXTS.platform), value(rich(platform?.name)), label(F06_TEXTS.column), value(rich(r?.column))],
     [label(F06_TEXTS.title), value(rich(r?.title), 3), {}, {}],
-    [label(F06_TEXTS.unit), value(rich(unitName)), label(F06_TEXTS.plannedAt), value(r?.plannedAt ? formatDateTime(r.plannedAt) : '')],
+    [label(F06_TEXTS.unit), value(rich(unitName)), label(F06_TEXTS.plannedAt), value(r?.plannedAt ? formatZonedDateTime(r.plannedAt, ctx) : '')],
     [
       label(F06_TEXTS.major),
       value([[checked('是', r?.major === true), checked('否', r?.major === false)].join('　'), ...(major ? [{ text: majorHint(chain, major), style: 'note' }] : [])], 3),

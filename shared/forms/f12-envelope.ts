@@ -7,6 +7,7 @@ import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdf
 import { ENVELOPE_ITEMS, type Envelope, type EnvelopeOpening } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { formatZonedDate } from './zoned-format';
 import { cellText, checkbox, formatDate } from './format';
 import { CELL_PADDING_X, CELL_PADDING_Y, formDocument, gridTable, label, rich, value } from './kit';
 import { mm } from './layout';
@@ -92,7 +93,7 @@ function secretBox(): ContentTable {
 function openingLog(openings: readonly EnvelopeOpening[], ctx: FormContext): Content {
   const rows: TableCell[][] = openings.map((o, i) => [
     serialCell(i + 1),
-    value(formatDate(o.at)),
+    value(formatZonedDate(o.at, ctx)),
     value(personCell(ctx, o.byId)),
     value(rich(o.reason)),
     value(personCell(ctx, o.approvedById)),

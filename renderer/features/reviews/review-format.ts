@@ -1,6 +1,7 @@
-// Small display helpers of the reviews area: dates on the clerk's clock, the status colours, and
+// Small display helpers of the reviews area: dates on the institution's clock, the status colours, and
 // the printed title of the profile's review form.
 import dayjs from 'dayjs';
+import { zonedMoment } from '@shared/domain/time-zone';
 import { f06Title } from '@shared/forms/f06-three-level-review';
 import { getForm } from '@shared/forms/registry';
 import type { ReviewFormId } from '@shared/profiles/review-form';
@@ -20,9 +21,10 @@ export function todayIso(): string {
   return dayjs().format('YYYY-MM-DD');
 }
 
-/** '2026-05-03 10:30' on the local clock, or '' for nothing. */
-export function formatMoment(at: string | undefined): string {
-  return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '';
+/** '2026-05-03 10:30' on the institution's clock (the profile's time zone), or '' for nothing. */
+export function formatMoment(at: string | undefined, timeZone: string): string {
+  const m = at ? zonedMoment(at, timeZone) : undefined;
+  return m ? `${m.date} ${m.time}` : '';
 }
 
 /** The title of the review form as printed: F06's follows the profile's chain (信息发布审核单 unless three levels). */

@@ -126,7 +126,7 @@ export const inspection: Inspection = {
   platformId: wechat.id,
   checks: [
     { item: '已备案且备案信息准确', ok: true },
-    { item: '内容持续更新，无“僵尸号”情况', ok: false, note: '10月停更三周' },
+    { item: '持续更新，无“僵尸号”情况', ok: false, note: '10月停更三周' },
   ],
   selfAssessment: '全年推送86篇，均经三级审核；10月因人员调整停更三周，已整改。',
   result: '限期整改',

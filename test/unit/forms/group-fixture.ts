@@ -89,6 +89,8 @@ export const groupProblems: Incident[] = [
 export const complaint: Incident = incident(3, {
   kind: '举报投诉', date: '2026-10-25', platformId: groupPlatform.id,
   found: '读者来信反映工作群截图外传，含读者借阅信息',
+  complainant: '读者吉𠮷龘',
+  complainantContact: '029-88460000',
   actions: ['删除', '屏蔽', '上报'], reportedTo: '党委宣传部网宣室',
   feedback: '已删除外传截图并提醒群成员遵守保密规定，电话告知举报人',
   closedOn: '2026-10-27',

@@ -138,6 +138,8 @@ export interface Training extends BaseRecord {
   date: IsoDate;
   topic: string;
   speaker?: string;
+  /** Where it is held, printed on the sign-in sheet (F16 地点). */
+  location?: string;
   team?: (typeof TRAINING_TEAMS)[number];
   attendeeIds: Id[];
 }

@@ -4,7 +4,7 @@ import { App as AntApp, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { TRAINING_TEAMS, type Training } from '@shared/domain/records';
-import { checkTraining, type TrainingInput } from '@shared/rules/training-rules';
+import { checkTraining, TRAINING_LOCATION_MAX, type TrainingInput } from '@shared/rules/training-rules';
 import { db } from '../../db/database';
 import { localToday } from '../../db/credentials';
 import { useLookups } from '../../db/queries';
@@ -16,6 +16,7 @@ interface Values {
   date?: Dayjs;
   topic?: string;
   speaker?: string;
+  location?: string;
   team?: TrainingInput['team'];
   attendeeIds: string[];
 }
@@ -30,7 +31,7 @@ export function TrainingDialog({ training, onClose, onSaved }: { training?: Trai
 
   const submit = async () => {
     const v = form.getFieldsValue(true) as Values;
-    const input: TrainingInput = { date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, team: v.team, attendeeIds: v.attendeeIds };
+    const input: TrainingInput = { date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, location: v.location, team: v.team, attendeeIds: v.attendeeIds };
     if (showRuleCheck(form, checkTraining(input, localToday()))) return;
     setSaving(true);
     try {
@@ -56,6 +57,9 @@ export function TrainingDialog({ training, onClose, onSaved }: { training?: Trai
         </Form.Item>
         <Form.Item name="speaker" label="主讲人">
           <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="location" label="培训地点" extra="印在签到表的“地点”栏。">
+          <Input maxLength={TRAINING_LOCATION_MAX} placeholder="例如：行政楼三楼会议室" />
         </Form.Item>
         <Form.Item name="team" label="培训对象（队伍）">
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="选择队伍" options={TRAINING_TEAMS.map((t) => ({ value: t, label: t }))} />

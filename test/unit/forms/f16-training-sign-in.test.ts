@@ -49,7 +49,15 @@ describe('F16 新媒体管理培训签到表 (003 第十五条)', () => {
     expectRareName(filled);
   });
 
-  it('has at least 20 numbered rows, each at least 12 mm tall for a signature', () => {
+  it('prints the place of the training in 地点, and a blank sheet fits one A4 page', async () => {
+    const file = await renderToFile('F16-location', buildF16({ ...training, location: '图书馆三楼报告厅' }, groupContext()));
+    expect(textOf(file)).toContain('地点图书馆三楼报告厅');
+    expect(pagesOf(blank)).toBe(1);
+    expect(pagesOf(file)).toBe(1);
+    expect(F16_MIN_ROWS).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has at least F16_MIN_ROWS numbered rows, each at least 12 mm tall for a signature', () => {
     const serials = [1, 2].flatMap((page) => (page <= pagesOf(filled) ? serialsOn(filled, page).map((w) => Number(w.word)) : []));
     expect(Math.max(...serials)).toBe(F16_MIN_ROWS);
     const page1 = serialsOn(filled, 1);

@@ -7,16 +7,15 @@ import { join } from 'node:path';
 import { createDemoDataset } from '../shared/demo/demo-dataset';
 import { createFormContext, formContextData, type FormContext } from '../shared/forms/context';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { safeFileName } from '../shared/forms/file-name';
 import { formNumber, IMPLEMENTED_FORMS } from '../shared/forms/registry';
 import { PRESET_PROFILES, presetProfile } from '../shared/profiles/presets';
 import type { RuleProfile } from '../shared/profiles/types';
 import { renderPdf, warmUpPdfNode } from './lib/pdf-node';
 
-/** File names: keep CJK, drop what Windows or a USB stick's FAT file system refuses. */
-function safeFileName(name: string): string {
-  // Control characters are exactly what must go, hence the rule is off for this line.
-  // eslint-disable-next-line no-control-regex
-  return Array.from(name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim()).slice(0, 60).join('') || 'record';
+/** Sample file names: the shared rule for what a file system refuses, at most 60 characters. */
+function sampleFileName(name: string): string {
+  return Array.from(safeFileName(name)).slice(0, 60).join('') || 'record';
 }
 
 async function main(): Promise<number> {
@@ -67,7 +66,7 @@ async function main(): Promise<number> {
     const used = new Set<string>();
     const records = form.samples(demo);
     for (const record of records) {
-      let base = `${form.id}-${safeFileName(form.describe(record))}`;
+      let base = `${form.id}-${sampleFileName(form.describe(record))}`;
       if (used.has(base)) base = `${base}-${form.recordId(record) ?? seq}`;
       used.add(base);
       seq += 1;

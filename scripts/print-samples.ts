@@ -5,17 +5,17 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoDataset } from '../shared/demo/demo-dataset';
-import { createFormContext, DEFAULT_FORM_TEXTS, type FormContext } from '../shared/forms/context';
+import { createFormContext, formContextData, type FormContext } from '../shared/forms/context';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { safeFileName } from '../shared/forms/file-name';
 import { formNumber, IMPLEMENTED_FORMS } from '../shared/forms/registry';
-import { getPreset } from '../shared/profiles/presets';
+import { PRESET_PROFILES, presetProfile } from '../shared/profiles/presets';
+import type { RuleProfile } from '../shared/profiles/types';
 import { renderPdf, warmUpPdfNode } from './lib/pdf-node';
 
-/** File names: keep CJK, drop what Windows or a USB stick's FAT file system refuses. */
-function safeFileName(name: string): string {
-  // Control characters are exactly what must go, hence the rule is off for this line.
-  // eslint-disable-next-line no-control-regex
-  return Array.from(name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim()).slice(0, 60).join('') || 'record';
+/** Sample file names: the shared rule for what a file system refuses, at most 60 characters. */
+function sampleFileName(name: string): string {
+  return Array.from(safeFileName(name)).slice(0, 60).join('') || 'record';
 }
 
 async function main(): Promise<number> {
@@ -32,18 +32,23 @@ async function main(): Promise<number> {
 
   const today = new Date().toISOString().slice(0, 10);
   const demo = createDemoDataset({ today });
-  const texts = getPreset(demo.profileId)?.texts ?? DEFAULT_FORM_TEXTS;
+  const demoProfile = presetProfile(demo.profileId);
+  // A form prints under the demo's profile when that profile uses it, else under the preset whose
+  // seed it comes from — so F06 shows 002's chain and F05 001's keeping office, as in the field.
+  const profileFor = (formId: string): RuleProfile =>
+    demoProfile.forms.includes(formId) ? demoProfile : (PRESET_PROFILES.find((p) => p.forms.includes(formId)) ?? demoProfile);
   const year = Number(today.slice(0, 4));
-  const context = (number: string): FormContext =>
-    createFormContext({
-      institutionName: demo.institutionName,
-      texts,
-      formNumber: number,
-      printedAt: new Date().toISOString(),
-      people: demo.people,
-      units: demo.units,
-      platforms: demo.platforms,
-    });
+  const context = (formId: string, number: string): FormContext =>
+    createFormContext(
+      formContextData({
+        institutionName: demo.institutionName,
+        profile: profileFor(formId),
+        formNumber: number,
+        people: demo.people,
+        units: demo.units,
+        platforms: demo.platforms,
+      }),
+    );
 
   let t = performance.now();
   warmUpPdfNode();
@@ -61,15 +66,15 @@ async function main(): Promise<number> {
     const used = new Set<string>();
     const records = form.samples(demo);
     for (const record of records) {
-      let base = `${form.id}-${safeFileName(form.describe(record))}`;
+      let base = `${form.id}-${sampleFileName(form.describe(record))}`;
       if (used.has(base)) base = `${base}-${form.recordId(record) ?? seq}`;
       used.add(base);
       seq += 1;
-      const ctx = context(formNumber(form.numberPrefix, year, seq));
+      const ctx = context(form.id, formNumber(form.numberPrefix, year, seq));
       await write(`${base}.pdf`, () => form.build(record, ctx));
     }
     if (records.length === 0) console.log(`${form.id}: no demo record applies; only the blank form is written`);
-    await write(`${form.id}-blank.pdf`, () => form.build(null, context('')));
+    await write(`${form.id}-blank.pdf`, () => form.build(null, context(form.id, '')));
   }
   return 0;
 }

@@ -25,7 +25,7 @@ export async function saveIncident(ledger: LedgerDb, input: IncidentInput, id?: 
     const before = await ledger.incidents.get(id);
     if (!before || before.deletedAt) throw new LedgerError('该记录已不存在，可能已被移入回收站。');
     // Fields the dialog left empty are cleared, not kept: the dialog shows every field.
-    const cleared: Partial<Incident> = { platformId: undefined, reportedTo: undefined, feedback: undefined, closedOn: undefined };
+    const cleared: Partial<Incident> = { platformId: undefined, complainant: undefined, complainantContact: undefined, reportedTo: undefined, feedback: undefined, closedOn: undefined };
     saved = await updateRecord<Incident>(ledger, 'incidents', id, { ...cleared, ...draft });
   });
   return saved!;

@@ -2,7 +2,7 @@
 // on paper until the signed copy is back (with its scan) and filed.
 import type { Attachment, Printout } from '@shared/domain/records';
 import { changePaperStatus, checkScan, type PaperChange } from '@shared/rules/paper-status';
-import { formNumber } from '@shared/forms/registry';
+import { formNumber, scanAllowed } from '@shared/forms/registry';
 import type { LedgerDb, StoredAttachment } from './schema';
 import { createRecord, LedgerError, updateRecord } from './repository';
 
@@ -53,6 +53,8 @@ export async function attachScan(db: LedgerDb, printoutId: string, file: File): 
   if (!check.ok) throw new LedgerError(check.message);
   const printout = await db.printouts.get(printoutId);
   if (!printout || printout.deletedAt) throw new LedgerError('找不到该打印记录。');
+  // The app never stores a password: a sheet with handwritten credentials is never scanned in.
+  if (!scanAllowed(printout.formId)) throw new LedgerError('该表手写账号密码，应装入信封密封保存，不能上传扫描件。');
   // Hash outside the transaction: only database calls may be awaited inside one.
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sha256 = await sha256Hex(bytes);

@@ -19,5 +19,5 @@ export async function saveTraining(ledger: LedgerDb, input: TrainingInput, id?: 
   const draft = trainingDraft(input);
   if (!id) return createRecord<Training>(ledger, 'trainings', draft);
   // Optional fields emptied in the dialog are cleared.
-  return updateRecord<Training>(ledger, 'trainings', id, { speaker: undefined, team: undefined, ...draft });
+  return updateRecord<Training>(ledger, 'trainings', id, { speaker: undefined, location: undefined, team: undefined, ...draft });
 }

@@ -122,6 +122,10 @@ export interface Incident extends BaseRecord {
   date: IsoDate;
   platformId?: Id;
   found: string;
+  /** Who complained (举报投诉), so the result can be fed back (002 第十条(二)); absent when anonymous. */
+  complainant?: string;
+  /** How to reach the complainant: phone, e-mail or address. */
+  complainantContact?: string;
   actions: (typeof INCIDENT_ACTIONS)[number][];
   reportedTo?: string;
   feedback?: string;
@@ -134,6 +138,8 @@ export interface Training extends BaseRecord {
   date: IsoDate;
   topic: string;
   speaker?: string;
+  /** Where it is held, printed on the sign-in sheet (F16 地点). */
+  location?: string;
   team?: (typeof TRAINING_TEAMS)[number];
   attendeeIds: Id[];
 }

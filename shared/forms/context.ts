@@ -1,18 +1,15 @@
-// What a form builder knows besides its record: the institution, the profile's printed texts,
-// the form number and print time, and lookups for the people and units a record points to.
-// FormContextData is the same as plain, cloneable data, so it can be posted to the PDF worker.
+// What a form builder knows besides its record: the institution, the rule profile in force (its
+// review chain, deadlines, printed texts and time zone), the holiday calendar, the form number and
+// print time, and lookups for the people and units a record points to. FormContextData is the
+// same as plain, cloneable data, so it can be posted to the PDF worker; formContextData() is the
+// one way to assemble it (the app, the samples script and the tests all use it).
 import type { Id, IsoDateTime } from '../domain/common';
 import type { Person } from '../domain/person';
 import type { Platform } from '../domain/platform';
+import { validTimeZone } from '../domain/time-zone';
 import type { Unit } from '../domain/unit';
-import type { FormTexts } from '../profiles/types';
-
-/** Printed texts used when no profile is at hand (seed 001 附件1). */
-export const DEFAULT_FORM_TEXTS: FormTexts = {
-  tabulatingOffice: '党委宣传部网宣室',
-  filingOffice: '党委宣传部',
-  keepingOffice: '综合办公室',
-};
+import type { FormTexts, RuleProfile } from '../profiles/types';
+import type { HolidayCalendar } from '../rules/working-days';
 
 export interface FormLookups {
   person(id: Id | undefined): Person | undefined;
@@ -25,7 +22,14 @@ export interface FormLookups {
 export interface FormContext {
   /** Inserted into every form title, e.g. '西北工业大学'. */
   institutionName: string;
+  /** The rule profile in force: review chain, deadlines, printed texts, time zone. */
+  profile: RuleProfile;
+  /** The profile's printed texts (short for profile.texts). */
   texts: FormTexts;
+  /** The profile's time zone, checked: times print on this clock. */
+  timeZone: string;
+  /** The clerk's holiday entries, for working-day deadlines. */
+  holidays: HolidayCalendar;
   /** e.g. 'BA-2026-0007'; '' on a blank form. */
   formNumber: string;
   printedAt: IsoDateTime;
@@ -35,13 +39,40 @@ export interface FormContext {
 /** FormContext as plain data: what the renderer posts to the PDF worker. */
 export interface FormContextData {
   institutionName: string;
-  texts: FormTexts;
+  profile: RuleProfile;
+  holidays: HolidayCalendar;
   formNumber: string;
   printedAt: IsoDateTime;
   people: readonly Person[];
   units: readonly Unit[];
   /** Platforms the record refers to (may be all of them); optional for forms that need none. */
   platforms?: readonly Platform[];
+}
+
+/** What a caller has at hand; the number, print time and holidays have neutral defaults. */
+export interface FormContextSource {
+  institutionName: string;
+  profile: RuleProfile;
+  holidays?: HolidayCalendar;
+  formNumber?: string;
+  printedAt?: IsoDateTime;
+  people: readonly Person[];
+  units: readonly Unit[];
+  platforms?: readonly Platform[];
+}
+
+/** The one place a form context is assembled from settings, records and the profile in force. */
+export function formContextData(source: FormContextSource): FormContextData {
+  return {
+    institutionName: source.institutionName,
+    profile: source.profile,
+    holidays: source.holidays ?? [],
+    formNumber: source.formNumber ?? '',
+    printedAt: source.printedAt ?? new Date().toISOString(),
+    people: source.people,
+    units: source.units,
+    ...(source.platforms ? { platforms: source.platforms } : {}),
+  };
 }
 
 export function createLookups(people: readonly Person[], units: readonly Unit[], platforms: readonly Platform[] = []): FormLookups {
@@ -60,7 +91,10 @@ export function createLookups(people: readonly Person[], units: readonly Unit[],
 export function createFormContext(data: FormContextData): FormContext {
   return {
     institutionName: data.institutionName,
-    texts: data.texts,
+    profile: data.profile,
+    texts: data.profile.texts,
+    timeZone: validTimeZone(data.profile.timeZone),
+    holidays: data.holidays,
     formNumber: data.formNumber,
     printedAt: data.printedAt,
     lookups: createLookups(data.people, data.units, data.platforms),

@@ -7,11 +7,12 @@ import { isWechatKind, type Platform } from '../domain/platform';
 import type { Review, ReviewStepRecord } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { formatZonedDate, formatZonedDateTime } from './zoned-format';
 import { cellText, checkbox, formatDate, joinNonEmpty } from './format';
 import { belowTable, formDocument, gridTable, inline, label, rich, value } from './kit';
 import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
 import { breakTitle } from './title-lines';
-import { articleContent, demoPlatformKind, demoReviews, formatDateTime, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
+import { articleContent, demoPlatformKind, demoReviews,  opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
 
 export const F01_META = {
   id: 'F01',
@@ -101,7 +102,7 @@ export function buildF01(review: Review | null, ctx: FormContext): TDocumentDefi
     opinionRow(F01_TEXTS.leaderOpinion, findStep(r, (l) => l.includes('分管领导'))),
     opinionRow(F01_TEXTS.secretaryOpinion, findStep(r, (l) => l.includes('党总支') || l.includes('馆长'))),
     longRow(F01_TEXTS.adminHandling, r ? handling(r, ctx) : [], mm(20)),
-    longRow(F01_TEXTS.note, r ? remarks(r) : [], mm(15)),
+    longRow(F01_TEXTS.note, r ? remarks(r, ctx) : [], mm(15)),
   ];
 
   const doc = formDocument(F01_META, ctx, r?.id, [
@@ -146,15 +147,15 @@ function longRow(title: string, content: Content[], blankHeight: number): TableC
 /** What the administrator did: when and where the item went out, and who published it. */
 function handling(r: Review, ctx: FormContext): Content[] {
   if (!r.publishedAt) return [];
-  const line = joinNonEmpty([`已于${formatDateTime(r.publishedAt)}发布`, r.publishedUrl], '　');
+  const line = joinNonEmpty([`已于${formatZonedDateTime(r.publishedAt, ctx)}发布`, r.publishedUrl], '　');
   const by = peopleNames(ctx, [r.publishedById]);
   return by ? [line, { text: [{ text: '发布人：' }, { text: inline(by) }] }] : [line];
 }
 
-function remarks(r: Review): Content[] {
+function remarks(r: Review, ctx: FormContext): Content[] {
   const out: Content[] = [];
   if (r.originalReviewId) out.push('重发重审');
-  for (const c of r.corrections) out.push(rich(`${formatDate(c.at)}${c.action}：${c.reason}`));
+  for (const c of r.corrections) out.push(rich(`${formatZonedDate(c.at, ctx)}${c.action}：${c.reason}`));
   return out;
 }
 

@@ -3,13 +3,14 @@
 // office the profile names. Rows, labels and the two notes follow the appendix word for word.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Review } from '../domain/records';
-import { DEFAULT_FORM_TEXTS, type FormContext } from './context';
+import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { formatZonedDateTime } from './zoned-format';
 import { BLANK_DATE, cellText, formatDate, joinNonEmpty } from './format';
-import { formDocument, gridTable, label, rich, value, writingRoom } from './kit';
+import { formDocument, gridTable, inline, label, rich, value, writingRoom } from './kit';
 import { mm } from './layout';
 import { breakTitle } from './title-lines';
-import { articleContent, demoReviews, formatDateTime, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, topAligned } from './review-cells';
+import { articleContent, demoReviews,  opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, topAligned } from './review-cells';
 
 export const F05_META = {
   id: 'F05',
@@ -45,7 +46,7 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
   const article = articleContent(r);
 
   const main: TableCell[][] = [
-    [label(F05_TEXTS.media), value(rich(media)), label(F05_TEXTS.plannedAt), value(r?.plannedAt ? formatDateTime(r.plannedAt) : '')],
+    [label(F05_TEXTS.media), value(rich(media)), label(F05_TEXTS.plannedAt), value(r?.plannedAt ? formatZonedDateTime(r.plannedAt, ctx) : '')],
     [
       label(F05_TEXTS.copywriter),
       value(rich(r ? peopleNames(ctx, [r.copywriterId]) : '')),
@@ -62,7 +63,8 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
   ];
 
   const closing: TableCell[][] = [[label(F05_TEXTS.opinion), value(opinionCell(r), 3), {}, {}]];
-  const keepingOffice = cellText(ctx.texts.keepingOffice) || DEFAULT_FORM_TEXTS.keepingOffice;
+  // 001 附件2 注2: 该表审批后由信息化建设与管理处综合办公室保管 — the office is the profile's.
+  const keepingOffice = cellText(ctx.texts.keepingOffice);
 
   const doc = formDocument(F05_META, ctx, r?.id, [
     gridTable(main, WIDTHS),
@@ -71,6 +73,7 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
       unbreakable: true,
       stack: [
         gridTable(closing, WIDTHS, { dontBreakRows: true }),
+        signatureLine(r, ctx),
         {
           style: 'belowTable',
           stack: [F05_TEXTS.note1, { text: F05_TEXTS.note2(keepingOffice), margin: [24, 0, 0, 0] }],
@@ -81,24 +84,27 @@ export function buildF05(review: Review | null, ctx: FormContext): TDocumentDefi
   return breakTitle(doc, [ctx.institutionName, `${ctx.institutionName}新媒体`]);
 }
 
-/**
- * The opinions (001 has one reviewer; a longer chain prints each with its role), room to write,
- * then 审核人：… 日期： at the foot, where the reviewer signs by hand.
- */
+/** The opinions (001 has one reviewer; a longer chain prints each with its role) and room to write. */
 function opinionCell(r: Review | null): Content[] {
   const steps = [...(r?.steps ?? [])].sort((a, b) => a.stepIndex - b.stepIndex);
   const opinions = steps.flatMap((s) => opinionContent(s, { withDate: false, role: steps.length > 1 }));
+  return [...opinions, { text: '', margin: [0, 0, 0, opinions.length ? mm(12) : mm(40)] }];
+}
+
+/**
+ * 审核人：… 日期：… under the table, as in 001 附件2: the reviewers recorded on the review (001 第七条
+ * asks every article to name its 审查人) and the day of the last decision; blank for handwriting.
+ */
+function signatureLine(r: Review | null, ctx: FormContext): Content {
+  const steps = r?.steps ?? [];
+  const reviewers = peopleNames(ctx, steps.flatMap((s) => s.reviewerIds));
   let reviewedOn: string | undefined;
   for (const s of steps) if (s.date && (!reviewedOn || s.date > reviewedOn)) reviewedOn = s.date;
-  return [
-    ...opinions,
-    { text: '', margin: [0, 0, 0, opinions.length ? mm(12) : mm(40)] },
-    {
-      text: `${F05_TEXTS.reviewer}${'　'.repeat(7)}${F05_TEXTS.date}${reviewedOn ? formatDate(reviewedOn) : BLANK_DATE}`,
-      alignment: 'right',
-      margin: [0, 0, mm(4), mm(1)],
-    },
-  ];
+  return {
+    text: [F05_TEXTS.reviewer, { text: inline(reviewers) }, '　'.repeat(reviewers ? 3 : 7), F05_TEXTS.date, reviewedOn ? formatDate(reviewedOn) : BLANK_DATE],
+    alignment: 'right',
+    margin: [0, mm(2), mm(4), mm(1)],
+  };
 }
 
 export const F05_FORM: FormDefinition<Review> = {

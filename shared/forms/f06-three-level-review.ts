@@ -1,18 +1,18 @@
-// F06 信息发布三级审核单 (seed 002 第六条): the slip that carries one item through the three-level
-// review before it is published — 管理员, 部门负责人, 党委宣传部负责人, and 分管领导 for major
-// items. 002 has no appendix, so the slip is built from the clause: what is published, a row per
+// F06 信息发布三级审核单 (seed 002 第六条): the slip that carries one item through the review chain of
+// the profile in force before it is published — under 002 管理员, 部门负责人, 党委宣传部负责人, and
+// 分管领导 for major items; under 003 or 004 their own chain (信息发布审核单). 002 has no appendix, so the slip is built from the clause: what is published, a row per
 // level to sign, the review points of 第六条 (二) as a checklist, and the clause's rules as notes.
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Review, ReviewStepRecord } from '../domain/records';
-import { PRESET_PROFILES } from '../profiles/presets';
 import type { ReviewStepRule } from '../profiles/types';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { formatZonedDateTime } from './zoned-format';
 import { BLANK_DATE, cellText, checkbox, checked, formatDate } from './format';
 import { formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
 import { mm } from './layout';
 import { breakTitle } from './title-lines';
-import { decisionBoxes, demoReviews, formatDateTime, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt, topAligned } from './review-cells';
+import { decisionBoxes, demoReviews,  peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt, topAligned } from './review-cells';
 
 export const F06_META = {
   id: 'F06',
@@ -50,49 +50,74 @@ export const F06_TEXTS = {
 
 const LEVELS = ['第一级', '第二级', '第三级', '第四级', '第五级'];
 
-/** 002 第六条 (一) as the vocational-three-level-review preset states it. */
-const CHAIN: readonly ReviewStepRule[] = PRESET_PROFILES.find((p) => p.id === 'vocational-three-level-review')?.reviewChain ?? [];
-
 const INFO_WIDTHS = [mm(24), '*', mm(24), mm(46)] as const;
 /** 审核级别 | 审核人（签名） | 审核意见 | 结论 | 日期. */
 const STEP_WIDTHS = [mm(30), mm(22), '*', mm(22), mm(33)] as const;
 const STEP_ROW_HEIGHT = mm(18);
+/** Each of several signers of one level gets a place of its own, a little lower. */
+const SIGNER_ROW_HEIGHT = mm(15);
 
-interface StepRow {
+export interface StepRow {
   level: string;
   role: string;
+  /** Signature places of this level: the rule's minSigners, or more when more reviewers are recorded. */
+  signers: number;
   step?: ReviewStepRecord;
 }
 
 /**
- * One row per level: the review's own steps where recorded (their role labels), the preset chain
- * for the rest. 分管领导 appears for major items, and on a blank slip.
+ * One row per level of the review chain of the profile in force: the review's own steps where
+ * recorded (their role labels), the profile's rules for the rest. A major-only level appears for
+ * major items and on a blank slip. Never another profile's chain.
  */
-export function f06StepRows(review: Review | null): StepRow[] {
-  const applies = CHAIN.filter((rule) => !review || review.major || !rule.onlyForMajor).length;
+export function f06StepRows(review: Review | null, chain: readonly ReviewStepRule[]): StepRow[] {
+  const applies = chain.filter((rule) => !review || review.major || !rule.onlyForMajor);
   const recorded = Math.max(-1, ...(review?.steps ?? []).map((s) => s.stepIndex)) + 1;
   const rows: StepRow[] = [];
-  for (let i = 0; i < Math.max(applies, recorded); i++) {
+  for (let i = 0; i < Math.max(applies.length, recorded); i++) {
     const step = stepAt(review, i);
-    const rule = CHAIN[i];
+    const rule = applies[i];
     const level = rule?.onlyForMajor ? F06_TEXTS.majorLevel : (LEVELS[i] ?? `第${i + 1}级`);
-    rows.push({ level, role: cellText(step?.roleLabel) || (rule?.roleLabel ?? ''), step });
+    const signers = Math.max(1, rule?.minSigners ?? 1, step?.reviewerIds.length ?? 0);
+    rows.push({ level, role: cellText(step?.roleLabel) || (rule?.roleLabel ?? ''), signers, step });
   }
   return rows;
 }
 
+/** '三级' for 002's chain of three ordinary levels; the slip's title and first note follow the chain. */
+function ordinaryLevels(chain: readonly ReviewStepRule[]): number {
+  return chain.filter((rule) => !rule.onlyForMajor).length;
+}
+
+/** The notes under the levels: 002 第六条's words for its three-level chain, the same rules said plainly otherwise. */
+export function f06Notes(chain: readonly ReviewStepRule[]): string[] {
+  const major = chain.find((rule) => rule.onlyForMajor);
+  const first = ordinaryLevels(chain) === 3 ? F06_TEXTS.notes[0] : '注：1、实行“先审后发”制度，未经审核的信息不得发布。';
+  const notes: string[] = [first];
+  if (major) notes.push(ordinaryLevels(chain) === 3 && major.roleLabel === '分管领导' ? F06_TEXTS.notes[1] : `2、重大事项需报${major.roleLabel}审批。`);
+  notes.push(`${notes.length + 1}${F06_TEXTS.notes[2].slice(1)}`);
+  return notes;
+}
+
+/** The slip's title: 002's 信息发布三级审核单 for a three-level chain, 信息发布审核单 for any other. */
+export function f06Title(chain: readonly ReviewStepRule[]): string {
+  return ordinaryLevels(chain) === 3 ? F06_META.title : '信息发布审核单';
+}
+
 export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefinitions {
   const r = review;
+  const chain = ctx.profile.reviewChain;
+  const major = chain.find((rule) => rule.onlyForMajor);
   const platform = reviewPlatform(r, ctx);
   const unitName = r ? ctx.lookups.unit(r.submittingUnitId)?.name : undefined;
 
   const info: TableCell[][] = [
     [label(F06_TEXTS.platform), value(rich(platform?.name)), label(F06_TEXTS.column), value(rich(r?.column))],
     [label(F06_TEXTS.title), value(rich(r?.title), 3), {}, {}],
-    [label(F06_TEXTS.unit), value(rich(unitName)), label(F06_TEXTS.plannedAt), value(r?.plannedAt ? formatDateTime(r.plannedAt) : '')],
+    [label(F06_TEXTS.unit), value(rich(unitName)), label(F06_TEXTS.plannedAt), value(r?.plannedAt ? formatZonedDateTime(r.plannedAt, ctx) : '')],
     [
       label(F06_TEXTS.major),
-      value([[checked('是', r?.major === true), checked('否', r?.major === false)].join('　'), { text: F06_TEXTS.majorHint, style: 'note' }], 3),
+      value([[checked('是', r?.major === true), checked('否', r?.major === false)].join('　'), ...(major ? [{ text: majorHint(chain, major), style: 'note' }] : [])], 3),
       {},
       {},
     ],
@@ -107,10 +132,11 @@ export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefi
 
   const steps: TableCell[][] = [
     [label(F06_TEXTS.level), label(F06_TEXTS.reviewer), label(F06_TEXTS.opinion), label(F06_TEXTS.conclusion), label(F06_TEXTS.date)],
-    ...f06StepRows(r).map((row) => stepRow(row, ctx)),
+    ...f06StepRows(r, chain).flatMap((row) => stepRows(row, ctx)),
   ];
 
-  const doc = formDocument(F06_META, ctx, r?.id, [
+  const title = f06Title(chain);
+  const doc = formDocument({ ...F06_META, title }, ctx, r?.id, [
     gridTable(info, INFO_WIDTHS),
     { text: '', margin: [0, mm(3), 0, 0] },
     {
@@ -118,31 +144,47 @@ export function buildF06(review: Review | null, ctx: FormContext): TDocumentDefi
       unbreakable: true,
       stack: [
         gridTable(steps, STEP_WIDTHS, { headerRows: 1, dontBreakRows: true }),
-        { style: 'belowTable', stack: F06_TEXTS.notes.map((n, i) => (i === 0 ? n : { text: n, margin: [24, 0, 0, 0] })) },
+        { style: 'belowTable', stack: f06Notes(chain).map((n, i) => (i === 0 ? n : { text: n, margin: [24, 0, 0, 0] })) },
       ],
     },
   ]);
   return breakTitle(doc, [ctx.institutionName, `${ctx.institutionName}信息发布`]);
 }
 
-function stepRow(row: StepRow, ctx: FormContext): TableCell[] {
-  const { step } = row;
+/** 002 第六条's hint for its 分管领导; the major-only level's own role under any other chain. */
+function majorHint(chain: readonly ReviewStepRule[], major: ReviewStepRule): string {
+  return ordinaryLevels(chain) === 3 && major.roleLabel === '分管领导' ? F06_TEXTS.majorHint : `（重大事项需报${major.roleLabel}审批）`;
+}
+
+/**
+ * The rows of one level: one signature place per required signer (004 通知 二: 至少三人审核 gives
+ * three), the level, opinion and decision spanning them. The assigned reviewers' names are printed
+ * small at the top of their places; each signs by hand and dates it.
+ */
+function stepRows(row: StepRow, ctx: FormContext): TableCell[][] {
+  const { step, signers } = row;
+  const height = signers > 1 ? SIGNER_ROW_HEIGHT : STEP_ROW_HEIGHT;
+  // pdfmake misplaces a vertically centred cell that spans rows: spanned cells sit at the top.
+  const span = signers > 1 ? { rowSpan: signers, verticalAlignment: 'top' as const } : {};
   const level: KitCell = {
     stack: [{ text: row.level, bold: true }, { text: row.role, style: 'note' }],
     alignment: 'center',
     verticalAlignment: 'middle',
-    minHeight: STEP_ROW_HEIGHT,
+    ...span,
   };
-  // The reviewer signs by hand; the assigned reviewer's name is printed small at the top.
-  const names = step ? peopleNames(ctx, step.reviewerIds) : '';
-  const signature: Content[] = names ? [{ text: inline(names), style: 'note' }] : [];
-  return [
-    level,
-    { stack: signature, verticalAlignment: 'top' },
-    value(rich(step?.opinion)),
-    value(decisionBoxes(step, '\n')),
-    value(step?.date ? formatDate(step.date) : BLANK_DATE),
-  ];
+  const ids = step?.reviewerIds ?? [];
+  const rows: TableCell[][] = [];
+  for (let i = 0; i < signers; i++) {
+    const name = ids[i] ? peopleNames(ctx, [ids[i]]) : '';
+    const signature: KitCell = { stack: name ? [{ text: inline(name), style: 'note' }] : [], verticalAlignment: 'top', minHeight: height };
+    const date = value(step?.date ? formatDate(step.date) : BLANK_DATE);
+    rows.push(
+      i === 0
+        ? [level, signature, Object.assign(value(rich(step?.opinion)), span), Object.assign(value(decisionBoxes(step, '\n')), span), date]
+        : [{}, signature, {}, {}, date],
+    );
+  }
+  return rows;
 }
 
 export const F06_FORM: FormDefinition<Review> = {

@@ -5,8 +5,10 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Approval } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { F04_META } from './f04-account-filing';
+import { changeFilingDeadline } from '../rules/deadlines';
 import { cellText, formatDate } from './format';
-import { formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
+import { belowTable, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
 import { SP, accountOf, choices, keepTogether, organiserName } from './record-cells';
 
@@ -18,14 +20,6 @@ export const F10_META = {
   numberPrefix: 'BG',
 } as const;
 
-/**
- * The filing, and — when the caller knows it — the profile's deadline in working days
- * (RuleProfile.changeFilingWorkingDays). Approval has no such field yet.
- */
-export type ChangeFiling = Approval & { changeFilingWorkingDays?: number };
-
-/** Both seeds give 5 working days (001 第五条, 004 第六条). */
-export const DEFAULT_CHANGE_FILING_DAYS = 5;
 /** Empty rows of the 变更事项 table on a blank form. */
 const BLANK_CHANGE_ROWS = 3;
 
@@ -38,16 +32,27 @@ export function f10AppliesTo(a: Pick<Approval, 'kind'>): boolean {
   return a.kind === '变更备案' || a.kind === '注销备案';
 }
 
-export function filingDeadlineNote(days: number | undefined, office: string): string {
-  const n = days !== undefined && Number.isInteger(days) && days > 0 ? days : DEFAULT_CHANGE_FILING_DAYS;
-  return `变更后${n}个工作日内报${office}备案`;
+/** The deadline as the profile in force states it (001 第五条, 004 第六条: 5 个工作日). */
+export function filingDeadlineNote(ctx: Pick<FormContext, 'profile' | 'texts'>): string {
+  return `变更后${ctx.profile.changeFilingWorkingDays}个工作日内报${cellText(ctx.texts.filingOffice)}备案`;
 }
 
-export function buildF10(approval: ChangeFiling | null, ctx: FormContext): TDocumentDefinitions {
+/**
+ * 001 第五条: a change of 分管领导 or 管理员 means filling in 附件1 (F04) again. Printed under every
+ * profile that uses F04, so the clerk hands both sheets in together.
+ */
+export function refileNote(ctx: Pick<FormContext, 'profile' | 'texts' | 'institutionName'>): string | undefined {
+  if (!ctx.profile.forms.includes('F04')) return undefined;
+  return `注：分管领导或管理员变更的，应重新填写《${ctx.institutionName}${F04_META.title}》，与本表一并报${cellText(ctx.texts.filingOffice)}备案。`;
+}
+
+export function buildF10(approval: Approval | null, ctx: FormContext): TDocumentDefinitions {
   const a = approval ?? undefined;
   const p = a ? ctx.lookups.platform(a.platformId) : undefined;
   const closing = a?.kind === '注销备案';
   const office = cellText(ctx.texts.filingOffice);
+  // The record's own due date; one filed before it was stored is reckoned from the profile.
+  const dueDate = a?.dueDate ?? (a?.changeDate ? changeFilingDeadline(a.changeDate, ctx.profile, ctx.holidays).dueDate : undefined);
 
   const head: TableCell[][] = [
     [label('备案类别'), value(choices(['变更', '注销'], (o) => a?.kind === `${o}备案`), 3), {}, {}],
@@ -66,7 +71,7 @@ export function buildF10(approval: ChangeFiling | null, ctx: FormContext): TDocu
     [label('变更（注销）日期'), value(formatDate(a?.changeDate), 3), {}, {}],
     [
       label('应报备日期'),
-      value({ text: [formatDate(a?.dueDate), { text: `${SP}（${filingDeadlineNote(a?.changeFilingWorkingDays, office)}）`, style: 'note' }] }, 3),
+      value({ text: [formatDate(dueDate), { text: `${SP}（${filingDeadlineNote(ctx)}）`, style: 'note' }] }, 3),
       {},
       {},
     ],
@@ -81,18 +86,20 @@ export function buildF10(approval: ChangeFiling | null, ctx: FormContext): TDocu
   ];
   const remarks: TableCell[][] = [[label('备注'), value(rich(note), 3, writingRoom(note, mm(10))), {}, {}]];
   parts.push(keepTogether(gridTable(tail, WIDTHS, { dontBreakRows: true })), gridTable(remarks, WIDTHS));
+  const refile = closing ? undefined : refileNote(ctx);
+  if (refile) parts.push(belowTable(refile));
 
   return formDocument(F10_META, ctx, a?.id, parts);
 }
 
 /** 变更事项 as a caption over its column heads (both repeat when a long list runs on), then the rows. */
-function changeRows(a: ChangeFiling | undefined): TableCell[][] {
+function changeRows(a: Approval | undefined): TableCell[][] {
   const rows: TableCell[][] = (a?.changes ?? []).map((c) => [value(rich(c.field)), value(rich(c.before)), value(rich(c.after))]);
   while (rows.length < (a ? 1 : BLANK_CHANGE_ROWS)) rows.push([value(''), value(''), value('')]);
   return [[label('变更事项', { colSpan: 3 }), {}, {}], [label('变更项目'), label('变更前'), label('变更后')], ...rows];
 }
 
-export const F10_FORM: FormDefinition<ChangeFiling> = {
+export const F10_FORM: FormDefinition<Approval> = {
   ...F10_META,
   recordTable: 'approvals',
   recordId: (a) => a.id,

@@ -6,7 +6,7 @@ import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { INSPECTION_RESULTS, type Inspection } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
-import { cellText } from './format';
+import { BLANK_DATE, cellText } from './format';
 import { formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
 import { accountOf, adminsOf, choices, firstResponsibleOf, keepTogether, organiserName, peopleCell, personOf, serialCell, yesNo } from './record-cells';
@@ -29,6 +29,28 @@ export const F11_DEFAULT_CHECKS = [
   '密码专人管理、密封存档、定期修改',
   '管理人员参加业务培训',
 ] as const;
+
+/** Each check said the other way round, for where a failed check is listed (F11S 备注). */
+const FAILED_WORDING: Readonly<Record<string, string>> = {
+  '已备案，变更已按时报备': '未备案或变更未按时报备',
+  '落实先审后发的审核制度': '未落实先审后发的审核制度',
+  '持续更新，无“僵尸号”情况': '长期未更新，存在“僵尸号”情况',
+  '无广告、经营性信息及侵权行为': '存在广告、经营性信息或侵权行为',
+  '无违法违规、有损学校声誉的信息': '存在违法违规、有损学校声誉的信息',
+  '密码专人管理、密封存档、定期修改': '密码未落实专人管理、密封存档、定期修改',
+  '管理人员参加业务培训': '管理人员未参加业务培训',
+  // The demo's year-end checks (after 002 第十条 (一)).
+  '备案信息完整，变更按时报备': '备案信息不完整或变更未按时报备',
+  '信息发布先审后发，审核记录齐全': '信息发布未先审后发或审核记录不全',
+  '内容按要求更新，无长期不更新': '内容未按要求更新，存在长期不更新',
+  '账号安全管理到位，账号信息密封存档': '账号安全管理不到位或账号信息未密封存档',
+  '互动交流正常，无违规信息': '互动交流不正常或存在违规信息',
+} satisfies Record<(typeof F11_DEFAULT_CHECKS)[number], string> & Record<string, string>;
+
+/** A failed check in its negative wording; an item of the clerk's own is marked 不符合. */
+export function failedCheckWording(item: string): string {
+  return FAILED_WORDING[item.trim()] ?? `不符合：${item.trim()}`;
+}
 
 /** label | value | label | value, filling the 156 mm type area. */
 const WIDTHS = [mm(28), '*', mm(24), '*'] as const;
@@ -57,6 +79,8 @@ export function buildF11(inspection: Inspection | null, ctx: FormContext): TDocu
   const assessment: TableCell[][] = [
     [label('自查情况'), value(rich(r?.selfAssessment), 3, writingRoom(r?.selfAssessment, mm(22))), {}, {}],
     [label('检查结论'), value(choices(INSPECTION_RESULTS, (o) => r?.result === o), 3), {}, {}],
+    // 001 第六条: 新媒体管理员…填报年审材料 — the administrator who fills it in signs and dates it.
+    [label('填报管理员（签字）', { minHeight: mm(14) }), value(''), label('填报日期'), value(BLANK_DATE)],
   ];
 
   // 001 第六条: the unit's first responsible person approves before it goes to the 宣传部.

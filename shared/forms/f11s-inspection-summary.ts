@@ -7,6 +7,7 @@ import { INSPECTION_RESULTS, type Inspection } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, joinNonEmpty } from './format';
+import { failedCheckWording } from './f11-annual-inspection';
 import { formDocument, rich, value } from './kit';
 import { mm } from './layout';
 import { LIST_BLANK_ROWS, SP, labelled, listTable, organiserName, personOf, serialCell } from './record-cells';
@@ -42,7 +43,7 @@ export function buildF11S(campaign: InspectionYear | null, ctx: FormContext): TD
       value(rich(organiserName(ctx, p))),
       value(rich(personOf(ctx, p?.responsibleId)?.name)),
       { text: cellText(r.result), alignment: 'center', verticalAlignment: 'middle' },
-      value(rich(remark(r))),
+      value(rich(f11sRemark(r))),
     ];
   });
 
@@ -68,10 +69,13 @@ export function buildF11S(campaign: InspectionYear | null, ctx: FormContext): TD
   );
 }
 
-/** The checks that failed, with their notes: what the 宣传部 reads first. */
-function remark(r: Inspection): string {
+/**
+ * The checks that failed, each in its negative wording, with their notes: what the 宣传部 reads
+ * first. A closed 僵尸号 reads 长期未更新，存在“僵尸号”情况, never the check's positive wording.
+ */
+export function f11sRemark(r: Pick<Inspection, 'checks'>): string {
   return joinNonEmpty(
-    r.checks.filter((c) => !c.ok).map((c) => joinNonEmpty([c.item, c.note], '：')),
+    r.checks.filter((c) => !c.ok).map((c) => joinNonEmpty([failedCheckWording(c.item), c.note], '：')),
     '；',
   );
 }

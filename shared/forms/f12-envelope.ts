@@ -1,14 +1,16 @@
 // F12 账号密码密封存档登记表 (seed 003 第十七条, 002 第九条): the custody sheet of one sealed
 // envelope — what is inside, who sealed and witnessed it, who keeps it where, when the password
-// was changed and is due again, and every opening. The app never knows a credential: the sheet
-// has an empty bordered box in which the administrator writes the account and password by hand
-// before the envelope is sealed (SPEC §Passwords). The envelope's cover is F12C.
-import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+// was changed and is due again, and every opening. It holds no credential and may be scanned and
+// kept like any signed form: the account and password are written by hand on the separate inner
+// sheet F12I, which goes into the envelope and is never scanned. The envelope's cover is F12C.
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { ENVELOPE_ITEMS, type Envelope, type EnvelopeOpening } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
+import { formatZonedDate } from './zoned-format';
 import { cellText, checkbox, formatDate } from './format';
-import { CELL_PADDING_X, CELL_PADDING_Y, formDocument, gridTable, label, rich, value } from './kit';
+import { F12I_META } from './f12i-credential-sheet';
+import { formDocument, gridTable, label, rich, value } from './kit';
 import { mm } from './layout';
 import { organiserName, personCell, serialCell, signatureCell } from './record-cells';
 
@@ -20,10 +22,8 @@ export const F12_META = {
   numberPrefix: 'MF',
 } as const;
 
-/** The only text ever printed inside the handwriting box. */
-export const F12_SECRET_BOX_LABEL = '账号及密码（由管理员手写，填后密封）';
-/** Height of the handwriting box: account, password, bound phone and mail, recovery codes. */
-export const F12_SECRET_BOX_HEIGHT = mm(50);
+/** Under the custody table: where the credentials are, and that this sheet holds none. */
+export const F12_CREDENTIALS_NOTE = `注：账号、密码等由管理员手写在《${F12I_META.title}》上，装入信封密封保存；本表不含密码，可扫描存档。`;
 /** Rows the opening log has at least; one more is always left empty for the next opening. */
 const MIN_OPENING_ROWS = 3;
 
@@ -60,39 +60,15 @@ export function buildF12(envelope: Envelope | null, ctx: FormContext): TDocument
 
   return formDocument(F12_META, ctx, e?.id, [
     gridTable(custody, WIDTHS, { dontBreakRows: true }),
-    secretBox(),
+    { text: F12_CREDENTIALS_NOTE, style: 'belowTable', margin: [0, mm(1), 0, mm(3)] },
     openingLog(e?.openings ?? [], ctx),
   ]);
-}
-
-/**
- * The box the administrator writes in by hand. It is built from constants only — no record
- * field reaches it — so no credential can ever be printed there.
- */
-function secretBox(): ContentTable {
-  return {
-    margin: [0, mm(3), 0, mm(3)],
-    unbreakable: true,
-    table: {
-      widths: ['*'],
-      heights: [F12_SECRET_BOX_HEIGHT - 2 * CELL_PADDING_Y],
-      body: [[{ text: F12_SECRET_BOX_LABEL, bold: true, fontSize: 12 }]],
-    },
-    layout: {
-      hLineWidth: () => 2,
-      vLineWidth: () => 2,
-      paddingLeft: () => CELL_PADDING_X,
-      paddingRight: () => CELL_PADDING_X,
-      paddingTop: () => CELL_PADDING_Y,
-      paddingBottom: () => CELL_PADDING_Y,
-    },
-  };
 }
 
 function openingLog(openings: readonly EnvelopeOpening[], ctx: FormContext): Content {
   const rows: TableCell[][] = openings.map((o, i) => [
     serialCell(i + 1),
-    value(formatDate(o.at)),
+    value(formatZonedDate(o.at, ctx)),
     value(personCell(ctx, o.byId)),
     value(rich(o.reason)),
     value(personCell(ctx, o.approvedById)),

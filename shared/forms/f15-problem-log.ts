@@ -9,7 +9,7 @@ import { isGroupKind, type Platform } from '../domain/platform';
 import type { Incident } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
-import { BLANK_DATE, cellText, formatDate } from './format';
+import { BLANK_DATE, cellText, checkbox, formatDate } from './format';
 import { formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
 import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
 import { breakTitle } from './title-lines';
@@ -37,10 +37,13 @@ export const F15_TEXTS = {
   actionsNote: '（劝阻/禁言/移出/删除/屏蔽/上报）',
   signature: '群主（管理员）签字',
   note: '注：群主（管理员）每天都要查看群内动态，对于发现的问题要做好登记，及时上报。',
+  /** 002 第十条(一): 检查内容包括网络阵地的建设情况、信息发布情况、安全管理情况、互动交流情况. */
+  checkPoints: ['建设情况', '信息发布情况', '安全管理情况', '互动交流情况'],
+  checkPointsLabel: '检查内容',
 } as const;
 
-/** Rows a sheet has at least, filled or not, so a printed log lasts a while. */
-export const F15_MIN_ROWS = 12;
+/** Rows a sheet has at least, filled or not, so a printed log lasts a while (one sheet with 002 第十条's check points). */
+export const F15_MIN_ROWS = 11;
 /** Empty rows after the registered problems, for the days to come. */
 export const F15_SPARE_ROWS = 4;
 /** Height of an empty row: room for a line or two of handwriting. */
@@ -90,7 +93,20 @@ export function buildF15(log: ProblemLog | null, ctx: FormContext): TDocumentDef
     [label(F15_TEXTS.signature, { colSpan: 2 }), {}, value('', 2, SIGNATURE_CELL_HEIGHT), {}, label('日期'), value('')],
   ];
 
+  // 002 第十条(一)'s check points, ticked by hand for what a check covered.
+  const points: TableCell[][] = [
+    [
+      {
+        text: [{ text: `${F15_TEXTS.checkPointsLabel}：`, bold: true }, F15_TEXTS.checkPoints.map((c) => `${checkbox(false)}${c}`).join('　')],
+        colSpan: WIDTHS.length,
+        verticalAlignment: 'middle',
+      },
+      ...WIDTHS.slice(1).map(() => ({})),
+    ],
+  ];
+
   const doc = formDocument(F15_META, ctx, p?.id, [
+    gridTable(points, WIDTHS),
     gridTable([...head, ...rows], WIDTHS, { headerRows: head.length, dontBreakRows: true }),
     {
       unbreakable: true,

@@ -20,8 +20,8 @@ export const F16_META = {
   numberPrefix: 'PX',
 } as const;
 
-/** A sheet has at least this many rows to sign, filled or not. */
-export const F16_MIN_ROWS = 20;
+/** A sheet has at least this many rows to sign, filled or not: as many as one A4 sheet holds. */
+export const F16_MIN_ROWS = 13;
 /** People sign their names here: a little taller than a printed row. */
 export const F16_SIGN_HEIGHT = mm(12);
 
@@ -34,7 +34,7 @@ export function buildF16(training: Training | null, ctx: FormContext): TDocument
 
   const head: TableCell[][] = [
     [label('培训主题', { colSpan: 2 }), {}, value(rich(t?.topic), 3), {}, {}],
-    [label('时间', { colSpan: 2 }), {}, value(formatDate(t?.date)), label('地点'), value('')],
+    [label('时间', { colSpan: 2 }), {}, value(formatDate(t?.date)), label('地点'), value(rich(t?.location))],
     [label('主讲人', { colSpan: 2 }), {}, value(rich(t?.speaker), 3), {}, {}],
     [label('参训队伍', { colSpan: 2 }), {}, value(TRAINING_TEAMS.map((team) => checked(team, t?.team === team)).join('  '), 3), {}, {}],
     [label('序号'), label('姓名'), label('单位'), label('职务'), label('签到（签名）')],

@@ -43,6 +43,8 @@ export function buildF17(incident: Incident | null, ctx: FormContext): TDocument
     [label('类别'), value(F17_KINDS.map((k) => checked(k, i?.kind === k)).join('  '), 3), {}, {}],
     [label('来源/渠道'), value(F17_CHANNELS.map((c) => checked(c, false)).join('  '), 3), {}, {}],
     [label('涉及平台'), value(rich(platformText), 3), {}, {}],
+    // 002 第十条(二): 将处理结果反馈给举报人 — who complained and how to reach them.
+    [label('举报人'), value(rich(i?.complainant)), label('联系方式'), value(rich(i?.complainantContact))],
     [label('反映（发现）\n的问题'), value(rich(i?.found), 3, writingRoom(i?.found, mm(30))), {}, {}],
     // Not stored: the clerk writes what the investigation found.
     [label('调查核实情况'), value('', 3, mm(45)), {}, {}],

@@ -18,4 +18,9 @@ export interface FormDefinition<R> extends FormMeta {
   build(record: R | null, ctx: FormContext): TDocumentDefinitions;
   /** The demo records this form is printed from by `npm run print-samples`. */
   samples(demo: DemoDataset): R[];
+  /**
+   * True for a sheet that carries handwritten credentials (F12I): it goes into the sealed
+   * envelope, and the app never offers to scan it, since it never stores a password.
+   */
+  neverScan?: true;
 }

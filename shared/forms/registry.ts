@@ -16,11 +16,12 @@ import { F06_FORM } from './f06-three-level-review';
 import { F07_FORM } from './f07-opening-approval';
 import { F08_FORM } from './f08-account-registration';
 import { F09_FORM } from './f09-unit-platform-list';
-import { F10_FORM, type ChangeFiling } from './f10-change-filing';
+import { F10_FORM } from './f10-change-filing';
 import { F11_FORM } from './f11-annual-inspection';
 import { F11S_FORM, type InspectionYear } from './f11s-inspection-summary';
 import { F12_FORM } from './f12-envelope';
 import { F12C_FORM } from './f12c-envelope-cover';
+import { F12I_FORM } from './f12i-credential-sheet';
 import { F13_FORM } from './f13-admin-handover';
 import { F14_FORM } from './f14-work-group-filing';
 import { F15_FORM, type ProblemLog } from './f15-problem-log';
@@ -28,7 +29,7 @@ import { F16_FORM } from './f16-training-sign-in';
 import { F17_FORM } from './f17-complaint-handling';
 
 export type { FormDefinition } from './form-definition';
-export type { ChangeFiling, InspectionYear, ProblemLog };
+export type { InspectionYear, ProblemLog };
 
 /** The record type each form is built from. */
 export interface FormRecordMap {
@@ -41,11 +42,12 @@ export interface FormRecordMap {
   F07: Approval;
   F08: Platform;
   F09: Unit;
-  F10: ChangeFiling;
+  F10: Approval;
   F11: Inspection;
   F11S: InspectionYear;
   F12: Envelope;
   F12C: Envelope;
+  F12I: Envelope;
   F13: Handover;
   F14: Platform;
   F15: ProblemLog;
@@ -70,6 +72,7 @@ export const FORM_REGISTRY: { readonly [K in FormId]: FormDefinition<FormRecordM
   F11S: { ...F11S_FORM, id: 'F11S' },
   F12: { ...F12_FORM, id: 'F12' },
   F12C: { ...F12C_FORM, id: 'F12C' },
+  F12I: { ...F12I_FORM, id: 'F12I' },
   F13: { ...F13_FORM, id: 'F13' },
   F14: { ...F14_FORM, id: 'F14' },
   F15: { ...F15_FORM, id: 'F15' },
@@ -84,6 +87,14 @@ export const IMPLEMENTED_FORMS: readonly FormDefinition<FormRecordMap[FormId]>[]
 
 export function isFormId(value: string): value is FormId {
   return Object.hasOwn(FORM_REGISTRY, value);
+}
+
+/**
+ * Whether the print center may offer to attach a scan of this form. Never for a sheet with
+ * handwritten credentials (F12I); a form id this version does not know is treated as scannable.
+ */
+export function scanAllowed(formId: string): boolean {
+  return !isFormId(formId) || FORM_REGISTRY[formId].neverScan !== true;
 }
 
 export function getForm<K extends FormId>(id: K): FormDefinition<FormRecordMap[K]> {

@@ -3,12 +3,12 @@
 // opinions and the definition fields that are the same for every review-based form.
 import type { Content } from 'pdfmake/interfaces';
 import type { DemoDataset } from '../demo/demo-dataset';
-import type { Id, IsoDateTime } from '../domain/common';
+import type { Id } from '../domain/common';
 import type { Platform } from '../domain/platform';
 import type { Review, ReviewStepRecord } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
-import { BLANK_DATE, cellText, checked, formatDate, joinNonEmpty } from './format';
+import { cellText, checked, formatDate, joinNonEmpty } from './format';
 import { inline, rich, type KitCell } from './kit';
 
 /** Names of the people, joined with 、 (print with {@link rich}: names may hold rare characters). */
@@ -21,16 +21,6 @@ export function peopleNames(ctx: FormContext, ids: readonly (Id | undefined)[]):
 
 export function reviewPlatform(review: Review | null, ctx: FormContext): Platform | undefined {
   return review ? ctx.lookups.platform(review.platformId) : undefined;
-}
-
-/** '2026年11月22日 10:30' for a planned moment; the time is the local clock (China time on the clerk's machine). */
-export function formatDateTime(value: IsoDateTime | null | undefined): string {
-  const date = formatDate(value);
-  const v = cellText(value);
-  if (date === BLANK_DATE || !v.includes('T')) return date;
-  const t = new Date(v);
-  const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
-  return hhmm === '00:00' ? date : `${date} ${hhmm}`;
 }
 
 /** The step recorded for a position in the chain (steps are stored by index, not in order). */

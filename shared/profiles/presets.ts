@@ -1,6 +1,7 @@
 // The preset rule profiles: one per source regulation (seeds 000–004), named after the kind of
 // institution it suits, plus "custom" as a neutral starting point. Every value cites the clause
 // it comes from; where a seed is silent the value is marked "not in seed; default".
+import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import type { PasswordPolicy, RuleProfile } from './types';
 
 export const CUSTOM_PROFILE_ID = 'custom';
@@ -73,6 +74,7 @@ const LIBRARY_SECONDARY_UNIT: RuleProfile = {
     passwordRotation: '000 第六条 1', // 账户、密码及管理口令…定期修改
     passwordAfterHandover: '000 第六条 2', // 交接后要及时更换密码、口令
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 001 — a university functional department (信息化处) running a few accounts. */
@@ -103,12 +105,13 @@ const FUNCTIONAL_DEPARTMENT: RuleProfile = {
   texts: {
     tabulatingOffice: '党委宣传部网宣室', // 001 附件1: 制表：党委宣传部网宣室
     filingOffice: '党委宣传部', // 001 第五条: 向党委宣传部报备
-    keepingOffice: '综合办公室', // 001 第七条 and 附件2 注2: 由…综合办公室保管
+    keepingOffice: '信息化建设与管理处综合办公室', // 001 附件2 注2: 该表审批后由信息化建设与管理处综合办公室保管
   },
   clauses: {
     changeFiling: '001 第五条', // 在5个工作日内向党委宣传部报备
     closeUnfiled: '001 第六条', // 未报备或审批未通过的新媒体，须及时关闭或注销账号
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 002 — a vocational college with three-level review and a strict password policy. */
@@ -165,6 +168,7 @@ const VOCATIONAL_THREE_LEVEL: RuleProfile = {
     passwordRotation: '002 第九条（二）2', // 定期修改账号密码
     passwordAfterHandover: '002 第九条（二）2', // 委托他人管理账号时，应在工作结束后及时修改密码
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 003 — a vocational college with opening approval, sealed credentials and work-group rules. */
@@ -193,6 +197,7 @@ const VOCATIONAL_APPROVAL_SEALED: RuleProfile = {
   zombieMonths: DEFAULT_ZOMBIE_MONTHS, // not in seed; default
   trainingsPerSemester: 1, // 003 第十五条: 每学期至少举行一次相关主题教育培训
   forms: [
+    'F06', // 003 第十四条 书面申请: 本单位主管领导签字, 报党委宣传部审核 (the chain's slip; no appendix in seed)
     'F07', // 003 第五条 开通审批表
     'F12', // 003 第十七条 用户名、密码密封存档
     'F14', // 003 第十九、二十条 工作群群主负责制、实名
@@ -210,6 +215,7 @@ const VOCATIONAL_APPROVAL_SEALED: RuleProfile = {
     training: '003 第十五条', // 每学期至少举行一次相关主题教育培训
     envelope: '003 第十七条', // 用户名、密码密封存档
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Seed 004 — an undergraduate university: filing before opening, ≥3 teacher reviewers, December inspection. */
@@ -234,6 +240,7 @@ const UNDERGRADUATE_FILING: RuleProfile = {
   // 004 第十条: 管理人员需参加…业务培训 — cadence not in seed; default one per semester
   trainingsPerSemester: 1,
   forms: [
+    'F06', // 004 通知 二: 至少三人审核 (the chain's slip with three signature places; no appendix in seed)
     'F08', // 004 第五条 新媒体账号登记备案表
     'F09', // 004 通知 一 校务微博（微信）公众平台登记表
     'F10', // 004 第六条 变更备案
@@ -251,6 +258,7 @@ const UNDERGRADUATE_FILING: RuleProfile = {
     closeUnfiled: '004 第十二条', // 未经备案所开设的…新媒体…予以关闭
     training: '004 第十条', // 管理人员需参加…业务培训
   },
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** A neutral start for institutions whose rules match none of the presets. */
@@ -280,6 +288,7 @@ const CUSTOM: RuleProfile = {
   },
   // Every reminder of a custom profile cites 本单位规定.
   clauses: {},
+  timeZone: DEFAULT_TIME_ZONE, // not in seed; default (every seed is a Chinese institution)
 };
 
 /** Profiles are data shared by the whole app; freezing them stops an edit leaking into every user. */
@@ -309,4 +318,11 @@ export function getPreset(id: string): RuleProfile | undefined {
   const preset = PRESET_PROFILES.find((p) => p.id === id);
   // Plain JSON data: a JSON round trip is a complete deep copy (structuredClone is not in the ES lib).
   return preset ? (JSON.parse(JSON.stringify(preset)) as RuleProfile) : undefined;
+}
+
+/** Like getPreset, for a preset id known in code (samples, tests): a missing preset is a bug. */
+export function presetProfile(id: string): RuleProfile {
+  const profile = getPreset(id);
+  if (!profile) throw new RangeError(`unknown preset profile: ${id}`);
+  return profile;
 }

@@ -86,4 +86,9 @@ export interface RuleProfile {
    * means the seed has none and the reminder cites 本单位规定 (see clauses.ts).
    */
   clauses?: Partial<Record<ClauseKey, string>>;
+  /**
+   * IANA time zone the institution's dates and times are shown, entered and printed in
+   * (e.g. 'Asia/Shanghai'). Optional: profiles stored before it existed mean China time.
+   */
+  timeZone?: string;
 }

@@ -16,11 +16,17 @@ export interface IncidentInput {
   date?: IsoDate;
   platformId?: Id;
   found?: string;
+  complainant?: string;
+  complainantContact?: string;
   actions?: IncidentAction[];
   reportedTo?: string;
   feedback?: string;
   closedOn?: IsoDate;
 }
+
+/** Length limits of the complainant's name (a person or an organisation) and contact. */
+export const COMPLAINANT_MAX = 50;
+export const CONTACT_MAX = 100;
 
 export const FEEDBACK_REQUIRED_MESSAGE = '举报投诉须先将处理结果反馈给举报人（002 第十条(二)），请填写对举报人的反馈后再办结。';
 
@@ -43,6 +49,8 @@ export function checkIncident(input: IncidentInput, today: IsoDate): RuleCheck {
   else if (input.date > today) errors.date = '发现（受理）日期不能晚于今天。';
   if (input.kind === '问题登记' && !input.platformId) errors.platformId = '问题登记须选择发现问题的平台或工作群。';
   if (!filled(input.found)) errors.found = '请填写发现的问题（举报、舆情的内容）。';
+  if ((input.complainant ?? '').trim().length > COMPLAINANT_MAX) errors.complainant = `举报人不能超过 ${COMPLAINANT_MAX} 个字，请删减。`;
+  if ((input.complainantContact ?? '').trim().length > CONTACT_MAX) errors.complainantContact = `联系方式不能超过 ${CONTACT_MAX} 个字，请删减。`;
   if ((input.actions ?? []).includes('上报') && !filled(input.reportedTo)) errors.reportedTo = '选择了“上报”，请填写上报对象。';
   if (input.closedOn) {
     if (input.closedOn > today) errors.closedOn = '办结日期不能晚于今天。';
@@ -74,6 +82,10 @@ export function incidentDraft(input: IncidentInput): Omit<Incident, 'id' | 'crea
     actions: INCIDENT_ACTIONS.filter((a) => (input.actions ?? []).includes(a)),
   };
   if (input.platformId) draft.platformId = input.platformId;
+  const complainant = opt(input.complainant);
+  if (complainant) draft.complainant = complainant;
+  const contact = opt(input.complainantContact);
+  if (contact) draft.complainantContact = contact;
   const reportedTo = opt(input.reportedTo);
   if (reportedTo) draft.reportedTo = reportedTo;
   const feedback = opt(input.feedback);

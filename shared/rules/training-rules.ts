@@ -9,9 +9,13 @@ export interface TrainingInput {
   date?: IsoDate;
   topic?: string;
   speaker?: string;
+  location?: string;
   team?: (typeof TRAINING_TEAMS)[number];
   attendeeIds?: Id[];
 }
+
+/** Longest place name the sign-in sheet prints in its 地点 cell. */
+export const TRAINING_LOCATION_MAX = 60;
 
 export function checkTraining(input: TrainingInput, today: IsoDate): RuleCheck {
   const errors: Record<string, string> = {};
@@ -19,6 +23,7 @@ export function checkTraining(input: TrainingInput, today: IsoDate): RuleCheck {
   else if (input.date > today && (input.attendeeIds ?? []).length > 0) errors.attendeeIds = '培训尚未举行，不能登记签到人员；可先打印空白签到表，培训后再登记。';
   if (!input.topic?.trim()) errors.topic = '请填写培训主题。';
   else if (input.topic.trim().length > 100) errors.topic = '培训主题不能超过100字。';
+  if ((input.location ?? '').trim().length > TRAINING_LOCATION_MAX) errors.location = `培训地点不能超过${TRAINING_LOCATION_MAX}字。`;
   if (input.team && !TRAINING_TEAMS.includes(input.team)) errors.team = '请选择培训对象（队伍）。';
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true };
 }
@@ -31,6 +36,7 @@ export function trainingDraft(input: TrainingInput): Omit<Training, 'id' | 'crea
     attendeeIds: [...new Set(input.attendeeIds ?? [])],
   };
   if (input.speaker?.trim()) draft.speaker = input.speaker.trim();
+  if (input.location?.trim()) draft.location = input.location.trim();
   if (input.team) draft.team = input.team;
   return draft;
 }

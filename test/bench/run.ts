@@ -2,25 +2,26 @@
 // figures; asserts nothing. Run with `npm run bench`.
 import { performance } from 'node:perf_hooks';
 import { createDemoDataset } from '../../shared/demo/demo-dataset';
-import { createFormContext } from '../../shared/forms/context';
+import { createFormContext, formContextData } from '../../shared/forms/context';
 import { buildF04, f04AppliesTo } from '../../shared/forms/f04-account-filing';
 import { formNumber } from '../../shared/forms/registry';
-import { getPreset } from '../../shared/profiles/presets';
+import { presetProfile } from '../../shared/profiles/presets';
 import { renderPdf } from '../../scripts/lib/pdf-node';
 
 const data = createDemoDataset();
-const profile = getPreset(data.profileId)!;
+const profile = presetProfile(data.profileId);
 const platforms = data.platforms.filter(f04AppliesTo);
 const ctx = (n: number) =>
-  createFormContext({
-    institutionName: data.institutionName,
-    texts: profile.texts,
-    formNumber: formNumber('BA', 2026, n),
-    printedAt: new Date().toISOString(),
-    people: data.people,
-    units: data.units,
-    platforms: data.platforms,
-  });
+  createFormContext(
+    formContextData({
+      institutionName: data.institutionName,
+      profile,
+      formNumber: formNumber('BA', 2026, n),
+      people: data.people,
+      units: data.units,
+      platforms: data.platforms,
+    }),
+  );
 
 const t0 = performance.now();
 await renderPdf(buildF04(platforms[0]!, ctx(1)));

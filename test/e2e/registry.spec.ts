@@ -53,7 +53,9 @@ test('set up, load demo, register a platform, find it by pinyin initials, print 
   const downloading = page.waitForEvent('download');
   await preview.getByRole('button', { name: '保存为 PDF' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^F04-.*\.pdf$/);
+  // 表名-账号名称-日期.pdf (issue 16.13): one rule for every saved form.
+  expect(download.suggestedFilename().startsWith(`微信、微博账号备案信息表-${name}-`)).toBe(true);
+  expect(download.suggestedFilename()).toMatch(/-\d{4}-\d{2}-\d{2}\.pdf$/);
 
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const file = join(dir, 'f04.pdf');

@@ -160,13 +160,13 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
   );
 }
 
-/** F10 with the profile's working days and the due date as computed now (001 第五条, 004 第六条). */
+/** F10 with the due date as computed now (001 第五条, 004 第六条); the print context carries the profile. */
 function F10Preview({ approval, rules, onClose }: { approval: Approval; rules: DeadlineRules; onClose: () => void }) {
   // The preview rebuilds the PDF when its record changes identity: build the record once.
   const record = useMemo(() => {
     const s = filingState(approval, rules, localToday());
     const dueDate = s.state === 'open' ? s.dueDate : approval.dueDate;
-    return { ...approval, ...(dueDate ? { dueDate } : {}), changeFilingWorkingDays: rules.profile.changeFilingWorkingDays };
+    return { ...approval, ...(dueDate ? { dueDate } : {}) };
     // Rebuild only for another approval or an edit of it, not on every settings tick.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [approval.id, approval.updatedAt]);

@@ -1,5 +1,6 @@
 // One envelope: its custody record, the opening log, the chain of envelopes that replaced one
-// another, and printing the register sheet (F12) and the envelope cover (F12C).
+// another, and printing the register sheet (F12), the inner sheet for the handwritten
+// credentials (F12I) and the envelope cover (F12C).
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -18,7 +19,7 @@ export function EnvelopeStateTag({ envelope }: { envelope: Envelope }) {
   return <Tag color={STATE_COLORS[state]}>{state === '已启封' ? '已启封，待重新封存' : state}</Tag>;
 }
 
-type Dialog = 'open' | 'F12' | 'F12C' | null;
+type Dialog = 'open' | 'F12' | 'F12I' | 'F12C' | null;
 
 export function EnvelopeDrawer({
   envelope: e,
@@ -50,6 +51,9 @@ export function EnvelopeDrawer({
       extra={
         <Space wrap>
           <Button onClick={() => setDialog('F12')}>打印登记表</Button>
+          <Button onClick={() => setDialog('F12I')} title="管理员手写账号密码后装入信封，不扫描、不上传">
+            打印封存内页
+          </Button>
           <Button onClick={() => setDialog('F12C')}>打印信封封面</Button>
         </Space>
       }
@@ -130,7 +134,7 @@ export function EnvelopeDrawer({
       <DeleteButton table="envelopes" id={e.id} name={`信封 ${e.number}`} />
 
       {dialog === 'open' && <OpenEnvelopeDialog envelope={e} onClose={() => setDialog(null)} />}
-      {(dialog === 'F12' || dialog === 'F12C') && <PrintPreview formId={dialog} record={e} onClose={() => setDialog(null)} />}
+      {(dialog === 'F12' || dialog === 'F12I' || dialog === 'F12C') && <PrintPreview formId={dialog} record={e} onClose={() => setDialog(null)} />}
     </Drawer>
   );
 }

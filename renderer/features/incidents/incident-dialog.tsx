@@ -4,7 +4,7 @@
 import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { INCIDENT_ACTIONS, INCIDENT_KINDS, type Incident } from '@shared/domain/records';
-import { checkIncident, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
+import { checkIncident, COMPLAINANT_MAX, CONTACT_MAX, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
@@ -17,6 +17,8 @@ interface Values {
   date?: Dayjs;
   platformId?: string;
   found?: string;
+  complainant?: string;
+  complainantContact?: string;
   actions: IncidentAction[];
   reportedTo?: string;
   feedback?: string;
@@ -49,6 +51,9 @@ export function IncidentDialog({
     date: v.date?.format('YYYY-MM-DD'),
     platformId: v.platformId,
     found: v.found,
+    // Only a complaint has a complainant; a kind changed away from 举报投诉 drops them.
+    complainant: needsFeedback(v.kind) ? v.complainant : undefined,
+    complainantContact: needsFeedback(v.kind) ? v.complainantContact : undefined,
     actions: v.actions,
     reportedTo: v.reportedTo,
     feedback: v.feedback,
@@ -82,6 +87,16 @@ export function IncidentDialog({
         <Form.Item name="found" label="发现的问题" required extra="举报投诉写明举报渠道和内容；舆情写明出现的平台和情况。">
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
+        {needsFeedback(kind) && (
+          <>
+            <Form.Item name="complainant" label="举报人" extra="处理结果须反馈给举报人（002 第十条(二)）；匿名举报时留空。">
+              <Input maxLength={COMPLAINANT_MAX} placeholder="姓名或单位" />
+            </Form.Item>
+            <Form.Item name="complainantContact" label="联系方式">
+              <Input maxLength={CONTACT_MAX} placeholder="电话、邮箱或地址" />
+            </Form.Item>
+          </>
+        )}
         <Form.Item name="actions" label="处置措施">
           <Checkbox.Group options={INCIDENT_ACTIONS.map((a) => ({ value: a, label: a }))} />
         </Form.Item>

@@ -2,7 +2,9 @@
 // in a worker, so the window stays responsive while the font loads. Saving or printing records
 // a printout (status 待签回) that pins the form number and template version.
 import { App as AntApp, Alert, Button, Modal, Space, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { createFormContext } from '@shared/forms/context';
+import { pdfFileName } from '@shared/forms/file-name';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
@@ -31,11 +33,9 @@ export function PrintPreview<K extends FormId>({
 }) {
   const def = getForm(formId);
   const { message } = AntApp.useApp();
-  const [pdf, setPdf] = useState<{ bytes: Uint8Array<ArrayBuffer>; url: string; number: string } | null>(null);
+  const [pdf, setPdf] = useState<{ bytes: Uint8Array<ArrayBuffer>; url: string; number: string; fileName: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const recordName = record ? def.describe(record) : '空白表';
-  const fileName = useMemo(() => `${formId}-${def.title}-${recordName}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), [formId, def.title, recordName]);
 
   useEffect(() => {
     let cancelled = false;
@@ -48,7 +48,8 @@ export function PrintPreview<K extends FormId>({
         const bytes = await renderForm(formId, record, ctx);
         if (cancelled) return;
         url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-        setPdf({ bytes, url, number });
+        // 表名-账号名称-日期.pdf (one rule for every saved form).
+        setPdf({ bytes, url, number, fileName: pdfFileName(def, record, createFormContext(ctx)) });
       } catch (e) {
         console.error('PDF build failed', e);
         if (!cancelled) setError(e instanceof Error && e.message ? e.message : '生成 PDF 失败，请重试。');
@@ -58,7 +59,7 @@ export function PrintPreview<K extends FormId>({
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [formId, record, def.numberPrefix, reprint?.formNumber]);
+  }, [formId, record, def, reprint?.formNumber]);
 
   /** A filled form goes on paper to be signed: track it. A blank form has nothing to track. */
   const recordPrintout = async () => {
@@ -72,10 +73,10 @@ export function PrintPreview<K extends FormId>({
     if (!pdf) return;
     setBusy(true);
     try {
-      const result = await bridge.saveFile({ suggestedName: fileName, data: pdf.bytes, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+      const result = await bridge.saveFile({ suggestedName: pdf.fileName, data: pdf.bytes, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
       if (result.saved) {
         await recordPrintout();
-        void message.success(`已保存：${result.path ?? fileName}`);
+        void message.success(`已保存：${result.path ?? pdf.fileName}`);
       }
     } catch (e) {
       showError(e, '保存 PDF 失败');
@@ -88,7 +89,7 @@ export function PrintPreview<K extends FormId>({
     if (!pdf) return;
     setBusy(true);
     try {
-      await bridge.printPdf({ title: fileName, data: pdf.bytes });
+      await bridge.printPdf({ title: pdf.fileName, data: pdf.bytes });
       await recordPrintout();
     } catch (e) {
       showError(e, '打印失败');

@@ -3,6 +3,8 @@
 // or prints the result.
 import { App as AntApp, Alert, Button, Modal, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { validTimeZone } from '@shared/domain/time-zone';
+import { batchFileName } from '@shared/forms/file-name';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
@@ -13,7 +15,7 @@ import { loadFormContext } from './form-context';
 
 type State =
   | { phase: 'running'; done: number; total: number }
-  | { phase: 'done'; pdf: Uint8Array<ArrayBuffer>; numbers: string[] }
+  | { phase: 'done'; pdf: Uint8Array<ArrayBuffer>; numbers: string[]; fileName: string }
   | { phase: 'cancelled' }
   | { phase: 'failed'; message: string };
 
@@ -36,7 +38,7 @@ export function BatchPrintDialog({ formId, records, onClose }: { formId: FormId;
           signal: abort.signal,
           onProgress: (done, total) => setState({ phase: 'running', done, total }),
         });
-        setState({ phase: 'done', pdf, numbers });
+        setState({ phase: 'done', pdf, numbers, fileName: batchFileName(def, records.length, { timeZone: validTimeZone(context.profile.timeZone) }) });
       } catch (e) {
         if (e instanceof PdfCancelledError) setState({ phase: 'cancelled' });
         else {
@@ -48,7 +50,6 @@ export function BatchPrintDialog({ formId, records, onClose }: { formId: FormId;
     return () => abort.abort();
   }, [formId, records, def]);
 
-  const fileName = `${formId}-${def.title}-批量${records.length}份.pdf`;
   const track = async (numbers: string[]) =>
     recordPrintouts(
       db,
@@ -60,11 +61,11 @@ export function BatchPrintDialog({ formId, records, onClose }: { formId: FormId;
     setBusy(true);
     try {
       if (how === 'save') {
-        const result = await bridge.saveFile({ suggestedName: fileName, data: state.pdf, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+        const result = await bridge.saveFile({ suggestedName: state.fileName, data: state.pdf, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
         if (!result.saved) return;
-        void message.success(`已保存：${result.path ?? fileName}`);
+        void message.success(`已保存：${result.path ?? state.fileName}`);
       } else {
-        await bridge.printPdf({ title: fileName, data: state.pdf });
+        await bridge.printPdf({ title: state.fileName, data: state.pdf });
       }
       await track(state.numbers);
       void message.info(`已登记 ${records.length} 份待签回的表格`);

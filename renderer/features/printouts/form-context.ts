@@ -1,7 +1,7 @@
-// The plain data a form is built with: institution, profile texts and the people, units and
-// platforms records refer to. Read once per print job.
-import type { FormContextData } from '@shared/forms/context';
-import { DEFAULT_FORM_TEXTS } from '@shared/forms/context';
+// The plain data a form is built with: institution, the rule profile in force, the holiday
+// calendar and the people, units and platforms records refer to. Read once per print job.
+import { formContextData, type FormContextData } from '@shared/forms/context';
+import { CUSTOM_PROFILE_ID, getPreset } from '@shared/profiles/presets';
 import { db } from '../../db/database';
 
 export async function loadFormContext(formNumber: string): Promise<FormContextData> {
@@ -11,13 +11,16 @@ export async function loadFormContext(formNumber: string): Promise<FormContextDa
     db.units.toArray(),
     db.platforms.toArray(),
   ]);
-  return {
+  // Setup always stores a profile; before it has run, print with the neutral custom profile.
+  const profile = settings?.profile ?? getPreset(CUSTOM_PROFILE_ID);
+  if (!profile) throw new Error('custom profile missing');
+  return formContextData({
     institutionName: settings?.institutionName ?? '',
-    texts: settings?.profile.texts ?? DEFAULT_FORM_TEXTS,
+    profile,
+    holidays: settings?.holidayOverrides ?? [],
     formNumber,
-    printedAt: new Date().toISOString(),
     people,
     units,
     platforms,
-  };
+  });
 }

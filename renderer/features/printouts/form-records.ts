@@ -51,12 +51,7 @@ async function loadLiveData(): Promise<DemoDataset> {
 export async function loadFormRecords(formId: FormId): Promise<FormRecordChoice[]> {
   const def = getForm(formId);
   const data = await loadLiveData();
-  let records = def.samples(data);
-  if (formId === 'F10') {
-    // The change-filing deadline printed on F10 is the profile's (001 第五条, 004 第六条).
-    const days = (await db.settings.get('main'))?.profile.changeFilingWorkingDays;
-    records = (records as FormRecordMap['F10'][]).map((r) => ({ ...r, changeFilingWorkingDays: days }));
-  }
+  const records = def.samples(data);
   return records
     .map((record, i) => {
       const label = def.describe(record);

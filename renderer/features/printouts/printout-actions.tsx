@@ -3,6 +3,7 @@
 import { App as AntApp, Button, Input, Modal, Space, Upload } from 'antd';
 import { useState } from 'react';
 import type { Printout } from '@shared/domain/records';
+import { scanAllowed } from '@shared/forms/registry';
 import { MAX_SCAN_BYTES } from '@shared/rules/paper-status';
 import { db } from '../../db/database';
 import { attachScan, setPaperStatus } from '../../db/printouts';
@@ -24,6 +25,8 @@ export function PrintoutActions({ printout: p }: { printout: Printout }) {
 
   return (
     <Space wrap>
+      {/* A sheet with handwritten credentials (F12I) stays in its envelope: no scan is ever taken in. */}
+      {scanAllowed(p.formId) && (
       <Upload
         accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
         showUploadList={false}
@@ -36,6 +39,7 @@ export function PrintoutActions({ printout: p }: { printout: Printout }) {
           {p.scanAttachmentId ? '更换扫描件' : '上传扫描件'}
         </Button>
       </Upload>
+      )}
       {p.paperStatus === '待签回' && (
         <Button size="small" onClick={() => run(() => setPaperStatus(db, p.id, { to: '已签回' }), `${p.formNumber} 已签回`, '操作失败')}>
           标记已签回

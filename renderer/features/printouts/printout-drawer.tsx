@@ -3,7 +3,7 @@
 import { Button, Descriptions, Drawer, Empty, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getForm, isFormId } from '@shared/forms/registry';
+import { getForm, isFormId, scanAllowed } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import { PrintoutActions } from './printout-actions';
 import { PrintPreview } from '../print/print-preview';
@@ -74,7 +74,11 @@ export function PrintoutDrawer({ printoutId, onClose }: { printoutId: string; on
               onClose={() => setReprinting(false)}
             />
           )}
-          {p.scanAttachmentId ? <ScanView attachmentId={p.scanAttachmentId} /> : <Empty description="尚未上传签回的扫描件" />}
+          {p.scanAttachmentId ? (
+            <ScanView attachmentId={p.scanAttachmentId} />
+          ) : (
+            <Empty description={scanAllowed(p.formId) ? '尚未上传签回的扫描件' : '本页手写账号密码，装入信封密封保存，不扫描、不上传'} />
+          )}
         </>
       )}
     </Drawer>

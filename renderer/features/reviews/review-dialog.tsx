@@ -4,6 +4,7 @@ import { AutoComplete, Checkbox, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import type { Platform } from '@shared/domain/platform';
+import { zonedToInstant } from '@shared/domain/time-zone';
 import type { Review } from '@shared/domain/records';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
@@ -28,12 +29,15 @@ interface Values {
 }
 
 export function ReviewDialog({
+  timeZone,
   platforms,
   lookups,
   words,
   onClose,
   onSaved,
 }: {
+  /** The institution's clock: the picked 拟发布时间 is a time there, whatever the machine's zone. */
+  timeZone: string;
   platforms: readonly Platform[];
   lookups: Lookups;
   words: readonly string[];
@@ -71,7 +75,7 @@ export function ReviewDialog({
         editorId: v.editorId,
         imageSource: v.imageSource?.trim(),
         submittingUnitId: v.submittingUnitId ?? platform?.hostUnitId,
-        plannedAt: v.plannedAt?.toISOString(),
+        plannedAt: v.plannedAt ? zonedToInstant(v.plannedAt.format('YYYY-MM-DD'), v.plannedAt.format('HH:mm'), timeZone) : undefined,
       });
       onSaved(saved);
       return '已登记，请打印审核表交审核人签审';

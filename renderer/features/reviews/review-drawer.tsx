@@ -20,7 +20,6 @@ import {
   stepName,
   waitingOn,
 } from '@shared/rules/review-chain';
-import { getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import type { Lookups } from '../../db/queries';
 import { republishReview, resubmitReview, saveChecklist } from '../../db/reviews';
@@ -31,7 +30,9 @@ import { PrintPreview } from '../print/print-preview';
 import { HighlightedText } from './highlighted-text';
 import { StepForm } from './step-form';
 import { CorrectionDialog, PublishDialog } from './publication-dialogs';
-import { formatMoment, reviewFormOf, STATUS_COLORS } from './review-format';
+import { reviewFormOf, type ReviewFormId } from '@shared/profiles/review-form';
+import { validTimeZone } from '@shared/domain/time-zone';
+import { formatMoment, reviewFormTitle, STATUS_COLORS } from './review-format';
 
 type Dialog = 'publish' | 'correct' | 'print' | null;
 
@@ -79,6 +80,7 @@ export function ReviewDrawer({
   // The chain as laid out for this item, with what has been recorded at each step.
   const steps: ReviewStepRecord[] = chain.map((rule, i) => stepAt(r, i) ?? { stepIndex: i, roleLabel: rule.roleLabel, reviewerIds: [] });
   const formId = reviewFormOf(profile);
+  const tz = validTimeZone(profile.timeZone);
   const original = r.originalReviewId ? reviews.find((x) => x.id === r.originalReviewId) : undefined;
   const republished = reviews.filter((x) => x.originalReviewId === r.id);
   const progress = checklistProgress(r.checklist);
@@ -113,7 +115,8 @@ export function ReviewDrawer({
       onClose={() => navigate('reviews')}
       extra={
         <Space wrap>
-          <Button onClick={() => setDialog('print')}>打印{getForm(formId).title}</Button>
+          {/* A profile naming no review form prints none, rather than another institution's chain. */}
+          {formId && <Button onClick={() => setDialog('print')}>打印{reviewFormTitle(formId, profile)}</Button>}
           {!r.publishedAt && (
             <Button type="primary" onClick={tryPublish}>
               发布
@@ -155,12 +158,12 @@ export function ReviewDrawer({
         <Descriptions.Item label="编辑">{lookups.personName(r.editorId)}</Descriptions.Item>
         {r.imageSource && <Descriptions.Item label="图片来源">{r.imageSource}</Descriptions.Item>}
         <Descriptions.Item label="报送部门">{lookups.unitName(r.submittingUnitId)}</Descriptions.Item>
-        {r.plannedAt && <Descriptions.Item label="拟发布时间">{formatMoment(r.plannedAt)}</Descriptions.Item>}
-        <Descriptions.Item label="提交时间">{formatMoment(r.createdAt)}</Descriptions.Item>
+        {r.plannedAt && <Descriptions.Item label="拟发布时间">{formatMoment(r.plannedAt, tz)}</Descriptions.Item>}
+        <Descriptions.Item label="提交时间">{formatMoment(r.createdAt, tz)}</Descriptions.Item>
         <Descriptions.Item label="重大事项">{r.major ? '是（须经上一级审批）' : '否'}</Descriptions.Item>
         {original && (
           <Descriptions.Item label="重发重审">
-            原审核：<a href={`#/reviews/${encodeURIComponent(original.id)}`}>{original.title}</a>（{formatMoment(original.publishedAt)}发布）
+            原审核：<a href={`#/reviews/${encodeURIComponent(original.id)}`}>{original.title}</a>（{formatMoment(original.publishedAt, tz)}发布）
           </Descriptions.Item>
         )}
         {republished.length > 0 && (
@@ -183,7 +186,7 @@ export function ReviewDrawer({
             <Descriptions.Item label="文案">{lookups.personName(r.copywriterId)}</Descriptions.Item>
             <Descriptions.Item label="编辑">{lookups.personName(r.editorId)}</Descriptions.Item>
             <Descriptions.Item label="审查人">{currentReviewers(r).map(lookups.personName).join('、')}</Descriptions.Item>
-            <Descriptions.Item label="发布时间">{formatMoment(r.publishedAt)}</Descriptions.Item>
+            <Descriptions.Item label="发布时间">{formatMoment(r.publishedAt, tz)}</Descriptions.Item>
             <Descriptions.Item label="发布链接">{r.publishedUrl ?? ''}</Descriptions.Item>
             <Descriptions.Item label="发布人">{lookups.personName(r.publishedById)}</Descriptions.Item>
           </Descriptions>
@@ -203,7 +206,7 @@ export function ReviewDrawer({
             dataSource={r.corrections}
             columns={[
               { title: '处理方式', width: 90, dataIndex: 'action' },
-              { title: '处理时间', width: 150, render: (_, c) => formatMoment(c.at) },
+              { title: '处理时间', width: 150, render: (_, c) => formatMoment(c.at, tz) },
               { title: '原因', dataIndex: 'reason' },
             ]}
           />
@@ -250,13 +253,13 @@ export function ReviewDrawer({
 
       {dialog === 'publish' && <PublishDialog review={r} profile={profile} lookups={lookups} onClose={() => setDialog(null)} />}
       {dialog === 'correct' && <CorrectionDialog review={r} onClose={() => setDialog(null)} />}
-      {dialog === 'print' && <ReviewPrint review={r} formId={formId} onClose={() => setDialog(null)} />}
+      {dialog === 'print' && formId && <ReviewPrint review={r} formId={formId} onClose={() => setDialog(null)} />}
     </Drawer>
   );
 }
 
 /** The profile's review form for this review; built once per edit so the preview does not rebuild on every tick. */
-function ReviewPrint({ review, formId, onClose }: { review: Review; formId: 'F01' | 'F05' | 'F06'; onClose: () => void }) {
+function ReviewPrint({ review, formId, onClose }: { review: Review; formId: ReviewFormId; onClose: () => void }) {
   const [record] = useState(review);
   return <PrintPreview formId={formId} record={record} onClose={onClose} />;
 }

@@ -1,6 +1,9 @@
-// Small display helpers of the reviews area: dates on the clerk's clock, the status colours, and
-// which form the profile prints for a review (F01, F05 or F06).
-import dayjs from 'dayjs';
+// Small display helpers of the reviews area: dates on the institution's clock, the status colours, and
+// the printed title of the profile's review form.
+import { zonedMoment } from '@shared/domain/time-zone';
+import { f06Title } from '@shared/forms/f06-three-level-review';
+import { getForm } from '@shared/forms/registry';
+import type { ReviewFormId } from '@shared/profiles/review-form';
 import type { RuleProfile } from '@shared/profiles/types';
 import type { ReviewStatus } from '@shared/rules/review-chain';
 
@@ -13,15 +16,13 @@ export const STATUS_COLORS: Record<ReviewStatus, string> = {
   已纠错: 'red',
 };
 
-/** '2026-05-03 10:30' on the local clock, or '' for nothing. */
-export function formatMoment(at: string | undefined): string {
-  return at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '';
+/** '2026-05-03 10:30' on the institution's clock (the profile's time zone), or '' for nothing. */
+export function formatMoment(at: string | undefined, timeZone: string): string {
+  const m = at ? zonedMoment(at, timeZone) : undefined;
+  return m ? `${m.date} ${m.time}` : '';
 }
 
-export type ReviewFormId = 'F01' | 'F05' | 'F06';
-
-/** The review form the profile uses; F06 (the three-level slip) when the profile names none. */
-export function reviewFormOf(profile: RuleProfile): ReviewFormId {
-  const forms: readonly ReviewFormId[] = ['F01', 'F05', 'F06'];
-  return forms.find((id) => profile.forms.includes(id)) ?? 'F06';
+/** The title of the review form as printed: F06's follows the profile's chain (信息发布审核单 unless three levels). */
+export function reviewFormTitle(formId: ReviewFormId, profile: RuleProfile): string {
+  return formId === 'F06' ? f06Title(profile.reviewChain) : getForm(formId).title;
 }

@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
+import { validTimeZone } from '@shared/domain/time-zone';
 import { REVIEW_STATUSES, chainFor, currentReviewers, daysToPublish, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { usePeople, usePlatforms, useLookups, useSettings } from '../../db/queries';
@@ -49,6 +50,7 @@ export function ReviewsPage({ openId }: { openId?: string }) {
   const [year, setYear] = useState<Dayjs | null>(dayjs());
 
   const profile: RuleProfile | undefined = settings ? settings.profile : undefined;
+  const tz = validTimeZone(profile?.timeZone);
   const words = (settings && settings.sensitiveWords) || [];
   const platformById = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p])), [platforms]);
   const platformName = (id: string) => {
@@ -99,17 +101,17 @@ export function ReviewsPage({ openId }: { openId?: string }) {
         platform,
         r.column ?? '',
         lookups.unitName(u),
-        formatMoment(r.createdAt),
+        formatMoment(r.createdAt, tz),
         r.major ? '是' : '否',
         s,
         waiting,
         lookups.personName(r.copywriterId),
         lookups.personName(r.editorId),
         currentReviewers(r).map(lookups.personName).join('、'),
-        formatMoment(r.publishedAt),
+        formatMoment(r.publishedAt, tz),
         r.publishedUrl ?? '',
         lookups.personName(r.publishedById),
-        r.corrections.map((c) => `${formatMoment(c.at)} ${c.action}：${c.reason}`).join('；'),
+        r.corrections.map((c) => `${formatMoment(c.at, tz)} ${c.action}：${c.reason}`).join('；'),
         daysToPublish(r) ?? '',
         r.originalReviewId ? (reviews?.find((x) => x.id === r.originalReviewId)?.title ?? '') : '',
       ]),
@@ -240,6 +242,7 @@ export function ReviewsPage({ openId }: { openId?: string }) {
       )}
       {dialog === 'new' && (
         <ReviewDialog
+          timeZone={tz}
           platforms={platforms ?? []}
           lookups={lookups}
           words={words}

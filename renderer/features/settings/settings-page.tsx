@@ -3,6 +3,7 @@ import { App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space, 
 import { useEffect, useState } from 'react';
 import { PRESET_PROFILES, getPreset } from '@shared/profiles/presets';
 import { createDemoDataset } from '@shared/demo/demo-dataset';
+import { DEFAULT_TIME_ZONE, validTimeZone } from '@shared/domain/time-zone';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { loadDataset } from '../../db/dataset';
@@ -10,6 +11,15 @@ import { saveSettings } from '../../db/repository';
 import { useSettings } from '../../db/queries';
 import { showError } from '../../app/errors';
 import { HolidayCalendarCard } from './holiday-calendar';
+
+/** Time zones of institutions in China; Beijing time is every seed's and the default. */
+const TIME_ZONE_OPTIONS = [
+  { value: DEFAULT_TIME_ZONE, label: '北京时间（东八区）' },
+  { value: 'Asia/Urumqi', label: '乌鲁木齐时间（东六区）' },
+  { value: 'Asia/Hong_Kong', label: '香港时间（东八区）' },
+  { value: 'Asia/Macau', label: '澳门时间（东八区）' },
+  { value: 'Asia/Taipei', label: '台北时间（东八区）' },
+];
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -27,8 +37,9 @@ export function SettingsPage() {
 
   const save = async () => {
     const v = await form.validateFields();
-    const profile = v.profileId === settings.profileId ? settings.profile : getPreset(v.profileId);
-    if (!profile) return;
+    const chosen = v.profileId === settings.profileId ? settings.profile : getPreset(v.profileId);
+    if (!chosen) return;
+    const profile = { ...chosen, timeZone: validTimeZone(v.timeZone) };
     try {
       await saveSettings(db, { ...settings, institutionName: v.institutionName.trim(), operatorName: v.operatorName.trim(), profileId: profile.id, profile });
       void message.success('设置已保存');
@@ -60,12 +71,15 @@ export function SettingsPage() {
       </Typography.Title>
       <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 720 }}>
         <Card title="单位与规则">
-          <Form form={form} layout="vertical" initialValues={settings}>
+          <Form form={form} layout="vertical" initialValues={{ ...settings, timeZone: validTimeZone(settings.profile.timeZone) }}>
             <Form.Item name="institutionName" label="单位（学校）名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
               <Input />
             </Form.Item>
             <Form.Item name="profileId" label="管理规则方案">
               <Select options={PRESET_PROFILES.map((p) => ({ value: p.id, label: `${p.name}（依据：${p.source}）` }))} />
+            </Form.Item>
+            <Form.Item name="timeZone" label="时区" extra="日期和时间按此时区录入、显示和打印，与本机时区无关。">
+              <Select options={TIME_ZONE_OPTIONS} />
             </Form.Item>
             <Form.Item name="operatorName" label="操作员姓名" rules={[{ required: true, whitespace: true, message: '请填写操作员姓名' }]}>
               <Input />

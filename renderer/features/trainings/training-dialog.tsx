@@ -3,7 +3,7 @@
 import { Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { TRAINING_TEAMS, type Training } from '@shared/domain/records';
-import { checkTraining, type TrainingInput } from '@shared/rules/training-rules';
+import { checkTraining, TRAINING_LOCATION_MAX, type TrainingInput } from '@shared/rules/training-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
@@ -16,6 +16,7 @@ interface Values {
   date?: Dayjs;
   topic?: string;
   speaker?: string;
+  location?: string;
   team?: TrainingInput['team'];
   attendeeIds: string[];
 }
@@ -26,7 +27,7 @@ export function TrainingDialog({ training, onClose, onSaved }: { training?: Trai
 
   const initialValues: Values = training ? { ...training, date: dayjs(training.date), attendeeIds: [...training.attendeeIds] } : { date: dayjs(), attendeeIds: [] };
 
-  const toInput = (v: Values): TrainingInput => ({ date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, team: v.team, attendeeIds: v.attendeeIds });
+  const toInput = (v: Values): TrainingInput => ({ date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, location: v.location, team: v.team, attendeeIds: v.attendeeIds });
   const { formProps, modalProps } = useSubmit(
     form,
     async (v) => {
@@ -50,6 +51,9 @@ export function TrainingDialog({ training, onClose, onSaved }: { training?: Trai
         </Form.Item>
         <Form.Item name="speaker" label="主讲人">
           <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="location" label="培训地点" extra="印在签到表的“地点”栏。">
+          <Input maxLength={TRAINING_LOCATION_MAX} placeholder="例如：行政楼三楼会议室" />
         </Form.Item>
         <Form.Item name="team" label="培训对象（队伍）">
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="选择队伍" options={TRAINING_TEAMS.map((t) => ({ value: t, label: t }))} />

@@ -3,12 +3,13 @@
 // fonts, A4, and a blank form with room to write.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
-import { createFormContext, DEFAULT_FORM_TEXTS } from '../../../shared/forms/context';
+import { createFormContext } from '../../../shared/forms/context';
+import { presetProfile } from '../../../shared/profiles/presets';
 import { buildF05, F05_FORM } from '../../../shared/forms/f05-article-review';
 import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-read';
 import { departmentReview, reviewContext, threeLevelReview } from './review-fixture';
 
-/** Every row, label and note of seed 001 附件2, as printed there (综合办公室 is the default office). */
+/** Every row, label and note of seed 001 附件2, as printed there (the office is 001's profile text). */
 const APPENDIX_TEXTS = [
   '西北工业大学新媒体文章发布审核表',
   '拟发布媒体',
@@ -22,7 +23,7 @@ const APPENDIX_TEXTS = [
   '审核人：',
   '日期：',
   '注：1、图片来源说明摄影人、来源网络等信息。',
-  '2、该表审批后由综合办公室保管。',
+  '2、该表审批后由信息化建设与管理处综合办公室保管。',
 ];
 
 const RECORD_VALUES = [
@@ -49,7 +50,7 @@ describe('F05 新媒体文章发布审核表 (001 附件2)', () => {
   it('prints every row, label and both notes of the appendix word for word', () => {
     const text = squash(pdfText(filled));
     for (const label of APPENDIX_TEXTS) expect(text, label).toContain(squash(label));
-    expect(layoutLines(filled).some((l) => l.includes('审核人：日期：2026年11月23日'))).toBe(true);
+    expect(layoutLines(filled).some((l) => l.includes('审核人：王工程日期：2026年11月23日'))).toBe(true);
   });
 
   it('prints the review: media and column, planned date, people, image source, article and opinion', () => {
@@ -59,11 +60,29 @@ describe('F05 新媒体文章发布审核表 (001 附件2)', () => {
     expectRareFontEmbedded(filled);
   });
 
-  it('names the keeping office of the profile in note 2 (seed 001: 信息化建设与管理处综合办公室)', async () => {
-    const data = reviewContext();
-    const ctx = createFormContext({ ...data, texts: { ...DEFAULT_FORM_TEXTS, keepingOffice: '信息化建设与管理处综合办公室' } });
-    const file = await renderTo(dir, 'F05-office', buildF05(departmentReview, ctx));
-    expect(squash(pdfText(file))).toContain('2、该表审批后由信息化建设与管理处综合办公室保管。');
+  it('names the keeping office of the profile in note 2, as seed 001 附件2 words it', async () => {
+    expect(squash(pdfText(filled))).toContain('2、该表审批后由信息化建设与管理处综合办公室保管。');
+    const profile = presetProfile('functional-department');
+    const other = { ...profile, texts: { ...profile.texts, keepingOffice: '党政办公室' } };
+    const file = await renderTo(dir, 'F05-office', buildF05(departmentReview, createFormContext(reviewContext('FB-2026-0013', other))));
+    expect(squash(pdfText(file))).toContain('2、该表审批后由党政办公室保管。');
+  });
+
+  it('prints 审核人／日期 under the table with the reviewer recorded on the review (001 第七条 审查人)', () => {
+    const lines = layoutLines(filled);
+    const opinionLine = lines.findIndex((l) => l.includes('审核意见'));
+    const signLine = lines.findIndex((l) => l.includes('审核人：'));
+    expect(signLine).toBeGreaterThan(opinionLine);
+    expect(lines[signLine]).toContain('审核人：王工程');
+    expect(lines[signLine]).toContain('日期：2026年11月23日');
+    // Not inside the 审核意见 cell: no table of the document holds the signature line.
+    const tables: string[] = [];
+    JSON.stringify(buildF05(departmentReview, createFormContext(reviewContext())).content, (key, v: unknown) => {
+      if (key === 'table') tables.push(JSON.stringify(v));
+      return v;
+    });
+    expect(tables.some((t) => t.includes('审核意见'))).toBe(true);
+    expect(tables.some((t) => t.includes('审核人：'))).toBe(false);
   });
 
   it('prints every step of a longer chain with its role', async () => {

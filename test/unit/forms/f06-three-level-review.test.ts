@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { createFormContext } from '../../../shared/forms/context';
 import { buildF06, F06_FORM, f06StepRows } from '../../../shared/forms/f06-three-level-review';
+import { presetProfile } from '../../../shared/profiles/presets';
 import { expectRareFontEmbedded, expectSoundA4Pdf, layoutLines, occurrences, pageCount, pdfText, renderTo, squash, tempDir } from './pdf-read';
 import { departmentReview, reviewContext, threeLevelReview } from './review-fixture';
 
@@ -57,12 +58,15 @@ const RECORD_VALUES = [
 ];
 
 const dir = tempDir('f06-');
+/** F06 is seed 002's slip: its tests run under 002's profile unless they say otherwise. */
+const P002 = presetProfile('vocational-three-level-review');
+const slipContext = (formNumber?: string, profile = P002) => createFormContext(reviewContext(formNumber, profile));
 let filled = '';
 let blank = '';
 
 beforeAll(async () => {
-  filled = await renderTo(dir, 'F06-filled', buildF06(threeLevelReview, createFormContext(reviewContext())));
-  blank = await renderTo(dir, 'F06-blank', buildF06(null, createFormContext(reviewContext(''))));
+  filled = await renderTo(dir, 'F06-filled', buildF06(threeLevelReview, slipContext()));
+  blank = await renderTo(dir, 'F06-blank', buildF06(null, slipContext('')));
 });
 
 describe('F06 信息发布三级审核单 (002 第六条)', () => {
@@ -89,19 +93,40 @@ describe('F06 信息发布三级审核单 (002 第六条)', () => {
     expect(squash(pdfText(filled))).toContain('□政治导向□内容真实性□语言规范性□是否涉密');
   });
 
-  it('takes the level labels from the review, then from the preset chain; 分管领导 only for major items', () => {
+  it('takes the level labels from the review, then from the chain of the profile in force; 分管领导 only for major items', () => {
     const minor = { ...departmentReview, major: false };
-    expect(f06StepRows(minor).map((r) => [r.level, r.role])).toEqual([
+    expect(f06StepRows(minor, P002.reviewChain).map((r) => [r.level, r.role])).toEqual([
       ['第一级', '负责宣传的处级领导'],
       ['第二级', '部门负责人'],
       ['第三级', '党委宣传部负责人'],
     ]);
-    expect(f06StepRows(threeLevelReview).map((r) => r.role)).toEqual(['网络阵地管理员', '部门负责人', '党委宣传部负责人', '分管领导']);
-    expect(f06StepRows(null).map((r) => r.level)).toEqual(['第一级', '第二级', '第三级', '重大事项']);
+    expect(f06StepRows(threeLevelReview, P002.reviewChain).map((r) => r.role)).toEqual(['网络阵地管理员', '部门负责人', '党委宣传部负责人', '分管领导']);
+    expect(f06StepRows(null, P002.reviewChain).map((r) => r.level)).toEqual(['第一级', '第二级', '第三级', '重大事项']);
+  });
+
+  it('prints the chain of the profile in force, never 002\'s: 004 gives one level with three signature places', async () => {
+    const p004 = presetProfile('undergraduate-filing-three-reviewers');
+    expect(f06StepRows(null, p004.reviewChain).map((r) => [r.level, r.role, r.signers])).toEqual([['第一级', '信息发布内容审核人（本单位教师）', 3]]);
+    const file = await renderTo(dir, 'F06-004', buildF06(null, slipContext('', p004)));
+    const text = squash(pdfText(file));
+    expect(text).toContain('西北工业大学信息发布审核单');
+    expect(text).not.toContain('三级审核');
+    for (const other of ['网络阵地管理员', '部门负责人', '党委宣传部负责人', '分管领导', '第二级']) expect(text, other).not.toContain(other);
+    expect(occurrences(text, '年月日')).toBe(3);
+    expectSoundA4Pdf(file);
+  });
+
+  it('prints 003\'s chain under 003: 本单位主管领导, 党委宣传部, 学院相关机构 for major items', async () => {
+    const p003 = presetProfile('vocational-approval-sealed-archive');
+    const file = await renderTo(dir, 'F06-003', buildF06(null, slipContext('', p003)));
+    const text = squash(pdfText(file));
+    for (const role of ['第一级本单位主管领导', '第二级党委宣传部', '重大事项学院相关机构', '2、重大事项需报学院相关机构审批。']) expect(text, role).toContain(role);
+    expect(text).not.toContain('网络阵地管理员');
+    expect(text).not.toContain('需报分管领导审批');
   });
 
   it('leaves signature cells at least 15 mm tall', () => {
-    const doc = buildF06(threeLevelReview, createFormContext(reviewContext()));
+    const doc = buildF06(threeLevelReview, slipContext());
     const content = doc.content as { table?: { body: unknown[][]; heights: (row: number) => number } }[];
     const steps = content.map((c) => (c as { stack?: typeof content }).stack?.[0]).find((t) => t?.table?.body[0]?.length === 5);
     expect(steps?.table).toBeDefined();
@@ -130,7 +155,7 @@ describe('F06 信息发布三级审核单 (002 第六条)', () => {
 
   it('runs long content on to a second page with the levels table, its head and the notes whole', async () => {
     const long = { ...threeLevelReview, content: '信息化建设与管理处完成校园网核心设备升级改造，出口带宽显著提升。'.repeat(30) };
-    const file = await renderTo(dir, 'F06-long', buildF06(long, createFormContext(reviewContext())));
+    const file = await renderTo(dir, 'F06-long', buildF06(long, slipContext()));
     expectSoundA4Pdf(file);
     expect(pageCount(file)).toBe(2);
     expect(squash(pdfText(file, 1))).toContain('信息内容（审核内容包括信息的标题、正文、图片、视频等）');

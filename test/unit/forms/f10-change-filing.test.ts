@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFormContext } from '../../../shared/forms/context';
 import { buildF10, F10_FORM, filingDeadlineNote } from '../../../shared/forms/f10-change-filing';
+import { presetProfile } from '../../../shared/profiles/presets';
 import { mm } from '../../../shared/forms/layout';
 import { badFonts, pageText, qpdfOk, renderAndRead, sealAreaUnder, squash, words, type ReadPdf } from './pdf-read';
 import { change, closure, opening, recordsContext } from './records-fixture';
@@ -62,11 +63,27 @@ describe('F10 新媒体账号变更（注销）备案表 (001 第五条, 004 第
     expect(closed.text).not.toContain('变更项目');
   });
 
-  it('takes the deadline in working days from the record when it knows it, else 5 as in both seeds', async () => {
-    const pdf = await renderAndRead('F10-days', buildF10({ ...change, changeFilingWorkingDays: 3 }, ctx()));
+  it('takes the deadline in working days from the profile in the form context (5 in both seeds)', async () => {
+    const profile = presetProfile('functional-department');
+    const three = createFormContext(recordsContext('BG-2026-0003', [], { ...profile, changeFilingWorkingDays: 3 }));
+    const pdf = await renderAndRead('F10-days', buildF10(change, three));
     expect(pdf.text).toContain('（变更后3个工作日内报党委宣传部备案）');
-    expect(filingDeadlineNote(undefined, '党委宣传部')).toBe('变更后5个工作日内报党委宣传部备案');
-    expect(filingDeadlineNote(0, '党委宣传部')).toBe('变更后5个工作日内报党委宣传部备案');
+    expect(filingDeadlineNote(ctx())).toBe('变更后5个工作日内报党委宣传部备案');
+  });
+
+  it('reckons a due date the record lacks from the profile and the holiday calendar', async () => {
+    const { dueDate: _stored, ...undated } = change;
+    // 2026-11-16 (Monday) + 5 working days with Wednesday the 18th declared a holiday → Tuesday the 24th.
+    const data = { ...recordsContext('BG-2026-0004'), holidays: [{ date: '2026-11-18', kind: 'holiday' as const }] };
+    const pdf = await renderAndRead('F10-reckoned', buildF10(undated, createFormContext(data)));
+    expect(pdf.text).toContain('应报备日期2026年11月24日');
+  });
+
+  it('asks for 附件1 to be filled in again under a profile that uses it (001 第五条), not under 004', async () => {
+    expect(filled.text).toContain(squash('注：分管领导或管理员变更的，应重新填写《西北工业大学微信、微博账号备案信息表》，与本表一并报党委宣传部备案。'));
+    const under004 = createFormContext(recordsContext('BG-2026-0005', [], presetProfile('undergraduate-filing-three-reviewers')));
+    const pdf = await renderAndRead('F10-004', buildF10(change, under004));
+    expect(pdf.text).not.toContain('重新填写');
   });
 
   it('leaves a seal area of at least 50 mm under both opinions', () => {

@@ -55,7 +55,7 @@ describe('F11 新媒体账号年度检查表 (001 第六条, 004 第十一条)',
   it('prints the inspection: account, people (𠮷), each check with ■ on its answer, the self-assessment', () => {
     for (const v of VALUES) expect(filled.text, v).toContain(squash(v));
     expect(filled.text).toContain('1已备案且备案信息准确■是□否');
-    expect(filled.text).toContain('2内容持续更新，无“僵尸号”情况□是■否10月停更三周');
+    expect(filled.text).toContain('2持续更新，无“僵尸号”情况□是■否10月停更三周');
   });
 
   it('marks the conclusion with ■ (限期整改)', () => {
@@ -66,6 +66,13 @@ describe('F11 新媒体账号年度检查表 (001 第六条, 004 第十一条)',
     const all = words(filled.file);
     expect(sealAreaUnder(all, '单位第一责任人审批')).toBeGreaterThanOrEqual(mm(50) - 1);
     expect(sealAreaUnder(all, '党委宣传部意见')).toBeGreaterThanOrEqual(mm(50) - 1);
+  });
+
+  it('has a signature and a date for the administrator who fills it in (001 第六条)', () => {
+    for (const pdf of [filled, blank]) {
+      expect(pdf.text).toContain('填报管理员（签字）');
+      expect(pdf.text).toContain('填报日期');
+    }
   });
 
   it('is one A4 page with every font embedded as a subset, and passes qpdf --check', () => {

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inspection } from '../../../shared/domain/records';
 import { createFormContext } from '../../../shared/forms/context';
-import { buildF11S, F11S_FORM, F11S_HEAD, inspectionYears } from '../../../shared/forms/f11s-inspection-summary';
+import { F11_DEFAULT_CHECKS } from '../../../shared/forms/f11-annual-inspection';
+import { buildF11S, F11S_FORM, F11S_HEAD, f11sRemark, inspectionYears } from '../../../shared/forms/f11s-inspection-summary';
 import { badFonts, pageText, qpdfOk, renderAndRead, squash, type ReadPdf } from './pdf-read';
 import { inspection, recordsContext, studentAccount, weibo } from './records-fixture';
 
@@ -29,10 +30,20 @@ describe('F11S 新媒体账号年度检查汇总表 (001 第六条, 004 第十�
 
   it('lists each inspection: account, kind, unit, responsible person (𠮷), conclusion, failed checks', () => {
     expect(filled.text).toContain('检查年度：2026年');
-    expect(filled.text).toContain('汇总部门：综合办公室');
-    expect(filled.text).toContain('1翱翔信息化𠮷微信公众号信息化建设与管理处吉𠮷龘限期整改内容持续更新，无“僵尸号”情况：10月停更三周');
+    expect(filled.text).toContain('汇总部门：信息化建设与管理处综合办公室'); // 001 第六条: 由信息化建设与管理处综合办公室统一汇总
+    expect(filled.text).toContain('1翱翔信息化𠮷微信公众号信息化建设与管理处吉𠮷龘限期整改长期未更新，存在“僵尸号”情况：10月停更三周');
+    expect(filled.text).not.toContain('无“僵尸号”');
     expect(filled.text).toContain('2学生会之声微信公众号校团委吉𠮷龘合格');
     expect(filled.text).toContain('3信息化处微博微博信息化建设与管理处吉𠮷龘关停注销');
+  });
+
+  it('words each failed check in the negative: a closed zombie account never reads 持续更新，无“僵尸号”情况', () => {
+    const zombie = { checks: F11_DEFAULT_CHECKS.map((item) => ({ item, ok: item !== '持续更新，无“僵尸号”情况' && item !== '管理人员参加业务培训' })) };
+    expect(f11sRemark(zombie)).toBe('长期未更新，存在“僵尸号”情况；管理人员未参加业务培训');
+    // The demo's own checks, and an item of the clerk's own.
+    expect(f11sRemark({ checks: [{ item: '内容按要求更新，无长期不更新', ok: false, note: '停更8个月' }] })).toBe('内容未按要求更新，存在长期不更新：停更8个月');
+    expect(f11sRemark({ checks: [{ item: '官网首页无死链', ok: false }] })).toBe('不符合：官网首页无死链');
+    expect(f11sRemark({ checks: [{ item: '官网首页无死链', ok: true }] })).toBe('');
   });
 
   it('counts each conclusion under the table', () => {

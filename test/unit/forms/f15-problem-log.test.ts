@@ -32,6 +32,12 @@ describe('F15 网络平台及工作群检查与问题登记表 (003 第二十三
     for (const l of LABELS) expect(text, l).toContain(squash(l));
   });
 
+  it('lists the check points of 002 第十条(一) to tick: 建设、信息发布、安全管理、互动交流', () => {
+    for (const text of [textOf(filled), textOf(blank)]) {
+      expect(text).toContain('检查内容：□建设情况□信息发布情况□安全管理情况□互动交流情况');
+    }
+  });
+
   it('prints the group, its owner (𠮷) and each registered problem with its actions and dates', () => {
     const text = textOf(filled);
     for (const v of VALUES) expect(text, v).toContain(squash(v));

@@ -4,10 +4,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import type { Person } from '../../../shared/domain/person';
-import { createFormContext, DEFAULT_FORM_TEXTS } from '../../../shared/forms/context';
+import { createFormContext, formContextData } from '../../../shared/forms/context';
+import { presetProfile } from '../../../shared/profiles/presets';
 import { buildF16, F16_FORM, F16_MIN_ROWS } from '../../../shared/forms/f16-training-sign-in';
 import { mm, PAGE_MARGINS } from '../../../shared/forms/layout';
-import { expectRareName, expectSoundA4, groupContext, groupPeople, groupUnits, pagesOf, renderToFile, squash, textOf, training, wordsOf } from './group-fixture';
+import { expectRareName, expectSoundA4, GROUP_PROFILE_ID, groupContext, groupPeople, groupUnits, pagesOf, renderToFile, squash, textOf, training, wordsOf } from './group-fixture';
 
 const LABELS = [
   '东湖示范大学新媒体管理培训签到表',
@@ -48,7 +49,15 @@ describe('F16 新媒体管理培训签到表 (003 第十五条)', () => {
     expectRareName(filled);
   });
 
-  it('has at least 20 numbered rows, each at least 12 mm tall for a signature', () => {
+  it('prints the place of the training in 地点, and a blank sheet fits one A4 page', async () => {
+    const file = await renderToFile('F16-location', buildF16({ ...training, location: '图书馆三楼报告厅' }, groupContext()));
+    expect(textOf(file)).toContain('地点图书馆三楼报告厅');
+    expect(pagesOf(blank)).toBe(1);
+    expect(pagesOf(file)).toBe(1);
+    expect(F16_MIN_ROWS).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has at least F16_MIN_ROWS numbered rows, each at least 12 mm tall for a signature', () => {
     const serials = [1, 2].flatMap((page) => (page <= pagesOf(filled) ? serialsOn(filled, page).map((w) => Number(w.word)) : []));
     expect(Math.max(...serials)).toBe(F16_MIN_ROWS);
     const page1 = serialsOn(filled, 1);
@@ -80,10 +89,12 @@ describe('F16 新媒体管理培训签到表 (003 第十五条)', () => {
       id: `01JPERS0000000000000002${String(n).padStart(3, '0')}`,
       name: n === 29 ? '最后𠮷' : `参训人${n + 1}`,
     }));
-    const ctx = createFormContext({
-      institutionName: '东湖示范大学', texts: DEFAULT_FORM_TEXTS, formNumber: 'PX-2026-0002',
-      printedAt: '2026-11-22T09:30:00+08:00', people: many, units: groupUnits,
-    });
+    const ctx = createFormContext(
+      formContextData({
+        institutionName: '东湖示范大学', profile: presetProfile(GROUP_PROFILE_ID), formNumber: 'PX-2026-0002',
+        printedAt: '2026-11-22T09:30:00+08:00', people: many, units: groupUnits,
+      }),
+    );
     const file = await renderToFile('F16-many', buildF16({ ...training, attendeeIds: many.map((p) => p.id) }, ctx));
     const pages = pagesOf(file);
     expect(pages).toBeGreaterThanOrEqual(2);

@@ -10,7 +10,7 @@ const LABELS = [
   '东湖示范大学举报投诉（舆情）受理处置登记表',
   '受理编号', '受理日期', '类别', '举报投诉', '舆情', '来源/渠道', ...F17_CHANNELS, '涉及平台',
   '反映（发现）的问题', '调查核实情况', '处置措施', '劝阻', '禁言', '移出', '删除', '屏蔽', '上报',
-  '上报对象', '处理结果反馈举报人', '办结日期', '经办人（签字）', '负责人（签字）',
+  '举报人', '联系方式', '上报对象', '处理结果反馈举报人', '办结日期', '经办人（签字）', '负责人（签字）',
 ];
 const VALUES = [
   'JB-2026-0003', '2026年10月25日', '图书馆技术保障部工作群（微信群，微信群·技术保障部）',
@@ -36,6 +36,8 @@ describe('F17 举报投诉（舆情）受理处置登记表 (002 第十条)', ()
     const text = textOf(filled);
     for (const v of VALUES) expect(text, v).toContain(squash(v));
     expect(text).toContain('■举报投诉□舆情');
+    // 002 第十条(二): the result goes back to the complainant, so the form says who and how to reach them.
+    expect(text).toContain('举报人读者吉𠮷龘联系方式029-88460000');
     expect(text).toContain('□劝阻□禁言□移出■删除■屏蔽■上报');
     // The channel is not stored: the clerk ticks it by hand.
     expect(text).toContain('□举报电话□举报邮箱□来信来访□舆情监测□其他');

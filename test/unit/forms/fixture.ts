@@ -3,7 +3,9 @@
 import type { Person } from '../../../shared/domain/person';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Unit } from '../../../shared/domain/unit';
-import { DEFAULT_FORM_TEXTS, type FormContextData } from '../../../shared/forms/context';
+import { formContextData, type FormContextData } from '../../../shared/forms/context';
+import { presetProfile } from '../../../shared/profiles/presets';
+import type { RuleProfile } from '../../../shared/profiles/types';
 
 const stamp = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' };
 
@@ -53,13 +55,16 @@ export const fixturePlatform: Platform = {
   note: '年审已通过',
 };
 
-export function fixtureContext(formNumber = 'BA-2026-0007'): FormContextData {
-  return {
+/** The fixtures' institution runs under seed 001's profile (西北工业大学信息化建设与管理处). */
+export const FIXTURE_PROFILE_ID = 'functional-department';
+
+export function fixtureContext(formNumber = 'BA-2026-0007', profile: RuleProfile = presetProfile(FIXTURE_PROFILE_ID)): FormContextData {
+  return formContextData({
     institutionName: '西北工业大学',
-    texts: DEFAULT_FORM_TEXTS,
+    profile,
     formNumber,
     printedAt: '2026-11-22T09:30:00+08:00',
     people: fixturePeople,
     units: fixtureUnits,
-  };
+  });
 }

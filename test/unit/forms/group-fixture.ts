@@ -12,7 +12,11 @@ import type { Person } from '../../../shared/domain/person';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Incident, Training } from '../../../shared/domain/records';
 import type { Unit } from '../../../shared/domain/unit';
-import { createFormContext, DEFAULT_FORM_TEXTS, type FormContext } from '../../../shared/forms/context';
+import { createFormContext, formContextData, type FormContext } from '../../../shared/forms/context';
+import { presetProfile } from '../../../shared/profiles/presets';
+
+/** The group forms (F14–F17) come from seeds 002 and 003; the fixtures run under 003's profile. */
+export const GROUP_PROFILE_ID = 'vocational-approval-sealed-archive';
 
 const stamp = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' };
 
@@ -85,6 +89,8 @@ export const groupProblems: Incident[] = [
 export const complaint: Incident = incident(3, {
   kind: '举报投诉', date: '2026-10-25', platformId: groupPlatform.id,
   found: '读者来信反映工作群截图外传，含读者借阅信息',
+  complainant: '读者吉𠮷龘',
+  complainantContact: '029-88460000',
   actions: ['删除', '屏蔽', '上报'], reportedTo: '党委宣传部网宣室',
   feedback: '已删除外传截图并提醒群成员遵守保密规定，电话告知举报人',
   closedOn: '2026-10-27',
@@ -101,15 +107,17 @@ export const training: Training = {
 };
 
 export function groupContext(formNumber = 'QZ-2026-0014'): FormContext {
-  return createFormContext({
-    institutionName: '东湖示范大学',
-    texts: DEFAULT_FORM_TEXTS,
-    formNumber,
-    printedAt: '2026-11-22T09:30:00+08:00',
-    people: groupPeople,
-    units: groupUnits,
-    platforms: [groupPlatform],
-  });
+  return createFormContext(
+    formContextData({
+      institutionName: '东湖示范大学',
+      profile: presetProfile(GROUP_PROFILE_ID),
+      formNumber,
+      printedAt: '2026-11-22T09:30:00+08:00',
+      people: groupPeople,
+      units: groupUnits,
+      platforms: [groupPlatform],
+    }),
+  );
 }
 
 // --- reading a rendered PDF back with poppler and qpdf -----------------------------------------

@@ -4,7 +4,9 @@ import type { Person } from '../../../shared/domain/person';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Approval, Envelope, Handover, Inspection } from '../../../shared/domain/records';
 import type { Unit } from '../../../shared/domain/unit';
-import { DEFAULT_FORM_TEXTS, type FormContextData } from '../../../shared/forms/context';
+import { formContextData, type FormContextData } from '../../../shared/forms/context';
+import { presetProfile } from '../../../shared/profiles/presets';
+import type { RuleProfile } from '../../../shared/profiles/types';
 
 const stamp = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' };
 
@@ -124,7 +126,7 @@ export const inspection: Inspection = {
   platformId: wechat.id,
   checks: [
     { item: '已备案且备案信息准确', ok: true },
-    { item: '内容持续更新，无“僵尸号”情况', ok: false, note: '10月停更三周' },
+    { item: '持续更新，无“僵尸号”情况', ok: false, note: '10月停更三周' },
   ],
   selfAssessment: '全年推送86篇，均经三级审核；10月因人员调整停更三周，已整改。',
   result: '限期整改',
@@ -166,14 +168,18 @@ export const handover: Handover = {
 
 export const platforms: Platform[] = [wechat, studentAccount, weibo, workGroup];
 
-export function recordsContext(formNumber = 'BA-2026-0007', extraPlatforms: Platform[] = []): FormContextData {
-  return {
+export function recordsContext(
+  formNumber = 'BA-2026-0007',
+  extraPlatforms: Platform[] = [],
+  profile: RuleProfile = presetProfile('functional-department'),
+): FormContextData {
+  return formContextData({
     institutionName: '西北工业大学',
-    texts: DEFAULT_FORM_TEXTS,
+    profile,
     formNumber,
     printedAt: '2026-11-22T09:30:00+08:00',
     people,
     units,
     platforms: [...platforms, ...extraPlatforms],
-  };
+  });
 }

@@ -4,6 +4,7 @@
 import type { Platform } from '../../../shared/domain/platform';
 import type { Review } from '../../../shared/domain/records';
 import type { FormContextData } from '../../../shared/forms/context';
+import type { RuleProfile } from '../../../shared/profiles/types';
 import { fixtureContext, fixturePeople, fixturePlatform, fixtureUnits } from './fixture';
 
 const stamp = { createdAt: '2026-11-20T08:00:00.000Z', updatedAt: '2026-11-20T08:00:00.000Z' };
@@ -95,6 +96,7 @@ export const threeLevelReview: Review = {
   ],
 };
 
-export function reviewContext(formNumber = 'FB-2026-0012'): FormContextData {
-  return { ...fixtureContext(formNumber), platforms: [fixturePlatform, websitePlatform, wechatPlatform] };
+/** Review forms under a profile (seed 001's by default; F06 tests pass 002's three-level chain). */
+export function reviewContext(formNumber = 'FB-2026-0012', profile?: RuleProfile): FormContextData {
+  return { ...fixtureContext(formNumber, profile), platforms: [fixturePlatform, websitePlatform, wechatPlatform] };
 }

@@ -118,8 +118,8 @@ describe('高校职能部门（信息化处） — seed 001', () => {
     expect(department.forms).toEqual(expect.arrayContaining(['F04', 'F05', 'F10', 'F11']));
   });
 
-  it('review sheets are kept by 综合办公室 and filings go to 党委宣传部 (001 第五条, 第七条)', () => {
-    expect(department.texts).toEqual({ tabulatingOffice: '党委宣传部网宣室', filingOffice: '党委宣传部', keepingOffice: '综合办公室' });
+  it('review sheets are kept by 信息化建设与管理处综合办公室 (001 附件2 注2) and filings go to 党委宣传部 (001 第五条)', () => {
+    expect(department.texts).toEqual({ tabulatingOffice: '党委宣传部网宣室', filingOffice: '党委宣传部', keepingOffice: '信息化建设与管理处综合办公室' });
   });
 });
 

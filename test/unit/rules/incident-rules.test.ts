@@ -52,3 +52,26 @@ describe('registering (003 第十六条, 第二十三条)', () => {
     });
   });
 });
+
+describe('the complainant (002 第十条(二) 将处理结果反馈给举报人)', () => {
+  const complaint: IncidentInput = { kind: '举报投诉', date: '2026-10-25', found: '读者来信反映截图外传', actions: [] };
+
+  it('keeps who complained and how to reach them, trimmed; both optional for an anonymous complaint', () => {
+    const draft = incidentDraft({ ...complaint, complainant: ' 读者吉𠮷龘 ', complainantContact: ' 029-88460000 ' });
+    expect(draft.complainant).toBe('读者吉𠮷龘');
+    expect(draft.complainantContact).toBe('029-88460000');
+    const anonymous = incidentDraft({ ...complaint, complainant: '  ', complainantContact: '' });
+    expect('complainant' in anonymous).toBe(false);
+    expect('complainantContact' in anonymous).toBe(false);
+    expect(checkIncident(complaint, '2026-11-01')).toEqual({ ok: true });
+  });
+
+  it('refuses an overlong name or contact at its field', () => {
+    const check = checkIncident({ ...complaint, complainant: '吉'.repeat(51), complainantContact: '1'.repeat(101) }, '2026-11-01');
+    expect(check.ok).toBe(false);
+    if (!check.ok) {
+      expect(check.errors.complainant).toBe('举报人不能超过 50 个字，请删减。');
+      expect(check.errors.complainantContact).toBe('联系方式不能超过 100 个字，请删减。');
+    }
+  });
+});

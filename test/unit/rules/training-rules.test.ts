@@ -19,3 +19,12 @@ describe('training sessions (003 第十五条 每学期至少举行一次)', () 
     expect(trainingDraft({ date: TODAY, topic: ' 审核 ', speaker: ' ', attendeeIds: ['a', 'b', 'a'] })).toEqual({ date: TODAY, topic: '审核', attendeeIds: ['a', 'b'] });
   });
 });
+
+describe('the place of a training (F16 地点)', () => {
+  it('keeps the place trimmed, leaves it out when empty, and refuses one longer than the cell holds', () => {
+    expect(trainingDraft({ date: '2026-10-23', topic: '培训', location: ' 图书馆三楼报告厅 ' }).location).toBe('图书馆三楼报告厅');
+    expect('location' in trainingDraft({ date: '2026-10-23', topic: '培训', location: '  ' })).toBe(false);
+    const check = checkTraining({ date: '2026-10-23', topic: '培训', location: '室'.repeat(61) }, '2026-11-22');
+    expect(check).toEqual({ ok: false, errors: { location: '培训地点不能超过60字。' } });
+  });
+});

@@ -1,0 +1,42 @@
+// Times on the institution's clock: the profile's time zone (China time by default) decides how a
+// stored instant is shown and printed and what a typed wall-clock time means, not the machine's zone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TIME_ZONE, validTimeZone, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
+import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+
+const machineZone = process.env.TZ;
+beforeAll(() => {
+  // The machine runs on UTC, as a server or a freshly installed laptop may.
+  process.env.TZ = 'UTC';
+});
+afterAll(() => {
+  if (machineZone === undefined) delete process.env.TZ;
+  else process.env.TZ = machineZone;
+});
+
+describe('institution time zone', () => {
+  it('defaults to China time in every preset and for a profile stored without one', () => {
+    expect(DEFAULT_TIME_ZONE).toBe('Asia/Shanghai');
+    for (const p of PRESET_PROFILES) expect(p.timeZone, p.id).toBe('Asia/Shanghai');
+    expect(validTimeZone(undefined)).toBe('Asia/Shanghai');
+    expect(validTimeZone('Mars/Olympus')).toBe('Asia/Shanghai');
+    expect(validTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+  });
+
+  it('reads an instant on the institution clock whatever the machine zone is', () => {
+    expect(new Date('2026-11-25T02:00:00Z').getHours()).toBe(2); // the machine's own clock
+    expect(zonedMoment('2026-11-25T02:00:00Z', 'Asia/Shanghai')).toEqual({ date: '2026-11-25', time: '10:00' });
+    // 23:30 UTC is already the next day in Beijing.
+    expect(zonedMoment('2026-11-24T23:30:00Z', 'Asia/Shanghai')).toEqual({ date: '2026-11-25', time: '07:30' });
+    expect(zonedMoment('not a time', 'Asia/Shanghai')).toBeUndefined();
+  });
+
+  it('turns a typed 10:00 China time into the instant 02:00 UTC, and back', () => {
+    expect(zonedToInstant('2026-11-25', '10:00', 'Asia/Shanghai')).toBe('2026-11-25T02:00:00.000Z');
+    expect(zonedToInstant('2026-01-01', '00:30', 'Asia/Shanghai')).toBe('2025-12-31T16:30:00.000Z');
+    // A zone with daylight saving: summer and winter offsets both come out right.
+    expect(zonedToInstant('2026-07-01', '10:00', 'Europe/Berlin')).toBe('2026-07-01T08:00:00.000Z');
+    expect(zonedToInstant('2026-12-01', '10:00', 'Europe/Berlin')).toBe('2026-12-01T09:00:00.000Z');
+    expect(() => zonedToInstant('2026-13-01', '10:00', 'Asia/Shanghai')).toThrow(RangeError);
+  });
+});

@@ -2,12 +2,12 @@
 // in a worker, so the window stays responsive while the font loads. Saving or printing records
 // a printout (status 待签回) that pins the form number and template version.
 import { App as AntApp, Alert, Button, Modal, Space, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { nextFormNumbers, recordPrintouts } from '../../db/printouts';
-import { renderForm } from '../../pdf/pdf-client';
+import { isPdfWarm, renderForm, subscribePdfWarm } from '../../pdf/pdf-client';
 import { loadFormContext } from '../printouts/form-context';
 import { showError } from '../../app/errors';
 
@@ -34,6 +34,8 @@ export function PrintPreview<K extends FormId>({
   const [pdf, setPdf] = useState<{ bytes: Uint8Array<ArrayBuffer>; url: string; number: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Says which wait the clerk is in: the fonts still loading (right after start) or just the form.
+  const pdfWarm = useSyncExternalStore(subscribePdfWarm, isPdfWarm);
   const recordName = record ? def.describe(record) : '空白表';
   const fileName = useMemo(() => `${formId}-${def.title}-${recordName}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), [formId, def.title, recordName]);
 
@@ -127,7 +129,7 @@ export function PrintPreview<K extends FormId>({
       {reprint && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`重印 ${reprint.formNumber}（模板 ${reprint.formVersion} 版），不另行登记。`} />}
       {!pdf && !error && (
         <div style={{ height: 600, display: 'grid', placeItems: 'center' }}>
-          <Spin description="正在生成表格（首次需载入字体，约 1 秒）…" />
+          <Spin description={pdfWarm ? '正在生成表格…' : '正在载入打印字体并生成表格（程序启动后的第一份表格需要几秒钟）…'} />
         </div>
       )}
       {pdf && <iframe title="表格预览" src={pdf.url} style={{ width: '100%', height: 640, border: '1px solid #ddd' }} />}

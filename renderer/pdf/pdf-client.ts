@@ -149,7 +149,11 @@ export function subscribePdfWarm(listener: () => void): () => void {
  */
 export function warmUpPdf(): Promise<void> {
   warming ??= send({ type: 'warm-up' }).then(
-    () => setWarm(),
+    () => {
+      // The benchmark reads this to tell when the first preview stops waiting for the warm-up.
+      console.debug('[pdf] warm');
+      setWarm();
+    },
     () => {
       // Retried by the next caller; a preview meanwhile loads what it needs itself.
       warming = undefined;

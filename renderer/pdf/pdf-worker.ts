@@ -123,10 +123,12 @@ let warmedUp: Promise<void> | undefined;
  */
 function warmUp(): Promise<void> {
   warmedUp ??= (async () => {
-    await Promise.all([loadFonts(), loadRareFont()]);
+    // The common faces first, so that a preview asked for meanwhile waits for as little as possible.
+    await loadFonts();
     const profile = PRESET_PROFILES[0]!;
     const context = createFormContext({ institutionName: '', texts: profile.texts, formNumber: 'WARM-UP', printedAt: new Date().toISOString(), people: [], units: [] });
     await pm.createPdf(buildForm('F04', null, context)).getBuffer();
+    await loadRareFont();
     const faces = [false, true].flatMap((bold) => [
       { text: '预热 Warm-up 0123', bold },
       { text: '𠮷', font: RARE_FAMILY, bold },

@@ -35,8 +35,8 @@ try {
   context.on('request', (r) => {
     const url = r.url();
     if (url.endsWith('.ttf')) fontRequests++;
-    // chrome-extension: is Chromium's built-in PDF viewer showing the preview.
-    if (!/^(?:data|blob|chrome-extension):/.test(url) && !url.startsWith(base)) foreign.push(url);
+    // chrome-extension: and chrome: are Chromium's built-in PDF viewer showing the preview.
+    if (!/^(?:data|blob|chrome-extension|chrome):/.test(url) && !url.startsWith(base)) foreign.push(url);
   });
   const workerTimes: number[] = [];
   let warmAt = 0;

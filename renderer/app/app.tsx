@@ -25,6 +25,7 @@ import { IncidentsPage } from '../features/incidents/incidents-page';
 import { TrainingsPage } from '../features/trainings/trainings-page';
 import { ImportPage } from '../features/import/import-page';
 import { AREAS, navigate, useRoute, type Route } from './routes';
+import { warmUpPdfWhenIdle } from '../pdf/pdf-client';
 
 function AreaView({ route }: { route: Route }): ReactNode {
   switch (route.area) {
@@ -78,6 +79,11 @@ export function App() {
   // Daily and on-quit backups of the desktop app, once there is data to protect.
   useEffect(() => {
     if (ready) startAutomaticBackups();
+  }, [ready]);
+  // The print fonts load in the PDF worker while the clerk reads the first page, so that the
+  // first preview of the day is as quick as the later ones.
+  useEffect(() => {
+    if (ready) warmUpPdfWhenIdle();
   }, [ready]);
 
   if (settings === null) {

@@ -1,6 +1,7 @@
 // Promise API over the PDF worker: renderForm() builds a form's PDF off the UI thread.
-// One worker is created lazily and kept for the life of the page, so the fonts load once
-// (warmUpPdf() starts that early, e.g. when a page with a print button opens).
+// One worker is created lazily and kept for the life of the page, so the fonts load once.
+// warmUpPdfWhenIdle() (called once the app has started) loads them while the clerk reads the home
+// page; warmUpPdf() starts it at once, e.g. when a page with a print button opens.
 import type { FormContextData } from '../../shared/forms/context';
 import type { FormId, FormRecordMap } from '../../shared/forms/registry';
 import type { PdfWorkerRequest, PdfWorkerResponse } from './pdf-worker';
@@ -47,6 +48,8 @@ const pending = new Map<number, Pending>();
 function stopWorker(index: number, error: Error): void {
   workers[index]?.terminate();
   workers[index] = undefined;
+  // Single forms use the first worker: a new one starts with cold fonts.
+  if (index === 0) coolDown();
   for (const [id, p] of pending) {
     if (p.worker !== index) continue;
     pending.delete(id);
@@ -59,9 +62,10 @@ function failAll(detail: string): void {
     p.reject(new PdfRenderError('PDF 生成组件意外停止，请重试；如仍失败请重启程序。', detail));
   }
   pending.clear();
-  // A crashed worker is dropped; the next request starts a fresh one.
+  // A crashed worker is dropped; the next request starts a fresh one, with cold fonts.
   for (const w of workers) w?.terminate();
   workers.length = 0;
+  coolDown();
 }
 
 function getWorker(index = 0): Worker {
@@ -108,12 +112,64 @@ function send(
   });
 }
 
-/** Starts loading the fonts (≈0.5 s) so that the first print is quick. Never rejects. */
+/**
+ * Whether the first worker has its fonts loaded and its layout code warm, so that a preview takes
+ * about as long as any later one. The preview's spinner says which wait the clerk is in.
+ */
+let warm = false;
+let warming: Promise<void> | undefined;
+const warmListeners = new Set<() => void>();
+
+function coolDown(): void {
+  warming = undefined;
+  if (!warm) return;
+  warm = false;
+  for (const listener of warmListeners) listener();
+}
+
+function setWarm(): void {
+  if (warm) return;
+  warm = true;
+  for (const listener of warmListeners) listener();
+}
+
+/** For useSyncExternalStore: true once a warm-up or a form has completed in the worker. */
+export function isPdfWarm(): boolean {
+  return warm;
+}
+
+export function subscribePdfWarm(listener: () => void): () => void {
+  warmListeners.add(listener);
+  return () => warmListeners.delete(listener);
+}
+
+/**
+ * Loads the fonts and builds a throw-away form in the worker (a few seconds the first time, off the
+ * UI thread) so that the first print is quick. Once per worker; never rejects.
+ */
 export function warmUpPdf(): Promise<void> {
-  return send({ type: 'warm-up' }).then(
-    () => undefined,
-    () => undefined,
+  warming ??= send({ type: 'warm-up' }).then(
+    () => {
+      // The benchmark reads this to tell when the first preview stops waiting for the warm-up.
+      console.debug('[pdf] warm');
+      setWarm();
+    },
+    () => {
+      // Retried by the next caller; a preview meanwhile loads what it needs itself.
+      warming = undefined;
+    },
   );
+  return warming;
+}
+
+/**
+ * Starts warmUpPdf() when the window is idle after start (or after `timeoutMs` at the latest),
+ * so that it never competes with the first screen being drawn.
+ */
+export function warmUpPdfWhenIdle(timeoutMs = 300): void {
+  const start = () => void warmUpPdf();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: timeoutMs });
+  else setTimeout(start, 200);
 }
 
 /**
@@ -127,6 +183,7 @@ export async function renderForm<K extends FormId>(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const pdf = await send({ type: 'render', formId, record, context });
   if (!pdf) throw new PdfRenderError('生成 PDF 失败，请重试。', 'worker returned no data');
+  setWarm();
   return pdf;
 }
 

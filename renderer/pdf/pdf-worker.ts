@@ -14,8 +14,9 @@ import boldFontUrl from '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_70
 // Noto Serif JP covers CJK characters beyond the BMP that Noto Serif SC lacks (e.g. 𠮷 U+20BB7).
 import rareRegularUrl from '@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf?url';
 import rareBoldUrl from '@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_700Bold.ttf?url';
-import { createFormContext, type FormContextData } from '../../shared/forms/context';
-import { FONT_FILES, RARE_FONT_FILES, pdfFonts } from '../../shared/forms/fonts';
+import { createFormContext, formContextData, type FormContextData } from '../../shared/forms/context';
+import { FONT_FAMILY, FONT_FILES, RARE_FAMILY, RARE_FONT_FILES, pdfFonts } from '../../shared/forms/fonts';
+import { PRESET_PROFILES } from '../../shared/profiles/presets';
 import { buildForm, isFormId, type FormRecordMap } from '../../shared/forms/registry';
 import { mergePdfs } from '../../shared/forms/merge';
 
@@ -27,6 +28,7 @@ export interface BatchItem {
 }
 
 export type PdfWorkerRequest =
+  /** Loads every font and builds a throw-away form, so that the clerk's first preview is quick. */
   | { id: number; type: 'warm-up' }
   | { id: number; type: 'render'; formId: string; record: unknown; context: FormContextData }
   | { id: number; type: 'render-batch'; items: BatchItem[]; context: FormContextData; title: string }
@@ -109,6 +111,36 @@ async function render(formId: string, record: unknown, data: FormContextData): P
   return new Uint8Array(bytes);
 }
 
+let warmedUp: Promise<void> | undefined;
+
+/**
+ * Makes the first real form as quick as the later ones. Loading the font bytes is only part of
+ * the first form's cost: pdfkit parses each face and the layout code runs unoptimised the first
+ * time, so this loads all four faces (the rare-character ones too: names such as 王𠮷 are common
+ * in a registry) and builds one blank form plus a line in every face, and throws the PDFs away.
+ * Any form would do; F04 has the tables, check boxes, QR code and footer every form shares.
+ * Runs once per worker (later requests reuse the promise; a failure is retried next time).
+ */
+function warmUp(): Promise<void> {
+  warmedUp ??= (async () => {
+    // The common faces first, so that a preview asked for meanwhile waits for as little as possible.
+    await loadFonts();
+    const profile = PRESET_PROFILES[0]!;
+    const context = createFormContext(formContextData({ institutionName: '', profile, formNumber: 'WARM-UP', people: [], units: [] }));
+    await pm.createPdf(buildForm('F04', null, context)).getBuffer();
+    await loadRareFont();
+    const faces = [false, true].flatMap((bold) => [
+      { text: '预热 Warm-up 0123', bold },
+      { text: '𠮷', font: RARE_FAMILY, bold },
+    ]);
+    await pm.createPdf({ content: [{ text: faces }], defaultStyle: { font: FONT_FAMILY } }).getBuffer();
+  })().catch((error: unknown) => {
+    warmedUp = undefined;
+    throw error;
+  });
+  return warmedUp;
+}
+
 /**
  * Builds the forms of a batch one after another and joins them. Cancelling is done by the
  * renderer terminating this worker, which is immediate even in the middle of a form.
@@ -127,7 +159,7 @@ scope.addEventListener('message', (event) => {
   const started = performance.now();
   const work =
     request.type === 'warm-up'
-      ? loadFonts().then(() => undefined)
+      ? warmUp().then(() => undefined)
       : request.type === 'render-batch'
         ? renderBatch(request.id, request.items, request.context, request.title)
         : request.type === 'merge'

@@ -2,6 +2,7 @@
 // message for each field so a form can show the error next to the input that caused it.
 // Used by the edit dialogs, the Excel import (per-row errors) and the demo-data tests.
 import { z } from 'zod';
+import { unprintableMessage } from '../forms/printable';
 import type { Draft, IsoDate } from './common';
 import { isId } from './ids';
 import { localToday } from './today';
@@ -88,20 +89,30 @@ function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess(blankToUndefined, schema.optional());
 }
 
+/**
+ * Every text of these records goes on paper (forms F01–F17): a character the form fonts cannot
+ * print (e.g. an emoji, 王🙂) would come out as an empty box on a sealed form, so it is refused
+ * here, naming the character. Rare characters the fonts have (𠮷 堃 赟 喆 龘) pass.
+ */
+function printable<T extends z.ZodType<string>>(schema: T) {
+  return schema.superRefine((s, ctx) => {
+    const message = unprintableMessage(s);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
 /** Trimmed, non-empty text; never normalised, so rare characters (𠮷, 龘) are kept as typed. */
 function requiredText(message: string, maxChars: number) {
-  return z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message })
-    .refine((s) => charCount(s) <= maxChars, { error: `不能超过 ${maxChars} 个字` });
+  return printable(z.string({ error: message }).trim().min(1, { error: message })).refine(
+    (s) => charCount(s) <= maxChars,
+    { error: `不能超过 ${maxChars} 个字` },
+  );
 }
 
 function text(maxChars: number) {
-  return z
-    .string({ error: '应填写文字' })
-    .trim()
-    .refine((s) => charCount(s) <= maxChars, { error: `不能超过 ${maxChars} 个字` });
+  return printable(z.string({ error: '应填写文字' }).trim()).refine((s) => charCount(s) <= maxChars, {
+    error: `不能超过 ${maxChars} 个字`,
+  });
 }
 
 /** Free text that the record always carries (may be empty). */

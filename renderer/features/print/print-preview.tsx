@@ -2,14 +2,14 @@
 // in a worker, so the window stays responsive while the font loads. Saving or printing records
 // a printout (status 待签回) that pins the form number and template version.
 import { App as AntApp, Alert, Button, Modal, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createFormContext } from '@shared/forms/context';
 import { pdfFileName } from '@shared/forms/file-name';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { nextFormNumbers, recordPrintouts } from '../../db/printouts';
-import { renderForm } from '../../pdf/pdf-client';
+import { isPdfWarm, renderForm, subscribePdfWarm } from '../../pdf/pdf-client';
 import { loadFormContext } from '../printouts/form-context';
 import { showError } from '../../app/errors';
 
@@ -36,6 +36,8 @@ export function PrintPreview<K extends FormId>({
   const [pdf, setPdf] = useState<{ bytes: Uint8Array<ArrayBuffer>; url: string; number: string; fileName: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Says which wait the clerk is in: the fonts still loading (right after start) or just the form.
+  const pdfWarm = useSyncExternalStore(subscribePdfWarm, isPdfWarm);
 
   useEffect(() => {
     let cancelled = false;
@@ -128,7 +130,7 @@ export function PrintPreview<K extends FormId>({
       {reprint && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={`重印 ${reprint.formNumber}（模板 ${reprint.formVersion} 版），不另行登记。`} />}
       {!pdf && !error && (
         <div style={{ height: 600, display: 'grid', placeItems: 'center' }}>
-          <Spin description="正在生成表格（首次需载入字体，约 1 秒）…" />
+          <Spin description={pdfWarm ? '正在生成表格…' : '正在载入打印字体并生成表格（程序启动后的第一份表格需要几秒钟）…'} />
         </div>
       )}
       {pdf && <iframe title="表格预览" src={pdf.url} style={{ width: '100%', height: 640, border: '1px solid #ddd' }} />}

@@ -3,10 +3,11 @@
 // signature/seal block. Form builders compose these; they never repeat page or table setup.
 import type { Content, ContentTable, TableCell, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FormContext } from './context';
+import { fitContent, type FitArea } from './fit';
 import { buildFooter } from './footer';
 import { RARE_FAMILY } from './fonts';
 import { cellText, richText } from './format';
-import { basePage, mm, SEAL_AREA_HEIGHT } from './layout';
+import { A4, basePage, mm, PAGE_MARGINS, SEAL_AREA_HEIGHT, TYPE_SIZE } from './layout';
 
 /** What a form states about itself (see registry.ts). */
 export interface FormMeta {
@@ -49,8 +50,15 @@ export function formDocument(
       creationDate: new Date(ctx.printedAt),
     },
     footer: buildFooter({ formNumber: ctx.formNumber, recordId, template: `${meta.id} · ${meta.version}` }),
-    content: [{ text: title, style: 'title' }, ...content],
+    content: [{ text: title, style: 'title' }, ...fitContent(content, typeArea(options.landscape ?? false), { fontSize: TYPE_SIZE.sihao, lineHeight: 1 })],
   };
+}
+
+/** The type area between the margins, in points. */
+export function typeArea(landscape: boolean): FitArea {
+  const [left, top, right, bottom] = PAGE_MARGINS;
+  const [w, h] = landscape ? [A4.height, A4.width] : [A4.width, A4.height];
+  return { width: w - left - right, height: h - top - bottom };
 }
 
 /** Inline runs for use inside a larger paragraph; rare (non-BMP) characters get the font that has them. */

@@ -209,10 +209,18 @@ class Fitter {
       rowHeights.push(rowHeight);
       return cells;
     });
+    // A row that breaks cannot be centred vertically: pdfmake would shift its first page's part
+    // down past the foot of the page. Its cells start at the top.
+    body.forEach((row, r) => {
+      if ((rowHeights[r] ?? 0) <= this.limit) return;
+      for (const cell of row) if (cell && typeof cell === 'object' && 'verticalAlignment' in cell) delete (cell as { verticalAlignment?: unknown }).verticalAlignment;
+    });
     const table = { ...t, body };
     // A row taller than a page must break. Rows under a rowSpan cannot (pdfmake loses the rest of
     // the document when a spanned row breaks): builders split those (see kit.ts spannedRows).
-    if (t.dontBreakRows && !hasSpan && rowHeights.some((h) => h > this.limit)) table.dontBreakRows = false;
+    // Any other row stays whole: a row split at the foot of a page leaves a sliver of empty cells
+    // (a page of its own when it is the last row).
+    if (!hasSpan) table.dontBreakRows = !rowHeights.some((h) => h > this.limit);
     return { table, height: rowHeights.reduce((a, b) => a + b, 0) };
   }
 }

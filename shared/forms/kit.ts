@@ -159,6 +159,31 @@ export function sealBlock(lead: Content[] = [], signature: string = SIGNATURE_TE
   ];
 }
 
+/**
+ * A table followed by its closing block (signature, seal, the lines under it): the table's last
+ * `rows` rows go with the block, kept on one page, so a signature or seal never stands on a page
+ * without content (offices refuse a seal on such a page). The rows are cut above any cell
+ * spanning several rows. When the block moves to the next page, the table's head is not repeated
+ * above those rows (pdfmake repeats it only within one table). A block taller than a page breaks
+ * after all (see fit.ts).
+ */
+export function closeWith(table: ContentTable, closing: Content[], rows = 1): Content[] {
+  const body = table.table.body;
+  const head = table.table.headerRows ?? 0;
+  let cut = Math.max(head, body.length - rows);
+  for (let r = 0; r < cut; r++) {
+    for (const cell of body[r] ?? []) {
+      const span = (cell as { rowSpan?: number }).rowSpan ?? 1;
+      if (r + span > cut) cut = Math.max(head, r);
+    }
+  }
+  if (cut <= head) return [{ unbreakable: true, stack: [table, ...closing] }];
+  const widths: readonly (number | string)[] = Array.isArray(table.table.widths) ? table.table.widths : [];
+  const last = gridTable(body.slice(cut), widths, { dontBreakRows: true, style: typeof table.style === 'string' ? table.style : undefined });
+  const first: ContentTable = { ...table, table: { ...table.table, body: body.slice(0, cut), heights: rowHeights(body.slice(0, cut)) } };
+  return [first, { unbreakable: true, stack: [last, ...closing] }];
+}
+
 /** A line under a table, e.g. 制表：党委宣传部网宣室. */
 export function belowTable(text: string): Content {
   return { text, style: 'belowTable' };

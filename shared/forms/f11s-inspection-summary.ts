@@ -63,7 +63,7 @@ export function buildF11S(campaign: InspectionYear | null, ctx: FormContext): TD
       // The approval signature stays on the page of the list's last account.
       ...closeWith(listTable(F11S_HEAD, rows, WIDTHS, F11S_BLANK_ROWS), [
         { text: campaign ? countsLine(list) : blankCountsLine(), style: 'belowTable' },
-        { text: '单位第一责任人审批（签字）：　　　　　　　　　　　　　　　年　　月　　日', style: 'belowTable', alignment: 'right', margin: [0, mm(6), 0, 0] },
+        { text: `单位第一责任人审批（签字）：${SP.repeat(12)}${BLANK_DATE}`, style: 'belowTable', alignment: 'right', margin: [0, mm(6), 0, 0] },
       ], rows.length ? LIST_SPARE_ROWS + 1 : F11S_BLANK_ROWS),
     ],
     { landscape: true },

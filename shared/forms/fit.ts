@@ -8,6 +8,7 @@
 // handwritten date or signature (runs of ideographic spaces that pdfmake would trim at a line's
 // start or end).
 import type { Content, ContentTable, Style, TableCell } from 'pdfmake/interfaces';
+import { BLANK_DATE } from './format';
 import { FORM_STYLES } from './layout';
 
 /** Noto Serif SC's line height is 1.448 em. */
@@ -169,9 +170,14 @@ class Fitter {
       n.table = r.table;
       height = r.height;
     } else if ('text' in n) {
+      // A blank date too wide for its cell goes on two lines (year, then month and day), each
+      // part keeping its room to write.
+      if (typeof n.text === 'string' && n.text.includes(BLANK_DATE) && textEms(n.text) * own.fontSize > inner) {
+        n.text = n.text.replace(BLANK_DATE, BLANK_DATE.replace('年', '年\n'));
+      }
       n.text = fitRuns(n.text);
       const t = plain(n.text);
-      if (t.startsWith('\u3000')) n.preserveLeadingSpaces = true;
+      if (t.startsWith('\u3000') || t.includes('\n\u3000')) n.preserveLeadingSpaces = true;
       if (n.alignment === 'right' && BLANK_RE.test(t)) n.preserveTrailingSpaces = true;
       height = textHeight(t, inner, own);
     } else if ('qr' in n && typeof n.fit === 'number') {

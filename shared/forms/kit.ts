@@ -6,7 +6,7 @@ import type { FormContext } from './context';
 import { fitContent, type FitArea } from './fit';
 import { buildFooter } from './footer';
 import { RARE_FAMILY } from './fonts';
-import { cellText, richText } from './format';
+import { BLANK_DATE, cellText, richText } from './format';
 import { A4, basePage, mm, PAGE_MARGINS, SEAL_AREA_HEIGHT, TYPE_SIZE } from './layout';
 
 /** What a form states about itself (see registry.ts). */
@@ -140,8 +140,10 @@ export function gridTable(
 }
 
 export const SIGNATURE_TEXT = '签名（公章）：';
-export const SIGNATURE_SPACE = '　'.repeat(8);
-export const DATE_BLANKS = '年　　月　　日';
+/** Room after 签名（公章）： to sign by hand: ≥ 40 mm at 12 pt (ten ideographic spaces, kept by fit.ts). */
+export const SIGNATURE_SPACE = '　'.repeat(10);
+/** 年 月 日 under a seal area, with room to write each part by hand (see format.ts BLANK_DATE). */
+export const DATE_BLANKS = BLANK_DATE;
 /** Height of the signature and date lines at the foot of a seal area. */
 const SIGNATURE_BLOCK_HEIGHT = 2 * 12 * 1.448 * 0.9 + mm(3);
 
@@ -182,6 +184,21 @@ export function closeWith(table: ContentTable, closing: Content[], rows = 1): Co
   const last = gridTable(body.slice(cut), widths, { dontBreakRows: true, style: typeof table.style === 'string' ? table.style : undefined });
   const first: ContentTable = { ...table, table: { ...table.table, body: body.slice(0, cut), heights: rowHeights(body.slice(0, cut)) } };
   return [first, { unbreakable: true, stack: [last, ...closing] }];
+}
+
+/**
+ * A label broken into lines after the given phrases, so a narrow label column never splits a
+ * word: breakLabel('分管领导审核意见', ['分管领导']) → '分管领导\n审核意见'.
+ */
+export function breakLabel(text: string, after: readonly string[]): string {
+  let rest = text;
+  const lines: string[] = [];
+  for (const phrase of after) {
+    if (!rest.startsWith(phrase) || rest === phrase) break;
+    lines.push(phrase);
+    rest = rest.slice(phrase.length);
+  }
+  return [...lines, rest].join('\n');
 }
 
 /** A line under a table, e.g. 制表：党委宣传部网宣室. */

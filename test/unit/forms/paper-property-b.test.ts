@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runProperty } from './paper-property';
 
-const CASES = 40;
+const CASES = 110;
 
 describe('every form prints every value inside the type area (F10–F17, F11S, F12C)', () => {
   it(`${CASES} generated records: nothing lost, nothing off the page, no page without content, no lone seal`, async () => {

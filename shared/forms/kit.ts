@@ -140,8 +140,8 @@ export function gridTable(
 }
 
 export const SIGNATURE_TEXT = '签名（公章）：';
-/** Room after 签名（公章）： to sign by hand: ≥ 40 mm at 12 pt (ten ideographic spaces, kept by fit.ts). */
-export const SIGNATURE_SPACE = '　'.repeat(10);
+/** Room after 签名（公章）： to sign by hand: ≥ 40 mm at 12 pt (nine ideographic spaces kept by fit.ts, then the 4 mm right margin). */
+export const SIGNATURE_SPACE = '　'.repeat(9);
 /** 年 月 日 under a seal area, with room to write each part by hand (see format.ts BLANK_DATE). */
 export const DATE_BLANKS = BLANK_DATE;
 /** Height of the signature and date lines at the foot of a seal area. */

@@ -9,10 +9,10 @@ import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { formatZonedDate, formatZonedDateTime } from './zoned-format';
 import { cellText, checkbox, formatDate, joinNonEmpty } from './format';
-import { belowTable, formDocument, gridTable, inline, label, rich, value } from './kit';
+import { belowTable, breakLabel, formDocument, gridTable, inline, label, rich, value } from './kit';
 import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
 import { breakTitle } from './title-lines';
-import { articleContent, demoPlatformKind, demoReviews,  opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
+import { articleContent, demoPlatformKind, demoReviews, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
 
 export const F01_META = {
   id: 'F01',
@@ -41,8 +41,8 @@ export const F01_TEXTS = {
   explanation: '说明：照片可与电子登记表压缩打包，纸版登记表提交网站/微信公众服务号管理员。',
 } as const;
 
-/** label | 网站/微信 or 部门 value | 负责人签字 | signature | 日期 | date: the 156 mm type area. */
-const WIDTHS = [mm(24), mm(30), mm(14), mm(28), mm(10), '*'] as const;
+/** label | 网站/微信 or 部门 value | 负责人签字 | signature | 日期 | date (≈ 39 mm: a date on one line): the 156 mm type area. */
+const WIDTHS = [mm(24), mm(28), mm(14), mm(24), mm(10), '*'] as const;
 const OPINION_HEIGHT = mm(28);
 
 type Media = 'website' | 'wechat';
@@ -99,9 +99,9 @@ export function buildF01(review: Review | null, ctx: FormContext): TDocumentDefi
   ];
 
   const closing: TableCell[][] = [
-    opinionRow(F01_TEXTS.leaderOpinion, findStep(r, (l) => l.includes('分管领导'))),
-    opinionRow(F01_TEXTS.secretaryOpinion, findStep(r, (l) => l.includes('党总支') || l.includes('馆长'))),
-    longRow(F01_TEXTS.adminHandling, r ? handling(r, ctx) : [], mm(20)),
+    opinionRow(breakLabel(F01_TEXTS.leaderOpinion, ['分管领导']), findStep(r, (l) => l.includes('分管领导'))),
+    opinionRow(breakLabel(F01_TEXTS.secretaryOpinion, ['党总支书记', '或馆长']), findStep(r, (l) => l.includes('党总支') || l.includes('馆长'))),
+    longRow(breakLabel(F01_TEXTS.adminHandling, ['管理员']), r ? handling(r, ctx) : [], mm(20)),
     longRow(F01_TEXTS.note, r ? remarks(r, ctx) : [], mm(15)),
   ];
 

@@ -8,7 +8,7 @@ import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { cellText, checkbox, formatDate } from './format';
 import { mm } from './layout';
-import { DATE_BLANKS, SIGNATURE_SPACE, SIGNATURE_TEXT, belowTable, formDocument, gridTable, inline, label, rich, sealBlock, value, writingRoom } from './kit';
+import { DATE_BLANKS, SIGNATURE_SPACE, SIGNATURE_TEXT, belowTable, closeWith, formDocument, gridTable, inline, label, rich, sealBlock, value, writingRoom } from './kit';
 
 export const F04_META = {
   id: 'F04',
@@ -115,12 +115,11 @@ export function buildF04(platform: Platform | null, ctx: FormContext): TDocument
   return formDocument(F04_META, ctx, p?.id, [
     gridTable(main, WIDTHS),
     { unbreakable: true, stack: [gridTable(responsibility, WIDTHS, { dontBreakRows: true })] },
-    gridTable(measures, WIDTHS),
-    {
-      // 制表 belongs under the table: never leave it alone on a page.
-      unbreakable: true,
-      stack: [gridTable(closing, WIDTHS, { dontBreakRows: true }), belowTable(`制表：${cellText(ctx.texts.tabulatingOffice)}`)],
-    },
+    // 部门意见 stays on the page of 管理措施, and 制表 under the table: never alone on a page.
+    ...closeWith(gridTable(measures, WIDTHS), [
+      gridTable(closing, WIDTHS, { dontBreakRows: true }),
+      belowTable(`制表：${cellText(ctx.texts.tabulatingOffice)}`),
+    ]),
   ]);
 }
 

@@ -8,7 +8,7 @@ import { isGroupKind, type Platform } from '../domain/platform';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { formatDate } from './format';
-import { formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
+import { closeWith, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
 import { adminsOf, keepTogether, personLine, personOf, personRow, unitName } from './record-cells';
 
@@ -60,8 +60,11 @@ export function buildF08(platform: Platform | null, ctx: FormContext): TDocument
 
   return formDocument(F08_META, ctx, p?.id, [
     gridTable(top, WIDTHS),
-    keepTogether(gridTable(teamRows, WIDTHS, { dontBreakRows: true })),
-    gridTable(closing, WIDTHS, { dontBreakRows: true }),
+    // The team stays whole (its label spans its rows); its last row goes with the seal row.
+    // The team stays whole (its label spans its rows); its last row goes with the seal row.
+    ...closeWith(gridTable(teamRows, WIDTHS, { dontBreakRows: true }), [gridTable(closing, WIDTHS, { dontBreakRows: true })]).map((c, i) =>
+      i === 0 ? keepTogether(c) : c,
+    ),
     gridTable(remarks, WIDTHS),
   ]);
 }

@@ -7,9 +7,9 @@ import type { Unit } from '../domain/unit';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, formatDate, joinNonEmpty } from './format';
-import { formDocument, rich, sealBlock, value } from './kit';
+import { closeWith, formDocument, rich, sealBlock, value } from './kit';
 import { mm } from './layout';
-import { accountOf, adminsOf, labelled, listTable, peopleCell, personOf, serialCell } from './record-cells';
+import { accountOf, adminsOf, labelled, LIST_SPARE_ROWS, listTable, peopleCell, personOf, serialCell } from './record-cells';
 
 export const F09_META = {
   id: 'F09',
@@ -62,17 +62,17 @@ export function buildF09(unit: Unit | null, ctx: FormContext): TDocumentDefiniti
         style: 'belowTable',
         margin: [0, 0, 0, mm(1.5)],
       },
-      listTable(F09_HEAD, rows, WIDTHS, F09_BLANK_ROWS),
-      {
-        // The list goes to the 宣传部 on paper with the unit's seal: keep the contact line and a
-        // free seal area (≥ 50 mm) together at its foot.
-        unbreakable: true,
-        columns: [
-          { width: '*', stack: [labelled('填表人：', contact?.name), labelled('联系电话：', contact?.phone || u?.phone)] },
-          { width: mm(110), stack: sealBlock([], '填报单位（盖章）：') },
-        ],
-        style: 'belowTable',
-      },
+      // The list goes to the 宣传部 on paper with the unit's seal: keep the contact line and a
+      // free seal area (≥ 50 mm) together at its foot, with the list's last account.
+      ...closeWith(listTable(F09_HEAD, rows, WIDTHS, F09_BLANK_ROWS), [
+        {
+          columns: [
+            { width: '*', stack: [labelled('填表人：', contact?.name), labelled('联系电话：', contact?.phone || u?.phone)] },
+            { width: mm(110), stack: sealBlock([], '填报单位（盖章）：') },
+          ],
+          style: 'belowTable',
+        },
+      ], rows.length ? LIST_SPARE_ROWS + 1 : F09_BLANK_ROWS),
     ],
     { landscape: true },
   );

@@ -8,9 +8,9 @@ import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, joinNonEmpty } from './format';
 import { failedCheckWording } from './f11-annual-inspection';
-import { formDocument, rich, value } from './kit';
+import { closeWith, formDocument, rich, value } from './kit';
 import { mm } from './layout';
-import { LIST_BLANK_ROWS, SP, labelled, listTable, organiserName, personOf, serialCell } from './record-cells';
+import { LIST_BLANK_ROWS, LIST_SPARE_ROWS, SP, labelled, listTable, organiserName, personOf, serialCell } from './record-cells';
 
 export const F11S_META = {
   id: 'F11S',
@@ -61,9 +61,11 @@ export function buildF11S(campaign: InspectionYear | null, ctx: FormContext): TD
         style: 'belowTable',
         margin: [0, 0, 0, mm(1.5)],
       },
-      listTable(F11S_HEAD, rows, WIDTHS, F11S_BLANK_ROWS),
-      { text: campaign ? countsLine(list) : blankCountsLine(), style: 'belowTable' },
-      { text: '单位第一责任人审批（签字）：　　　　　　　　　　　　　　　年　　月　　日', style: 'belowTable', alignment: 'right', margin: [0, mm(6), 0, 0] },
+      // The approval signature stays on the page of the list's last account.
+      ...closeWith(listTable(F11S_HEAD, rows, WIDTHS, F11S_BLANK_ROWS), [
+        { text: campaign ? countsLine(list) : blankCountsLine(), style: 'belowTable' },
+        { text: `单位第一责任人审批（签字）：${SP.repeat(12)}${BLANK_DATE}`, style: 'belowTable', alignment: 'right', margin: [0, mm(6), 0, 0] },
+      ], rows.length ? LIST_SPARE_ROWS + 1 : F11S_BLANK_ROWS),
     ],
     { landscape: true },
   );

@@ -64,8 +64,8 @@ export function buildF14(platform: Platform | null, ctx: FormContext): TDocument
     [label('监督人'), value(personWithNote(supervisor, F14_TEXTS.supervisorNote), 3), {}, {}],
     [label('建群用途'), value(purposeCell(p), 3, writingRoom(p?.purpose, mm(15))), {}, {}],
     [label('成员范围'), value(F14_TEXTS.memberScope, 3), {}, {}],
-    [label('实名核查记录'), value(checks ? `核查日期：${checks}` : '', 3, checks ? undefined : mm(15)), {}, {}],
-    [label('备注'), value(rich(p?.note), 3, writingRoom(p?.note, mm(10))), {}, {}],
+    [label('实名核查记录'), value(checks ? `核查日期：${checks}` : '', 3, checks ? undefined : mm(10)), {}, {}],
+    [label('备注'), value(rich(p?.note), 3, writingRoom(p?.note, mm(8))), {}, {}],
   ];
 
   // The commitment and the seal area stay together on one page.

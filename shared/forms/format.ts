@@ -4,8 +4,11 @@
 
 import { formatMonth } from '../domain/month-date';
 
-/** What an empty date prints as: room to write the date by hand. */
-export const BLANK_DATE = '　　年　月　日';
+/**
+ * What an empty date prints as: room to write the date by hand, ≥ 15 mm for the year and
+ * ≥ 10 mm each for month and day at 小四 (12 pt: five and three ideographic spaces).
+ */
+export const BLANK_DATE = '　　　　　年　　　月　　　日';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;

@@ -3,10 +3,11 @@
 // signature/seal block. Form builders compose these; they never repeat page or table setup.
 import type { Content, ContentTable, TableCell, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FormContext } from './context';
+import { fitContent, type FitArea } from './fit';
 import { buildFooter } from './footer';
 import { RARE_FAMILY } from './fonts';
-import { cellText, richText } from './format';
-import { basePage, mm, SEAL_AREA_HEIGHT } from './layout';
+import { BLANK_DATE, cellText, richText } from './format';
+import { A4, basePage, mm, PAGE_MARGINS, SEAL_AREA_HEIGHT, TYPE_SIZE } from './layout';
 
 /** What a form states about itself (see registry.ts). */
 export interface FormMeta {
@@ -49,8 +50,15 @@ export function formDocument(
       creationDate: new Date(ctx.printedAt),
     },
     footer: buildFooter({ formNumber: ctx.formNumber, recordId, template: `${meta.id} · ${meta.version}` }),
-    content: [{ text: title, style: 'title' }, ...content],
+    content: [{ text: title, style: 'title' }, ...fitContent(content, typeArea(options.landscape ?? false), { fontSize: TYPE_SIZE.sihao, lineHeight: 1 })],
   };
+}
+
+/** The type area between the margins, in points. */
+export function typeArea(landscape: boolean): FitArea {
+  const [left, top, right, bottom] = PAGE_MARGINS;
+  const [w, h] = landscape ? [A4.height, A4.width] : [A4.width, A4.height];
+  return { width: w - left - right, height: h - top - bottom };
 }
 
 /** Inline runs for use inside a larger paragraph; rare (non-BMP) characters get the font that has them. */
@@ -132,8 +140,10 @@ export function gridTable(
 }
 
 export const SIGNATURE_TEXT = '签名（公章）：';
-export const SIGNATURE_SPACE = '　'.repeat(8);
-export const DATE_BLANKS = '年　　月　　日';
+/** Room after 签名（公章）： to sign by hand: ≥ 40 mm at 12 pt (nine ideographic spaces kept by fit.ts, then the 4 mm right margin). */
+export const SIGNATURE_SPACE = '　'.repeat(9);
+/** 年 月 日 under a seal area, with room to write each part by hand (see format.ts BLANK_DATE). */
+export const DATE_BLANKS = BLANK_DATE;
 /** Height of the signature and date lines at the foot of a seal area. */
 const SIGNATURE_BLOCK_HEIGHT = 2 * 12 * 1.448 * 0.9 + mm(3);
 
@@ -149,6 +159,46 @@ export function sealBlock(lead: Content[] = [], signature: string = SIGNATURE_TE
     { text: `${signature}${SIGNATURE_SPACE}`, alignment: 'right', margin: [0, 0, mm(4), 0] },
     { text: DATE_BLANKS, alignment: 'right', margin: [0, mm(3), mm(4), 0] },
   ];
+}
+
+/**
+ * A table followed by its closing block (signature, seal, the lines under it): the table's last
+ * `rows` rows go with the block, kept on one page, so a signature or seal never stands on a page
+ * without content (offices refuse a seal on such a page). The rows are cut above any cell
+ * spanning several rows. When the block moves to the next page, the table's head is not repeated
+ * above those rows (pdfmake repeats it only within one table). A block taller than a page breaks
+ * after all (see fit.ts).
+ */
+export function closeWith(table: ContentTable, closing: Content[], rows = 1): Content[] {
+  const body = table.table.body;
+  const head = table.table.headerRows ?? 0;
+  let cut = Math.max(head, body.length - rows);
+  for (let r = 0; r < cut; r++) {
+    for (const cell of body[r] ?? []) {
+      const span = (cell as { rowSpan?: number }).rowSpan ?? 1;
+      if (r + span > cut) cut = Math.max(head, r);
+    }
+  }
+  if (cut <= head) return [{ unbreakable: true, stack: [table, ...closing] }];
+  const widths: readonly (number | string)[] = Array.isArray(table.table.widths) ? table.table.widths : [];
+  const last = gridTable(body.slice(cut), widths, { dontBreakRows: true, style: typeof table.style === 'string' ? table.style : undefined });
+  const first: ContentTable = { ...table, table: { ...table.table, body: body.slice(0, cut), heights: rowHeights(body.slice(0, cut)) } };
+  return [first, { unbreakable: true, stack: [last, ...closing] }];
+}
+
+/**
+ * A label broken into lines after the given phrases, so a narrow label column never splits a
+ * word: breakLabel('分管领导审核意见', ['分管领导']) → '分管领导\n审核意见'.
+ */
+export function breakLabel(text: string, after: readonly string[]): string {
+  let rest = text;
+  const lines: string[] = [];
+  for (const phrase of after) {
+    if (!rest.startsWith(phrase) || rest === phrase) break;
+    lines.push(phrase);
+    rest = rest.slice(phrase.length);
+  }
+  return [...lines, rest].join('\n');
 }
 
 /** A line under a table, e.g. 制表：党委宣传部网宣室. */

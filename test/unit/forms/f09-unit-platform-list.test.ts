@@ -74,7 +74,9 @@ describe('F09 校务微博（微信）公众平台登记表 (004 通知)', () =>
     for (const v of VALUES) expect(blank.text, v).not.toContain(squash(v));
     expect(blank.pages).toBe(1);
     expect(blank.pageSize).toBe('landscape');
-    const table = (blankDoc.content as Content[]).find((c): c is ContentTable => typeof c === 'object' && 'table' in c);
+    // The list is kept with the seal block below it (a stack holding both).
+    const tables = (blankDoc.content as Content[]).flatMap((c) => (typeof c === 'object' && 'stack' in c ? (c.stack as Content[]) : [c]));
+    const table = tables.find((c): c is ContentTable => typeof c === 'object' && 'table' in c);
     expect(table?.table.headerRows).toBe(1);
     expect(table?.table.body.length).toBe(1 + F09_BLANK_ROWS);
   });

@@ -26,7 +26,7 @@ describe('formatDate (SPEC §Forms: dates as 2026年11月22日)', () => {
     );
   });
   it('leaves room to write by hand when empty or invalid', () => {
-    expect(BLANK_DATE).toBe('　　年　月　日');
+    expect(BLANK_DATE).toBe('　　　　　年　　　月　　　日');
     expect(formatDate(undefined)).toBe(BLANK_DATE);
     expect(formatDate('')).toBe(BLANK_DATE);
     expect(formatDate('2026-13-01')).toBe(BLANK_DATE);

@@ -146,18 +146,29 @@ export function runElectronegativity(input: string, workDir: string): Finding[] 
   // ElectronVersionJSONCheck only feeds it (reading package.json's version); left alone it shows up
   // as an informational finding whenever the release list could not be fetched.
   const excluded = ['AvailableSecurityFixesGlobalCheck', 'ElectronVersionJSONCheck'].join(',');
-  const result = spawnSync(process.execPath, [cli, '-i', input, '-r', '-o', output, '-x', excluded], {
-    cwd: workDir,
-    env: { ...process.env, LANG: 'en-US' },
-    encoding: 'utf8',
-    timeout: 5 * 60 * 1000,
-  });
-  if (!existsSync(output)) {
-    const detail = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').slice(-3).join(' | ');
-    throw new Error(`Electronegativity wrote no result file (exit ${result.status ?? result.signal}): ${detail}`);
+  // The tool writes its CSV rows without waiting for one another, so now and then two rows
+  // overlap in the file (seen: 1 run in 4). A file with a row that is not a finding is read again.
+  for (let attempt = 1; ; attempt++) {
+    rmSync(output, { force: true });
+    const result = spawnSync(process.execPath, [cli, '-i', input, '-r', '-o', output, '-x', excluded], {
+      cwd: workDir,
+      env: { ...process.env, LANG: 'en-US' },
+      encoding: 'utf8',
+      timeout: 5 * 60 * 1000,
+    });
+    if (!existsSync(output)) {
+      const detail = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').slice(-3).join(' | ');
+      throw new Error(`Electronegativity wrote no result file (exit ${result.status ?? result.signal}): ${detail}`);
+    }
+    const findings = parseFindings(readFileSync(output, 'utf8'));
+    const garbled = findings.filter((f) => !WELL_FORMED_CHECK.test(f.check) || !/^(\d+:\d+|N\/A)$/.test(f.location));
+    if (garbled.length === 0) return findings;
+    if (attempt === 3) throw new Error(`Electronegativity wrote garbled rows three times, e.g. ${JSON.stringify(garbled[0])}`);
   }
-  return parseFindings(readFileSync(output, 'utf8'));
 }
+
+/** A check's name as the tool writes it, e.g. CONTEXT_ISOLATION_JS_CHECK. */
+const WELL_FORMED_CHECK = /^[A-Z0-9_]+_CHECK$/;
 
 /** Stages `root`'s sources, scans them and reviews the findings against the allow-list. */
 export function scanSources(root: string = projectRoot, allowList: readonly AllowEntry[] = readAllowList()): ReturnType<typeof reviewFindings> & { findings: Finding[] } {

@@ -10,7 +10,7 @@ import type { Incident } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { BLANK_DATE, cellText, checkbox, formatDate } from './format';
-import { formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
+import { closeWith, formDocument, gridTable, inline, label, rich, value, type KitCell } from './kit';
 import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
 import { breakTitle } from './title-lines';
 
@@ -105,14 +105,11 @@ export function buildF15(log: ProblemLog | null, ctx: FormContext): TDocumentDef
     ],
   ];
 
-  const doc = formDocument(F15_META, ctx, p?.id, [
-    gridTable(points, WIDTHS),
-    gridTable([...head, ...rows], WIDTHS, { headerRows: head.length, dontBreakRows: true }),
-    {
-      unbreakable: true,
-      stack: [gridTable(closing, WIDTHS, { dontBreakRows: true }), { text: F15_TEXTS.note, style: 'belowTable' }],
-    },
-  ]);
+  // The signature never stands on a page without entries: the last problem and the empty rows
+  // go with it.
+  const logTable = gridTable([...head, ...rows], WIDTHS, { headerRows: head.length, dontBreakRows: true });
+  const closingBlock = [gridTable(closing, WIDTHS, { dontBreakRows: true }), { text: F15_TEXTS.note, style: 'belowTable' }];
+  const doc = formDocument(F15_META, ctx, p?.id, [gridTable(points, WIDTHS), ...closeWith(logTable, closingBlock, blanks + (problems.length > 0 ? 1 : 0))]);
   return breakTitle(doc, [ctx.institutionName, `${ctx.institutionName}网络平台及工作群`]);
 }
 

@@ -7,7 +7,7 @@ import { INCIDENT_ACTIONS, type Incident } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { cellText, checked, formatDate, truncate } from './format';
-import { DATE_BLANKS, formDocument, gridTable, label, rich, value, writingRoom } from './kit';
+import { closeWith, DATE_BLANKS, formDocument, gridTable, label, rich, value, writingRoom } from './kit';
 import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
 import { breakTitle } from './title-lines';
 
@@ -47,7 +47,7 @@ export function buildF17(incident: Incident | null, ctx: FormContext): TDocument
     [label('举报人'), value(rich(i?.complainant)), label('联系方式'), value(rich(i?.complainantContact))],
     [label('反映（发现）\n的问题'), value(rich(i?.found), 3, writingRoom(i?.found, mm(30))), {}, {}],
     // Not stored: the clerk writes what the investigation found.
-    [label('调查核实情况'), value('', 3, mm(45)), {}, {}],
+    [label('调查核实情况'), value('', 3, mm(38)), {}, {}],
     [label('处置措施'), value(INCIDENT_ACTIONS.map((a) => checked(a, !!i?.actions.includes(a))).join('  '), 3), {}, {}],
     [label('上报对象'), value(rich(i?.reportedTo), 3, writingRoom(i?.reportedTo, mm(10))), {}, {}],
     [label('处理结果\n反馈举报人'), value(rich(i?.feedback), 3, writingRoom(i?.feedback, mm(25))), {}, {}],
@@ -56,10 +56,8 @@ export function buildF17(incident: Incident | null, ctx: FormContext): TDocument
 
   const signatures: TableCell[][] = [[label('经办人\n（签字）'), signCell(), label('负责人\n（签字）'), signCell()]];
 
-  const doc = formDocument(F17_META, ctx, i?.id, [
-    gridTable(main, WIDTHS, { headerRows: 1 }),
-    gridTable(signatures, WIDTHS, { dontBreakRows: true }),
-  ]);
+  // The signatures never stand on a page of their own: the last row goes with them.
+  const doc = formDocument(F17_META, ctx, i?.id, closeWith(gridTable(main, WIDTHS, { headerRows: 1 }), [gridTable(signatures, WIDTHS, { dontBreakRows: true })]));
   return breakTitle(doc, [ctx.institutionName]);
 }
 

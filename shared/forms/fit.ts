@@ -133,6 +133,133 @@ function pieces(run: unknown, inherited: Record<string, unknown>): unknown[] {
 /** Handwriting room after a signature label: two or more ideographic spaces in a row. */
 const BLANK_RE = /\u3000\u3000/u;
 
+/** Width (points, padding excluded) of the cell at column `c` of a fitted row. */
+function cellWidth(row: readonly TableCell[], c: number, colWidth: readonly number[]): number {
+  const span = (row[c] as { colSpan?: number } | undefined)?.colSpan ?? 1;
+  let w = 0;
+  for (let k = c; k < c + span && k < colWidth.length; k++) w += (colWidth[k] ?? 0) + 2 * PAD_X;
+  return w - 2 * PAD_X;
+}
+
+interface Segment {
+  text: string;
+  style: Record<string, unknown>;
+}
+
+/** A text node's runs as plain segments, each with its own style; undefined when a run is not text. */
+function segments(text: unknown, inherited: Record<string, unknown> = {}): Segment[] | undefined {
+  if (typeof text === 'string' || typeof text === 'number') return [{ text: String(text), style: inherited }];
+  if (Array.isArray(text)) {
+    const out: Segment[] = [];
+    for (const run of text) {
+      const part = segments(run, inherited);
+      if (!part) return undefined;
+      out.push(...part);
+    }
+    return out;
+  }
+  if (text && typeof text === 'object' && 'text' in text) {
+    const { text: inner, ...style } = text as Record<string, unknown>;
+    return segments(inner, { ...inherited, ...style });
+  }
+  return undefined;
+}
+
+/** Cuts segments into pieces each estimated at most `height` high in `width`, at line ends. */
+function cutSegments(segs: readonly Segment[], width: number, style: TextStyle, height: number): Run[][] {
+  const lineWidth = Math.max(width, style.fontSize);
+  const linesPerPiece = Math.max(1, Math.floor(height / (style.fontSize * LINE_EM * style.lineHeight)));
+  const pieces: Run[][] = [];
+  let piece: Run[] = [];
+  let lines = 1;
+  let line = 0;
+  for (const seg of segs) {
+    let run = '';
+    const flush = (): void => {
+      if (run !== '') piece.push(Object.keys(seg.style).length ? { ...seg.style, text: run } : run);
+      run = '';
+    };
+    for (const ch of seg.text) {
+      const w = ch === '\n' ? 0 : textEms(ch) * style.fontSize * 1.08;
+      if (ch === '\n' || line + w > lineWidth) {
+        lines += 1;
+        line = 0;
+        if (lines > linesPerPiece) {
+          flush();
+          pieces.push(piece);
+          piece = [];
+          lines = 1;
+          if (ch === '\n') continue;
+        }
+      }
+      run += ch;
+      line += w;
+    }
+    flush();
+  }
+  if (piece.length > 0 || pieces.length === 0) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * A fitted cell as parts of at most `height` each: a text is cut at line ends, a stack between
+ * (or inside) its texts; anything else stays whole in the first part.
+ */
+function splitCell(cell: TableCell, width: number, height: number, inherited: TextStyle): TableCell[] {
+  if (typeof cell === 'string') return cell === '' ? [cell] : splitCell({ text: cell }, width, height, inherited);
+  if (!cell || typeof cell !== 'object' || Array.isArray(cell)) return [cell];
+  const node = cell as Record<string, unknown>;
+  const [ml, , mr] = margins(node);
+  const inner = width - ml - mr;
+  const own = styleOf(node, inherited);
+  if ('text' in node) {
+    const segs = segments(node.text);
+    if (!segs) return [cell];
+    const cut = cutSegments(segs, inner, own, height);
+    if (cut.length === 1) return [cell];
+    return cut.map((runs) => ({ ...node, text: runs }) as TableCell);
+  }
+  if ('stack' in node && Array.isArray(node.stack)) {
+    const { stack, ...props } = node;
+    const parts: unknown[][] = [[]];
+    let used = 0;
+    for (const child of stack as TableCell[]) {
+      const h = estimateHeight(child as Content, inner, own);
+      if (used + h <= height) {
+        parts[parts.length - 1]!.push(child);
+        used += h;
+        continue;
+      }
+      const pieces = splitCell(child, inner, height, own);
+      for (const piece of pieces) {
+        const ph = estimateHeight(piece as Content, inner, own);
+        if (used > 0 && used + ph > height) {
+          parts.push([]);
+          used = 0;
+        }
+        parts[parts.length - 1]!.push(piece);
+        used += ph;
+      }
+    }
+    if (parts.length === 1) return [cell];
+    return parts.map((stackPart) => ({ ...props, stack: stackPart }) as TableCell);
+  }
+  return [cell];
+}
+
+/** The empty object pdfmake wants under a cell's colSpan. */
+function isPlaceholder(cell: TableCell | undefined): boolean {
+  return Boolean(cell && typeof cell === 'object' && !Array.isArray(cell) && Object.keys(cell).length === 0);
+}
+
+/** An empty cell in place of one whose content has run out, keeping its span and fill. */
+function blankLike(cell: TableCell | undefined): TableCell {
+  if (!cell || typeof cell !== 'object' || Array.isArray(cell)) return '';
+  const { colSpan, fillColor } = cell as { colSpan?: number; fillColor?: string };
+  if (colSpan === undefined) return fillColor === undefined ? '' : { text: '', fillColor };
+  return { text: '', colSpan, ...(fillColor !== undefined && { fillColor }) };
+}
+
 class Fitter {
   constructor(private readonly limit: number) {}
 
@@ -222,12 +349,40 @@ class Fitter {
       for (const cell of row) if (cell && typeof cell === 'object' && 'verticalAlignment' in cell) delete (cell as { verticalAlignment?: unknown }).verticalAlignment;
     });
     const table = { ...t, body };
-    // A row taller than a page must break. Rows under a rowSpan cannot (pdfmake loses the rest of
-    // the document when a spanned row breaks): builders split those (see kit.ts spannedRows).
-    // Any other row stays whole: a row split at the foot of a page leaves a sliver of empty cells
-    // (a page of its own when it is the last row).
+    const height = rowHeights.reduce((a, b) => a + b, 0);
+    const head = t.headerRows ?? 0;
+    // pdfmake 0.3 breaks a row over two pages but drops every row after one that runs over three,
+    // which a row taller than a page does when it starts low on a page.
+    const tall = rowHeights.some((h, r) => r >= head && h > this.limit);
+    // Rows under a rowSpan cannot break (pdfmake loses the rest of the document when a spanned
+    // row breaks): builders keep those short. Any other row stays whole unless it is taller than a
+    // page: a row split at the foot of a page leaves a sliver of empty cells (a page of its own
+    // when it is the last row).
     if (!hasSpan) table.dontBreakRows = !rowHeights.some((h) => h > this.limit);
-    return { table, height: rowHeights.reduce((a, b) => a + b, 0) };
+    if (hasSpan || !tall) return { table, height };
+    // Such a row is split into rows of about a quarter of a page, kept whole (a part breaking
+    // across pages still upsets pdfmake), each cell's text continuing in the same column of the
+    // next row (the other cells of those rows are left empty).
+    const chunk = this.limit * 0.3;
+    const rows: TableCell[][] = [];
+    const origin: number[] = [];
+    body.forEach((row, r) => {
+      if (r < head || (rowHeights[r] ?? 0) <= this.limit) {
+        rows.push(row);
+        origin.push(r);
+        return;
+      }
+      const parts = row.map((cell, c) => splitCell(cell, cellWidth(row, c, colWidth), chunk, style));
+      const count = Math.max(...parts.map((p) => p.length));
+      for (let k = 0; k < count; k++) {
+        rows.push(parts.map((p, c) => p[k] ?? (isPlaceholder(row[c]) ? {} : blankLike(row[c]))));
+        origin.push(-1);
+      }
+    });
+    table.body = rows;
+    table.heights = (i: number): number => (origin[i] !== undefined && origin[i] >= 0 ? Number(minHeight(origin[i])) || 0 : 0);
+    table.dontBreakRows = true;
+    return { table, height };
   }
 }
 

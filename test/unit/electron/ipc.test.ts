@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectBytes } from '@shared/backup/byte-reader';
 import { writeBackup } from '@shared/backup/backup-writer';
-import { CHANNELS, MAX_BACKUP_CHUNK_BYTES, type BackupBeginResult, type BackupFinishResult, type BackupStatus } from '@shared/bridge';
+import { CHANNELS, decodeBridgeError, MAX_BACKUP_CHUNK_BYTES, type BackupBeginResult, type BackupFinishResult, type BackupStatus } from '@shared/bridge';
 import { makeDataset, toInput } from '../backup/dataset';
 
 type Handler = (event: unknown, payload?: unknown) => Promise<unknown>;
@@ -48,7 +48,10 @@ let sandbox: string;
 function call(channel: string, payload?: unknown, event: unknown = APP_EVENT): Promise<unknown> {
   const handler = electron.handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return handler(event, payload);
+  // What the page receives: the {code, message} the handler's error carries across the bridge.
+  return Promise.resolve(handler(event, payload)).catch((error: unknown) => {
+    throw decodeBridgeError(error instanceof Error ? error.message : String(error));
+  });
 }
 
 beforeEach(() => {

@@ -90,6 +90,14 @@ describe('issue 12: content taller than a page is printed in full', () => {
     expectWhole(paper, [found, '群主']);
   });
 
+  it('F15: a 2,000-character 发现的问题 (over three pages in its column) and every entry after it are printed', async () => {
+    const found = prose(2000, '群内转发');
+    const after = groupProblems.slice(1).map((i, n) => ({ ...i, found: `之后的问题${n}` }));
+    const log = { platformId: groupPlatform.id, incidents: [{ ...groupProblems[0]!, found }, ...after], from: '2026-10-01', to: '2026-11-30' };
+    const paper = await renderPaper(dir, 'f15-2000', buildF15(log, groupContext()));
+    expectWhole(paper, [found, ...after.map((i) => i.found), '群主（管理员）签字']);
+  });
+
   it('F07 / F08: 40 分管理员 keep the 管理人员 and 后台管理队伍 tables', async () => {
     const many = admins(40);
     const ids = many.map((p) => p.id);

@@ -66,12 +66,14 @@ function bodyOf(page: string): string {
   return at >= 0 ? page.slice(0, at) : page;
 }
 
-function continues(v: string, bodies: readonly string[], i: number): boolean {
-  const body = bodies[i];
+function continues(v: string, bodies: readonly string[], i: number, from = 0): boolean {
+  const body = bodies[i]?.slice(from);
   if (body === undefined) return false;
   if (body.includes(v)) return true;
-  // A cell that runs onto the next page: its first part on this page (the row's other cells may
-  // follow it), the rest from the next page on. The longest head of v printed here:
+  // A cell that runs on: its first part here (the row's other cells may follow it), the rest
+  // further down this page (a long row is printed as several rows) or from the next page on.
+  // The longest head of v printed here, at least a few characters so that the parts are the
+  // value's own and not a chance match:
   let lo = 0;
   let hi = v.length - 1;
   while (lo < hi) {
@@ -79,7 +81,9 @@ function continues(v: string, bodies: readonly string[], i: number): boolean {
     if (body.includes(v.slice(0, mid))) lo = mid;
     else hi = mid - 1;
   }
-  return lo > 0 && continues(v.slice(lo), bodies, i + 1);
+  if (lo < Math.min(4, v.length)) return lo > 0 && continues(v.slice(lo), bodies, i + 1);
+  const end = from + body.indexOf(v.slice(0, lo)) + lo;
+  return continues(v.slice(lo), bodies, i, end) || continues(v.slice(lo), bodies, i + 1);
 }
 
 /** The type area of the page in points (x from the left edge, y from the top edge). */

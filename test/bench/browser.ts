@@ -1,28 +1,14 @@
 // Benchmark (not a test) of printing in the browser edition, as the clerk experiences it:
 // Chromium, the built renderer, the PDF worker. Prints figures; asserts nothing.
 // Run with `npm run bench` (after `vite build`).
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
+import { ownChromiumRss, startPreview } from './bench-host';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
-// Its own process group: npx starts vite as a child, and both must stop when the bench ends.
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const base = `http://127.0.0.1:${PORT}`;
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
+const server = await startPreview(PORT);
+const base = server.base;
 
 try {
-  await waitForServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -78,11 +64,12 @@ try {
   console.log(`  of which building the PDF in the worker: ${pdfTimes[0]} ms; then ${pdfTimes.slice(1).join(', ')} ms`);
   console.log(`  the idle warm-up of the PDF worker finished ${warmAt ? `${warmAt - homeShownAt} ms after the home page was shown` : 'never (not logged)'}`);
   console.log(`  font files fetched: ${fontRequests} (from the app's own files); requests outside the app: ${foreign.length === 0 ? 'none' : foreign.join(', ')}`);
+  console.log(`  Chromium of this benchmark, resident memory: ${Math.round(ownChromiumRss() / 1048576)} MB`);
   // BENCH_PARTS=preview measures the preview only.
   if (process.env.BENCH_PARTS !== 'preview') await batchBench(page);
   await browser.close();
 } finally {
-  if (server.pid) process.kill(-server.pid);
+  server.stop();
 }
 
 /** A 500-form batch: 500 accounts in the registry, F04 for all of them. */

@@ -360,10 +360,10 @@ class Fitter {
     // when it is the last row).
     if (!hasSpan) table.dontBreakRows = !rowHeights.some((h) => h > this.limit);
     if (hasSpan || !tall) return { table, height };
-    // Such a row is split into rows of about a quarter of a page, kept whole (a part breaking
+    // Such a row is split into rows of about a third of a page, kept whole (a part breaking
     // across pages still upsets pdfmake), each cell's text continuing in the same column of the
     // next row (the other cells of those rows are left empty).
-    const chunk = this.limit * 0.3;
+    const chunk = this.limit * 0.45;
     const rows: TableCell[][] = [];
     const origin: number[] = [];
     body.forEach((row, r) => {

@@ -8,7 +8,8 @@ import type { Approval } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { cellText, formatDate } from './format';
-import { formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
+import { breakLabel, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
+import { breakTitle } from './title-lines';
 import { mm } from './layout';
 import { adminsOf, firstResponsibleOf, keepTogether, organiserName, personLine, personOf, personRow, unitName } from './record-cells';
 
@@ -38,7 +39,7 @@ export function buildF07(approval: Approval | null, ctx: FormContext): TDocument
     [label('名称'), value(rich(p?.name), 4), {}, {}, {}],
     ...studentRows(ctx, p),
     [label('宗旨'), value(rich(p?.purpose), 4, writingRoom(p?.purpose, mm(16))), {}, {}, {}],
-    [label('信息发布范围'), value(rich(p?.contentScope), 4, writingRoom(p?.contentScope, mm(16))), {}, {}, {}],
+    [label(breakLabel('信息发布范围', ['信息发布'])), value(rich(p?.contentScope), 4, writingRoom(p?.contentScope, mm(16))), {}, {}, {}],
   ];
   const team: TableCell[][] = [
     [label('管理人员', { rowSpan: adminRows.length + 1 }), label('——'), label('姓名'), label('职务'), label('电话')],
@@ -53,12 +54,14 @@ export function buildF07(approval: Approval | null, ctx: FormContext): TDocument
   ];
   const remarks: TableCell[][] = [[label('备注'), value(rich(approval?.note), 4, writingRoom(approval?.note, mm(10))), {}, {}, {}]];
 
-  return formDocument(F07_META, ctx, approval?.id, [
+  const doc = formDocument(F07_META, ctx, approval?.id, [
     gridTable(top, WIDTHS),
     keepTogether(gridTable(team, WIDTHS, { dontBreakRows: true })),
     keepTogether(gridTable(closing, WIDTHS, { dontBreakRows: true })),
     gridTable(remarks, WIDTHS),
   ]);
+  // Between words: …微博、微信 / 及相关公众号等新媒体审批表, or after the institution's name.
+  return breakTitle(doc, [`${ctx.institutionName}开通官方微博、微信`, ctx.institutionName]);
 }
 
 /** Student bodies apply through their sponsoring unit (003 第六条): name the body and its teacher. */

@@ -8,7 +8,7 @@ import { isGroupKind, type Platform } from '../domain/platform';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
 import { formatDate } from './format';
-import { closeWith, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
+import { breakLabel, closeWith, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
 import { adminsOf, keepTogether, personLine, personOf, personRow, unitName } from './record-cells';
 
@@ -43,7 +43,8 @@ export function buildF08(platform: Platform | null, ctx: FormContext): TDocument
     [label('发布内容'), value(rich(p?.contentScope), 4, writingRoom(p?.contentScope, mm(16))), {}, {}, {}],
   ];
   const teamRows: TableCell[][] = [
-    [label('后台管理队伍信息', { rowSpan: team.length + 1 }), label('——'), label('姓名'), label('职务'), label('电话')],
+    // At the top of its span: pdfmake centres a spanned cell too low, and the label crossed the border.
+    [{ ...(label(breakLabel('后台管理队伍信息', ['后台管理']), { rowSpan: team.length + 1 }) as object), verticalAlignment: 'top' } as TableCell, label('——'), label('姓名'), label('职务'), label('电话')],
     ...team.map(([role, who]) => personRow(role, who, [{}])),
     [
       label('所属单位（学生组织填写）'),

@@ -10,6 +10,7 @@ import { changeFilingDeadline } from '../rules/deadlines';
 import { cellText, formatDate } from './format';
 import { belowTable, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
+import { breakTitle } from './title-lines';
 import { SP, accountOf, choices, keepTogether, organiserName } from './record-cells';
 
 export const F10_META = {
@@ -89,7 +90,7 @@ export function buildF10(approval: Approval | null, ctx: FormContext): TDocument
   const refile = closing ? undefined : refileNote(ctx);
   if (refile) parts.push(belowTable(refile));
 
-  return formDocument(F10_META, ctx, a?.id, parts);
+  return breakTitle(formDocument(F10_META, ctx, a?.id, parts), [ctx.institutionName]);
 }
 
 /** 变更事项 as a caption over its column heads (both repeat when a long list runs on), then the rows. */

@@ -34,7 +34,8 @@ export interface ProblemLog {
 }
 
 export const F15_TEXTS = {
-  actionsNote: '（劝阻/禁言/移出/删除/屏蔽/上报）',
+  // Broken between the words: the narrow column would otherwise split 禁/言, 删/除, 上/报.
+  actionsNote: '（劝阻/\n禁言/移出/\n删除/屏蔽/\n上报）',
   signature: '群主（管理员）签字',
   note: '注：群主（管理员）每天都要查看群内动态，对于发现的问题要做好登记，及时上报。',
   /** 002 第十条(一): 检查内容包括网络阵地的建设情况、信息发布情况、安全管理情况、互动交流情况. */

@@ -302,6 +302,20 @@ class Fitter {
       if (typeof n.text === 'string' && n.text.includes(BLANK_DATE) && textEms(n.text) * own.fontSize > inner) {
         n.text = n.text.replace(BLANK_DATE, BLANK_DATE.replace('年', '年\n'));
       }
+      // A signature line too wide for its cell (签名（公章）： and the room after it in a half-width
+      // cell) would split the label. It moves to the cell's left edge instead, so that the whole
+      // rest of the line is room to sign, and keeps the spaces that fit.
+      if (typeof n.text === 'string' && n.alignment === 'right') {
+        const room = /\u3000+$/u.exec(n.text)?.[0].length ?? 0;
+        const label = n.text.slice(0, n.text.length - room);
+        const em = own.fontSize * 1.08;
+        if (room > 2 && textEms(n.text) * em > inner) {
+          const width = inner + mr;
+          n.alignment = 'left';
+          n.margin = [ml, mt, 0, mb];
+          n.text = label + '\u3000'.repeat(Math.max(0, Math.min(room, Math.floor(width / em - textEms(label)))));
+        }
+      }
       n.text = fitRuns(n.text);
       const t = plain(n.text);
       if (t.startsWith('\u3000') || t.includes('\n\u3000')) n.preserveLeadingSpaces = true;

@@ -107,7 +107,7 @@ export function findWord(all: readonly Word[], text: string, page?: number): Wor
 export function sealAreaUnder(all: readonly Word[], above: string): number {
   const head = findWord(all, above);
   if (!head) return 0;
-  const below = all.filter((w) => w.page === head.page && w.yMin > head.yMax && w.xMin >= head.xMin - 60 && w.xMax <= head.xMax + 200);
+  const below = all.filter((w) => w.page === head.page && w.yMin > head.yMax && w.xMin >= head.xMin - 120 && w.xMax <= head.xMax + 200);
   const signature = below.find((w) => w.word.includes('签名'));
   const date = below.find((w) => w.word === '日' && signature !== undefined && w.yMin > signature.yMax);
   return date ? date.yMax - head.yMax : 0;

@@ -5,7 +5,7 @@ import type { FormInstance } from 'antd';
 import type { BaseRecord, Draft } from '@shared/domain/common';
 import { db } from '../db/database';
 import { createRecord, RuleError, updateRecord } from '../db/repository';
-import type { RecordTable } from '../db/schema';
+import type { RecordTable } from '@shared/domain/tables';
 import { useSubmit, type FieldErrors } from './use-submit';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };

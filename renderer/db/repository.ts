@@ -8,7 +8,8 @@ import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import { recordDisplayName } from '@shared/audit/record-labels';
 import type { Settings } from '@shared/domain/settings';
 import { platformKey, type Platform } from '@shared/domain/platform';
-import type { LedgerDb, RecordTable } from './schema';
+import type { RecordTable } from '@shared/domain/tables';
+import type { LedgerDb } from './schema';
 
 /** Errors shown to the clerk in Chinese; `detail` goes to the log. */
 export class LedgerError extends Error {

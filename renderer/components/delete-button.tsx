@@ -3,7 +3,7 @@
 import { Button, Popconfirm } from 'antd';
 import { db } from '../db/database';
 import { softDelete } from '../db/repository';
-import type { RecordTable } from '../db/schema';
+import type { RecordTable } from '@shared/domain/tables';
 import { showError } from '../app/errors';
 import { useUndoDelete } from './undo-delete';
 

@@ -2,7 +2,7 @@
 // list's own delete dialog when deleting needs more than a yes, as for a person still on duty).
 import { Button, Space } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { RecordTable } from '../db/schema';
+import type { RecordTable } from '@shared/domain/tables';
 import { DeleteButton } from './delete-button';
 
 export function rowActionsColumn<T extends { id: string; name: string }>(

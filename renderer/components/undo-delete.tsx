@@ -4,7 +4,7 @@ import { App as AntApp, Button } from 'antd';
 import { useCallback } from 'react';
 import { db } from '../db/database';
 import { restoreRecord } from '../db/repository';
-import type { RecordTable } from '../db/schema';
+import type { RecordTable } from '@shared/domain/tables';
 import { showError } from '../app/errors';
 
 /** Long enough to read the message and reach 撤销; the trash keeps the record afterwards anyway. */

@@ -5,7 +5,7 @@ import type { FormInstance } from 'antd';
 import type { BaseRecord, Draft } from '@shared/domain/common';
 import { db } from '../db/database';
 import { createRecord, RuleError, updateRecord } from '../db/repository';
-import type { RecordTable } from '../db/schema';
+import type { RecordTable } from '@shared/domain/tables';
 import { useSubmit, type FieldErrors } from './use-submit';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
@@ -17,22 +17,26 @@ export interface RecordSubmit<T extends BaseRecord, V> {
   toDraft: (values: V) => unknown;
   /** The record edited; a new one is created when absent. */
   existingId?: string;
-  /** A check that needs the database (e.g. an account registered twice); throws RuleError. */
-  before?: (draft: Draft<T>) => Promise<void>;
+  /**
+   * The table's own write, when it has a rule that needs the stored records (e.g. savePlatform
+   * refuses an account registered twice, with a RuleError); by default create or update.
+   */
+  save?: (draft: Draft<T>, existingId: string | undefined) => Promise<T>;
   onSaved: (saved: T) => void;
 }
 
 export function useRecordSubmit<T extends BaseRecord, V>(form: FormInstance<V>, spec: RecordSubmit<T, V>) {
-  const { table, validate, toDraft, existingId, before, onSaved } = spec;
+  const { table, validate, toDraft, existingId, save, onSaved } = spec;
   return useSubmit<V>(
     form,
     async (values) => {
       const result = validate(toDraft(values));
       if (!result.ok) throw new RuleError(result.errors);
-      await before?.(result.value);
-      const saved = existingId
-        ? await updateRecord<T>(db, table, existingId, result.value as Partial<Draft<T>>)
-        : await createRecord<T>(db, table, result.value);
+      const saved = save
+        ? await save(result.value, existingId)
+        : existingId
+          ? await updateRecord<T>(db, table, existingId, result.value as Partial<Draft<T>>)
+          : await createRecord<T>(db, table, result.value);
       onSaved(saved);
       return '已保存';
     },

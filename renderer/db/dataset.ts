@@ -3,7 +3,8 @@ import type { DemoDataset } from '@shared/demo/demo-dataset';
 import { getPreset } from '@shared/profiles/presets';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import { recordDisplayName } from '@shared/audit/record-labels';
-import type { LedgerDb, RecordTable } from './schema';
+import type { RecordTable } from '@shared/domain/tables';
+import type { LedgerDb } from './schema';
 import { LedgerError, saveSettings } from './repository';
 
 /** The dataset's tables, in the order they are written (referenced records first). */

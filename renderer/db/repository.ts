@@ -7,8 +7,9 @@ import type { AuditAction } from '@shared/domain/audit';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import { recordDisplayName } from '@shared/audit/record-labels';
 import type { Settings } from '@shared/domain/settings';
-import { platformKey } from '@shared/spreadsheet/references';
-import type { LedgerDb, RecordTable } from './schema';
+import { platformKey, type Platform } from '@shared/domain/platform';
+import type { RecordTable } from '@shared/domain/tables';
+import type { LedgerDb } from './schema';
 
 /** Errors shown to the clerk in Chinese; `detail` goes to the log. */
 export class LedgerError extends Error {
@@ -109,14 +110,33 @@ async function setDeleted(db: LedgerDb, table: RecordTable, id: string, deleted:
   });
 }
 
+/**
+ * The registry's duplicate rule (platformKey): another live platform of the same kind with the same
+ * account id, if any. Call it inside the transaction that writes the platform.
+ */
+async function liveDuplicateAccount(db: LedgerDb, kind: string, accountId: string, ownId: string | undefined): Promise<Platform | undefined> {
+  const key = platformKey(kind, accountId);
+  if (!key) return undefined;
+  const sameKind = await db.platforms.where('kind').equals(kind).toArray();
+  return sameKind.find((p) => p.id !== ownId && !p.deletedAt && platformKey(p.kind, p.accountId ?? '') === key);
+}
+
 /** A platform back from the trash must not become a second live copy of an account. */
 async function refuseDuplicateAccount(db: LedgerDb, platform: AnyRecord): Promise<void> {
-  const kind = String(platform.kind ?? '');
-  const key = platformKey(kind, String(platform.accountId ?? ''));
-  if (!key) return;
-  const sameKind = await db.platforms.where('kind').equals(kind).toArray();
-  const other = sameKind.find((p) => p.id !== platform.id && !p.deletedAt && platformKey(p.kind, p.accountId ?? '') === key);
+  const other = await liveDuplicateAccount(db, String(platform.kind ?? ''), String(platform.accountId ?? ''), platform.id);
   if (other) throw new LedgerError(`不能恢复：台账中已有同类型、同账号的平台“${other.name}”。请先处理那条记录，再恢复本条。`, `platform ${platform.id} duplicates ${other.id}`);
+}
+
+/**
+ * Creates a platform, or with `id` updates it, in one audited transaction that first refuses an
+ * account a live platform of the same kind already has (the message goes to the 账号 field).
+ */
+export async function savePlatform(db: LedgerDb, draft: Draft<Platform>, id?: string): Promise<Platform> {
+  return db.transaction('rw', [db.platforms, db.auditLog, db.settings], async () => {
+    const other = await liveDuplicateAccount(db, String(draft.kind ?? ''), String(draft.accountId ?? ''), id);
+    if (other) throw new RuleError({ accountId: `已登记过同类型、同账号的平台“${other.name}”，请勿重复登记。` });
+    return id ? updateRecord<Platform>(db, 'platforms', id, draft) : createRecord<Platform>(db, 'platforms', draft);
+  });
 }
 
 export function softDelete(db: LedgerDb, table: RecordTable, id: string): Promise<void> {

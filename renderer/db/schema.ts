@@ -17,6 +17,7 @@ import type {
 } from '@shared/domain/records';
 import type { Settings } from '@shared/domain/settings';
 import type { Unit } from '@shared/domain/unit';
+import type { DbTable } from '@shared/domain/tables';
 import { DB_SCHEMA_VERSION } from '@shared/domain/db-schema-version';
 import { upgradeToV2 } from './upgrades';
 
@@ -27,7 +28,10 @@ export interface StoredAttachment extends Attachment {
   blob: Blob;
 }
 
-/** Index definitions of version 1 (the first release). Kept verbatim for upgrade tests. */
+/**
+ * Index definitions of version 1 (the first release). Kept verbatim for upgrade tests. Every version
+ * declares exactly the tables of shared/domain/tables.ts (DB_TABLES), which the backup also lists.
+ */
 export const STORES_V1 = {
   units: 'id, name, kind, parentId, deletedAt',
   people: 'id, name, unitId, status, deletedAt',
@@ -43,14 +47,14 @@ export const STORES_V1 = {
   attachments: 'id, ownerId, sha256, deletedAt',
   auditLog: '++seq, at, table, recordId',
   settings: 'id',
-} as const;
+} as const satisfies Record<DbTable, string>;
 
 /** Version 2: duplicate detection by (kind, account id) and one inspection per year and account. */
 export const STORES_V2 = {
   ...STORES_V1,
   platforms: 'id, kind, name, hostUnitId, status, deletedAt, [kind+accountId]',
   inspections: 'id, year, platformId, [year+platformId], deletedAt',
-} as const;
+} as const satisfies Record<DbTable, string>;
 
 /** The newest version declared below (a unit test holds the two together). */
 export const CURRENT_VERSION = DB_SCHEMA_VERSION;
@@ -79,35 +83,3 @@ export class LedgerDb extends Dexie {
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
   }
 }
-
-/** Tables holding user records (everything but the audit log and settings). */
-export const RECORD_TABLES = [
-  'units',
-  'people',
-  'platforms',
-  'approvals',
-  'reviews',
-  'envelopes',
-  'handovers',
-  'inspections',
-  'incidents',
-  'trainings',
-  'printouts',
-  'attachments',
-] as const;
-export type RecordTable = (typeof RECORD_TABLES)[number];
-
-export const TABLE_LABELS: Record<RecordTable, string> = {
-  units: '单位',
-  people: '人员',
-  platforms: '平台台账',
-  approvals: '开通与备案',
-  reviews: '发布审核',
-  envelopes: '密码密封存档',
-  handovers: '管理员交接',
-  inspections: '年度检查',
-  incidents: '问题与舆情',
-  trainings: '培训',
-  printouts: '打印记录',
-  attachments: '附件',
-};

@@ -22,6 +22,7 @@
 //
 // Encrypted file: "MLBE" envelope (./encryption.ts) whose plaintext is exactly a plain file.
 import { z } from 'zod';
+import { DB_TABLES, type DbTable } from '../domain/tables';
 
 export const PLAIN_MAGIC = 'MLBK';
 export const ENCRYPTED_MAGIC = 'MLBE';
@@ -30,24 +31,9 @@ export const FORMAT_VERSION = 1;
 export const FORMAT_ID = 'media-ledger-backup';
 export const MANIFEST_NAME = 'manifest.json';
 
-/** Every table of the database (renderer/db/schema.ts RECORD_TABLES + auditLog + settings). */
-export const BACKUP_TABLES = [
-  'units',
-  'people',
-  'platforms',
-  'approvals',
-  'reviews',
-  'envelopes',
-  'handovers',
-  'inspections',
-  'incidents',
-  'trainings',
-  'printouts',
-  'attachments',
-  'auditLog',
-  'settings',
-] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+/** Every table of the database, in the order of the file's 'T' frames (shared/domain/tables.ts). */
+export const BACKUP_TABLES = DB_TABLES;
+export type BackupTable = DbTable;
 
 /** Key of a row's identity: the audit log is keyed by its auto-increment position. */
 export function idKeyOf(table: BackupTable): 'id' | 'seq' {

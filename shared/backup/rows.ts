@@ -1,6 +1,7 @@
 // Parsing and shape checks of a table's rows, shared by the writer (never write what the reader
 // would refuse) and the reader (never hand a restore anything but plain objects with valid ids).
-import { BACKUP_TABLES, BackupError, idKeyOf, type BackupTable } from './format';
+import { RECORD_TABLES } from '../domain/tables';
+import { BackupError, idKeyOf, type BackupTable } from './format';
 import { utf8Decode } from './web-platform';
 
 export type Row = Record<string, unknown>;
@@ -33,9 +34,6 @@ export function checkRows(table: BackupTable, rows: unknown): Row[] {
   });
   return rows as Row[];
 }
-
-/** Tables whose rows are records with bookkeeping fields (all but the audit log and settings). */
-const RECORD_TABLES = BACKUP_TABLES.filter((table) => table !== 'auditLog' && table !== 'settings');
 
 /**
  * What a restore relies on beyond the rows' ids, checked while a file is verified so that a file

@@ -125,6 +125,21 @@ export interface Platform extends BaseRecord {
   note?: string;
 }
 
+/**
+ * Key of the registry's duplicate rule: one live platform per kind and account id. Full-width
+ * forms, case, surrounding spaces, http(s):// and trailing slashes do not make another account.
+ * Undefined without an account id (e.g. 其他 before it has one).
+ */
+export function platformKey(kind: string, accountId: string): string | undefined {
+  const account = accountId
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
+  return account ? `${kind}\u0000${account}` : undefined;
+}
+
 /** The newest follower count, or undefined when none was recorded. */
 export function currentFollowers(p: Pick<Platform, 'followers'>): number | undefined {
   let best: Dated<number> | undefined;

@@ -4,7 +4,7 @@
 // arrived); merging such a record as new would put the account in the registry twice. The account
 // id is compared the way the Excel import compares it (platformKey: full-width folded, trimmed,
 // case-insensitive, without http(s):// and trailing slashes).
-import { platformKey } from '../spreadsheet/references';
+import { platformKey } from '../domain/platform';
 import type { Row } from './records';
 
 /** The duplicate-rule key of a platform record; undefined when it has no account id (e.g. kind 其他). */

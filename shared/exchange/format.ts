@@ -33,6 +33,7 @@ import type { Approval } from '../domain/records';
 import type { Person } from '../domain/person';
 import type { Platform } from '../domain/platform';
 import type { Unit } from '../domain/unit';
+import { TABLE_LABELS } from '../domain/tables';
 
 export const PACKAGE_FORMAT_ID = 'media-ledger-exchange';
 /** Bump when the layout changes incompatibly; readers refuse newer versions. */
@@ -43,11 +44,15 @@ export const PACKAGE_EXTENSION = 'mlpkg';
 export const EXCHANGE_TABLES = ['units', 'people', 'platforms', 'approvals'] as const;
 export type ExchangeTable = (typeof EXCHANGE_TABLES)[number];
 
+/**
+ * What one record of each table is called in the review and its sentences (平台“X”, 第 2 条平台记录):
+ * the table's name (shared/domain/tables.ts), except that a platform is one entry of the 平台台账.
+ */
 export const EXCHANGE_TABLE_LABELS: Record<ExchangeTable, string> = {
-  units: '单位',
-  people: '人员',
+  units: TABLE_LABELS.units,
+  people: TABLE_LABELS.people,
   platforms: '平台',
-  approvals: '开通与备案',
+  approvals: TABLE_LABELS.approvals,
 };
 
 /** Bounds a hostile file cannot push past; a real unit's package is far inside them. */

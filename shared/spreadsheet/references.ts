@@ -2,6 +2,7 @@
 // their name, or by 姓名（单位） where two people share a name. Records in the trash are named
 // as such, so the clerk knows to restore them rather than type them again.
 import type { Id } from '../domain/common';
+import { platformKey } from '../domain/platform';
 
 export interface StoredUnit {
   id: Id;
@@ -95,17 +96,6 @@ export class ReferenceIndex {
     const all = this.people.get(key) ?? [];
     return { all, live: all.filter((p) => !p.deletedAt) };
   }
-}
-
-/** Key of the duplicate rule: same platform kind and the same account id. */
-export function platformKey(kind: string, accountId: string): string | undefined {
-  const account = accountId
-    .normalize('NFKC')
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/\/+$/, '');
-  return account ? `${kind}\u0000${account}` : undefined;
 }
 
 /**

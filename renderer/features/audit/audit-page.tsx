@@ -10,7 +10,7 @@ import { describeChange } from '@shared/audit/record-labels';
 import { useLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
-import { TABLE_LABELS, type RecordTable } from '../../db/schema';
+import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
 import { auditTable } from '../export/list-tables';
 
@@ -50,15 +50,7 @@ function filtered(f: AuditFilter) {
   return base.and(rest).reverse();
 }
 
-const TABLE_OPTIONS = [
-  ...Object.entries(TABLE_LABELS).map(([value, label]) => ({ value, label })),
-  { value: 'settings', label: '设置' },
-  { value: 'database', label: '全部数据' },
-];
-
-function tableLabel(table: string): string {
-  return TABLE_LABELS[table as RecordTable] ?? (table === 'settings' ? '设置' : table === 'database' ? '全部数据' : table);
-}
+const TABLE_OPTIONS = [...Object.keys(TABLE_LABELS), 'settings', 'database'].map((value) => ({ value, label: tableLabel(value) }));
 
 export function AuditPage({ recordId }: { recordId?: string }) {
   const [page, setPage] = useState(1);

@@ -2,13 +2,7 @@
 import { Table } from 'antd';
 import type { BackupCounts, BackupTable } from '@shared/backup/format';
 import { BACKUP_TABLES } from '@shared/backup/format';
-import { TABLE_LABELS, type RecordTable } from '../../db/schema';
-
-const OTHER_LABELS: Partial<Record<BackupTable, string>> = { auditLog: '审计日志', settings: '设置' };
-
-export function tableLabel(table: BackupTable): string {
-  return OTHER_LABELS[table] ?? TABLE_LABELS[table as RecordTable];
-}
+import { tableLabel } from '@shared/domain/tables';
 
 interface Row {
   table: BackupTable;

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { MAX_FILE_BYTES } from '@shared/bridge';
 import { backupStamp } from '@shared/backup/file-names';
+import { TABLE_LABELS } from '@shared/domain/tables';
 import { bridge } from '../../bridge';
 import { showError } from '../../app/errors';
 import { listSnapshots, SNAPSHOTS_KEPT, type SnapshotInfo } from '../../db/snapshots';
@@ -77,7 +78,7 @@ export function SnapshotsCard() {
           { title: '原因', dataIndex: 'reason' },
           {
             title: '内容',
-            render: (_, s) => RECORD_COUNT_TABLES.map((t) => `${{ units: '单位', people: '人员', platforms: '平台' }[t]} ${s.counts[t]}`).join('，'),
+            render: (_, s) => RECORD_COUNT_TABLES.map((t) => `${TABLE_LABELS[t]} ${s.counts[t]}`).join('，'),
           },
           { title: '大小', width: 90, render: (_, s) => formatBytes(s.bytes) },
           {

@@ -15,7 +15,7 @@ import { inspectionStage } from '@shared/rules/inspection-campaign';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import type { Lookups } from '../../db/queries';
-import { TABLE_LABELS } from '../../db/schema';
+import { tableLabel } from '@shared/domain/tables';
 import type { FilingState } from '../approvals/filing-due';
 
 type Names = Pick<Lookups, 'unitName' | 'personName'>;
@@ -187,13 +187,6 @@ export async function printoutsTable(rows: readonly Printout[]): Promise<ExportT
       p.scanAttachmentId ? '已附' : '',
     ]),
   };
-}
-
-/** A table's Chinese name (设置 and 全部数据 for the audit log's own entries). */
-export function tableLabel(table: string): string {
-  if (table === 'settings') return '设置';
-  if (table === 'database') return '全部数据';
-  return (TABLE_LABELS as Record<string, string>)[table] ?? table;
 }
 
 export function trashTable(rows: readonly { table: string; label: string; deletedAt: string }[]): ExportTable {

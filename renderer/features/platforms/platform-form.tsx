@@ -9,13 +9,12 @@ import {
   type PlatformKind,
 } from '@shared/domain/platform';
 import { validatePlatform } from '@shared/domain/validation';
-import { platformKey } from '@shared/spreadsheet/references';
 import { useLookups } from '../../db/queries';
 import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
 import { useRecordSubmit } from '../../components/use-record-submit';
-import { RuleError } from '../../db/repository';
+import { savePlatform } from '../../db/repository';
 import { fromFormValues, toFormValues, type PlatformFormValues } from './platform-form-values';
 
 export function PlatformForm({
@@ -45,10 +44,8 @@ export function PlatformForm({
       return draft;
     },
     existingId: platform?.id,
-    before: async (draft) => {
-      const duplicate = await findDuplicate(String(draft.kind ?? ''), String(draft.accountId ?? '').trim(), platform?.id);
-      if (duplicate) throw new RuleError({ accountId: `已登记过同类型、同账号的平台“${duplicate.name}”，请勿重复登记。` });
-    },
+    // Refuses an account registered twice, inside the write (the message goes to the 账号 field).
+    save: (draft, id) => savePlatform(db, draft, id),
     onSaved: (saved) => {
       onSaved?.(saved);
       onClose();
@@ -268,17 +265,4 @@ export function PlatformForm({
       </Form>
     </Drawer>
   );
-}
-
-/** Another live platform of the same kind with the same account id, if any (never doubles the registry). */
-/**
- * Another live platform of the same kind with the same account, compared as the Excel import and
- * the exchange packages compare it (platformKey: full-width, case, spaces, http(s):// and a
- * trailing slash do not make a different account).
- */
-async function findDuplicate(kind: string, accountId: string, ownId: string | undefined): Promise<Platform | undefined> {
-  const key = platformKey(kind, accountId);
-  if (!key) return undefined;
-  const sameKind = await db.platforms.where('kind').equals(kind).toArray();
-  return sameKind.find((p) => p.id !== ownId && !p.deletedAt && platformKey(p.kind, p.accountId ?? '') === key);
 }

@@ -5,7 +5,7 @@ import type { Printout } from '@shared/domain/records';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import { navigate } from '../../app/routes';
-import { TABLE_LABELS, type RecordTable } from '../../db/schema';
+import { tableLabel } from '@shared/domain/tables';
 import { PrintoutActions } from './printout-actions';
 
 const STATUS_COLORS = { 待签回: 'orange', 已签回: 'blue', 已归档: 'green' } as const;
@@ -27,7 +27,7 @@ function RecordName({ p }: { p: Printout }) {
       </a>
     );
   }
-  return <span>{name || (p.recordTable ? TABLE_LABELS[p.recordTable as RecordTable] : '')}</span>;
+  return <span>{name || (p.recordTable ? tableLabel(p.recordTable) : '')}</span>;
 }
 
 export function PrintoutsTable({ rows, onOpen, emptyText }: { rows: Printout[] | undefined; onOpen?: (id: string) => void; emptyText: string }) {

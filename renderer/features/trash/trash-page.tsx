@@ -3,7 +3,7 @@ import { App as AntApp, Button, Empty, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database';
 import { restoreRecord } from '../../db/repository';
-import { RECORD_TABLES, TABLE_LABELS, type RecordTable } from '../../db/schema';
+import { RECORD_TABLES, TABLE_LABELS, type RecordTable } from '@shared/domain/tables';
 import { showError } from '../../app/errors';
 import { ExportButton } from '../export/export-button';
 import { trashTable } from '../export/list-tables';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LedgerDb } from '../../../renderer/db/schema';
-import { createRecord, restoreRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
+import { createRecord, restoreRecord, RuleError, savePlatform, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
 import { canonicalJson, sealEntry, verifyChain } from '../../../shared/audit/hash-chain';
 import type { Person } from '../../../shared/domain/person';
 import type { Unit } from '../../../shared/domain/unit';
@@ -106,6 +106,47 @@ describe('repository', () => {
     await expect(restoreRecord(db, 'platforms', old.id)).rejects.toThrow('不能恢复：台账中已有同类型、同账号的平台“新号”');
     expect((await db.platforms.get(old.id))?.deletedAt).toBeTruthy();
     expect(await db.auditLog.count()).toBe(before);
+  });
+
+  describe('savePlatform refuses an account registered twice, inside its transaction', () => {
+    const base = { kind: '微信公众号', status: '运行中', hostUnitId: 'u1', followers: [], statusHistory: [], sectionAdminIds: [], columns: [], server: { involvesData: false } };
+    const draft = (name: string, accountId: string, kind = '微信公众号') => ({ ...base, kind, name, accountId }) as unknown as Draft<Platform>;
+    const refusal = (name: string) => ({ fields: { accountId: `已登记过同类型、同账号的平台“${name}”，请勿重复登记。` } });
+    const stored = async () => ({ platforms: await db.platforms.toArray(), audit: await db.auditLog.count() });
+
+    it('on create: case, full-width forms, spaces, the scheme and a trailing slash make no other account; nothing is written', async () => {
+      await savePlatform(db, draft('新闻中心', 'https://dh_news.example.cn/'));
+      const before = await stored();
+      for (const account of ['DH_NEWS.example.cn', '  ｈｔｔｐ：／／ＤＨ＿ＮＥＷＳ．ｅｘａｍｐｌｅ．ｃｎ／  ', 'http://dh_news.example.cn//']) {
+        const refused = savePlatform(db, draft('新闻中心二号', account));
+        await expect(refused).rejects.toBeInstanceOf(RuleError);
+        await expect(refused).rejects.toMatchObject(refusal('新闻中心'));
+      }
+      expect(await stored()).toEqual(before);
+      // Another kind, another account, or a copy in the trash is no duplicate.
+      await savePlatform(db, draft('新闻中心网站', 'dh_news.example.cn', '官方网站'));
+      await savePlatform(db, draft('新闻中心微博', 'dh_news.example.cn/weibo'));
+      expect(await db.platforms.count()).toBe(3);
+    });
+
+    it('on edit: the record keeps its own account, but cannot take another live one; nothing is written', async () => {
+      const a = await savePlatform(db, draft('甲号', 'dh_a'));
+      const b = await savePlatform(db, draft('乙号', 'dh_b'));
+      await savePlatform(db, { ...draft('甲号（改名）', 'DH_A') }, a.id);
+      const before = await stored();
+      await expect(savePlatform(db, draft('乙号', ' Dh_A '), b.id)).rejects.toMatchObject(refusal('甲号（改名）'));
+      expect(await stored()).toEqual(before);
+      await softDelete(db, 'platforms', a.id);
+      expect(await savePlatform(db, draft('乙号', ' Dh_A '), b.id)).toMatchObject({ id: b.id, accountId: ' Dh_A ' });
+    });
+
+    it('two saves of one account at the same moment store one platform (the check and the write are one transaction)', async () => {
+      const results = await Promise.allSettled([savePlatform(db, draft('甲', 'dh_same')), savePlatform(db, draft('乙', 'DH_SAME'))]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(RuleError) });
+      expect(await db.platforms.count()).toBe(1);
+      expect(await db.auditLog.where('table').equals('platforms').count()).toBe(1);
+    });
   });
 
   it('hashes a change whose field is literally named "__proto__" (it cannot slip out of the hash)', () => {

@@ -12,7 +12,7 @@ import type { ImportPlan, PlanItem } from '@shared/exchange/plan';
 import type { CellValue } from '@shared/spreadsheet/cells';
 import { buildPreview, splitPreview } from '@shared/spreadsheet/convert';
 import { proposeMapping } from '@shared/spreadsheet/mapping';
-import { platformKey } from '@shared/spreadsheet/references';
+import { platformKey } from '@shared/domain/platform';
 import type { LedgerDb } from '../../../renderer/db/schema';
 import { exportUnitPackage, mergePackage, previewImport } from '../../../renderer/db/exchange';
 import { createRecord, softDelete, updateRecord } from '../../../renderer/db/repository';

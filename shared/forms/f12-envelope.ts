@@ -10,8 +10,9 @@ import type { FormDefinition } from './form-definition';
 import { formatZonedDate } from './zoned-format';
 import { cellText, checkbox, formatDate } from './format';
 import { F12I_META } from './f12i-credential-sheet';
-import { formDocument, gridTable, label, rich, value } from './kit';
-import { mm } from './layout';
+import { CELL_PADDING_X, formDocument, gridTable, label, rich, value } from './kit';
+import { textEms } from './fit';
+import { mm, TYPE_SIZE } from './layout';
 import { organiserName, personCell, serialCell, signatureCell } from './record-cells';
 
 export const F12_META = {
@@ -32,16 +33,28 @@ const WIDTHS = [mm(34), '*', mm(30), '*'] as const;
 /** 序号 | 启封时间 | 启封人 | 原因 | 批准人. */
 const OPENING_WIDTHS = [mm(12), mm(34), mm(24), '*', mm(24)] as const;
 
-/** '■登录账号 ■密码 □绑定手机…': the standard items, then any other the record lists. */
-export function envelopeItemsLine(items: readonly string[] | undefined): string {
+/**
+ * '■登录账号 ■密码 □绑定手机…': the standard items, then any other the record lists. Given the
+ * line's width in ems, the items go on lines of whole items (□管理员微信 never splits as 微/信).
+ */
+export function envelopeItemsLine(items: readonly string[] | undefined, lineEms = Number.POSITIVE_INFINITY): string {
   const inside = new Set((items ?? []).map((i) => cellText(i)).filter((i) => i !== ''));
   const standard: readonly string[] = ENVELOPE_ITEMS;
   const parts = standard.map((item) => `${checkbox(inside.has(item))}${item}`);
   const others = [...inside].filter((i) => !standard.includes(i));
   parts.push(...others.map((i) => `${checkbox(true)}${i}`));
   if (others.length === 0) parts.push(`${checkbox(false)}其他________`);
-  return parts.join('　');
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.at(-1);
+    if (last !== undefined && textEms(`${last}\u3000${part}`) <= lineEms) lines[lines.length - 1] = `${last}\u3000${part}`;
+    else lines.push(part);
+  }
+  return lines.join('\n');
 }
+
+/** Ems of 小四 text that fit the 封存内容 cell (three grid columns, less padding and some slack). */
+const ITEMS_LINE_EMS = Math.floor((mm(156) - mm(34) - 2 * CELL_PADDING_X) / (TYPE_SIZE.xiaosi * 1.08));
 
 export function buildF12(envelope: Envelope | null, ctx: FormContext): TDocumentDefinitions {
   const e = envelope ?? undefined;
@@ -51,7 +64,7 @@ export function buildF12(envelope: Envelope | null, ctx: FormContext): TDocument
     [label('信封编号'), value(rich(e?.number)), label('存放位置'), value(rich(e?.location))],
     [label('平台/账号名称'), value(rich(p?.name)), label('平台类型'), value(rich(p?.kind))],
     [label('主办单位'), value(rich(organiserName(ctx, p)), 3), {}, {}],
-    [label('封存内容'), value({ text: envelopeItemsLine(e?.items) }, 3), {}, {}],
+    [label('封存内容'), value({ text: envelopeItemsLine(e?.items, ITEMS_LINE_EMS) }, 3), {}, {}],
     [label('封存日期'), value(formatDate(e?.sealedOn)), label('保管人'), value(personCell(ctx, e?.custodianId))],
     [label('封存人'), value(personCell(ctx, e?.sealedById)), label('签名'), signatureCell()],
     [label('监封人'), value(personCell(ctx, e?.witnessId)), label('签名'), signatureCell()],

@@ -2,12 +2,16 @@
 // 栏目设置及分工表 (000 附件3): one row per column of the platform, the level-1 cell merged over
 // consecutive rows of the same level 1, the head repeated on every page, and empty rows to fill in
 // by hand on a blank form.
-import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Platform, PlatformColumn } from '../domain/platform';
 import type { FormContext } from './context';
 import { cellText } from './format';
-import { formDocument, gridTable, inline, label, rich, value, type FormMeta } from './kit';
-import { mm } from './layout';
+import { estimateHeight } from './fit';
+import { formDocument, gridTable, inline, label, rich, typeArea, value, type FormMeta } from './kit';
+import { mm, TYPE_SIZE } from './layout';
+
+/** Height the title (two lines at most) and the platform's name line take on the first page. */
+const TITLE_ROOM = mm(32);
 
 /** The four header texts of the appendix, left to right. */
 export type ColumnTableHeads = readonly [level1: string, level2: string, department: string, note: string];
@@ -43,19 +47,57 @@ export function buildColumnTable(
   platform: Platform | null,
   ctx: FormContext,
 ): TDocumentDefinitions {
-  const body: TableCell[][] = [heads.map((h) => label(h))];
+  const head: TableCell[] = heads.map((h) => label(h));
   const groups = columnGroups(platform?.columns ?? []);
-  for (const group of groups) {
-    group.forEach((c, i) => {
-      const level1: TableCell = i === 0 ? centered(c.level1, group.length) : {};
-      body.push([level1, value(rich(c.level2)), centered(c.department), value(rich(c.note))]);
-    });
-  }
+  const named = platform ? [{ text: inline(nameLine(platform)), style: 'belowTable', margin: [0, 0, 0, mm(1.5)] as [number, number, number, number] }] : [];
   // A blank form, or a platform whose columns are not recorded yet, is filled in by hand.
-  if (!groups.length) for (let i = 0; i < BLANK_COLUMN_ROWS; i++) body.push([value('', 1, BLANK_ROW_HEIGHT), value(''), value(''), value('')]);
+  if (!groups.length) {
+    const blank = Array.from({ length: BLANK_COLUMN_ROWS }, (): TableCell[] => [value('', 1, BLANK_ROW_HEIGHT), value(''), value(''), value('')]);
+    return formDocument(meta, ctx, platform?.id, [...named, gridTable([head, ...blank], WIDTHS, { headerRows: 1, dontBreakRows: true })]);
+  }
+  return formDocument(meta, ctx, platform?.id, [...named, ...pagedTables(head, groups)]);
+}
 
-  return formDocument(meta, ctx, platform?.id, [
-    ...(platform ? [{ text: inline(nameLine(platform)), style: 'belowTable', margin: [0, 0, 0, mm(1.5)] as [number, number, number, number] }] : []),
-    gridTable(body, WIDTHS, { headerRows: 1, dontBreakRows: true }),
-  ]);
+/**
+ * The table laid out page by page. pdfmake misplaces a merged level-1 cell whose rows run onto the
+ * next page (its text lands in another cell and the continued rows show no level 1), so the rows
+ * are packed into pages here by their estimated height (an estimate above the real one), each
+ * page its own table under the head, and a group that runs on is merged again on the next page
+ * with its level 1 repeated.
+ */
+function pagedTables(head: TableCell[], groups: readonly PlatformColumn[][]): ContentTable[] {
+  const area = typeArea(false);
+  const base = { fontSize: TYPE_SIZE.sihao, lineHeight: 1 };
+  const height = (row: TableCell[]): number => estimateHeight(gridTable([row], WIDTHS), area.width, base);
+  // Room under the head: the first page also holds the title and the line naming the platform.
+  const headHeight = height(head);
+  const firstPage = area.height - TITLE_ROOM - headHeight;
+  const nextPages = area.height - headHeight - mm(5);
+  const pages: TableCell[][][] = [[]];
+  let room = firstPage;
+  for (const group of groups) {
+    let part: TableCell[][] = [];
+    const close = () => {
+      if (part.length === 0) return;
+      part[0]![0] = centered(group[0]!.level1, part.length);
+      pages.at(-1)!.push(...part);
+      part = [];
+    };
+    for (const c of group) {
+      const row: TableCell[] = [{}, value(rich(c.level2)), centered(c.department), value(rich(c.note))];
+      const h = height([centered(c.level1), ...row.slice(1)]);
+      if (h > room && (part.length > 0 || pages.at(-1)!.length > 0)) {
+        close();
+        pages.push([]);
+        room = nextPages;
+      }
+      part.push(row);
+      room -= h;
+    }
+    close();
+  }
+  return pages.map((rows, i) => {
+    const table = gridTable([head, ...rows], WIDTHS, { headerRows: 1, dontBreakRows: true });
+    return i === 0 ? table : { ...table, pageBreak: 'before' as const };
+  });
 }

@@ -277,12 +277,9 @@ const LISTS_PEOPLE = new Set<FormId>(['F07', 'F08', 'F09', 'F16']);
 /**
  * Faults still open in the layout (issue 12), tolerated here so that every other fault fails the
  * run; each is reported to the lead and must be removed from this list when fixed:
- * - F02 / F03: a 一级栏目 group (a merged cell) crossing a page leaves a page with the head only.
+ * (none at present)
  */
-const KNOWN_OPEN: Partial<Record<FormId, { fault: RegExp; when: (c: Case) => boolean }[]>> = {
-  F02: [{ fault: /holds only the repeated head/, when: () => true }],
-  F03: [{ fault: /holds only the repeated head/, when: () => true }],
-};
+const KNOWN_OPEN: Partial<Record<FormId, { fault: RegExp; when: (c: Case) => boolean }[]>> = {};
 
 export interface RunResult {
   cases: number;
@@ -303,11 +300,15 @@ export async function checkCase(c: Case, index: number): Promise<string[]> {
   const fields = freeFields(world);
   const longAt = new Map(c.long.map((l) => [l.slot % Math.max(1, fields.length), l.text]));
   const required: string[] = [];
+  const used = new Set<string>();
   fields.forEach(([holder, key, path], i) => {
     const cloned = /~c\d+/.test(path) || sourcePath(path, world) !== path;
     // A person added to a list is printed only by the forms that print that list.
     const addedPerson = path.startsWith('people.') && /~c\d+/.test(path);
-    const text = (longAt.get(i) ?? c.texts[i % c.texts.length] ?? '') + (cloned ? `＃${i}` : '');
+    const drawn = longAt.get(i) ?? c.texts[i % c.texts.length] ?? '';
+    // Every value distinct, so that a page of rows is never mistaken for a repeated head.
+    const text = drawn + (cloned || (drawn !== '' && used.has(drawn)) ? `＃${i}` : '');
+    used.add(drawn);
     holder[key] = text;
     if (printedSet.has(sourcePath(path, world)) && (!addedPerson || LISTS_PEOPLE.has(c.form))) required.push(text);
   });

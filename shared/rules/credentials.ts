@@ -38,12 +38,36 @@ export function passwordStatus(
   handovers: readonly HandoverRef[],
   policy: Pick<PasswordPolicy, 'rotationDays'>,
 ): PasswordStatus {
-  let last: IsoDate | undefined;
-  const seen = (d: IsoDate | undefined) => {
-    if (d && (!last || d > last)) last = d;
+  return statusSince(lastPasswordChanges(envelopes, handovers, platformId).get(platformId), policy);
+}
+
+/**
+ * passwordStatus of every platform at once, for lists and reminders over the whole ledger: one pass
+ * over the envelopes and handovers instead of one per platform.
+ */
+export function passwordStatuses(
+  envelopes: readonly EnvelopeRef[],
+  handovers: readonly HandoverRef[],
+  policy: Pick<PasswordPolicy, 'rotationDays'>,
+): (platformId: Id) => PasswordStatus {
+  const last = lastPasswordChanges(envelopes, handovers);
+  return (platformId) => statusSince(last.get(platformId), policy);
+}
+
+/** Each platform's newest recorded change (only `onlyFor`'s when given): sealed envelopes and post-handover changes. */
+function lastPasswordChanges(envelopes: readonly EnvelopeRef[], handovers: readonly HandoverRef[], onlyFor?: Id): Map<Id, IsoDate> {
+  const last = new Map<Id, IsoDate>();
+  const seen = (platformId: Id, d: IsoDate | undefined) => {
+    if (!d || (onlyFor !== undefined && platformId !== onlyFor)) return;
+    const before = last.get(platformId);
+    if (!before || d > before) last.set(platformId, d);
   };
-  for (const e of envelopes) if (e.platformId === platformId && !e.deletedAt) seen(e.passwordChangedOn ?? e.sealedOn);
-  for (const h of handovers) if (h.platformId === platformId && !h.deletedAt) seen(h.passwordChangedOn);
+  for (const e of envelopes) if (!e.deletedAt) seen(e.platformId, e.passwordChangedOn ?? e.sealedOn);
+  for (const h of handovers) if (!h.deletedAt) seen(h.platformId, h.passwordChangedOn);
+  return last;
+}
+
+function statusSince(last: IsoDate | undefined, policy: Pick<PasswordPolicy, 'rotationDays'>): PasswordStatus {
   if (!last) return {};
   const nextDueOn = nextChangeDue(last, policy.rotationDays);
   return nextDueOn ? { lastChangedOn: last, nextDueOn } : { lastChangedOn: last };
@@ -71,11 +95,12 @@ function livePlatforms(platforms: readonly PlatformRef[]): Map<Id, PlatformRef> 
 /** Password rotation due within ROTATION_LEAD_DAYS or overdue (000 第六条 1, 002 第九条（二）2). */
 export function passwordRotationReminders({ platforms, envelopes, handovers, policy, profile, today }: CredentialInput): Reminder[] {
   if (policy.rotationDays <= 0) return [];
+  const statusOf = passwordStatuses(envelopes, handovers, policy);
   const out: Reminder[] = [];
   for (const p of livePlatforms(platforms).values()) {
     // Work groups have an owner, not a shared account password (as on the rotation table).
     if (isGroupKind(p.kind)) continue;
-    const { nextDueOn } = passwordStatus(p.id, envelopes, handovers, policy);
+    const { nextDueOn } = statusOf(p.id);
     if (!nextDueOn || daysBetween(today, nextDueOn) > ROTATION_LEAD_DAYS) continue;
     out.push(
       reminder(

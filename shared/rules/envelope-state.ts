@@ -40,6 +40,13 @@ export function currentEnvelopes<E extends Pick<Envelope, 'platformId' | 'replac
   return envelopes.filter((e) => e.platformId === platformId && !e.replacedById && !e.deletedAt);
 }
 
+/** currentEnvelopes(id)[0] of every platform with one, in one pass: for lists over the whole ledger. */
+export function firstCurrentEnvelopes<E extends Pick<Envelope, 'platformId' | 'replacedById' | 'deletedAt'>>(envelopes: readonly E[]): Map<Id, E> {
+  const first = new Map<Id, E>();
+  for (const e of envelopes) if (!e.replacedById && !e.deletedAt && !first.has(e.platformId)) first.set(e.platformId, e);
+  return first;
+}
+
 /** The envelopes linked to `envelope` by replacedById, oldest first (the history's chain). */
 export function envelopeChain<E extends Pick<Envelope, 'id' | 'replacedById'>>(envelope: E, all: readonly E[]): E[] {
   const byId = new Map(all.map((e) => [e.id, e]));

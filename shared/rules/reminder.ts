@@ -1,5 +1,6 @@
 // A reminder on the start page's compliance calendar: what is due or overdue, by when, under
 // which clause, and which record to open. Every obligation's rule returns these.
+import { compareZh } from '../domain/collate';
 
 export type ReminderKind =
   | 'change-filing'
@@ -29,9 +30,10 @@ export interface Reminder {
   recordId: string;
 }
 
-/** Overdue first (most overdue on top), then by due date. */
+/** Overdue first (most overdue on top), then by due date; equal dates by title in pinyin order. */
 export function sortReminders(list: readonly Reminder[]): Reminder[] {
-  return [...list].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title, 'zh'));
+  // Dates are 'YYYY-MM-DD': plain string order is date order.
+  return [...list].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : compareZh(a.title, b.title)));
 }
 
 /** Whole days from `today` to `due` (both 'YYYY-MM-DD'); negative when overdue. */

@@ -5,8 +5,13 @@ import { pinyin } from 'pinyin-pro';
 
 /** Separates the parts of a key so a term never matches across two texts or two spellings. */
 const PART_SEPARATOR = '\n';
-/** Keys are rebuilt for every record on every render; the cap keeps the cache from growing forever. */
-const CACHE_LIMIT = 5000;
+/**
+ * Keys are rebuilt for every record on every render; the cap keeps the cache from growing forever.
+ * It must hold every text the lists search at once — a university's ledger has about 20,000
+ * (10,000 platforms' names, accounts and units, people, units) — or each render would convert
+ * them all again. At the cap the oldest entry makes room, not the whole cache.
+ */
+export const CACHE_LIMIT = 50_000;
 const cache = new Map<string, string>();
 
 /** Folds full-width letters/digits and letter case; leaves ideographs (incl. 𠮷) untouched. */
@@ -41,7 +46,7 @@ function keyForText(text: string): string {
     }
   }
   const key = [...parts].filter((p) => p !== '').join(PART_SEPARATOR);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, key);
   return key;
 }

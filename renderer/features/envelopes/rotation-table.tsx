@@ -1,11 +1,13 @@
 // 各平台密码修改情况: per platform, when the password was last changed, when the next change is due
 // under the profile, and its current envelope — the overview behind the rotation reminders.
 import { Empty, Table, Tag } from 'antd';
+import { useMemo } from 'react';
 import { isGroupKind, type Platform } from '@shared/domain/platform';
 import type { Envelope, Handover } from '@shared/domain/records';
 import type { PasswordPolicy } from '@shared/profiles/types';
-import { passwordStatus } from '@shared/rules/credentials';
-import { currentEnvelopes } from '@shared/rules/envelope-state';
+import { passwordStatuses } from '@shared/rules/credentials';
+import { firstCurrentEnvelopes } from '@shared/rules/envelope-state';
+import { compareZh } from '@shared/domain/collate';
 import { daysBetween } from '@shared/rules/reminder';
 import { localToday } from '@shared/domain/today';
 import { EnvelopeStateTag } from './envelope-drawer';
@@ -17,6 +19,11 @@ export function DueTag({ due, today }: { due: string | undefined; today: string 
   if (left < 0) return <Tag color="red">逾期 {-left} 天</Tag>;
   if (left <= 30) return <Tag color="orange">{left === 0 ? '今天到期' : `${left} 天后到期`}</Tag>;
   return null;
+}
+
+/** Earliest due date first, platforms without one last ('YYYY-MM-DD' strings sort as dates). */
+function compareDue(a = '9999', b = '9999'): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function RotationTable({
@@ -31,11 +38,18 @@ export function RotationTable({
   policy: PasswordPolicy;
 }) {
   const today = localToday();
-  const rows = platforms
-    // Work groups have an owner, not a shared account password to seal.
-    .filter((p) => p.status !== '已注销' && p.status !== '已停用' && !isGroupKind(p.kind))
-    .map((p) => ({ p, status: passwordStatus(p.id, envelopes, handovers, policy), current: currentEnvelopes(p.id, envelopes)[0] }))
-    .sort((a, b) => (a.status.nextDueOn ?? '9999').localeCompare(b.status.nextDueOn ?? '9999') || a.p.name.localeCompare(b.p.name, 'zh'));
+  const rows = useMemo(() => {
+    // One pass over the envelopes and handovers for all platforms (a university has thousands).
+    const statusOf = passwordStatuses(envelopes, handovers, policy);
+    const current = firstCurrentEnvelopes(envelopes);
+    return (
+      platforms
+        // Work groups have an owner, not a shared account password to seal.
+        .filter((p) => p.status !== '已注销' && p.status !== '已停用' && !isGroupKind(p.kind))
+        .map((p) => ({ p, status: statusOf(p.id), current: current.get(p.id) }))
+        .sort((a, b) => compareDue(a.status.nextDueOn, b.status.nextDueOn) || compareZh(a.p.name, b.p.name))
+    );
+  }, [platforms, envelopes, handovers, policy]);
   return (
     <Table
       size="small"

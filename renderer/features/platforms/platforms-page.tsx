@@ -1,9 +1,10 @@
 // The registry (台账): every platform with filters by kind, unit and status and a search that
 // also matches pinyin and pinyin initials ("tsg" finds 图书馆).
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { compareZh } from '@shared/domain/collate';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
@@ -32,27 +33,32 @@ export function PlatformsPage({ openId }: { openId?: string }) {
   // Load the form fonts in the worker while the clerk browses, so 打印 opens quickly.
   useEffect(() => void warmUpPdf(), []);
 
+  // Sorted and keyed once per change of the data, not per key press: a university has 10,000 platforms.
   const keyed = useMemo(
     () =>
-      (platforms ?? []).map((p) => ({
-        p,
-        key: buildSearchKey([p.name, p.accountId, p.kind, lookups.unitName(p.hostUnitId), lookups.personName(p.responsibleId)]),
-      })),
+      (platforms ?? [])
+        .map((p) => ({
+          p,
+          key: buildSearchKey([p.name, p.accountId, p.kind, lookups.unitName(p.hostUnitId), lookups.personName(p.responsibleId)]),
+        }))
+        .sort((a, b) => compareZh(a.p.kind, b.p.kind) || compareZh(a.p.name, b.p.name)),
     [platforms, lookups],
   );
+  // The search box stays responsive while typing: the list follows the query at low priority.
+  const query = useDeferredValue(filters.query);
+  const { kind, unitId, status } = filters;
   const rows = useMemo(
     () =>
       keyed
         .filter(
           ({ p, key }) =>
-            (!filters.kind || p.kind === filters.kind) &&
-            (!filters.unitId || p.hostUnitId === filters.unitId || p.sponsorUnitId === filters.unitId) &&
-            (!filters.status || p.status === filters.status) &&
-            (!filters.query || matchesSearch(key, filters.query)),
+            (!kind || p.kind === kind) &&
+            (!unitId || p.hostUnitId === unitId || p.sponsorUnitId === unitId) &&
+            (!status || p.status === status) &&
+            (!query || matchesSearch(key, query)),
         )
-        .map(({ p }) => p)
-        .sort((a, b) => a.kind.localeCompare(b.kind, 'zh') || a.name.localeCompare(b.name, 'zh')),
-    [keyed, filters],
+        .map(({ p }) => p),
+    [keyed, kind, unitId, status, query],
   );
 
   if (openId) {

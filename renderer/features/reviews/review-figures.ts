@@ -3,6 +3,7 @@
 // from submission to publication.
 import type { Review } from '@shared/domain/records';
 import { daysToPublish, isReturned } from '@shared/rules/review-chain';
+import { compareZh } from '@shared/domain/collate';
 
 export interface FigureRow {
   key: string;
@@ -30,8 +31,6 @@ interface Tally {
   daysSum: number;
   maxDays: number;
 }
-
-const collator = new Intl.Collator('zh-CN');
 
 /** One pass over the reviews (a whole university's years of items): counts only, no copies per group. */
 export function figuresBy(reviews: readonly Review[], keyOf: (r: Review) => string, nameOf: (key: string) => string): FigureRow[] {
@@ -64,7 +63,7 @@ export function figuresBy(reviews: readonly Review[], keyOf: (r: Review) => stri
       corrected: t.corrected,
       ...(t.publishedWithDays ? { averageDays: Math.round((t.daysSum / t.publishedWithDays) * 10) / 10, maxDays: t.maxDays } : {}),
     }))
-    .sort((a, b) => b.reviewed - a.reviewed || collator.compare(a.name, b.name));
+    .sort((a, b) => b.reviewed - a.reviewed || compareZh(a.name, b.name));
 }
 
 export const FIGURE_HEADER = ['名称', '审核数', '发布数', '退回修改数', '纠错数', '平均时效（天）', '最长时效（天）'];

@@ -1,6 +1,6 @@
 // Pinyin search: the clerk finds 图书馆 by typing 'tsg', 'tushuguan' or the characters themselves.
 import { describe, expect, it } from 'vitest';
-import { buildSearchKey, matchesSearch, searchTerms } from '@shared/search/pinyin-search';
+import { buildSearchKey, CACHE_LIMIT, matchesSearch, searchTerms } from '@shared/search/pinyin-search';
 
 describe('buildSearchKey / matchesSearch', () => {
   const library = buildSearchKey(['东湖示范大学图书馆', 'dhsf_lib', '微信服务号']);
@@ -70,5 +70,14 @@ describe('buildSearchKey / matchesSearch', () => {
   it('skips missing texts and gives the same key for the same input', () => {
     expect(buildSearchKey([undefined, null, '', '图书馆'])).toBe(buildSearchKey(['图书馆']));
     expect(buildSearchKey([])).toBe('');
+  });
+
+  it('holds a university ledger’s texts (issue 15: about 20,000) and keeps giving the same keys past its cap', () => {
+    expect(CACHE_LIMIT).toBeGreaterThanOrEqual(20_000);
+    const before = buildSearchKey(['东湖示范大学图书馆']);
+    // Latin texts need no pinyin, so filling the cache past its cap stays quick.
+    for (let i = 0; i <= CACHE_LIMIT; i++) buildSearchKey([`acct_${i}`]);
+    expect(buildSearchKey(['东湖示范大学图书馆'])).toBe(before);
+    expect(buildSearchKey(['ACCT_7'])).toBe('acct_7');
   });
 });

@@ -18,6 +18,7 @@ import { useSubmit } from '../../components/use-submit';
 import { RuleError } from '../../db/repository';
 import { formatCnDay, type DeadlineRules } from './filing-due';
 import { localToday } from '@shared/domain/today';
+import { compareZh } from '@shared/domain/collate';
 
 type Kind = '变更备案' | '注销备案';
 
@@ -82,7 +83,7 @@ export function ChangeFilingDialog({
     () =>
       open
         .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）`, key: buildSearchKey([p.name, p.kind, p.accountId]) }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'zh')),
+        .sort((a, b) => compareZh(a.label, b.label)),
     [open],
   );
 

@@ -21,6 +21,7 @@ import { departedMembers } from '@shared/rules/group-roster';
 import { ExportButton } from '../export/export-button';
 import { groupsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
+import { compareZh } from '@shared/domain/collate';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
 
@@ -35,7 +36,7 @@ export function GroupsPage() {
   const today = localToday();
   const groups = useMemo(() => (platforms ?? []).filter((p) => isGroupKind(p.kind)), [platforms]);
   const rows = useMemo(
-    () => groups.filter((g) => showDisbanded || !isDisbanded(g)).sort((a, b) => Number(isDisbanded(a)) - Number(isDisbanded(b)) || a.name.localeCompare(b.name, 'zh')),
+    () => groups.filter((g) => showDisbanded || !isDisbanded(g)).sort((a, b) => Number(isDisbanded(a)) - Number(isDisbanded(b)) || compareZh(a.name, b.name)),
     [groups, showDisbanded],
   );
   const problemCount = useMemo(() => {

@@ -5,6 +5,7 @@ import type { DemoDataset } from '@shared/demo/demo-dataset';
 import { getForm, IMPLEMENTED_FORMS, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { buildSearchKey } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
+import { compareZh } from '@shared/domain/collate';
 
 export interface FormRecordChoice {
   key: string;
@@ -57,5 +58,5 @@ export async function loadFormRecords(formId: FormId): Promise<FormRecordChoice[
       const label = def.describe(record);
       return { key: def.recordId(record) ?? `${formId}-${i}-${label}`, label, searchKey: buildSearchKey([label]), record };
     })
-    .sort((a, b) => a.label.localeCompare(b.label, 'zh'));
+    .sort((a, b) => compareZh(a.label, b.label));
 }

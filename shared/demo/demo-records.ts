@@ -1,6 +1,6 @@
 // The demo's paper trail: approvals and filings, publishing reviews, sealed envelopes, handovers,
 // annual inspections, incidents and trainings of 东湖示范大学, written against the platforms and
-// people of demo-dataset.ts. Each story is told consistently across tables (e.g. the 信息化 WeChat
+// people of demo-registry.ts. Each story is told consistently across tables (e.g. the 信息化 WeChat
 // account: administrator handover → change filing → new envelope). Deterministic like the rest:
 // every id and date comes from the `env` that createDemoDataset passes in.
 //
@@ -27,7 +27,7 @@ import type {
 } from '../domain/records';
 import { getPreset } from '../profiles/presets';
 import { workingDayDeadline } from '../rules/deadlines';
-import type { DemoPersonKey, DemoPlatformKey, DemoUnitKey } from './demo-dataset';
+import type { DemoPersonKey, DemoPlatformKey, DemoUnitKey } from './demo-registry';
 
 /** What createDemoDataset hands over: its clock, its id source and its lookups by key. */
 export interface DemoRecordsEnv {

@@ -4,26 +4,17 @@
 // Deterministic: the same `today` always gives the same ids and dates, so tests and screenshots agree.
 import { ulid } from 'ulid';
 import type { Dated, Id, IsoDate, IsoDateTime } from '../domain/common';
+import type { LedgerRecords } from '../domain/ledger-records';
 import type { Person } from '../domain/person';
 import type { LifecycleStatus, Platform, WorkGroupInfo } from '../domain/platform';
-import type { Approval, Envelope, Handover, Incident, Inspection, Review, Training } from '../domain/records';
 import type { Unit } from '../domain/unit';
 import { createDemoRecords } from './demo-records';
 import { PERSON_SPECS, PLATFORM_SPECS, UNIT_ROLES, UNIT_SPECS, type PersonSpec, type PlatformSpec, type UnitSpec } from './demo-registry';
 
-export interface DemoDataset {
+/** The demo's records, with the institution they belong to and the rule profile they fit. */
+export interface DemoDataset extends LedgerRecords {
   institutionName: string;
   profileId: string;
-  units: Unit[];
-  people: Person[];
-  platforms: Platform[];
-  approvals: Approval[];
-  reviews: Review[];
-  envelopes: Envelope[];
-  handovers: Handover[];
-  inspections: Inspection[];
-  incidents: Incident[];
-  trainings: Training[];
 }
 
 export interface DemoDatasetOptions {

@@ -6,6 +6,7 @@
 //
 // Envelopes and handovers record custody only: no credential value appears anywhere (SPEC §Passwords).
 import type { Id, IsoDate, IsoDateTime } from '../domain/common';
+import type { LedgerRecords } from '../domain/ledger-records';
 import type { Platform } from '../domain/platform';
 import { isGroupKind } from '../domain/platform';
 import type {
@@ -43,15 +44,8 @@ export interface DemoRecordsEnv {
   platforms: readonly Platform[];
 }
 
-export interface DemoRecords {
-  approvals: Approval[];
-  reviews: Review[];
-  envelopes: Envelope[];
-  handovers: Handover[];
-  inspections: Inspection[];
-  incidents: Incident[];
-  trainings: Training[];
-}
+/** The records told here: every table of the ledger but the units, people and platforms. */
+export type DemoRecords = Omit<LedgerRecords, 'units' | 'people' | 'platforms'>;
 
 type UnitKey = DemoUnitKey;
 type PersonKey = DemoPersonKey;

@@ -4,7 +4,8 @@
 // the plan again inside its transaction and refuses, writing nothing, if any accepted record
 // changed since the preview, would now put an account in the registry twice, or now belongs here
 // to a unit other than the exporting unit (or would be put under one).
-import { canonicalJson, diffRecords } from '@shared/audit/hash-chain';
+import { diffRecords } from '@shared/audit/hash-chain';
+import { canonicalJson } from '@shared/domain/canonical-json';
 import type { AuditAction } from '@shared/domain/audit';
 import { localToday } from '@shared/domain/today';
 import { EXCHANGE_TABLES, recordKey, type ExchangeFailure, type ExchangePackage, type ExchangeRecords, type ExchangeTable } from '@shared/exchange/format';

@@ -2,33 +2,8 @@
 // hash, so editing, inserting or removing an entry anywhere breaks every later link.
 // Synchronous SHA-256 (no Web Crypto): the entry is written inside an IndexedDB transaction,
 // and awaiting anything but the database there would let the transaction commit early.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { GENESIS_HASH, type AuditEntry } from '../domain/audit';
-
-/** JSON with object keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    // No prototype: a key named "__proto__" (a clerk can type one) is then an ordinary key and is
-    // hashed, instead of silently replacing the object's prototype and dropping out of the JSON.
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
-}
+import { canonicalJson, sha256Hex } from '../domain/canonical-json';
 
 export type UnhashedEntry = Omit<AuditEntry, 'hash' | 'seq'>;
 

@@ -1,11 +1,12 @@
 // The demo's paper trail: approvals and filings, publishing reviews, sealed envelopes, handovers,
 // annual inspections, incidents and trainings of 东湖示范大学, written against the platforms and
-// people of demo-dataset.ts. Each story is told consistently across tables (e.g. the 信息化 WeChat
+// people of demo-registry.ts. Each story is told consistently across tables (e.g. the 信息化 WeChat
 // account: administrator handover → change filing → new envelope). Deterministic like the rest:
 // every id and date comes from the `env` that createDemoDataset passes in.
 //
 // Envelopes and handovers record custody only: no credential value appears anywhere (SPEC §Passwords).
 import type { Id, IsoDate, IsoDateTime } from '../domain/common';
+import type { LedgerRecords } from '../domain/ledger-records';
 import type { Platform } from '../domain/platform';
 import { isGroupKind } from '../domain/platform';
 import type {
@@ -27,7 +28,7 @@ import type {
 } from '../domain/records';
 import { getPreset } from '../profiles/presets';
 import { workingDayDeadline } from '../rules/deadlines';
-import type { DemoPersonKey, DemoPlatformKey, DemoUnitKey } from './demo-dataset';
+import type { DemoPersonKey, DemoPlatformKey, DemoUnitKey } from './demo-registry';
 
 /** What createDemoDataset hands over: its clock, its id source and its lookups by key. */
 export interface DemoRecordsEnv {
@@ -43,15 +44,8 @@ export interface DemoRecordsEnv {
   platforms: readonly Platform[];
 }
 
-export interface DemoRecords {
-  approvals: Approval[];
-  reviews: Review[];
-  envelopes: Envelope[];
-  handovers: Handover[];
-  inspections: Inspection[];
-  incidents: Incident[];
-  trainings: Training[];
-}
+/** The records told here: every table of the ledger but the units, people and platforms. */
+export type DemoRecords = Omit<LedgerRecords, 'units' | 'people' | 'platforms'>;
 
 type UnitKey = DemoUnitKey;
 type PersonKey = DemoPersonKey;

@@ -18,7 +18,7 @@
 //       "approvals": [...]    opening approvals and filings of those platforms
 //     },
 //     "sha256": "<64 hex>"   SHA-256 of canonicalJson (keys sorted at every level, see
-//                            shared/audit/hash-chain.ts) of the whole object without "sha256"
+//                            shared/domain/canonical-json.ts) of the whole object without "sha256"
 //   }
 // Records are stored as the app keeps them (id, createdAt, updatedAt, deletedAt when in the
 // trash, and the record's fields), in the normalised form the app's validation produces; records
@@ -28,7 +28,7 @@
 // checksum, holds anything the strict schemas (./schemas.ts) do not accept exactly, a time more
 // than a day after the import, or any record the writer would not have put in the exporting
 // unit's package (./references.ts): the checksum has no key, so it proves no sender.
-import { canonicalJson, sha256Hex } from '../audit/hash-chain';
+import { canonicalJson, sha256Hex } from '../domain/canonical-json';
 import type { Approval } from '../domain/records';
 import type { Person } from '../domain/person';
 import type { Platform } from '../domain/platform';

@@ -23,7 +23,7 @@ import { fieldLabel } from './labels';
 import { recordNormaliser, type Row } from './records';
 import { recordOutsideUnit, type RecordOutside } from './references';
 import { packageShapeSchema } from './schemas';
-import { canonicalJson } from '../audit/hash-chain';
+import { canonicalJson } from '../domain/canonical-json';
 
 export type PackageReadResult = { ok: true; package: ExchangePackage } | ExchangeFailure;
 

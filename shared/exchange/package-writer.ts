@@ -2,7 +2,7 @@
 // schemas the reader applies and written in their normalised form, so the app never writes a
 // package it would refuse; a record that fails is named in the refusal so the clerk can fix it.
 import { utf8Encode } from '../backup/web-platform';
-import { canonicalJson } from '../audit/hash-chain';
+import { canonicalJson } from '../domain/canonical-json';
 import {
   EXCHANGE_TABLES,
   EXCHANGE_TABLE_LABELS,

@@ -37,7 +37,7 @@
 // as new but not preselected. Records stored here that the package does not hold are left alone:
 // a package says what its records are, not which records exist.
 import type { AuditAction } from '../domain/audit';
-import { canonicalJson } from '../audit/hash-chain';
+import { canonicalJson } from '../domain/canonical-json';
 import { accountText, storedDuplicates, type StoredAccounts } from './accounts';
 import { EXCHANGE_TABLES, EXCHANGE_TABLE_LABELS, recordKey, type ExchangePackage, type ExchangeTable } from './format';
 import { fieldLabel, formatValue, orderedFields, type NameOf } from './labels';

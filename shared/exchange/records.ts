@@ -2,7 +2,7 @@
 // (trimmed text, blank optional fields absent, default lists present). The writer puts only
 // normalised records into a package; the reader accepts a record only if it already is in that
 // form, so what is merged is exactly what the checksum covered.
-import { canonicalJson } from '../audit/hash-chain';
+import { canonicalJson } from '../domain/canonical-json';
 import type { BaseRecord } from '../domain/common';
 import { validatePlatform, type ValidationOptions } from '../domain/validation';
 import type { ZodType } from 'zod';

@@ -3,6 +3,7 @@
 // approval of the unit's first responsible person and the 宣传部's opinion. The year's summary
 // list is F11S (f11s-inspection-summary.ts).
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { DEFAULT_INSPECTION_CHECKS } from '../domain/inspection-checks';
 import { INSPECTION_RESULTS, type Inspection } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
@@ -19,17 +20,6 @@ export const F11_META = {
   numberPrefix: 'NJ',
 } as const;
 
-/** What a blank form asks about, drawn from the seeds' duties (004 第六、九、十条; 003 第十七条; 004 通知). */
-export const F11_DEFAULT_CHECKS = [
-  '已备案，变更已按时报备',
-  '落实先审后发的审核制度',
-  '持续更新，无“僵尸号”情况',
-  '无广告、经营性信息及侵权行为',
-  '无违法违规、有损学校声誉的信息',
-  '密码专人管理、密封存档、定期修改',
-  '管理人员参加业务培训',
-] as const;
-
 /** Each check said the other way round, for where a failed check is listed (F11S 备注). */
 const FAILED_WORDING: Readonly<Record<string, string>> = {
   '已备案，变更已按时报备': '未备案或变更未按时报备',
@@ -45,7 +35,7 @@ const FAILED_WORDING: Readonly<Record<string, string>> = {
   '内容按要求更新，无长期不更新': '内容未按要求更新，存在长期不更新',
   '账号安全管理到位，账号信息密封存档': '账号安全管理不到位或账号信息未密封存档',
   '互动交流正常，无违规信息': '互动交流不正常或存在违规信息',
-} satisfies Record<(typeof F11_DEFAULT_CHECKS)[number], string> & Record<string, string>;
+} satisfies Record<(typeof DEFAULT_INSPECTION_CHECKS)[number], string> & Record<string, string>;
 
 /** A failed check in its negative wording; an item of the clerk's own is marked 不符合. */
 export function failedCheckWording(item: string): string {
@@ -70,7 +60,7 @@ export function buildF11(inspection: Inspection | null, ctx: FormContext): TDocu
     [label('管理员'), value(peopleCell(adminsOf(ctx, p).map(([, who]) => who))), label('第一责任人'), value(rich(firstResponsible?.name))],
   ];
 
-  const checks = r ? r.checks : F11_DEFAULT_CHECKS.map((item) => ({ item, ok: undefined, note: undefined }));
+  const checks = r ? r.checks : DEFAULT_INSPECTION_CHECKS.map((item) => ({ item, ok: undefined, note: undefined }));
   const checkRows: TableCell[][] = [
     [label('序号'), label('检查项目'), label('是否符合'), label('说明')],
     ...checks.map((c, i) => [serialCell(i + 1), value(rich(c.item)), value(yesNo(c.ok)), value(rich(c.note))]),

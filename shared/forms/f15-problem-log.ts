@@ -3,8 +3,8 @@
 // problems already in the register are printed; empty rows follow for the days to come, and the
 // head (platform, owner, column labels) repeats on every page of a long log.
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { DemoDataset } from '../demo/demo-dataset';
 import type { Id, IsoDate } from '../domain/common';
+import type { LedgerRecords } from '../domain/ledger-records';
 import { isGroupKind, type Platform } from '../domain/platform';
 import type { Incident } from '../domain/records';
 import type { FormContext } from './context';
@@ -139,7 +139,7 @@ function headLine(pairs: [string, string | undefined][]): TableCell[] {
 }
 
 /** One log per platform that has problems in the register, the period spanning them. */
-export function problemLogsOf(demo: Pick<DemoDataset, 'incidents' | 'platforms'>): ProblemLog[] {
+export function problemLogsOf(demo: Pick<LedgerRecords, 'incidents' | 'platforms'>): ProblemLog[] {
   const byPlatform = new Map<Id, Incident[]>();
   for (const i of demo.incidents) {
     if (i.kind !== '问题登记' || !i.platformId || i.deletedAt) continue;

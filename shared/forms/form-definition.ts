@@ -1,7 +1,7 @@
 // What every printable form declares about itself. Each form module exports one definition;
 // registry.ts lists them. The same definition serves preview, print, batch print and samples.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { DemoDataset } from '../demo/demo-dataset';
+import type { LedgerRecords } from '../domain/ledger-records';
 import type { FormContext } from './context';
 import type { FormMeta } from './kit';
 
@@ -16,8 +16,11 @@ export interface FormDefinition<R> extends FormMeta {
   appliesTo(record: R): boolean;
   /** null → a clean blank form for filling in by hand. */
   build(record: R | null, ctx: FormContext): TDocumentDefinitions;
-  /** The demo records this form is printed from by `npm run print-samples`. */
-  samples(demo: DemoDataset): R[];
+  /**
+   * The records this form is printed from, picked out of a whole ledger: the live database's in
+   * the print center, the demo's in `npm run print-samples`.
+   */
+  samples(records: LedgerRecords): R[];
   /**
    * True for a sheet that carries handwritten credentials (F12I): it goes into the sealed
    * envelope, and the app never offers to scan it, since it never stores a password.

@@ -2,8 +2,8 @@
 // F05 新媒体文章发布审核表, F06 信息发布三级审核单): people and dates, the article, review
 // opinions and the definition fields that are the same for every review-based form.
 import type { Content } from 'pdfmake/interfaces';
-import type { DemoDataset } from '../demo/demo-dataset';
 import type { Id } from '../domain/common';
+import type { LedgerRecords } from '../domain/ledger-records';
 import type { Platform } from '../domain/platform';
 import type { Review, ReviewStepRecord } from '../domain/records';
 import type { FormContext } from './context';
@@ -69,13 +69,13 @@ export function articleContent(review: Review | null): Content[] {
   return out;
 }
 
-/** The live reviews of the demo dataset. */
-export function demoReviews(demo: DemoDataset): Review[] {
+/** The live (not trashed) reviews of the records. */
+export function demoReviews(demo: LedgerRecords): Review[] {
   return demo.reviews.filter((r) => !r.deletedAt);
 }
 
-/** The demo platforms by id, for sample filters that depend on the platform kind. */
-export function demoPlatformKind(demo: DemoDataset, platformId: Id): Platform['kind'] | undefined {
+/** A platform's kind by its id, for sample filters that depend on the platform kind. */
+export function demoPlatformKind(demo: LedgerRecords, platformId: Id): Platform['kind'] | undefined {
   return demo.platforms.find((p) => p.id === platformId)?.kind;
 }
 

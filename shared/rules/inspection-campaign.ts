@@ -4,10 +4,10 @@
 // 审批未通过的新媒体，须及时关闭或注销账号; 004 通知: 长期不更新的“僵尸号”). Pure functions.
 import type { Id, IsoDate } from '../domain/common';
 import { isGroupKind, type LifecycleStatus, type Platform } from '../domain/platform';
+import { DEFAULT_INSPECTION_CHECKS } from '../domain/inspection-checks';
 import type { Approval, Inspection, InspectionResult } from '../domain/records';
 import type { RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
-import { F11_DEFAULT_CHECKS } from '../forms/f11-annual-inspection';
 import { addMonths, formatCnDate } from './compliance-reminder';
 
 /** Statuses an account is not inspected in: not yet approved, or no longer live. */
@@ -33,7 +33,7 @@ export function accountsToOpen(platforms: readonly Platform[], inspections: read
 
 /** The checks a new inspection starts with (F11's items), none of them ticked yet. */
 export function defaultChecks(): Inspection['checks'] {
-  return F11_DEFAULT_CHECKS.map((item) => ({ item, ok: false }));
+  return DEFAULT_INSPECTION_CHECKS.map((item) => ({ item, ok: false }));
 }
 
 /** A new inspection for an account: default checks, no self-assessment, no result. */

@@ -16,7 +16,7 @@ import { PrintPreview } from '../print/print-preview';
 import { f04AppliesTo } from '@shared/forms/f04-account-filing';
 import { PlatformForm } from './platform-form';
 import { PlatformCredentials } from '../envelopes/platform-credentials';
-import { STATUS_COLORS } from './platforms-page';
+import { STATUS_COLORS } from './platform-status';
 import { formatMonth } from '@shared/domain/month-date';
 
 type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;

@@ -14,15 +14,7 @@ import { PlatformDetail } from './platform-detail';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { ExportButton } from '../export/export-button';
 import { platformsTable } from '../export/list-tables';
-
-export const STATUS_COLORS: Record<string, string> = {
-  申请中: 'blue',
-  已批准: 'cyan',
-  运行中: 'green',
-  整改中: 'orange',
-  已停用: 'default',
-  已注销: 'default',
-};
+import { STATUS_COLORS } from './platform-status';
 
 export function PlatformsPage({ openId }: { openId?: string }) {
   const platforms = usePlatforms();

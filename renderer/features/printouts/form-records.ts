@@ -1,7 +1,7 @@
 // Which records each form can be printed from, for the print center's pick list. Each form
-// declares that itself (FormDefinition.samples picks from a whole dataset), so the print center
-// hands it the live database as a dataset and lists what it picks.
-import type { DemoDataset } from '@shared/demo/demo-dataset';
+// declares that itself (FormDefinition.samples picks from the ledger's records), so the print
+// center hands it the live database's records and lists what it picks.
+import type { LedgerRecords } from '@shared/domain/ledger-records';
 import { getForm, IMPLEMENTED_FORMS, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { buildSearchKey } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
@@ -18,10 +18,9 @@ export const PRINTABLE_FORMS = IMPLEMENTED_FORMS.map((f) => ({ id: f.id as FormI
 
 const live = <T extends { deletedAt?: string }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
 
-/** The live (not trashed) records of the database, shaped as a dataset. */
-async function loadLiveData(): Promise<DemoDataset> {
-  const [settings, units, people, platforms, approvals, reviews, envelopes, handovers, inspections, incidents, trainings] = await Promise.all([
-    db.settings.get('main'),
+/** The live (not trashed) records of the database, table by table. */
+async function loadLiveData(): Promise<LedgerRecords> {
+  const [units, people, platforms, approvals, reviews, envelopes, handovers, inspections, incidents, trainings] = await Promise.all([
     db.units.toArray(),
     db.people.toArray(),
     db.platforms.toArray(),
@@ -34,8 +33,6 @@ async function loadLiveData(): Promise<DemoDataset> {
     db.trainings.toArray(),
   ]);
   return {
-    institutionName: settings?.institutionName ?? '',
-    profileId: settings?.profileId ?? '',
     units: live(units),
     people: live(people),
     platforms: live(platforms),

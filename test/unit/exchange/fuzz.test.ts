@@ -3,7 +3,7 @@
 // any table of the importing database, and none pollutes Object.prototype.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson } from '@shared/audit/hash-chain';
+import { canonicalJson } from '@shared/domain/canonical-json';
 import { packageChecksum } from '@shared/exchange/format';
 import { readPackage } from '@shared/exchange/package-reader';
 import type { Platform } from '@shared/domain/platform';

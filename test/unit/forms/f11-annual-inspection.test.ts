@@ -3,7 +3,8 @@
 // and the first responsible person's approval with signature and seal.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFormContext } from '../../../shared/forms/context';
-import { buildF11, F11_DEFAULT_CHECKS } from '../../../shared/forms/f11-annual-inspection';
+import { DEFAULT_INSPECTION_CHECKS } from '../../../shared/domain/inspection-checks';
+import { buildF11 } from '../../../shared/forms/f11-annual-inspection';
 import { mm } from '../../../shared/forms/layout';
 import { badFonts, pageText, qpdfOk, renderAndRead, sealAreaUnder, squash, words, type ReadPdf } from './pdf-read';
 import { inspection, recordsContext } from './records-fixture';
@@ -86,7 +87,7 @@ describe('F11 新媒体账号年度检查表 (001 第六条, 004 第十一条)',
   it('prints a clean blank form with the standard checks, every box empty', () => {
     for (const l of LABELS) expect(blank.text, l).toContain(squash(l));
     for (const v of VALUES) expect(blank.text, v).not.toContain(squash(v));
-    F11_DEFAULT_CHECKS.forEach((item, i) => expect(blank.text, item).toContain(`${i + 1}${squash(item)}□是□否`));
+    DEFAULT_INSPECTION_CHECKS.forEach((item, i) => expect(blank.text, item).toContain(`${i + 1}${squash(item)}□是□否`));
     expect(blank.text).toContain('检查结论□合格□限期整改□关停注销');
     expect(blank.text).not.toContain('■');
     expect(blank.pages).toBe(1);

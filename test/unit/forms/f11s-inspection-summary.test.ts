@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inspection } from '../../../shared/domain/records';
 import { createFormContext } from '../../../shared/forms/context';
-import { F11_DEFAULT_CHECKS } from '../../../shared/forms/f11-annual-inspection';
+import { DEFAULT_INSPECTION_CHECKS } from '../../../shared/domain/inspection-checks';
 import { buildF11S, F11S_FORM, F11S_HEAD, f11sRemark, inspectionYears } from '../../../shared/forms/f11s-inspection-summary';
 import { badFonts, pageText, qpdfOk, renderAndRead, squash, type ReadPdf } from './pdf-read';
 import { inspection, recordsContext, studentAccount, weibo } from './records-fixture';
@@ -38,7 +38,7 @@ describe('F11S 新媒体账号年度检查汇总表 (001 第六条, 004 第十�
   });
 
   it('words each failed check in the negative: a closed zombie account never reads 持续更新，无“僵尸号”情况', () => {
-    const zombie = { checks: F11_DEFAULT_CHECKS.map((item) => ({ item, ok: item !== '持续更新，无“僵尸号”情况' && item !== '管理人员参加业务培训' })) };
+    const zombie = { checks: DEFAULT_INSPECTION_CHECKS.map((item) => ({ item, ok: item !== '持续更新，无“僵尸号”情况' && item !== '管理人员参加业务培训' })) };
     expect(f11sRemark(zombie)).toBe('长期未更新，存在“僵尸号”情况；管理人员未参加业务培训');
     // The demo's own checks, and an item of the clerk's own.
     expect(f11sRemark({ checks: [{ item: '内容按要求更新，无长期不更新', ok: false, note: '停更8个月' }] })).toBe('内容未按要求更新，存在长期不更新：停更8个月');

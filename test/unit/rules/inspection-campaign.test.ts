@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Approval, Inspection } from '../../../shared/domain/records';
-import { F11_DEFAULT_CHECKS } from '../../../shared/forms/f11-annual-inspection';
+import { DEFAULT_INSPECTION_CHECKS } from '../../../shared/domain/inspection-checks';
 import {
   accountsToOpen,
   campaignAccounts,
@@ -53,7 +53,7 @@ describe('which accounts the campaign covers (001 第六条 每年11月对所有
 
   it('a new inspection starts with F11’s check items, none ticked, no result (001 第六条 年度检查表)', () => {
     const draft = newInspectionDraft('run', 2026);
-    expect(draft.checks.map((c) => c.item)).toEqual([...F11_DEFAULT_CHECKS]);
+    expect(draft.checks.map((c) => c.item)).toEqual([...DEFAULT_INSPECTION_CHECKS]);
     expect(draft.checks.every((c) => !c.ok)).toBe(true);
     expect(draft.result).toBeUndefined();
   });

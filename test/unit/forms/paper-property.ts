@@ -312,10 +312,11 @@ export async function checkCase(c: Case, index: number): Promise<string[]> {
     holder[key] = text;
     if (printedSet.has(sourcePath(path, world)) && (!addedPerson || LISTS_PEOPLE.has(c.form))) required.push(text);
   });
-  const paper = await renderPaper(dir, `case-${index}-${c.form}`, build(c.form, world));
+  const doc = build(c.form, world);
+  const paper = await renderPaper(dir, `case-${index}-${c.form}`, doc);
   const open = KNOWN_OPEN[c.form] ?? [];
   const tolerated = (f: string): boolean => open.some((o) => o.fault.test(f) && o.when(c));
-  return paperFaults(paper, required, CLOSING_ANCHORS[c.form] ?? [])
+  return [...paperFaults(paper, required, CLOSING_ANCHORS[c.form] ?? []), ...splitLabels(paper, doc)]
     .filter((f) => !tolerated(f))
     .map((f) => `${c.form} case ${index} (${paper.file}): ${f}`);
 }
@@ -338,4 +339,32 @@ export async function runProperty(forms: readonly FormId[], seed: number, numRun
   );
   expect(all).toEqual([]);
   return n;
+}
+
+/** The labels of a document: bold, centred cell texts (kit.ts label), as printed on one line each or broken on purpose. */
+function labelsOf(node: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(node)) for (const n of node) labelsOf(n, out);
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>;
+    if (n.bold === true && n.alignment === 'center' && typeof n.text === 'string') out.add(n.text);
+    for (const value of Object.values(n)) if (value && typeof value === 'object') labelsOf(value, out);
+  }
+  return out;
+}
+
+/**
+ * Labels of up to 8 characters printed split over lines (分管领导审/核意见). A label broken on
+ * purpose between its words (breakLabel) counts line by line.
+ */
+export function splitLabels(paper: Paper, doc: unknown): string[] {
+  const words = paper.words.map((w) => w.word);
+  const faults: string[] = [];
+  for (const label of labelsOf((doc as { content?: unknown }).content)) {
+    for (const line of label.split('\n')) {
+      const text = line.replace(/\s/g, '');
+      if (text === '' || [...text].length > 8) continue;
+      if (!words.some((w) => w.includes(text))) faults.push(`label ${text} split`);
+    }
+  }
+  return faults;
 }

@@ -1,7 +1,8 @@
 // Credential custody in the database: sealing and opening envelopes, recording handovers and the
 // password change after them. Each operation checks its rule and writes every record it touches
 // (with their audit entries) in one transaction: a refused or failed step changes nothing.
-// No function here takes or stores a password (SPEC §Passwords).
+// No function here takes or stores a password: the password itself stays on paper in the sealed
+// envelope (003 第十七条, 002 第九条; README: “It never stores a password”).
 import type { Id, IsoDate, IsoDateTime } from '@shared/domain/common';
 import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';

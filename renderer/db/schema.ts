@@ -1,4 +1,5 @@
-// The local database (IndexedDB through Dexie): one typed table per record of SPEC §Records.
+// The local database (IndexedDB through Dexie): one typed table per record type of shared/domain
+// (unit, person, platform, and the records of records.ts).
 // Versions are append-only: never edit a released version, add a new one with its upgrade.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AuditEntry } from '@shared/domain/audit';

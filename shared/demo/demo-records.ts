@@ -4,7 +4,8 @@
 // account: administrator handover → change filing → new envelope). Deterministic like the rest:
 // every id and date comes from the `env` that createDemoDataset passes in.
 //
-// Envelopes and handovers record custody only: no credential value appears anywhere (SPEC §Passwords).
+// Envelopes and handovers record custody only: no credential value appears anywhere (the password is kept
+// on paper in the sealed envelope, 003 第十七条, 002 第九条).
 import type { Id, IsoDate, IsoDateTime } from '../domain/common';
 import type { LedgerRecords } from '../domain/ledger-records';
 import type { Platform } from '../domain/platform';

@@ -1,4 +1,5 @@
-// The remaining record types of SPEC §Records (4–14). Their screens come in later issues; the
+// The record types beside unit, person and platform (approvals, reviews, envelopes,
+// handovers, inspections, incidents, trainings, printouts, attachments). Their screens come in later issues; the
 // shapes are declared now so the database holds every table from the first version.
 import type { BaseRecord, Id, IsoDate, IsoDateTime } from './common';
 

@@ -120,7 +120,7 @@ function textOrEmpty(maxChars: number) {
   return z.preprocess((v) => (v === null || v === undefined ? '' : v), text(maxChars));
 }
 
-/** SPEC §Records allows ULID or UUID ids; records imported from other tools may carry UUIDs. */
+/** Ids are ULIDs (ids.ts) or UUIDs: records imported from other tools may carry UUIDs. */
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function idRef(what: string) {

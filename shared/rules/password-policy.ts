@@ -1,6 +1,7 @@
 // The password strength self-check (002 第九条（二）2: 长度不少于 8 位，包含字母、数字、特殊字符等，
 // 并避免使用简单易猜的密码). A pure function: the candidate is only read, never stored or returned,
-// so the dialog that calls it is the only place the value ever exists (SPEC §Passwords).
+// so the dialog that calls it is the only place the value ever exists (passwords are kept on paper in the
+// sealed envelope, 003 第十七条, 002 第九条).
 import { PRESET_PROFILES } from '../profiles/presets';
 import type { PasswordPolicy } from '../profiles/types';
 

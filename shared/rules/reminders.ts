@@ -1,4 +1,5 @@
-// The start page's compliance calendar (SPEC §Deadlines): every obligation's reminders for a
+// The start page's compliance calendar (the seeds' deadlines, e.g. 报备 within 5 working days
+// of a change, 001 第五条, 004 第六条): every obligation's reminders for a
 // fixed `today`, overdue first. Envelope and password reminders come from credentials.ts and are
 // merged by the caller.
 import type { RuleProfile } from '../profiles/types';

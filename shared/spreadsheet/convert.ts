@@ -51,7 +51,11 @@ export interface ConvertOptions {
   maxRows?: number;
 }
 
-export const DEFAULT_MAX_ROWS = 5000;
+/**
+ * Most data rows of one import when the caller sets none: 10,000, the rows the reader takes from a
+ * sheet (renderer/features/import/read-workbook.ts MAX_SHEET_ROWS) and the limit the README names.
+ */
+export const DEFAULT_MAX_ROWS = 10_000;
 /** Characters of a cell shown in the preview. */
 const SHOWN_CHARS = 200;
 

@@ -21,7 +21,7 @@ test.beforeEach(async ({ page }) => {
   await app.loadDemo();
 });
 
-test('a password typed into the self-check is stored nowhere (SPEC §Passwords, 002 第九条(二))', async ({ page }) => {
+test('a password typed into the self-check is stored nowhere (003 第十七条, 002 第九条(二))', async ({ page }) => {
   const app = new LedgerApp(page);
   const c = new CredentialsPage(page);
   await app.goTo('密码密封存档');

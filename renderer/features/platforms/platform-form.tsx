@@ -1,4 +1,4 @@
-// Create or edit a platform with every registry field (SPEC §Records 3), in a drawer.
+// Create or edit a platform with every registry field (the account data of 001 附件1 and 004 第五条, printed on F04 and F08), in a drawer.
 import { Button, Checkbox, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import {
   CERTIFICATION_STATUSES,

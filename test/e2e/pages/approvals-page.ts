@@ -1,6 +1,7 @@
 // Page object for 开通与备案: recording a change, its due date, marking it filed; and the start
 // page's reminders and the holiday calendar import in 设置.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class ApprovalsPage {
   constructor(readonly page: Page) {}
@@ -18,9 +19,7 @@ export class ApprovalsPage {
 
   /** Picks an option of a searchable select by typing part of its text. */
   async choose(combobox: Locator, typed: string, option: string | RegExp): Promise<void> {
-    await combobox.click();
-    await combobox.fill(typed);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: option }).first().click();
+    await chooseOption(combobox, typed, option);
   }
 
   async pickDate(input: Locator, date: string): Promise<void> {

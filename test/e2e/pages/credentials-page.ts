@@ -1,6 +1,7 @@
 // Page object for credential custody: 密码密封存档 (envelopes, the self-check) and 管理员交接,
 // plus a reader of everything the browser stores, to prove a password is kept nowhere.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseByTyping } from './antd-select';
 import { readStore } from './app-database';
 
 export interface SealFields {
@@ -16,15 +17,7 @@ export class CredentialsPage {
 
   /** Picks an option of a searchable antd Select by its label; options may carry a suffix (· 单位). */
   async choose(scope: Locator, label: string, option: string): Promise<void> {
-    const input = scope.getByRole('combobox', { name: label });
-    await input.click();
-    await input.fill(option);
-    // The combobox's own (accessible) listbox names the active option: wait for it, then Enter,
-    // so an earlier dropdown still fading out can never take the click.
-    const list = this.page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
-    await expect(list.getByRole('option', { name: new RegExp(`^${option}`) })).toBeAttached();
-    await input.press('Enter');
-    await expect(input).toHaveAttribute('aria-expanded', 'false');
+    await chooseByTyping(scope, label, option);
   }
 
   dialog(name: string | RegExp): Locator {

@@ -1,5 +1,6 @@
 // Page object for the office's own registers: 工作群, 问题与舆情 and 培训, by Chinese labels and roles.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseByTyping } from './antd-select';
 
 export class OfficePage {
   constructor(readonly page: Page) {}
@@ -10,17 +11,12 @@ export class OfficePage {
 
   /** Picks an option of a searchable antd Select by the start of its label. */
   async choose(scope: Locator, label: string, option: string): Promise<void> {
-    const input = scope.getByRole('combobox', { name: label });
-    await input.click();
-    await input.fill(option);
-    const list = this.page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
-    await expect(list.getByRole('option', { name: new RegExp(`^${option}`) })).toBeAttached();
-    await input.press('Enter');
+    await chooseByTyping(scope, label, option);
   }
 
   /** Picks several people in a multiple select, then closes its dropdown. */
   async chooseMany(scope: Locator, label: string, options: string[]): Promise<void> {
-    for (const o of options) await this.choose(scope, label, o);
+    for (const o of options) await chooseByTyping(scope, label, o, { multiple: true });
     await scope.getByRole('combobox', { name: label }).press('Escape');
   }
 

@@ -1,5 +1,6 @@
 // Page object for the registry (平台台账): create, search, open and print a platform.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class RegistryPage {
   constructor(readonly page: Page) {}
@@ -11,9 +12,8 @@ export class RegistryPage {
   /** Picks an option of an antd Select identified by its form label. */
   async choose(label: string, option: string, scope: Locator): Promise<void> {
     const input = scope.getByRole('combobox', { name: label });
-    await input.click();
-    if (await input.isEditable()) await input.fill(option);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
+    // Only a searchable select takes typing; the option must match in full.
+    await chooseOption(input, (await input.isEditable()) ? option : null, new RegExp(`^${option}$`));
   }
 
   /** Fills the 新建平台 drawer and presses 保存; returns the drawer. */

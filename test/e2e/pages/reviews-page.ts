@@ -1,6 +1,7 @@
 // Page object for 发布审核: setup under a chosen rule profile, a new review, recording a step,
 // publishing, 重发重审 and 纠错 — through Chinese labels and roles only.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class ReviewsPage {
   constructor(readonly page: Page) {}
@@ -17,9 +18,7 @@ export class ReviewsPage {
 
   /** Picks an option of a select by typing part of its text (searchable selects) or just clicking. */
   async choose(combobox: Locator, typed: string | null, option: string | RegExp): Promise<void> {
-    await combobox.click();
-    if (typed !== null) await combobox.fill(typed);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: option }).first().click();
+    await chooseOption(combobox, typed, option);
   }
 
   async pickDate(input: Locator, value: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Start-up of the main process: scheme before ready, single instance, hardening, IPC, window.
 import type { EventEmitter } from 'node:events';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,7 @@ const state = vi.hoisted(() => ({
   ipcChannels: [] as string[],
   ipcHandlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
   userData: '',
+  appPath: '/opt/media-ledger/resources/app.asar',
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),
   readyResolve: undefined as undefined | (() => void),
@@ -33,7 +34,7 @@ vi.mock('electron', async () => {
       state.log.push('whenReady');
       return new Promise<void>((resolve) => (state.readyResolve = resolve));
     }),
-    getAppPath: vi.fn(() => '/opt/media-ledger/resources/app.asar'),
+    getAppPath: vi.fn(() => state.appPath),
     getPath: vi.fn(() => state.userData),
     getVersion: vi.fn(() => '0.1.0'),
   });
@@ -96,6 +97,7 @@ beforeEach(() => {
   state.ipcChannels.length = 0;
   state.ipcHandlers.clear();
   state.userData = mkdtempSync(path.join(os.tmpdir(), 'ledger-main-'));
+  state.appPath = mkdtempSync(path.join(os.tmpdir(), 'ledger-app-'));
   state.protocolHandlers.clear();
   state.permissionRequestHandler = undefined;
   state.gotLock = true;
@@ -103,7 +105,25 @@ beforeEach(() => {
   state.app?.removeAllListeners();
 });
 
-afterEach(() => rmSync(state.userData, { recursive: true, force: true }));
+afterEach(() => {
+  rmSync(state.userData, { recursive: true, force: true });
+  rmSync(state.appPath, { recursive: true, force: true });
+});
+
+/** Starts the main process and returns the handler it registered for app://. */
+async function startedAppProtocol(): Promise<((request: Request) => Promise<Response>) | undefined> {
+  await import('../../../electron/main');
+  state.readyResolve?.();
+  await flush();
+  return state.protocolHandlers.get('app');
+}
+
+/** Writes `files` (name → content) into <app path>/dist/renderer, the folder app:// serves. */
+function writeRenderer(files: Record<string, string>): void {
+  const renderer = path.join(state.appPath, 'dist', 'renderer');
+  mkdirSync(renderer, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(renderer, name), content);
+}
 
 describe('main process start-up', () => {
   it('registers the app:// scheme before waiting for ready, then opens one locked-down window', async () => {
@@ -170,11 +190,28 @@ describe('main process start-up', () => {
   });
 
   it('serves dist/renderer from the app folder through app://', async () => {
-    await import('../../../electron/main');
-    state.readyResolve?.();
-    await flush();
-    const handler = state.protocolHandlers.get('app');
-    // The app folder of the mock does not exist, so the file is missing rather than served.
+    const page = '<!doctype html><title>台账</title>';
+    writeRenderer({ 'index.html': page, 'app.js': 'console.log(1);' });
+    const handler = await startedAppProtocol();
+    const response = await handler?.(new Request('app://ledger/index.html'));
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(await response?.text()).toBe(page);
+    const script = await handler?.(new Request('app://ledger/app.js'));
+    expect(script?.status).toBe(200);
+    expect(script?.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(await script?.text()).toBe('console.log(1);');
+  });
+
+  it('answers 404 through app:// for a file dist/renderer does not have', async () => {
+    writeRenderer({ 'index.html': '<!doctype html>' });
+    const handler = await startedAppProtocol();
+    const response = await handler?.(new Request('app://ledger/missing.js'));
+    expect(response?.status).toBe(404);
+  });
+
+  it('answers 404 through app:// when the app folder has no dist/renderer', async () => {
+    const handler = await startedAppProtocol();
     const response = await handler?.(new Request('app://ledger/index.html'));
     expect(response?.status).toBe(404);
   });

@@ -29,19 +29,37 @@ const { createMainWindow, mainWindowOptions, WINDOW_TITLE } = await import('../.
 
 describe('main window', () => {
   it('is isolated, sandboxed and without Node in the page', () => {
-    const options = mainWindowOptions('/app/dist-electron/preload.cjs');
-    expect(options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      plugins: true,
-      spellcheck: false,
-      webviewTag: false,
-      preload: '/app/dist-electron/preload.cjs',
-    });
+    const preferences = mainWindowOptions('/app/dist-electron/preload.cjs').webPreferences ?? {};
+    // Each security-relevant switch on its own, so a change to any of them in window.ts fails here.
+    expect(preferences.contextIsolation).toBe(true);
+    expect(preferences.sandbox).toBe(true);
+    expect(preferences.nodeIntegration).toBe(false);
+    expect(preferences.nodeIntegrationInSubFrames).toBe(false);
+    expect(preferences.webSecurity).toBe(true);
+    expect(preferences.allowRunningInsecureContent).toBe(false);
+    expect(preferences.spellcheck).toBe(false);
+    expect(preferences.webviewTag).toBe(false);
+    // The built-in PDF viewer shows the form preview (a blob: PDF in an iframe).
+    expect(preferences.plugins).toBe(true);
+    expect(preferences.preload).toBe('/app/dist-electron/preload.cjs');
+  });
+
+  it('sets no webPreferences beyond the reviewed ones (a new switch must be reviewed and added here)', () => {
+    const preferences = mainWindowOptions('/p.cjs').webPreferences ?? {};
+    expect(Object.keys(preferences).sort()).toEqual(
+      [
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'plugins',
+        'preload',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
+      ].sort(),
+    );
   });
 
   it('turns on no experimental or extra Blink features (Electronegativity EXPERIMENTAL_FEATURES, BLINK_FEATURES)', () => {
@@ -60,6 +78,13 @@ describe('main window', () => {
     createMainWindow('app://ledger/index.html', '/app/dist-electron/preload.cjs');
     const window = created.windows.at(-1);
     expect(window?.options).toEqual(mainWindowOptions('/app/dist-electron/preload.cjs'));
+    // The options actually handed to BrowserWindow, checked directly rather than only against the same function.
+    const preferences = (window?.options as { webPreferences: Record<string, unknown> }).webPreferences;
+    expect(preferences.contextIsolation).toBe(true);
+    expect(preferences.sandbox).toBe(true);
+    expect(preferences.nodeIntegration).toBe(false);
+    expect(preferences.webSecurity).toBe(true);
+    expect(preferences.preload).toBe('/app/dist-electron/preload.cjs');
     expect(window?.loaded).toEqual(['app://ledger/index.html']);
     expect(window?.events).toContain('once:ready-to-show');
   });

@@ -72,13 +72,10 @@ const filled = join(dir, 'F04-filled.pdf');
 const blank = join(dir, 'F04-blank.pdf');
 let filledText = '';
 let blankText = '';
-let filledSize = 0;
 
 beforeAll(async () => {
   const ctx = createFormContext(fixtureContext());
-  const pdf = await renderPdf(buildF04(fixturePlatform, ctx));
-  filledSize = pdf.length;
-  writeFileSync(filled, pdf);
+  writeFileSync(filled, await renderPdf(buildF04(fixturePlatform, ctx)));
   writeFileSync(blank, await renderPdf(buildF04(null, createFormContext(fixtureContext('')))));
   filledText = run('pdftotext', ['-enc', 'UTF-8', filled, '-']);
   blankText = run('pdftotext', ['-enc', 'UTF-8', blank, '-']);
@@ -111,24 +108,6 @@ describe('F04 微信、微博账号备案信息表 (001 附件1)', () => {
     expect(squash(filledText)).toContain('吉𠮷龘');
     expect(squash(filledText)).toContain('翱翔信息化𠮷');
     expect(run('pdffonts', [filled])).toMatch(/\+NotoSerifJP-Regular\s.*\byes\s+yes\s+yes\b/);
-  });
-
-  it('is one A4 page with every font embedded as a subset', () => {
-    const info = run('pdfinfo', [filled]);
-    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
-    expect(info).toMatch(/Pages:\s+1\b/);
-    const fonts = run('pdffonts', [filled]).trim().split('\n').slice(2);
-    expect(fonts.length).toBeGreaterThanOrEqual(2);
-    for (const line of fonts) {
-      // name type… encoding emb sub uni object gen: emb and sub must be "yes", name subset-tagged.
-      expect(line, line).toMatch(/^[A-Z]{6}\+NotoSerif(SC|JP)-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
-    }
-    expect(filledSize).toBeLessThan(150_000);
-  });
-
-  it('passes qpdf --check', () => {
-    expect(run('qpdf', ['--check', filled])).toMatch(/No syntax or stream encoding errors/);
-    expect(run('qpdf', ['--check', blank])).toMatch(/No syntax or stream encoding errors/);
   });
 
   it('leaves a free area of at least 50 mm for the seal above the signature date', () => {

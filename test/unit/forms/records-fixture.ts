@@ -168,6 +168,11 @@ export const handover: Handover = {
 
 export const platforms: Platform[] = [wechat, studentAccount, weibo, workGroup];
 
+/** An inspection campaign for F11S: the fixture's inspection, one passed and one closed down. */
+export const passedInspection: Inspection = { ...inspection, id: '01JINSP0000000000000000002', platformId: studentAccount.id, result: '合格', checks: [] };
+export const closedDownInspection: Inspection = { ...inspection, id: '01JINSP0000000000000000003', platformId: weibo.id, result: '关停注销', checks: [] };
+export const inspectionCampaign = { year: 2026, inspections: [inspection, passedInspection, closedDownInspection] };
+
 export function recordsContext(
   formNumber = 'BA-2026-0007',
   extraPlatforms: Platform[] = [],

@@ -53,7 +53,7 @@ describe('password policy', () => {
     expect(describePolicy(policy('vocational-three-level-review'))).toBe('至少 8 位，须含字母、数字和特殊字符；每 180 天至少修改一次；交接后须及时修改');
   });
 
-  it('the result never carries the candidate back (SPEC §Passwords)', () => {
+  it('the result never carries the candidate back (passwords only in the sealed envelope, 003 第十七条)', () => {
     for (const p of PRESET_PASSWORD_POLICIES.values()) {
       for (const candidate of [STRONG, 'short', 'Admin@2026']) expect(JSON.stringify(checkPassword(candidate, p))).not.toContain(candidate);
     }

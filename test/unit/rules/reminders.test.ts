@@ -93,7 +93,7 @@ describe('change and closure filings (001 第五条, 004 第六条)', () => {
     expect(changeFilingReminders(data({ platforms: [wx], approvals: [a] }), three, '2026-03-10')[0]!.dueDate).toBe('2026-03-13');
   });
 
-  it('a deadline running into a year without a holiday schedule is still listed, flagged with the year (SPEC §Deadlines)', () => {
+  it('a deadline running into a year without a holiday schedule is still listed, flagged with the year (working-day deadlines, 001 第五条, 004 第六条)', () => {
     const a = approval('a1', { platformId: 'wx', kind: '变更备案', changeDate: '2026-12-29' });
     const [r] = changeFilingReminders(data({ platforms: [wx], approvals: [a] }), P004, '2026-12-30');
     expect(r!.missingYear).toBe(2027);

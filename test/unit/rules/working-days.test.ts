@@ -151,7 +151,7 @@ describe('2026 holiday periods (004 第六条: 应在5个工作日内报备)', (
   });
 });
 
-describe('years without data (SPEC §Deadlines: never a silent Mon–Fri guess)', () => {
+describe('years without data (working-day deadlines of 001 第五条, 004 第六条: never a silent Mon–Fri guess)', () => {
   it('throws HolidayDataMissing with the year for a date in a year nobody entered', () => {
     const year = Math.max(...BUNDLED_YEARS) + 1;
     expect(() => isWorkingDay(`${year}-03-02`)).toThrow(HolidayDataMissingError);

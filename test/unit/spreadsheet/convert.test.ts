@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '@shared/domain/ids';
 import type { CellValue, SheetData } from '@shared/spreadsheet/cells';
-import { buildPreview, splitPreview, type ImportPreview } from '@shared/spreadsheet/convert';
+import { buildPreview, DEFAULT_MAX_ROWS, splitPreview, type ImportPreview } from '@shared/spreadsheet/convert';
 import { proposeMapping } from '@shared/spreadsheet/mapping';
+import { MAX_SHEET_ROWS } from '../../../renderer/features/import/read-workbook';
 import type { StoredData } from '@shared/spreadsheet/references';
 import type { ImportTarget } from '@shared/spreadsheet/targets';
 
@@ -139,6 +140,17 @@ describe('platform rows', () => {
     expect(buildPreview(sheet, 0, proposeMapping(sheet, 0, 'platforms'), 'platforms', stored, { today: TODAY, newId })).toMatchObject({ ok: false, reason: expect.stringMatching(/没有数据/) });
     const big: SheetData = { name: 'S', rows: [HEADER, ...Array.from({ length: 6 }, (_, i) => ['微博', `n${i}`, `w${i}`, '校团委'])] };
     expect(buildPreview(big, 0, proposeMapping(big, 0, 'platforms'), 'platforms', stored, { today: TODAY, newId, maxRows: 5 })).toMatchObject({ ok: false, reason: expect.stringMatching(/超过 5 行/) });
+  });
+
+  it('refuses more than 10,000 data rows by default: the README\'s limit and the sheet reader\'s', () => {
+    expect(DEFAULT_MAX_ROWS).toBe(10_000);
+    expect(DEFAULT_MAX_ROWS).toBe(MAX_SHEET_ROWS);
+    // Refused while the rows are gathered, before any is converted (a full preview of 10,000 rows is too slow for a unit test).
+    const over: SheetData = { name: 'S', rows: [HEADER, ...Array.from({ length: 10_001 }, (_, i) => ['微博', `n${i}`, `weibo.com/w${i}`, '校团委'])] };
+    expect(buildPreview(over, 0, proposeMapping(over, 0, 'platforms'), 'platforms', stored, { today: TODAY, newId })).toMatchObject({
+      ok: false,
+      reason: '表格中超过 10000 行数据，请分成几个文件分批导入',
+    });
   });
 });
 

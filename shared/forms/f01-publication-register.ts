@@ -41,8 +41,8 @@ export const F01_TEXTS = {
   explanation: '说明：照片可与电子登记表压缩打包，纸版登记表提交网站/微信公众服务号管理员。',
 } as const;
 
-/** label | 网站/微信 or 部门 value | 负责人签字 | signature | 日期 | date (≈ 39 mm: a date on one line): the 156 mm type area. */
-const WIDTHS = [mm(24), mm(28), mm(14), mm(24), mm(10), '*'] as const;
+/** label | 网站/微信 or 部门 value | 负责人签字 (on one line) | signature | 日期 | date (≈ 39 mm: a date on one line): the 156 mm type area. */
+const WIDTHS = [mm(22), mm(24), mm(22), mm(22), mm(10), '*'] as const;
 const OPINION_HEIGHT = mm(28);
 
 type Media = 'website' | 'wechat';

@@ -23,7 +23,7 @@ export const F09_HEAD = ['序号', '平台名称', '平台类型', '账号/微�
 /** Empty rows on a blank list: what fits one landscape page above the seal area. */
 export const F09_BLANK_ROWS = 5;
 /** Widths exclude padding; together they fill the 243 mm of a landscape type area. */
-const WIDTHS = [mm(10), mm(32), mm(18), mm(28), mm(32), mm(18), mm(26), mm(15), mm(15), '*'] as const;
+const WIDTHS = [mm(10), mm(32), mm(18), mm(28), mm(25), mm(18), mm(26), mm(15), mm(22), '*'] as const;
 
 /** The unit's accounts as the notice counts them: every kind but work groups (those are F14). */
 export function f09Platforms(unit: Unit | null | undefined, ctx: FormContext): Platform[] {

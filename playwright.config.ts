@@ -19,6 +19,9 @@ export default defineConfig({
     locale: 'zh-CN',
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
+    // The app then turns antd's animations off (main.tsx): a click or a keystroke never lands
+    // on a dialog still zooming in, which on a loaded machine lost clicks and moved the focus.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],

@@ -142,9 +142,12 @@ export function useSubmit<V>(form: FormInstance<V>, save: (values: V) => Promise
     void submit();
   };
 
-  /** Puts the focus on the dialog's first field once it is shown. */
+  /**
+   * Puts the focus on the dialog's first field once it is shown, unless the clerk is already in
+   * a field (typing while the dialog still opened: the focus must not jump back mid-entry).
+   */
   const focusFirstField = (open: boolean) => {
-    if (!open) return;
+    if (!open || formElement.current?.contains(document.activeElement)) return;
     const first = formElement.current?.querySelector<HTMLElement>(
       'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), input[role=combobox]',
     );

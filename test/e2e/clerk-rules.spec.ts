@@ -27,13 +27,7 @@ test('only the 接收人 or 监交人 of the handover can confirm the password c
   const app = await start(page);
   const c = new CredentialsPage(page);
   await app.goTo('管理员交接');
-  await page.getByRole('button', { name: '登记交接' }).click();
-  const dialog = c.dialog('登记交接');
-  await c.choose(dialog, '平台', PLATFORM);
-  await c.choose(dialog, '接收人', '刘思远');
-  await c.choose(dialog, '监交人', '孙丽华');
-  await dialog.getByRole('button', { name: '登记交接' }).click();
-  await expect(dialog).toBeHidden();
+  await c.registerHandover(PLATFORM, '刘思远', '孙丽华');
 
   const row = page.getByRole('row').filter({ hasText: PLATFORM }).filter({ hasText: '刘思远' });
   await row.getByRole('button', { name: /^登记更换密码/ }).click();
@@ -117,13 +111,7 @@ test('under 001 reminders cite 001 or 本单位规定, never another institution
   // A change filing: hand over an account, which files the change.
   await app.goTo('管理员交接');
   const c = new CredentialsPage(page);
-  await page.getByRole('button', { name: '登记交接' }).click();
-  const dialog = c.dialog('登记交接');
-  await c.choose(dialog, '平台', PLATFORM);
-  await c.choose(dialog, '接收人', '刘思远');
-  await c.choose(dialog, '监交人', '孙丽华');
-  await dialog.getByRole('button', { name: '登记交接' }).click();
-  await expect(dialog).toBeHidden();
+  await c.registerHandover(PLATFORM, '刘思远', '孙丽华');
 
   const cited = new Set(await citations(page));
   expect(cited).toContain('001 第五条');

@@ -20,6 +20,17 @@ export class CredentialsPage {
     await chooseByTyping(scope, label, option);
   }
 
+  /** 管理员交接 › 登记交接 for `platform` to `incoming`, witnessed by `supervisor`; waits until it is saved. */
+  async registerHandover(platform: string, incoming: string, supervisor: string): Promise<void> {
+    await this.page.getByRole('button', { name: '登记交接' }).click();
+    const dialog = this.dialog('登记交接');
+    await this.choose(dialog, '平台', platform);
+    await this.choose(dialog, '接收人', incoming);
+    await this.choose(dialog, '监交人', supervisor);
+    await dialog.getByRole('button', { name: '登记交接' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   dialog(name: string | RegExp): Locator {
     return this.page.getByRole('dialog', { name });
   }

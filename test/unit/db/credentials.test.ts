@@ -9,6 +9,7 @@ import type { Person } from '../../../shared/domain/person';
 import type { Platform } from '../../../shared/domain/platform';
 import { getPreset } from '../../../shared/profiles/presets';
 import { HANDOVER_CHECKLIST } from '../../../shared/rules/handover-state';
+import { platformDraft } from '../platform-fixture';
 
 let db: LedgerDb;
 let n = 0;
@@ -27,10 +28,7 @@ beforeEach(async () => {
   const add = (name: string, left = false) =>
     createRecord<Person>(db, 'people', { name, isTeacher: true, status: left ? '离岗' : '在岗', ...(left ? { statusDate: '2026-06-30' } : {}) }).then((p) => p.id);
   ids = { li: await add('李赟'), sun: await add('孙丽华'), wu: await add('吴芳'), liu: await add('刘思远'), xu: await add('许志明', true) };
-  platform = await createRecord<Platform>(db, 'platforms', {
-    kind: '官方网站', name: '图书馆网站', accountId: 'lib.dhsf.edu.cn', purpose: '', contentScope: '', certification: '不适用', followers: [],
-    server: { involvesData: false }, chiefAdminId: ids.li, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [],
-  });
+  platform = await createRecord<Platform>(db, 'platforms', platformDraft({ kind: '官方网站', name: '图书馆网站', accountId: 'lib.dhsf.edu.cn', certification: '不适用', chiefAdminId: ids.li }));
 });
 
 afterEach(async () => {

@@ -8,16 +8,14 @@ import { openCampaign, recordInspection } from '../../../renderer/db/inspections
 import { verifyChain } from '../../../shared/audit/hash-chain';
 import type { Platform } from '../../../shared/domain/platform';
 import { getPreset } from '../../../shared/profiles/presets';
+import { platformDraft } from '../platform-fixture';
 
 let db: LedgerDb;
 let n = 0;
 const TODAY = '2026-11-22';
 
 const addPlatform = (name: string, over: Partial<Platform> = {}) =>
-  createRecord<Platform>(db, 'platforms', {
-    kind: '微信公众号', name, accountId: name, purpose: '', contentScope: '', certification: '已认证', followers: [],
-    server: { involvesData: false }, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [], ...over,
-  });
+  createRecord<Platform>(db, 'platforms', platformDraft({ name, accountId: name, ...over }));
 
 beforeEach(async () => {
   db = new LedgerDb(`inspections-test-${++n}`);

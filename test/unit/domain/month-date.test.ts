@@ -6,12 +6,9 @@ import { validatePlatform } from '@shared/domain/validation';
 import { formatDate } from '@shared/forms/format';
 import { formatCnDate } from '@shared/rules/compliance-reminder';
 import { parseDayOrMonthCell } from '@shared/spreadsheet/dates';
+import { platformFormDraft } from '../platform-fixture';
 
-const draft = (openedOn: string): Record<string, unknown> => ({
-  kind: '微信公众号', name: '东湖示范大学图书馆', accountId: 'dhsf_lib', hostUnitId: '01KAZ0K5R0D5YS0FACPNH3DYVK', purpose: '', contentScope: '',
-  certification: '已认证', followers: [], server: { involvesData: false }, sectionAdminIds: [], measures: '', columns: [], status: '运行中',
-  statusHistory: [], openedOn,
-});
+const draft = (openedOn: string): Record<string, unknown> => platformFormDraft({ purpose: '', contentScope: '', openedOn });
 
 describe('month-only dates', () => {
   it('knows a real month and nothing else', () => {

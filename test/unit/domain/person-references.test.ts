@@ -2,15 +2,12 @@
 // of those duties (000 第四条、第六条; 003 第七条、第十七条).
 import { describe, expect, it } from 'vitest';
 import { handOverPatch, personReferences, type ReferenceData } from '@shared/domain/person-references';
-import type { Platform } from '@shared/domain/platform';
 import type { Envelope, Handover, Review } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
+import { platformRecord } from '../platform-fixture';
 
 const stamp = { createdAt: '', updatedAt: '' };
-const platform = (id: string, over: Partial<Platform> = {}): Platform => ({
-  id, kind: '微信公众号', name: `账号${id}`, accountId: id, purpose: '', contentScope: '', certification: '已认证', followers: [],
-  server: { involvesData: false }, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [], ...stamp, ...over,
-});
+const platform = platformRecord;
 const unit = (over: Partial<Unit>): Unit => ({ id: 'u1', name: '图书馆', kind: '直属单位', ...stamp, ...over }) as Unit;
 const envelope = (id: string, over: Partial<Envelope>): Envelope => ({
   id, platformId: 'p1', number: `X-${id}`, items: [], sealedOn: '2026-01-01', location: '柜', openings: [], ...stamp, ...over,

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { isRealDate, isValidPhone, isValidWebAddress, validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
 import { localToday } from '@shared/domain/today';
 import type { FieldErrors } from '@shared/domain/validation';
+import { HOST_UNIT_ID as UNIT_ID, platformFormDraft as platformDraft } from '../platform-fixture';
 
 const TODAY = '2026-11-22';
 const opts = { today: TODAY };
-const UNIT_ID = '01KAZ0K5R0D5YS0FACPNH3DYVK'; // valid ULIDs
 const PERSON_ID = '01KAZ0K5R1VF7ABP8RF5G1NK08';
 
 const CHINESE = /\p{Script=Han}/u;
@@ -17,25 +17,6 @@ function errorsOf(result: { ok: true } | { ok: false; errors: FieldErrors }): Fi
   return result.errors;
 }
 
-function platformDraft(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: '微信公众号',
-    name: '东湖示范大学图书馆',
-    accountId: 'dhsf_lib',
-    hostUnitId: UNIT_ID,
-    purpose: '服务读者',
-    contentScope: '本馆公告',
-    certification: '已认证',
-    followers: [],
-    server: { involvesData: false },
-    sectionAdminIds: [],
-    measures: '',
-    columns: [],
-    status: '运行中',
-    statusHistory: [],
-    ...overrides,
-  };
-}
 
 describe('dates', () => {
   it('accepts real calendar dates only', () => {

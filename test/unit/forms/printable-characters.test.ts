@@ -12,6 +12,7 @@ import type { SheetData } from '@shared/spreadsheet/cells';
 import { buildPreview } from '@shared/spreadsheet/convert';
 import { proposeMapping } from '@shared/spreadsheet/mapping';
 import { coverageModuleSource, readPrintCoverage } from '../../../scripts/lib/font-coverage';
+import { HOST_UNIT_ID as UNIT_ID, platformFormDraft as platformDraft } from '../platform-fixture';
 
 const GENERATED = fileURLToPath(new URL('../../../shared/forms/printable-coverage.generated.ts', import.meta.url));
 const TODAY = '2026-11-22';
@@ -63,23 +64,6 @@ describe('which characters print', () => {
   });
 });
 
-const UNIT_ID = '01KAZ0K5R0D5YS0FACPNH3DYVK';
-
-function platformDraft(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: '微信公众号',
-    name: '东湖示范大学图书馆',
-    accountId: 'dhsf_lib',
-    hostUnitId: UNIT_ID,
-    purpose: '服务读者',
-    contentScope: '本馆公告',
-    certification: '已认证',
-    server: { involvesData: false },
-    measures: '',
-    status: '运行中',
-    ...overrides,
-  };
-}
 
 describe('entry validation refuses text the forms cannot print, at the field', () => {
   it('a person named 王🙂 is refused at 姓名; 王𠮷 is accepted as typed', () => {

@@ -4,15 +4,19 @@ import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
 import { validatePlatform } from '@shared/domain/validation';
 import { departedMemberReminders, departedMembers, memberLabel, rosterSource, rosterWithout } from '@shared/rules/group-roster';
+import { platformRecord } from '../platform-fixture';
 
 const stamp = { createdAt: '', updatedAt: '' };
 const person = (id: string, over: Partial<Person> = {}): Person => ({ id, name: `人员${id}`, isTeacher: true, status: '在岗', ...stamp, ...over });
-const group = (id: string, over: Partial<Platform> = {}): Platform => ({
-  id, kind: '微信群', name: `群${id}`, accountId: '', purpose: '', contentScope: '', certification: '不适用', followers: [],
-  server: { involvesData: false }, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [], ...stamp,
-  group: { realNameCheckDates: [], members: [{ personId: 'cao' }, { personId: 'li' }, { department: '后勤保障处', name: '刘建' }] },
-  ...over,
-});
+const group = (id: string, over: Partial<Platform> = {}): Platform =>
+  platformRecord(id, {
+    kind: '微信群',
+    name: `群${id}`,
+    accountId: '',
+    certification: '不适用',
+    group: { realNameCheckDates: [], members: [{ personId: 'cao' }, { personId: 'li' }, { department: '后勤保障处', name: '刘建' }] },
+    ...over,
+  });
 const people = new Map([
   ['cao', person('cao', { name: '曹宁', status: '离岗', statusDate: '2026-09-01' })],
   ['li', person('li', { name: '李明' })],

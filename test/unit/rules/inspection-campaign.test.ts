@@ -15,12 +15,9 @@ import {
   inspectionWindowText,
   newInspectionDraft,
 } from '../../../shared/rules/inspection-campaign';
+import { platformRecord } from '../platform-fixture';
 
-const platform = (id: string, over: Partial<Platform> = {}): Platform => ({
-  id, kind: '微信公众号', name: `账号${id}`, accountId: id, purpose: '', contentScope: '', certification: '已认证', followers: [],
-  server: { involvesData: false }, sectionAdminIds: [], measures: '', columns: [], status: '运行中', statusHistory: [],
-  lastUpdateOn: '2026-11-01', createdAt: '', updatedAt: '', ...over,
-});
+const platform = (id: string, over: Partial<Platform> = {}): Platform => platformRecord(id, { lastUpdateOn: '2026-11-01', ...over });
 const inspection = (id: string, platformId: string, year: number, over: Partial<Inspection> = {}): Inspection => ({
   id, platformId, year, checks: [{ item: '持续更新', ok: true }, { item: '先审后发', ok: true }], createdAt: '', updatedAt: '', ...over,
 });

@@ -3,12 +3,10 @@ import type { DemoDataset } from '@shared/demo/demo-dataset';
 import { getPreset } from '@shared/profiles/presets';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import { recordDisplayName } from '@shared/audit/record-labels';
-import type { RecordTable } from '@shared/domain/tables';
+import { LEDGER_RECORD_TABLES } from '@shared/domain/ledger-records';
 import type { LedgerDb } from './schema';
 import { LedgerError, saveSettings } from './repository';
 
-/** The dataset's tables, in the order they are written (referenced records first). */
-const DATASET_TABLES = ['units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings'] as const satisfies readonly (keyof DemoDataset & RecordTable)[];
 
 export async function isDatabaseEmpty(db: LedgerDb): Promise<boolean> {
   const counts = await Promise.all([db.units.count(), db.people.count(), db.platforms.count()]);
@@ -22,8 +20,8 @@ export async function isDatabaseEmpty(db: LedgerDb): Promise<boolean> {
 export async function loadDataset(db: LedgerDb, data: DemoDataset, operatorName: string): Promise<void> {
   const profile = getPreset(data.profileId);
   if (!profile) throw new LedgerError('示例数据引用的规则方案不存在。', `profile ${data.profileId}`);
-  const parts = DATASET_TABLES.map((table) => ({ table, rows: data[table] as readonly { id: string }[] }));
-  await db.transaction('rw', [...DATASET_TABLES.map((t) => db.table(t)), db.auditLog, db.settings], async () => {
+  const parts = LEDGER_RECORD_TABLES.map((table) => ({ table, rows: data[table] as readonly { id: string }[] }));
+  await db.transaction('rw', [...LEDGER_RECORD_TABLES.map((t) => db.table(t)), db.auditLog, db.settings], async () => {
     const clash = await Promise.all(parts.map(({ table, rows }) => db.table(table).bulkGet(rows.map((r) => r.id))));
     if (clash.some((rows) => rows.some(Boolean))) {
       throw new LedgerError('示例数据已经载入过，未重复载入。');

@@ -1,7 +1,7 @@
 // The demo dataset: deterministic, complete (every kind and status), internally consistent, and
 // valid by the same rules the edit dialogs apply.
 import { describe, expect, it } from 'vitest';
-import { createDemoDataset, type DemoDataset } from '@shared/demo/demo-dataset';
+import { createDemoDataset } from '@shared/demo/demo-dataset';
 import type { BaseRecord } from '@shared/domain/common';
 import { PERSON_STATUSES } from '@shared/domain/person';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, isGroupKind } from '@shared/domain/platform';
@@ -17,15 +17,14 @@ import { UNIT_KINDS } from '@shared/domain/unit';
 import { validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
 import { getPreset } from '@shared/profiles/presets';
 import { addWorkingDays, isWorkingDay } from '@shared/rules/working-days';
+import { LEDGER_RECORD_TABLES } from '@shared/domain/ledger-records';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 
 const TODAY = '2026-11-22';
 const data = createDemoDataset();
 const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const RECORD_TABLES = [
-  'units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings',
-] as const satisfies readonly (keyof DemoDataset)[];
+const RECORD_TABLES = LEDGER_RECORD_TABLES;
 type RecordTable = (typeof RECORD_TABLES)[number];
 
 /** Which table every id-holding field points into; a new field must be added here to pass. */

@@ -5,6 +5,7 @@ import { createDemoDataset } from '@shared/demo/demo-dataset';
 import { PRESET_PROFILES } from '@shared/profiles/presets';
 import { readPackage } from '@shared/exchange/package-reader';
 import type { ExchangePackage } from '@shared/exchange/format';
+import { DB_TABLES } from '@shared/domain/tables';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { saveSettings } from '../../../renderer/db/repository';
@@ -52,12 +53,10 @@ export async function exportAndRead(db: LedgerDb, unit: string, now = EXPORT_AT)
   return { bytes: written.bytes, pkg: read.package };
 }
 
-const ALL_TABLES = ['units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings', 'printouts', 'attachments', 'auditLog', 'settings'] as const;
-
 /** Every row of every table, for before/after comparisons. */
 export async function dump(db: LedgerDb): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const table of ALL_TABLES) out[table] = await db.table(table).toArray();
+  for (const table of DB_TABLES) out[table] = await db.table(table).toArray();
   return out;
 }
 

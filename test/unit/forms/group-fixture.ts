@@ -15,11 +15,11 @@ import type { Unit } from '../../../shared/domain/unit';
 import { createFormContext, formContextData, type FormContext } from '../../../shared/forms/context';
 import type { ProblemLog } from '../../../shared/forms/f15-problem-log';
 import { presetProfile } from '../../../shared/profiles/presets';
+import { staffMember, stamp } from './records-fixture';
 
 /** The group forms (F14–F17) come from seeds 002 and 003; the fixtures run under 003's profile. */
 export const GROUP_PROFILE_ID = 'vocational-approval-sealed-archive';
 
-const stamp = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' };
 
 export const groupUnits: Unit[] = [
   { ...stamp, id: '01JUNIT0000000000000000011', name: '图书馆', kind: '直属单位' },
@@ -27,16 +27,8 @@ export const groupUnits: Unit[] = [
 ];
 const [LIB, JW] = groupUnits.map((u) => u.id) as [string, string];
 
-const person = (n: number, name: string, title: string, phone: string, unitId = LIB): Person => ({
-  ...stamp,
-  id: `01JPERS00000000000000001${String(n).padStart(2, '0')}`,
-  name,
-  title,
-  phone,
-  unitId,
-  isTeacher: true,
-  status: '在岗',
-});
+const person = (n: number, name: string, title: string, phone: string, unitId = LIB): Person =>
+  staffMember(`01JPERS00000000000000001${String(n).padStart(2, '0')}`, name, title, phone, unitId);
 
 export const groupPeople: Person[] = [
   person(1, '吉𠮷龘', '党政综合办公室主任', '027-87650405'),

@@ -8,15 +8,17 @@ import { formContextData, type FormContextData } from '../../../shared/forms/con
 import { presetProfile } from '../../../shared/profiles/presets';
 import type { RuleProfile } from '../../../shared/profiles/types';
 
-const stamp = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' };
+/** When the fixtures' records were written. */
+export const stamp = { createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z' };
 
 export const UNIT_ID = '01JUNIT0000000000000000001';
 const TW_ID = '01JUNIT0000000000000000002';
 const SU_ID = '01JUNIT0000000000000000003';
 
-const person = (n: number, name: string, title: string, phone: string, unitId = UNIT_ID): Person => ({
+/** A teacher in post, as the forms print people: name, title and phone. */
+export const staffMember = (id: string, name: string, title: string, phone: string, unitId: string): Person => ({
   ...stamp,
-  id: `01JPERS00000000000000000${String(n).padStart(2, '0')}`,
+  id,
   name,
   title,
   phone,
@@ -24,6 +26,8 @@ const person = (n: number, name: string, title: string, phone: string, unitId = 
   isTeacher: true,
   status: '在岗',
 });
+const person = (n: number, name: string, title: string, phone: string, unitId = UNIT_ID): Person =>
+  staffMember(`01JPERS00000000000000000${String(n).padStart(2, '0')}`, name, title, phone, unitId);
 
 export const people: Person[] = [
   person(1, '吉𠮷龘', '处长', '029-88491234'),

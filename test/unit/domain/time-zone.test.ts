@@ -1,18 +1,11 @@
 // Times on the institution's clock: the profile's time zone (China time by default) decides how a
 // stored instant is shown and printed and what a typed wall-clock time means, not the machine's zone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, validTimeZone, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+import { onUtcMachine } from '../utc-machine';
 
-const machineZone = process.env.TZ;
-beforeAll(() => {
-  // The machine runs on UTC, as a server or a freshly installed laptop may.
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  if (machineZone === undefined) delete process.env.TZ;
-  else process.env.TZ = machineZone;
-});
+onUtcMachine();
 
 describe('institution time zone', () => {
   it('defaults to China time in every preset and for a profile stored without one', () => {

@@ -110,11 +110,23 @@ afterEach(() => {
   rmSync(state.appPath, { recursive: true, force: true });
 });
 
-/** Starts the main process and returns the handler it registered for app://. */
-async function startedAppProtocol(): Promise<((request: Request) => Promise<Response>) | undefined> {
+/** Loads the main process and lets it past app.whenReady(). */
+async function startMain(): Promise<void> {
   await import('../../../electron/main');
   state.readyResolve?.();
   await flush();
+}
+
+/** Starts the main process once more, as a new launch: fresh modules, no windows yet. */
+async function restartMain(): Promise<void> {
+  vi.resetModules();
+  state.windows.length = 0;
+  await startMain();
+}
+
+/** Starts the main process and returns the handler it registered for app://. */
+async function startedAppProtocol(): Promise<((request: Request) => Promise<Response>) | undefined> {
+  await startMain();
   return state.protocolHandlers.get('app');
 }
 
@@ -154,9 +166,7 @@ describe('main process start-up', () => {
   });
 
   it('holds the window\'s close and the menu\'s quit until the page has made its on-quit backup', async () => {
-    await import('../../../electron/main');
-    state.readyResolve?.();
-    await flush();
+    await startMain();
     const window = state.windows[0]!.instance as EventEmitter & {
       webContents: { send: ReturnType<typeof vi.fn> };
       close: ReturnType<typeof vi.fn>;
@@ -174,9 +184,7 @@ describe('main process start-up', () => {
   });
 
   it('accepts an on-quit backup only while the window is closing', async () => {
-    await import('../../../electron/main');
-    state.readyResolve?.();
-    await flush();
+    await startMain();
     const window = state.windows[0]!.instance as EventEmitter & { webContents: unknown };
     const begin = state.ipcHandlers.get(CHANNELS.backupBegin)!;
     const event = { senderFrame: { url: 'app://ledger/index.html' }, sender: window.webContents };
@@ -227,26 +235,16 @@ describe('main process start-up', () => {
     const argv = process.argv;
     process.env.VITE_DEV_SERVER_URL = 'http://127.0.0.1:5173/';
     try {
-      await import('../../../electron/main');
-      state.readyResolve?.();
-      await flush();
+      await startMain();
       expect(state.windows[0]?.url).toBe('app://ledger/index.html');
 
-      vi.resetModules();
-      state.windows.length = 0;
       process.argv = [...argv, '--dev'];
       process.env.VITE_DEV_SERVER_URL = 'http://192.168.1.5:5173/';
-      await import('../../../electron/main');
-      state.readyResolve?.();
-      await flush();
+      await restartMain();
       expect(state.windows[0]?.url).toBe('app://ledger/index.html');
 
-      vi.resetModules();
-      state.windows.length = 0;
       process.env.VITE_DEV_SERVER_URL = 'http://127.0.0.1:5173/';
-      await import('../../../electron/main');
-      state.readyResolve?.();
-      await flush();
+      await restartMain();
       expect(state.windows[0]?.url).toBe('http://127.0.0.1:5173/');
     } finally {
       process.argv = argv;

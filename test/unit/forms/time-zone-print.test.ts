@@ -1,7 +1,7 @@
 // Forms print times on the institution's clock (the profile's time zone, China time by default):
 // on a machine set to UTC a review planned for 10:00 China time prints 10:00, not 02:00, and an
 // envelope opened at 07:30 Beijing time keeps its Beijing date.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Review } from '../../../shared/domain/records';
 import { createFormContext } from '../../../shared/forms/context';
 import { buildF05 } from '../../../shared/forms/f05-article-review';
@@ -11,15 +11,9 @@ import { presetProfile } from '../../../shared/profiles/presets';
 import { pdfText, renderTo, squash, tempDir } from './pdf-read';
 import { envelope, recordsContext } from './records-fixture';
 import { departmentReview, reviewContext } from './review-fixture';
+import { onUtcMachine } from '../utc-machine';
 
-const machineZone = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  if (machineZone === undefined) delete process.env.TZ;
-  else process.env.TZ = machineZone;
-});
+onUtcMachine();
 
 const dir = tempDir('tz-');
 /** 10:00 in Beijing is 02:00 UTC. */

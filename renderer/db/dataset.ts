@@ -3,7 +3,7 @@ import type { DemoDataset } from '@shared/demo/demo-dataset';
 import { getPreset } from '@shared/profiles/presets';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import { recordDisplayName } from '@shared/audit/record-labels';
-import { LEDGER_RECORD_TABLES } from '@shared/domain/ledger-records';
+import { LEDGER_RECORD_TABLES } from '@shared/domain/tables';
 import type { LedgerDb } from './schema';
 import { LedgerError, saveSettings } from './repository';
 

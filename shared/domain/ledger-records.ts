@@ -4,7 +4,6 @@
 import type { Person } from './person';
 import type { Platform } from './platform';
 import type { Approval, Envelope, Handover, Incident, Inspection, Review, Training } from './records';
-import type { RecordTable } from './tables';
 import type { Unit } from './unit';
 
 export interface LedgerRecords {
@@ -20,16 +19,3 @@ export interface LedgerRecords {
   trainings: Training[];
 }
 
-/** The tables of LedgerRecords, in the order a whole dataset is written (referenced records first). */
-export const LEDGER_RECORD_TABLES = [
-  'units',
-  'people',
-  'platforms',
-  'approvals',
-  'reviews',
-  'envelopes',
-  'handovers',
-  'inspections',
-  'incidents',
-  'trainings',
-] as const satisfies readonly (keyof LedgerRecords & RecordTable)[];

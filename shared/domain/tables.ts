@@ -2,21 +2,11 @@
 // backup format (shared/backup/format.ts) both take their tables from here, and every screen that
 // names a table (审计日志, 回收站, 备份与恢复, 打印记录, exports) takes its Chinese name from here.
 
+/** The tables a whole dataset is made of (the demo; LedgerRecords), in the order it is written: referenced records first. */
+export const LEDGER_RECORD_TABLES = ['units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings'] as const;
+
 /** Tables holding user records (everything but the audit log and settings), in backup order. */
-export const RECORD_TABLES = [
-  'units',
-  'people',
-  'platforms',
-  'approvals',
-  'reviews',
-  'envelopes',
-  'handovers',
-  'inspections',
-  'incidents',
-  'trainings',
-  'printouts',
-  'attachments',
-] as const;
+export const RECORD_TABLES = [...LEDGER_RECORD_TABLES, 'printouts', 'attachments'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 /** Every table of the database: the record tables, then the audit log and the settings. */

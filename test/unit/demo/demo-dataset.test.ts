@@ -17,7 +17,7 @@ import { UNIT_KINDS } from '@shared/domain/unit';
 import { validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
 import { getPreset } from '@shared/profiles/presets';
 import { addWorkingDays, isWorkingDay } from '@shared/rules/working-days';
-import { LEDGER_RECORD_TABLES } from '@shared/domain/ledger-records';
+import { LEDGER_RECORD_TABLES } from '@shared/domain/tables';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 
 const TODAY = '2026-11-22';

@@ -28,3 +28,8 @@ export interface Dated<T> {
 export function isLive(record: { deletedAt?: IsoDateTime }): boolean {
   return !record.deletedAt;
 }
+
+/** The records not in the trash. */
+export function live<T extends { deletedAt?: IsoDateTime }>(rows: readonly T[]): T[] {
+  return rows.filter(isLive);
+}

@@ -5,7 +5,7 @@
 // password change is not yet confirmed (000 第六条), and the 撰稿人 / 编辑 of a review not yet
 // published. Signatures already given (a recorded review step, who sealed an envelope) are
 // history and stay as they are.
-import type { Id } from './common';
+import { live, type Id } from './common';
 import { PLATFORM_ROLE_FIELDS, type Platform } from './platform';
 import type { Envelope, Handover, Review } from './records';
 import type { Unit } from './unit';
@@ -34,7 +34,6 @@ export interface ReferenceData {
   reviews: readonly Review[];
 }
 
-const live = <T extends { deletedAt?: string }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deletedAt);
 
 const UNIT_FIELDS = [
   ['firstResponsibleId', '第一责任人'],

@@ -41,6 +41,18 @@ export function isWechatKind(kind: PlatformKind): boolean {
 export const LIFECYCLE_STATUSES = ['申请中', '已批准', '运行中', '整改中', '已停用', '已注销'] as const;
 export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
 
+/** Stopped or closed: the account is no longer in use and carries no more obligations (a closure filing ends them, 001 第六条). */
+export const CLOSED_STATUSES = ['已停用', '已注销'] as const satisfies readonly LifecycleStatus[];
+
+export function isClosed(p: Pick<Platform, 'status'>): boolean {
+  return (CLOSED_STATUSES as readonly LifecycleStatus[]).includes(p.status);
+}
+
+/** Accounts that are live on the internet: the ones to update, inspect and check. */
+export function isRunning(p: Pick<Platform, 'status'>): boolean {
+  return p.status === '运行中' || p.status === '整改中';
+}
+
 export const CERTIFICATION_STATUSES = ['已认证', '未认证', '认证中', '不适用'] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 

@@ -30,17 +30,9 @@ export interface ComplianceData {
   printouts: readonly Printout[];
 }
 
-export const live = <T extends { deletedAt?: string }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deletedAt);
-
-/** Closed or stopped accounts carry no more obligations (a closure filing ends them, 001 第六条). */
-export function isClosed(p: Pick<Platform, 'status'>): boolean {
-  return p.status === '已注销' || p.status === '已停用';
-}
-
-/** Accounts that are live on the internet: the ones to update, inspect and check. */
-export function isRunning(p: Pick<Platform, 'status'>): boolean {
-  return p.status === '运行中' || p.status === '整改中';
-}
+// The reminder rules take these from here with the rest of their toolkit; they are defined with the records.
+export { live } from '../domain/common';
+export { isClosed, isRunning } from '../domain/platform';
 
 /** The calendar day of an ISO timestamp in China time (UTC+8), where the clerk works. */
 export function chinaDate(isoDateTime: string): string {

@@ -3,7 +3,7 @@
 // (000 第六条 2), and envelopes opened but not yet re-sealed (003 第十七条). Pure: the start page
 // passes the live records, the profile's policy and today's date.
 import type { Id, IsoDate } from '../domain/common';
-import { isGroupKind, type Platform } from '../domain/platform';
+import { isClosed, isGroupKind, type Platform } from '../domain/platform';
 import type { Envelope, Handover } from '../domain/records';
 import type { PasswordPolicy, RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
@@ -18,8 +18,6 @@ import { daysBetween, sortReminders, type Reminder } from './reminder';
 export const PROMPT_CHANGE_DAYS = 3;
 /** A rotation shows up this many days before it falls due. */
 export const ROTATION_LEAD_DAYS = 30;
-/** Platforms no longer in use need no password change. */
-const RETIRED = new Set(['已停用', '已注销']);
 
 type PlatformRef = Pick<Platform, 'id' | 'name' | 'kind' | 'status' | 'deletedAt'>;
 type EnvelopeRef = Pick<Envelope, 'id' | 'platformId' | 'number' | 'sealedOn' | 'passwordChangedOn' | 'openings' | 'replacedById' | 'deletedAt'>;
@@ -89,7 +87,7 @@ function reminder(r: Omit<Reminder, 'daysLeft'>, today: IsoDate): Reminder {
 }
 
 function livePlatforms(platforms: readonly PlatformRef[]): Map<Id, PlatformRef> {
-  return new Map(platforms.filter((p) => !p.deletedAt && !RETIRED.has(p.status)).map((p) => [p.id, p]));
+  return new Map(platforms.filter((p) => !p.deletedAt && !isClosed(p)).map((p) => [p.id, p]));
 }
 
 /** Password rotation due within ROTATION_LEAD_DAYS or overdue (000 第六条 1, 002 第九条（二）2). */

@@ -3,7 +3,7 @@
 // their post, and the reminder to the owner of every group that still lists them. Pure functions.
 import type { Id, IsoDate } from '../domain/common';
 import type { Person } from '../domain/person';
-import { isGroupKind, type GroupMember, type Platform } from '../domain/platform';
+import { isClosed, isGroupKind, type GroupMember, type Platform } from '../domain/platform';
 import { live, reminderFor, type ComplianceReminder } from './compliance-reminder';
 
 /** The clause a roster reminder cites: the seed of the profile in force, or 本单位规定. */
@@ -43,7 +43,7 @@ export function rosterWithout(members: readonly GroupMember[], removedIds: reado
 export function departedMemberReminders(platforms: readonly Platform[], people: ReadonlyMap<Id, Person>, today: IsoDate, source: string): ComplianceReminder[] {
   const out: ComplianceReminder[] = [];
   for (const g of live(platforms)) {
-    if (!isGroupKind(g.kind) || g.group?.disbandedOn || g.status === '已停用' || g.status === '已注销') continue;
+    if (!isGroupKind(g.kind) || g.group?.disbandedOn || isClosed(g)) continue;
     for (const p of departedMembers(g, people)) {
       out.push(
         reminderFor(

@@ -2,8 +2,8 @@
 // which accounts a year's campaign covers, the checks a new inspection starts with, the progress
 // of the year, the comparison with last year, and the accounts to be closed (001 第六条: 未报备或
 // 审批未通过的新媒体，须及时关闭或注销账号; 004 通知: 长期不更新的“僵尸号”). Pure functions.
-import type { Id, IsoDate } from '../domain/common';
-import { isGroupKind, type LifecycleStatus, type Platform } from '../domain/platform';
+import { live, type Id, type IsoDate } from '../domain/common';
+import { CLOSED_STATUSES, isClosed, isGroupKind, type LifecycleStatus, type Platform } from '../domain/platform';
 import { DEFAULT_INSPECTION_CHECKS } from '../domain/inspection-checks';
 import type { Approval, Inspection, InspectionResult } from '../domain/records';
 import type { RuleProfile } from '../profiles/types';
@@ -11,10 +11,7 @@ import { clauseFor } from '../profiles/clauses';
 import { addMonths, formatCnDate } from './compliance-reminder';
 
 /** Statuses an account is not inspected in: not yet approved, or no longer live. */
-const NOT_COVERED: readonly LifecycleStatus[] = ['申请中', '已停用', '已注销'];
-const CLOSED: readonly LifecycleStatus[] = ['已停用', '已注销'];
-
-const live = <T extends { deletedAt?: string }>(rows: readonly T[]): T[] => rows.filter((r) => !r.deletedAt);
+const NOT_COVERED: readonly LifecycleStatus[] = ['申请中', ...CLOSED_STATUSES];
 const inYear = (date: string | undefined, year: number): boolean => Boolean(date?.startsWith(`${year}-`));
 
 /**
@@ -141,8 +138,8 @@ export function compareWithLastYear(data: ComparisonData, year: number): YearCom
 
   const closed: YearComparison['closed'] = [];
   for (const p of live(data.platforms)) {
-    if (isGroupKind(p.kind) || !CLOSED.includes(p.status)) continue;
-    const entry = [...p.statusHistory].reverse().find((h) => CLOSED.includes(h.value));
+    if (isGroupKind(p.kind) || !isClosed(p)) continue;
+    const entry = [...p.statusHistory].reverse().find((h) => isClosed({ status: h.value }));
     // Closed during the year, or inspected last year and not covered any more.
     if ((entry && inYear(entry.date, year)) || lastYear.has(p.id)) closed.push({ platform: p, status: p.status, ...(entry ? { date: entry.date } : {}) });
   }

@@ -2,7 +2,7 @@
 // under the profile, and its current envelope — the overview behind the rotation reminders.
 import { Empty, Table, Tag } from 'antd';
 import { useMemo } from 'react';
-import { isGroupKind, type Platform } from '@shared/domain/platform';
+import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
 import type { Envelope, Handover } from '@shared/domain/records';
 import type { PasswordPolicy } from '@shared/profiles/types';
 import { passwordStatuses } from '@shared/rules/credentials';
@@ -45,7 +45,7 @@ export function RotationTable({
     return (
       platforms
         // Work groups have an owner, not a shared account password to seal.
-        .filter((p) => p.status !== '已注销' && p.status !== '已停用' && !isGroupKind(p.kind))
+        .filter((p) => !isClosed(p) && !isGroupKind(p.kind))
         .map((p) => ({ p, status: statusOf(p.id), current: current.get(p.id) }))
         .sort((a, b) => compareDue(a.status.nextDueOn, b.status.nextDueOn) || compareZh(a.p.name, b.p.name))
     );

@@ -11,6 +11,7 @@ import { localToday } from '@shared/domain/today';
 import { useLookups, usePlatforms } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
 import { refusals, useSubmit } from '../../components/use-submit';
+import { isClosed } from '@shared/domain/platform';
 
 interface Values {
   platformId?: string;
@@ -61,7 +62,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="选择平台"
             options={(platforms ?? [])
-              .filter((p) => p.status !== '已注销' && p.status !== '已停用')
+              .filter((p) => !isClosed(p))
               .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))}
             // The outgoing administrator is normally the registered 总管理员.
             onChange={(id: string) => form.setFieldValue('outgoingId', platforms?.find((p) => p.id === id)?.chiefAdminId)}

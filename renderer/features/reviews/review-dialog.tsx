@@ -3,7 +3,7 @@
 import { AutoComplete, Checkbox, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import type { Platform } from '@shared/domain/platform';
+import { isClosed, type Platform } from '@shared/domain/platform';
 import { zonedToInstant } from '@shared/domain/time-zone';
 import type { Review } from '@shared/domain/records';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
@@ -52,7 +52,7 @@ export function ReviewDialog({
   const platformOptions = useMemo(
     () =>
       platforms
-        .filter((p) => p.status !== '已注销' && p.status !== '已停用')
+        .filter((p) => !isClosed(p))
         .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）`, key: buildSearchKey([p.name, p.kind, p.accountId ?? '']) })),
     [platforms],
   );

@@ -149,7 +149,7 @@ export function scaleLedger(sizes: ScaleSizes = ISSUE_15_SIZES, seed = 15): Scal
       // Unique names: a title names its platform, so two platforms never share one.
       name: dhsf ? `${DHSF_NAME}${unitName}${i}号` : `${unitName}${group ? '工作群' : '新媒体'}${i}号`,
       // A website or forum is known by its address (the registry's own check).
-      accountId: kind === '官方网站' || kind === '校园论坛' ? `https://site${i}.dhsf.edu.cn` : `acct_${i}`,
+      accountId: kind === '官方网站' || kind === '校园论坛' ? `https://site${i}.ledger-bench.edu.cn` : `acct_${i}`,
       hostUnitId: unitId(i),
       responsibleId: personId(i * 7),
       chiefAdminId: personId(i * 7 + 1),

@@ -15,8 +15,9 @@ import type { Review } from '../../../shared/domain/records';
 import { recordSchema } from '../../../shared/exchange/schemas';
 import { presetProfile } from '../../../shared/profiles/presets';
 import { reviewStatus } from '../../../shared/rules/review-chain';
+import { buildSearchKey, matchesSearch } from '../../../shared/search/pinyin-search';
 import { PROFILE_ID, scaleDataset, scanBytes } from '../../bench/scale-backup';
-import { SCALE_TODAY } from '../../bench/scale-ledger';
+import { DHSF_EVERY, SCALE_TODAY } from '../../bench/scale-ledger';
 
 const SCAN_SIZE = 64 * 1024;
 const scanHash = (i: number) => {
@@ -76,6 +77,13 @@ describe('the bench:scale dataset (issue 15)', () => {
     expect(new Set((t.platforms as Rows).map((p) => p.kind)).size).toBe(14);
     const profile = presetProfile(PROFILE_ID);
     expect(new Set((t.reviews as Review[]).map((r) => reviewStatus(r, profile)))).toEqual(new Set(['待审', '审核中', '退回修改', '已发布', '已纠错']));
+  });
+
+  it('pinyin initials dhsf find the 东湖书坊 accounts only: 500 of the 10,000 at scale 1, the batch of 500 F04', () => {
+    const rows = twice.tables.platforms as Rows;
+    const found = rows.filter((p) => matchesSearch(buildSearchKey([p.name as string, p.accountId as string]), 'dhsf'));
+    expect(found).toHaveLength(rows.length / DHSF_EVERY);
+    for (const p of found) expect([p.kind, p.deletedAt]).toEqual(['微信公众号', undefined]);
   });
 
   it('the audit log verifies with the app’s hash chain and names every record written', () => {

@@ -17,7 +17,7 @@ import type { Settings } from '../../shared/domain/settings';
 import { presetProfile } from '../../shared/profiles/presets';
 import { canPublish, canRecordStep, layOutSteps, withStep } from '../../shared/rules/review-chain';
 import { scanRow } from './backup-data';
-import { benchId, scaleLedger, scaledSizes, type ScaleLedger } from './scale-ledger';
+import { benchId, generator, scaleLedger, scaledSizes, type ScaleLedger } from './scale-ledger';
 
 /** The issue's counts beside the ledger's: reviews, incidents, audit entries, scans (1 GB of 4 MB PDFs). */
 export const ISSUE_15_EXTRA = { reviews: 100_000, incidents: 200, auditEntries: 316_000, scanBytes: 1024 * 1024 * 1024 };
@@ -40,16 +40,6 @@ export interface ScaleDatasetOptions {
 export interface ScaleDataset {
   ledger: ScaleLedger;
   tables: Record<BackupTable, object[]>;
-}
-
-/** A small linear congruential generator, as scale-ledger.ts uses (its own seed). */
-function generator(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-  return { int: (n: number) => Math.floor(next() * n), chance: (p: number) => next() < p };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -81,6 +71,7 @@ const BODY =
  * step (an audit update per step and one for publishing), the others arrive whole.
  */
 function scaleReviews(ledger: ScaleLedger, count: number, stepwisePerMille: number, events: AuditEvent[]): Review[] {
+  // Its own seed: the ledger's records stay as the reminder benchmark knows them.
   const r = generator(1500);
   const profile = presetProfile(PROFILE_ID);
   const reviewers = ledger.people.filter((p) => p.status === '在岗' && p.isTeacher && p.rank === '处级' && !p.deletedAt);

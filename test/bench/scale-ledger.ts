@@ -80,7 +80,7 @@ export function benchId(tag: string, index: number): string {
 }
 
 /** A small linear congruential generator: the same ledger on every run. */
-function generator(seed: number) {
+export function generator(seed: number) {
   let s = seed >>> 0;
   const next = () => {
     s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;

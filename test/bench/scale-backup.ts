@@ -188,7 +188,8 @@ export function scaleDataset(options: ScaleDatasetOptions = {}): ScaleDataset {
 
   // The share of reviews typed in step by step that makes the log as long as the issue's.
   const target = Math.round(ISSUE_15_EXTRA.auditEntries * scale);
-  const updatesPerStepwise = presetProfile(PROFILE_ID).reviewChain.filter((rule) => !rule.onlyForMajor).length + 0.9;
+  // Per review typed in: its steps (85 of 100 all, 5 one, 10 half), and publishing (85 of 100).
+  const updatesPerStepwise = presetProfile(PROFILE_ID).reviewChain.filter((rule) => !rule.onlyForMajor).length * 0.9 + 0.9;
   const stepwisePerMille = Math.min(1000, Math.max(0, Math.round(((target - events.length - reviewCount) / (reviewCount * updatesPerStepwise)) * 1000)));
   const reviews = scaleReviews(ledger, reviewCount, stepwisePerMille, events);
 

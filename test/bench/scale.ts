@@ -400,6 +400,15 @@ async function runs<T>(label: string, step: (run: number) => Promise<T>): Promis
 const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-scale-'));
 let server: PreviewServer | undefined;
 let app: App | undefined;
+// Stopped by hand (Ctrl+C, kill): the preview server and the scratch folder go too, and what was measured is printed.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    console.log(`\nstopped (${signal}); measured so far:\n${lines.join('\n')}`);
+    process.exit(130);
+  });
+}
 try {
   const files = await generate(dir);
   const outDir = join(dir, 'renderer');

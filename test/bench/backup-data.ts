@@ -20,6 +20,21 @@ const SHARES: Partial<Record<BackupTable, number>> = {
 
 const AT = '2026-03-01T08:00:00.000Z';
 
+/** The attachment row of signed-copy scan i (a PDF of `size` bytes whose SHA-256 is `sha256`), owned by a printout. */
+export function scanRow(i: number, size: number, sha256: string): object {
+  return {
+    id: `att-${i}`,
+    createdAt: AT,
+    updatedAt: AT,
+    name: `签回扫描件-${i}.pdf`,
+    mimeType: 'application/pdf',
+    size,
+    sha256,
+    ownerTable: 'printouts',
+    ownerId: `printouts-${i}`,
+  };
+}
+
 /** `sha256Of(i)`: the SHA-256 of attachment i's bytes (a backup is refused when a row disagrees with its bytes). */
 export function benchmarkTables(records: number, attachmentCount: number, attachmentSize: number, sha256Of: (index: number) => string = () => '0'.repeat(64)): Record<BackupTable, object[]> {
   const row = (table: BackupTable, i: number): object => {
@@ -38,17 +53,7 @@ export function benchmarkTables(records: number, attachmentCount: number, attach
   for (const [table, share] of Object.entries(SHARES) as [BackupTable, number][]) {
     tables[table] = Array.from({ length: Math.round(records * share) }, (_, i) => row(table, i));
   }
-  tables.attachments = Array.from({ length: attachmentCount }, (_, i) => ({
-    id: `att-${i}`,
-    createdAt: AT,
-    updatedAt: AT,
-    name: `签回扫描件-${i}.pdf`,
-    mimeType: 'application/pdf',
-    size: attachmentSize,
-    sha256: sha256Of(i),
-    ownerTable: 'printouts',
-    ownerId: `printouts-${i}`,
-  }));
+  tables.attachments = Array.from({ length: attachmentCount }, (_, i) => scanRow(i, attachmentSize, sha256Of(i)));
   tables.settings = [{ id: 'main', institutionName: '东湖示范大学', profileId: 'secondary-unit-library', profile: {}, operatorName: '王𠮷', updatedAt: AT }];
   return tables;
 }

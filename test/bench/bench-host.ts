@@ -14,13 +14,21 @@ export interface PreviewServer {
   stop(): void;
 }
 
-/** Starts `vite preview` on `port` (strict) and resolves once it answers. */
-export async function startPreview(port: number): Promise<PreviewServer> {
-  const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+/** The vite CLI of this project, run with this Node (never through npx). */
+export function viteBin(): string {
+  return join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+}
+
+/**
+ * Starts `vite preview` on `port` (strict) and resolves once it answers; `outDir` serves a build
+ * made elsewhere than dist/renderer (vite.config.ts reads LEDGER_OUT_DIR).
+ */
+export async function startPreview(port: number, outDir?: string): Promise<PreviewServer> {
   // Own process group, so stop() ends vite and anything it started.
-  const child: ChildProcess = spawn(process.execPath, [viteBin, 'preview', '--port', String(port), '--strictPort'], {
+  const child: ChildProcess = spawn(process.execPath, [viteBin(), 'preview', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
     detached: true,
+    env: outDir === undefined ? process.env : { ...process.env, LEDGER_OUT_DIR: outDir },
   });
   const stop = () => {
     if (child.pid === undefined || child.exitCode !== null) return;

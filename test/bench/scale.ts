@@ -1,0 +1,501 @@
+// Benchmark (not a test) of issue 15: the browser edition with a whole university's ten years —
+// 300 units, 3,000 people, 10,000 platforms, 100,000 reviews, 20,000 filings, 5,000 envelopes,
+// 30,000 inspections and the ~316,000 audit entries writing them produced — every count times
+// BENCH_SCALE (default 1; e.g. 0.1 for a quick run). The dataset is written with the project's
+// own backup writer (scale-backup.ts), restored through 备份与恢复 as the clerk does, then each
+// row of the issue's table is measured through the UI, BENCH_RUNS times (default 3), printing
+// the median, the longest main-thread task (PerformanceObserver 'longtask' in the page) and the
+// peak resident memory of this benchmark's own Chromium. It measures; it asserts nothing. A step
+// that cannot be measured prints why instead of a figure. `npm run bench:scale`.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { writeBackup } from '../../shared/backup/backup-writer';
+import { DB_SCHEMA_VERSION } from '../../shared/domain/db-schema-version';
+import { ownChromiumRss, startPreview, viteBin, type PreviewServer } from './bench-host';
+import { PAGE_PROBE } from './page-probe';
+import { INSTITUTION, ISSUE_15_EXTRA, OPERATOR, SCAN_SIZE, scaleDataset, scanBytes } from './scale-backup';
+import { DHSF_NAME } from './scale-ledger';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const PORT = Number(process.env.BENCH_PORT ?? 4396);
+/** Generous: a restore at scale 1 takes minutes today. */
+const LONG_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 60 * 60 * 1000);
+const MB = 1024 * 1024;
+const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_SIZE));
+/** The first data row of a table, not one still on screen from the page before (page-probe markOld). */
+const FIRST_ROW = ['main tbody tr[data-row-key]:not([data-bench-old])', 'main [role="row"][aria-rowindex]:not([data-bench-old])'];
+const OLD_ROWS = ['tbody tr', '[role="row"]'];
+
+if (!(SCALE > 0)) throw new Error(`BENCH_SCALE must be a positive number, not ${process.env.BENCH_SCALE}`);
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+interface Sample {
+  ms: number;
+  /** Longest main-thread task during the step, ms. */
+  longest: number;
+  peakRss: number;
+  idleRss: number;
+  bytes?: number;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const percentile = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const fmtMb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+/** The browser reports only tasks of 50 ms or more as long tasks. */
+const fmtTask = (ms: number) => (ms > 0 ? fmtMs(ms) : 'none ≥ 50 ms');
+
+const lines: string[] = [];
+function report(line: string): void {
+  lines.push(line);
+  console.log(line);
+}
+
+/** One line per row of the issue's table: median of the runs, every run, longest task, peak RSS (and MB/s, RSS over idle where the issue asks). */
+function reportRow(label: string, samples: readonly Sample[], opts: { throughput?: boolean; overIdle?: boolean; note?: string } = {}): void {
+  const ms = samples.map((s) => s.ms);
+  const parts = [`median ${fmtMs(median(ms))} (runs: ${ms.map(fmtMs).join(', ')})`];
+  if (opts.throughput) {
+    const rates = samples.map((s) => (s.bytes ?? 0) / MB / (s.ms / 1000));
+    parts.push(`${median(rates).toFixed(1)} MB/s of ${fmtMb(median(samples.map((s) => s.bytes ?? 0)))}`);
+  }
+  parts.push(`longest main-thread task ${fmtTask(Math.max(...samples.map((s) => s.longest)))}`);
+  parts.push(`Chromium peak RSS ${fmtMb(Math.max(...samples.map((s) => s.peakRss)))}`);
+  if (opts.overIdle) parts.push(`${fmtMb(Math.max(...samples.map((s) => s.peakRss - s.idleRss)))} over idle`);
+  report(`${label}: ${parts.join('; ')}${opts.note ? ` — ${opts.note}` : ''}`);
+}
+
+function notMeasured(label: string, error: unknown): void {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  report(`${label}: not measured — ${reason}`);
+}
+
+/** Samples this benchmark's Chromium every 200 ms while `run` goes on. */
+async function withRss<T>(run: () => Promise<T>): Promise<{ result: T; peak: number; idle: number }> {
+  const idle = ownChromiumRss();
+  let peak = idle;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, ownChromiumRss());
+  }, 200);
+  try {
+    const result = await run();
+    return { result, peak: Math.max(peak, ownChromiumRss()), idle };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dataset, written with the project's backup writer
+
+async function writeFile(file: string, tables: Record<string, object[]>, scans: number): Promise<void> {
+  const out = createWriteStream(file);
+  const attachments = (tables.attachments as { id: string }[]).map((row, i) => ({ id: row.id, data: scanBytes(i) }));
+  for await (const chunk of writeBackup({ appVersion: 'bench-scale', dbVersion: DB_SCHEMA_VERSION, tables: tables as never, attachments })) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  if (scans !== attachments.length) throw new Error(`expected ${scans} scans, wrote ${attachments.length}`);
+}
+
+function scanSha256(index: number): string {
+  const hash = createHash('sha256');
+  for (const chunk of scanBytes(index)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+async function generate(dir: string): Promise<{ plain: string; withScans: string }> {
+  const t0 = performance.now();
+  const plain = join(dir, 'scale.mlbackup');
+  let dataset = scaleDataset({ scale: SCALE });
+  const counts = Object.entries(dataset.tables)
+    .filter(([, rows]) => rows.length > 0)
+    .map(([table, rows]) => `${table} ${rows.length.toLocaleString('en')}`)
+    .join(', ');
+  await writeFile(plain, dataset.tables, 0);
+  const withScans = join(dir, 'scale-scans.mlbackup');
+  dataset = scaleDataset({ scale: SCALE, scans: SCANS, scanSha256 });
+  await writeFile(withScans, dataset.tables, SCANS);
+  report(`dataset (BENCH_SCALE=${SCALE}): ${counts}`);
+  report(
+    `  written with shared/backup/backup-writer.ts in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${fmtMb(statSync(plain).size)} backup; ` +
+      `the same + ${SCANS} signed-copy scans of 4 MB (1 GB × BENCH_SCALE, each attached to a printout, audited): ${fmtMb(statSync(withScans).size)}`,
+  );
+  return { plain, withScans };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app in Chromium
+
+class App {
+  context!: BrowserContext;
+  page!: Page;
+  constructor(
+    readonly base: string,
+    readonly profileDir: string,
+  ) {}
+
+  async launch(): Promise<void> {
+    // A persistent profile, as the clerk's browser has: an off-the-record context keeps every
+    // Blob and IndexedDB value in memory and refuses to read large scans back.
+    this.context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      acceptDownloads: true,
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      reducedMotion: 'reduce',
+    });
+    await this.context.addInitScript({ content: PAGE_PROBE });
+    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    this.page.setDefaultTimeout(LONG_MS);
+    this.page.on('console', (m) => {
+      if (m.type() === 'error') console.error(`  [page error] ${m.text().slice(0, 300)}`);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  nav(area: string): Locator {
+    return this.page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: area });
+  }
+
+  /** Goes to a page without a long table and lets the app settle, so the next step starts idle. */
+  async settleOn(area: string): Promise<void> {
+    await this.nav(area).click();
+    await this.page.waitForTimeout(1500);
+  }
+
+  now(): Promise<number> {
+    return this.page.evaluate('performance.now()') as Promise<number>;
+  }
+
+  longestSince(from: number): Promise<number> {
+    return this.page.evaluate(`window.__bench.longestSince(${from})`) as Promise<number>;
+  }
+
+  lastClick(): Promise<number> {
+    return this.page.evaluate('window.__bench.clicks.at(-1)') as Promise<number>;
+  }
+
+  waitVisible(selectors: readonly string[], timeoutMs = LONG_MS): Promise<number> {
+    return this.page.evaluate(`window.__bench.waitVisible(${JSON.stringify(selectors)}, ${timeoutMs})`) as Promise<number>;
+  }
+}
+
+/** The restore card of 备份与恢复, as the e2e page object (test/e2e/pages/backup-page.ts) finds it. */
+function restoreCard(page: Page): Locator {
+  return page.locator('.ant-card').filter({ has: page.getByText('从备份恢复', { exact: true }) });
+}
+
+/** Waits for `success`, or fails with what an error alert of the page says. */
+async function succeeded(page: Page, success: Locator, what: string): Promise<void> {
+  const error = page.locator('.ant-alert-error').first();
+  const winner = await Promise.race([success.waitFor({ timeout: LONG_MS }).then(() => 'ok' as const), error.waitFor({ timeout: LONG_MS }).then(() => 'error' as const)]);
+  if (winner === 'error') throw new Error(`${what} refused: ${(await error.textContent())?.trim()}`);
+}
+
+async function openBackupPage(app: App): Promise<void> {
+  await app.page.reload();
+  await app.nav('备份与恢复').click();
+  await restoreCard(app.page).waitFor();
+}
+
+/** 备份与恢复 → choose the file → verified and shown (timed); → 替换 → 恢复完成 (timed). */
+async function restoreThroughUi(app: App, file: string): Promise<{ verify: Sample; restore: Sample }> {
+  const { page } = app;
+  await openBackupPage(app);
+  const bytes = statSync(file).size;
+  const card = restoreCard(page);
+  let from = await app.now();
+  let t0 = Date.now();
+  const verified = await withRss(async () => {
+    await card.getByLabel('备份文件').setInputFiles(file);
+    await succeeded(page, card.getByText('备份文件完整，校验通过'), 'verify');
+  });
+  const verify: Sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: verified.peak, idleRss: verified.idle, bytes };
+  await card.getByRole('button', { name: '用此备份替换当前数据…' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '用此备份替换当前全部数据？' });
+  const replace = confirm.getByRole('button', { name: '替换' });
+  await replace.waitFor();
+  await page.waitForTimeout(500);
+  from = await app.now();
+  t0 = Date.now();
+  const restored = await withRss(async () => {
+    await replace.click();
+    await succeeded(page, card.getByText('恢复完成', { exact: true }), 'restore');
+  });
+  const restore: Sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: restored.peak, idleRss: restored.idle, bytes };
+  return { verify, restore };
+}
+
+/** Cold start: a new Chromium on the same profile, the app's URL → the home page's reminders shown. */
+async function coldStart(app: App): Promise<Sample> {
+  await app.close();
+  const started = await withRss(async () => {
+    await app.launch();
+    await app.page.goto(app.base);
+    // The page's clock starts at navigation: the figure is navigation → reminders shown.
+    const shown = (await app.page.evaluate(
+      `new Promise((resolve) => {
+        const until = performance.now() + ${LONG_MS};
+        const tick = () => {
+          const title = document.getElementById('reminders-title') || [...document.querySelectorAll('section')].find((s) => s.textContent.includes('待办提醒'));
+          if (title && /共 [1-9][\\d,]* 项/.test(title.textContent) && title.getClientRects().length > 0) return resolve(performance.now());
+          if (performance.now() > until) return resolve(-1);
+          requestAnimationFrame(tick);
+        };
+        tick();
+      })`,
+    )) as number;
+    if (shown < 0) throw new Error('the home page showed no reminders (待办提醒 共 N 项)');
+    return shown;
+  });
+  return { ms: started.result, longest: await app.longestSince(0), peakRss: started.peak, idleRss: started.idle };
+}
+
+/** Navigation click → the first data row of the new page visible. */
+async function firstRows(app: App, area: string): Promise<Sample> {
+  await app.settleOn('设置');
+  await app.page.evaluate(`window.__bench.markOld(${JSON.stringify(OLD_ROWS)})`);
+  const measured = await withRss(async () => {
+    await app.nav(area).click();
+    const shown = await app.waitVisible(FIRST_ROW);
+    if (shown < 0) throw new Error(`no data row appeared on ${area}`);
+    const clicked = await app.lastClick();
+    // Tasks right after the first rows (counting, sorting the rest) still keep the clerk waiting.
+    await app.page.waitForTimeout(1000);
+    return { ms: shown - clicked, longest: await app.longestSince(clicked) };
+  });
+  return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
+}
+
+/** 平台台账's search box, 'dhsf' typed one key at a time; after each key, the time until the page stops changing. */
+async function searchByKey(app: App): Promise<{ perKey: number[]; longest: number; peakRss: number; shown: string }> {
+  const { page } = app;
+  await app.settleOn('设置');
+  await app.nav('平台台账').click();
+  await app.waitVisible(FIRST_ROW.map((s) => s.replace(':not([data-bench-old])', '')));
+  const box = page.getByRole('searchbox', { name: '搜索平台' });
+  await box.fill('');
+  await box.click();
+  await page.waitForTimeout(1500);
+  await page.evaluate(`window.__bench.watch('main', '.ant-input-search, .ant-input-affix-wrapper')`);
+  const from = await app.now();
+  const perKey: number[] = [];
+  const measured = await withRss(async () => {
+    for (const key of 'dhsf') {
+      await page.evaluate('window.__bench.mutations = []');
+      await page.keyboard.press(key);
+      // Settled: nothing changed for 600 ms (a debounce shorter than that is counted in the figure).
+      for (let waited = 0; waited < 30_000; waited += 100) {
+        await page.waitForTimeout(100);
+        const [keyAt, last, now] = (await page.evaluate('[window.__bench.keys.at(-1), window.__bench.mutations.at(-1) ?? -1, performance.now()]')) as [number, number, number];
+        if (now - Math.max(keyAt, last) > 600) {
+          perKey.push(last < 0 ? Number.NaN : last - keyAt);
+          break;
+        }
+      }
+    }
+  });
+  const longest = await app.longestSince(from);
+  const shown = (await page.getByText(/^共 [\d,]+ 个/).first().textContent({ timeout: 2000 }).catch(() => '')) ?? '';
+  return { perKey, longest, peakRss: measured.peak, shown: shown.trim() };
+}
+
+/** A 东湖书坊 account → 打印备案信息表 → the PDF shown in the preview. */
+async function f04Preview(app: App): Promise<Sample> {
+  const { page } = app;
+  await app.nav('平台台账').click();
+  await page.getByRole('searchbox', { name: '搜索平台' }).fill(DHSF_NAME);
+  await page.locator('.ant-table').getByRole('link', { name: new RegExp(DHSF_NAME) }).first().click();
+  const print = page.getByRole('button', { name: '打印备案信息表' });
+  await print.waitFor();
+  await page.waitForTimeout(1500);
+  const measured = await withRss(async () => {
+    await print.click();
+    const shown = await app.waitVisible(['iframe[title="表格预览"]']);
+    const clicked = await app.lastClick();
+    return { ms: shown - clicked, longest: await app.longestSince(clicked) };
+  });
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
+  return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
+}
+
+/** 打印与签回 → 打印中心 → F04 → 筛选 'dhsf' (the 东湖书坊 accounts, 500 × BENCH_SCALE) → 全选 → 批量打印所选 → done. */
+async function f04Batch(app: App): Promise<Sample & { count: number }> {
+  const { page } = app;
+  await app.nav('打印与签回').click();
+  await page.getByRole('tab', { name: '打印中心' }).click();
+  const select = page.getByRole('combobox', { name: '选择表格' });
+  await select.click();
+  await select.fill('F04');
+  await page.locator('.ant-select-item-option:visible').filter({ hasText: /^F04 / }).click();
+  await page.getByRole('searchbox', { name: '筛选记录' }).fill('dhsf');
+  const all = page.getByRole('button', { name: /^全选/ });
+  await page.waitForTimeout(1500);
+  await all.click();
+  const start = page.getByRole('button', { name: /^批量打印所选/ });
+  const count = Number(((await start.textContent()) ?? '').match(/\d+/)?.[0] ?? 0);
+  const from = await app.now();
+  const t0 = Date.now();
+  const measured = await withRss(async () => {
+    await start.click();
+    await page.getByText(/已生成 \d+ 份表格/).waitFor({ timeout: LONG_MS });
+  });
+  const sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: measured.peak, idleRss: measured.idle, count };
+  await page.getByRole('dialog', { name: /^批量打印/ }).getByRole('button', { name: '关闭' }).last().click();
+  return sample;
+}
+
+/** 立即备份 → download saved → 备份完成，已通过校验. */
+async function browserBackup(app: App, file: string): Promise<Sample> {
+  const { page } = app;
+  await openBackupPage(app);
+  await page.waitForTimeout(1000);
+  const from = await app.now();
+  const t0 = Date.now();
+  const measured = await withRss(async () => {
+    await page.getByRole('button', { name: '立即备份…' }).click();
+    const dialog = page.getByRole('dialog', { name: '立即备份' });
+    const downloading = page.waitForEvent('download', { timeout: LONG_MS });
+    await dialog.getByRole('button', { name: '开始备份' }).click();
+    await (await downloading).saveAs(file);
+    await succeeded(page, dialog.getByText('备份完成，已通过校验'), 'backup');
+    return dialog;
+  });
+  const sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: measured.peak, idleRss: measured.idle, bytes: statSync(file).size };
+  await measured.result.getByRole('button', { name: '完成', exact: true }).click();
+  return sample;
+}
+
+async function runs<T>(label: string, step: (run: number) => Promise<T>): Promise<T[] | undefined> {
+  const out: T[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) out.push(await step(i));
+    return out;
+  } catch (error) {
+    notMeasured(label, error);
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-scale-'));
+let server: PreviewServer | undefined;
+let app: App | undefined;
+// Stopped by hand (Ctrl+C, kill): the preview server and the scratch folder go too, and what was measured is printed.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    console.log(`\nstopped (${signal}); measured so far:\n${lines.join('\n')}`);
+    process.exit(130);
+  });
+}
+try {
+  const files = await generate(dir);
+  const outDir = join(dir, 'renderer');
+  const build = spawnSync(process.execPath, [viteBin(), 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, LEDGER_OUT_DIR: outDir } });
+  if (build.status !== 0) throw new Error('vite build failed');
+  server = await startPreview(PORT, outDir);
+  app = new App(server.base, join(dir, 'profile'));
+  await app.launch();
+  await app.page.goto(app.base);
+  await app.page.getByLabel('单位（学校）名称').fill(INSTITUTION);
+  await app.page.getByLabel('操作员姓名').fill(OPERATOR);
+  await app.page.getByRole('button', { name: '开始使用' }).click();
+  await app.page.getByRole('navigation', { name: '主导航' }).waitFor();
+  report(`figures: median of ${RUNS} run(s) each; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, ${fmtMb(ownChromiumRss())} RSS after setup`);
+
+  // Restore first: every other row needs the data in the app.
+  const restores = await runs('restore (confirm → done)', () => restoreThroughUi(app!, files.plain));
+  const a = app;
+  const cold = await runs('cold start → home page with reminders', () => coldStart(a));
+  if (cold) reportRow('cold start → home page with reminders (navigation → 待办提醒 shown, new Chromium on the same profile)', cold);
+  for (const area of ['平台台账', '发布审核', '审计日志']) {
+    const samples = await runs(`open ${area}, first rows`, () => firstRows(a, area));
+    if (samples) reportRow(`open ${area}, first rows (menu click → first data row visible)`, samples);
+  }
+  const searches = await runs('registry search, pinyin initials dhsf', () => searchByKey(a));
+  if (searches) {
+    const perKey = searches.flatMap((s) => s.perKey).filter((ms) => !Number.isNaN(ms));
+    const unchanged = searches.flatMap((s) => s.perKey).length - perKey.length;
+    report(
+      `registry search, pinyin initials 'dhsf' typed key by key (key down → list settled): ` +
+        (perKey.length > 0 ? `p95 per key ${fmtMs(percentile(perKey, 95))}, median ${fmtMs(median(perKey))} (keys: ${perKey.map(fmtMs).join(', ')})` : 'the list never changed') +
+        `${unchanged > 0 ? `, ${unchanged} key(s) changed nothing` : ''}; longest main-thread task while typing ${fmtTask(Math.max(...searches.map((s) => s.longest)))}; ` +
+        `Chromium peak RSS ${fmtMb(Math.max(...searches.map((s) => s.peakRss)))}; shown: ${searches.at(-1)!.shown || '(no count shown)'}`,
+    );
+  }
+  const previews = await runs('F04 preview', () => f04Preview(a));
+  if (previews) reportRow('F04 preview (打印备案信息表 click → PDF shown)', previews);
+  if (restores) {
+    reportRow('restore (替换 confirmed → 恢复完成)', restores.map((r) => r.restore), { throughput: true, overIdle: true, note: RUNS > 1 ? 'the first run replaces an empty database, later ones the restored data (snapshot first)' : undefined });
+    reportRow('verify + preview before restore (file chosen → 校验通过 shown)', restores.map((r) => r.verify), { throughput: true, overIdle: true });
+  }
+
+  // Scans: the same data with 1 GB × BENCH_SCALE of signed-copy scans, restored (not timed), then
+  // 立即备份 of it and a restore of the file the browser wrote.
+  let backupFile: string | undefined;
+  try {
+    const setup = await restoreThroughUi(a, files.withScans);
+    report(`  (setup for the next rows: restore of the dataset + ${SCANS} scans, ${fmtMb(setup.restore.bytes ?? 0)}, took ${fmtMs(setup.restore.ms)})`);
+    const backups = await runs('browser backup + scans', async (run) => {
+      const file = join(dir, `browser-${run}.mlbackup`);
+      const sample = await browserBackup(a, file);
+      if (backupFile) rmSync(backupFile, { force: true });
+      backupFile = file;
+      return sample;
+    });
+    if (backups) reportRow(`browser backup, records + ${SCANS} scans (立即备份 → verified download)`, backups, { throughput: true, overIdle: true });
+  } catch (error) {
+    notMeasured('browser backup, records + scans', error);
+  }
+  if (backupFile) {
+    const file = backupFile;
+    const restored = await runs('browser restore of that file', () => restoreThroughUi(a, file));
+    if (restored) reportRow('browser restore of that file (替换 confirmed → 恢复完成)', restored.map((r) => r.restore), { throughput: true, overIdle: true });
+  } else {
+    report('browser restore of that file: not measured — no browser backup file to restore');
+  }
+
+  const batches = await runs('batch of F04', () => f04Batch(a));
+  if (batches) reportRow(`batch of ${batches[0]!.count} F04 in the browser (批量打印所选 → 已生成)`, batches);
+
+  await app.close();
+  app = undefined;
+} finally {
+  await app?.close().catch(() => undefined);
+  if (server) {
+    server.stop();
+    // Really stopped: the port no longer answers.
+    let open = true;
+    for (let i = 0; i < 50 && open; i++) {
+      open = await fetch(server.base).then(
+        () => true,
+        () => false,
+      );
+      if (open) await new Promise((r) => setTimeout(r, 100));
+    }
+    console.log(open ? `preview server on ${server.base} still answers after stop()` : `preview server on ${server.base} stopped`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log('\nsummary:\n' + lines.join('\n'));

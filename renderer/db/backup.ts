@@ -6,13 +6,14 @@
 // consistent picture even while the clerk keeps working), writing each page's JSON straight into
 // the file's table frames (kept as Blobs until the transaction ends), then streams the
 // attachments' bytes one at a time.
-// A restore first reads the whole file (shared/backup readPages: checksums, counts, format
-// version, shapes, page by page), staging the scans; then cross-checks every attachment's bytes
-// against its row, keeps a snapshot of the current data (./snapshots.ts) and finally replaces
-// every table in ONE read-write transaction, reading the file's tables a second time page by page
-// (each table must hash exactly as verified) and adding each page as it comes: if anything fails
-// half-way (a full disk, a refused row, a file changed in between), IndexedDB rolls the whole
-// transaction back and the current data stays exactly as it was.
+// A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
+// version, the attachments against their rows), staging the scans; then keeps a snapshot of the
+// current data (./snapshots.ts) and finally replaces every table in ONE read-write transaction,
+// reading the file's tables a second time page by page, checking each row's shape as it is
+// parsed (each table must also hash exactly as in the first read) and adding each page as it
+// comes: if anything fails or is refused half-way (a full disk, a malformed row, a file changed in
+// between), IndexedDB rolls the whole transaction back and the current data stays exactly as it
+// was. (The preview before a restore, inspectBackup, parses and checks every row as well.)
 import { Dexie } from 'dexie';
 import { ChainVerifier, sealEntry, type ChainVerdict } from '@shared/audit/hash-chain';
 import type { AuditEntry } from '@shared/domain/audit';
@@ -196,8 +197,8 @@ interface VerifiedRead {
  * Replaces every table in one transaction, then appends one audit entry (chained to the restored
  * log) saying that and from where the data was restored. The rows are read from the file once
  * more, page by page, inside the transaction (Dexie.waitFor keeps it open while the file is
- * read); each table must hash exactly as in the verified read, else the whole transaction is
- * rolled back.
+ * read) and checked as they are parsed; a malformed row, or a table that does not hash exactly
+ * as in the verified read, rolls the whole transaction back.
  */
 async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string | undefined, verified: VerifiedRead, note: RestoreNote, onProgress?: (progress: WorkProgress) => void): Promise<void> {
   const { manifest } = verified.summary;
@@ -320,12 +321,13 @@ export async function inspectBackup(file: BackupFile, options: { passphrase?: st
 export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string; snapshotFailed?: true };
 
 /**
- * Restores a backup file: reads it once, front to back, verifying it page by page and staging
+ * Restores a backup file: reads it once, front to back, verifying it by its hashes and staging
  * each attachment's bytes as a Blob in the snapshot database as it comes (memory stays flat
  * however large the file is); only when the whole file has verified are the scans checked
  * against their rows, a snapshot of the current data kept, and every table replaced in one
- * transaction. Never throws; a refusal or failure changes nothing, and the staged bytes are
- * always dropped.
+ * transaction that parses and checks the rows page by page. Never throws; a refusal or failure
+ * changes nothing (the snapshot just taken is dropped again), and the staged bytes are always
+ * dropped.
  */
 export async function restoreBackupFile(
   db: LedgerDb,
@@ -350,8 +352,11 @@ export async function restoreBackupFile(
     await sdb.staging.clear();
     let summary: BackupSummary;
     try {
+      // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
+      // the transaction that any refusal rolls back.
       const pages = readPages(bytesOf(file), {
         ...(options.passphrase && { passphrase: options.passphrase }),
+        rows: 'hash',
         attachmentBytes: true,
         ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size }) }),
       });

@@ -140,6 +140,12 @@ export async function streamBackup(source: BackupBytes, options: StreamOptions):
 export type ReadEvent = { kind: 'rows'; table: BackupTable; rows: Row[] } | { kind: 'attachment'; attachment: AttachmentRead };
 
 export interface PagesOptions extends ReadOptions {
+  /**
+   * 'parse' (the default): every table is parsed and checked page by page. 'hash': only the
+   * attachments table is (a restore's first read, whose second read parses the rest inside the
+   * transaction that rolls back on any refusal).
+   */
+  rows?: 'parse' | 'hash';
   /** Hand on every attachment's bytes (otherwise only their hashes are checked). */
   attachmentBytes?: boolean;
   /**
@@ -161,7 +167,7 @@ export type PagesResult = ({ ok: true } & BackupSummary) | { ok: true; tablesOnl
  * turns it into one). NOTHING it yields is verified until it returns.
  */
 export async function* readPages(source: BackupBytes, options: PagesOptions = {}): AsyncGenerator<ReadEvent, PagesResult> {
-  return yield* readCore(source, { ...options, rows: 'parse', attachmentBytes: options.attachmentBytes ?? false });
+  return yield* readCore(source, { ...options, rows: options.rows ?? 'parse', attachmentBytes: options.attachmentBytes ?? false });
 }
 
 /** The { ok: false } of a read that threw. */
@@ -309,7 +315,9 @@ async function* readPlain(
   for (;;) {
     const [type] = await need(reader, 1, 'a frame type');
     if (options.tablesOnly && type !== FRAME_TABLE) {
-      if (refusing || tableReads.size !== BACKUP_TABLES.length) throw new BackupError(DAMAGED, 'the tables differ from those verified before');
+      if (tableReads.size !== BACKUP_TABLES.length) throw new BackupError(DAMAGED, 'the tables differ from those verified before');
+      for (const read of tableReads.values()) if (read.refused) throw read.refused;
+      if (options.rows === 'parse') for (const table of RESTORABLE_ORDER) (tableReads.get(table) as TableRead).checker.restorable();
       return { ok: true, tablesOnly: digests(tableReads) };
     }
     if (type === FRAME_END) {

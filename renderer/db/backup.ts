@@ -72,6 +72,8 @@ export interface WorkProgress {
   unit: 'rows' | 'bytes';
   done: number;
   total: number;
+  /** Which step of a restore (shown to the clerk), when there are several. */
+  step?: '校验备份文件' | '保存当前数据的快照' | '写入数据';
 }
 
 export interface BackupStreamOptions {
@@ -219,7 +221,7 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
       upgradeRows({ [event.table]: event.rows }, manifest.dbVersion, CURRENT_VERSION);
       await db.table(event.table).bulkAdd(event.rows);
       done += event.rows.length;
-      onProgress?.({ unit: 'rows', done, total });
+      onProgress?.({ unit: 'rows', done, total, step: '写入数据' });
     }
     const digests = 'tablesOnly' in result ? result.tablesOnly : undefined;
     const changed = BACKUP_TABLES.find((table) => {
@@ -258,11 +260,11 @@ export class SnapshotFailed extends LedgerError {}
  * SnapshotFailed (and so stops a restore) when the snapshot cannot be made or stored, e.g.
  * because the disk is full.
  */
-export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string, appVersion: string): Promise<Snapshot> {
+export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<Snapshot> {
   const parts: Blob[] = [];
   let check: Awaited<ReturnType<typeof checkBackupIntegrity>>;
   try {
-    const stream = await backupStream(db, { appVersion });
+    const stream = await backupStream(db, { appVersion, ...(onProgress && { onProgress: (progress: WorkProgress) => onProgress({ ...progress, step: '保存当前数据的快照' }) }) });
     for await (const chunk of stream.chunks) parts.push(new Blob([chunk.slice()]));
     check = await checkBackupIntegrity(blobChunks(new Blob(parts)));
   } catch (error) {
@@ -358,7 +360,7 @@ export async function restoreBackupFile(
         ...(options.passphrase && { passphrase: options.passphrase }),
         rows: 'hash',
         attachmentBytes: true,
-        ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size }) }),
+        ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),
       });
       for (;;) {
         const next = await pages.next();
@@ -391,7 +393,7 @@ export async function restoreBackupFile(
     }
     const attachments = planAttachments(attachmentRows, staged);
     upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
-    const snapshot = options.withoutSnapshot ? undefined : await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
+    const snapshot = options.withoutSnapshot ? undefined : await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion, options.onProgress);
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {
       const source = options.withoutSnapshot ? `${options.source}（未保存恢复前快照）` : options.source;

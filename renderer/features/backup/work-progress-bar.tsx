@@ -12,6 +12,7 @@ export function WorkProgressBar({ title, progress }: { title: string; progress: 
       <Progress percent={percent} status="active" />
       {progress && (
         <Typography.Text type="secondary">
+          {progress.step && `${progress.step}：`}
           {progress.unit === 'rows'
             ? `已处理 ${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')} 条`
             : `已处理 ${formatBytes(progress.done)} / ${formatBytes(progress.total)}`}

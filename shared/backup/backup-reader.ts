@@ -90,13 +90,15 @@ export async function verifyBackup(source: BackupBytes, options: ReadOptions = {
 }
 
 /**
- * Checks a file just written by this app by its hashes alone: the framing, every part's SHA-256
- * and size against the manifest, the attachments against their rows, the whole-file hash. The
- * tables' JSON is not parsed (the writer checked every row before writing it), so this is what
- * proves a new backup reached its disk intact at the speed of hashing.
+ * Checks a file just written by this app: the framing, every part's size against the manifest,
+ * the attachments against their rows and the manifest, and the whole-file hash, which proves
+ * every byte is the byte the writer emitted (and hashed into the manifest's part checksums as it
+ * emitted it). The tables' JSON is not parsed (the writer checked every row before writing it)
+ * and the parts are not hashed a second time, so this proves a new backup reached its disk
+ * intact in one hashing pass. A file from elsewhere gets verifyBackup.
  */
 export async function checkBackupIntegrity(source: BackupBytes, options: ReadOptions = {}): Promise<VerifyResult> {
-  return settle(drain(readCore(source, { ...options, rows: 'hash', attachmentBytes: false })));
+  return settle(drain(readCore(source, { ...options, rows: 'hash', attachmentBytes: false, partHashes: false })));
 }
 
 /** Verifies the whole file, then returns its tables and attachments (for tests and small files). */
@@ -212,12 +214,15 @@ interface CoreOptions extends PagesOptions {
   /** Parse every table (a restore, a preview, a file from elsewhere) or check hashes only (a file just written). */
   rows: 'parse' | 'hash';
   attachmentBytes: boolean;
+  /** Hash each part and compare it with the manifest (false: the whole-file hash alone, for a file just written). */
+  partHashes?: boolean;
 }
 
 async function* readCore(source: BackupBytes, options: CoreOptions): AsyncGenerator<ReadEvent, PagesResult> {
   let outer: ByteReader | undefined;
   try {
-    const fileHash = sha256.create();
+    // A second read that stops after the tables compares each table's hash, never the file's.
+    const fileHash = options.tablesOnly ? { update: () => undefined, clone: () => sha256.create() } : sha256.create();
     let hashOuter = false;
     outer = new ByteReader(source, (bytes) => {
       if (hashOuter) fileHash.update(bytes);
@@ -264,22 +269,22 @@ async function readU32(reader: ByteReader, what: string): Promise<number> {
   return new DataView(b.buffer, b.byteOffset, 4).getUint32(0);
 }
 
-/** A part's chunks as they are read (bounded), hashed; `measured` is filled in at its end. */
-async function* partChunks(reader: ByteReader, name: string, measured: { bytes: number; sha256: string }, report?: () => void): AsyncGenerator<Uint8Array> {
-  const hash = sha256.create();
+/** A part's chunks as they are read (bounded), hashed unless `hashed` is false; `measured` is filled in at its end. */
+async function* partChunks(reader: ByteReader, name: string, measured: { bytes: number; sha256: string }, report?: () => void, hashed = true): AsyncGenerator<Uint8Array> {
+  const hash = hashed ? sha256.create() : undefined;
   let bytes = 0;
   for (;;) {
     const length = await readU32(reader, `part ${name}`);
     if (length === 0) break;
     if (length > MAX_CHUNK_BYTES) throw new BackupError(DAMAGED, `chunk of ${length} bytes in part ${name} exceeds ${MAX_CHUNK_BYTES}`);
     const chunk = await need(reader, length, `part ${name}`);
-    hash.update(chunk);
+    hash?.update(chunk);
     bytes += length;
     report?.();
     yield chunk;
   }
   measured.bytes = bytes;
-  measured.sha256 = bytesToHex(hash.digest());
+  measured.sha256 = hash ? bytesToHex(hash.digest()) : '';
 }
 
 interface TableRead {
@@ -292,7 +297,7 @@ interface TableRead {
 
 async function* readPlain(
   reader: ByteReader,
-  fileHash: ReturnType<typeof sha256.create>,
+  fileHash: Pick<ReturnType<typeof sha256.create>, 'clone'>,
   options: CoreOptions,
   report: (() => void) | undefined,
 ): AsyncGenerator<ReadEvent, Omit<BackupSummary, 'encrypted'> | { ok: true; tablesOnly: TableDigests }> {
@@ -305,6 +310,7 @@ async function* readPlain(
   }
   if (version === 0) throw new BackupError(DAMAGED, 'format version 0');
 
+  const partHashes = options.partHashes ?? true;
   const tableReads = new Map<BackupTable, TableRead>();
   const attachmentParts = new Map<string, { bytes: number; sha256: string }>();
   let manifestBytes: Uint8Array | undefined;
@@ -352,7 +358,7 @@ async function* readPlain(
       const parse = options.rows === 'parse' || table === 'attachments';
       const pager = new JsonArrayPager(table);
       const keep: Row[] = [];
-      for await (const chunk of partChunks(reader, name, read, report)) {
+      for await (const chunk of partChunks(reader, name, read, report, partHashes)) {
         if (!parse || refusing) continue;
         try {
           for (const page of pager.write(chunk)) {
@@ -380,7 +386,7 @@ async function* readPlain(
       if (attachmentParts.has(name)) throw new BackupError(DAMAGED, `attachment ${name} twice`);
       const measured = { bytes: 0, sha256: '' };
       const data: Uint8Array[] = [];
-      for await (const chunk of partChunks(reader, name, measured, report)) if (options.attachmentBytes) data.push(chunk);
+      for await (const chunk of partChunks(reader, name, measured, report, partHashes)) if (options.attachmentBytes) data.push(chunk);
       attachmentParts.set(name, measured);
       if (options.attachmentBytes) yield { kind: 'attachment', attachment: { id: name, bytes: concatBytes(data), sha256: measured.sha256 } };
     } else {
@@ -398,7 +404,7 @@ async function* readPlain(
     const read = tableReads.get(table);
     if (!read) throw new BackupError(INVALID, `table ${table} missing`);
     const listed = manifest.tables[table];
-    if (listed.sha256 !== read.sha256 || listed.bytes !== read.bytes) throw new BackupError(DAMAGED, `table ${table}: checksum or size differs from the manifest`);
+    if ((partHashes && listed.sha256 !== read.sha256) || listed.bytes !== read.bytes) throw new BackupError(DAMAGED, `table ${table}: checksum or size differs from the manifest`);
     if (read.refused) throw read.refused;
     const parsed = options.rows === 'parse' || table === 'attachments';
     if (parsed && read.checker.count !== listed.count) throw new BackupError(INVALID, `table ${table}: ${read.checker.count} rows, manifest says ${listed.count}`);
@@ -424,9 +430,9 @@ async function* readPlain(
     if (!part) throw new BackupError(INVALID, `attachment ${listed.id} listed in the manifest but absent`);
     const row = rows.get(listed.id);
     if (!row) throw new BackupError(INVALID, `attachment ${listed.id} has no row in the attachments table`);
-    if (part.sha256 !== listed.sha256 || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
+    if ((partHashes && part.sha256 !== listed.sha256) || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
     // The row is what the app shows and checks the scan by; it must describe these very bytes.
-    if (row.sha256 !== part.sha256 || row.size !== part.bytes) {
+    if (row.sha256 !== listed.sha256 || row.size !== part.bytes) {
       throw new BackupError(ATTACHMENT_MISMATCH, `attachment ${listed.id}: its row records size ${String(row.size)} / another sha256 than the bytes`);
     }
     attachmentBytes += part.bytes;

@@ -31,6 +31,7 @@ import {
   type BackupTable,
 } from './format';
 import { JsonArrayPager } from './json-pages';
+import { PartHash } from './part-hash';
 import { ATTACHMENT_MISMATCH, RESTORABLE_ORDER, RowChecker, parseJsonSafely, type Row } from './rows';
 import { DB_SCHEMA_VERSION } from '../domain/db-schema-version';
 import { utf8Decode } from './web-platform';
@@ -271,7 +272,7 @@ async function readU32(reader: ByteReader, what: string): Promise<number> {
 
 /** A part's chunks as they are read (bounded), hashed unless `hashed` is false; `measured` is filled in at its end. */
 async function* partChunks(reader: ByteReader, name: string, measured: { bytes: number; sha256: string }, report?: () => void, hashed = true): AsyncGenerator<Uint8Array> {
-  const hash = hashed ? sha256.create() : undefined;
+  const hash = hashed ? new PartHash() : undefined;
   let bytes = 0;
   for (;;) {
     const length = await readU32(reader, `part ${name}`);
@@ -284,7 +285,7 @@ async function* partChunks(reader: ByteReader, name: string, measured: { bytes: 
     yield chunk;
   }
   measured.bytes = bytes;
-  measured.sha256 = hash ? bytesToHex(hash.digest()) : '';
+  measured.sha256 = hash ? await hash.hex() : '';
 }
 
 interface TableRead {

@@ -23,6 +23,7 @@ import {
   type BackupManifest,
   type BackupTable,
 } from './format';
+import { PartHash } from './part-hash';
 import { RowChecker } from './rows';
 import { utf8Encode } from './web-platform';
 
@@ -190,7 +191,7 @@ export class PlainBackupWriter {
     if (this.written.has(attachment.id)) throw cannotWrite(`attachment ${attachment.id} given twice`);
     this.written.add(attachment.id);
     yield this.emit(frameHead(FRAME_ATTACHMENT, attachment.id));
-    const hash = sha256.create();
+    const hash = new PartHash();
     let size = 0;
     for await (const chunk of toAsyncIterable(attachment.data)) {
       const out: Uint8Array[] = [];
@@ -199,7 +200,7 @@ export class PlainBackupWriter {
       for (const piece of out) yield this.emit(piece);
     }
     yield this.emit(u32(0));
-    this.manifest.attachments.push({ id: attachment.id, size, sha256: bytesToHex(hash.digest()) });
+    this.manifest.attachments.push({ id: attachment.id, size, sha256: await hash.hex() });
   }
 
   /** The manifest frame, the end frame and the closing hash. */

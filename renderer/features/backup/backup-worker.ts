@@ -46,7 +46,7 @@ const sdb = new SnapshotDb();
 /** Bytes handed to the host per call: fewer, larger IPC messages (the host allows up to 16 MiB). */
 const PIECE_BYTES = 4 * 1024 * 1024;
 /** Progress messages at most this often (each one re-renders the dialog). */
-const PROGRESS_MS = 100;
+const PROGRESS_MS = 250;
 
 /** Joins the writer's small chunks into pieces of about PIECE_BYTES. */
 async function* pieces(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array<ArrayBuffer>> {

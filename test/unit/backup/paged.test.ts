@@ -1,6 +1,7 @@
 // The paged backup format code (issue 15): tables written page by page give the same bytes as
 // whole tables, tables are read back in pages of at most PAGE_ROWS rows while the bytes stream in,
-// the page scanner accepts exactly valid JSON arrays, and a damaged chunk is refused as damaged.
+// the page scanner accepts exactly valid JSON arrays, a damaged chunk is refused as damaged, and a
+// part's hash is right whether it is taken natively (whole) or incrementally.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeBackup, type BackupInput } from '@shared/backup/backup-writer';
@@ -8,6 +9,7 @@ import { checkBackupIntegrity, readBackup, readPages, verifyBackup } from '@shar
 import { collectBytes } from '@shared/backup/byte-reader';
 import { BACKUP_TABLES, type BackupTable } from '@shared/backup/format';
 import { JsonArrayPager, PAGE_ROWS } from '@shared/backup/json-pages';
+import { PartHash, WHOLE_PART_BYTES } from '@shared/backup/part-hash';
 import { HOSTILE_KEYS } from '@shared/backup/rows';
 import { makeDataset, splitInto, toInput } from './dataset';
 
@@ -139,5 +141,22 @@ describe('paged writer and reader', () => {
     const file = await collectBytes(writeBackup(toInput(data), { passphrase: 'paged-口令-2026' }));
     const verdict = await checkBackupIntegrity(file, { passphrase: 'paged-口令-2026' });
     expect(verdict).toMatchObject({ ok: true, encrypted: true, counts: { reviews: PAGE_ROWS * 2 + 17, attachments: 2 }, attachmentBytes: 2010 });
+  });
+});
+
+describe('PartHash', () => {
+  it('gives the SHA-256 of a part kept whole and of one that outgrows the bound', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const size of [0, 1000, WHOLE_PART_BYTES + 3 * 1024 * 1024 + 5]) {
+      const chunk = new Uint8Array(1024 * 1024).map((_, i) => (i * 31 + size) & 0xff);
+      const hash = new PartHash();
+      const reference = createHash('sha256');
+      for (let at = 0; at < size; at += chunk.length) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, size - at));
+        hash.update(piece);
+        reference.update(piece);
+      }
+      expect(await hash.hex()).toBe(reference.digest('hex'));
+    }
   });
 });

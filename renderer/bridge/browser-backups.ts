@@ -1,8 +1,7 @@
 // Backups in the browser edition: a browser cannot write into a folder, so the chunks are
-// collected (as Blobs, which Chromium may keep on disk), verified exactly as the desktop host
-// verifies its temporary file, and only then offered as one download. Nothing automatic: the
-// clerk is reminded to back up instead.
-import { verifyBackup } from '@shared/backup/backup-reader';
+// collected (as Blobs, which Chromium may keep on disk), checked by their hashes in the backup
+// worker (the rows were checked as they were written), and only then offered as one download.
+// Nothing automatic: the clerk is reminded to back up instead.
 import { backupFileName } from '@shared/backup/file-names';
 import {
   BridgeError,
@@ -19,7 +18,7 @@ import {
   type BackupKind,
   type BackupStatus,
 } from '@shared/bridge';
-import { blobChunks } from './blob-chunks';
+import { checkBackupInWorker } from '../features/backup/backup-worker-client';
 import { checked, downloadBlob } from './browser-files';
 
 export const BROWSER_BACKUP_FOLDER = '浏览器的“下载”文件夹（每次备份都会下载一个文件）';
@@ -60,7 +59,7 @@ async function backupFinish(request: BackupFinishRequest): Promise<BackupFinishR
   const write = pending(writeId);
   writes.delete(writeId);
   const blob = new Blob(write.parts);
-  const verdict = await verifyBackup(blobChunks(blob), passphrase ? { passphrase } : {});
+  const verdict = await checkBackupInWorker(blob, passphrase);
   if (!verdict.ok) {
     console.error('[backup] verification of the new backup failed:', verdict.detail);
     throw new BridgeError('failed', `备份未通过校验，未保存：${verdict.reason}`);

@@ -1,18 +1,28 @@
-// Backups of the whole database and restores from them (issue: data safety).
+// Backups of the whole database and restores from them (issue: data safety). These run in the
+// backup worker (renderer/features/backup/backup-worker.ts), never on the UI thread, and never
+// hold a whole table: rows are read and written in pages of PAGE_ROWS.
 //
-// A backup reads every table in one read transaction (a consistent picture even while the clerk
-// keeps working) and streams the attachments' bytes one at a time into shared/backup's writer.
-// A restore first verifies the whole file (shared/backup readBackup: checksums, counts, format
-// version, shapes), then cross-checks every attachment's bytes against its row, keeps a snapshot
-// of the current data (./snapshots.ts) and finally replaces every table in ONE read-write
-// transaction: if anything fails half-way (a full disk, a refused row), IndexedDB rolls the whole
-// transaction back and the current data stays exactly as it was.
-import { sealEntry } from '@shared/audit/hash-chain';
+// A backup reads every table page by page by primary key inside ONE read transaction (a
+// consistent picture even while the clerk keeps working), writing each page's JSON straight into
+// the file's table frames (kept as Blobs until the transaction ends), then streams the
+// attachments' bytes one at a time.
+// A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
+// version, the attachments against their rows), staging the scans; then keeps a snapshot of the
+// current data (./snapshots.ts) and finally replaces every table in ONE read-write transaction,
+// reading the file's tables a second time page by page, checking each row's shape as it is
+// parsed (each table must also hash exactly as in the first read) and adding each page as it
+// comes: if anything fails or is refused half-way (a full disk, a malformed row, a file changed in
+// between), IndexedDB rolls the whole transaction back and the current data stays exactly as it
+// was. (The preview before a restore, inspectBackup, parses and checks every row as well.)
+import { Dexie } from 'dexie';
+import { ChainVerifier, sealEntry, type ChainVerdict } from '@shared/audit/hash-chain';
 import type { AuditEntry } from '@shared/domain/audit';
-import { BACKUP_TABLES, BackupError, type BackupBytes, type BackupCounts, type BackupTable } from '@shared/backup/format';
+import { BACKUP_TABLES, BackupError, idKeyOf, type BackupCounts, type BackupTable } from '@shared/backup/format';
 import type { AttachmentSource, BackupInput } from '@shared/backup/backup-writer';
-import { streamBackup, verifyBackup } from '@shared/backup/backup-reader';
-import { writeBackup } from '@shared/backup/backup-writer';
+import { checkBackupIntegrity, describeFailure, readPages, type BackupSummary, type PagesResult, type ReadEvent } from '@shared/backup/backup-reader';
+import { PlainBackupWriter, sealed } from '@shared/backup/backup-writer';
+import { PAGE_ROWS } from '@shared/backup/json-pages';
+import type { BackupFailure } from '@shared/backup/format';
 import { newId } from '@shared/domain/ids';
 import type { Row } from '@shared/backup/rows';
 import { blobChunks } from '../bridge/blob-chunks';
@@ -35,8 +45,8 @@ export async function countTables(db: LedgerDb): Promise<BackupCounts> {
 }
 
 /**
- * Everything the backup writer needs, read in one consistent snapshot. The attachment rows keep
- * their Blob handles; the bytes are read slice by slice only when the writer reaches them.
+ * Every table's rows read whole in one transaction, for tests and small databases; the app
+ * writes its backups with backupStream, which never holds a table.
  */
 export async function backupInputFromDb(db: LedgerDb, appVersion: string, createdAt?: string): Promise<BackupInput & { attachmentBytes: number }> {
   const tables = {} as Record<BackupTable, object[]>;
@@ -46,11 +56,95 @@ export async function backupInputFromDb(db: LedgerDb, appVersion: string, create
   const stored = tables.attachments as StoredAttachment[];
   const attachmentBytes = stored.reduce((sum, row) => sum + (row.blob?.size ?? 0), 0);
   const missing = stored.find((row) => !(row.blob instanceof Blob));
-  if (missing) throw new LedgerError(`附件“${missing.name}”的文件内容缺失，无法生成完整的备份。`, `attachment ${missing.id} has no blob`);
+  if (missing) throw missingBlob(missing);
   async function* attachments(): AsyncGenerator<AttachmentSource> {
     for (const row of stored) yield { id: row.id, data: blobChunks(row.blob) };
   }
   return { appVersion, dbVersion: CURRENT_VERSION, ...(createdAt !== undefined && { createdAt }), tables, attachments: attachments(), attachmentBytes };
+}
+
+function missingBlob(row: StoredAttachment): LedgerError {
+  return new LedgerError(`附件“${row.name}”的文件内容缺失，无法生成完整的备份。`, `attachment ${row.id} has no blob`);
+}
+
+/** How far a long backup or restore step has come: rows of all tables, or bytes of the file. */
+export interface WorkProgress {
+  unit: 'rows' | 'bytes';
+  done: number;
+  total: number;
+  /** Which step of a restore (shown to the clerk), when there are several. */
+  step?: '校验备份文件' | '保存当前数据的快照' | '写入数据';
+}
+
+export interface BackupStreamOptions {
+  appVersion: string;
+  passphrase?: string;
+  onProgress?: (progress: WorkProgress) => void;
+}
+
+/** A backup being written: its bytes as a stream, and the audit position it covers. */
+export interface BackupStream {
+  chunks: AsyncIterable<Uint8Array>;
+  /** The newest audit entry's seq in the backup (0 when the log is empty). */
+  auditSeq: number;
+  /** Bytes of all scans (most of a large backup). */
+  attachmentBytes: number;
+}
+
+/**
+ * Writes a backup of the database without holding any table: every table is read by primary key
+ * in pages of PAGE_ROWS inside one read transaction, each page written at once into the file's
+ * table frame (as a Blob, which the browser may keep on disk); nothing but database reads is
+ * awaited inside that transaction, so it stays one consistent picture. Then the frames, the
+ * scans (read slice by slice) and the manifest follow as a stream, sealed with the passphrase.
+ */
+export async function backupStream(db: LedgerDb, options: BackupStreamOptions): Promise<BackupStream> {
+  const writer = new PlainBackupWriter({ appVersion: options.appVersion, dbVersion: CURRENT_VERSION });
+  const parts: Blob[] = [blobOf([writer.header()])];
+  const scans: { id: string; blob: Blob }[] = [];
+  let auditSeq = 0;
+  await db.transaction('r', tablesOf(db), async () => {
+    let total = 0;
+    for (const table of BACKUP_TABLES) total += await db.table(table).count();
+    let done = 0;
+    for (const table of BACKUP_TABLES) {
+      const frame = writer.table(table);
+      const head = frame.begin();
+      let last: unknown;
+      for (;;) {
+        const source = db.table(table);
+        const page: Row[] = await (last === undefined ? source.orderBy(':id') : source.where(':id').above(last)).limit(PAGE_ROWS).toArray();
+        if (page.length === 0) break;
+        last = page[page.length - 1]?.[idKeyOf(table)];
+        if (table === 'attachments') {
+          for (const row of page as unknown as StoredAttachment[]) {
+            if (!(row.blob instanceof Blob)) throw missingBlob(row);
+            scans.push({ id: row.id, blob: row.blob });
+          }
+        }
+        if (table === 'auditLog') auditSeq = last as number;
+        const chunks = frame.rows(page);
+        parts.push(blobOf(head.splice(0).concat(chunks)));
+        done += page.length;
+        options.onProgress?.({ unit: 'rows', done, total });
+        if (page.length < PAGE_ROWS) break;
+      }
+      parts.push(blobOf(head.concat(frame.end())));
+    }
+  });
+  const attachmentBytes = scans.reduce((sum, scan) => sum + scan.blob.size, 0);
+  const tableFrames = new Blob(parts);
+  async function* plain(): AsyncGenerator<Uint8Array> {
+    yield* blobChunks(tableFrames);
+    for (const scan of scans) yield* writer.attachment({ id: scan.id, data: blobChunks(scan.blob) });
+    yield* writer.finish();
+  }
+  return { chunks: sealed(plain(), options.passphrase ? { passphrase: options.passphrase } : {}), auditSeq, attachmentBytes };
+}
+
+function blobOf(chunks: readonly Uint8Array[]): Blob {
+  // slice() gives each chunk a plain ArrayBuffer of its own, which Blob accepts whatever backed it.
+  return new Blob(chunks.map((chunk) => chunk.slice()));
 }
 
 /** An attachment's bytes as staged during a restore, with what the reader measured of them. */
@@ -60,23 +154,15 @@ export interface StagedAttachment {
   blob: Blob;
 }
 
-/** What a verified backup holds, checked against the app's own rules before anything is replaced. */
-export interface RestorePlan {
-  tables: Record<BackupTable, Row[]>;
-  attachments: StoredAttachment[];
-}
-
 const REFUSED = '备份文件与其中记录的附件信息不一致，不能恢复。当前数据未做任何更改。';
 
 /**
  * Pairs every attachment row with its staged bytes, checking once more that they are the bytes the
  * row describes (the reader already refused a file where they differ; this holds the staging to
- * it), and gives rows of an older database version the upgrades the stored data got. The format
- * reader has checked everything else a restore relies on (shared/backup/rows.ts checkRestorable,
- * a newer dbVersion refused). Returns the rows ready to store, or throws a LedgerError.
+ * it). Returns the rows ready to store, or throws a LedgerError.
  */
-export function planRestore(tables: Record<BackupTable, Row[]>, staged: ReadonlyMap<string, StagedAttachment>, dbVersion: number): RestorePlan {
-  const attachments: StoredAttachment[] = tables.attachments.map((row) => {
+export function planAttachments(rows: readonly Row[], staged: ReadonlyMap<string, StagedAttachment>): StoredAttachment[] {
+  return rows.map((row) => {
     const bytes = staged.get(row.id as string);
     if (!bytes) throw new LedgerError(REFUSED, `attachment ${String(row.id)} has no bytes`);
     if (row.size !== bytes.size) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row size ${String(row.size)}, bytes ${bytes.size}`);
@@ -86,8 +172,6 @@ export function planRestore(tables: Record<BackupTable, Row[]>, staged: Readonly
     const blob = bytes.blob.type === mimeType ? bytes.blob : new Blob([bytes.blob], { type: mimeType });
     return { ...(row as unknown as StoredAttachment), blob };
   });
-  upgradeRows(tables, dbVersion, CURRENT_VERSION);
-  return { tables, attachments };
 }
 
 export interface RestoreNote {
@@ -98,17 +182,55 @@ export interface RestoreNote {
   operator: string;
 }
 
+/** A backup file the restore can read as often as it needs (a File or Blob, or bytes in tests). */
+export type BackupFile = Blob | Uint8Array;
+
+function bytesOf(file: BackupFile): Uint8Array | AsyncIterable<Uint8Array> {
+  return file instanceof Uint8Array ? file : blobChunks(file);
+}
+
+/** What the first, verifying read of a restore established. */
+interface VerifiedRead {
+  summary: BackupSummary;
+  attachments: StoredAttachment[];
+}
+
 /**
- * Replaces every table with the plan's rows in one transaction, then appends one audit entry
- * (chained to the restored log) saying that and from where the data was restored.
+ * Replaces every table in one transaction, then appends one audit entry (chained to the restored
+ * log) saying that and from where the data was restored. The rows are read from the file once
+ * more, page by page, inside the transaction (Dexie.waitFor keeps it open while the file is
+ * read) and checked as they are parsed; a malformed row, or a table that does not hash exactly
+ * as in the verified read, rolls the whole transaction back.
  */
-export async function replaceAllData(db: LedgerDb, plan: RestorePlan, note: RestoreNote): Promise<void> {
+async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string | undefined, verified: VerifiedRead, note: RestoreNote, onProgress?: (progress: WorkProgress) => void): Promise<void> {
+  const { manifest } = verified.summary;
+  const total = BACKUP_TABLES.reduce((sum, table) => sum + manifest.tables[table].count, 0);
   await db.transaction('rw', tablesOf(db), async () => {
-    for (const table of BACKUP_TABLES) {
-      await db.table(table).clear();
-      const rows = table === 'attachments' ? plan.attachments : plan.tables[table];
-      if (rows.length > 0) await db.table(table).bulkAdd(rows);
+    for (const table of BACKUP_TABLES) await db.table(table).clear();
+    const pages = readPages(bytesOf(file), { ...(passphrase && { passphrase }), tablesOnly: true });
+    let done = 0;
+    let result: PagesResult;
+    for (;;) {
+      const next: IteratorResult<ReadEvent, PagesResult> = await Dexie.waitFor(pages.next());
+      if (next.done) {
+        result = next.value;
+        break;
+      }
+      const event = next.value;
+      if (event.kind !== 'rows' || event.table === 'attachments') continue;
+      upgradeRows({ [event.table]: event.rows }, manifest.dbVersion, CURRENT_VERSION);
+      await db.table(event.table).bulkAdd(event.rows);
+      done += event.rows.length;
+      onProgress?.({ unit: 'rows', done, total, step: '写入数据' });
     }
+    const digests = 'tablesOnly' in result ? result.tablesOnly : undefined;
+    const changed = BACKUP_TABLES.find((table) => {
+      const read = digests?.[table];
+      const listed = manifest.tables[table];
+      return !read || read.sha256 !== listed.sha256 || read.bytes !== listed.bytes || read.count !== listed.count;
+    });
+    if (changed) throw new BackupError('备份文件在校验之后被改动，未做任何更改。请重新选择备份文件。', `table ${changed} differs from the verified read`);
+    if (verified.attachments.length > 0) await db.attachments.bulkAdd(verified.attachments);
     const last = await db.auditLog.orderBy('seq').last();
     const at = new Date().toISOString();
     const entry: AuditEntry = sealEntry(
@@ -134,16 +256,17 @@ export async function replaceAllData(db: LedgerDb, plan: RestorePlan, note: Rest
 export class SnapshotFailed extends LedgerError {}
 
 /**
- * Saves a complete, verified backup of the current data as a snapshot. Throws SnapshotFailed (and
- * so stops a restore) when the snapshot cannot be made or stored, e.g. because the disk is full.
+ * Saves a complete backup of the current data as a snapshot, checked by its hashes. Throws
+ * SnapshotFailed (and so stops a restore) when the snapshot cannot be made or stored, e.g.
+ * because the disk is full.
  */
-export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string, appVersion: string): Promise<Snapshot> {
+export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<Snapshot> {
   const parts: Blob[] = [];
-  let check: Awaited<ReturnType<typeof verifyBackup>>;
+  let check: Awaited<ReturnType<typeof checkBackupIntegrity>>;
   try {
-    const input = await backupInputFromDb(db, appVersion);
-    for await (const chunk of writeBackup(input)) parts.push(new Blob([chunk.slice()]));
-    check = await verifyBackup(blobChunks(new Blob(parts)));
+    const stream = await backupStream(db, { appVersion, ...(onProgress && { onProgress: (progress: WorkProgress) => onProgress({ ...progress, step: '保存当前数据的快照' }) }) });
+    for await (const chunk of stream.chunks) parts.push(new Blob([chunk.slice()]));
+    check = await checkBackupIntegrity(blobChunks(new Blob(parts)));
   } catch (error) {
     const reason = error instanceof BackupError ? error.reason : error instanceof LedgerError ? error.message : '';
     check = { ok: false, reason, detail: describe(error) };
@@ -169,64 +292,121 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** A verified file's summary, and the verdict on its audit log's hash chain (checked page by page). */
+export type InspectOutcome = ({ ok: true; chain: ChainVerdict } & BackupSummary) | BackupFailure;
+
+/**
+ * Reads and verifies a whole backup file for the restore's preview, page by page: changes
+ * nothing and keeps nothing but the summary. Never throws.
+ */
+export async function inspectBackup(file: BackupFile, options: { passphrase?: string; onProgress?: (progress: WorkProgress) => void } = {}): Promise<InspectOutcome> {
+  const chain = new ChainVerifier();
+  const size = file instanceof Uint8Array ? file.length : file.size;
+  try {
+    const pages = readPages(bytesOf(file), {
+      ...(options.passphrase && { passphrase: options.passphrase }),
+      ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size }) }),
+    });
+    for (;;) {
+      const next = await pages.next();
+      if (next.done) {
+        if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
+        return { ...next.value, chain: chain.verdict() };
+      }
+      if (next.value.kind === 'rows' && next.value.table === 'auditLog') chain.add(next.value.rows as unknown as AuditEntry[]);
+    }
+  } catch (error) {
+    return describeFailure(error);
+  }
+}
+
 export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string; snapshotFailed?: true };
 
 /**
- * Restores a backup file: reads it once, front to back, staging each attachment's bytes as a Blob
- * in the snapshot database as it comes (memory stays flat however large the scans are); only when
- * the whole file has verified are the rows checked, a snapshot of the current data kept, and every
- * table replaced in one transaction. Never throws; a refusal or failure changes nothing, and the
- * staged bytes are always dropped.
+ * Restores a backup file: reads it once, front to back, verifying it by its hashes and staging
+ * each attachment's bytes as a Blob in the snapshot database as it comes (memory stays flat
+ * however large the file is); only when the whole file has verified are the scans checked
+ * against their rows, a snapshot of the current data kept, and every table replaced in one
+ * transaction that parses and checks the rows page by page. Never throws; a refusal or failure
+ * changes nothing (the snapshot just taken is dropped again), and the staged bytes are always
+ * dropped.
  */
 export async function restoreBackupFile(
   db: LedgerDb,
   sdb: SnapshotDb,
-  file: BackupBytes,
+  file: BackupFile,
   options: {
     source: string;
     appVersion: string;
     passphrase?: string;
     /** Replace the data without keeping a snapshot first (only after a SnapshotFailed, confirmed by the clerk). */
     withoutSnapshot?: boolean;
+    /** Called as the file is verified (bytes), and as the rows are added (rows). */
+    onProgress?: (progress: WorkProgress) => void;
   },
 ): Promise<RestoreOutcome> {
   // Only what the reader measured is kept while the file streams in; the bytes themselves go to
   // the staging table at once, so no scan stays referenced (and in memory) until the read ends.
   const measured = new Map<string, { size: number; sha256: string }>();
+  const attachmentRows: Row[] = [];
+  const size = file instanceof Uint8Array ? file.length : file.size;
   try {
     await sdb.staging.clear();
-    const read = await streamBackup(file, {
-      ...(options.passphrase && { passphrase: options.passphrase }),
-      onAttachment: async ({ id, bytes, sha256 }) => {
+    let summary: BackupSummary;
+    try {
+      // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
+      // the transaction that any refusal rolls back.
+      const pages = readPages(bytesOf(file), {
+        ...(options.passphrase && { passphrase: options.passphrase }),
+        rows: 'hash',
+        attachmentBytes: true,
+        ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),
+      });
+      for (;;) {
+        const next = await pages.next();
+        if (next.done) {
+          if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
+          summary = next.value;
+          break;
+        }
+        const event = next.value;
+        if (event.kind === 'rows') {
+          if (event.table === 'attachments') attachmentRows.push(...event.rows);
+          continue;
+        }
+        const { id, bytes, sha256 } = event.attachment;
         try {
           await sdb.staging.put({ id, blob: new Blob([bytes]) });
         } catch (error) {
           throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
         }
         measured.set(id, { size: bytes.length, sha256 });
-      },
-    });
-    if (!read.ok) return read;
+      }
+    } catch (error) {
+      return describeFailure(error);
+    }
     // Blob handles read back from the staging table: the bytes stay in the browser's blob store.
     const staged = new Map<string, StagedAttachment>();
     for (const row of await sdb.staging.toArray()) {
       const entry = measured.get(row.id);
       if (entry) staged.set(row.id, { ...entry, blob: row.blob });
     }
-    const plan = planRestore(read.tables, staged, read.manifest.dbVersion);
-    const snapshot = options.withoutSnapshot ? undefined : await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion);
+    const attachments = planAttachments(attachmentRows, staged);
+    upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
+    const snapshot = options.withoutSnapshot ? undefined : await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion, options.onProgress);
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {
       const source = options.withoutSnapshot ? `${options.source}（未保存恢复前快照）` : options.source;
-      await replaceAllData(db, plan, { source, backupCreatedAt: read.manifest.createdAt, operator });
+      await replaceAllData(db, file, options.passphrase, { summary, attachments }, { source, backupCreatedAt: summary.manifest.createdAt, operator }, options.onProgress);
     } catch (error) {
       // The data is as it was, so the snapshot just taken holds nothing new; earlier ones all stay.
       if (snapshot) await sdb.snapshots.delete(snapshot.id).catch(() => undefined);
       if (error instanceof LedgerError) throw error;
+      if (error instanceof BackupError) throw new LedgerError(error.reason, error.detail);
       throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));
     }
     await trimSnapshots(sdb).catch((error: unknown) => console.warn('[backup] could not remove old snapshots', error));
-    return { ok: true, counts: read.counts };
+    return { ok: true, counts: summary.counts };
   } catch (error) {
     if (error instanceof SnapshotFailed) return { ok: false, reason: error.message, detail: error.detail ?? '', snapshotFailed: true };
     if (error instanceof LedgerError) return { ok: false, reason: error.message, detail: error.detail ?? '' };

@@ -28,20 +28,42 @@ export type ChainVerdict = { ok: true; count: number } | { ok: false; count: num
  * can note it on paper and compare later.
  */
 export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
-  let prev = GENESIS_HASH;
-  let prevSeq = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    const seq = e.seq ?? i + 1;
-    // Positions are whole numbers that only grow (a restore may leave a gap, never a step back):
-    // an entry slipped in between two others with a made-up position is caught at that entry.
-    if (!Number.isSafeInteger(seq) || seq <= prevSeq) return { ok: false, count: entries.length, brokenAt: seq, reason: '序号异常（记录被插入或顺序被改动）' };
-    if (e.prevHash !== prev) return { ok: false, count: entries.length, brokenAt: seq, reason: '与上一条记录的链接不符（记录被删除、插入或改动）' };
-    if (entryHash(e) !== e.hash) return { ok: false, count: entries.length, brokenAt: seq, reason: '内容与其哈希不符（记录被改动）' };
-    prev = e.hash;
-    prevSeq = seq;
+  const chain = new ChainVerifier();
+  chain.add(entries);
+  return chain.verdict();
+}
+
+/**
+ * verifyChain fed in pages (a backup's audit log is read 2,000 entries at a time in a worker):
+ * the same checks and the same verdict as over the whole array at once.
+ */
+export class ChainVerifier {
+  private prev = GENESIS_HASH;
+  private prevSeq = 0;
+  private count = 0;
+  private broken: { brokenAt: number; reason: string } | undefined;
+
+  add(entries: readonly AuditEntry[]): void {
+    for (const e of entries) {
+      const index = this.count;
+      this.count += 1;
+      if (this.broken) continue;
+      const seq = e.seq ?? index + 1;
+      // Positions are whole numbers that only grow (a restore may leave a gap, never a step back):
+      // an entry slipped in between two others with a made-up position is caught at that entry.
+      if (!Number.isSafeInteger(seq) || seq <= this.prevSeq) this.broken = { brokenAt: seq, reason: '序号异常（记录被插入或顺序被改动）' };
+      else if (e.prevHash !== this.prev) this.broken = { brokenAt: seq, reason: '与上一条记录的链接不符（记录被删除、插入或改动）' };
+      else if (entryHash(e) !== e.hash) this.broken = { brokenAt: seq, reason: '内容与其哈希不符（记录被改动）' };
+      else {
+        this.prev = e.hash;
+        this.prevSeq = seq;
+      }
+    }
   }
-  return { ok: true, count: entries.length };
+
+  verdict(): ChainVerdict {
+    return this.broken ? { ok: false, count: this.count, ...this.broken } : { ok: true, count: this.count };
+  }
 }
 
 /** Field-level differences between two versions of a record (bookkeeping fields ignored). */

@@ -1,8 +1,11 @@
 // Verifies and reads a backup (layout: ./format.ts) front to back while it streams in: every
-// length is bounded, every part is hashed as it passes, and nothing is handed back until the
-// whole-file hash, the manifest's checksums and counts, and the rows' shape all agree. Every
-// failure comes back as { ok: false, reason (Chinese, for the clerk), detail (English, for the log) };
-// these functions never throw.
+// length is bounded, every part is hashed as it passes, and each table's JSON array is parsed in
+// pages of PAGE_ROWS rows as its bytes arrive (./json-pages.ts), so memory holds one page, never
+// a whole table. Nothing is called good until the whole-file hash, the manifest's checksums and
+// counts, and the rows' shape all agree; a reader handed pages or scans before that (readPages,
+// onAttachment) must throw them away unless the read ends with ok. Every failure comes back as
+// { ok: false, reason (Chinese, for the clerk), detail (English, for the log) }; the functions
+// returning results never throw.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { ByteReader, concatBytes } from './byte-reader';
@@ -27,12 +30,16 @@ import {
   type BackupManifest,
   type BackupTable,
 } from './format';
-import { ATTACHMENT_MISMATCH, checkRestorable, checkRows, parseJsonSafely, type Row } from './rows';
+import { JsonArrayPager } from './json-pages';
+import { PartHash } from './part-hash';
+import { ATTACHMENT_MISMATCH, RESTORABLE_ORDER, RowChecker, parseJsonSafely, type Row } from './rows';
 import { DB_SCHEMA_VERSION } from '../domain/db-schema-version';
 import { utf8Decode } from './web-platform';
 
 export interface ReadOptions {
   passphrase?: string;
+  /** Called as the file is read, with the bytes of the file read so far (for a progress bar). */
+  onProgress?: (bytesRead: number) => void;
 }
 
 /** One attachment as read from the file; its place in the manifest is checked only at the end. */
@@ -80,34 +87,143 @@ const TABLE_SET: ReadonlySet<string> = new Set(BACKUP_TABLES);
 
 /** Checks the whole file (checksums, counts, format version, shape) without keeping attachments. */
 export async function verifyBackup(source: BackupBytes, options: ReadOptions = {}): Promise<VerifyResult> {
-  const result = await readBackupInternal(source, options, false);
-  if (!result.ok) return result;
-  const { manifest, counts, attachmentBytes, encrypted } = result;
-  return { ok: true, manifest, counts, attachmentBytes, encrypted };
+  return settle(drain(readCore(source, { ...options, rows: 'parse', attachmentBytes: false })));
 }
 
-/** Verifies the whole file, then returns its tables and attachments (for a restore). */
+/**
+ * Checks a file just written by this app: the framing, every part's size against the manifest,
+ * the attachments against their rows and the manifest, and the whole-file hash, which proves
+ * every byte is the byte the writer emitted (and hashed into the manifest's part checksums as it
+ * emitted it). The tables' JSON is not parsed (the writer checked every row before writing it)
+ * and the parts are not hashed a second time, so this proves a new backup reached its disk
+ * intact in one hashing pass. A file from elsewhere gets verifyBackup.
+ */
+export async function checkBackupIntegrity(source: BackupBytes, options: ReadOptions = {}): Promise<VerifyResult> {
+  return settle(drain(readCore(source, { ...options, rows: 'hash', attachmentBytes: false, partHashes: false })));
+}
+
+/** Verifies the whole file, then returns its tables and attachments (for tests and small files). */
 export async function readBackup(source: BackupBytes, options: ReadOptions = {}): Promise<ReadResult> {
-  return readBackupInternal(source, options, true);
+  const tables = emptyTables();
+  const attachments = new Map<string, Uint8Array>();
+  const result = await settle(
+    drain(readCore(source, { ...options, rows: 'parse', attachmentBytes: true }), (event) => {
+      if (event.kind === 'rows') tables[event.table].push(...event.rows);
+      else attachments.set(event.attachment.id, event.attachment.bytes);
+    }),
+  );
+  if (!result.ok) return result;
+  return { ...result, tables, attachments: orderedAttachments(result.manifest, attachments) };
 }
 
-/** Checks the whole file and returns its tables (not the attachments' bytes): a restore's preview. */
+/** Checks the whole file and returns its tables (not the attachments' bytes): a small file's preview. */
 export async function readBackupTables(source: BackupBytes, options: ReadOptions = {}): Promise<StreamResult> {
-  const result = await readBackupInternal(source, options, false);
-  if (!result.ok) return result;
-  const { attachments: _none, ...rest } = result;
-  return rest;
+  const tables = emptyTables();
+  const result = await settle(
+    drain(readCore(source, { ...options, rows: 'parse', attachmentBytes: false }), (event) => {
+      if (event.kind === 'rows') tables[event.table].push(...event.rows);
+    }),
+  );
+  return result.ok ? { ...result, tables } : result;
 }
 
 /** Reads the whole file once, handing each attachment to `onAttachment` as it comes; memory stays flat. */
 export async function streamBackup(source: BackupBytes, options: StreamOptions): Promise<StreamResult> {
-  return readBackupTables(source, options);
+  const tables = emptyTables();
+  const result = await settle(
+    drainAsync(readCore(source, { ...options, rows: 'parse', attachmentBytes: true }), async (event) => {
+      if (event.kind === 'rows') tables[event.table].push(...event.rows);
+      else await options.onAttachment(event.attachment);
+    }),
+  );
+  return result.ok ? { ...result, tables } : result;
 }
 
-async function readBackupInternal(source: BackupBytes, options: ReadOptions & Partial<StreamOptions>, keepAttachments: boolean): Promise<ReadResult> {
+/** What readPages hands on: a page of a table's rows, or one attachment with its bytes. */
+export type ReadEvent = { kind: 'rows'; table: BackupTable; rows: Row[] } | { kind: 'attachment'; attachment: AttachmentRead };
+
+export interface PagesOptions extends ReadOptions {
+  /**
+   * 'parse' (the default): every table is parsed and checked page by page. 'hash': only the
+   * attachments table is (a restore's first read, whose second read parses the rest inside the
+   * transaction that rolls back on any refusal).
+   */
+  rows?: 'parse' | 'hash';
+  /** Hand on every attachment's bytes (otherwise only their hashes are checked). */
+  attachmentBytes?: boolean;
+  /**
+   * End once the table frames are read, returning what was measured of them: for a second read
+   * of a file verified whole before (a restore's replace), whose tables must hash exactly as
+   * they did then. Nothing after the tables is read or checked.
+   */
+  tablesOnly?: boolean;
+}
+
+/** What a read measured of each table: its size, SHA-256 and rows. */
+export type TableDigests = Record<BackupTable, { bytes: number; sha256: string; count: number }>;
+
+export type PagesResult = ({ ok: true } & BackupSummary) | { ok: true; tablesOnly: TableDigests };
+
+/**
+ * The file as a stream of events (pages of rows, attachments) as it is read; returns the summary
+ * at the end. Throws a BackupError where the other functions return a failure (describeFailure
+ * turns it into one). NOTHING it yields is verified until it returns.
+ */
+export async function* readPages(source: BackupBytes, options: PagesOptions = {}): AsyncGenerator<ReadEvent, PagesResult> {
+  return yield* readCore(source, { ...options, rows: options.rows ?? 'parse', attachmentBytes: options.attachmentBytes ?? false });
+}
+
+/** The { ok: false } of a read that threw. */
+export function describeFailure(error: unknown): BackupFailure {
+  if (error instanceof BackupError) return { ok: false, reason: error.reason, detail: error.detail };
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { ok: false, reason: '读取备份文件时出错，未做任何更改。请确认文件可以打开，或换用另一份备份。', detail };
+}
+
+function emptyTables(): Record<BackupTable, Row[]> {
+  return Object.fromEntries(BACKUP_TABLES.map((table) => [table, []])) as unknown as Record<BackupTable, Row[]>;
+}
+
+/** Attachments in the manifest's order (the order they were written). */
+function orderedAttachments(manifest: BackupManifest, read: Map<string, Uint8Array>): Map<string, Uint8Array> {
+  return new Map(manifest.attachments.map((listed) => [listed.id, read.get(listed.id) as Uint8Array]));
+}
+
+async function drain<T>(events: AsyncGenerator<ReadEvent, T>, each?: (event: ReadEvent) => void): Promise<T> {
+  return drainAsync(events, async (event) => each?.(event));
+}
+
+async function drainAsync<T>(events: AsyncGenerator<ReadEvent, T>, each: (event: ReadEvent) => Promise<void>): Promise<T> {
+  for (;;) {
+    const next = await events.next();
+    if (next.done) return next.value;
+    await each(next.value);
+  }
+}
+
+async function settle(read: Promise<PagesResult>): Promise<VerifyResult> {
+  try {
+    const result = await read;
+    if (!('manifest' in result)) throw new Error('the read ended after the tables');
+    return result;
+  } catch (error) {
+    return describeFailure(error);
+  }
+}
+
+interface CoreOptions extends PagesOptions {
+  /** Parse every table (a restore, a preview, a file from elsewhere) or check hashes only (a file just written). */
+  rows: 'parse' | 'hash';
+  attachmentBytes: boolean;
+  /** Hash each part and compare it with the manifest (false: the whole-file hash alone, for a file just written). */
+  partHashes?: boolean;
+}
+
+async function* readCore(source: BackupBytes, options: CoreOptions): AsyncGenerator<ReadEvent, PagesResult> {
   let outer: ByteReader | undefined;
   try {
-    const fileHash = sha256.create();
+    // A second read that stops after the tables compares each table's hash, never the file's.
+    const fileHash = options.tablesOnly ? { update: () => undefined, clone: () => sha256.create() } : sha256.create();
     let hashOuter = false;
     outer = new ByteReader(source, (bytes) => {
       if (hashOuter) fileHash.update(bytes);
@@ -127,25 +243,15 @@ async function readBackupInternal(source: BackupBytes, options: ReadOptions & Pa
     } else {
       throw new BackupError(NOT_A_BACKUP, `unknown magic ${JSON.stringify(magicText)}`);
     }
-    const contents = await readPlain(plain, fileHash, keepAttachments, options.onAttachment);
+    const progress = options.onProgress;
+    const reader = outer;
+    const report = progress ? () => progress(reader.position) : undefined;
+    const contents = yield* readPlain(plain, fileHash, options, report);
+    if ('tablesOnly' in contents) return contents;
     return { ok: true, ...contents, encrypted: magicText === ENCRYPTED_MAGIC };
-  } catch (error) {
-    return failure(error);
   } finally {
     await outer?.close().catch(() => undefined);
   }
-}
-
-function failure(error: unknown): BackupFailure {
-  if (error instanceof BackupError) return { ok: false, reason: error.reason, detail: error.detail };
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { ok: false, reason: '读取备份文件时出错，未做任何更改。请确认文件可以打开，或换用另一份备份。', detail };
-}
-
-interface Part {
-  bytes: number;
-  sha256: string;
-  data: Uint8Array[];
 }
 
 async function need(reader: ByteReader, n: number, what: string): Promise<Uint8Array> {
@@ -164,28 +270,38 @@ async function readU32(reader: ByteReader, what: string): Promise<number> {
   return new DataView(b.buffer, b.byteOffset, 4).getUint32(0);
 }
 
-async function readPart(reader: ByteReader, name: string, keep: boolean): Promise<Part> {
-  const hash = sha256.create();
-  const data: Uint8Array[] = [];
+/** A part's chunks as they are read (bounded), hashed unless `hashed` is false; `measured` is filled in at its end. */
+async function* partChunks(reader: ByteReader, name: string, measured: { bytes: number; sha256: string }, report?: () => void, hashed = true): AsyncGenerator<Uint8Array> {
+  const hash = hashed ? new PartHash() : undefined;
   let bytes = 0;
   for (;;) {
     const length = await readU32(reader, `part ${name}`);
     if (length === 0) break;
     if (length > MAX_CHUNK_BYTES) throw new BackupError(DAMAGED, `chunk of ${length} bytes in part ${name} exceeds ${MAX_CHUNK_BYTES}`);
     const chunk = await need(reader, length, `part ${name}`);
-    hash.update(chunk);
+    hash?.update(chunk);
     bytes += length;
-    if (keep) data.push(chunk);
+    report?.();
+    yield chunk;
   }
-  return { bytes, sha256: bytesToHex(hash.digest()), data };
+  measured.bytes = bytes;
+  measured.sha256 = hash ? await hash.hex() : '';
 }
 
-async function readPlain(
+interface TableRead {
+  bytes: number;
+  sha256: string;
+  checker: RowChecker;
+  /** The first reason its content was refused; told only once the file is known to be intact. */
+  refused?: BackupError;
+}
+
+async function* readPlain(
   reader: ByteReader,
-  fileHash: ReturnType<typeof sha256.create>,
-  keepAttachments: boolean,
-  onAttachment: StreamOptions['onAttachment'] | undefined,
-): Promise<Omit<BackupContents, 'encrypted'>> {
+  fileHash: Pick<ReturnType<typeof sha256.create>, 'clone'>,
+  options: CoreOptions,
+  report: (() => void) | undefined,
+): AsyncGenerator<ReadEvent, Omit<BackupSummary, 'encrypted'> | { ok: true; tablesOnly: TableDigests }> {
   const version = await readU16(reader, 'the format version');
   if (version > FORMAT_VERSION) {
     throw new BackupError(
@@ -195,14 +311,24 @@ async function readPlain(
   }
   if (version === 0) throw new BackupError(DAMAGED, 'format version 0');
 
-  const tableParts = new Map<BackupTable, Part>();
-  const attachmentParts = new Map<string, Part>();
-  let manifestPart: Part | undefined;
+  const partHashes = options.partHashes ?? true;
+  const tableReads = new Map<BackupTable, TableRead>();
+  const attachmentParts = new Map<string, { bytes: number; sha256: string }>();
+  let manifestBytes: Uint8Array | undefined;
+  let attachmentRows: Row[] = [];
+  // Once any content is refused, later pages are no longer parsed (the refusal is told at the end).
+  let refusing = false;
   // Frames come in a fixed order: tables, attachments, manifest, end.
   for (;;) {
     const [type] = await need(reader, 1, 'a frame type');
+    if (options.tablesOnly && type !== FRAME_TABLE) {
+      if (tableReads.size !== BACKUP_TABLES.length) throw new BackupError(DAMAGED, 'the tables differ from those verified before');
+      for (const read of tableReads.values()) if (read.refused) throw read.refused;
+      if (options.rows === 'parse') for (const table of RESTORABLE_ORDER) (tableReads.get(table) as TableRead).checker.restorable();
+      return { ok: true, tablesOnly: digests(tableReads) };
+    }
     if (type === FRAME_END) {
-      if (!manifestPart) throw new BackupError(DAMAGED, 'end frame before the manifest');
+      if (!manifestBytes) throw new BackupError(DAMAGED, 'end frame before the manifest');
       const expected = bytesToHex(fileHash.clone().digest());
       const stored = bytesToHex(await need(reader, 32, 'the closing checksum'));
       if (stored !== expected) throw new BackupError(DAMAGED, 'whole-file SHA-256 mismatch');
@@ -212,7 +338,7 @@ async function readPlain(
     if (type !== FRAME_TABLE && type !== FRAME_ATTACHMENT && type !== FRAME_MANIFEST) {
       throw new BackupError(DAMAGED, `unknown frame type ${String(type)} at byte ${reader.position - 1}`);
     }
-    if (manifestPart) throw new BackupError(DAMAGED, 'frame after the manifest');
+    if (manifestBytes) throw new BackupError(DAMAGED, 'frame after the manifest');
     const nameLength = await readU16(reader, 'a frame name');
     if (nameLength === 0 || nameLength > MAX_NAME_BYTES) throw new BackupError(DAMAGED, `frame name of ${nameLength} bytes`);
     let name: string;
@@ -226,44 +352,68 @@ async function readPlain(
       if (attachmentParts.size > 0) throw new BackupError(DAMAGED, `table ${name} after attachments`);
       if (!TABLE_SET.has(name)) throw new BackupError(INVALID, `unknown table ${JSON.stringify(name)}`);
       const table = name as BackupTable;
-      if (tableParts.has(table)) throw new BackupError(DAMAGED, `table ${name} twice`);
-      tableParts.set(table, await readPart(reader, name, true));
+      if (tableReads.has(table)) throw new BackupError(DAMAGED, `table ${name} twice`);
+      const read: TableRead = { bytes: 0, sha256: '', checker: new RowChecker(table) };
+      tableReads.set(table, read);
+      // The attachment rows are needed whole (to check the scans against), and are few.
+      const parse = options.rows === 'parse' || table === 'attachments';
+      const pager = new JsonArrayPager(table);
+      const keep: Row[] = [];
+      for await (const chunk of partChunks(reader, name, read, report, partHashes)) {
+        if (!parse || refusing) continue;
+        try {
+          for (const page of pager.write(chunk)) {
+            const rows = read.checker.check(page);
+            if (table === 'attachments') keep.push(...rows);
+            yield { kind: 'rows', table, rows };
+          }
+        } catch (error) {
+          if (!(error instanceof BackupError)) throw error;
+          read.refused = error;
+          refusing = true;
+        }
+      }
+      if (parse && !refusing) {
+        try {
+          pager.end();
+        } catch (error) {
+          if (!(error instanceof BackupError)) throw error;
+          read.refused = error;
+          refusing = true;
+        }
+      }
+      if (table === 'attachments') attachmentRows = keep;
     } else if (type === FRAME_ATTACHMENT) {
       if (attachmentParts.has(name)) throw new BackupError(DAMAGED, `attachment ${name} twice`);
-      const part = await readPart(reader, name, keepAttachments || onAttachment !== undefined);
-      if (onAttachment) {
-        await onAttachment({ id: name, bytes: concatBytes(part.data), sha256: part.sha256 });
-        if (!keepAttachments) part.data.length = 0;
-      }
-      attachmentParts.set(name, part);
+      const measured = { bytes: 0, sha256: '' };
+      const data: Uint8Array[] = [];
+      for await (const chunk of partChunks(reader, name, measured, report, partHashes)) if (options.attachmentBytes) data.push(chunk);
+      attachmentParts.set(name, measured);
+      if (options.attachmentBytes) yield { kind: 'attachment', attachment: { id: name, bytes: concatBytes(data), sha256: measured.sha256 } };
     } else {
       if (name !== MANIFEST_NAME) throw new BackupError(DAMAGED, `manifest frame named ${JSON.stringify(name)}`);
-      manifestPart = await readPart(reader, name, true);
+      const data: Uint8Array[] = [];
+      for await (const chunk of partChunks(reader, name, { bytes: 0, sha256: '' }, report)) data.push(chunk);
+      manifestBytes = concatBytes(data);
     }
   }
 
   // The whole file is intact from here on; what remains is whether its content is consistent.
-  const manifest = parseManifest(concatBytes((manifestPart as Part).data), version);
-  const tables = {} as Record<BackupTable, Row[]>;
+  const manifest = parseManifest(manifestBytes, version);
   const counts = {} as BackupCounts;
   for (const table of BACKUP_TABLES) {
-    const part = tableParts.get(table);
-    if (!part) throw new BackupError(INVALID, `table ${table} missing`);
+    const read = tableReads.get(table);
+    if (!read) throw new BackupError(INVALID, `table ${table} missing`);
     const listed = manifest.tables[table];
-    if (listed.sha256 !== part.sha256 || listed.bytes !== part.bytes) throw new BackupError(DAMAGED, `table ${table}: checksum or size differs from the manifest`);
-    let parsed: unknown;
-    try {
-      parsed = parseJsonSafely(concatBytes(part.data));
-    } catch (error) {
-      throw new BackupError(INVALID, `table ${table}: not valid UTF-8 JSON (${error instanceof Error ? error.message : String(error)})`);
-    }
-    const rows = checkRows(table, parsed);
-    if (rows.length !== listed.count) throw new BackupError(INVALID, `table ${table}: ${rows.length} rows, manifest says ${listed.count}`);
-    tables[table] = rows;
-    counts[table] = rows.length;
+    if ((partHashes && listed.sha256 !== read.sha256) || listed.bytes !== read.bytes) throw new BackupError(DAMAGED, `table ${table}: checksum or size differs from the manifest`);
+    if (read.refused) throw read.refused;
+    const parsed = options.rows === 'parse' || table === 'attachments';
+    if (parsed && read.checker.count !== listed.count) throw new BackupError(INVALID, `table ${table}: ${read.checker.count} rows, manifest says ${listed.count}`);
+    counts[table] = listed.count;
   }
-
-  checkRestorable(tables);
+  if (options.rows === 'parse') {
+    for (const table of RESTORABLE_ORDER) (tableReads.get(table) as TableRead).checker.restorable();
+  }
 
   // The manifest, the attachment frames and the attachment rows must name the same set: equal
   // sizes and no duplicates in any of them (the frames and the rows were checked for those).
@@ -273,28 +423,28 @@ async function readPlain(
   if (new Set(manifest.attachments.map((listed) => listed.id)).size !== manifest.attachments.length) {
     throw new BackupError(INVALID, 'the manifest lists an attachment twice');
   }
-  const rows = new Map(tables.attachments.map((row) => [row.id as string, row]));
+  const rows = new Map(attachmentRows.map((row) => [row.id as string, row]));
   if (rows.size !== attachmentParts.size) throw new BackupError(INVALID, `${rows.size} attachment rows but ${attachmentParts.size} attachments`);
-  const attachments = new Map<string, Uint8Array>();
   let attachmentBytes = 0;
   for (const listed of manifest.attachments) {
     const part = attachmentParts.get(listed.id);
     if (!part) throw new BackupError(INVALID, `attachment ${listed.id} listed in the manifest but absent`);
     const row = rows.get(listed.id);
     if (!row) throw new BackupError(INVALID, `attachment ${listed.id} has no row in the attachments table`);
-    if (part.sha256 !== listed.sha256 || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
+    if ((partHashes && part.sha256 !== listed.sha256) || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
     // The row is what the app shows and checks the scan by; it must describe these very bytes.
-    if (row.sha256 !== part.sha256 || row.size !== part.bytes) {
+    if (row.sha256 !== listed.sha256 || row.size !== part.bytes) {
       throw new BackupError(ATTACHMENT_MISMATCH, `attachment ${listed.id}: its row records size ${String(row.size)} / another sha256 than the bytes`);
     }
     attachmentBytes += part.bytes;
-    if (keepAttachments) {
-      attachments.set(listed.id, concatBytes(part.data));
-      // Drop the chunks at once: otherwise every attachment is held twice until the read ends.
-      part.data.length = 0;
-    }
   }
-  return { manifest, counts, attachmentBytes, tables, attachments };
+  return { manifest, counts, attachmentBytes };
+}
+
+function digests(reads: Map<BackupTable, TableRead>): TableDigests {
+  const out = {} as TableDigests;
+  for (const [table, read] of reads) out[table] = { bytes: read.bytes, sha256: read.sha256, count: read.checker.count };
+  return out;
 }
 
 function parseManifest(bytes: Uint8Array, headerVersion: number): BackupManifest {

@@ -1,6 +1,7 @@
-// Writes a backup as a stream of chunks (layout: ./format.ts): attachments are pulled one at a
-// time from the caller's iterable, so memory holds the tables' JSON and one attachment chunk,
-// however large the attachments are. With a passphrase the stream is sealed by ./encryption.ts.
+// Writes a backup as a stream of chunks (layout: ./format.ts): tables are written page by page
+// (each table's JSON array grows incrementally) and attachments are pulled one at a time from the
+// caller's iterable, so memory holds one page of rows and one attachment chunk, however large the
+// database is. With a passphrase the stream is sealed by ./encryption.ts.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { toAsyncIterable } from './byte-reader';
@@ -22,7 +23,8 @@ import {
   type BackupManifest,
   type BackupTable,
 } from './format';
-import { checkRows } from './rows';
+import { PartHash } from './part-hash';
+import { RowChecker } from './rows';
 import { utf8Encode } from './web-platform';
 
 export interface AttachmentSource {
@@ -31,6 +33,9 @@ export interface AttachmentSource {
   data: BackupBytes;
 }
 
+/** A table's rows: all at once, or as pages read one after the other (never all held at once). */
+export type TableRows = readonly object[] | AsyncIterable<readonly object[]>;
+
 export interface BackupInput {
   appVersion: string;
   /** The database schema version the rows follow; a restore upgrades older rows and refuses newer. */
@@ -38,7 +43,7 @@ export interface BackupInput {
   /** ISO date-time; defaults to now. */
   createdAt?: string;
   /** Every table's rows; attachment rows without their bytes (a `blob` field is dropped). */
-  tables: Record<BackupTable, readonly object[]>;
+  tables: Record<BackupTable, TableRows>;
   /** The bytes of every row of the attachments table, in any order. */
   attachments: Iterable<AttachmentSource> | AsyncIterable<AttachmentSource>;
 }
@@ -50,6 +55,9 @@ export interface WriteOptions {
 }
 
 const cannotWrite = (detail: string) => new BackupError('无法生成备份：数据不完整或格式异常，已停止，原有备份未受影响。', detail);
+
+/** Rows stringified at a time when a table is given whole (bounds the size of one JSON string). */
+const STRINGIFY_ROWS = 2000;
 
 function u16(n: number): Uint8Array {
   return new Uint8Array([n >>> 8, n & 0xff]);
@@ -68,77 +76,168 @@ function frameHead(type: number, name: string): Uint8Array {
   return out;
 }
 
-/** A frame's payload as length-prefixed chunks; reports size and SHA-256 when done. */
-async function* framePayload(source: BackupBytes, done: (size: number, hash: string) => void): AsyncGenerator<Uint8Array> {
-  const hash = sha256.create();
-  let size = 0;
-  for await (const chunk of toAsyncIterable(source)) {
-    for (let at = 0; at < chunk.length; at += WRITE_CHUNK_BYTES) {
-      const piece = chunk.subarray(at, Math.min(chunk.length, at + WRITE_CHUNK_BYTES));
-      hash.update(piece);
-      size += piece.length;
-      yield u32(piece.length);
-      yield piece;
-    }
+/** Length-prefixed chunks of `bytes` (never a zero-length one: that ends a frame). */
+function chunked(bytes: Uint8Array, hash: { update(b: Uint8Array): unknown }, out: Uint8Array[]): void {
+  for (let at = 0; at < bytes.length; at += WRITE_CHUNK_BYTES) {
+    const piece = bytes.subarray(at, Math.min(bytes.length, at + WRITE_CHUNK_BYTES));
+    hash.update(piece);
+    out.push(u32(piece.length), piece);
   }
-  yield u32(0);
-  done(size, bytesToHex(hash.digest()));
+}
+
+/**
+ * One table's 'T' frame, written page by page and synchronously (so a caller can write it inside
+ * an IndexedDB transaction, whose reads it must not interrupt with other awaits): the pages
+ * together are byte for byte JSON.stringify of the whole table, so every reader reads it as before.
+ */
+export class TableFrameWriter {
+  private readonly hash = sha256.create();
+  private readonly checker: RowChecker;
+  private size = 0;
+  private ended = false;
+
+  constructor(
+    readonly table: BackupTable,
+    private readonly emit: (bytes: Uint8Array) => Uint8Array,
+    private readonly done: (table: BackupTable, count: number, bytes: number, sha: string, checker: RowChecker) => void,
+  ) {
+    this.checker = new RowChecker(table);
+  }
+
+  /** The frame's head; call first. */
+  begin(): Uint8Array[] {
+    return [this.emit(frameHead(FRAME_TABLE, this.table))];
+  }
+
+  /** The next page of rows as frame chunks (attachment rows lose their `blob`). */
+  rows(page: readonly object[]): Uint8Array[] {
+    if (page.length === 0) return [];
+    const rows = this.table === 'attachments' ? page.map(withoutBlob) : page;
+    const checked = this.checker.check(rows);
+    const json = JSON.stringify(checked);
+    // "[a,b]" → "[a,b" for the first page, ",c,d" for the next ones; end() closes the array.
+    return this.encode((this.size === 0 ? '[' : ',') + json.slice(1, -1));
+  }
+
+  /** The closing bracket and the frame's end; reports the table's count, size and hash. */
+  end(): Uint8Array[] {
+    if (this.ended) throw cannotWrite(`table ${this.table} ended twice`);
+    this.ended = true;
+    const out = this.encode(this.size === 0 ? '[]' : ']');
+    out.push(this.emit(u32(0)));
+    this.done(this.table, this.checker.count, this.size, bytesToHex(this.hash.digest()), this.checker);
+    return out;
+  }
+
+  private encode(text: string): Uint8Array[] {
+    const bytes = utf8Encode(text);
+    this.size += bytes.length;
+    const out: Uint8Array[] = [];
+    chunked(bytes, this.hash, out);
+    return out.map(this.emit);
+  }
+}
+
+/**
+ * The plain (unencrypted) file, part by part: header, one TableFrameWriter per table in
+ * BACKUP_TABLES order, the attachments, then finish(). Every byte passes through one hash, so the
+ * closing hash covers the whole file.
+ */
+export class PlainBackupWriter {
+  private readonly manifest: BackupManifest;
+  private readonly fileHash = sha256.create();
+  private attachmentIds = new Set<string>();
+  private readonly written = new Set<string>();
+  private tablesDone = 0;
+
+  constructor(input: Pick<BackupInput, 'appVersion' | 'dbVersion' | 'createdAt'>) {
+    this.manifest = {
+      format: FORMAT_ID,
+      formatVersion: FORMAT_VERSION,
+      appVersion: input.appVersion,
+      dbVersion: input.dbVersion,
+      createdAt: input.createdAt ?? new Date().toISOString(),
+      tables: {} as BackupManifest['tables'],
+      attachments: [],
+    };
+  }
+
+  private readonly emit = (bytes: Uint8Array): Uint8Array => {
+    this.fileHash.update(bytes);
+    return bytes;
+  };
+
+  header(): Uint8Array {
+    const header = new Uint8Array(6);
+    header.set(utf8Encode(PLAIN_MAGIC), 0);
+    header.set(u16(FORMAT_VERSION), 4);
+    return this.emit(header);
+  }
+
+  /** The writer of the next table's frame; tables must come in BACKUP_TABLES order. */
+  table(table: BackupTable): TableFrameWriter {
+    if (BACKUP_TABLES[this.tablesDone] !== table) throw cannotWrite(`table ${table} out of order`);
+    return new TableFrameWriter(table, this.emit, (name, count, bytes, sha, checker) => {
+      this.manifest.tables[name] = { count, bytes, sha256: sha };
+      this.tablesDone += 1;
+      if (name === 'attachments') this.attachmentIds = checker.ids() as Set<string>;
+    });
+  }
+
+  /** One attachment's 'A' frame, its bytes pulled from the source chunk by chunk. */
+  async *attachment(attachment: AttachmentSource): AsyncGenerator<Uint8Array> {
+    if (this.tablesDone !== BACKUP_TABLES.length) throw cannotWrite('attachment before every table was written');
+    if (!this.attachmentIds.has(attachment.id)) throw cannotWrite(`attachment ${attachment.id} has no row in the attachments table`);
+    if (this.written.has(attachment.id)) throw cannotWrite(`attachment ${attachment.id} given twice`);
+    this.written.add(attachment.id);
+    yield this.emit(frameHead(FRAME_ATTACHMENT, attachment.id));
+    const hash = new PartHash();
+    let size = 0;
+    for await (const chunk of toAsyncIterable(attachment.data)) {
+      const out: Uint8Array[] = [];
+      chunked(chunk, hash, out);
+      size += chunk.length;
+      for (const piece of out) yield this.emit(piece);
+    }
+    yield this.emit(u32(0));
+    this.manifest.attachments.push({ id: attachment.id, size, sha256: await hash.hex() });
+  }
+
+  /** The manifest frame, the end frame and the closing hash. */
+  finish(): Uint8Array[] {
+    const missing = [...this.attachmentIds].filter((id) => !this.written.has(id));
+    if (missing.length > 0) throw cannotWrite(`no bytes given for ${missing.length} attachment(s), e.g. ${missing[0]}`);
+    const out = [this.emit(frameHead(FRAME_MANIFEST, MANIFEST_NAME))];
+    const ignored = sha256.create();
+    chunked(utf8Encode(JSON.stringify(this.manifest)), ignored, out);
+    for (let i = 1; i < out.length; i++) this.emit(out[i] as Uint8Array);
+    out.push(this.emit(u32(0)), this.emit(new Uint8Array([FRAME_END])));
+    out.push(this.fileHash.digest());
+    return out;
+  }
+}
+
+/** A table given whole or in pages, as pages of at most STRINGIFY_ROWS rows (whole arrays) or as given. */
+async function* pagesOf(table: BackupTable, given: unknown): AsyncGenerator<readonly object[]> {
+  if (Array.isArray(given)) {
+    for (let at = 0; at < given.length; at += STRINGIFY_ROWS) yield given.slice(at, at + STRINGIFY_ROWS) as object[];
+    return;
+  }
+  if (typeof given !== 'object' || given === null || !(Symbol.asyncIterator in given)) throw cannotWrite(`table ${table}: no rows given`);
+  for await (const page of given as AsyncIterable<readonly object[]>) yield page;
 }
 
 async function* plainBackup(input: BackupInput): AsyncGenerator<Uint8Array> {
-  const manifest: BackupManifest = {
-    format: FORMAT_ID,
-    formatVersion: FORMAT_VERSION,
-    appVersion: input.appVersion,
-    dbVersion: input.dbVersion,
-    createdAt: input.createdAt ?? new Date().toISOString(),
-    tables: {} as BackupManifest['tables'],
-    attachments: [],
-  };
-  const fileHash = sha256.create();
-  // Every byte yielded passes through here, so the closing hash covers the whole file.
-  const emit = (bytes: Uint8Array) => {
-    fileHash.update(bytes);
-    return bytes;
-  };
-  const header = new Uint8Array(6);
-  header.set(utf8Encode(PLAIN_MAGIC), 0);
-  header.set(u16(FORMAT_VERSION), 4);
-  yield emit(header);
-
-  let attachmentIds = new Set<string>();
+  const writer = new PlainBackupWriter(input);
+  yield writer.header();
   for (const table of BACKUP_TABLES) {
-    const given: unknown = input.tables[table];
-    const rows = table === 'attachments' && Array.isArray(given) ? given.map(withoutBlob) : given;
-    const checked = checkRows(table, rows);
-    if (table === 'attachments') attachmentIds = new Set(checked.map((row) => row.id as string));
-    yield emit(frameHead(FRAME_TABLE, table));
-    for await (const piece of framePayload(utf8Encode(JSON.stringify(checked)), (bytes, sha) => {
-      manifest.tables[table] = { count: checked.length, bytes, sha256: sha };
-    })) {
-      yield emit(piece);
-    }
+    const frame = writer.table(table);
+    yield* frame.begin();
+    for await (const page of pagesOf(table, input.tables[table])) yield* frame.rows(page);
+    yield* frame.end();
   }
-
-  const written = new Set<string>();
-  for await (const attachment of input.attachments) {
-    if (!attachmentIds.has(attachment.id)) throw cannotWrite(`attachment ${attachment.id} has no row in the attachments table`);
-    if (written.has(attachment.id)) throw cannotWrite(`attachment ${attachment.id} given twice`);
-    written.add(attachment.id);
-    yield emit(frameHead(FRAME_ATTACHMENT, attachment.id));
-    for await (const piece of framePayload(attachment.data, (size, sha) => {
-      manifest.attachments.push({ id: attachment.id, size, sha256: sha });
-    })) {
-      yield emit(piece);
-    }
-  }
-  const missing = [...attachmentIds].filter((id) => !written.has(id));
-  if (missing.length > 0) throw cannotWrite(`no bytes given for ${missing.length} attachment(s), e.g. ${missing[0]}`);
-
-  yield emit(frameHead(FRAME_MANIFEST, MANIFEST_NAME));
-  for await (const piece of framePayload(utf8Encode(JSON.stringify(manifest)), () => undefined)) yield emit(piece);
-  yield emit(new Uint8Array([FRAME_END]));
-  yield fileHash.digest();
+  for await (const attachment of input.attachments) yield* writer.attachment(attachment);
+  yield* writer.finish();
 }
 
 function withoutBlob(row: unknown): unknown {
@@ -149,7 +248,11 @@ function withoutBlob(row: unknown): unknown {
 
 /** The backup file as a stream of chunks; write them in order (to a temporary file, then rename). */
 export function writeBackup(input: BackupInput, options: WriteOptions = {}): AsyncIterable<Uint8Array> {
-  const plain = plainBackup(input);
+  return sealed(plainBackup(input), options);
+}
+
+/** A plain backup stream as written: unchanged, or sealed with the passphrase (./encryption.ts). */
+export function sealed(plain: AsyncIterable<Uint8Array>, options: WriteOptions = {}): AsyncIterable<Uint8Array> {
   if (options.passphrase === undefined) return plain;
   return encryptStream(plain, {
     passphrase: options.passphrase,

@@ -106,12 +106,23 @@ export function BackupNowDialog({ open, onClose }: { open: boolean; onClose: () 
       {running && (
         <div role="status" aria-live="polite">
           <Typography.Paragraph>正在写入并校验备份，请勿关闭程序或拔出存储设备…</Typography.Paragraph>
-          {progress && progress.attachmentBytes > 0 ? (
-            <Progress percent={Math.min(99, Math.floor((progress.written / progress.attachmentBytes) * 100))} />
+          {progress?.rows ? (
+            <>
+              <Progress percent={Math.min(99, Math.floor((progress.rows.done / Math.max(1, progress.rows.total)) * 100))} status="active" />
+              <Typography.Text type="secondary">
+                已处理 {progress.rows.done.toLocaleString('zh-CN')} / {progress.rows.total.toLocaleString('zh-CN')} 条
+              </Typography.Text>
+            </>
           ) : (
-            <Progress percent={99} status="active" showInfo={false} />
+            <>
+              {progress && progress.attachmentBytes > 0 ? (
+                <Progress percent={Math.min(99, Math.floor((progress.written / progress.attachmentBytes) * 100))} />
+              ) : (
+                <Progress percent={99} status="active" showInfo={false} />
+              )}
+              <Typography.Text type="secondary">已写入 {formatBytes(progress?.written ?? 0)}</Typography.Text>
+            </>
           )}
-          <Typography.Text type="secondary">已写入 {formatBytes(progress?.written ?? 0)}</Typography.Text>
         </div>
       )}
       {stage.step === 'done' && (

@@ -1,23 +1,21 @@
 // What the backup page and the automatic backups do, apart from the screens: write a backup
 // through the host (begin → chunks → finish, verified by the host before it is kept), read and
 // verify a backup file for a restore, take the snapshot that makes a restore undoable, and restore.
-import { writeBackup } from '@shared/backup/backup-writer';
-import { readBackupTables, type StreamResult } from '@shared/backup/backup-reader';
-import { concatBytes } from '@shared/backup/byte-reader';
+// The work itself runs in the backup worker (./backup-worker.ts); this thread hands the chunks to
+// the host and reports progress.
 import { ENCRYPTED_MAGIC } from '@shared/backup/format';
 import type { BackupFinishResult, BackupKind } from '@shared/bridge';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
-import { blobChunks } from '../../bridge/blob-chunks';
-import { backupInputFromDb, restoreBackupFile, SnapshotFailed } from '../../db/backup';
+import { SnapshotFailed, type InspectOutcome } from '../../db/backup';
 import { LedgerError } from '../../db/repository';
 import { SnapshotDb } from '../../db/snapshots';
+import { inspectBackupInWorker, restoreBackupInWorker, writeBackupInWorker, type WorkProgress } from './backup-worker-client';
+
+export type { WorkProgress };
 
 /** The snapshot store of this installation. */
 export const snapshotDb = new SnapshotDb();
-
-/** Bytes handed to the host per call: fewer, larger IPC messages (the host allows up to 16 MiB). */
-const PIECE_BYTES = 4 * 1024 * 1024;
 
 /** localStorage key: audit position and time of the last successful backup (for on-quit and reminders). */
 const LAST_BACKUP_KEY = 'media-ledger.last-backup';
@@ -50,29 +48,13 @@ export async function changedSinceLastBackup(): Promise<boolean> {
   return !last || (await currentAuditSeq()) !== last.auditSeq;
 }
 
-/** Joins the writer's small chunks into pieces of about PIECE_BYTES. */
-async function* pieces(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array<ArrayBuffer>> {
-  let parts: Uint8Array[] = [];
-  let size = 0;
-  const flush = () => {
-    const out = concatBytes(parts);
-    parts = [];
-    size = 0;
-    return out;
-  };
-  for await (const chunk of source) {
-    parts.push(chunk);
-    size += chunk.length;
-    if (size >= PIECE_BYTES) yield flush();
-  }
-  if (size > 0) yield flush();
-}
-
 export interface BackupProgress {
   /** Bytes of the backup file written so far. */
   written: number;
   /** Bytes of all attachments (the bulk of a large backup), for an estimate of the whole. */
   attachmentBytes: number;
+  /** While the tables are read and written: rows done of all rows. */
+  rows?: { done: number; total: number };
 }
 
 export interface RunBackupOptions {
@@ -112,17 +94,16 @@ async function writeThroughHost(kind: BackupKind, options: RunBackupOptions): Pr
   if (!begun.started) return undefined;
   const { writeId } = begun;
   try {
-    const auditSeq = await currentAuditSeq();
-    const input = await backupInputFromDb(db, await bridge.appVersion());
-    let written = 0;
-    const stream = writeBackup(input, options.passphrase ? { passphrase: options.passphrase } : {});
-    for await (const piece of pieces(stream)) {
-      await bridge.backupChunk({ writeId, data: piece });
-      written += piece.length;
-      options.onProgress?.({ written, attachmentBytes: input.attachmentBytes });
-    }
+    const written = await writeBackupInWorker(
+      { appVersion: await bridge.appVersion(), ...(options.passphrase && { passphrase: options.passphrase }) },
+      async (data, bytes, attachmentBytes) => {
+        await bridge.backupChunk({ writeId, data });
+        options.onProgress?.({ written: bytes, attachmentBytes });
+      },
+      (rows) => options.onProgress?.({ written: 0, attachmentBytes: 0, rows }),
+    );
     const result = await bridge.backupFinish({ writeId, ...(options.passphrase && { passphrase: options.passphrase }) });
-    localStorage.setItem(LAST_BACKUP_KEY, JSON.stringify({ at: new Date().toISOString(), auditSeq, kind } satisfies LastBackup));
+    localStorage.setItem(LAST_BACKUP_KEY, JSON.stringify({ at: new Date().toISOString(), auditSeq: written.auditSeq, kind } satisfies LastBackup));
     return result;
   } catch (error) {
     await bridge.backupAbort({ writeId }).catch(() => undefined);
@@ -136,26 +117,44 @@ export async function isEncryptedBackup(file: Blob): Promise<boolean> {
   return String.fromCharCode(...head) === ENCRYPTED_MAGIC;
 }
 
-export type InspectResult = StreamResult;
+export type InspectResult = InspectOutcome;
 
-/** Reads and verifies a whole backup file and returns its tables (for the preview); never throws, changes nothing. */
-export async function inspectBackupFile(file: Blob, passphrase?: string): Promise<InspectResult> {
-  const result = await readBackupTables(blobChunks(file), passphrase ? { passphrase } : {});
+/**
+ * Reads and verifies a whole backup file in the worker, page by page, with its audit log's hash
+ * chain (for the preview); never throws, changes nothing.
+ */
+export async function inspectBackupFile(file: Blob, passphrase?: string, onProgress?: (progress: WorkProgress) => void): Promise<InspectResult> {
+  let result: InspectResult;
+  try {
+    result = await inspectBackupInWorker(file, passphrase, onProgress);
+  } catch (error) {
+    const reason = error instanceof LedgerError ? error.message : '读取备份文件时出错，未做任何更改。请确认文件可以打开，或换用另一份备份。';
+    result = { ok: false, reason, detail: error instanceof LedgerError ? (error.detail ?? '') : String(error) };
+  }
   if (!result.ok) console.warn('[backup] file refused:', result.detail);
   return result;
 }
 
 /**
- * Restores a backup file (or a snapshot's Blob): read and verified again from the start, then a
- * snapshot of the current data, then the replace. `source` names it in the audit log.
- * Throws a LedgerError with the reason when refused; the current data is then unchanged.
+ * Restores a backup file (or a snapshot's Blob) in the worker: read and verified again from the
+ * start, then a snapshot of the current data, then the replace. `source` names it in the audit
+ * log. Throws a LedgerError with the reason when refused; the current data is then unchanged.
  */
-export async function restoreBackup(file: Blob, source: string, passphrase?: string, options: { withoutSnapshot?: boolean } = {}): Promise<void> {
-  const outcome = await restoreBackupFile(db, snapshotDb, blobChunks(file), {
-    source,
-    appVersion: await bridge.appVersion(),
-    ...(passphrase && { passphrase }),
-    ...(options.withoutSnapshot && { withoutSnapshot: true }),
-  });
+export async function restoreBackup(
+  file: Blob,
+  source: string,
+  passphrase?: string,
+  options: { withoutSnapshot?: boolean; onProgress?: (progress: WorkProgress) => void } = {},
+): Promise<void> {
+  const outcome = await restoreBackupInWorker(
+    {
+      file,
+      source,
+      appVersion: await bridge.appVersion(),
+      ...(passphrase && { passphrase }),
+      ...(options.withoutSnapshot && { withoutSnapshot: true }),
+    },
+    options.onProgress,
+  );
   if (!outcome.ok) throw outcome.snapshotFailed ? new SnapshotFailed(outcome.reason, outcome.detail) : new LedgerError(outcome.reason, outcome.detail);
 }

@@ -1,27 +1,27 @@
 // 从备份恢复: choose a file → (passphrase) → the whole file verified → what it holds beside the
 // current data → confirm → snapshot of the current data → replace. Nothing changes before the
 // confirmation, and a failure at any step leaves the current data as it was.
-import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { verifyChain, type ChainVerdict } from '@shared/audit/hash-chain';
+import type { ChainVerdict } from '@shared/audit/hash-chain';
 import type { BackupCounts } from '@shared/backup/format';
-import type { AuditEntry } from '@shared/domain/audit';
 import { errorText } from '../../app/errors';
 import { db } from '../../db/database';
 import { countTables, SnapshotFailed } from '../../db/backup';
 import { CountsTable } from './counts-table';
 import { formatBytes } from './format-bytes';
-import { inspectBackupFile, isEncryptedBackup, restoreBackup, type InspectResult } from './backup-service';
+import { WorkProgressBar } from './work-progress-bar';
+import { inspectBackupFile, isEncryptedBackup, restoreBackup, type InspectResult, type WorkProgress } from './backup-service';
 
 type Verified = Extract<InspectResult, { ok: true }>;
 
 type Stage =
   | { step: 'idle' }
   | { step: 'passphrase'; file: File; wrong?: string }
-  | { step: 'verifying'; file: File }
+  | { step: 'verifying'; file: File; progress?: WorkProgress }
   | { step: 'refused'; file: File; reason: string }
   | { step: 'verified'; file: File; passphrase?: string; contents: Verified; current: BackupCounts; chain: ChainVerdict }
-  | { step: 'restoring'; file: File }
+  | { step: 'restoring'; file: File; progress?: WorkProgress }
   | { step: 'snapshot-failed'; file: File; passphrase?: string; reason: string }
   | { step: 'done'; file: File }
   | { step: 'done-without-snapshot'; file: File };
@@ -36,14 +36,14 @@ export function RestoreCard() {
 
   const verify = async (file: File, passphrase?: string) => {
     setStage({ step: 'verifying', file });
-    const contents = await inspectBackupFile(file, passphrase);
+    // The file is read and checked in the backup worker; this thread only shows how far it is.
+    const contents = await inspectBackupFile(file, passphrase, (progress) => setStage({ step: 'verifying', file, progress }));
     if (!contents.ok) {
       if (passphrase && contents.reason.includes('口令')) setStage({ step: 'passphrase', file, wrong: contents.reason });
       else setStage({ step: 'refused', file, reason: contents.reason });
       return;
     }
-    const chain = verifyChain(contents.tables.auditLog as unknown as AuditEntry[]);
-    setStage({ step: 'verified', file, ...(passphrase && { passphrase }), contents, current: await countTables(db), chain });
+    setStage({ step: 'verified', file, ...(passphrase && { passphrase }), contents, current: await countTables(db), chain: contents.chain });
   };
 
   const choose = async (file: File | undefined) => {
@@ -60,7 +60,7 @@ export function RestoreCard() {
   const run = async (file: File, passphrase: string | undefined, withoutSnapshot: boolean) => {
     setStage({ step: 'restoring', file });
     try {
-      await restoreBackup(file, file.name, passphrase, { withoutSnapshot });
+      await restoreBackup(file, file.name, passphrase, { withoutSnapshot, onProgress: (progress) => setStage({ step: 'restoring', file, progress }) });
       setStage({ step: withoutSnapshot ? 'done-without-snapshot' : 'done', file });
     } catch (error) {
       console.error('[backup] restore failed', error);
@@ -113,8 +113,8 @@ export function RestoreCard() {
       </Space>
 
       {stage.step === 'passphrase' && <PassphraseForm wrong={stage.wrong} onSubmit={(passphrase) => void verify(stage.file, passphrase)} />}
-      {stage.step === 'verifying' && <Spin description="正在校验备份文件…" />}
-      {stage.step === 'restoring' && <Spin description="正在保存当前数据的快照并恢复，请勿关闭程序…" />}
+      {stage.step === 'verifying' && <WorkProgressBar title="正在校验备份文件…" progress={stage.progress} />}
+      {stage.step === 'restoring' && <WorkProgressBar title="正在保存当前数据的快照并恢复，请勿关闭程序…" progress={stage.progress} />}
       {stage.step === 'refused' && <Alert type="error" showIcon title={stage.reason} description="当前数据未做任何更改。" />}
       {stage.step === 'snapshot-failed' && (
         <Alert

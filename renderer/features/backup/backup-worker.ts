@@ -1,0 +1,136 @@
+// Module Web Worker that writes, checks and restores backups off the UI thread (issue 15): a
+// backup of a large ledger is hundreds of megabytes of JSON to write, hash and check, and a
+// restore as much to parse and add. The worker opens the same IndexedDB databases (Dexie works in
+// a worker) and does all of it page by page; the UI thread only forwards the backup's chunks to
+// the host (the Electron bridge lives in the window) and shows progress.
+import { checkBackupIntegrity, type VerifyResult } from '@shared/backup/backup-reader';
+import { concatBytes } from '@shared/backup/byte-reader';
+import { blobChunks } from '../../bridge/blob-chunks';
+import { backupStream, inspectBackup, restoreBackupFile, type InspectOutcome, type RestoreOutcome, type WorkProgress } from '../../db/backup';
+import { LedgerError } from '../../db/repository';
+import { LedgerDb } from '../../db/schema';
+import { SnapshotDb } from '../../db/snapshots';
+
+export type BackupWorkerRequest =
+  | { id: number; type: 'backup'; appVersion: string; passphrase?: string }
+  /** The UI thread has handed the last chunk to the host: the next may come. */
+  | { id: number; type: 'ack' }
+  /** The host refused a chunk: stop writing. */
+  | { id: number; type: 'cancel' }
+  | { id: number; type: 'check'; file: Blob; passphrase?: string }
+  | { id: number; type: 'inspect'; file: Blob; passphrase?: string }
+  | { id: number; type: 'restore'; file: Blob; source: string; appVersion: string; passphrase?: string; withoutSnapshot?: boolean };
+
+export interface BackupWritten {
+  auditSeq: number;
+  bytes: number;
+}
+
+export type BackupWorkerResponse =
+  | { id: number; progress: WorkProgress }
+  | { id: number; chunk: Uint8Array<ArrayBuffer>; written: number; attachmentBytes: number }
+  | { id: number; done: BackupWritten | VerifyResult | InspectOutcome | RestoreOutcome }
+  | { id: number; failed: { message: string; detail: string } };
+
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<BackupWorkerRequest>) => void): void;
+  postMessage(message: BackupWorkerResponse, transfer: Transferable[]): void;
+}
+
+// `self` is typed as Window by the DOM lib; in this file it is the worker's global scope.
+const scope = self as unknown as WorkerScope;
+
+const db = new LedgerDb();
+const sdb = new SnapshotDb();
+
+/** Bytes handed to the host per call: fewer, larger IPC messages (the host allows up to 16 MiB). */
+const PIECE_BYTES = 4 * 1024 * 1024;
+/** Progress messages at most this often (each one re-renders the dialog). */
+const PROGRESS_MS = 250;
+
+/** Joins the writer's small chunks into pieces of about PIECE_BYTES. */
+async function* pieces(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= PIECE_BYTES) {
+      yield concatBytes(parts);
+      parts = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield concatBytes(parts);
+}
+
+/** Waiting for the UI thread to take a chunk (one chunk in flight keeps memory flat). */
+const acks = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+
+function nextAck(id: number): Promise<void> {
+  return new Promise((resolve, reject) => acks.set(id, { resolve, reject }));
+}
+
+function progressReporter(id: number): (progress: WorkProgress) => void {
+  let last = 0;
+  return (progress) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS && progress.done < progress.total) return;
+    last = now;
+    scope.postMessage({ id, progress }, []);
+  };
+}
+
+async function backup(id: number, appVersion: string, passphrase: string | undefined): Promise<BackupWritten> {
+  const stream = await backupStream(db, { appVersion, ...(passphrase && { passphrase }), onProgress: progressReporter(id) });
+  let written = 0;
+  for await (const piece of pieces(stream.chunks)) {
+    written += piece.length;
+    const taken = nextAck(id);
+    scope.postMessage({ id, chunk: piece, written, attachmentBytes: stream.attachmentBytes }, [piece.buffer]);
+    await taken;
+  }
+  return { auditSeq: stream.auditSeq, bytes: written };
+}
+
+async function handle(request: Exclude<BackupWorkerRequest, { type: 'ack' | 'cancel' }>): Promise<BackupWritten | VerifyResult | InspectOutcome | RestoreOutcome> {
+  const passphrase = request.passphrase ? { passphrase: request.passphrase } : {};
+  switch (request.type) {
+    case 'backup':
+      return backup(request.id, request.appVersion, request.passphrase);
+    case 'check':
+      return checkBackupIntegrity(blobChunks(request.file), passphrase);
+    case 'inspect':
+      return inspectBackup(request.file, { ...passphrase, onProgress: progressReporter(request.id) });
+    case 'restore':
+      return restoreBackupFile(db, sdb, request.file, {
+        source: request.source,
+        appVersion: request.appVersion,
+        ...passphrase,
+        ...(request.withoutSnapshot && { withoutSnapshot: true }),
+        onProgress: progressReporter(request.id),
+      });
+  }
+}
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  if (request.type === 'ack' || request.type === 'cancel') {
+    const waiting = acks.get(request.id);
+    acks.delete(request.id);
+    if (request.type === 'ack') waiting?.resolve();
+    else waiting?.reject(new Error('cancelled by the UI thread'));
+    return;
+  }
+  handle(request).then(
+    (done) => scope.postMessage({ id: request.id, done }, []),
+    (error: unknown) => {
+      console.error('[backup worker]', error);
+      const failed =
+        error instanceof LedgerError
+          ? { message: error.message, detail: error.detail ?? '' }
+          : { message: '备份或恢复时出错，未做任何更改。请重试；如仍失败请重启程序。', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      scope.postMessage({ id: request.id, failed }, []);
+    },
+  );
+});

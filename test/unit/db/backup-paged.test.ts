@@ -1,0 +1,133 @@
+// Backups written from the database page by page, and restores that add the rows page by page
+// inside one transaction (issue 15): a round trip across several pages, and restores interrupted
+// half-way that must leave the current data exactly as it was.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readBackup } from '../../../shared/backup/backup-reader';
+import { writeBackup } from '../../../shared/backup/backup-writer';
+import { collectBytes } from '../../../shared/backup/byte-reader';
+import { BACKUP_TABLES, type BackupTable } from '../../../shared/backup/format';
+import { PAGE_ROWS } from '../../../shared/backup/json-pages';
+import { verifyChain } from '../../../shared/audit/hash-chain';
+import { backupInputFromDb, backupStream, inspectBackup, restoreBackupFile, type WorkProgress } from '../../../renderer/db/backup';
+import { createRecord, saveSettings } from '../../../renderer/db/repository';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { SnapshotDb, listSnapshots } from '../../../renderer/db/snapshots';
+import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+import type { Unit } from '../../../shared/domain/unit';
+
+let n = 0;
+let db: LedgerDb;
+let sdb: SnapshotDb;
+
+beforeEach(async () => {
+  n += 1;
+  db = new LedgerDb(`backup-paged-${n}`);
+  sdb = new SnapshotDb(`backup-paged-snapshots-${n}`);
+  await Promise.all([db.open(), sdb.open()]);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all([db.delete(), sdb.delete()]);
+});
+
+const REVIEWS = PAGE_ROWS * 2 + 5;
+const AT = '2025-03-01T08:00:00.000Z';
+
+/** A ledger with more reviews than two pages, an audit log and settings. */
+async function fillLarge(target: LedgerDb, title: string): Promise<void> {
+  await saveSettings(target, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+  await createRecord<Unit>(target, 'units', { name: title, kind: '直属单位' });
+  await target.table('reviews').bulkAdd(Array.from({ length: REVIEWS }, (_, i) => ({ id: `r${String(i).padStart(5, '0')}`, createdAt: AT, updatedAt: AT, title: `${title}第${i}期` })));
+}
+
+async function dump(source: LedgerDb): Promise<Record<BackupTable, unknown[]>> {
+  const out = {} as Record<BackupTable, unknown[]>;
+  for (const table of BACKUP_TABLES) out[table] = await source.table(table).toArray();
+  return out;
+}
+
+async function streamed(source: LedgerDb, passphrase?: string, onProgress?: (progress: WorkProgress) => void): Promise<Uint8Array> {
+  const stream = await backupStream(source, { appVersion: '0.1.0-test', ...(passphrase && { passphrase }), ...(onProgress && { onProgress }) });
+  return collectBytes(stream.chunks);
+}
+
+describe('paged backup and restore', () => {
+  it('writes tables larger than a page exactly as a whole-table backup does, and restores them', async () => {
+    await fillLarge(db, '旧数据');
+    const before = await dump(db);
+    const progress: WorkProgress[] = [];
+    const file = await streamed(db, undefined, (p) => progress.push(p));
+    const rowsTotal = BACKUP_TABLES.reduce((sum, table) => sum + before[table].length, 0);
+    expect(progress.at(-1)).toEqual({ unit: 'rows', done: rowsTotal, total: rowsTotal });
+    expect(progress.length).toBeGreaterThan(3);
+
+    const paged = await readBackup(file);
+    const whole = await readBackup(await collectBytes(writeBackup(await backupInputFromDb(db, '0.1.0-test'))));
+    expect(paged.ok && whole.ok).toBe(true);
+    if (!paged.ok || !whole.ok) return;
+    expect(paged.manifest.tables).toEqual(whole.manifest.tables);
+
+    await db.delete();
+    db = new LedgerDb(db.name);
+    await db.open();
+    const inspected = await inspectBackup(file);
+    expect(inspected).toMatchObject({ ok: true, counts: { reviews: REVIEWS }, chain: { ok: true } });
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: true, counts: { reviews: REVIEWS } });
+    const after = await dump(db);
+    expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
+    expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
+  });
+
+  it('a restore that fails after some pages of a table were added leaves the current data exactly as it was', async () => {
+    await fillLarge(db, '备份里的数据');
+    const file = await streamed(db, 'paged-口令-2026');
+    await db.delete();
+    db = new LedgerDb(db.name);
+    await db.open();
+    await fillLarge(db, '当前数据');
+    const before = await dump(db);
+
+    const reviews = db.table('reviews');
+    const bulkAdd = reviews.bulkAdd.bind(reviews);
+    let calls = 0;
+    vi.spyOn(reviews, 'bulkAdd').mockImplementation(((rows: readonly unknown[]) => {
+      calls += 1;
+      if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return bulkAdd(rows as never);
+    }) as typeof reviews.bulkAdd);
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't', passphrase: 'paged-口令-2026' });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('恢复失败，当前数据保持原样') });
+    expect(calls).toBe(2);
+    vi.restoreAllMocks();
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+    expect(await sdb.staging.count()).toBe(0);
+  });
+
+  it('a file changed between its verification and the replace is refused, and nothing changes', async () => {
+    await fillLarge(db, '备份里的数据');
+    const file = await streamed(db);
+    await db.delete();
+    db = new LedgerDb(db.name);
+    await db.open();
+    await fillLarge(db, '当前数据');
+    const before = await dump(db);
+
+    // While the snapshot is saved (after the file verified), one review's title in the file changes.
+    const at = Buffer.from(file).indexOf(Buffer.from('第2500期'));
+    expect(at).toBeGreaterThan(0);
+    const save = sdb.snapshots.add.bind(sdb.snapshots);
+    vi.spyOn(sdb.snapshots, 'add').mockImplementation(((snapshot: never) => {
+      file[at + 3] = '9'.charCodeAt(0);
+      return save(snapshot);
+    }) as typeof sdb.snapshots.add);
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('备份文件在校验之后被改动') });
+    vi.restoreAllMocks();
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+});

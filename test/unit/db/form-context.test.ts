@@ -3,10 +3,11 @@
 // offers on the demo ledger, prints the same document with that narrow context as with the whole
 // tables; and the context holds no stranger's records.
 import 'fake-indexeddb/auto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { loadFormContext, referencedIds } from '../../../renderer/features/printouts/form-context';
+import { loadFormRecords } from '../../../renderer/features/printouts/form-records';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { createFormContext, formContextData, type FormContextData } from '../../../shared/forms/context';
 import { buildForm, IMPLEMENTED_FORMS, type FormId, type FormRecordMap } from '../../../shared/forms/registry';
@@ -15,8 +16,24 @@ import type { LedgerRecords } from '../../../shared/domain/ledger-records';
 const demo = createDemoDataset();
 const PRINTED_AT = '2026-11-20T02:00:00.000Z';
 
+/** The ledger's live records as the database returns them (in key order). */
+let records: LedgerRecords;
+
 beforeAll(async () => {
   await loadDataset(db, demo, '王𠮷');
+  const live = async <T extends { deletedAt?: string }>(rows: Promise<T[]>) => (await rows).filter((r) => !r.deletedAt);
+  records = {
+    units: await live(db.units.toArray()),
+    people: await live(db.people.toArray()),
+    platforms: await live(db.platforms.toArray()),
+    approvals: await live(db.approvals.toArray()),
+    reviews: await live(db.reviews.toArray()),
+    envelopes: await live(db.envelopes.toArray()),
+    handovers: await live(db.handovers.toArray()),
+    inspections: await live(db.inspections.toArray()),
+    incidents: await live(db.incidents.toArray()),
+    trainings: await live(db.trainings.toArray()),
+  };
 });
 
 async function wholeContext(): Promise<FormContextData> {
@@ -32,20 +49,6 @@ async function wholeContext(): Promise<FormContextData> {
     platforms: await db.platforms.toArray(),
   });
 }
-
-const live = <T extends { deletedAt?: string }>(rows: readonly T[]) => rows.filter((r) => !r.deletedAt);
-const records: LedgerRecords = {
-  units: live(demo.units),
-  people: live(demo.people),
-  platforms: live(demo.platforms),
-  approvals: live(demo.approvals),
-  reviews: live(demo.reviews),
-  envelopes: live(demo.envelopes),
-  handovers: live(demo.handovers),
-  inspections: live(demo.inspections),
-  incidents: live(demo.incidents),
-  trainings: live(demo.trainings),
-};
 
 describe('the form context read by reference (issue 15)', () => {
   it('prints every form of every offered record exactly as with the whole tables', async () => {
@@ -85,5 +88,20 @@ describe('the form context read by reference (issue 15)', () => {
     expect([...referencedIds({ id: 'g', accountId: 'wx', group: { ownerId: 'o', members: [{ personId: 'm1' }, { name: '外部' }] }, sectionAdminIds: ['s1', 's2'], name: 'x' })].sort()).toEqual(
       ['g', 'm1', 'o', 's1', 's2', 'wx'].sort(),
     );
+  });
+});
+
+describe('the print center’s pick list (issue 15)', () => {
+  it('offers the records each form picks from the whole ledger, reading only the tables the form looks at', async () => {
+    const tables = vi.spyOn(db, 'table');
+    for (const def of IMPLEMENTED_FORMS) {
+      tables.mockClear();
+      const choices = await loadFormRecords(def.id as FormId);
+      expect(choices.map((c) => c.record), def.id).toEqual(expect.arrayContaining(def.samples(records)));
+      expect(choices).toHaveLength(def.samples(records).length);
+      if (def.id === 'F04') expect(tables.mock.calls.map(([name]) => name)).toEqual(['platforms']);
+      if (def.id === 'F01') expect(tables.mock.calls.map(([name]) => name).sort()).toEqual(['platforms', 'reviews']);
+    }
+    tables.mockRestore();
   });
 });

@@ -387,17 +387,35 @@ function run<S extends z.ZodType>(
   return { ok: false, errors };
 }
 
+/**
+ * The schema of `today`, built once per day and kind: building a zod schema and compiling it on
+ * its first parse costs milliseconds, which an import paid again for every row of a 10,000-row
+ * sheet (issue 15). Schemas are immutable, so one serves every call of the same day.
+ */
+function cachedSchema<S>(build: (options: ValidationOptions) => S): (options: ValidationOptions) => S {
+  let last: { today: IsoDate; schema: S } | undefined;
+  return (options) => {
+    const today = options.today ?? localToday();
+    if (last?.today !== today) last = { today, schema: build({ ...options, today }) };
+    return last.schema;
+  };
+}
+
+const unitSchemaOf = cachedSchema(unitDraftSchema);
+const personSchemaOf = cachedSchema(personDraftSchema);
+const platformSchemaOf = cachedSchema(platformDraftSchema);
+
 /** Checks a unit draft; on success the value is trimmed, with blank optional fields removed. */
 export function validateUnit(draft: unknown, options: ValidationOptions = {}): ValidationResult<Draft<Unit>> {
-  return run(unitDraftSchema(options), draft);
+  return run(unitSchemaOf(options), draft);
 }
 
 /** Checks a person draft; names are trimmed but otherwise kept exactly as typed. */
 export function validatePerson(draft: unknown, options: ValidationOptions = {}): ValidationResult<Draft<Person>> {
-  return run(personDraftSchema(options), draft);
+  return run(personSchemaOf(options), draft);
 }
 
 /** Checks a platform draft, including the rules that depend on its kind. */
 export function validatePlatform(draft: unknown, options: ValidationOptions = {}): ValidationResult<Draft<Platform>> {
-  return run(platformDraftSchema(options), draft, crossCheckPlatform);
+  return run(platformSchemaOf(options), draft, crossCheckPlatform);
 }

@@ -99,7 +99,10 @@ export function inspectionYears(inspections: readonly Inspection[]): InspectionY
   const years = new Map<number, Inspection[]>();
   for (const r of inspections) {
     if (r.deletedAt) continue;
-    years.set(r.year, [...(years.get(r.year) ?? []), r]);
+    // Appended in place: a copy of the year's list per inspection was quadratic (30,000 a year at scale).
+    const list = years.get(r.year);
+    if (list) list.push(r);
+    else years.set(r.year, [r]);
   }
   return [...years.entries()].sort(([a], [b]) => a - b).map(([year, list]) => ({ year, inspections: list }));
 }

@@ -1,49 +1,19 @@
 // 首页: what the registry holds at a glance, and people who left but still hold a role.
 import { Alert, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd';
-import { useMemo } from 'react';
-import { isGroupKind } from '@shared/domain/platform';
-import { rolesHeldBy } from '@shared/domain/roles';
-import { useLookups, usePeople, usePlatforms, useSettings, useUnits } from '../../db/queries';
 import { navigate } from '../../app/routes';
-import { departedMemberReminders, rosterSource } from '@shared/rules/group-roster';
 import { localToday } from '@shared/domain/today';
 import { RemindersPanel } from './reminders-panel';
+import { useHomeSummary } from './home-client';
 
 export function HomePage() {
-  const platforms = usePlatforms();
-  const units = useUnits();
-  const people = usePeople();
-  const lookups = useLookups();
-
-  const stats = useMemo(() => {
-    const list = platforms ?? [];
-    const active = list.filter((p) => p.status !== '已注销' && p.status !== '已停用');
-    return {
-      accounts: active.filter((p) => !isGroupKind(p.kind)).length,
-      groups: active.filter((p) => isGroupKind(p.kind)).length,
-      pending: list.filter((p) => p.status === '申请中' || p.status === '已批准').length,
-      fixing: list.filter((p) => p.status === '整改中').length,
-    };
-  }, [platforms]);
-
-  const settings = useSettings();
-  const profileSource = settings ? settings.profile.source : undefined;
-  // The owner of every group whose roster lists a person who left is to remove them (003 第二十条).
-  const rosterReminders = useMemo(
-    () => (profileSource === undefined ? [] : departedMemberReminders(platforms ?? [], lookups.people, localToday(), rosterSource(profileSource))),
-    [platforms, lookups, profileSource],
-  );
-
-  const flagged = useMemo(() => {
-    const roles = rolesHeldBy(platforms ?? [], units ?? []);
-    return (people ?? [])
-      .filter((p) => p.status === '离岗' && roles.has(p.id))
-      .map((p) => ({ person: p, roles: roles.get(p.id) ?? [] }));
-  }, [platforms, units, people]);
+  // Figures, flagged people and reminders are computed in the home worker; the window reads no table.
+  const { summary, failed } = useHomeSummary(localToday());
+  const stats = summary?.stats;
+  const flagged = summary?.flagged ?? [];
 
   // An empty registry still has duties that do not hang on a platform (training each semester,
   // 003 第十五条), so the reminders stay below the invitation to register the first account.
-  if (platforms && platforms.length === 0) {
+  if (stats && stats.platforms === 0) {
     return (
       <section aria-labelledby="home-title">
         <Typography.Title level={3} id="home-title">
@@ -53,7 +23,7 @@ export function HomePage() {
           <Typography.Link onClick={() => navigate('platforms')}>前往平台台账</Typography.Link>
         </Empty>
         <div style={{ marginTop: 24 }}>
-          <RemindersPanel />
+          <RemindersPanel summary={summary} failed={failed} />
         </div>
       </section>
     );
@@ -66,16 +36,16 @@ export function HomePage() {
       </Typography.Title>
       <Row gutter={16} style={{ marginBottom: 24 }}>
         <Col span={6}>
-          <Card><Statistic title="在用账号与网站" value={stats.accounts} /></Card>
+          <Card><Statistic title="在用账号与网站" value={stats?.accounts} loading={!stats} /></Card>
         </Col>
         <Col span={6}>
-          <Card><Statistic title="在用工作群" value={stats.groups} /></Card>
+          <Card><Statistic title="在用工作群" value={stats?.groups} loading={!stats} /></Card>
         </Col>
         <Col span={6}>
-          <Card><Statistic title="申请中 / 已批准未运行" value={stats.pending} /></Card>
+          <Card><Statistic title="申请中 / 已批准未运行" value={stats?.pending} loading={!stats} /></Card>
         </Col>
         <Col span={6}>
-          <Card><Statistic title="整改中" value={stats.fixing} /></Card>
+          <Card><Statistic title="整改中" value={stats?.fixing} loading={!stats} /></Card>
         </Col>
       </Row>
       {flagged.length > 0 && (
@@ -87,10 +57,10 @@ export function HomePage() {
             <List
               size="small"
               dataSource={flagged}
-              renderItem={({ person, roles }) => (
+              renderItem={(person) => (
                 <List.Item>
                   <span className="ledger-flag">{person.name}</span>
-                  （{lookups.unitName(person.unitId)}，{person.statusDate ?? ''}离岗）仍担任：{roles.join('；')}
+                  （{person.unitName}，{person.statusDate}离岗）仍担任：{person.roles.join('；')}
                 </List.Item>
               )}
             />
@@ -98,7 +68,7 @@ export function HomePage() {
         />
       )}
       <div style={{ marginTop: 24 }}>
-        <RemindersPanel extra={rosterReminders} />
+        <RemindersPanel summary={summary} failed={failed} />
       </div>
     </section>
   );

@@ -1,16 +1,14 @@
 // 待办提醒 on the start page: what is due and what is overdue, overdue first, each linking to its
-// record. Computed from the live data with the profile and holiday calendar in force, together
-// with the credential reminders (password rotation, after handovers, opened envelopes).
+// record. Computed in the home worker from the live data with the profile and holiday calendar in
+// force, together with the credential reminders (password rotation, after handovers, opened
+// envelopes) and the work-group roster reminders.
 import { Alert, Card, Empty, List, Select, Space, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
-import { sortReminders, type Reminder, type ReminderKind } from '@shared/rules/reminder';
-import { computeReminders, missingHolidayYears, type ComplianceReminder } from '@shared/rules/reminders';
-import { credentialReminders } from '@shared/rules/credentials';
-import { db } from '../../db/database';
+import { useState } from 'react';
+import type { Reminder, ReminderKind } from '@shared/rules/reminder';
+import type { ComplianceReminder } from '@shared/rules/reminders';
 import { navigate } from '../../app/routes';
-import { useDeadlineRules } from '../approvals/filing-due';
-import { localToday } from '@shared/domain/today';
+import { useReminderPage } from './home-client';
+import { REMINDER_PAGE_SIZE, type HomeSummary } from './home-protocol';
 
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'change-filing': '变更/注销备案',
@@ -39,53 +37,35 @@ function DaysTag({ r }: { r: ComplianceReminder }) {
   return <Tag color="gold">还剩 {r.daysLeft} 天</Tag>;
 }
 
-export function RemindersPanel({ extra }: { extra?: readonly Reminder[] }) {
-  const rules = useDeadlineRules();
+/**
+ * The panel over what the home worker computed (home-client.ts): the counts come with the summary,
+ * the list is read page by page, so the window never holds the whole ledger's reminders.
+ */
+export function RemindersPanel({ summary, failed }: { summary: HomeSummary | undefined; failed?: boolean }) {
   const [kind, setKind] = useState<ReminderKind>();
-  const data = useLiveQuery(async () => {
-    const [platforms, approvals, inspections, trainings, printouts, envelopes, handovers] = await Promise.all([
-      db.platforms.toArray(),
-      db.approvals.toArray(),
-      db.inspections.toArray(),
-      db.trainings.toArray(),
-      db.printouts.toArray(),
-      db.envelopes.filter((e) => !e.deletedAt).toArray(),
-      db.handovers.filter((h) => !h.deletedAt).toArray(),
-    ]);
-    return { platforms, approvals, inspections, trainings, printouts, envelopes, handovers };
-  }, []);
-
-  const today = localToday();
-  const all = useMemo<ComplianceReminder[]>(() => {
-    if (!data || !rules) return [];
-    const credentials = credentialReminders({
-      platforms: data.platforms.filter((p) => !p.deletedAt),
-      envelopes: data.envelopes,
-      handovers: data.handovers,
-      policy: rules.profile.passwordPolicy,
-      profile: rules.profile,
-      today,
-    });
-    return sortReminders([...computeReminders(data, rules.profile, today, rules.calendar), ...credentials, ...(extra ?? [])]);
-  }, [data, rules, extra, today]);
-  const counts = useMemo(() => {
-    const m = new Map<ReminderKind, number>();
-    for (const r of all) m.set(r.kind, (m.get(r.kind) ?? 0) + 1);
-    return m;
-  }, [all]);
-  const shown = kind ? all.filter((r) => r.kind === kind) : all;
-  const overdue = all.filter((r) => r.daysLeft < 0 && !r.dueUnknownReason).length;
-  const missingYears = missingHolidayYears(all);
+  const [asked, setPage] = useState(1);
+  const counts = summary?.reminders.counts ?? [];
+  const total = summary?.reminders.total ?? 0;
+  const overdue = summary?.reminders.overdue ?? 0;
+  const missingYears = summary?.reminders.missingYears ?? [];
+  const shownTotal = kind ? (counts.find(([k]) => k === kind)?.[1] ?? 0) : total;
+  // A change elsewhere may shorten the list under the page the clerk is on.
+  const page = Math.min(asked, Math.max(1, Math.ceil(shownTotal / REMINDER_PAGE_SIZE)));
+  const shown = useReminderPage(summary, kind, page);
+  const chooseKind = (k: ReminderKind | undefined) => {
+    setKind(k);
+    setPage(1);
+  };
 
   return (
     <section aria-labelledby="reminders-title">
       <Card
-        loading={!data || !rules}
+        loading={!failed && (!summary || !summary.hasRules)}
         title={
           <span id="reminders-title">
             待办提醒
             <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 12 }}>
-              共 {all.length} 项，其中逾期 {overdue} 项
+              共 {total} 项，其中逾期 {overdue} 项
             </Typography.Text>
           </span>
         }
@@ -96,11 +76,12 @@ export function RemindersPanel({ extra }: { extra?: readonly Reminder[] }) {
             aria-label="按提醒类别筛选"
             style={{ width: 200 }}
             value={kind}
-            onChange={setKind}
-            options={[...counts].map(([k, n]) => ({ value: k, label: `${REMINDER_KIND_LABELS[k]}（${n}）` }))}
+            onChange={chooseKind}
+            options={counts.map(([k, n]) => ({ value: k, label: `${REMINDER_KIND_LABELS[k]}（${n}）` }))}
           />
         }
       >
+        {failed && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="待办提醒计算失败，请刷新页面（按 F5）后重试；如仍失败请重启程序。" />}
         {missingYears.length > 0 && (
           <Alert
             type="warning"
@@ -112,8 +93,10 @@ export function RemindersPanel({ extra }: { extra?: readonly Reminder[] }) {
         )}
         <List<ComplianceReminder>
           size="small"
-          dataSource={shown}
-          pagination={shown.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
+          dataSource={shown.items}
+          loading={shown.loading}
+          // Paged in the worker: the list holds one page; antd shows it as it is for pages after the first.
+          pagination={shownTotal > REMINDER_PAGE_SIZE ? { current: page, total: shownTotal, pageSize: REMINDER_PAGE_SIZE, showSizeChanger: false, size: 'small', onChange: setPage } : false}
           locale={{ emptyText: <Empty description="目前没有到期或逾期的事项。" /> }}
           renderItem={(r) => (
             <List.Item>

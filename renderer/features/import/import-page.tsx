@@ -5,15 +5,14 @@
 // exported from their own pages; the three importable lists can also be exported here.
 import { Alert, App as AntApp, Button, Card, Checkbox, Empty, InputNumber, Radio, Select, Space, Steps, Typography, Upload } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
-import { newId } from '@shared/domain/ids';
+import { useEffect, useMemo, useState } from 'react';
 import { localToday } from '@shared/domain/today';
-import { buildPreview, splitPreview } from '@shared/spreadsheet/convert';
+import { splitPreview, type PreviewResult } from '@shared/spreadsheet/convert';
 import { findHeaderRow, headerLabels, proposeMapping, type ColumnMapping } from '@shared/spreadsheet/mapping';
 import { IMPORT_TARGETS, TARGET_FIELDS, TARGET_LABELS, type ImportTarget } from '@shared/spreadsheet/targets';
 import { db } from '../../db/database';
 import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
-import { importRows, loadStoredData } from '../../db/spreadsheet-import';
+import { importRows } from '../../db/spreadsheet-import';
 import { navigate } from '../../app/routes';
 import { showError } from '../../app/errors';
 import { ExportButton } from '../export/export-button';
@@ -21,17 +20,20 @@ import { peopleTable, platformsTable, unitsTable } from '../export/list-tables';
 import { MAX_IMPORT_BYTES, readWorkbook, type ReadSheet } from './read-workbook';
 import { MappingTable } from './mapping-table';
 import { PreviewTable } from './preview-table';
+import { previewInWorker } from './preview-client';
 
 interface Loaded {
   fileName: string;
   sheets: ReadSheet[];
 }
 
+/** Changes seen to the units, people and platforms, so that the preview is checked again. */
+let storedChanges = 0;
+
 const TARGET_AREAS: Record<ImportTarget, string> = { platforms: 'platforms', people: 'people', units: 'units' };
 
 export function ImportPage() {
   const { message } = AntApp.useApp();
-  const stored = useLiveQuery(() => loadStoredData(db), []);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -84,10 +86,23 @@ export function ImportPage() {
   };
 
   const headers = useMemo(() => (sheet ? headerLabels(sheet, headerRow) : []), [sheet, headerRow]);
-  const previewResult = useMemo(() => {
-    if (!sheet || !stored || sheet.problem) return undefined;
-    return buildPreview(sheet, headerRow, mapping, target, stored, { today: localToday(), newId });
-  }, [sheet, headerRow, mapping, target, stored]);
+  // Checked in a worker (seconds for a large sheet); a newer sheet, mapping or change of the
+  // stored records asks again and the older answer is dropped.
+  const [previewResult, setPreviewResult] = useState<PreviewResult>();
+  // Counting watches every row of the three tables: any change to them gives a new number here.
+  const storedVersion = useLiveQuery(() => Promise.all([db.units.count(), db.people.count(), db.platforms.count()]).then(() => ++storedChanges), []);
+  useEffect(() => {
+    setPreviewResult(undefined);
+    if (!sheet || storedVersion === undefined || sheet.problem) return;
+    let live = true;
+    previewInWorker({ sheet, headerRow, mapping, target, today: localToday() }).then(
+      (result) => live && setPreviewResult(result),
+      (e: unknown) => live && showError(e, '检查表格失败'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sheet, headerRow, mapping, target, storedVersion]);
   const preview = previewResult?.ok ? previewResult.preview : undefined;
   const split = preview ? splitPreview(preview) : undefined;
   const errorCount = split ? split.problems.filter((r) => !r.duplicate).length : 0;

@@ -46,7 +46,7 @@ export function PrintPreview<K extends FormId>({
       try {
         const now = new Date();
         const number = reprint?.formNumber ?? (record ? (await nextFormNumbers(db, def.numberPrefix, now.getFullYear()))[0]! : '');
-        const ctx = await loadFormContext(number);
+        const ctx = await loadFormContext(number, formId, record ? [record] : []);
         const bytes = await renderForm(formId, record, ctx);
         if (cancelled) return;
         url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));

@@ -32,7 +32,7 @@ export function BatchPrintDialog({ formId, records, onClose }: { formId: FormId;
     void (async () => {
       try {
         const numbers = await nextFormNumbers(db, def.numberPrefix, new Date().getFullYear(), records.length);
-        const context = await loadFormContext('');
+        const context = await loadFormContext('', formId, records);
         const items = records.map((record, i) => ({ formId, record, formNumber: numbers[i]! }));
         const pdf = await renderBatch(items, context, `${def.title}（${records.length} 份）`, {
           signal: abort.signal,

@@ -16,40 +16,46 @@ export interface FormRecordChoice {
 
 export const PRINTABLE_FORMS = IMPLEMENTED_FORMS.map((f) => ({ id: f.id as FormId, title: f.title }));
 
-const live = <T extends { deletedAt?: string }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
+const LEDGER_TABLES = ['units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings'] as const satisfies readonly (keyof LedgerRecords)[];
+type LedgerTable = (typeof LEDGER_TABLES)[number];
 
-/** The live (not trashed) records of the database, table by table. */
-async function loadLiveData(): Promise<LedgerRecords> {
-  const [units, people, platforms, approvals, reviews, envelopes, handovers, inspections, incidents, trainings] = await Promise.all([
-    db.units.toArray(),
-    db.people.toArray(),
-    db.platforms.toArray(),
-    db.approvals.toArray(),
-    db.reviews.toArray(),
-    db.envelopes.toArray(),
-    db.handovers.toArray(),
-    db.inspections.toArray(),
-    db.incidents.toArray(),
-    db.trainings.toArray(),
-  ]);
-  return {
-    units: live(units),
-    people: live(people),
-    platforms: live(platforms),
-    approvals: live(approvals),
-    reviews: live(reviews),
-    envelopes: live(envelopes),
-    handovers: live(handovers),
-    inspections: live(inspections),
-    incidents: live(incidents),
-    trainings: live(trainings),
-  };
+/** The live (not trashed) records of one table. */
+async function liveRows(table: LedgerTable): Promise<LedgerRecords[LedgerTable]> {
+  const rows: { deletedAt?: string }[] = await db.table(table).toArray();
+  return rows.filter((r) => !r.deletedAt) as LedgerRecords[LedgerTable];
+}
+
+/**
+ * What `pick` returns from the live database, reading only the tables it looks at (F04 picks from
+ * the platforms; it need not read a hundred thousand reviews). The tables it touches are learnt by
+ * running it: a table not yet read looks empty and is noted; when the run noted one, that table is
+ * read and `pick` runs again. The run that notes nothing new saw every table it read in full.
+ */
+async function pickFromLedger<R>(pick: (records: LedgerRecords) => R[]): Promise<R[]> {
+  const read = new Map<LedgerTable, LedgerRecords[LedgerTable]>();
+  for (;;) {
+    const wanted = new Set<LedgerTable>();
+    const view = Object.fromEntries(
+      LEDGER_TABLES.map((table) => [
+        table,
+        {
+          enumerable: true,
+          get: () => {
+            if (!read.has(table)) wanted.add(table);
+            return read.get(table) ?? [];
+          },
+        },
+      ]),
+    );
+    const picked = pick(Object.defineProperties({}, view) as LedgerRecords);
+    if (wanted.size === 0) return picked;
+    await Promise.all([...wanted].map(async (table) => read.set(table, await liveRows(table))));
+  }
 }
 
 export async function loadFormRecords(formId: FormId): Promise<FormRecordChoice[]> {
   const def = getForm(formId);
-  const data = await loadLiveData();
-  const records = def.samples(data);
+  const records = await pickFromLedger((data) => def.samples(data));
   return records
     .map((record, i) => {
       const label = def.describe(record);

@@ -43,6 +43,18 @@ describe('dates', () => {
     expect(validatePlatform(platformDraft({ openedOn: TODAY }), opts).ok).toBe(true);
   });
 
+  it('measures "not in the future" against the day each check is given, one check after another', () => {
+    // The schemas are built once per day and reused (an import checks thousands of rows): a check
+    // on another day must not inherit the earlier day's limit.
+    const opened = platformDraft({ openedOn: '2026-11-23' });
+    expect(validatePlatform(opened, opts).ok).toBe(false);
+    expect(validatePlatform(opened, { today: '2026-11-23' }).ok).toBe(true);
+    expect(validatePlatform(opened, opts).ok).toBe(false);
+    const left = { name: '陈𠮷安', status: '离岗', statusDate: '2026-11-23', isTeacher: true };
+    expect(validatePerson(left, opts).ok).toBe(false);
+    expect(validatePerson(left, { today: '2026-11-23' }).ok).toBe(true);
+  });
+
   it('points at the exact entry of a dated list', () => {
     const followers = [
       { date: '2026-01-01', value: 10 },

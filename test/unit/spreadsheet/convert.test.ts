@@ -347,6 +347,22 @@ describe('people and units rows', () => {
     expect(byName.get('摄影协会')!.draft).toMatchObject({ parentId: ids.tw, kind: '社团' });
   });
 
+  it('follows long chains of parents in the file either way round: a bad row at the top refuses every row under it, naming each row’s own parent (issue 15)', () => {
+    // 3,000 units, each under the one on the next row (children first), the last one of an unknown kind.
+    const n = 3000;
+    const chain: CellValue[][] = Array.from({ length: n }, (_, i) => [`链${i}`, i === n - 1 ? '火星' : '其他', i === n - 1 ? '' : `链${i + 1}`]);
+    const refused = preview('units', [['单位名称', '单位类别', '上级单位'], ...chain]);
+    expect(refused.rows.filter((r) => r.draft)).toEqual([]);
+    expect(refused.rows[0]!.errors).toEqual([{ column: '上级单位', message: '上级单位在本表第 3 行，那一行有问题不能导入，本行也不能导入' }]);
+    expect(refused.rows[n - 2]!.errors[0]!.message).toBe(`上级单位在本表第 ${n + 1} 行，那一行有问题不能导入，本行也不能导入`);
+    // The same chain with a good top row imports whole; a loop at its top refuses the loop and what is under it.
+    const good = preview('units', [['单位名称', '单位类别', '上级单位'], ...chain.slice(0, -1), [`链${n - 1}`, '其他', '']]);
+    expect(good.rows.filter((r) => r.draft)).toHaveLength(n);
+    const looped = preview('units', [['单位名称', '单位类别', '上级单位'], ...chain.slice(0, -1), [`链${n - 1}`, '其他', '链0']]);
+    expect(looped.rows.filter((r) => r.draft)).toEqual([]);
+    expect(looped.rows[0]!.errors[0]!.message).toBe('上级单位互相引用，形成了循环，请改正');
+  });
+
   it('reports error cells, never imports them', () => {
     const p = preview('units', [['单位名称', '联系电话'], [{ error: '#N/A' }, '027-87650101']]);
     expect(p.rows[0]!.errors).toEqual([{ column: '单位名称', message: '单元格是错误值 #N/A，请在表格中改正' }]);

@@ -1,0 +1,60 @@
+// Module Web Worker that keeps the start page's data (figures, flagged people, reminders) up to
+// date off the UI thread. It opens the same database by name (Dexie works in a worker) and watches
+// it with a liveQuery: a write in the window (or in any other worker) reaches it through Dexie's
+// cross-context change signal and the data is computed again. The window receives only what it
+// shows: the figures, the counts per kind and the first page of reminders; other pages on request.
+import { liveQuery, type Subscription } from 'dexie';
+import { LedgerDb } from '../../db/schema';
+import { homeSnapshotOf, readHomeRecords, reminderPage, reminderSummary, type HomeSnapshot } from './home-snapshot';
+import { REMINDER_PAGE_SIZE, type HomeWorkerRequest, type HomeWorkerResponse } from './home-protocol';
+
+/** The DedicatedWorkerGlobalScope members used here (the project's lib has DOM, not WebWorker). */
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<HomeWorkerRequest>) => void): void;
+  postMessage(message: HomeWorkerResponse): void;
+}
+
+// `self` is typed as Window by the DOM lib; in this file it is the worker's global scope.
+const scope = self as unknown as WorkerScope;
+const db = new LedgerDb();
+
+let watching: { session: number; subscription: Subscription } | undefined;
+let latest: { version: number; snapshot: HomeSnapshot } | undefined;
+
+function watch(session: number, today: string): void {
+  unwatch();
+  let version = 0;
+  const subscription = liveQuery(() => readHomeRecords(db, today)).subscribe({
+    next: (records) => {
+      const snapshot = homeSnapshotOf(records, today);
+      version += 1;
+      latest = { version, snapshot };
+      const firstPage = reminderPage(snapshot.reminders, undefined, 1, REMINDER_PAGE_SIZE).items;
+      scope.postMessage({
+        type: 'summary',
+        summary: { session, version, stats: snapshot.stats, flagged: snapshot.flagged, hasRules: snapshot.hasRules, reminders: reminderSummary(snapshot.reminders), firstPage },
+      });
+    },
+    error: (error: unknown) => {
+      scope.postMessage({ type: 'error', session, detail: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    },
+  });
+  watching = { session, subscription };
+}
+
+function unwatch(): void {
+  watching?.subscription.unsubscribe();
+  watching = undefined;
+  // Nothing is kept while the start page is closed: the next visit reads the database afresh.
+  latest = undefined;
+}
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  if (request.type === 'watch') watch(request.session, request.today);
+  else if (request.type === 'unwatch') unwatch();
+  else {
+    const { items, total } = latest ? reminderPage(latest.snapshot.reminders, request.kind, request.page, REMINDER_PAGE_SIZE) : { items: [], total: 0 };
+    scope.postMessage({ type: 'page', id: request.id, version: latest?.version ?? 0, items, total });
+  }
+});

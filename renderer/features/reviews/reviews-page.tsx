@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import type { Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { validTimeZone } from '@shared/domain/time-zone';
-import { REVIEW_STATUSES, chainFor, currentReviewers, daysToPublish, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
+import { REVIEW_STATUSES, chainFor, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { usePeople, usePlatforms, useLookups, useSettings } from '../../db/queries';
 import { useReviews } from '../../db/reviews';
@@ -17,11 +17,12 @@ import { navigate } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 import { ExportButton } from '../export/export-button';
+import { reviewsTable } from '../export/list-tables';
 import { FIGURE_HEADER, figureCells, figuresBy, type FigureRow } from './review-figures';
 import { ReviewDialog } from './review-dialog';
 import { ReviewDrawer } from './review-drawer';
 import { SensitiveWordsDialog } from './sensitive-words-dialog';
-import { formatMoment, STATUS_COLORS } from './review-format';
+import { STATUS_COLORS } from './review-format';
 import { useKeptFilter } from '../../state/kept-filter';
 
 interface Row {
@@ -93,29 +94,11 @@ export function ReviewsPage({ openId }: { openId?: string }) {
   const opened = openId ? reviews?.find((r) => r.id === openId) : undefined;
 
   const listTables = (): ExportTable[] => [
-    {
-      name: '发布审核',
-      header: ['信息标题', '发布平台', '栏目', '报送部门', '提交时间', '重大事项', '状态', '当前等待', '文案', '编辑', '审查人', '发布时间', '发布链接', '发布人', '纠错', '时效（天）', '重发自'],
-      rows: rows.map(({ r, status: s, platform, unitId: u, waiting }) => [
-        r.title,
-        platform,
-        r.column ?? '',
-        lookups.unitName(u),
-        formatMoment(r.createdAt, tz),
-        r.major ? '是' : '否',
-        s,
-        waiting,
-        lookups.personName(r.copywriterId),
-        lookups.personName(r.editorId),
-        currentReviewers(r).map(lookups.personName).join('、'),
-        formatMoment(r.publishedAt, tz),
-        r.publishedUrl ?? '',
-        lookups.personName(r.publishedById),
-        r.corrections.map((c) => `${formatMoment(c.at, tz)} ${c.action}：${c.reason}`).join('；'),
-        daysToPublish(r) ?? '',
-        r.originalReviewId ? (reviews?.find((x) => x.id === r.originalReviewId)?.title ?? '') : '',
-      ]),
-    },
+    reviewsTable(
+      rows.map((x) => ({ ...x, originalTitle: x.r.originalReviewId ? (reviews?.find((o) => o.id === x.r.originalReviewId)?.title ?? '') : '' })),
+      lookups,
+      tz,
+    ),
   ];
 
   const figureTables = (): ExportTable[] => [

@@ -1,0 +1,196 @@
+// The large registers read a page at a time: the search worker (register-worker.ts) says which ids
+// are on the page and how many match; this thread reads only those records. Changes reach the
+// worker first and the pages second, so a page re-read after a change sees it.
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { useEffect, useState } from 'react';
+import type { Platform } from '@shared/domain/platform';
+import type { Review } from '@shared/domain/records';
+import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
+import { showError } from '../app/errors';
+import { db } from './database';
+import type { ChangedRows, IndexedTable, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
+import { DB_NAME } from './schema';
+
+const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings'];
+/** More changed ids than this are re-read as a whole table. */
+const MAX_IDS = 500;
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve: (page: IndexPage | undefined) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./register-worker.ts', import.meta.url), { type: 'module', name: 'registers' });
+  w.addEventListener('message', (event: MessageEvent<RegisterWorkerResponse>) => {
+    const r = event.data;
+    const waiting = pending.get(r.id);
+    pending.delete(r.id);
+    if (!waiting) return;
+    if (r.ok) waiting.resolve(r.page);
+    else waiting.reject(new Error(r.error));
+  });
+  w.addEventListener('error', (event) => {
+    // A worker that failed to start answers nothing: fail what waits and start afresh next time.
+    worker = undefined;
+    for (const [, waiting] of pending) waiting.reject(new Error(event.message || 'register worker failed'));
+    pending.clear();
+  });
+  worker = w;
+  return w;
+}
+
+type RequestBody = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+function post(body: RequestBody): Promise<IndexPage | undefined> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    getWorker().postMessage({ ...body, id } satisfies RegisterWorkerRequest);
+  });
+}
+
+/** A Dexie range set, as the event holds it (a tree; plain objects when it came from another window). */
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The ids in a range set, or 'all' when it holds a range (a cleared table, a bulk write). */
+function idsOf(set: RangeNode): string[] | 'all' {
+  const ids: string[] = [];
+  const stack: RangeNode[] = [set];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!('from' in node)) continue;
+    if (typeof node.from !== 'string' || node.from !== node.to || ids.length >= MAX_IDS) return 'all';
+    ids.push(node.from);
+    if (node.l) stack.push(node.l);
+    if (node.r) stack.push(node.r);
+  }
+  return ids;
+}
+
+/** The changed rows of the indexed tables in one storagemutated event, if any. */
+export function changedRows(parts: ObservabilitySet): ChangedRows | undefined {
+  let changes: ChangedRows | undefined;
+  for (const table of INDEXED) {
+    const set = parts[`idb://${DB_NAME}/${table}/`] as RangeNode | undefined;
+    if (!set || !('from' in set)) continue;
+    changes ??= {};
+    changes[table] = idsOf(set);
+  }
+  return changes;
+}
+
+const listeners = new Set<(tables: ReadonlySet<string>) => void>();
+
+// Every write of this window, of a worker (restore) or of another window arrives here. The worker
+// hears of it before any page asks again (one message port, in order).
+Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+  const changes = changedRows(parts);
+  if (!changes) return;
+  if (worker) worker.postMessage({ id: 0, type: 'changed', changes } satisfies RegisterWorkerRequest);
+  const tables = new Set(Object.keys(changes));
+  for (const listener of listeners) listener(tables);
+});
+
+/** A number that grows whenever one of the tables changes: a dependency for re-reading a page. */
+function useTablesVersion(tables: readonly IndexedTable[]): number {
+  const [version, setVersion] = useState(0);
+  const key = tables.join();
+  useEffect(() => {
+    const listener = (changed: ReadonlySet<string>) => {
+      if (tables.some((t) => changed.has(t))) setVersion((v) => v + 1);
+    };
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the list of tables.
+  }, [key]);
+  return version;
+}
+
+export interface PagedRows<T> {
+  /** The rows of the page; undefined until first read (then the last page read stays while the next one loads). */
+  rows: T[] | undefined;
+  total: number | undefined;
+}
+
+/** Re-reads a page whenever `key` changes or one of the tables does; the newest read wins. */
+function usePaged<T>(key: string, tables: readonly IndexedTable[], read: () => Promise<{ rows: T[]; total: number }>): PagedRows<T> {
+  const version = useTablesVersion(tables);
+  const [state, setState] = useState<PagedRows<T>>({ rows: undefined, total: undefined });
+  useEffect(() => {
+    let live = true;
+    read().then(
+      (next) => live && setState(next),
+      (e: unknown) => live && showError(e, '读取列表失败'),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for everything `read` reads.
+  }, [key, version]);
+  return state;
+}
+
+const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
+
+/** One page of the registry (平台台账) in its order (kind, then name in pinyin order). */
+export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number): PagedRows<Platform> {
+  return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], async () => {
+    const found = (await post({ type: 'platforms', filter, offset, limit }))!;
+    return { rows: present(await db.platforms.bulkGet(found.ids)), total: found.total };
+  });
+}
+
+/** Live reviews newest first, straight from the createdAt index: the list before any filter. */
+async function newestReviews(offset: number, limit: number): Promise<{ rows: Review[]; total: number }> {
+  const [all, deleted, rows] = await Promise.all([
+    db.reviews.count(),
+    db.reviews.where('deletedAt').above('').count(),
+    db.reviews.orderBy('createdAt').reverse().filter((r) => !r.deletedAt).offset(offset).limit(limit).toArray(),
+  ]);
+  return { rows, total: all - deleted };
+}
+
+/** One page of 发布审核, newest first. */
+export function useReviewPage(filter: ReviewFilter, offset: number, limit: number): PagedRows<Review> {
+  return usePaged(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings'], async () => {
+    if (isEmptyFilter(filter)) return newestReviews(offset, limit);
+    const found = (await post({ type: 'reviews', filter, offset, limit }))!;
+    return { rows: present(await db.reviews.bulkGet(found.ids)), total: found.total };
+  });
+}
+
+/** Starts building a register's index in the worker while the clerk looks at the first page. */
+export function warmRegister(table: 'platforms' | 'reviews'): void {
+  void post({ type: 'warm', table }).catch(() => undefined);
+}
+
+const CHUNK = 2_000;
+
+/** Every record matching a filter, in the list's order, read in chunks: for an export the clerk asked for. */
+export async function allPlatforms(filter: PlatformFilter): Promise<Platform[]> {
+  const { ids } = (await post({ type: 'platforms', filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }))!;
+  return readChunked(ids, (chunk) => db.platforms.bulkGet(chunk));
+}
+
+export async function allReviews(filter: ReviewFilter): Promise<Review[]> {
+  const { ids } = (await post({ type: 'reviews', filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }))!;
+  return readChunked(ids, (chunk) => db.reviews.bulkGet(chunk));
+}
+
+async function readChunked<T>(ids: readonly string[], read: (ids: string[]) => Promise<(T | undefined)[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...present(await read(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+/** The first platforms in the registry's order that match a query: for a picker's options. */
+export async function findPlatforms(query: string, limit: number): Promise<Platform[]> {
+  const { ids } = (await post({ type: 'platforms', filter: { query: query.trim() || undefined }, offset: 0, limit }))!;
+  return present(await db.platforms.bulkGet(ids));
+}

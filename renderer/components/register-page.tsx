@@ -3,7 +3,7 @@
 // 人员 …) is this shell with its own columns and filters, so a change to how lists look, search or
 // page is made here once.
 import { Empty, Input, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
-import { useState, type Key, type ReactNode } from 'react';
+import { useEffect, useState, type Key, type ReactNode } from 'react';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 import { ExportButton } from '../features/export/export-button';
 
@@ -94,6 +94,11 @@ export function RegisterList<T extends object>({
   size,
   label,
 }: RegisterListProps<T>) {
+  // A page past the end (its last row deleted, or the list shrank): show the last page instead.
+  const pastEnd = paging && rows?.length === 0 && paging.page > 1 && paging.total > 0 ? Math.ceil(paging.total / paging.pageSize) : undefined;
+  useEffect(() => {
+    if (pastEnd !== undefined) paging?.onPage(pastEnd);
+  }, [pastEnd, paging]);
   return (
     <>
       <Space style={{ marginBottom: 16 }} wrap>
@@ -130,13 +135,9 @@ function SearchBox({ value, onChange, placeholder, label, width = 280 }: Registe
   return <Input.Search allowClear style={{ width }} placeholder={placeholder} aria-label={label} defaultValue={value} onChange={(e) => onChange(e.target.value)} />;
 }
 
-/**
- * The page number of a paged list: back to 1 whenever `resetKey` (the filters and query) changes,
- * and pulled back when the list shrinks below it (e.g. after the last row of the last page is deleted).
- */
-export function useListPage(resetKey: string, total: number | undefined, pageSize: number): [number, (page: number) => void] {
+/** The page number of a paged list: back to 1 whenever `resetKey` (the filters and query) changes. */
+export function useListPage(resetKey: string): [number, (page: number) => void] {
   const [state, setState] = useState({ key: resetKey, page: 1 });
   const page = state.key === resetKey ? state.page : 1;
-  const lastPage = total === undefined ? page : Math.max(1, Math.ceil(total / pageSize));
-  return [Math.min(page, lastPage), (next: number) => setState({ key: resetKey, page: next })];
+  return [page, (next: number) => setState({ key: resetKey, page: next })];
 }

@@ -72,6 +72,13 @@ function lookupsOf(units: Unit[] | undefined, allPeople: Person[] | undefined): 
   };
 }
 
+/** Lookups for one page's rows, read in one go: every unit and the people named, by id. */
+export async function readPageLookups(personIds: readonly (string | undefined)[]): Promise<Lookups> {
+  const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];
+  const [units, people] = await Promise.all([db.units.filter((u) => !u.deletedAt).sortBy('name'), db.people.bulkGet(ids)]);
+  return lookupsOf(units, people.filter((p): p is Person => p !== undefined));
+}
+
 /** Lookups over every unit and person, read when asked: for an export the clerk clicked. */
 export async function readLookups(): Promise<Lookups> {
   const [units, people] = await Promise.all([db.units.filter((u) => !u.deletedAt).sortBy('name'), db.people.toArray()]);

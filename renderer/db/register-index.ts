@@ -8,6 +8,7 @@ import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
 import { showError } from '../app/errors';
 import { db } from './database';
+import { readPageLookups, type Lookups } from './queries';
 import type { ChangedRows, IndexedTable, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
 import { DB_NAME } from './schema';
 
@@ -113,15 +114,19 @@ function useTablesVersion(tables: readonly IndexedTable[]): number {
 }
 
 export interface PagedRows<T> {
-  /** The rows of the page; undefined until first read (then the last page read stays while the next one loads). */
-  rows: T[] | undefined;
-  total: number | undefined;
+  rows: T[];
+  total: number;
+  /** Names for the rows: every unit, and the people the rows name. */
+  lookups: Lookups;
 }
 
-/** Re-reads a page whenever `key` changes or one of the tables does; the newest read wins. */
-function usePaged<T>(key: string, tables: readonly IndexedTable[], read: () => Promise<{ rows: T[]; total: number }>): PagedRows<T> {
+/**
+ * Re-reads a page whenever `key` changes or one of the tables does; the newest read wins. The
+ * last page read stays shown while the next one loads (undefined only before the first).
+ */
+function usePaged<R>(key: string, tables: readonly IndexedTable[], read: () => Promise<R>): R | undefined {
   const version = useTablesVersion(tables);
-  const [state, setState] = useState<PagedRows<T>>({ rows: undefined, total: undefined });
+  const [state, setState] = useState<R>();
   useEffect(() => {
     let live = true;
     read().then(
@@ -138,11 +143,15 @@ function usePaged<T>(key: string, tables: readonly IndexedTable[], read: () => P
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
 
-/** One page of the registry (平台台账) in its order (kind, then name in pinyin order). */
-export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number): PagedRows<Platform> {
+/**
+ * One page of the registry (平台台账) in its order (kind, then name in pinyin order), with the
+ * names of the people each row names (`named`), all in one read so the page renders once.
+ */
+export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
   return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], async () => {
     const found = (await post({ type: 'platforms', filter, offset, limit }))!;
-    return { rows: present(await db.platforms.bulkGet(found.ids)), total: found.total };
+    const rows = present(await db.platforms.bulkGet(found.ids));
+    return { rows, total: found.total, lookups: await readPageLookups(rows.flatMap(named)) };
   });
 }
 
@@ -156,12 +165,26 @@ async function newestReviews(offset: number, limit: number): Promise<{ rows: Rev
   return { rows, total: all - deleted };
 }
 
-/** One page of 发布审核, newest first. */
-export function useReviewPage(filter: ReviewFilter, offset: number, limit: number): PagedRows<Review> {
-  return usePaged(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings'], async () => {
-    if (isEmptyFilter(filter)) return newestReviews(offset, limit);
-    const found = (await post({ type: 'reviews', filter, offset, limit }))!;
-    return { rows: present(await db.reviews.bulkGet(found.ids)), total: found.total };
+/**
+ * One page of 发布审核, newest first, turned into the list's rows by `shape` (which may read the
+ * rows' platforms) with the names of the people the reviews name.
+ */
+export function useReviewPage<T>(
+  filter: ReviewFilter,
+  offset: number,
+  limit: number,
+  named: (r: Review) => (string | undefined)[],
+  shape: (reviews: Review[], lookups: Lookups) => Promise<T[]>,
+): PagedRows<T> | undefined {
+  return usePaged(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings', 'units', 'people'], async () => {
+    let page: { rows: Review[]; total: number };
+    if (isEmptyFilter(filter)) page = await newestReviews(offset, limit);
+    else {
+      const found = (await post({ type: 'reviews', filter, offset, limit }))!;
+      page = { rows: present(await db.reviews.bulkGet(found.ids)), total: found.total };
+    }
+    const lookups = await readPageLookups(page.rows.flatMap(named));
+    return { rows: await shape(page.rows, lookups), total: page.total, lookups };
   });
 }
 

@@ -53,11 +53,12 @@ function PlatformList() {
   // The search box stays responsive while typing: the list follows the query at low priority.
   const query = useDeferredValue(filters.query);
   const filter = { kind: filters.kind, unitId: filters.unitId, status: filters.status, query: query?.trim() || undefined };
-  const [total, setTotal] = useState<number>();
-  const [page, setPage] = useListPage(JSON.stringify(filter), total, PAGE_SIZE);
-  const { rows, total: found } = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-  useEffect(() => setTotal(found), [found]);
-  const lookups = usePageLookups((rows ?? []).flatMap(holdersOf));
+  const [page, setPage] = useListPage(JSON.stringify(filter));
+  const data = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, holdersOf);
+  const found = data?.total;
+  // Units for the filter before the first page arrives (a few hundred, read once).
+  const unitsOnly = usePageLookups([]);
+  const lookups = data?.lookups ?? unitsOnly;
 
   const leftHolders = (p: Platform) => holdersOf(p).some((id) => id && lookups.people.get(id)?.status === '离岗');
   const anyFilter = Boolean(filter.kind || filter.unitId || filter.status || filter.query);
@@ -92,7 +93,7 @@ function PlatformList() {
               aria-label="按单位筛选"
               style={{ width: 200 }}
               value={filters.unitId}
-              options={[...lookups.units.values()].map((u) => ({ value: u.id, label: u.name }))}
+              options={[...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name }))}
               onChange={(unitId) => setFilters({ unitId })}
             />
             <Select
@@ -108,7 +109,7 @@ function PlatformList() {
         }
         count={found === undefined ? undefined : `共 ${found} 个`}
         exportAs={{ fileName: '平台台账', tables: async () => [platformsTable(await allPlatforms(filter), await readLookups())] }}
-        rows={rows}
+        rows={data?.rows}
         rowKey="id"
         paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}
         onOpen={(p) => navigate('platforms', p.id)}

@@ -110,12 +110,12 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   useEffect(() => warmRegister('reviews'), []);
 
   const filter: ReviewFilter = { platformId, unitId, status, month: month?.format('YYYY-MM'), query: query.trim() || undefined };
-  const [total, setTotal] = useState<number>();
-  const [page, setPage] = useListPage(JSON.stringify(filter), total, PAGE_SIZE);
-  const { rows: reviews, total: found } = useReviewPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-  useEffect(() => setTotal(found), [found]);
-  const lookups = usePageLookups((reviews ?? []).flatMap(namedIn));
-  const rows = useLiveQuery(async () => (reviews ? listRows(reviews, profile, lookups) : undefined), [reviews, profile, lookups]);
+  const [page, setPage] = useListPage(JSON.stringify(filter));
+  const data = useReviewPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, namedIn, (reviews, lookups) => listRows(reviews, profile, lookups));
+  const found = data?.total;
+  // Units for the filter, read once (a few hundred); the page's own lookups name its people.
+  const unitsOnly = usePageLookups([]);
+  const lookups = data?.lookups ?? unitsOnly;
   const anyFilter = Object.values(filter).some((v) => v !== undefined);
 
   const exportTables = async () => {
@@ -130,7 +130,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
         <>
           <PlatformPicker placeholder="发布平台" ariaLabel="按平台筛选" value={platformId} onChange={setPlatformId} />
           <div style={{ width: 200 }}>
-            <UnitSelect lookups={lookups} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} placeholder="报送部门" />
+            <UnitSelect lookups={unitsOnly} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} placeholder="报送部门" />
           </div>
           <Select<ReviewStatus> allowClear placeholder="状态" aria-label="按状态筛选" style={{ width: 120 }} value={status} onChange={setStatus} options={REVIEW_STATUSES.map((s) => ({ value: s, label: s }))} />
           <DatePicker picker="month" placeholder="提交月份" aria-label="按提交月份筛选" value={month} onChange={setMonth} />
@@ -138,7 +138,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
       }
       count={found === undefined ? undefined : `共 ${found} 条`}
       exportAs={{ fileName: '发布审核登记', tables: exportTables }}
-      rows={rows}
+      rows={data?.rows}
       rowKey={(x) => x.r.id}
       paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}
       onOpen={(x) => navigate('reviews', x.r.id)}

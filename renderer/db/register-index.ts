@@ -1,7 +1,7 @@
 // The large registers read a page at a time: the search worker (register-worker.ts) says which ids
 // are on the page and how many match; this thread reads only those records. Changes reach the
 // worker first and the pages second, so a page re-read after a change sees it.
-import { Dexie, type ObservabilitySet } from 'dexie';
+import { Dexie, type Collection, type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
@@ -87,19 +87,23 @@ export function changedRows(parts: ObservabilitySet): ChangedRows | undefined {
 }
 
 const listeners = new Set<(tables: ReadonlySet<string>) => void>();
+const PREFIX = `idb://${DB_NAME}/`;
 
 // Every write of this window, of a worker (restore) or of another window arrives here. The worker
 // hears of it before any page asks again (one message port, in order).
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const changes = changedRows(parts);
-  if (!changes) return;
-  if (worker) worker.postMessage({ id: 0, type: 'changed', changes } satisfies RegisterWorkerRequest);
-  const tables = new Set(Object.keys(changes));
+  if (changes && worker) worker.postMessage({ id: 0, type: 'changed', changes } satisfies RegisterWorkerRequest);
+  const tables = new Set<string>();
+  for (const part of Object.keys(parts)) {
+    if (part.startsWith(PREFIX)) tables.add(part.slice(PREFIX.length).split('/')[0]!);
+  }
+  if (tables.size === 0) return;
   for (const listener of listeners) listener(tables);
 });
 
 /** A number that grows whenever one of the tables changes: a dependency for re-reading a page. */
-function useTablesVersion(tables: readonly IndexedTable[]): number {
+function useTablesVersion(tables: readonly string[]): number {
   const [version, setVersion] = useState(0);
   const key = tables.join();
   useEffect(() => {
@@ -118,13 +122,15 @@ export interface PagedRows<T> {
   total: number;
   /** Names for the rows: every unit, and the people the rows name. */
   lookups: Lookups;
+  /** The platforms the rows name (when the page asked for them), by id. */
+  platforms?: Map<string, Platform>;
 }
 
 /**
  * Re-reads a page whenever `key` changes or one of the tables does; the newest read wins. The
  * last page read stays shown while the next one loads (undefined only before the first).
  */
-function usePaged<R>(key: string, tables: readonly IndexedTable[], read: () => Promise<R>): R | undefined {
+function usePaged<R>(key: string, tables: readonly string[], read: () => Promise<R>): R | undefined {
   const version = useTablesVersion(tables);
   const [state, setState] = useState<R>();
   useEffect(() => {
@@ -185,6 +191,39 @@ export function useReviewPage<T>(
     }
     const lookups = await readPageLookups(page.rows.flatMap(named));
     return { rows: await shape(page.rows, lookups), total: page.total, lookups };
+  });
+}
+
+/**
+ * One page of a register read straight from an index, in the index's order (the collection is
+ * ordered and filtered by the caller), with its total and the names of the people the rows name.
+ * For the registers whose order is an index (交接 by date, 打印记录 by time, …).
+ */
+export function useIndexPage<T>({
+  key,
+  watch,
+  collection,
+  offset,
+  limit,
+  named,
+  platformOf,
+}: {
+  /** Everything the collection depends on (its filters). */
+  key: string;
+  /** Tables whose changes re-read the page (the register's own table first). */
+  watch: readonly string[];
+  collection: () => Collection<T, string, unknown>;
+  offset: number;
+  limit: number;
+  named?: (row: T) => (string | undefined)[];
+  /** The platform each row is of, when the page shows platform names. */
+  platformOf?: (row: T) => string | undefined;
+}): PagedRows<T> | undefined {
+  return usePaged(JSON.stringify([key, offset, limit]), watch, async () => {
+    const [total, rows] = await Promise.all([collection().count(), collection().offset(offset).limit(limit).toArray()]);
+    const platformIds = platformOf ? [...new Set(rows.map(platformOf).filter((id): id is string => Boolean(id)))] : [];
+    const [lookups, platforms] = await Promise.all([readPageLookups(named ? rows.flatMap(named) : []), db.platforms.bulkGet(platformIds)]);
+    return { rows, total, lookups, platforms: new Map(present(platforms).filter((p) => !p.deletedAt).map((p) => [p.id, p])) };
   });
 }
 

@@ -101,13 +101,15 @@ export function RegisterList<T extends object>({
   }, [pastEnd, paging]);
   return (
     <>
-      <Space style={{ marginBottom: 16 }} wrap>
-        {search && <SearchBox {...search} />}
-        {filters}
-        {count !== undefined && <Typography.Text type="secondary">{count}</Typography.Text>}
-        {exportAs && <ExportButton fileName={exportAs.fileName} tables={exportAs.tables} />}
-        {extra}
-      </Space>
+      {(search || filters || count !== undefined || exportAs || extra) && (
+        <Space style={{ marginBottom: 16 }} wrap>
+          {search && <SearchBox {...search} />}
+          {filters}
+          {count !== undefined && <Typography.Text type="secondary">{count}</Typography.Text>}
+          {exportAs && <ExportButton fileName={exportAs.fileName} tables={exportAs.tables} />}
+          {extra}
+        </Space>
+      )}
       <Table<T>
         rowKey={rowKey}
         size={size}

@@ -58,13 +58,12 @@ export const STORES_V2 = {
 } as const satisfies Record<DbTable, string>;
 
 /**
- * Version 3: registers read a page at a time in their order instead of whole tables — 发布审核 newest
- * first (reviews by createdAt) and 密码密封存档 by sealing date. Indexes only: no row changes.
+ * Version 3: 发布审核 reads a page at a time newest first (reviews by createdAt), and a year's
+ * figures by a createdAt range, instead of every review. An index only: no row changes.
  */
 export const STORES_V3 = {
   ...STORES_V2,
   reviews: 'id, platformId, originalReviewId, createdAt, deletedAt',
-  envelopes: 'id, platformId, number, sealedOn, deletedAt',
 } as const satisfies Record<DbTable, string>;
 
 /** The newest version declared below (a unit test holds the two together). */

@@ -43,17 +43,44 @@ export function deletedName(name: string | undefined): string {
 export function useLookups(): Lookups {
   const units = useUnits();
   const allPeople = useLiveQuery(() => db.people.toArray(), []);
-  return useMemo(() => {
-    const u = new Map((units ?? []).map((x) => [x.id, x]));
-    const p = new Map((allPeople ?? []).filter((x) => !x.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((x) => [x.id, x]));
-    const gone = new Map((allPeople ?? []).filter((x) => x.deletedAt).map((x) => [x.id, x]));
-    return {
-      units: u,
-      people: p,
-      deletedPeople: gone,
-      loaded: units !== undefined && allPeople !== undefined,
-      unitName: (id) => (id ? (u.get(id)?.name ?? '（已删除）') : ''),
-      personName: (id) => (id ? (p.get(id)?.name ?? deletedName(gone.get(id)?.name)) : ''),
-    };
-  }, [units, allPeople]);
+  return useMemo(() => lookupsOf(units, allPeople), [units, allPeople]);
+}
+
+/**
+ * Lookups for the rows of one page: every unit (a few hundred) but only the people those rows
+ * name, read by id — a university has thousands of people and a page shows 25 rows.
+ */
+export function usePageLookups(personIds: readonly (string | undefined)[]): Lookups {
+  const units = useUnits();
+  const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))].sort();
+  const key = ids.join();
+  const named = useLiveQuery(async () => (await db.people.bulkGet(ids)).filter((p): p is Person => p !== undefined), [key]);
+  return useMemo(() => lookupsOf(units, named), [units, named]);
+}
+
+function lookupsOf(units: Unit[] | undefined, allPeople: Person[] | undefined): Lookups {
+  const u = new Map((units ?? []).map((x) => [x.id, x]));
+  const p = new Map((allPeople ?? []).filter((x) => !x.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((x) => [x.id, x]));
+  const gone = new Map((allPeople ?? []).filter((x) => x.deletedAt).map((x) => [x.id, x]));
+  return {
+    units: u,
+    people: p,
+    deletedPeople: gone,
+    loaded: units !== undefined && allPeople !== undefined,
+    unitName: (id) => (id ? (u.get(id)?.name ?? '（已删除）') : ''),
+    personName: (id) => (id ? (p.get(id)?.name ?? deletedName(gone.get(id)?.name)) : ''),
+  };
+}
+
+/** Lookups for one page's rows, read in one go: every unit and the people named, by id. */
+export async function readPageLookups(personIds: readonly (string | undefined)[]): Promise<Lookups> {
+  const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];
+  const [units, people] = await Promise.all([db.units.filter((u) => !u.deletedAt).sortBy('name'), db.people.bulkGet(ids)]);
+  return lookupsOf(units, people.filter((p): p is Person => p !== undefined));
+}
+
+/** Lookups over every unit and person, read when asked: for an export the clerk clicked. */
+export async function readLookups(): Promise<Lookups> {
+  const [units, people] = await Promise.all([db.units.filter((u) => !u.deletedAt).sortBy('name'), db.people.toArray()]);
+  return lookupsOf(units, people);
 }

@@ -57,6 +57,15 @@ export const STORES_V2 = {
   inspections: 'id, year, platformId, [year+platformId], deletedAt',
 } as const satisfies Record<DbTable, string>;
 
+/**
+ * Version 3: 发布审核 reads a page at a time newest first (reviews by createdAt), and a year's
+ * figures by a createdAt range, instead of every review. An index only: no row changes.
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  reviews: 'id, platformId, originalReviewId, createdAt, deletedAt',
+} as const satisfies Record<DbTable, string>;
+
 /** The newest version declared below (a unit test holds the two together). */
 export const CURRENT_VERSION = DB_SCHEMA_VERSION;
 
@@ -82,5 +91,6 @@ export class LedgerDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+    this.version(3).stores(STORES_V3);
   }
 }

@@ -18,7 +18,7 @@ function platformListsV2(p: Record<string, unknown>): void {
   p.server ??= { involvesData: false };
 }
 
-/** The row changes each version brings, by table. A new version adds its entry here. */
+/** The row changes each version brings, by table. A new version adds its entry here (v3 adds indexes only). */
 export const ROW_UPGRADES: Readonly<Record<number, Readonly<Record<string, RowUpgrade>>>> = {
   2: { platforms: platformListsV2 },
 };

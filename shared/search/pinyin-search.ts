@@ -31,10 +31,11 @@ function pinyinParts(text: string, surname: boolean): string[] {
   return parts;
 }
 
-/** The searchable forms of one text, memoised because lists rebuild keys on every render. */
-function keyForText(text: string): string {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
+/**
+ * The searchable forms of one text (as typed, full pinyin, initials), computed afresh: for an index
+ * that keeps its own store of them (the registers' search worker keeps them between sessions).
+ */
+export function textSearchKey(text: string): string {
   const parts = new Set<string>([fold(text)]);
   if (/\p{Script=Han}/u.test(text)) {
     try {
@@ -45,7 +46,14 @@ function keyForText(text: string): string {
       // A pinyin failure must never break a list: the original text is still searchable.
     }
   }
-  const key = [...parts].filter((p) => p !== '').join(PART_SEPARATOR);
+  return [...parts].filter((p) => p !== '').join(PART_SEPARATOR);
+}
+
+/** The searchable forms of one text, memoised because lists rebuild keys on every render. */
+function keyForText(text: string): string {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const key = textSearchKey(text);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, key);
   return key;
@@ -55,10 +63,10 @@ function keyForText(text: string): string {
  * A lower-case haystack for the given texts (name, account id, unit name …): each text as typed,
  * its full pinyin without tones or spaces, and its pinyin initials, e.g. 图书馆 → 'tushuguan', 'tsg'.
  */
-export function buildSearchKey(texts: readonly (string | undefined | null)[]): string {
+export function buildSearchKey(texts: readonly (string | undefined | null)[], keyOf: (text: string) => string = keyForText): string {
   const keys: string[] = [];
   for (const text of texts) {
-    if (text && text.trim() !== '') keys.push(keyForText(text));
+    if (text && text.trim() !== '') keys.push(keyOf(text));
   }
   return keys.join(PART_SEPARATOR);
 }

@@ -1,7 +1,7 @@
 // 开通与备案: opening approvals, filings and change/closure filings, with filters; 记录变更 for a
 // platform; each filing's due date from the profile and the holiday calendar; print F10; mark filed.
-import { Button, Descriptions, Drawer, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Descriptions, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { APPROVAL_KINDS, type Approval } from '@shared/domain/records';
 import { changeSummary, isChangeOrClosure } from '@shared/rules/filing-reminders';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
@@ -12,7 +12,7 @@ import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { ChangeFilingDialog } from './change-filing-dialog';
 import { MarkFiledDialog } from './mark-filed-dialog';
-import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
 import { approvalsTable } from '../export/list-tables';
 import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
 import { localToday } from '@shared/domain/today';
@@ -65,56 +65,61 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
   const today = localToday();
 
   const platformById = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p])), [platforms]);
-  const rows = useMemo(() => {
-    if (!rules) return [];
-    return (approvals ?? [])
+  // Keyed and sorted once per change of the data; a key press only filters.
+  const keyed = useMemo(() => {
+    if (!rules || !approvals) return undefined;
+    return approvals
       .map((a) => {
         const p = platformById.get(a.platformId);
         return { a, s: filingState(a, rules, today), name: p ? `${p.name}（${p.kind}）` : '（平台已删除）', key: buildSearchKey([p?.name ?? '', p?.kind ?? '', p?.accountId ?? '']) };
       })
-      .filter((r) => (!kind || r.a.kind === kind) && matchesStatus(r.s, status) && (!query || matchesSearch(r.key, query)))
       .sort((x, y) => (y.a.changeDate ?? y.a.createdAt).localeCompare(x.a.changeDate ?? x.a.createdAt));
-  }, [approvals, platformById, rules, kind, status, query, today]);
+  }, [approvals, platformById, rules, today]);
+  const deferred = useDeferredValue(query);
+  const rows = useMemo(
+    () => keyed?.filter((r) => (!kind || r.a.kind === kind) && matchesStatus(r.s, status) && (!deferred || matchesSearch(r.key, deferred))),
+    [keyed, kind, status, deferred],
+  );
 
   if (!rules) return null;
   const opened = openId ? approvals?.find((a) => a.id === openId) : undefined;
   const office = rules.profile.texts.filingOffice;
 
   return (
-    <section aria-labelledby="approvals-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="approvals-title" style={{ margin: 0 }}>
-          开通与备案
-        </Typography.Title>
+    <RegisterPage
+      title="开通与备案"
+      titleId="approvals-title"
+      actions={
         <Button type="primary" onClick={() => setDialog({ type: 'change' })}>
           记录变更
         </Button>
-      </Space>
+      }
+    >
       <Typography.Paragraph type="secondary">
         账号名称、管理员、分管领导或维护方式变更，以及账号注销，应在{rules.profile.changeFilingWorkingDays}个工作日内以书面形式报{office}备案（001 第五条、004 第六条）。
       </Typography.Paragraph>
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search allowClear style={{ width: 260 }} placeholder="搜索平台（支持拼音首字母）" aria-label="搜索平台名称" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
-        <Select allowClear placeholder="类别" aria-label="按类别筛选" style={{ width: 130 }} value={kind} options={APPROVAL_KINDS.map((k) => ({ value: k, label: k }))} onChange={setKind} />
-        <Select<StatusFilter>
-          allowClear
-          placeholder="报备状态"
-          aria-label="按报备状态筛选"
-          style={{ width: 130 }}
-          value={status}
-          options={(['待报备', '已逾期', '期限待定', '已报备'] as const).map((k) => ({ value: k, label: k }))}
-          onChange={setStatus}
-        />
-        <Typography.Text type="secondary">共 {rows.length} 条</Typography.Text>
-        <ExportButton fileName="开通与备案" tables={() => [approvalsTable(rows)]} />
-      </Space>
-      <Table
+      <RegisterList
+        search={{ value: query, onChange: setQuery, placeholder: '搜索平台（支持拼音首字母）', label: '搜索平台名称', width: 260 }}
+        filters={
+          <>
+            <Select allowClear placeholder="类别" aria-label="按类别筛选" style={{ width: 130 }} value={kind} options={APPROVAL_KINDS.map((k) => ({ value: k, label: k }))} onChange={setKind} />
+            <Select<StatusFilter>
+              allowClear
+              placeholder="报备状态"
+              aria-label="按报备状态筛选"
+              style={{ width: 130 }}
+              value={status}
+              options={(['待报备', '已逾期', '期限待定', '已报备'] as const).map((k) => ({ value: k, label: k }))}
+              onChange={setStatus}
+            />
+          </>
+        }
+        count={rows && `共 ${rows.length} 条`}
+        exportAs={{ fileName: '开通与备案', tables: () => [approvalsTable(rows ?? [])] }}
         rowKey={(r) => r.a.id}
-        loading={!approvals}
-        dataSource={rows}
-        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-        onRow={(r) => ({ onDoubleClick: () => navigate('approvals', r.a.id) })}
-        locale={{ emptyText: <Empty description={approvals?.length ? '没有符合条件的记录' : '还没有开通审批或备案记录。账号名称、管理员等发生变更时，点击“记录变更”登记。'} /> }}
+        rows={rows}
+        onOpen={(r) => navigate('approvals', r.a.id)}
+        empty={approvals?.length ? '没有符合条件的记录' : '还没有开通审批或备案记录。账号名称、管理员等发生变更时，点击“记录变更”登记。'}
         columns={[
           { title: '类别', width: 100, render: (_, r) => <Tag>{r.a.kind}</Tag> },
           { title: '平台', render: (_, r) => <a href={`#/approvals/${encodeURIComponent(r.a.id)}`}>{r.name}</a> },
@@ -156,7 +161,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
       {dialog?.type === 'change' && <ChangeFilingDialog rules={rules} onClose={() => setDialog(null)} onSaved={(id) => navigate('approvals', id)} />}
       {dialog?.type === 'filed' && <MarkFiledDialog approval={dialog.approval} office={office} onClose={() => setDialog(null)} />}
       {dialog?.type === 'print' && <F10Preview approval={dialog.approval} rules={rules} onClose={() => setDialog(null)} />}
-    </section>
+    </RegisterPage>
   );
 }
 

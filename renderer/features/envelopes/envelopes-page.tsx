@@ -1,6 +1,6 @@
 // 密码密封存档 (003 第十七条, 002 第九条（二）): the register of sealed envelopes and, per platform,
 // when the password was last changed and is due again. The app keeps custody, never a password.
-import { Alert, Button, Empty, Space, Switch, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Switch, Tabs } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { envelopeState } from '@shared/rules/envelope-state';
@@ -13,7 +13,7 @@ import { PasswordCheckDialog } from './password-check-dialog';
 import { RotationTable } from './rotation-table';
 import { SealEnvelopeDialog } from './seal-envelope-dialog';
 import { useEnvelopes, useHandovers, usePasswordPolicy } from './use-credentials';
-import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
 import { envelopesTable } from '../export/list-tables';
 
 export function EnvelopesPage({ openId }: { openId?: string }) {
@@ -30,28 +30,28 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
   const platformName = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p.name])), [platforms]);
   const rows = useMemo(
     () =>
-      (envelopes ?? [])
-        .filter((e) => showReplaced || envelopeState(e) !== '已替换')
+      envelopes
+        ?.filter((e) => showReplaced || envelopeState(e) !== '已替换')
         .sort((a, b) => b.sealedOn.localeCompare(a.sealedOn) || b.number.localeCompare(a.number)),
     [envelopes, showReplaced],
   );
   const open = openId ? envelopes?.find((e) => e.id === openId) : undefined;
 
   return (
-    <section aria-labelledby="envelopes-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="envelopes-title" style={{ margin: 0 }}>
-          密码密封存档
-        </Typography.Title>
-        <Space>
+    <RegisterPage
+      title="密码密封存档"
+      titleId="envelopes-title"
+      actions={
+        <>
           <Button onClick={() => setChecking(true)} disabled={!policy}>
             密码强度自检
           </Button>
           <Button type="primary" onClick={() => setSealing({})}>
             封存新信封
           </Button>
-        </Space>
-      </Space>
+        </>
+      }
+    >
       <Alert
         type="info"
         showIcon
@@ -65,17 +65,17 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
             label: '信封登记',
             children: (
               <>
-                <Space style={{ marginBottom: 12 }}>
-                  <Switch checked={showReplaced} onChange={setShowReplaced} aria-label="显示已替换的信封" />
-                  <span>显示已替换的信封</span>
-                  <ExportButton fileName="密码密封存档" tables={() => [envelopesTable(rows, (id) => platformName.get(id) ?? '（已删除）', lookups)]} />
-                </Space>
-                <Table<Envelope>
+                <RegisterList<Envelope>
+                  filters={
+                    <>
+                      <Switch checked={showReplaced} onChange={setShowReplaced} aria-label="显示已替换的信封" />
+                      <span>显示已替换的信封</span>
+                    </>
+                  }
+                  exportAs={{ fileName: '密码密封存档', tables: () => [envelopesTable(rows ?? [], (id) => platformName.get(id) ?? '（已删除）', lookups)] }}
                   rowKey="id"
-                  loading={!envelopes}
-                  dataSource={rows}
-                  pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-                  locale={{ emptyText: <Empty description="还没有登记密封信封。点击“封存新信封”，为每个账号登记一份密封存档。" /> }}
+                  rows={rows}
+                  empty="还没有登记密封信封。点击“封存新信封”，为每个账号登记一份密封存档。"
                   columns={[
                     {
                       title: '信封编号',
@@ -123,6 +123,6 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
         />
       )}
       {checking && policy && <PasswordCheckDialog policy={policy} onClose={() => setChecking(false)} />}
-    </section>
+    </RegisterPage>
   );
 }

@@ -5,18 +5,20 @@ import { describeChange } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, type Platform } from '@shared/domain/platform';
-import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Training } from '@shared/domain/records';
+import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Review, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 import { envelopeState } from '@shared/rules/envelope-state';
 import { handoverState } from '@shared/rules/handover-state';
 import { incidentState } from '@shared/rules/incident-rules';
 import { inspectionStage } from '@shared/rules/inspection-campaign';
+import { currentReviewers, daysToPublish, type ReviewStatus } from '@shared/rules/review-chain';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import type { Lookups } from '../../db/queries';
 import { tableLabel } from '@shared/domain/tables';
 import type { FilingState } from '../approvals/filing-due';
+import { formatMoment } from '../reviews/review-format';
 
 type Names = Pick<Lookups, 'unitName' | 'personName'>;
 type PlatformName = (id: string) => string;
@@ -248,6 +250,44 @@ export function approvalsTable(rows: readonly { a: Approval; s: FilingState; nam
       a.signedOn,
       a.filedOn,
       a.note,
+    ]),
+  };
+}
+
+/** A review as the 发布审核 list shows it: its status, platform, unit and whom it waits for. */
+export interface ReviewListRow {
+  r: Review;
+  status: ReviewStatus;
+  /** 名称（类型）, or （平台已删除）. */
+  platform: string;
+  unitId?: string;
+  waiting: string;
+  /** The title of the review this one republishes, if any. */
+  originalTitle: string;
+}
+
+export function reviewsTable(rows: readonly ReviewListRow[], names: Names, timeZone: string): ExportTable {
+  return {
+    name: '发布审核',
+    header: ['信息标题', '发布平台', '栏目', '报送部门', '提交时间', '重大事项', '状态', '当前等待', '文案', '编辑', '审查人', '发布时间', '发布链接', '发布人', '纠错', '时效（天）', '重发自'],
+    rows: rows.map(({ r, status, platform, unitId, waiting, originalTitle }) => [
+      r.title,
+      platform,
+      r.column ?? '',
+      names.unitName(unitId),
+      formatMoment(r.createdAt, timeZone),
+      r.major ? '是' : '否',
+      status,
+      waiting,
+      names.personName(r.copywriterId),
+      names.personName(r.editorId),
+      currentReviewers(r).map(names.personName).join('、'),
+      formatMoment(r.publishedAt, timeZone),
+      r.publishedUrl ?? '',
+      names.personName(r.publishedById),
+      r.corrections.map((c) => `${formatMoment(c.at, timeZone)} ${c.action}：${c.reason}`).join('；'),
+      daysToPublish(r) ?? '',
+      originalTitle,
     ]),
   };
 }

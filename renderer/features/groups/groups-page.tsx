@@ -1,14 +1,16 @@
 // 工作群 (000 第五条, 003 第五章): the work groups of the registry (platforms of a group kind) with
 // owner, members, the last real-name check (overdue after the start page's interval) and the
 // supervisor; record a check, log a problem (003 第二十三条), print F14 and F15, disband a group.
-import { Button, Empty, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { isGroupKind, type Platform } from '@shared/domain/platform';
+import { GROUP_KINDS, type Platform } from '@shared/domain/platform';
 import { problemLogFor } from '@shared/forms/f15-problem-log';
 import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from '@shared/rules/group-rules';
 import { localToday } from '@shared/domain/today';
 import { useIncidents } from '../../db/incidents';
-import { useLookups, usePlatforms } from '../../db/queries';
+import { db } from '../../db/database';
+import { useLookups } from '../../db/queries';
 import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
@@ -18,7 +20,7 @@ import { DisbandDialog } from './disband-dialog';
 import { RosterDialog } from './roster-dialog';
 import { PlatformForm } from '../platforms/platform-form';
 import { departedMembers } from '@shared/rules/group-roster';
-import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
 import { groupsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { compareZh } from '@shared/domain/collate';
@@ -26,7 +28,8 @@ import { compareZh } from '@shared/domain/collate';
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
 
 export function GroupsPage() {
-  const platforms = usePlatforms();
+  // Only the platforms of a group kind, through the kind index (not the whole registry).
+  const platforms = useLiveQuery(() => db.platforms.where('kind').anyOf(GROUP_KINDS).filter((p) => !p.deletedAt).toArray(), []);
   const incidents = useIncidents();
   const lookups = useLookups();
   const [showDisbanded, setShowDisbanded] = useKeptFilter('groups.showDisbanded', false);
@@ -34,7 +37,7 @@ export function GroupsPage() {
   useEffect(() => void warmUpPdf(), []);
 
   const today = localToday();
-  const groups = useMemo(() => (platforms ?? []).filter((p) => isGroupKind(p.kind)), [platforms]);
+  const groups = useMemo(() => platforms ?? [], [platforms]);
   const rows = useMemo(
     () => groups.filter((g) => showDisbanded || !isDisbanded(g)).sort((a, b) => Number(isDisbanded(a)) - Number(isDisbanded(b)) || compareZh(a.name, b.name)),
     [groups, showDisbanded],
@@ -50,29 +53,29 @@ export function GroupsPage() {
   const disbandedCount = groups.filter(isDisbanded).length;
 
   return (
-    <section aria-labelledby="groups-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="groups-title" style={{ margin: 0 }}>
-          工作群
-        </Typography.Title>
-        <Space>
-          <Switch checked={showDisbanded} onChange={setShowDisbanded} aria-label="显示已解散的群" />
-          <span>{`显示已解散的群（${disbandedCount}）`}</span>
-          <ExportButton fileName="工作群" tables={() => [groupsTable(rows, lookups)]} />
-          <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
-            新建工作群
-          </Button>
-        </Space>
-      </Space>
+    <RegisterPage
+      title="工作群"
+      titleId="groups-title"
+      actions={
+        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+          新建工作群
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">
         工作群实行群主负责制，成员一律“部门+姓名”实名（003 第十九、二十条）；群主定期核查成员、移出离岗人员，每天查看群内动态并登记发现的问题（003 第二十三条）。在“成员名单”中登记每位成员，成员离岗时首页会提醒群主移出。
       </Typography.Paragraph>
-      <Table<Platform>
+      <RegisterList<Platform>
+        filters={
+          <>
+            <Switch checked={showDisbanded} onChange={setShowDisbanded} aria-label="显示已解散的群" />
+            <span>{`显示已解散的群（${disbandedCount}）`}</span>
+          </>
+        }
+        exportAs={{ fileName: '工作群', tables: () => [groupsTable(rows, lookups)] }}
         rowKey="id"
-        loading={!platforms}
-        dataSource={rows}
-        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: <Empty description="还没有工作群。点击“新建工作群”登记群名称、群主和监督人。" /> }}
+        rows={platforms && rows}
+        empty="还没有工作群。点击“新建工作群”登记群名称、群主和监督人。"
         columns={[
           {
             title: '群名称',
@@ -173,6 +176,6 @@ export function GroupsPage() {
       {dialog?.kind === 'disband' && <DisbandDialog group={dialog.group} onClose={close} />}
       {dialog?.kind === 'f14' && <PrintPreview formId="F14" record={dialog.group} onClose={close} />}
       {problemLog && <PrintPreview formId="F15" record={problemLog} onClose={close} />}
-    </section>
+    </RegisterPage>
   );
 }

@@ -1,58 +1,74 @@
 // 管理员交接 (000 第六条 2): every handover of an account's administration, its checklist, and
 // whether the password was changed afterwards — a handover is complete only then. Prints F13.
-import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+// The list reads a page at a time through the date index.
+import { Button, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { handoverState } from '@shared/rules/handover-state';
-import { useLookups, usePlatforms } from '../../db/queries';
+import { db } from '../../db/database';
+import { readLookups } from '../../db/queries';
+import { useIndexPage } from '../../db/register-index';
+import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { PersonName } from '../../components/person-name';
 import { DeleteButton } from '../../components/delete-button';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
-import { useHandovers } from '../envelopes/use-credentials';
 import { HandoverDialog } from './handover-dialog';
 import { PasswordChangeDialog } from './password-change-dialog';
-import { ExportButton } from '../export/export-button';
 import { handoversTable } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
 
+const PAGE_SIZE = 25;
+
+/** Handovers, newest first, through the date index. */
+const newestFirst = () => db.handovers.orderBy('date').reverse().filter((h) => !h.deletedAt);
+
 export function HandoversPage() {
-  const handovers = useHandovers();
-  const platforms = usePlatforms();
-  const lookups = useLookups();
   const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => void warmUpPdf(), []);
+  const [page, setPage] = useListPage('');
+  const data = useIndexPage<Handover>({
+    key: 'handovers',
+    watch: ['handovers', 'platforms', 'people', 'units'],
+    collection: newestFirst,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    named: (h) => [h.outgoingId, h.incomingId, h.supervisorId, h.passwordChangeConfirmedById],
+    platformOf: (h) => h.platformId,
+  });
+  const lookups = data?.lookups;
+  const platformName = (id: string) => data?.platforms?.get(id)?.name;
+  const label = (h: Handover) => `${platformName(h.platformId) ?? ''} ${h.date} 交接`;
+  const person = (id: string | undefined, role: string) => lookups && <PersonName id={id} lookups={lookups} role={role} />;
 
-  const platformName = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p.name])), [platforms]);
-  const rows = useMemo(() => [...(handovers ?? [])].sort((a, b) => b.date.localeCompare(a.date)), [handovers]);
-  const label = (h: Handover) => `${platformName.get(h.platformId) ?? ''} ${h.date} 交接`;
-  const person = (id: string | undefined, role: string) => <PersonName id={id} lookups={lookups} role={role} />;
+  const exportTables = async () => {
+    const [rows, names, platforms] = await Promise.all([newestFirst().toArray(), readLookups(), db.platforms.toArray()]);
+    const byId = new Map(platforms.filter((p) => !p.deletedAt).map((p) => [p.id, p.name]));
+    return [handoversTable(rows, (id) => byId.get(id) ?? '（已删除）', names)];
+  };
 
   return (
-    <section aria-labelledby="handovers-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="handovers-title" style={{ margin: 0 }}>
-          管理员交接
-        </Typography.Title>
-        <Space>
-          <ExportButton fileName="管理员交接" tables={() => [handoversTable(rows, (id) => platformName.get(id) ?? '（已删除）', lookups)]} />
-          <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
-            登记交接
-          </Button>
-        </Space>
-      </Space>
-      <Table<Handover>
+    <RegisterPage
+      title="管理员交接"
+      titleId="handovers-title"
+      actions={
+        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+          登记交接
+        </Button>
+      }
+    >
+      <RegisterList<Handover>
         rowKey="id"
-        loading={!handovers}
-        dataSource={rows}
-        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: <Empty description="还没有交接记录。管理员工作调整时，点击“登记交接”，记录移交人、接收人、监交人和交接清单。" /> }}
+        rows={data?.rows}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
+        exportAs={{ fileName: '管理员交接', tables: exportTables }}
+        empty="还没有交接记录。管理员工作调整时，点击“登记交接”，记录移交人、接收人、监交人和交接清单。"
         columns={[
           { title: '交接日期', dataIndex: 'date', width: 110 },
           {
             title: '平台',
-            render: (_, h) => <a href={`#/platforms/${encodeURIComponent(h.platformId)}`}>{platformName.get(h.platformId) ?? '（已删除）'}</a>,
+            render: (_, h) => <a href={`#/platforms/${encodeURIComponent(h.platformId)}`}>{platformName(h.platformId) ?? '（已删除）'}</a>,
           },
           { title: '移交人', width: 110, render: (_, h) => person(h.outgoingId, '移交人') },
           { title: '接收人', width: 110, render: (_, h) => person(h.incomingId, '接收人') },
@@ -71,7 +87,7 @@ export function HandoversPage() {
               handoverState(h) === '已完成' ? (
                 <span>
                   <Tag color="green">已完成</Tag>
-                  {h.passwordChangedOn} · {lookups.personName(h.passwordChangeConfirmedById)}确认
+                  {h.passwordChangedOn} · {lookups?.personName(h.passwordChangeConfirmedById)}确认
                 </span>
               ) : (
                 <Tag color="red">待更换密码</Tag>
@@ -99,6 +115,6 @@ export function HandoversPage() {
       {dialog?.kind === 'new' && <HandoverDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'password' && <PasswordChangeDialog handover={dialog.handover} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'print' && <PrintPreview formId="F13" record={dialog.handover} onClose={() => setDialog(null)} />}
-    </section>
+    </RegisterPage>
   );
 }

@@ -1,7 +1,7 @@
 // 问题与舆情 (002 第十条, 003 第十六、二十三条): the register of problems found on platforms and in
 // work groups, complaints (举报投诉) and opinion events (舆情) — handling, reporting, feedback to
 // the complainant and closing. Prints F17 for complaints and opinion events.
-import { Button, Empty, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Button, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
@@ -13,7 +13,7 @@ import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from './incident-dialog';
 import { CloseIncidentDialog } from './close-incident-dialog';
-import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
 import { incidentsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 
@@ -32,8 +32,8 @@ export function IncidentsPage() {
   const platformName = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p.name])), [platforms]);
   const rows = useMemo(
     () =>
-      (incidents ?? [])
-        .filter((i) => (kind === '全部' || i.kind === kind) && (state === '全部' || incidentState(i) === state))
+      incidents
+        ?.filter((i) => (kind === '全部' || i.kind === kind) && (state === '全部' || incidentState(i) === state))
         // Open ones first: they are the work still to do; then newest first.
         .sort((a, b) => Number(Boolean(a.closedOn)) - Number(Boolean(b.closedOn)) || b.date.localeCompare(a.date)),
     [incidents, kind, state],
@@ -42,48 +42,42 @@ export function IncidentsPage() {
   const filtered = kind !== '全部' || state !== '全部';
 
   return (
-    <section aria-labelledby="incidents-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="incidents-title" style={{ margin: 0 }}>
-          问题与舆情
-        </Typography.Title>
+    <RegisterPage
+      title="问题与舆情"
+      titleId="incidents-title"
+      actions={
         <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
           登记
         </Button>
-      </Space>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Radio.Group
-          aria-label="按类别筛选"
-          optionType="button"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as IncidentKind | '全部')}
-          options={['全部', ...INCIDENT_KINDS].map((k) => ({ value: k, label: k }))}
-        />
-        <Radio.Group
-          aria-label="按办理状态筛选"
-          optionType="button"
-          value={state}
-          onChange={(e) => setState(e.target.value as IncidentState | '全部')}
-          options={(['全部', '处理中', '已办结'] as const).map((k) => ({ value: k, label: k }))}
-        />
-        <ExportButton fileName="问题与舆情" tables={() => [incidentsTable(rows, (id) => platformName.get(id) ?? '（已删除）')]} />
-      </Space>
-      <Table<Incident>
-        rowKey="id"
-        loading={!incidents}
-        dataSource={rows}
-        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{
-          emptyText: (
-            <Empty
-              description={
-                filtered
-                  ? '没有符合筛选条件的记录。点击“全部”查看所有记录。'
-                  : '还没有登记记录。发现平台或工作群中的问题、受理举报投诉或发现舆情时，点击“登记”，记录处置措施、上报对象和办结情况。'
-              }
+      }
+    >
+      <RegisterList<Incident>
+        filters={
+          <>
+            <Radio.Group
+              aria-label="按类别筛选"
+              optionType="button"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as IncidentKind | '全部')}
+              options={['全部', ...INCIDENT_KINDS].map((k) => ({ value: k, label: k }))}
             />
-          ),
-        }}
+            <Radio.Group
+              aria-label="按办理状态筛选"
+              optionType="button"
+              value={state}
+              onChange={(e) => setState(e.target.value as IncidentState | '全部')}
+              options={(['全部', '处理中', '已办结'] as const).map((k) => ({ value: k, label: k }))}
+            />
+          </>
+        }
+        exportAs={{ fileName: '问题与舆情', tables: () => [incidentsTable(rows ?? [], (id) => platformName.get(id) ?? '（已删除）')] }}
+        rowKey="id"
+        rows={rows}
+        empty={
+          filtered
+            ? '没有符合筛选条件的记录。点击“全部”查看所有记录。'
+            : '还没有登记记录。发现平台或工作群中的问题、受理举报投诉或发现舆情时，点击“登记”，记录处置措施、上报对象和办结情况。'
+        }
         columns={[
           { title: '日期', dataIndex: 'date', width: 110 },
           { title: '类别', width: 96, render: (_, i) => <Tag color={KIND_COLORS[i.kind]}>{i.kind}</Tag> },
@@ -130,6 +124,6 @@ export function IncidentsPage() {
       {dialog?.kind === 'edit' && <IncidentDialog incident={dialog.incident} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'close' && <CloseIncidentDialog incident={dialog.incident} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'print' && <PrintPreview formId="F17" record={dialog.incident} onClose={() => setDialog(null)} />}
-    </section>
+    </RegisterPage>
   );
 }

@@ -1,7 +1,7 @@
 // 年度检查 (001 第六条: 每年11月; 004 第十一条: 每年12月中旬): open a year's campaign for every
 // active account, record each account's checks, self-assessment and result, print F11 per account
 // and the year's summary F11S, compare with last year and list the accounts to be closed.
-import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
 import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
@@ -18,6 +18,8 @@ import { PrintPreview } from '../print/print-preview';
 import { CampaignReview } from './campaign-review';
 import { RecordInspectionDialog } from './record-inspection-dialog';
 import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
+import { compareZh } from '@shared/domain/collate';
 import { inspectionsTable } from '../export/list-tables';
 
 const STAGE_COLORS: Record<InspectionStage, string> = { 未开始: 'default', 已自查: 'blue', 合格: 'green', 限期整改: 'orange', 关停注销: 'red' };
@@ -55,7 +57,7 @@ export function InspectionsPage() {
     () =>
       (inspections ?? [])
         .filter((i) => i.year === year)
-        .sort((a, b) => (platformById.get(a.platformId)?.name ?? '').localeCompare(platformById.get(b.platformId)?.name ?? '', 'zh-CN')),
+        .sort((a, b) => compareZh(platformById.get(a.platformId)?.name ?? '', platformById.get(b.platformId)?.name ?? '')),
     [inspections, year, platformById],
   );
   const progress = useMemo(() => campaignProgress(inspections ?? [], year), [inspections, year]);
@@ -94,12 +96,11 @@ export function InspectionsPage() {
   );
 
   return (
-    <section aria-labelledby="inspections-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="inspections-title" style={{ margin: 0 }}>
-          年度检查
-        </Typography.Title>
-        <Space wrap>
+    <RegisterPage
+      title="年度检查"
+      titleId="inspections-title"
+      actions={
+        <>
           <Select<number>
             aria-label="检查年度"
             style={{ width: 120 }}
@@ -116,8 +117,9 @@ export function InspectionsPage() {
             disabled={list.length === 0}
             tables={() => [inspectionsTable(list, (id) => platformById.get(id)?.name ?? '（已删除）', lookups)]}
           />
-        </Space>
-      </Space>
+        </>
+      }
+    >
       <Typography.Paragraph type="secondary">
         {inspectionWindowText(profile)}（{inspectionClause(profile)}）。各账号自查后由单位第一责任人审批，结论为合格、限期整改或关停注销；未报备或审批未通过的账号及长期不更新的“僵尸号”应及时关闭或注销（
         {[...new Set([clauseFor(profile, 'closeUnfiled'), clauseFor(profile, 'zombie')])].join('、')}）。
@@ -153,10 +155,11 @@ export function InspectionsPage() {
               </Typography.Paragraph>
             )}
           </Card>
-          <Table<Inspection>
+          <RegisterList<Inspection>
             rowKey="id"
-            dataSource={list}
-            pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+            rows={list}
+            pageSize={50}
+            empty={`尚未开启${year}年度检查。`}
             columns={[
               {
                 title: '账号',
@@ -203,6 +206,6 @@ export function InspectionsPage() {
       )}
       {dialog?.type === 'print' && <PrintPreview formId="F11" record={dialog.inspection} onClose={() => setDialog(null)} />}
       {dialog?.type === 'summary' && <PrintPreview formId="F11S" record={summary} onClose={() => setDialog(null)} />}
-    </section>
+    </RegisterPage>
   );
 }

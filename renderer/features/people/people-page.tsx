@@ -1,7 +1,7 @@
 // People (人员): list, create, edit, move to trash; 离岗 people who still hold roles are flagged.
-import { Alert, Button, Empty, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { PERSON_STATUSES, type Person } from '@shared/domain/person';
 import { RANKS } from '@shared/domain/unit';
 import { validatePerson } from '@shared/domain/validation';
@@ -12,7 +12,7 @@ import { UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
 import { rolesHeldBy } from '@shared/domain/roles';
-import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
 import { peopleTable } from '../export/list-tables';
 import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
@@ -28,24 +28,39 @@ export function PeoplePage() {
   const [deleting, setDeleting] = useState<Person | null>(null);
 
   const roles = useMemo(() => rolesHeldBy(platforms ?? [], units ?? []), [platforms, units]);
+  const deferred = useDeferredValue(query);
   const rows = useMemo(
     () =>
-      (people ?? []).filter(
+      people?.filter(
         (p) =>
           (!status || p.status === status) &&
-          (!query || matchesSearch(buildSearchKey([p.name, p.title ?? '', lookups.unitName(p.unitId), p.phone ?? '']), query)),
+          (!deferred || matchesSearch(buildSearchKey([p.name, p.title ?? '', lookups.unitName(p.unitId), p.phone ?? '']), deferred)),
       ),
-    [people, query, status, lookups],
+    [people, deferred, status, lookups],
   );
   const flagged = (people ?? []).filter((p) => p.status === '离岗' && (roles.get(p.id)?.length ?? 0) > 0);
 
   return (
-    <section aria-labelledby="people-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Typography.Title level={3} id="people-title" style={{ margin: 0 }}>
-          人员
-        </Typography.Title>
-        <Space>
+    <RegisterPage
+      title="人员"
+      titleId="people-title"
+      actions={
+        <Button type="primary" onClick={() => setEditing('new')}>
+          新建人员
+        </Button>
+      }
+    >
+      {flagged.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${flagged.length} 位已离岗人员仍登记在岗位上：${flagged.map((p) => p.name).join('、')}。请在相应的平台或单位中更换人员。`}
+        />
+      )}
+      <RegisterList<Person>
+        search={{ value: query, onChange: setQuery, placeholder: '搜索姓名、单位（支持拼音）', label: '搜索人员', width: 240 }}
+        filters={
           <Select
             allowClear
             placeholder="状态"
@@ -55,27 +70,12 @@ export function PeoplePage() {
             value={status}
             onChange={setStatus}
           />
-          <Input.Search allowClear placeholder="搜索姓名、单位（支持拼音）" aria-label="搜索人员" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
-          <ExportButton fileName="人员" tables={() => [peopleTable(rows, lookups)]} />
-          <Button type="primary" onClick={() => setEditing('new')}>
-            新建人员
-          </Button>
-        </Space>
-      </Space>
-      {flagged.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`${flagged.length} 位已离岗人员仍登记在岗位上：${flagged.map((p) => p.name).join('、')}。请在相应的平台或单位中更换人员。`}
-        />
-      )}
-      <Table<Person>
+        }
+        exportAs={{ fileName: '人员', tables: () => [peopleTable(rows ?? [], lookups)] }}
         rowKey="id"
-        loading={!people}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={query || status ? '没有符合条件的人员' : '还没有人员，点击“新建人员”添加'} /> }}
+        rows={rows}
+        pageSize={20}
+        empty={deferred || status ? '没有符合条件的人员' : '还没有人员，点击“新建人员”添加'}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
           { title: '单位', render: (_, p) => lookups.unitName(p.unitId) },
@@ -109,7 +109,7 @@ export function PeoplePage() {
       />
       {deleting && <DeletePersonDialog person={deleting} onClose={() => setDeleting(null)} />}
       {editing && <PersonDialog person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-    </section>
+    </RegisterPage>
   );
 }
 

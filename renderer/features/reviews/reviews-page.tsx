@@ -1,177 +1,198 @@
 // 发布审核 (先审后发): every item reviewed before it is published, with the chain of the profile in
 // force. The list filters by platform, unit, status and month and says what each item waits for
 // and from whom; the figures tab counts per unit and platform for the year-end assessment
-// (000 第十二条, 002 第十一条). Both export to Excel.
-import { Button, DatePicker, Empty, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+// (000 第十二条, 002 第十一条). Both export to Excel. The list reads one page at a time (newest
+// first from the createdAt index, or the search worker's ids for a filter), never every review.
+import { Button, DatePicker, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useEffect, useState } from 'react';
+import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { validTimeZone } from '@shared/domain/time-zone';
-import { REVIEW_STATUSES, chainFor, currentReviewers, daysToPublish, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
-import { usePeople, usePlatforms, useLookups, useSettings } from '../../db/queries';
-import { useReviews } from '../../db/reviews';
+import { REVIEW_STATUSES, chainFor, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
+import type { ReviewFilter } from '@shared/search/register-index';
+import { db } from '../../db/database';
+import { readLookups, useLookups, usePageLookups, usePeople, usePlatforms, useSettings, type Lookups } from '../../db/queries';
+import { allReviews, useReviewPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
-import type { ExportTable } from '@shared/spreadsheet/export-table';
+import { PlatformPicker } from '../../components/platform-picker';
+import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { ExportButton } from '../export/export-button';
+import { reviewsTable, type ReviewListRow } from '../export/list-tables';
 import { FIGURE_HEADER, figureCells, figuresBy, type FigureRow } from './review-figures';
 import { ReviewDialog } from './review-dialog';
 import { ReviewDrawer } from './review-drawer';
 import { SensitiveWordsDialog } from './sensitive-words-dialog';
-import { formatMoment, STATUS_COLORS } from './review-format';
+import { STATUS_COLORS } from './review-format';
 import { useKeptFilter } from '../../state/kept-filter';
-
-interface Row {
-  r: Review;
-  status: ReviewStatus;
-  platform: string;
-  unitId?: string;
-  waiting: string;
-  key: string;
-}
 
 type Dialog = 'new' | 'words' | null;
 
+const PAGE_SIZE = 25;
+
+const platformLabel = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '（平台已删除）');
+
+/** Everyone a review names (author, editor, reviewers of every step), for the names of a page. */
+const namedIn = (r: Review) => [r.copywriterId, r.editorId, ...r.steps.flatMap((s) => s.reviewerIds ?? [])];
+
+/** The list's rows: status, platform, unit and whom each waits for, with the platforms of the rows read by id. */
+async function listRows(reviews: readonly Review[], profile: RuleProfile, lookups: Lookups): Promise<ReviewListRow[]> {
+  const platformIds = [...new Set(reviews.map((r) => r.platformId))];
+  const platforms = new Map((await db.platforms.bulkGet(platformIds)).filter((p): p is Platform => p !== undefined).map((p) => [p.id, p]));
+  const originalIds = [...new Set(reviews.map((r) => r.originalReviewId).filter((id): id is string => Boolean(id)))];
+  const originals = new Map((await db.reviews.bulkGet(originalIds)).filter((o): o is Review => o !== undefined).map((o) => [o.id, o.title]));
+  return reviews.map((r) => {
+    const p = platforms.get(r.platformId);
+    return {
+      r,
+      status: reviewStatus(r, profile),
+      platform: platformLabel(p),
+      unitId: r.submittingUnitId ?? p?.hostUnitId,
+      waiting: waitingOn(r, profile, lookups.personName),
+      originalTitle: r.originalReviewId ? (originals.get(r.originalReviewId) ?? '') : '',
+    };
+  });
+}
+
 export function ReviewsPage({ openId }: { openId?: string }) {
   const settings = useSettings();
-  const reviews = useReviews();
-  const platforms = usePlatforms();
-  const people = usePeople();
-  const lookups = useLookups();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [tab, setTab] = useState('list');
+
+  const profile: RuleProfile | undefined = settings ? settings.profile : undefined;
+  if (!settings || !profile) return null;
+  const tz = validTimeZone(profile.timeZone);
+  const words = settings.sensitiveWords ?? [];
+
+  return (
+    <RegisterPage
+      title="发布审核"
+      titleId="reviews-title"
+      actions={
+        <>
+          <Button onClick={() => setDialog('words')}>敏感词表</Button>
+          <Button type="primary" onClick={() => setDialog('new')}>
+            新建审核
+          </Button>
+        </>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        先审后发：{profile.name}的审核流程为 {chainFor(profile, true).map((r) => `${r.roleLabel}${r.onlyForMajor ? '（重大事项）' : ''}`).join(' → ')}，至少{profile.minReviewers}名审核人；未经审核的信息不得发布，重发须重审。
+      </Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'list', label: '审核登记', children: <ReviewList profile={profile} timeZone={tz} /> },
+          // The figures read a year of reviews: only while the tab is shown.
+          { key: 'figures', label: '年终统计', children: tab === 'figures' && <ReviewFigures /> },
+        ]}
+      />
+      {openId && <OpenedReview id={openId} profile={profile} words={words} />}
+      {dialog === 'new' && <NewReviewDialog timeZone={tz} words={words} onClose={() => setDialog(null)} />}
+      {dialog === 'words' && <SensitiveWordsDialog words={words} onClose={() => setDialog(null)} />}
+    </RegisterPage>
+  );
+}
+
+function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: string }) {
   const [platformId, setPlatformId] = useKeptFilter<string | undefined>('reviews.platformId', undefined);
   const [unitId, setUnitId] = useKeptFilter<string | undefined>('reviews.unitId', undefined);
   const [status, setStatus] = useKeptFilter<ReviewStatus | undefined>('reviews.status', undefined);
   const [month, setMonth] = useKeptFilter<Dayjs | null>('reviews.month', null);
-  const [query, setQuery] = useKeptFilter('reviews.query', '');
-  const [year, setYear] = useState<Dayjs | null>(dayjs());
+  const [typed, setQuery] = useKeptFilter('reviews.query', '');
+  const query = useDeferredValue(typed);
+  useEffect(() => warmRegister('reviews'), []);
 
-  const profile: RuleProfile | undefined = settings ? settings.profile : undefined;
-  const tz = validTimeZone(profile?.timeZone);
-  const words = (settings && settings.sensitiveWords) || [];
-  const platformById = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p])), [platforms]);
-  const platformName = (id: string) => {
-    const p = platformById.get(id);
-    return p ? `${p.name}（${p.kind}）` : '（平台已删除）';
+  const filter: ReviewFilter = { platformId, unitId, status, month: month?.format('YYYY-MM'), query: query.trim() || undefined };
+  const [page, setPage] = useListPage(JSON.stringify(filter));
+  const data = useReviewPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, namedIn, (reviews, lookups) => listRows(reviews, profile, lookups));
+  const found = data?.total;
+  // Units for the filter, read once (a few hundred); the page's own lookups name its people.
+  const unitsOnly = usePageLookups([]);
+  const lookups = data?.lookups ?? unitsOnly;
+  const anyFilter = Object.values(filter).some((v) => v !== undefined);
+
+  const exportTables = async () => {
+    const everyone = await readLookups();
+    return [reviewsTable(await listRows(await allReviews(filter), profile, everyone), everyone, timeZone)];
   };
-  const unitOf = (r: Review) => r.submittingUnitId ?? platformById.get(r.platformId)?.hostUnitId;
 
-  const all: Row[] = useMemo(() => {
-    if (!profile) return [];
-    return (reviews ?? [])
-      .map((r) => {
-        const p = platformById.get(r.platformId);
-        return {
-          r,
-          status: reviewStatus(r, profile),
-          platform: p ? `${p.name}（${p.kind}）` : '（平台已删除）',
-          unitId: r.submittingUnitId ?? p?.hostUnitId,
-          waiting: waitingOn(r, profile, lookups.personName),
-          key: buildSearchKey([r.title, r.column ?? '', p?.name ?? '']),
-        };
-      })
-      .sort((a, b) => b.r.createdAt.localeCompare(a.r.createdAt));
-  }, [reviews, platformById, profile, lookups]);
-
-  const rows = all.filter(
-    (x) =>
-      (!platformId || x.r.platformId === platformId) &&
-      (!unitId || x.unitId === unitId) &&
-      (!status || x.status === status) &&
-      (!month || dayjs(x.r.createdAt).format('YYYY-MM') === month.format('YYYY-MM')) &&
-      (!query || matchesSearch(x.key, query)),
+  return (
+    <RegisterList<ReviewListRow>
+      search={{ value: typed, onChange: setQuery, placeholder: '搜索标题、栏目（支持拼音首字母）', label: '搜索标题', width: 220 }}
+      filters={
+        <>
+          <PlatformPicker placeholder="发布平台" ariaLabel="按平台筛选" value={platformId} onChange={setPlatformId} />
+          <div style={{ width: 200 }}>
+            <UnitSelect lookups={unitsOnly} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} placeholder="报送部门" />
+          </div>
+          <Select<ReviewStatus> allowClear placeholder="状态" aria-label="按状态筛选" style={{ width: 120 }} value={status} onChange={setStatus} options={REVIEW_STATUSES.map((s) => ({ value: s, label: s }))} />
+          <DatePicker picker="month" placeholder="提交月份" aria-label="按提交月份筛选" value={month} onChange={setMonth} />
+        </>
+      }
+      count={found === undefined ? undefined : `共 ${found} 条`}
+      exportAs={{ fileName: '发布审核登记', tables: exportTables }}
+      rows={data?.rows}
+      rowKey={(x) => x.r.id}
+      paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}
+      onOpen={(x) => navigate('reviews', x.r.id)}
+      empty={anyFilter || found ? '没有符合条件的记录' : '还没有发布审核记录。点击“新建审核”登记拟发布的信息。'}
+      columns={[
+        {
+          title: '信息标题',
+          render: (_, x) => (
+            <Space size={4}>
+              <a href={`#/reviews/${encodeURIComponent(x.r.id)}`}>{x.r.title}</a>
+              {x.r.major && <Tag color="magenta">重大</Tag>}
+              {x.r.originalReviewId && <Tag>重发</Tag>}
+            </Space>
+          ),
+        },
+        { title: '发布平台', width: 200, render: (_, x) => `${x.platform}${x.r.column ? ` · ${x.r.column}` : ''}` },
+        { title: '报送部门', width: 130, render: (_, x) => lookups.unitName(x.unitId) },
+        { title: '提交日期', width: 105, render: (_, x) => dayjs(x.r.createdAt).format('YYYY-MM-DD') },
+        { title: '状态', width: 90, render: (_, x) => <Tag color={STATUS_COLORS[x.status]}>{x.status}</Tag> },
+        { title: '当前等待', width: 240, render: (_, x) => x.waiting },
+      ]}
+    />
   );
+}
 
-  const yearReviews = (reviews ?? []).filter((r) => !year || dayjs(r.createdAt).year() === year.year());
-  const byUnit = figuresBy(yearReviews, (r) => unitOf(r) ?? '', (id) => (id ? lookups.unitName(id) : '（未填报送部门）'));
-  const byPlatform = figuresBy(yearReviews, (r) => r.platformId, platformName);
+/** Reviews submitted in a year (this computer's calendar), through the createdAt index; all without a year. */
+function reviewsOfYear(year: number | undefined): Promise<Review[]> {
+  const live = (r: Review) => !r.deletedAt;
+  if (year === undefined) return db.reviews.filter(live).toArray();
+  const from = new Date(year, 0, 1).toISOString();
+  const to = new Date(year + 1, 0, 1).toISOString();
+  return db.reviews.where('createdAt').between(from, to, true, false).filter(live).toArray();
+}
 
-  if (!settings || !profile) return null;
-  const opened = openId ? reviews?.find((r) => r.id === openId) : undefined;
+function ReviewFigures() {
+  const [year, setYear] = useState<Dayjs | null>(dayjs());
+  const lookups = useLookups();
+  const figures = useLiveQuery(async () => {
+    const reviews = await reviewsOfYear(year?.year());
+    const platformIds = [...new Set(reviews.map((r) => r.platformId))];
+    const platforms = new Map((await db.platforms.bulkGet(platformIds)).filter((p): p is Platform => p !== undefined).map((p) => [p.id, p]));
+    const unitOf = (r: Review) => r.submittingUnitId ?? platforms.get(r.platformId)?.hostUnitId;
+    return {
+      byUnit: figuresBy(reviews, (r) => unitOf(r) ?? '', (id) => (id ? lookups.unitName(id) : '（未填报送部门）')),
+      byPlatform: figuresBy(reviews, (r) => r.platformId, (id) => platformLabel(platforms.get(id))),
+    };
+  }, [year?.year(), lookups]);
+  const byUnit = figures?.byUnit ?? [];
+  const byPlatform = figures?.byPlatform ?? [];
 
-  const listTables = (): ExportTable[] => [
-    {
-      name: '发布审核',
-      header: ['信息标题', '发布平台', '栏目', '报送部门', '提交时间', '重大事项', '状态', '当前等待', '文案', '编辑', '审查人', '发布时间', '发布链接', '发布人', '纠错', '时效（天）', '重发自'],
-      rows: rows.map(({ r, status: s, platform, unitId: u, waiting }) => [
-        r.title,
-        platform,
-        r.column ?? '',
-        lookups.unitName(u),
-        formatMoment(r.createdAt, tz),
-        r.major ? '是' : '否',
-        s,
-        waiting,
-        lookups.personName(r.copywriterId),
-        lookups.personName(r.editorId),
-        currentReviewers(r).map(lookups.personName).join('、'),
-        formatMoment(r.publishedAt, tz),
-        r.publishedUrl ?? '',
-        lookups.personName(r.publishedById),
-        r.corrections.map((c) => `${formatMoment(c.at, tz)} ${c.action}：${c.reason}`).join('；'),
-        daysToPublish(r) ?? '',
-        r.originalReviewId ? (reviews?.find((x) => x.id === r.originalReviewId)?.title ?? '') : '',
-      ]),
-    },
-  ];
-
-  const figureTables = (): ExportTable[] => [
+  const figureTables = () => [
     { name: '按单位', header: ['报送部门', ...FIGURE_HEADER.slice(1)], rows: byUnit.map(figureCells) },
     { name: '按平台', header: ['发布平台', ...FIGURE_HEADER.slice(1)], rows: byPlatform.map(figureCells) },
   ];
-
-  const list = (
-    <>
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search allowClear style={{ width: 220 }} placeholder="搜索标题、栏目（支持拼音首字母）" aria-label="搜索标题" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="发布平台"
-          aria-label="按平台筛选"
-          style={{ width: 220 }}
-          value={platformId}
-          onChange={setPlatformId}
-          options={(platforms ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))}
-        />
-        <div style={{ width: 200 }}>
-          <UnitSelect lookups={lookups} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} placeholder="报送部门" />
-        </div>
-        <Select<ReviewStatus> allowClear placeholder="状态" aria-label="按状态筛选" style={{ width: 120 }} value={status} onChange={setStatus} options={REVIEW_STATUSES.map((s) => ({ value: s, label: s }))} />
-        <DatePicker picker="month" placeholder="提交月份" aria-label="按提交月份筛选" value={month} onChange={setMonth} />
-        <Typography.Text type="secondary">共 {rows.length} 条</Typography.Text>
-        <ExportButton fileName="发布审核登记" tables={listTables} />
-      </Space>
-      <Table
-        rowKey={(x) => x.r.id}
-        loading={!reviews}
-        dataSource={rows}
-        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-        onRow={(x) => ({ onDoubleClick: () => navigate('reviews', x.r.id) })}
-        locale={{ emptyText: <Empty description={reviews?.length ? '没有符合条件的记录' : '还没有发布审核记录。点击“新建审核”登记拟发布的信息。'} /> }}
-        columns={[
-          {
-            title: '信息标题',
-            render: (_, x) => (
-              <Space size={4}>
-                <a href={`#/reviews/${encodeURIComponent(x.r.id)}`}>{x.r.title}</a>
-                {x.r.major && <Tag color="magenta">重大</Tag>}
-                {x.r.originalReviewId && <Tag>重发</Tag>}
-              </Space>
-            ),
-          },
-          { title: '发布平台', width: 200, render: (_, x) => `${x.platform}${x.r.column ? ` · ${x.r.column}` : ''}` },
-          { title: '报送部门', width: 130, render: (_, x) => lookups.unitName(x.unitId) },
-          { title: '提交日期', width: 105, render: (_, x) => dayjs(x.r.createdAt).format('YYYY-MM-DD') },
-          { title: '状态', width: 90, render: (_, x) => <Tag color={STATUS_COLORS[x.status]}>{x.status}</Tag> },
-          { title: '当前等待', width: 240, render: (_, x) => x.waiting },
-        ]}
-      />
-    </>
-  );
 
   const figureTable = (caption: string, first: string, data: FigureRow[]) => (
     <Table
@@ -193,7 +214,7 @@ export function ReviewsPage({ openId }: { openId?: string }) {
     />
   );
 
-  const figures = (
+  return (
     <>
       <Space style={{ marginBottom: 16 }} wrap>
         <DatePicker picker="year" placeholder="全部年度" aria-label="统计年度" value={year} onChange={setYear} />
@@ -206,54 +227,51 @@ export function ReviewsPage({ openId }: { openId?: string }) {
       {figureTable('按发布平台统计', '发布平台', byPlatform)}
     </>
   );
+}
 
+/** The drawer of one review: the review, the reviews it links to, its platform, and the people to choose from. */
+function OpenedReview({ id, profile, words }: { id: string; profile: RuleProfile; words: readonly string[] }) {
+  const people = usePeople();
+  const lookups = useLookups();
+  const opened = useLiveQuery(async () => {
+    const review = await db.reviews.get(id);
+    if (!review || review.deletedAt) return null;
+    const [platform, original, republished] = await Promise.all([
+      db.platforms.get(review.platformId),
+      review.originalReviewId ? db.reviews.get(review.originalReviewId) : undefined,
+      db.reviews.where('originalReviewId').equals(review.id).filter((x) => !x.deletedAt).toArray(),
+    ]);
+    return { review, platform, linked: original && !original.deletedAt ? [original, ...republished] : republished };
+  }, [id]);
+  if (!opened) return null;
   return (
-    <section aria-labelledby="reviews-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="reviews-title" style={{ margin: 0 }}>
-          发布审核
-        </Typography.Title>
-        <Space>
-          <Button onClick={() => setDialog('words')}>敏感词表</Button>
-          <Button type="primary" onClick={() => setDialog('new')}>
-            新建审核
-          </Button>
-        </Space>
-      </Space>
-      <Typography.Paragraph type="secondary">
-        先审后发：{profile.name}的审核流程为 {chainFor(profile, true).map((r) => `${r.roleLabel}${r.onlyForMajor ? '（重大事项）' : ''}`).join(' → ')}，至少{profile.minReviewers}名审核人；未经审核的信息不得发布，重发须重审。
-      </Typography.Paragraph>
-      <Tabs
-        items={[
-          { key: 'list', label: '审核登记', children: list },
-          { key: 'figures', label: '年终统计', children: figures },
-        ]}
-      />
-      {opened && (
-        <ReviewDrawer
-          review={opened}
-          profile={profile}
-          platform={platformById.get(opened.platformId)}
-          reviews={reviews ?? []}
-          people={people ?? []}
-          lookups={lookups}
-          words={words}
-        />
-      )}
-      {dialog === 'new' && (
-        <ReviewDialog
-          timeZone={tz}
-          platforms={platforms ?? []}
-          lookups={lookups}
-          words={words}
-          onClose={() => setDialog(null)}
-          onSaved={(r) => {
-            setDialog(null);
-            navigate('reviews', r.id);
-          }}
-        />
-      )}
-      {dialog === 'words' && <SensitiveWordsDialog words={words} onClose={() => setDialog(null)} />}
-    </section>
+    <ReviewDrawer
+      review={opened.review}
+      profile={profile}
+      platform={opened.platform}
+      reviews={opened.linked}
+      people={people ?? []}
+      lookups={lookups}
+      words={words}
+    />
+  );
+}
+
+/** 新建审核 with every live platform to choose from (read when the dialog opens, not with the list). */
+function NewReviewDialog({ timeZone, words, onClose }: { timeZone: string; words: readonly string[]; onClose: () => void }) {
+  const platforms = usePlatforms();
+  const lookups = useLookups();
+  return (
+    <ReviewDialog
+      timeZone={timeZone}
+      platforms={platforms ?? []}
+      lookups={lookups}
+      words={words}
+      onClose={onClose}
+      onSaved={(r) => {
+        onClose();
+        navigate('reviews', r.id);
+      }}
+    />
   );
 }

@@ -1,7 +1,7 @@
 // 培训 (003 第十五条: 每学期至少举行一次; 004 第十条): training sessions with their attendees and the
 // sign-in sheet F16. The notice at the top is the start page's training reminder itself, so both
 // count the semester the same way (shared/rules/office-reminders.ts).
-import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Training } from '@shared/domain/records';
 import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
@@ -13,7 +13,7 @@ import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
 import { TrainingDialog } from './training-dialog';
-import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
 import { trainingsTable } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
@@ -26,7 +26,7 @@ export function TrainingsPage() {
   useEffect(() => void warmUpPdf(), []);
 
   const today = localToday();
-  const rows = useMemo(() => [...(trainings ?? [])].sort((a, b) => b.date.localeCompare(a.date)), [trainings]);
+  const rows = useMemo(() => trainings && [...trainings].sort((a, b) => b.date.localeCompare(a.date)), [trainings]);
   const shortfall = useMemo(
     () => (settings && trainings ? trainingReminders({ trainings }, settings.profile, today)[0] : undefined),
     [settings, trainings, today],
@@ -35,18 +35,15 @@ export function TrainingsPage() {
   const label = (t: Training) => `${t.date} ${t.topic}`;
 
   return (
-    <section aria-labelledby="trainings-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} id="trainings-title" style={{ margin: 0 }}>
-          培训
-        </Typography.Title>
-        <Space>
-          <ExportButton fileName="培训" tables={() => [trainingsTable(rows, lookups)]} />
-          <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
-            登记培训
-          </Button>
-        </Space>
-      </Space>
+    <RegisterPage
+      title="培训"
+      titleId="trainings-title"
+      actions={
+        <Button type="primary" onClick={() => setDialog({ kind: 'new' })}>
+          登记培训
+        </Button>
+      }
+    >
       {shortfall && (
         <Alert
           type="warning"
@@ -56,12 +53,11 @@ export function TrainingsPage() {
           description={`依据 ${shortfall.source}：每学期至少举行一次培训。请在${shortfall.dueDate}（${semester.label}结束）前安排。`}
         />
       )}
-      <Table<Training>
+      <RegisterList<Training>
         rowKey="id"
-        loading={!trainings}
-        dataSource={rows}
-        pagination={{ pageSize: 25, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: <Empty description="还没有培训记录。举办培训时点击“登记培训”，填写主题、主讲人和对象，打印签到表；培训后登记签到人员。" /> }}
+        rows={rows}
+        exportAs={{ fileName: '培训', tables: () => [trainingsTable(rows ?? [], lookups)] }}
+        empty="还没有培训记录。举办培训时点击“登记培训”，填写主题、主讲人和对象，打印签到表；培训后登记签到人员。"
         columns={[
           { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => (d > today ? <span>{d} <Tag>未举行</Tag></span> : d) },
           { title: '主题', dataIndex: 'topic' },
@@ -105,6 +101,6 @@ export function TrainingsPage() {
       {dialog?.kind === 'new' && <TrainingDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <TrainingDialog training={dialog.training} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'print' && <PrintPreview formId="F16" record={dialog.training} onClose={() => setDialog(null)} />}
-    </section>
+    </RegisterPage>
   );
 }

@@ -1,6 +1,6 @@
 // Units (单位): list, create, edit, move to trash.
-import { Button, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Form, Input, Modal, Select, Space } from 'antd';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { RANKS, UNIT_KINDS, type Unit } from '@shared/domain/unit';
 import { validateUnit } from '@shared/domain/validation';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
@@ -9,7 +9,7 @@ import { PersonName } from '../../components/person-name';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
-import { ExportButton } from '../export/export-button';
+import { RegisterList, RegisterPage } from '../../components/register-page';
 import { unitsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 
@@ -19,31 +19,26 @@ export function UnitsPage() {
   const [query, setQuery] = useKeptFilter('units.query', '');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
-  const rows = useMemo(
-    () => (units ?? []).filter((u) => !query || matchesSearch(buildSearchKey([u.name, u.kind]), query)),
-    [units, query],
-  );
+  const deferred = useDeferredValue(query);
+  const rows = useMemo(() => units?.filter((u) => !deferred || matchesSearch(buildSearchKey([u.name, u.kind]), deferred)), [units, deferred]);
 
   return (
-    <section aria-labelledby="units-title">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Typography.Title level={3} id="units-title" style={{ margin: 0 }}>
-          单位
-        </Typography.Title>
-        <Space>
-          <Input.Search allowClear placeholder="搜索单位（支持拼音首字母）" aria-label="搜索单位" defaultValue={query} onChange={(e) => setQuery(e.target.value)} />
-          <ExportButton fileName="单位" tables={() => [unitsTable(rows, lookups)]} />
-          <Button type="primary" onClick={() => setEditing('new')}>
-            新建单位
-          </Button>
-        </Space>
-      </Space>
-      <Table<Unit>
+    <RegisterPage
+      title="单位"
+      titleId="units-title"
+      actions={
+        <Button type="primary" onClick={() => setEditing('new')}>
+          新建单位
+        </Button>
+      }
+    >
+      <RegisterList<Unit>
+        search={{ value: query, onChange: setQuery, placeholder: '搜索单位（支持拼音首字母）', label: '搜索单位', width: 240 }}
+        exportAs={{ fileName: '单位', tables: () => [unitsTable(rows ?? [], lookups)] }}
         rowKey="id"
-        loading={!units}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={query ? '没有符合条件的单位' : '还没有单位，点击“新建单位”添加'} /> }}
+        rows={rows}
+        pageSize={20}
+        empty={deferred ? '没有符合条件的单位' : '还没有单位，点击“新建单位”添加'}
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '类别', dataIndex: 'kind', width: 110 },
@@ -63,7 +58,7 @@ export function UnitsPage() {
         ]}
       />
       {editing && <UnitDialog unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-    </section>
+    </RegisterPage>
   );
 }
 

@@ -1,0 +1,145 @@
+// The one register page: a title with the page's buttons, an optional notice, and the list
+// itself — search box, filters, count, export and a paged table. Every register (平台台账, 发布审核,
+// 人员 …) is this shell with its own columns and filters, so a change to how lists look, search or
+// page is made here once.
+import { Empty, Input, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { useEffect, useState, type Key, type ReactNode } from 'react';
+import type { ExportTable } from '@shared/spreadsheet/export-table';
+import { ExportButton } from '../features/export/export-button';
+
+/** The page around a register: heading (labelled for screen readers), buttons, notices, content. */
+export function RegisterPage({
+  title,
+  titleId,
+  actions,
+  children,
+}: {
+  title: string;
+  /** The heading's id, which the section is labelled by (e.g. 'platforms-title'). */
+  titleId: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={titleId}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Typography.Title level={3} id={titleId} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {actions && <Space wrap>{actions}</Space>}
+      </Space>
+      {children}
+    </section>
+  );
+}
+
+export interface RegisterSearch {
+  /** The query as kept (the box starts with it when the clerk comes back to the page). */
+  value: string;
+  onChange: (query: string) => void;
+  placeholder: string;
+  /** The box's accessible name (e2e tests find it by this). */
+  label: string;
+  width?: number;
+}
+
+/**
+ * How the table pages: `total` present means the rows given are one page the caller read from the
+ * database (server-side paging); without it the rows are all the rows and the table pages them.
+ */
+export interface RegisterPaging {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}
+
+export interface RegisterListProps<T> {
+  search?: RegisterSearch;
+  /** Filter controls after the search box. */
+  filters?: ReactNode;
+  /** The count shown after the filters, e.g. `共 12 个`. */
+  count?: ReactNode;
+  /** File name and tables of 导出 Excel, built when clicked (an export reads what it needs then). */
+  exportAs?: { fileName: string; tables: () => ExportTable[] | Promise<ExportTable[]> };
+  /** More controls at the end of the toolbar. */
+  extra?: ReactNode;
+  rows: readonly T[] | undefined;
+  rowKey: keyof T & string | ((row: T) => Key);
+  columns: TableColumnsType<T>;
+  /** Client-side paging size when `paging` is absent. */
+  pageSize?: number;
+  paging?: RegisterPaging;
+  empty: ReactNode;
+  onOpen?: (row: T) => void;
+  size?: TableProps<T>['size'];
+  /** Accessible name of the table. */
+  label?: string;
+}
+
+/** The toolbar (search, filters, count, export) and the paged table of a register. */
+export function RegisterList<T extends object>({
+  search,
+  filters,
+  count,
+  exportAs,
+  extra,
+  rows,
+  rowKey,
+  columns,
+  pageSize = 25,
+  paging,
+  empty,
+  onOpen,
+  size,
+  label,
+}: RegisterListProps<T>) {
+  // A page past the end (its last row deleted, or the list shrank): show the last page instead.
+  const pastEnd = paging && rows?.length === 0 && paging.page > 1 && paging.total > 0 ? Math.ceil(paging.total / paging.pageSize) : undefined;
+  useEffect(() => {
+    if (pastEnd !== undefined) paging?.onPage(pastEnd);
+  }, [pastEnd, paging]);
+  return (
+    <>
+      {(search || filters || count !== undefined || exportAs || extra) && (
+        <Space style={{ marginBottom: 16 }} wrap>
+          {search && <SearchBox {...search} />}
+          {filters}
+          {count !== undefined && <Typography.Text type="secondary">{count}</Typography.Text>}
+          {exportAs && <ExportButton fileName={exportAs.fileName} tables={exportAs.tables} />}
+          {extra}
+        </Space>
+      )}
+      <Table<T>
+        rowKey={rowKey}
+        size={size}
+        aria-label={label}
+        loading={rows === undefined}
+        dataSource={rows as T[] | undefined}
+        pagination={
+          paging
+            ? { current: paging.page, pageSize: paging.pageSize, total: paging.total, onChange: paging.onPage, hideOnSinglePage: true, showSizeChanger: false }
+            : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
+        }
+        onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
+        locale={{ emptyText: <Empty description={empty} /> }}
+        columns={columns}
+      />
+    </>
+  );
+}
+
+/**
+ * The search box. It keeps its own text so typing never waits for the list; the list follows the
+ * query the page keeps (pages read it through useDeferredValue, so rendering rows yields to keys).
+ */
+function SearchBox({ value, onChange, placeholder, label, width = 280 }: RegisterSearch) {
+  return <Input.Search allowClear style={{ width }} placeholder={placeholder} aria-label={label} defaultValue={value} onChange={(e) => onChange(e.target.value)} />;
+}
+
+/** The page number of a paged list: back to 1 whenever `resetKey` (the filters and query) changes. */
+export function useListPage(resetKey: string): [number, (page: number) => void] {
+  const [state, setState] = useState({ key: resetKey, page: 1 });
+  const page = state.key === resetKey ? state.page : 1;
+  return [page, (next: number) => setState({ key: resetKey, page: next })];
+}

@@ -1,0 +1,258 @@
+// The large registers read a page at a time: the search worker (register-worker.ts) says which ids
+// are on the page and how many match; this thread reads only those records. Changes reach the
+// worker first and the pages second, so a page re-read after a change sees it.
+import { Dexie, type Collection, type ObservabilitySet } from 'dexie';
+import { useEffect, useState } from 'react';
+import type { Platform } from '@shared/domain/platform';
+import type { Review } from '@shared/domain/records';
+import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
+import { showError } from '../app/errors';
+import { db } from './database';
+import { readPageLookups, type Lookups } from './queries';
+import type { ChangedRows, IndexedTable, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
+import { DB_NAME } from './schema';
+
+const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings'];
+/** More changed ids than this are re-read as a whole table. */
+const MAX_IDS = 500;
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<number, { resolve: (page: IndexPage | undefined) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./register-worker.ts', import.meta.url), { type: 'module', name: 'registers' });
+  w.addEventListener('message', (event: MessageEvent<RegisterWorkerResponse>) => {
+    const r = event.data;
+    const waiting = pending.get(r.id);
+    pending.delete(r.id);
+    if (!waiting) return;
+    if (r.ok) waiting.resolve(r.page);
+    else waiting.reject(new Error(r.error));
+  });
+  w.addEventListener('error', (event) => {
+    // A worker that failed to start answers nothing: fail what waits and start afresh next time.
+    worker = undefined;
+    for (const [, waiting] of pending) waiting.reject(new Error(event.message || 'register worker failed'));
+    pending.clear();
+  });
+  worker = w;
+  return w;
+}
+
+type RequestBody = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+function post(body: RequestBody): Promise<IndexPage | undefined> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    getWorker().postMessage({ ...body, id } satisfies RegisterWorkerRequest);
+  });
+}
+
+/** A Dexie range set, as the event holds it (a tree; plain objects when it came from another window). */
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode | null;
+  r?: RangeNode | null;
+}
+
+/** The ids in a range set, or 'all' when it holds a range (a cleared table, a bulk write). */
+function idsOf(set: RangeNode): string[] | 'all' {
+  const ids: string[] = [];
+  const stack: RangeNode[] = [set];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!('from' in node)) continue;
+    if (typeof node.from !== 'string' || node.from !== node.to || ids.length >= MAX_IDS) return 'all';
+    ids.push(node.from);
+    if (node.l) stack.push(node.l);
+    if (node.r) stack.push(node.r);
+  }
+  return ids;
+}
+
+/** The changed rows of the indexed tables in one storagemutated event, if any. */
+export function changedRows(parts: ObservabilitySet): ChangedRows | undefined {
+  let changes: ChangedRows | undefined;
+  for (const table of INDEXED) {
+    const set = parts[`idb://${DB_NAME}/${table}/`] as RangeNode | undefined;
+    if (!set || !('from' in set)) continue;
+    changes ??= {};
+    changes[table] = idsOf(set);
+  }
+  return changes;
+}
+
+const listeners = new Set<(tables: ReadonlySet<string>) => void>();
+const PREFIX = `idb://${DB_NAME}/`;
+
+// Every write of this window, of a worker (restore) or of another window arrives here. The worker
+// hears of it before any page asks again (one message port, in order).
+Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+  const changes = changedRows(parts);
+  if (changes && worker) worker.postMessage({ id: 0, type: 'changed', changes } satisfies RegisterWorkerRequest);
+  const tables = new Set<string>();
+  for (const part of Object.keys(parts)) {
+    if (part.startsWith(PREFIX)) tables.add(part.slice(PREFIX.length).split('/')[0]!);
+  }
+  if (tables.size === 0) return;
+  for (const listener of listeners) listener(tables);
+});
+
+/** A number that grows whenever one of the tables changes: a dependency for re-reading a page. */
+function useTablesVersion(tables: readonly string[]): number {
+  const [version, setVersion] = useState(0);
+  const key = tables.join();
+  useEffect(() => {
+    const listener = (changed: ReadonlySet<string>) => {
+      if (tables.some((t) => changed.has(t))) setVersion((v) => v + 1);
+    };
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the list of tables.
+  }, [key]);
+  return version;
+}
+
+export interface PagedRows<T> {
+  rows: T[];
+  total: number;
+  /** Names for the rows: every unit, and the people the rows name. */
+  lookups: Lookups;
+  /** The platforms the rows name (when the page asked for them), by id. */
+  platforms?: Map<string, Platform>;
+}
+
+/**
+ * Re-reads a page whenever `key` changes or one of the tables does; the newest read wins. The
+ * last page read stays shown while the next one loads (undefined only before the first).
+ */
+function usePaged<R>(key: string, tables: readonly string[], read: () => Promise<R>): R | undefined {
+  const version = useTablesVersion(tables);
+  const [state, setState] = useState<R>();
+  useEffect(() => {
+    let live = true;
+    read().then(
+      (next) => live && setState(next),
+      (e: unknown) => live && showError(e, '读取列表失败'),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for everything `read` reads.
+  }, [key, version]);
+  return state;
+}
+
+const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
+
+/**
+ * One page of the registry (平台台账) in its order (kind, then name in pinyin order), with the
+ * names of the people each row names (`named`), all in one read so the page renders once.
+ */
+export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
+  return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], async () => {
+    const found = (await post({ type: 'platforms', filter, offset, limit }))!;
+    const rows = present(await db.platforms.bulkGet(found.ids));
+    return { rows, total: found.total, lookups: await readPageLookups(rows.flatMap(named)) };
+  });
+}
+
+/** Live reviews newest first, straight from the createdAt index: the list before any filter. */
+async function newestReviews(offset: number, limit: number): Promise<{ rows: Review[]; total: number }> {
+  const [all, deleted, rows] = await Promise.all([
+    db.reviews.count(),
+    db.reviews.where('deletedAt').above('').count(),
+    db.reviews.orderBy('createdAt').reverse().filter((r) => !r.deletedAt).offset(offset).limit(limit).toArray(),
+  ]);
+  return { rows, total: all - deleted };
+}
+
+/**
+ * One page of 发布审核, newest first, turned into the list's rows by `shape` (which may read the
+ * rows' platforms) with the names of the people the reviews name.
+ */
+export function useReviewPage<T>(
+  filter: ReviewFilter,
+  offset: number,
+  limit: number,
+  named: (r: Review) => (string | undefined)[],
+  shape: (reviews: Review[], lookups: Lookups) => Promise<T[]>,
+): PagedRows<T> | undefined {
+  return usePaged(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings', 'units', 'people'], async () => {
+    let page: { rows: Review[]; total: number };
+    if (isEmptyFilter(filter)) page = await newestReviews(offset, limit);
+    else {
+      const found = (await post({ type: 'reviews', filter, offset, limit }))!;
+      page = { rows: present(await db.reviews.bulkGet(found.ids)), total: found.total };
+    }
+    const lookups = await readPageLookups(page.rows.flatMap(named));
+    return { rows: await shape(page.rows, lookups), total: page.total, lookups };
+  });
+}
+
+/**
+ * One page of a register read straight from an index, in the index's order (the collection is
+ * ordered and filtered by the caller), with its total and the names of the people the rows name.
+ * For the registers whose order is an index (交接 by date, 打印记录 by time, …).
+ */
+export function useIndexPage<T>({
+  key,
+  watch,
+  collection,
+  offset,
+  limit,
+  named,
+  platformOf,
+}: {
+  /** Everything the collection depends on (its filters). */
+  key: string;
+  /** Tables whose changes re-read the page (the register's own table first). */
+  watch: readonly string[];
+  collection: () => Collection<T, string, unknown>;
+  offset: number;
+  limit: number;
+  named?: (row: T) => (string | undefined)[];
+  /** The platform each row is of, when the page shows platform names. */
+  platformOf?: (row: T) => string | undefined;
+}): PagedRows<T> | undefined {
+  return usePaged(JSON.stringify([key, offset, limit]), watch, async () => {
+    const [total, rows] = await Promise.all([collection().count(), collection().offset(offset).limit(limit).toArray()]);
+    const platformIds = platformOf ? [...new Set(rows.map(platformOf).filter((id): id is string => Boolean(id)))] : [];
+    const [lookups, platforms] = await Promise.all([readPageLookups(named ? rows.flatMap(named) : []), db.platforms.bulkGet(platformIds)]);
+    return { rows, total, lookups, platforms: new Map(present(platforms).filter((p) => !p.deletedAt).map((p) => [p.id, p])) };
+  });
+}
+
+/** Starts building a register's index in the worker while the clerk looks at the first page. */
+export function warmRegister(table: 'platforms' | 'reviews'): void {
+  void post({ type: 'warm', table }).catch(() => undefined);
+}
+
+const CHUNK = 2_000;
+
+/** Every record matching a filter, in the list's order, read in chunks: for an export the clerk asked for. */
+export async function allPlatforms(filter: PlatformFilter): Promise<Platform[]> {
+  const { ids } = (await post({ type: 'platforms', filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }))!;
+  return readChunked(ids, (chunk) => db.platforms.bulkGet(chunk));
+}
+
+export async function allReviews(filter: ReviewFilter): Promise<Review[]> {
+  const { ids } = (await post({ type: 'reviews', filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }))!;
+  return readChunked(ids, (chunk) => db.reviews.bulkGet(chunk));
+}
+
+async function readChunked<T>(ids: readonly string[], read: (ids: string[]) => Promise<(T | undefined)[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...present(await read(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+/** The first platforms in the registry's order that match a query: for a picker's options. */
+export async function findPlatforms(query: string, limit: number): Promise<Platform[]> {
+  const { ids } = (await post({ type: 'platforms', filter: { query: query.trim() || undefined }, offset: 0, limit }))!;
+  return present(await db.platforms.bulkGet(ids));
+}

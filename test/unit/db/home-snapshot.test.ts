@@ -19,7 +19,7 @@ import { SCALE_TODAY, scaleLedger } from '../../bench/scale-ledger';
 
 const profile = presetProfile('vocational-approval-sealed-archive');
 const stamp = { createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
-const ledger = scaleLedger({ platforms: 400, approvals: 800, envelopes: 200, handovers: 200, inspections: 400, printouts: 150 });
+const ledger = scaleLedger({ units: 12, people: 40, platforms: 400, approvals: 800, envelopes: 200, handovers: 200, inspections: 400, printouts: 150 });
 const units: Unit[] = [
   { id: 'u1', ...stamp, name: '图书馆', kind: '直属单位', firstResponsibleId: 'left1' },
   { id: 'u2', ...stamp, name: '档案馆', kind: '直属单位', deletedAt: '2026-01-01T00:00:00.000Z' },

@@ -19,6 +19,12 @@ const COMMA = 0x2c;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** Position of the next `byte` in `chunk` from `from`, or the chunk's length when there is none. */
+function indexOrEnd(chunk: Uint8Array, byte: number, from: number): number {
+  const at = chunk.indexOf(byte, from);
+  return at < 0 ? chunk.length : at;
+}
+
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
@@ -54,6 +60,8 @@ export class JsonArrayPager {
   write(chunk: Uint8Array): unknown[][] {
     const pages: unknown[][] = [];
     this.pendingStart = 0;
+    let nextQuote = -1;
+    let nextBackslash = -1;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i] as number;
       if (this.state === 'before') {
@@ -69,9 +77,19 @@ export class JsonArrayPager {
         continue;
       }
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (byte === BACKSLASH) this.escaped = true;
-        else if (byte === QUOTE) this.inString = false;
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        // Most of a table's bytes are inside strings: jump (natively) to the next quote or
+        // backslash instead of looking at every byte.
+        if (nextQuote < i) nextQuote = indexOrEnd(chunk, QUOTE, i);
+        if (nextBackslash < i) nextBackslash = indexOrEnd(chunk, BACKSLASH, i);
+        const stop = Math.min(nextQuote, nextBackslash);
+        if (stop >= chunk.length) break;
+        i = stop;
+        if (stop === nextBackslash) this.escaped = true;
+        else this.inString = false;
         continue;
       }
       if (byte === QUOTE) {

@@ -2,7 +2,8 @@
 // needed and kept (it holds its own database connections); each request gets progress messages
 // and one answer. A backup's chunks come back one at a time and are handed on by the caller
 // (to the host) before the worker writes the next.
-import type { VerifyResult } from '@shared/backup/backup-reader';
+import { checkBackupIntegrity, type VerifyResult } from '@shared/backup/backup-reader';
+import { blobChunks } from '../../bridge/blob-chunks';
 import type { InspectOutcome, RestoreOutcome, WorkProgress } from '../../db/backup';
 import { LedgerError } from '../../db/repository';
 import type { BackupWorkerRequest, BackupWorkerResponse, BackupWritten } from './backup-worker';
@@ -85,8 +86,12 @@ export function writeBackupInWorker(
   return send<BackupWritten>({ type: 'backup', appVersion: options.appVersion, ...(options.passphrase && { passphrase: options.passphrase }) }, { onChunk, onProgress });
 }
 
-/** Checks a backup just written by its hashes (not parsing its tables again). */
+/**
+ * Checks a backup just written by its hashes (not parsing its tables again). Where there are no
+ * workers (the unit tests run the browser bridge in Node) the same check runs on this thread.
+ */
 export function checkBackupInWorker(file: Blob, passphrase?: string): Promise<VerifyResult> {
+  if (typeof Worker === 'undefined') return checkBackupIntegrity(blobChunks(file), passphrase ? { passphrase } : {});
   return send<VerifyResult>({ type: 'check', file, ...(passphrase && { passphrase }) });
 }
 

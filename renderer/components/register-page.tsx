@@ -95,7 +95,8 @@ export function RegisterList<T extends object>({
   label,
 }: RegisterListProps<T>) {
   // A page past the end (its last row deleted, or the list shrank): show the last page instead.
-  const pastEnd = paging && rows?.length === 0 && paging.page > 1 && paging.total > 0 ? Math.ceil(paging.total / paging.pageSize) : undefined;
+  const lastPage = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
+  const pastEnd = paging && rows?.length === 0 && paging.page > lastPage ? lastPage : undefined;
   useEffect(() => {
     if (pastEnd !== undefined) paging?.onPage(pastEnd);
   }, [pastEnd, paging]);

@@ -115,6 +115,51 @@ async function eachLive<T extends { id: string; deletedAt?: string }>(table: Tab
   }
 }
 
+// ---- Keys built after the rows ---------------------------------------------------------------------
+
+type Texts = (string | undefined)[];
+
+/**
+ * An index whose rows answer filters and order at once, while their search keys are built after
+ * them, a thousand rows at a time (other messages are answered in between); a query with search
+ * text waits for the keys.
+ */
+interface Keyed<R extends { id: string; key: string }> {
+  rows: R[];
+  byId: Map<string, R>;
+  /** Texts of rows not keyed yet, by id. */
+  pending: Map<string, Texts>;
+  keying?: Promise<void>;
+}
+
+function ensureKeys<R extends { id: string; key: string }>(index: Keyed<R>): Promise<void> {
+  if (index.pending.size === 0) return index.keying ?? Promise.resolve();
+  index.keying ??= (async () => {
+    await loadKeys();
+    let done = 0;
+    for (const [id, texts] of index.pending) {
+      const row = index.byId.get(id);
+      if (row) row.key = buildSearchKey(texts, keyOf);
+      index.pending.delete(id);
+      if (++done % 1_000 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    index.keying = undefined;
+    void saveFreshKeys();
+  })();
+  return index.keying;
+}
+
+/** Puts changed rows (already keyed) in place of the old ones and drops removed ones. */
+function replaceRows<R extends { id: string; key: string }>(index: Keyed<R>, rows: R[], ids: readonly string[], compare: (a: R, b: R) => number): void {
+  index.rows = upsertSorted(index.rows, rows, ids, compare);
+  for (const id of ids) {
+    index.byId.delete(id);
+    index.pending.delete(id);
+  }
+  for (const row of rows) index.byId.set(row.id, row);
+  void saveFreshKeys();
+}
+
 // ---- Names the platform keys include --------------------------------------------------------------
 
 let names: Promise<{ unit: Map<string, string>; person: Map<string, string> }> | undefined;
@@ -132,43 +177,43 @@ function loadNames() {
 
 // ---- Platforms ------------------------------------------------------------------------------------
 
-interface PlatformIndex {
-  rows: PlatformIndexRow[];
-  byId: Map<string, PlatformIndexRow>;
-}
+type PlatformIndex = Keyed<PlatformIndexRow>;
 
 let platformIndex: Promise<PlatformIndex> | undefined;
 
 type Names = Awaited<ReturnType<typeof loadNames>>;
 
-function platformRow(p: Platform, n: Names): PlatformIndexRow {
-  return {
-    id: p.id,
-    kind: p.kind,
-    name: p.name,
-    hostUnitId: p.hostUnitId,
-    sponsorUnitId: p.sponsorUnitId,
-    status: p.status,
-    key: buildSearchKey([p.name, p.accountId, p.kind, p.hostUnitId ? n.unit.get(p.hostUnitId) : undefined, p.responsibleId ? n.person.get(p.responsibleId) : undefined], keyOf),
-  };
+/** The texts a platform is found by: name, account, kind, host unit and responsible person. */
+function platformTexts(p: Platform, n: Names): Texts {
+  return [p.name, p.accountId, p.kind, p.hostUnitId ? n.unit.get(p.hostUnitId) : undefined, p.responsibleId ? n.person.get(p.responsibleId) : undefined];
+}
+
+function platformRow(p: Platform): PlatformIndexRow {
+  return { id: p.id, kind: p.kind, name: p.name, hostUnitId: p.hostUnitId, sponsorUnitId: p.sponsorUnitId, status: p.status, key: '' };
 }
 
 function loadPlatforms(): Promise<PlatformIndex> {
   platformIndex ??= (async () => {
-    const [, n] = await Promise.all([loadKeys(), loadNames()]);
+    const n = await loadNames();
     const rows: PlatformIndexRow[] = [];
-    await eachLive(db.platforms, (batch) => batch.forEach((p) => rows.push(platformRow(p, n))));
+    const pending = new Map<string, Texts>();
+    await eachLive(db.platforms, (batch) =>
+      batch.forEach((p) => {
+        rows.push(platformRow(p));
+        pending.set(p.id, platformTexts(p, n));
+      }),
+    );
     rows.sort(comparePlatformRows);
-    void saveFreshKeys();
-    return { rows, byId: new Map(rows.map((r) => [r.id, r])) };
+    const index: PlatformIndex = { rows, byId: new Map(rows.map((r) => [r.id, r])), pending };
+    void ensureKeys(index);
+    return index;
   })();
   return platformIndex;
 }
 
 // ---- Reviews --------------------------------------------------------------------------------------
 
-interface ReviewIndex {
-  rows: ReviewIndexRow[];
+interface ReviewIndex extends Keyed<ReviewIndexRow> {
   profile: string;
 }
 
@@ -190,7 +235,7 @@ function reviewRow(r: Review, profile: RuleProfile): ReviewIndexRow {
     platformId: r.platformId,
     submittingUnitId: r.submittingUnitId,
     status: reviewStatus(r, profile),
-    key: buildSearchKey([r.title, r.column], keyOf),
+    key: '',
   };
 }
 
@@ -200,13 +245,21 @@ async function profileNow(): Promise<RuleProfile | undefined> {
 
 function loadReviews(): Promise<ReviewIndex> {
   reviewIndex ??= (async () => {
-    await loadKeys();
     const profile = await profileNow();
     const rows: ReviewIndexRow[] = [];
-    if (profile) await eachLive(db.reviews, (batch) => batch.forEach((r) => rows.push(reviewRow(r, profile))));
+    const pending = new Map<string, Texts>();
+    if (profile) {
+      await eachLive(db.reviews, (batch) =>
+        batch.forEach((r) => {
+          rows.push(reviewRow(r, profile));
+          pending.set(r.id, [r.title, r.column]);
+        }),
+      );
+    }
     rows.sort(compareReviewRows);
-    void saveFreshKeys();
-    return { rows, profile: JSON.stringify(profile ?? null) };
+    const index: ReviewIndex = { rows, byId: new Map(rows.map((r) => [r.id, r])), pending, profile: JSON.stringify(profile ?? null) };
+    void ensureKeys(index);
+    return index;
   })();
   return reviewIndex;
 }
@@ -241,11 +294,8 @@ async function applyChanges(changes: ChangedRows): Promise<void> {
       const found = await db.platforms.bulkGet(ids);
       const live = found.filter((p): p is Platform => p !== undefined && !p.deletedAt);
       const n = await loadNames();
-      const rows = live.map((p) => platformRow(p, n));
-      index.rows = upsertSorted(index.rows, rows, ids, comparePlatformRows);
-      for (const id of ids) index.byId.delete(id);
-      for (const row of rows) index.byId.set(row.id, row);
-      void saveFreshKeys();
+      const rows = live.map((p) => ({ ...platformRow(p), key: buildSearchKey(platformTexts(p, n), keyOf) }));
+      replaceRows(index, rows, ids, comparePlatformRows);
     }
   }
   if (changes.settings && reviewIndex) {
@@ -259,9 +309,9 @@ async function applyChanges(changes: ChangedRows): Promise<void> {
       const index = await reviewIndex;
       const profile = await profileNow();
       const found = await db.reviews.bulkGet(ids);
-      const rows = profile ? found.filter((r): r is Review => r !== undefined && !r.deletedAt).map((r) => reviewRow(r, profile)) : [];
-      index.rows = upsertSorted(index.rows, rows, ids, compareReviewRows);
-      void saveFreshKeys();
+      const live = profile ? found.filter((r): r is Review => r !== undefined && !r.deletedAt) : [];
+      const rows = live.map((r) => ({ ...reviewRow(r, profile!), key: buildSearchKey([r.title, r.column], keyOf) }));
+      replaceRows(index, rows, ids, compareReviewRows);
     }
   }
 }
@@ -280,10 +330,14 @@ async function handle(request: RegisterWorkerRequest): Promise<IndexPage | undef
       // Loading in the background: later messages need not wait for it.
       void (request.table === 'platforms' ? loadPlatforms() : Promise.all([loadPlatforms(), loadReviews()]));
       return undefined;
-    case 'platforms':
-      return queryPlatforms((await loadPlatforms()).rows, request.filter, request.offset, request.limit);
+    case 'platforms': {
+      const index = await loadPlatforms();
+      if (request.filter.query) await ensureKeys(index);
+      return queryPlatforms(index.rows, request.filter, request.offset, request.limit);
+    }
     case 'reviews': {
       const [platforms, reviews] = await Promise.all([loadPlatforms(), loadReviews()]);
+      if (request.filter.query) await Promise.all([loadKeys(), ensureKeys(reviews)]);
       return queryReviews(reviews.rows, platformsOfReviews(platforms), request.filter, request.offset, request.limit);
     }
   }

@@ -2,7 +2,7 @@
 // itself — search box, filters, count, export and a paged table. Every register (平台台账, 发布审核,
 // 人员 …) is this shell with its own columns and filters, so a change to how lists look, search or
 // page is made here once.
-import { Empty, Input, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Empty, Input, Select, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { useEffect, useState, type Key, type ReactNode } from 'react';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 import { ExportButton } from '../features/export/export-button';
@@ -30,6 +30,44 @@ export function RegisterPage({
       </Space>
       {children}
     </section>
+  );
+}
+
+/**
+ * A filter of a register: one value out of a list, or all of them when cleared. Its label is the
+ * placeholder and, as 按…筛选, its accessible name (e2e tests find it by that).
+ */
+export function FilterSelect<V extends string>({
+  label,
+  ariaLabel = `按${label}筛选`,
+  values,
+  value,
+  onChange,
+  width = 130,
+  searchable = false,
+}: {
+  label: string;
+  ariaLabel?: string;
+  /** The values, shown as they are, or with labels of their own (e.g. a unit's name for its id). */
+  values: readonly V[] | readonly { value: V; label: string }[];
+  value: V | undefined;
+  onChange: (value: V | undefined) => void;
+  width?: number;
+  /** Typing narrows the list (for long lists such as units). */
+  searchable?: boolean;
+}) {
+  const options = values.map((v) => (typeof v === 'string' ? { value: v, label: v } : v));
+  return (
+    <Select<V>
+      allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
+      placeholder={label}
+      aria-label={ariaLabel}
+      style={{ width }}
+      value={value}
+      options={options}
+      onChange={onChange}
+    />
   );
 }
 

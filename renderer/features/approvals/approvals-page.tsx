@@ -1,6 +1,6 @@
 // 开通与备案: opening approvals, filings and change/closure filings, with filters; 记录变更 for a
 // platform; each filing's due date from the profile and the holiday calendar; print F10; mark filed.
-import { Button, Descriptions, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { APPROVAL_KINDS, type Approval } from '@shared/domain/records';
 import { changeSummary, isChangeOrClosure } from '@shared/rules/filing-reminders';
@@ -12,7 +12,7 @@ import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { ChangeFilingDialog } from './change-filing-dialog';
 import { MarkFiledDialog } from './mark-filed-dialog';
-import { RegisterList, RegisterPage } from '../../components/register-page';
+import { FilterSelect, RegisterList, RegisterPage } from '../../components/register-page';
 import { approvalsTable } from '../export/list-tables';
 import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
 import { localToday } from '@shared/domain/today';
@@ -102,16 +102,8 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
         search={{ value: query, onChange: setQuery, placeholder: '搜索平台（支持拼音首字母）', label: '搜索平台名称', width: 260 }}
         filters={
           <>
-            <Select allowClear placeholder="类别" aria-label="按类别筛选" style={{ width: 130 }} value={kind} options={APPROVAL_KINDS.map((k) => ({ value: k, label: k }))} onChange={setKind} />
-            <Select<StatusFilter>
-              allowClear
-              placeholder="报备状态"
-              aria-label="按报备状态筛选"
-              style={{ width: 130 }}
-              value={status}
-              options={(['待报备', '已逾期', '期限待定', '已报备'] as const).map((k) => ({ value: k, label: k }))}
-              onChange={setStatus}
-            />
+            <FilterSelect<string> label="类别" values={APPROVAL_KINDS} value={kind} onChange={setKind} />
+            <FilterSelect<StatusFilter> label="报备状态" values={['待报备', '已逾期', '期限待定', '已报备']} value={status} onChange={setStatus} />
           </>
         }
         count={rows && `共 ${rows.length} 条`}

@@ -12,7 +12,7 @@ import { UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
 import { rolesHeldBy } from '@shared/domain/roles';
-import { RegisterList, RegisterPage } from '../../components/register-page';
+import { FilterSelect, RegisterList, RegisterPage } from '../../components/register-page';
 import { peopleTable } from '../export/list-tables';
 import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
@@ -61,15 +61,7 @@ export function PeoplePage() {
       <RegisterList<Person>
         search={{ value: query, onChange: setQuery, placeholder: '搜索姓名、单位（支持拼音）', label: '搜索人员', width: 240 }}
         filters={
-          <Select
-            allowClear
-            placeholder="状态"
-            aria-label="按状态筛选"
-            style={{ width: 100 }}
-            options={PERSON_STATUSES.map((s) => ({ value: s, label: s }))}
-            value={status}
-            onChange={setStatus}
-          />
+          <FilterSelect<string> label="状态" width={100} values={PERSON_STATUSES} value={status} onChange={setStatus} />
         }
         exportAs={{ fileName: '人员', tables: () => [peopleTable(rows ?? [], lookups)] }}
         rowKey="id"

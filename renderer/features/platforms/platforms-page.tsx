@@ -1,7 +1,7 @@
 // The registry (台账): every platform with filters by kind, unit and status and a search that
 // also matches pinyin and pinyin initials ("tsg" finds 图书馆). The list reads one page at a time
 // from the search worker's index (renderer/db/register-index.ts), never the whole table.
-import { Button, Empty, Select, Space, Tag } from 'antd';
+import { Button, Empty, Space, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
@@ -10,7 +10,7 @@ import { readLookups, usePageLookups } from '../../db/queries';
 import { allPlatforms, usePlatformPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
-import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
+import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { useUiStore } from '../../state/ui-store';
 import { PlatformForm } from './platform-form';
 import { PlatformDetail } from './platform-detail';
@@ -77,34 +77,17 @@ function PlatformList() {
         search={{ value: filters.query ?? '', onChange: (q) => setFilters({ query: q }), placeholder: '搜索名称、账号、单位（支持拼音和首字母）', label: '搜索平台' }}
         filters={
           <>
-            <Select
-              allowClear
-              placeholder="平台类型"
-              aria-label="按平台类型筛选"
-              style={{ width: 140 }}
-              value={filters.kind}
-              options={PLATFORM_KINDS.map((k) => ({ value: k, label: k }))}
-              onChange={(kind) => setFilters({ kind })}
-            />
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="主办单位"
-              aria-label="按单位筛选"
-              style={{ width: 200 }}
+            <FilterSelect label="平台类型" width={140} values={PLATFORM_KINDS} value={filters.kind} onChange={(kind) => setFilters({ kind })} />
+            <FilterSelect
+              label="主办单位"
+              ariaLabel="按单位筛选"
+              width={200}
+              searchable
+              values={[...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name }))}
               value={filters.unitId}
-              options={[...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name }))}
               onChange={(unitId) => setFilters({ unitId })}
             />
-            <Select
-              allowClear
-              placeholder="状态"
-              aria-label="按状态筛选"
-              style={{ width: 110 }}
-              value={filters.status}
-              options={LIFECYCLE_STATUSES.map((k) => ({ value: k, label: k }))}
-              onChange={(status) => setFilters({ status })}
-            />
+            <FilterSelect label="状态" width={110} values={LIFECYCLE_STATUSES} value={filters.status} onChange={(status) => setFilters({ status })} />
           </>
         }
         count={found === undefined ? undefined : `共 ${found} 个`}

@@ -1,5 +1,5 @@
 // 打印与签回: forms still out for signatures (oldest first), the print center, and every printout.
-import { Select, Space, Tabs, Typography } from 'antd';
+import { Space, Tabs, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { PAPER_STATUSES, type PaperStatus } from '@shared/domain/records';
@@ -12,6 +12,7 @@ import { ScanBox } from './scan-box';
 import { ExportButton } from '../export/export-button';
 import { printoutsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
+import { FilterSelect } from '../../components/register-page';
 
 export function PrintoutsPage() {
   const [open, setOpen] = useState<string | null>(null);
@@ -42,15 +43,7 @@ export function PrintoutsPage() {
             children: (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space>
-                  <Select
-                    allowClear
-                    placeholder="纸质状态"
-                    aria-label="按纸质状态筛选"
-                    style={{ width: 140 }}
-                    options={PAPER_STATUSES.map((s) => ({ value: s, label: s }))}
-                    value={status}
-                    onChange={setStatus}
-                  />
+                  <FilterSelect label="纸质状态" width={140} values={PAPER_STATUSES} value={status} onChange={setStatus} />
                   <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(listed ?? [])]} />
                 </Space>
                 <PrintoutsTable rows={listed} onOpen={setOpen} emptyText="还没有打印过表格" />

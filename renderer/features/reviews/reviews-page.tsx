@@ -3,7 +3,7 @@
 // and from whom; the figures tab counts per unit and platform for the year-end assessment
 // (000 第十二条, 002 第十一条). Both export to Excel. The list reads one page at a time (newest
 // first from the createdAt index, or the search worker's ids for a filter), never every review.
-import { Button, DatePicker, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -20,7 +20,7 @@ import { allReviews, useReviewPage, warmRegister } from '../../db/register-index
 import { navigate } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
 import { PlatformPicker } from '../../components/platform-picker';
-import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
+import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { ExportButton } from '../export/export-button';
 import { reviewsTable, type ReviewListRow } from '../export/list-tables';
 import { FIGURE_HEADER, figureCells, figuresBy, type FigureRow } from './review-figures';
@@ -132,7 +132,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
           <div style={{ width: 200 }}>
             <UnitSelect lookups={unitsOnly} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} placeholder="报送部门" />
           </div>
-          <Select<ReviewStatus> allowClear placeholder="状态" aria-label="按状态筛选" style={{ width: 120 }} value={status} onChange={setStatus} options={REVIEW_STATUSES.map((s) => ({ value: s, label: s }))} />
+          <FilterSelect label="状态" width={120} values={REVIEW_STATUSES} value={status} onChange={setStatus} />
           <DatePicker picker="month" placeholder="提交月份" aria-label="按提交月份筛选" value={month} onChange={setMonth} />
         </>
       }

@@ -10,6 +10,7 @@ import type { Person } from '../../shared/domain/person';
 import type { Approval, ApprovalKind, Envelope, Handover, Inspection, Printout, Training } from '../../shared/domain/records';
 import { UNIT_KINDS, type Rank, type Unit } from '../../shared/domain/unit';
 import type { ComplianceData } from '../../shared/rules/compliance-reminder';
+import { emptyPlatformFields } from '../fixtures/platform';
 
 export interface ScaleLedger extends ComplianceData {
   units: Unit[];
@@ -153,16 +154,8 @@ export function scaleLedger(sizes: ScaleSizes = ISSUE_15_SIZES, seed = 15): Scal
       hostUnitId: unitId(i),
       responsibleId: personId(i * 7),
       chiefAdminId: personId(i * 7 + 1),
-      purpose: '',
-      contentScope: '',
-      certification: '已认证',
-      followers: [],
-      server: { involvesData: false },
-      sectionAdminIds: [],
-      measures: '',
-      columns: [],
+      ...emptyPlatformFields(),
       status: r.pick(STATUSES),
-      statusHistory: [],
       ...(r.chance(0.5) ? { openedOn: r.chance(0.2) ? `20${10 + r.int(15)}-${pad(1 + r.int(12))}` : dateIn(2015 + r.int(11), r.int(365)) } : {}),
       ...(r.chance(0.3) ? { existedBeforeLedger: false } : {}),
       ...(r.chance(0.8) ? { lastUpdateOn: dateIn(2025, r.int(714)) } : {}),

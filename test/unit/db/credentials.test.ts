@@ -9,7 +9,7 @@ import type { Person } from '../../../shared/domain/person';
 import type { Platform } from '../../../shared/domain/platform';
 import { getPreset } from '../../../shared/profiles/presets';
 import { HANDOVER_CHECKLIST } from '../../../shared/rules/handover-state';
-import { platformDraft } from '../platform-fixture';
+import { platformDraft } from '../../fixtures/platform';
 
 let db: LedgerDb;
 let n = 0;

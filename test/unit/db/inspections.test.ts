@@ -8,7 +8,7 @@ import { openCampaign, recordInspection } from '../../../renderer/db/inspections
 import { verifyChain } from '../../../shared/audit/hash-chain';
 import type { Platform } from '../../../shared/domain/platform';
 import { getPreset } from '../../../shared/profiles/presets';
-import { platformDraft } from '../platform-fixture';
+import { platformDraft } from '../../fixtures/platform';
 
 let db: LedgerDb;
 let n = 0;

@@ -6,7 +6,7 @@ import { validatePlatform } from '@shared/domain/validation';
 import { formatDate } from '@shared/forms/format';
 import { formatCnDate } from '@shared/rules/compliance-reminder';
 import { parseDayOrMonthCell } from '@shared/spreadsheet/dates';
-import { platformFormDraft } from '../platform-fixture';
+import { platformFormDraft } from '../../fixtures/platform';
 
 const draft = (openedOn: string): Record<string, unknown> => platformFormDraft({ purpose: '', contentScope: '', openedOn });
 

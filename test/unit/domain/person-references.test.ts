@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { handOverPatch, personReferences, type ReferenceData } from '@shared/domain/person-references';
 import type { Envelope, Handover, Review } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
-import { platformRecord } from '../platform-fixture';
+import { platformRecord } from '../../fixtures/platform';
 
 const stamp = { createdAt: '', updatedAt: '' };
 const platform = platformRecord;

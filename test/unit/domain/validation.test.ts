@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isRealDate, isValidPhone, isValidWebAddress, validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
 import { localToday } from '@shared/domain/today';
 import type { FieldErrors } from '@shared/domain/validation';
-import { HOST_UNIT_ID as UNIT_ID, platformFormDraft as platformDraft } from '../platform-fixture';
+import { HOST_UNIT_ID as UNIT_ID, platformFormDraft as platformDraft } from '../../fixtures/platform';
 
 const TODAY = '2026-11-22';
 const opts = { today: TODAY };

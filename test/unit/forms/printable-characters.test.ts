@@ -12,7 +12,7 @@ import type { SheetData } from '@shared/spreadsheet/cells';
 import { buildPreview } from '@shared/spreadsheet/convert';
 import { proposeMapping } from '@shared/spreadsheet/mapping';
 import { coverageModuleSource, readPrintCoverage } from '../../../scripts/lib/font-coverage';
-import { HOST_UNIT_ID as UNIT_ID, platformFormDraft as platformDraft } from '../platform-fixture';
+import { HOST_UNIT_ID as UNIT_ID, platformFormDraft as platformDraft } from '../../fixtures/platform';
 
 const GENERATED = fileURLToPath(new URL('../../../shared/forms/printable-coverage.generated.ts', import.meta.url));
 const TODAY = '2026-11-22';

@@ -4,7 +4,7 @@ import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
 import { validatePlatform } from '@shared/domain/validation';
 import { departedMemberReminders, departedMembers, memberLabel, rosterSource, rosterWithout } from '@shared/rules/group-roster';
-import { platformRecord } from '../platform-fixture';
+import { platformRecord } from '../../fixtures/platform';
 
 const stamp = { createdAt: '', updatedAt: '' };
 const person = (id: string, over: Partial<Person> = {}): Person => ({ id, name: `人员${id}`, isTeacher: true, status: '在岗', ...stamp, ...over });

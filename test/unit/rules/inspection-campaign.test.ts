@@ -15,7 +15,7 @@ import {
   inspectionWindowText,
   newInspectionDraft,
 } from '../../../shared/rules/inspection-campaign';
-import { platformRecord } from '../platform-fixture';
+import { platformRecord } from '../../fixtures/platform';
 
 const platform = (id: string, over: Partial<Platform> = {}): Platform => platformRecord(id, { lastUpdateOn: '2026-11-01', ...over });
 const inspection = (id: string, platformId: string, year: number, over: Partial<Inspection> = {}): Inspection => ({

@@ -11,6 +11,7 @@ import { annualInspectionReminders, inspectionWindow, realNameCheckReminders, up
 import { semesterOf, trainingReminders, unsignedPaperReminders } from '../../../shared/rules/office-reminders';
 import { addMonths } from '../../../shared/rules/compliance-reminder';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
+import { platformRecord } from '../../fixtures/platform';
 
 /** Seed 004's profile: 5 working days, December 11–20 inspection, 6 months to a zombie, training each semester. */
 const P004 = getPreset('undergraduate-filing-three-reviewers')!;
@@ -26,25 +27,7 @@ const P003 = getPreset('vocational-approval-sealed-archive')!;
 const STAMP = { createdAt: '2026-01-05T02:00:00.000Z', updatedAt: '2026-01-05T02:00:00.000Z' };
 
 function platform(id: string, fields: Partial<Platform> = {}): Platform {
-  return {
-    id,
-    ...STAMP,
-    kind: '微信公众号',
-    name: `账号${id}`,
-    accountId: id,
-    purpose: '',
-    contentScope: '',
-    certification: '已认证',
-    followers: [],
-    server: { involvesData: false },
-    sectionAdminIds: [],
-    measures: '',
-    columns: [],
-    status: '运行中',
-    statusHistory: [],
-    lastUpdateOn: '2026-11-20',
-    ...fields,
-  };
+  return platformRecord(id, { ...STAMP, lastUpdateOn: '2026-11-20', ...fields });
 }
 
 function approval(id: string, fields: Partial<Approval> & Pick<Approval, 'platformId' | 'kind'>): Approval {

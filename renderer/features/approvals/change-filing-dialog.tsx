@@ -2,7 +2,7 @@
 // 第六条), or its closure (注销). The filing's due date appears as soon as the change date is
 // chosen, in working days on the State Council schedule; when that year's schedule is missing the
 // dialog says which year to enter instead of guessing.
-import { Alert, App as AntApp, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Platform } from '@shared/domain/platform';
@@ -19,6 +19,7 @@ import { RuleError } from '../../db/repository';
 import { formatCnDay, type DeadlineRules } from './filing-due';
 import { localToday } from '@shared/domain/today';
 import { compareZh } from '@shared/domain/collate';
+import { SaveDialog } from '../../components/save-dialog';
 
 type Kind = '变更备案' | '注销备案';
 
@@ -151,7 +152,7 @@ export function ChangeFilingDialog({
 
 
   return (
-    <Modal open width={760} title="记录变更" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+    <SaveDialog title="记录变更" width={760} submit={modalProps} onClose={onClose}>
       <Form<Values>
         {...formProps}
         form={form}
@@ -218,7 +219,7 @@ export function ChangeFilingDialog({
         )}
         {platform && <Typography.Text type="secondary">当前状态：{platform.status}</Typography.Text>}
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 

@@ -1,5 +1,5 @@
 // 标记已报备: the paper filing has been handed in to the filing office — when, and who signed it.
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Approval } from '@shared/domain/records';
 import { checkFiledOn } from '@shared/rules/change-filing';
@@ -8,6 +8,7 @@ import { DateField } from '../../components/date-field';
 import { markFiled } from '../../db/approvals';
 import { useSubmit } from '../../components/use-submit';
 import { localToday } from '@shared/domain/today';
+import { SaveDialog } from '../../components/save-dialog';
 
 interface Values {
   filedOn?: Dayjs;
@@ -35,7 +36,7 @@ export function MarkFiledDialog({ approval, office, onClose }: { approval: Appro
 
 
   return (
-    <Modal open title="标记已报备" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+    <SaveDialog title="标记已报备" submit={modalProps} onClose={onClose}>
       <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ filedOn: dayjs(), signedBy: approval.signedBy, signedOn: approval.signedOn ? dayjs(approval.signedOn) : undefined }}>
         <Form.Item name="filedOn" label="报备日期" extra={`纸质备案表交${office}的日期`} rules={[{ required: true, message: '请选择报备日期' }]}>
           <DateField style={{ width: 200 }} />
@@ -47,6 +48,6 @@ export function MarkFiledDialog({ approval, office, onClose }: { approval: Appro
           <DateField style={{ width: 200 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

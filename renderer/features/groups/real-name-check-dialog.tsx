@@ -1,7 +1,7 @@
 // 记录实名核查 (003 第二十条: 群主要定期对群内人员予以认定，对离职（岗）人员及时移出): the date,
 // how many members were removed and a note. The app cannot see a group's members, so the staff of
 // the group's unit who have left are listed as a hint of whom to look for.
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Platform } from '@shared/domain/platform';
@@ -13,6 +13,7 @@ import { recordRealNameCheck } from '../../db/groups';
 import { departedMembers } from '@shared/rules/group-roster';
 import { useLookups } from '../../db/queries';
 import { refusals, useSubmit } from '../../components/use-submit';
+import { SaveDialog } from '../../components/save-dialog';
 
 interface Values {
   date?: Dayjs;
@@ -46,7 +47,7 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
 
 
   return (
-    <Modal open destroyOnHidden title={`记录实名核查：${group.name}`} okText="保存" cancelText="取消" {...modalProps} onCancel={onClose}>
+    <SaveDialog title={`记录实名核查：${group.name}`} submit={modalProps} onClose={onClose}>
       <Typography.Paragraph type="secondary">核对群成员是否均按“部门+姓名”实名，移出离职（岗）人员和无法确认身份的成员（003 第二十条）。</Typography.Paragraph>
       {loaded && onRoster.length > 0 && (
         <Alert
@@ -98,6 +99,6 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
           <Input.TextArea rows={2} maxLength={300} placeholder="例如：移出已调离人员曹宁；2人修改群名片为实名" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,6 +1,6 @@
 // 成员名单 of a work group (003 第二十条: 本校教职工，“部门+姓名”实名; 000 第五条): people from the
 // registry, or 部门+姓名 for members who are not in it. The member count follows the roster.
-import { App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { App as AntApp, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { GroupMember, Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
@@ -8,6 +8,7 @@ import { saveRoster } from '../../db/groups';
 import { useLookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
 import { showError } from '../../app/errors';
+import { SaveDialog } from '../../components/save-dialog';
 
 interface Values {
   members?: GroupMember[];
@@ -37,7 +38,7 @@ export function RosterDialog({ group, onClose }: { group: Platform; onClose: () 
   };
 
   return (
-    <Modal open destroyOnHidden width={640} title={`成员名单：${group.name}`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={onClose}>
+    <SaveDialog title={`成员名单：${group.name}`} width={640} submit={{ onOk: submit, confirmLoading: saving }} onClose={onClose}>
       <Typography.Paragraph type="secondary">
         群成员须为本校教职工，按“部门+姓名”实名（003 第二十条）。人员名单中有的人请直接选择，其离岗时首页会提醒群主将其移出；其他成员填写部门和姓名。
       </Typography.Paragraph>
@@ -66,6 +67,6 @@ export function RosterDialog({ group, onClose }: { group: Platform; onClose: () 
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

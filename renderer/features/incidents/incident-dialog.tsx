@@ -1,7 +1,7 @@
 // 登记 / 编辑 a problem, complaint or opinion event (002 第十条, 003 第十六、二十三条): what was found
 // where, the actions taken, to whom it was reported, the feedback to the complainant and the closing
 // date. Refused input is shown at its field; what was typed stays.
-import { Checkbox, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { INCIDENT_ACTIONS, INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { checkIncident, COMPLAINANT_MAX, CONTACT_MAX, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
@@ -11,6 +11,7 @@ import { localToday } from '@shared/domain/today';
 import { saveIncident } from '../../db/incidents';
 import { usePlatforms } from '../../db/queries';
 import { refusals, useSubmit } from '../../components/use-submit';
+import { SaveDialog } from '../../components/save-dialog';
 
 interface Values {
   kind?: IncidentKind;
@@ -73,7 +74,7 @@ export function IncidentDialog({
 
   const title = incident ? `编辑${incident.kind}` : preset?.kind === '问题登记' ? '问题登记' : '登记问题、举报投诉或舆情';
   return (
-    <Modal open destroyOnHidden title={title} okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
+    <SaveDialog title={title} width={640} submit={modalProps} onClose={onClose}>
       <Form<Values> {...formProps} form={form} layout="vertical" initialValues={initialValues}>
         <Form.Item name="kind" label="类别" required>
           <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择类别" options={INCIDENT_KINDS.map((k) => ({ value: k, label: k }))} />
@@ -110,6 +111,6 @@ export function IncidentDialog({
           <DateField />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,7 +1,7 @@
 // 记录检查: one account's checks (ticked = 符合), notes, the unit's self-assessment and the result
 // approved by the unit's first responsible person (001 第六条). A 关停注销 result can set the
 // account to 已注销 at the same time, after a confirmation.
-import { App as AntApp, Checkbox, Form, Input, Modal, Radio, Table } from 'antd';
+import { App as AntApp, Checkbox, Form, Input, Radio, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
@@ -14,6 +14,7 @@ import { recordInspection } from '../../db/inspections';
 import type { Lookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
+import { SaveDialog } from '../../components/save-dialog';
 
 /** The radio's value for "no result yet" (antd radios need a value). */
 const NO_RESULT = '';
@@ -77,16 +78,7 @@ export function RecordInspectionDialog({
 
 
   return (
-    <Modal
-      open
-      width={820}
-      title={`记录检查：${name}`}
-      okText="保存"
-      cancelText="取消"
-      {...modalProps}
-      onCancel={onClose}
-      destroyOnHidden
-    >
+    <SaveDialog title={`记录检查：${name}`} width={820} submit={modalProps} onClose={onClose}>
       <Table
         size="small"
         pagination={false}
@@ -143,6 +135,6 @@ export function RecordInspectionDialog({
           <DateField style={{ width: 200 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

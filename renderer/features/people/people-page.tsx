@@ -1,5 +1,5 @@
 // People (人员): list, create, edit, move to trash; 离岗 people who still hold roles are flagged.
-import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Switch, Tag } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { PERSON_STATUSES, type Person } from '@shared/domain/person';
@@ -16,6 +16,7 @@ import { FilterSelect, RegisterList, RegisterPage } from '../../components/regis
 import { peopleTable } from '../export/list-tables';
 import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
+import { SaveDialog } from '../../components/save-dialog';
 
 export function PeoplePage() {
   const people = usePeople();
@@ -119,16 +120,7 @@ function PersonDialog({ person, onClose }: { person?: Person; onClose: () => voi
     onSaved: onClose,
   });
   return (
-    <Modal
-      open
-      title={person ? `编辑人员：${person.name}` : '新建人员'}
-      okText="保存"
-      cancelText="取消"
-      {...modalProps}
-      onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-    >
+    <SaveDialog title={person ? `编辑人员：${person.name}` : '新建人员'} submit={modalProps} onClose={onClose}>
       <Form<PersonFormValues>
         {...formProps}
         form={form}
@@ -169,6 +161,6 @@ function PersonDialog({ person, onClose }: { person?: Person; onClose: () => voi
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,5 +1,5 @@
 // One platform: every field, its lifecycle and follower histories, columns, and printing F04.
-import { Button, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, type LifecycleStatus, type Platform } from '@shared/domain/platform';
@@ -18,6 +18,7 @@ import { PlatformForm } from './platform-form';
 import { PlatformCredentials } from '../envelopes/platform-credentials';
 import { STATUS_COLORS } from './platform-status';
 import { formatMonth } from '@shared/domain/month-date';
+import { SaveDialog } from '../../components/save-dialog';
 
 type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
 
@@ -151,7 +152,7 @@ function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: (
   );
 
   return (
-    <Modal open title="变更状态" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+    <SaveDialog title="变更状态" submit={modalProps} onClose={onClose}>
       <Form {...formProps} form={form} layout="vertical" initialValues={{ status: p.status, date: dayjs() }}>
         <Form.Item name="status" label="新状态" rules={[{ required: true, message: '请选择状态' }]}>
           <Select options={LIFECYCLE_STATUSES.map((k) => ({ value: k, label: k }))} />
@@ -170,7 +171,7 @@ function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: (
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 
@@ -188,7 +189,7 @@ function FollowersDialog({ platform: p, onClose }: { platform: Platform; onClose
   );
 
   return (
-    <Modal open title="记录粉丝数" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+    <SaveDialog title="记录粉丝数" submit={modalProps} onClose={onClose}>
       <Form {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs() }}>
         <Form.Item name="count" label="粉丝数" rules={[{ required: true, message: '请填写粉丝数' }]}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} autoFocus />
@@ -197,7 +198,7 @@ function FollowersDialog({ platform: p, onClose }: { platform: Platform; onClose
           <DateField />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 

@@ -1,6 +1,6 @@
 // 发布 (time, link, who published — only when fully approved) and 纠错 (001 第九条: 删除/屏蔽/更正,
 // when and why). The rules are asked first; a refusal is shown at its field and nothing is saved.
-import { Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Correction, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
@@ -11,6 +11,7 @@ import type { Lookups } from '../../db/queries';
 import { addCorrection, publishReview } from '../../db/reviews';
 import { PersonSelect } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
+import { SaveDialog } from '../../components/save-dialog';
 
 interface PublishValues {
   publishedAt?: Dayjs;
@@ -41,7 +42,7 @@ export function PublishDialog({ review, profile, lookups, onClose }: { review: R
 
 
   return (
-    <Modal open title="登记发布" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+    <SaveDialog title="登记发布" submit={modalProps} onClose={onClose}>
       <Form<PublishValues> {...formProps} form={form} layout="vertical" initialValues={{ publishedAt: dayjs(), publishedById: review.editorId }}>
         <Form.Item name="publishedAt" label="发布时间">
           <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
@@ -53,7 +54,7 @@ export function PublishDialog({ review, profile, lookups, onClose }: { review: R
           <PersonSelect lookups={lookups} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 
@@ -86,7 +87,7 @@ export function CorrectionDialog({ review, onClose }: { review: Review; onClose:
 
 
   return (
-    <Modal open title="登记纠错" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+    <SaveDialog title="登记纠错" submit={modalProps} onClose={onClose}>
       <Form<CorrectionValues> {...formProps} form={form} layout="vertical" initialValues={{ at: dayjs() }}>
         <Form.Item name="action" label="处理方式">
           <Radio.Group options={(['删除', '屏蔽', '更正'] as const).map((a) => ({ value: a, label: a }))} />
@@ -98,6 +99,6 @@ export function CorrectionDialog({ review, onClose }: { review: Review; onClose:
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,6 +1,6 @@
 // 新建审核: an item to be published on a platform (and column), entered from the paper form or
 // before printing it. The chain of the profile in force is laid out as its steps.
-import { AutoComplete, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { AutoComplete, Checkbox, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { isClosed, type Platform } from '@shared/domain/platform';
@@ -14,6 +14,7 @@ import { createReview } from '../../db/reviews';
 import { PersonSelect, UnitSelect } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
 import { WordHits } from './highlighted-text';
+import { SaveDialog } from '../../components/save-dialog';
 
 interface Values {
   platformId?: string;
@@ -84,7 +85,7 @@ export function ReviewDialog({
 
 
   return (
-    <Modal open title="新建发布审核" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden width={680}>
+    <SaveDialog title="新建发布审核" width={680} submit={modalProps} onClose={onClose}>
       <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ major: false }}>
         <Form.Item name="platformId" label="发布平台" rules={[{ required: true, message: '请选择发布平台' }]}>
           <Select showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }} options={platformOptions} placeholder="选择平台（可输入拼音首字母）" />
@@ -118,6 +119,6 @@ export function ReviewDialog({
           <Checkbox>重大事项</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

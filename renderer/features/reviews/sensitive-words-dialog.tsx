@@ -1,11 +1,12 @@
 // 敏感词表: the clerk's own list of sensitive words, secrecy marks and common misspellings, one a
 // line. Kept in the local settings; the check runs on this machine and nothing is sent anywhere.
-import { Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { cleanWordList, DEFAULT_SENSITIVE_WORDS } from '@shared/rules/word-check';
 import { db } from '../../db/database';
 import { saveSensitiveWords } from '../../db/reviews';
 import { useSubmit } from '../../components/use-submit';
+import { SaveDialog } from '../../components/save-dialog';
 
 export function SensitiveWordsDialog({ words, onClose }: { words: readonly string[]; onClose: () => void }) {
   const [text, setText] = useState(words.join('\n'));
@@ -19,7 +20,7 @@ export function SensitiveWordsDialog({ words, onClose }: { words: readonly strin
 
 
   return (
-    <Modal open title="敏感词表" okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} destroyOnHidden>
+    <SaveDialog title="敏感词表" submit={modalProps} onClose={onClose}>
       <Typography.Paragraph type="secondary">
         每行一个词。审核时会在信息标题和内容摘要中标出这些词（不区分全角半角和大小写）。词表只保存在本机，检查也只在本机进行，不会发送到任何地方。
       </Typography.Paragraph>
@@ -29,6 +30,6 @@ export function SensitiveWordsDialog({ words, onClose }: { words: readonly strin
         </Form.Item>
       </Form>
       <Button onClick={() => setText(cleanWordList([...text.split(/\r?\n/), ...DEFAULT_SENSITIVE_WORDS]).join('\n'))}>加入常用词（密级标识、常见错别字）</Button>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,6 +1,6 @@
 // 新建 / 编辑 a training session (003 第十五条, 004 第十条): date, topic, speaker, team and the people
 // who signed in. A session may be entered ahead of time to print its sign-in sheet (F16).
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { TRAINING_TEAMS, type Training } from '@shared/domain/records';
 import { checkTraining, TRAINING_LOCATION_MAX, type TrainingInput } from '@shared/rules/training-rules';
@@ -11,6 +11,7 @@ import { useLookups } from '../../db/queries';
 import { saveTraining } from '../../db/trainings';
 import { PersonSelect } from '../../components/record-select';
 import { refusals, useSubmit } from '../../components/use-submit';
+import { SaveDialog } from '../../components/save-dialog';
 
 interface Values {
   date?: Dayjs;
@@ -41,7 +42,7 @@ export function TrainingDialog({ training, onClose, onSaved }: { training?: Trai
 
 
   return (
-    <Modal open destroyOnHidden title={training ? '编辑培训' : '登记培训'} okText="保存" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
+    <SaveDialog title={training ? '编辑培训' : '登记培训'} width={640} submit={modalProps} onClose={onClose}>
       <Form<Values> {...formProps} form={form} layout="vertical" initialValues={initialValues}>
         <Form.Item name="date" label="培训日期" required>
           <DateField />
@@ -62,6 +63,6 @@ export function TrainingDialog({ training, onClose, onSaved }: { training?: Trai
           <PersonSelect lookups={lookups} multiple placeholder="选择签到人员（可输入拼音首字母）" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

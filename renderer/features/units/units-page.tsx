@@ -1,5 +1,5 @@
 // Units (单位): list, create, edit, move to trash.
-import { Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { RANKS, UNIT_KINDS, type Unit } from '@shared/domain/unit';
 import { validateUnit } from '@shared/domain/validation';
@@ -12,6 +12,7 @@ import { useRecordSubmit } from '../../components/use-record-submit';
 import { RegisterList, RegisterPage } from '../../components/register-page';
 import { unitsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
+import { SaveDialog } from '../../components/save-dialog';
 
 export function UnitsPage() {
   const units = useUnits();
@@ -73,16 +74,7 @@ function UnitDialog({ unit, onClose }: { unit?: Unit; onClose: () => void }) {
     onSaved: onClose,
   });
   return (
-    <Modal
-      open
-      title={unit ? `编辑单位：${unit.name}` : '新建单位'}
-      okText="保存"
-      cancelText="取消"
-      {...modalProps}
-      onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-    >
+    <SaveDialog title={unit ? `编辑单位：${unit.name}` : '新建单位'} submit={modalProps} onClose={onClose}>
       <Form {...formProps} form={form} layout="vertical" initialValues={unit ?? { kind: '职能部门' }}>
         <Form.Item name="name" label="单位名称" required>
           <Input autoFocus />
@@ -114,6 +106,6 @@ function UnitDialog({ unit, onClose }: { unit?: Unit; onClose: () => void }) {
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -11,44 +11,21 @@ import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { ChangedRows, IndexedTable, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
 import { DB_NAME } from './schema';
+import { workerChannel } from '../app/worker-channel';
 
 const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings'];
 /** More changed ids than this are re-read as a whole table. */
 const MAX_IDS = 500;
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<number, { resolve: (page: IndexPage | undefined) => void; reject: (e: Error) => void }>();
-
-function getWorker(): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL('./register-worker.ts', import.meta.url), { type: 'module', name: 'registers' });
-  w.addEventListener('message', (event: MessageEvent<RegisterWorkerResponse>) => {
-    const r = event.data;
-    const waiting = pending.get(r.id);
-    pending.delete(r.id);
-    if (!waiting) return;
-    if (r.ok) waiting.resolve(r.page);
-    else waiting.reject(new Error(r.error));
-  });
-  w.addEventListener('error', (event) => {
-    // A worker that failed to start answers nothing: fail what waits and start afresh next time.
-    worker = undefined;
-    for (const [, waiting] of pending) waiting.reject(new Error(event.message || 'register worker failed'));
-    pending.clear();
-  });
-  worker = w;
-  return w;
-}
-
 type RequestBody = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+const channel = workerChannel<RequestBody, RegisterWorkerResponse, IndexPage | undefined>(
+  () => new Worker(new URL('./register-worker.ts', import.meta.url), { type: 'module', name: 'registers' }),
+  (r) => (r.ok ? { id: r.id, ok: true, value: r.page } : { id: r.id, ok: false, error: r.error }),
+);
+
 function post(body: RequestBody): Promise<IndexPage | undefined> {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    getWorker().postMessage({ ...body, id } satisfies RegisterWorkerRequest);
-  });
+  return channel.request(body);
 }
 
 /** A Dexie range set, as the event holds it (a tree; plain objects when it came from another window). */
@@ -93,7 +70,7 @@ const PREFIX = `idb://${DB_NAME}/`;
 // hears of it before any page asks again (one message port, in order).
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const changes = changedRows(parts);
-  if (changes && worker) worker.postMessage({ id: 0, type: 'changed', changes } satisfies RegisterWorkerRequest);
+  if (changes) channel.running()?.postMessage({ id: 0, type: 'changed', changes } satisfies RegisterWorkerRequest);
   const tables = new Set<string>();
   for (const part of Object.keys(parts)) {
     if (part.startsWith(PREFIX)) tables.add(part.slice(PREFIX.length).split('/')[0]!);

@@ -1,0 +1,81 @@
+// The one way the window asks a worker and waits: answers are matched by id, a refusal arrives as
+// an error, and a worker that fails refuses everything waiting and is replaced on the next request.
+import { describe, expect, it } from 'vitest';
+import { workerChannel, type WorkerAnswer } from '../../../renderer/app/worker-channel';
+
+type Ask = { id: number; n: number };
+
+/** A worker that answers a request with n × 2 (or refuses n < 0) when the test tells it to. */
+class FakeWorker extends EventTarget {
+  static started = 0;
+  readonly asked: Ask[] = [];
+  terminated = false;
+  constructor() {
+    super();
+    FakeWorker.started += 1;
+  }
+  postMessage(message: Ask): void {
+    this.asked.push(message);
+  }
+  answer(ask: Ask): void {
+    const data: WorkerAnswer<number> = ask.n < 0 ? { id: ask.id, ok: false, error: `不能计算 ${ask.n}` } : { id: ask.id, ok: true, value: ask.n * 2 };
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+  fail(message: string): void {
+    this.dispatchEvent(Object.assign(new Event('error'), { message }));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function channel() {
+  const workers: FakeWorker[] = [];
+  const c = workerChannel<{ n: number }, WorkerAnswer<number>, number>(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    (a) => a,
+  );
+  return { c, workers };
+}
+
+describe('workerChannel', () => {
+  it('starts one worker when first asked and matches answers to requests by id, whatever their order', async () => {
+    const { c, workers } = channel();
+    expect(c.running()).toBeUndefined();
+    const first = c.request({ n: 1 });
+    const second = c.request({ n: 5 });
+    expect(workers).toHaveLength(1);
+    const [a, b] = workers[0]!.asked;
+    workers[0]!.answer(b!);
+    workers[0]!.answer(a!);
+    await expect(first).resolves.toBe(2);
+    await expect(second).resolves.toBe(10);
+    expect(a!.id).not.toBe(b!.id);
+  });
+
+  it('turns a refusal into an error for that request only', async () => {
+    const { c, workers } = channel();
+    const bad = c.request({ n: -3 });
+    const good = c.request({ n: 4 });
+    for (const ask of workers[0]!.asked) workers[0]!.answer(ask);
+    await expect(bad).rejects.toThrow('不能计算 -3');
+    await expect(good).resolves.toBe(8);
+  });
+
+  it('refuses everything waiting when the worker fails, and starts a fresh worker for the next request', async () => {
+    const { c, workers } = channel();
+    const waiting = [c.request({ n: 1 }), c.request({ n: 2 })];
+    workers[0]!.fail('boom');
+    for (const w of waiting) await expect(w).rejects.toThrow('boom');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(c.running()).toBeUndefined();
+    const next = c.request({ n: 7 });
+    expect(workers).toHaveLength(2);
+    workers[1]!.answer(workers[1]!.asked[0]!);
+    await expect(next).resolves.toBe(14);
+  });
+});

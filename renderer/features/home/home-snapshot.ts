@@ -5,7 +5,7 @@
 // indexes where the rules need only part of a table (this and last year's inspections, printouts
 // still 待签回, people who left).
 import type { LedgerDb } from '../../db/schema';
-import { isGroupKind } from '@shared/domain/platform';
+import { isClosed, isGroupKind } from '@shared/domain/platform';
 import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Inspection, Printout, Training } from '@shared/domain/records';
@@ -94,7 +94,7 @@ export function homeSnapshotOf(data: HomeRecords, today: string): HomeSnapshot {
   const platforms = live(data.platforms);
   const units = live(data.units);
   const left = live(data.leftPeople);
-  const active = platforms.filter((p) => p.status !== '已注销' && p.status !== '已停用');
+  const active = platforms.filter((p) => !isClosed(p));
   const stats: HomeStats = {
     platforms: platforms.length,
     accounts: active.filter((p) => !isGroupKind(p.kind)).length,

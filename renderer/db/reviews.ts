@@ -2,7 +2,6 @@
 // a new round after 退回修改, publishing, 重发重审 and 纠错. Each operation reads the review, the
 // people and the profile inside its transaction, asks the pure rules in shared/rules/review-chain
 // and refuses with their Chinese reason before anything is written.
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Draft } from '@shared/domain/common';
 import type { Correction, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
@@ -22,12 +21,7 @@ import {
 } from '@shared/rules/review-chain';
 import { cleanWordList } from '@shared/rules/word-check';
 import type { LedgerDb } from './schema';
-import { db } from './database';
 import { createRecord, LedgerError, saveSettings, updateRecord } from './repository';
-
-export function useReviews(): Review[] | undefined {
-  return useLiveQuery(() => db.reviews.filter((r) => !r.deletedAt).toArray(), []);
-}
 
 function check(result: RuleResult): void {
   if (!result.ok) throw new LedgerError(result.reason, `review refused (${result.field ?? 'review'})`);

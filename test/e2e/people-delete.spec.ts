@@ -47,9 +47,10 @@ test('a person\'s duties are handed over and the person deleted in one audited t
   expect(heldEnvelopes.length).toBeGreaterThan(0);
 
   const dialog = await d.openDelete('周立新');
+  // The duties are read after the dialog opens: wait for them (toHaveCount retries) before counting.
+  await expect(d.duties(dialog).filter({ hasText: '的保管人' })).toHaveCount(heldEnvelopes.length);
   const count = await d.duties(dialog).count();
   expect(count).toBeGreaterThan(heldEnvelopes.length);
-  await expect(d.duties(dialog).filter({ hasText: '的保管人' })).toHaveCount(heldEnvelopes.length);
   await d.handOverTo(dialog, '王喆');
   await dialog.getByRole('button', { name: '移交并移入回收站' }).click();
   await expect(page.getByText(`已将周立新的 ${count} 项职责移交给王喆，“周立新”已移入回收站`)).toBeVisible();

@@ -1,31 +1,87 @@
 // The app frame: first-run setup until settings exist, then the side navigation and the area
 // the hash route names.
 import { Layout, Menu, Spin, Typography } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useSettings } from '../db/queries';
 import { SetupPage } from '../features/setup/setup-page';
 import { HomePage } from '../features/home/home-page';
-import { UnitsPage } from '../features/units/units-page';
-import { PeoplePage } from '../features/people/people-page';
-import { PlatformsPage } from '../features/platforms/platforms-page';
-import { TrashPage } from '../features/trash/trash-page';
-import { AuditPage } from '../features/audit/audit-page';
-import { SettingsPage } from '../features/settings/settings-page';
-import { BackupPage } from '../features/backup/backup-page';
 import { startAutomaticBackups } from '../features/backup/automatic-backups';
-import { PrintoutsPage } from '../features/printouts/printouts-page';
-import { ExchangePage } from '../features/exchange/exchange-page';
-import { ApprovalsPage } from '../features/approvals/approvals-page';
-import { ReviewsPage } from '../features/reviews/reviews-page';
-import { EnvelopesPage } from '../features/envelopes/envelopes-page';
-import { HandoversPage } from '../features/handovers/handovers-page';
-import { InspectionsPage } from '../features/inspections/inspections-page';
-import { GroupsPage } from '../features/groups/groups-page';
-import { IncidentsPage } from '../features/incidents/incidents-page';
-import { TrainingsPage } from '../features/trainings/trainings-page';
-import { ImportPage } from '../features/import/import-page';
+import { PageBoundary } from './page-boundary';
 import { AREAS, navigate, useRoute, type Route } from './routes';
 import { warmUpPdfWhenIdle } from '../pdf/pdf-client';
+
+// Every area but the start page is a chunk of its own, loaded when first opened (and in the
+// background once the start page is up): the window starts by evaluating the start page's code
+// only, not every page, dialog, form and the spreadsheet library.
+const PAGE_LOADERS = {
+  platforms: () => import('../features/platforms/platforms-page').then((m) => m.PlatformsPage),
+  units: () => import('../features/units/units-page').then((m) => m.UnitsPage),
+  people: () => import('../features/people/people-page').then((m) => m.PeoplePage),
+  printouts: () => import('../features/printouts/printouts-page').then((m) => m.PrintoutsPage),
+  exchange: () => import('../features/exchange/exchange-page').then((m) => m.ExchangePage),
+  approvals: () => import('../features/approvals/approvals-page').then((m) => m.ApprovalsPage),
+  reviews: () => import('../features/reviews/reviews-page').then((m) => m.ReviewsPage),
+  envelopes: () => import('../features/envelopes/envelopes-page').then((m) => m.EnvelopesPage),
+  handovers: () => import('../features/handovers/handovers-page').then((m) => m.HandoversPage),
+  inspections: () => import('../features/inspections/inspections-page').then((m) => m.InspectionsPage),
+  groups: () => import('../features/groups/groups-page').then((m) => m.GroupsPage),
+  incidents: () => import('../features/incidents/incidents-page').then((m) => m.IncidentsPage),
+  trainings: () => import('../features/trainings/trainings-page').then((m) => m.TrainingsPage),
+  import: () => import('../features/import/import-page').then((m) => m.ImportPage),
+  trash: () => import('../features/trash/trash-page').then((m) => m.TrashPage),
+  audit: () => import('../features/audit/audit-page').then((m) => m.AuditPage),
+  backup: () => import('../features/backup/backup-page').then((m) => m.BackupPage),
+  settings: () => import('../features/settings/settings-page').then((m) => m.SettingsPage),
+};
+
+/** A page component loaded by PAGE_LOADERS (React.lazy wants a default export). */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const PlatformsPage = lazyPage(PAGE_LOADERS.platforms);
+const UnitsPage = lazyPage(PAGE_LOADERS.units);
+const PeoplePage = lazyPage(PAGE_LOADERS.people);
+const PrintoutsPage = lazyPage(PAGE_LOADERS.printouts);
+const ExchangePage = lazyPage(PAGE_LOADERS.exchange);
+const ApprovalsPage = lazyPage(PAGE_LOADERS.approvals);
+const ReviewsPage = lazyPage(PAGE_LOADERS.reviews);
+const EnvelopesPage = lazyPage(PAGE_LOADERS.envelopes);
+const HandoversPage = lazyPage(PAGE_LOADERS.handovers);
+const InspectionsPage = lazyPage(PAGE_LOADERS.inspections);
+const GroupsPage = lazyPage(PAGE_LOADERS.groups);
+const IncidentsPage = lazyPage(PAGE_LOADERS.incidents);
+const TrainingsPage = lazyPage(PAGE_LOADERS.trainings);
+const ImportPage = lazyPage(PAGE_LOADERS.import);
+const TrashPage = lazyPage(PAGE_LOADERS.trash);
+const AuditPage = lazyPage(PAGE_LOADERS.audit);
+const BackupPage = lazyPage(PAGE_LOADERS.backup);
+const SettingsPage = lazyPage(PAGE_LOADERS.settings);
+
+/** Loads every page's code while the clerk reads the start page, one page per idle moment. */
+function preloadPagesWhenIdle(): void {
+  const queue = Object.values(PAGE_LOADERS);
+  const next = () => {
+    const load = queue.shift();
+    if (!load) return;
+    // A page that fails to load here is loaded (and its failure shown) when it is opened.
+    void load().catch(() => undefined).then(() => idle(next));
+  };
+  idle(next);
+}
+
+function idle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 });
+  else setTimeout(run, 200);
+}
+
+function PageLoading(): ReactNode {
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
+      <Spin description="正在打开…" />
+    </div>
+  );
+}
 
 function AreaView({ route }: { route: Route }): ReactNode {
   switch (route.area) {
@@ -83,7 +139,9 @@ export function App() {
   // The print fonts load in the PDF worker while the clerk reads the first page, so that the
   // first preview of the day is as quick as the later ones.
   useEffect(() => {
-    if (ready) warmUpPdfWhenIdle();
+    if (!ready) return;
+    warmUpPdfWhenIdle();
+    preloadPagesWhenIdle();
   }, [ready]);
 
   if (settings === null) {
@@ -120,7 +178,11 @@ export function App() {
         </Layout.Header>
         <Layout.Content className="ledger-content">
           <main>
-            <AreaView route={route} />
+            <PageBoundary key={route.area}>
+              <Suspense fallback={<PageLoading />}>
+                <AreaView route={route} />
+              </Suspense>
+            </PageBoundary>
           </main>
         </Layout.Content>
       </Layout>

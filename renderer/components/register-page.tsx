@@ -3,7 +3,7 @@
 // 人员 …) is this shell with its own columns and filters, so a change to how lists look, search or
 // page is made here once.
 import { Empty, Input, Select, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
-import { useEffect, useState, type Key, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type Key, type ReactNode } from 'react';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 import { ExportButton } from '../features/export/export-button';
 
@@ -138,6 +138,14 @@ export function RegisterList<T extends object>({
   useEffect(() => {
     if (pastEnd !== undefined) paging?.onPage(pastEnd);
   }, [pastEnd, paging]);
+  // The table is drawn again only when what it shows changes, not at every key typed in the
+  // search box (the page re-renders then, with the same rows): callbacks are passed through refs.
+  const latest = useRef({ onOpen, onPage: paging?.onPage });
+  useEffect(() => {
+    latest.current = { onOpen, onPage: paging?.onPage };
+  });
+  const openRow = useCallback((row: T) => latest.current.onOpen?.(row), []);
+  const onPage = useCallback((page: number) => latest.current.onPage?.(page), []);
   return (
     <>
       {(search || filters || count !== undefined || exportAs || extra) && (
@@ -149,24 +157,63 @@ export function RegisterList<T extends object>({
           {extra}
         </Space>
       )}
-      <Table<T>
+      <PagedTable<T>
         rowKey={rowKey}
         size={size}
-        aria-label={label}
-        loading={rows === undefined}
-        dataSource={rows as T[] | undefined}
-        pagination={
-          paging
-            ? { current: paging.page, pageSize: paging.pageSize, total: paging.total, onChange: paging.onPage, hideOnSinglePage: true, showSizeChanger: false }
-            : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
-        }
-        onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
-        locale={{ emptyText: <Empty description={empty} /> }}
+        label={label}
+        rows={rows}
         columns={columns}
+        pageSize={pageSize}
+        page={paging?.page}
+        pagingSize={paging?.pageSize}
+        total={paging?.total}
+        onPage={onPage}
+        onOpen={onOpen && openRow}
+        empty={empty}
       />
     </>
   );
 }
+
+interface PagedTableProps<T> {
+  rowKey: RegisterListProps<T>['rowKey'];
+  size: TableProps<T>['size'];
+  label: string | undefined;
+  rows: readonly T[] | undefined;
+  columns: TableColumnsType<T>;
+  /** Client-side page size (no `page`). */
+  pageSize: number;
+  /** Server-side paging: the page shown, its size and the total. */
+  page: number | undefined;
+  pagingSize: number | undefined;
+  total: number | undefined;
+  onPage: (page: number) => void;
+  onOpen: ((row: T) => void) | undefined;
+  empty: ReactNode;
+}
+
+function PagedTableOf<T extends object>({ rowKey, size, label, rows, columns, pageSize, page, pagingSize, total, onPage, onOpen, empty }: PagedTableProps<T>) {
+  return (
+    <Table<T>
+      rowKey={rowKey}
+      size={size}
+      aria-label={label}
+      loading={rows === undefined}
+      dataSource={rows as T[] | undefined}
+      pagination={
+        page !== undefined
+          ? { current: page, pageSize: pagingSize, total, onChange: onPage, hideOnSinglePage: true, showSizeChanger: false }
+          : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
+      }
+      onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
+      locale={{ emptyText: <Empty description={empty} /> }}
+      columns={columns}
+    />
+  );
+}
+
+// memo() loses the type parameter; the cast gives it back.
+const PagedTable = memo(PagedTableOf) as typeof PagedTableOf;
 
 /**
  * The search box. It keeps its own text so typing never waits for the list; the list follows the
@@ -180,5 +227,6 @@ function SearchBox({ value, onChange, placeholder, label, width = 280 }: Registe
 export function useListPage(resetKey: string): [number, (page: number) => void] {
   const [state, setState] = useState({ key: resetKey, page: 1 });
   const page = state.key === resetKey ? state.page : 1;
-  return [page, (next: number) => setState({ key: resetKey, page: next })];
+  const setPage = useCallback((next: number) => setState({ key: resetKey, page: next }), [resetKey]);
+  return [page, setPage];
 }

@@ -166,7 +166,7 @@ export function warmUpPdf(): Promise<void> {
  * Starts warmUpPdf() when the window is idle after start (or after `timeoutMs` at the latest),
  * so that it never competes with the first screen being drawn.
  */
-export function warmUpPdfWhenIdle(timeoutMs = 300): void {
+export function warmUpPdfWhenIdle(timeoutMs = 3_000): void {
   const start = () => void warmUpPdf();
   if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: timeoutMs });
   else setTimeout(start, 200);

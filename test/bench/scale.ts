@@ -9,7 +9,7 @@
 // that cannot be measured prints why instead of a figure. `npm run bench:scale`.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,16 @@ const PORT = Number(process.env.BENCH_PORT ?? 4396);
 const LONG_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 60 * 60 * 1000);
 const MB = 1024 * 1024;
 const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_SIZE));
+/** Which rows to measure (default all): a comma list of cold, pages, search, preview, restore, scans, batch. */
+const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,preview,restore,scans,batch').split(',').map((s) => s.trim()));
+/**
+ * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
+ * run reuses the dataset files and the restored Chromium profile, so a few rows can be measured
+ * again in a minute while working on them.
+ */
+const KEEP = process.env.BENCH_KEEP;
+/** A folder for CPU profiles of the page's main thread, one per measured step (unminified build). */
+const CPU_PROFILES = process.env.BENCH_CPU_PROFILES;
 /** The first data row of a table, not one still on screen from the page before (page-probe markOld). */
 const FIRST_ROW = ['main tbody tr[data-row-key]:not([data-bench-old])', 'main [role="row"][aria-rowindex]:not([data-bench-old])'];
 const OLD_ROWS = ['tbody tr', '[role="row"]'];
@@ -94,6 +104,23 @@ async function withRss<T>(run: () => Promise<T>): Promise<{ result: T; peak: num
     return { result, peak: Math.max(peak, ownChromiumRss()), idle };
   } finally {
     clearInterval(timer);
+  }
+}
+
+/** Records a CPU profile of the page's main thread while `run` goes on, when BENCH_CPU_PROFILES names a folder. */
+async function profiled<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+  if (!CPU_PROFILES) return run();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(CPU_PROFILES, { recursive: true });
+    writeFileSync(join(CPU_PROFILES, `${name}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
   }
 }
 
@@ -249,6 +276,7 @@ async function coldStart(app: App): Promise<Sample> {
   await app.close();
   const started = await withRss(async () => {
     await app.launch();
+    return profiled(app.page, 'cold-start', async () => {
     await app.page.goto(app.base);
     // The page's clock starts at navigation: the figure is navigation → reminders shown.
     const shown = (await app.page.evaluate(
@@ -265,6 +293,7 @@ async function coldStart(app: App): Promise<Sample> {
     )) as number;
     if (shown < 0) throw new Error('the home page showed no reminders (待办提醒 共 N 项)');
     return shown;
+    });
   });
   return { ms: started.result, longest: await app.longestSince(0), peakRss: started.peak, idleRss: started.idle };
 }
@@ -273,7 +302,7 @@ async function coldStart(app: App): Promise<Sample> {
 async function firstRows(app: App, area: string): Promise<Sample> {
   await app.settleOn('设置');
   await app.page.evaluate(`window.__bench.markOld(${JSON.stringify(OLD_ROWS)})`);
-  const measured = await withRss(async () => {
+  const measured = await withRss(() => profiled(app.page, `first-rows-${area}`, async () => {
     await app.nav(area).click();
     const shown = await app.waitVisible(FIRST_ROW);
     if (shown < 0) throw new Error(`no data row appeared on ${area}`);
@@ -281,7 +310,7 @@ async function firstRows(app: App, area: string): Promise<Sample> {
     // Tasks right after the first rows (counting, sorting the rest) still keep the clerk waiting.
     await app.page.waitForTimeout(1000);
     return { ms: shown - clicked, longest: await app.longestSince(clicked) };
-  });
+  }));
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
 }
 
@@ -298,7 +327,7 @@ async function searchByKey(app: App): Promise<{ perKey: number[]; longest: numbe
   await page.evaluate(`window.__bench.watch('main', '.ant-input-search, .ant-input-affix-wrapper')`);
   const from = await app.now();
   const perKey: number[] = [];
-  const measured = await withRss(async () => {
+  const measured = await withRss(() => profiled(page, 'search', async () => {
     for (const key of 'dhsf') {
       await page.evaluate('window.__bench.mutations = []');
       await page.keyboard.press(key);
@@ -312,7 +341,7 @@ async function searchByKey(app: App): Promise<{ perKey: number[]; longest: numbe
         }
       }
     }
-  });
+  }));
   const longest = await app.longestSince(from);
   const shown = (await page.getByText(/^共 [\d,]+ 个/).first().textContent({ timeout: 2000 }).catch(() => '')) ?? '';
   return { perKey, longest, peakRss: measured.peak, shown: shown.trim() };
@@ -397,43 +426,47 @@ async function runs<T>(label: string, step: (run: number) => Promise<T>): Promis
 
 // ---------------------------------------------------------------------------------------------
 
-const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-scale-'));
+const dir = KEEP ?? mkdtempSync(join(tmpdir(), 'ledger-bench-scale-'));
+const reused = KEEP !== undefined && existsSync(join(dir, 'profile'));
 let server: PreviewServer | undefined;
 let app: App | undefined;
 // Stopped by hand (Ctrl+C, kill): the preview server and the scratch folder go too, and what was measured is printed.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!KEEP) rmSync(dir, { recursive: true, force: true });
     console.log(`\nstopped (${signal}); measured so far:\n${lines.join('\n')}`);
     process.exit(130);
   });
 }
 try {
-  const files = await generate(dir);
+  if (KEEP) mkdirSync(dir, { recursive: true });
+  const files = reused ? { plain: join(dir, 'scale.mlbackup'), withScans: join(dir, 'scale-scans.mlbackup') } : await generate(dir);
   const outDir = join(dir, 'renderer');
-  const build = spawnSync(process.execPath, [viteBin(), 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, LEDGER_OUT_DIR: outDir } });
+  const build = spawnSync(process.execPath, [viteBin(), 'build', '--logLevel', 'warn', ...(CPU_PROFILES ? ['--minify', 'false'] : [])], { stdio: 'inherit', env: { ...process.env, LEDGER_OUT_DIR: outDir } });
   if (build.status !== 0) throw new Error('vite build failed');
   server = await startPreview(PORT, outDir);
   app = new App(server.base, join(dir, 'profile'));
   await app.launch();
   await app.page.goto(app.base);
-  await app.page.getByLabel('单位（学校）名称').fill(INSTITUTION);
-  await app.page.getByLabel('操作员姓名').fill(OPERATOR);
-  await app.page.getByRole('button', { name: '开始使用' }).click();
+  if (!reused) {
+    await app.page.getByLabel('单位（学校）名称').fill(INSTITUTION);
+    await app.page.getByLabel('操作员姓名').fill(OPERATOR);
+    await app.page.getByRole('button', { name: '开始使用' }).click();
+  }
   await app.page.getByRole('navigation', { name: '主导航' }).waitFor();
-  report(`figures: median of ${RUNS} run(s) each; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, ${fmtMb(ownChromiumRss())} RSS after setup`);
+  report(`figures: median of ${RUNS} run(s) each; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, ${fmtMb(ownChromiumRss())} RSS after setup${reused ? ` (dataset and profile reused from ${dir})` : ''}`);
 
-  // Restore first: every other row needs the data in the app.
-  const restores = await runs('restore (confirm → done)', () => restoreThroughUi(app!, files.plain));
+  // Restore first: every other row needs the data in the app (a reused profile has it already).
+  const restores = !reused || STEPS.has('restore') ? await runs('restore (confirm → done)', () => restoreThroughUi(app!, files.plain)) : undefined;
   const a = app;
-  const cold = await runs('cold start → home page with reminders', () => coldStart(a));
+  const cold = STEPS.has('cold') ? await runs('cold start → home page with reminders', () => coldStart(a)) : undefined;
   if (cold) reportRow('cold start → home page with reminders (navigation → 待办提醒 shown, new Chromium on the same profile)', cold);
-  for (const area of ['平台台账', '发布审核', '审计日志']) {
+  for (const area of STEPS.has('pages') ? ['平台台账', '发布审核', '审计日志'] : []) {
     const samples = await runs(`open ${area}, first rows`, () => firstRows(a, area));
     if (samples) reportRow(`open ${area}, first rows (menu click → first data row visible)`, samples);
   }
-  const searches = await runs('registry search, pinyin initials dhsf', () => searchByKey(a));
+  const searches = STEPS.has('search') ? await runs('registry search, pinyin initials dhsf', () => searchByKey(a)) : undefined;
   if (searches) {
     const perKey = searches.flatMap((s) => s.perKey).filter((ms) => !Number.isNaN(ms));
     const unchanged = searches.flatMap((s) => s.perKey).length - perKey.length;
@@ -444,9 +477,9 @@ try {
         `Chromium peak RSS ${fmtMb(Math.max(...searches.map((s) => s.peakRss)))}; shown: ${searches.at(-1)!.shown || '(no count shown)'}`,
     );
   }
-  const previews = await runs('F04 preview', () => f04Preview(a));
+  const previews = STEPS.has('preview') ? await runs('F04 preview', () => f04Preview(a)) : undefined;
   if (previews) reportRow('F04 preview (打印备案信息表 click → PDF shown)', previews);
-  if (restores) {
+  if (restores && STEPS.has('restore')) {
     reportRow('restore (替换 confirmed → 恢复完成)', restores.map((r) => r.restore), { throughput: true, overIdle: true, note: RUNS > 1 ? 'the first run replaces an empty database, later ones the restored data (snapshot first)' : undefined });
     reportRow('verify + preview before restore (file chosen → 校验通过 shown)', restores.map((r) => r.verify), { throughput: true, overIdle: true });
   }
@@ -454,29 +487,31 @@ try {
   // Scans: the same data with 1 GB × BENCH_SCALE of signed-copy scans, restored (not timed), then
   // 立即备份 of it and a restore of the file the browser wrote.
   let backupFile: string | undefined;
-  try {
-    const setup = await restoreThroughUi(a, files.withScans);
-    report(`  (setup for the next rows: restore of the dataset + ${SCANS} scans, ${fmtMb(setup.restore.bytes ?? 0)}, took ${fmtMs(setup.restore.ms)})`);
-    const backups = await runs('browser backup + scans', async (run) => {
-      const file = join(dir, `browser-${run}.mlbackup`);
-      const sample = await browserBackup(a, file);
-      if (backupFile) rmSync(backupFile, { force: true });
-      backupFile = file;
-      return sample;
-    });
-    if (backups) reportRow(`browser backup, records + ${SCANS} scans (立即备份 → verified download)`, backups, { throughput: true, overIdle: true });
-  } catch (error) {
-    notMeasured('browser backup, records + scans', error);
-  }
-  if (backupFile) {
-    const file = backupFile;
-    const restored = await runs('browser restore of that file', () => restoreThroughUi(a, file));
-    if (restored) reportRow('browser restore of that file (替换 confirmed → 恢复完成)', restored.map((r) => r.restore), { throughput: true, overIdle: true });
-  } else {
-    report('browser restore of that file: not measured — no browser backup file to restore');
+  if (STEPS.has('scans')) {
+    try {
+      const setup = await restoreThroughUi(a, files.withScans);
+      report(`  (setup for the next rows: restore of the dataset + ${SCANS} scans, ${fmtMb(setup.restore.bytes ?? 0)}, took ${fmtMs(setup.restore.ms)})`);
+      const backups = await runs('browser backup + scans', async (run) => {
+        const file = join(dir, `browser-${run}.mlbackup`);
+        const sample = await browserBackup(a, file);
+        if (backupFile) rmSync(backupFile, { force: true });
+        backupFile = file;
+        return sample;
+      });
+      if (backups) reportRow(`browser backup, records + ${SCANS} scans (立即备份 → verified download)`, backups, { throughput: true, overIdle: true });
+    } catch (error) {
+      notMeasured('browser backup, records + scans', error);
+    }
+    if (backupFile) {
+      const file = backupFile;
+      const restored = await runs('browser restore of that file', () => restoreThroughUi(a, file));
+      if (restored) reportRow('browser restore of that file (替换 confirmed → 恢复完成)', restored.map((r) => r.restore), { throughput: true, overIdle: true });
+    } else {
+      report('browser restore of that file: not measured — no browser backup file to restore');
+    }
   }
 
-  const batches = await runs('batch of F04', () => f04Batch(a));
+  const batches = STEPS.has('batch') ? await runs('batch of F04', () => f04Batch(a)) : undefined;
   if (batches) reportRow(`batch of ${batches[0]!.count} F04 in the browser (批量打印所选 → 已生成)`, batches);
 
   await app.close();
@@ -496,6 +531,6 @@ try {
     }
     console.log(open ? `preview server on ${server.base} still answers after stop()` : `preview server on ${server.base} stopped`);
   }
-  rmSync(dir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }
 console.log('\nsummary:\n' + lines.join('\n'));

@@ -1,13 +1,13 @@
 // 审计日志: every change, newest first, naming the record (kept in the entry, so it survives
 // deletion) and each changed field in Chinese with its value before → after; filters by record,
 // table, operator and date; and a check that re-computes the whole hash chain.
-import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { AuditEntry } from '@shared/domain/audit';
-import { verifyChain, type ChainVerdict } from '@shared/audit/hash-chain';
+import { ChainVerifier, type ChainVerdict } from '@shared/audit/hash-chain';
 import { describeChange } from '@shared/audit/record-labels';
-import { useLookups } from '../../db/queries';
+import { usePageLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
@@ -50,13 +50,44 @@ function filtered(f: AuditFilter) {
   return base.and(rest).reverse();
 }
 
+/** Strings in the page's changes that may be ids of people or units (names are shown for them). */
+function mentionedIds(rows: readonly AuditEntry[] | undefined): string[] {
+  const ids = new Set<string>();
+  const visit = (v: unknown) => {
+    if (typeof v === 'string' && v.length <= 64) ids.add(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+  };
+  for (const e of rows ?? []) for (const [before, after] of Object.values(e.changes)) [before, after].forEach(visit);
+  return [...ids];
+}
+
+/** Entries checked per read: the window stays responsive between reads. */
+const VERIFY_PAGE = 1_000;
+
+/** Re-computes the whole chain a page at a time in seq order, yielding to the window between pages. */
+async function verifyLog(onProgress: (done: number, total: number) => void): Promise<ChainVerdict & { head?: AuditEntry }> {
+  const total = await db.auditLog.count();
+  const chain = new ChainVerifier();
+  let head: AuditEntry | undefined;
+  let done = 0;
+  for (;;) {
+    const page = await (head?.seq === undefined ? db.auditLog.orderBy('seq') : db.auditLog.where('seq').above(head.seq)).limit(VERIFY_PAGE).toArray();
+    if (page.length === 0) break;
+    chain.add(page);
+    head = page[page.length - 1];
+    done += page.length;
+    onProgress(done, Math.max(total, done));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { ...chain.verdict(), ...(head && { head }) };
+}
+
 const TABLE_OPTIONS = [...Object.keys(TABLE_LABELS), 'settings', 'database'].map((value) => ({ value, label: tableLabel(value) }));
 
 export function AuditPage({ recordId }: { recordId?: string }) {
   const [page, setPage] = useState(1);
   const pageSize = 50;
   const [filter, setFilter] = useState<AuditFilter>({ recordId });
-  const lookups = useLookups();
   const change = (patch: Partial<AuditFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));
     setPage(1);
@@ -71,20 +102,33 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   // Whether each record shown is still there or in the trash, by primary key (one page's worth).
   const places = useLiveQuery(async () => {
     const out = new Map<string, 'live' | 'trash' | 'gone'>();
+    const byTable = new Map<string, string[]>();
     for (const e of rows ?? []) {
-      if (!(e.table in TABLE_LABELS) || out.has(e.recordId)) continue;
-      const r = (await db.table(e.table).get(e.recordId)) as { deletedAt?: string } | undefined;
-      out.set(e.recordId, !r ? 'gone' : r.deletedAt ? 'trash' : 'live');
+      if (!(e.table in TABLE_LABELS)) continue;
+      byTable.set(e.table, [...new Set([...(byTable.get(e.table) ?? []), e.recordId])]);
     }
+    await Promise.all(
+      [...byTable].map(async ([table, ids]) => {
+        const found = (await db.table(table).bulkGet(ids)) as ({ deletedAt?: string } | undefined)[];
+        ids.forEach((id, i) => out.set(id, !found[i] ? 'gone' : found[i].deletedAt ? 'trash' : 'live'));
+      }),
+    );
     return out;
   }, [rows]);
+  // Names for the ids the page's changes mention (people and units), read by id for this page only.
+  const lookups = usePageLookups(mentionedIds(rows));
   const nameOf = (id: string) => lookups.people.get(id)?.name ?? lookups.units.get(id)?.name;
   const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
   const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);
 
+  const [checked, setChecked] = useState<{ done: number; total: number } | null>(null);
   const verify = async () => {
-    const entries = await db.auditLog.orderBy('seq').toArray();
-    setVerdict({ ...verifyChain(entries), ...(entries.length > 0 && { head: entries[entries.length - 1] }) });
+    setVerdict(null);
+    try {
+      setVerdict(await verifyLog((done, all) => setChecked({ done, total: all })));
+    } finally {
+      setChecked(null);
+    }
   };
 
   return (
@@ -118,7 +162,10 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         )}
       </Space>
       <Space style={{ marginBottom: 16, display: 'flex' }}>
-        <Button onClick={verify}>校验完整性</Button>
+        <Button onClick={verify} loading={checked !== null}>
+          校验完整性
+        </Button>
+        {checked && <Progress aria-label="校验进度" percent={Math.floor((checked.done / Math.max(1, checked.total)) * 100)} size="small" style={{ width: 200 }} format={() => `${checked.done} / ${checked.total}`} />}
         {/* The whole log, not only the page shown. */}
         <ExportButton fileName="审计日志" tables={async () => [auditTable(await db.auditLog.orderBy('seq').toArray(), (a) => ACTIONS[a])]} />
       </Space>

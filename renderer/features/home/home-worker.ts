@@ -3,8 +3,12 @@
 // it with a liveQuery: a write in the window (or in any other worker) reaches it through Dexie's
 // cross-context change signal and the data is computed again. The window receives only what it
 // shows: the figures, the counts per kind and the first page of reminders; other pages on request.
+//
+// At start the last computation is shown at once when the ledger has not changed since
+// (home-cache.ts); it is computed again all the same, and replaces what is shown.
 import { liveQuery, type Subscription } from 'dexie';
 import { LedgerDb } from '../../db/schema';
+import { cachedSnapshot, HomeCacheDb, keepSnapshot, ledgerKey } from './home-cache';
 import { homeSnapshotOf, readHomeRecords, reminderPage, reminderSummary, type HomeSnapshot } from './home-snapshot';
 import { REMINDER_PAGE_SIZE, type HomeWorkerRequest, type HomeWorkerResponse } from './home-protocol';
 
@@ -18,22 +22,36 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const db = new LedgerDb();
 
+const cache = new HomeCacheDb();
+/** This worker's file: its name changes with any change of the rules it computes with. */
+const CODE = import.meta.url;
+
 let watching: { session: number; subscription: Subscription } | undefined;
 let latest: { version: number; snapshot: HomeSnapshot } | undefined;
 
 function watch(session: number, today: string): void {
   unwatch();
   let version = 0;
-  const subscription = liveQuery(() => readHomeRecords(db, today)).subscribe({
-    next: (records) => {
+  const publish = (snapshot: HomeSnapshot) => {
+    version += 1;
+    latest = { version, snapshot };
+    const firstPage = reminderPage(snapshot.reminders, undefined, 1, REMINDER_PAGE_SIZE).items;
+    scope.postMessage({
+      type: 'summary',
+      summary: { session, version, stats: snapshot.stats, flagged: snapshot.flagged, hasRules: snapshot.hasRules, reminders: reminderSummary(snapshot.reminders), firstPage },
+    });
+  };
+  void cachedSnapshot(db, cache, today, CODE).then((hit) => {
+    // Only before the first computation of this visit: it is never older than what is shown.
+    if (hit && version === 0 && watching?.session === session) publish(hit);
+  });
+  // The key is read before the records: a change in between leaves a key older than the data,
+  // which the next start finds stale (never the other way round).
+  const subscription = liveQuery(async () => ({ key: await ledgerKey(db, today, CODE), records: await readHomeRecords(db, today) })).subscribe({
+    next: ({ key, records }) => {
       const snapshot = homeSnapshotOf(records, today);
-      version += 1;
-      latest = { version, snapshot };
-      const firstPage = reminderPage(snapshot.reminders, undefined, 1, REMINDER_PAGE_SIZE).items;
-      scope.postMessage({
-        type: 'summary',
-        summary: { session, version, stats: snapshot.stats, flagged: snapshot.flagged, hasRules: snapshot.hasRules, reminders: reminderSummary(snapshot.reminders), firstPage },
-      });
+      publish(snapshot);
+      void keepSnapshot(cache, key, snapshot);
     },
     error: (error: unknown) => {
       scope.postMessage({ type: 'error', session, detail: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });

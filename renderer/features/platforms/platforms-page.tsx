@@ -1,12 +1,12 @@
 // The registry (台账): every platform with filters by kind, unit and status and a search that
 // also matches pinyin and pinyin initials ("tsg" finds 图书馆). The list reads one page at a time
 // from the search worker's index (renderer/db/register-index.ts), never the whole table.
-import { Button, Empty, Space, Tag } from 'antd';
+import { Button, Empty, Space, Tag, type TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
-import { readLookups, usePageLookups } from '../../db/queries';
+import { readLookups, usePageLookups, type Lookups } from '../../db/queries';
 import { allPlatforms, usePlatformPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
@@ -60,7 +60,9 @@ function PlatformList() {
   const unitsOnly = usePageLookups([]);
   const lookups = data?.lookups ?? unitsOnly;
 
-  const leftHolders = (p: Platform) => holdersOf(p).some((id) => id && lookups.people.get(id)?.status === '离岗');
+  // Drawn again only when the rows' names change, not at every key typed in the search box.
+  const columns = useMemo(() => platformColumns(lookups), [lookups]);
+  const unitOptions = useMemo(() => [...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name })), [unitsOnly]);
   const anyFilter = Boolean(filter.kind || filter.unitId || filter.status || filter.query);
 
   return (
@@ -83,7 +85,7 @@ function PlatformList() {
               ariaLabel="按单位筛选"
               width={200}
               searchable
-              values={[...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name }))}
+              values={unitOptions}
               value={filters.unitId}
               onChange={(unitId) => setFilters({ unitId })}
             />
@@ -97,25 +99,30 @@ function PlatformList() {
         paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}
         onOpen={(p) => navigate('platforms', p.id)}
         empty={anyFilter || found ? '没有符合条件的平台' : '台账还是空的，点击“新建平台”登记第一个账号'}
-        columns={[
-          {
-            title: '名称',
-            render: (_, p) => (
-              <Space size={4}>
-                <a href={`#/platforms/${encodeURIComponent(p.id)}`}>{p.name}</a>
-                {leftHolders(p) && <Tag color="red">有离岗人员</Tag>}
-              </Space>
-            ),
-          },
-          { title: '类型', dataIndex: 'kind', width: 100 },
-          { title: '账号', dataIndex: 'accountId', ellipsis: true },
-          { title: '主办单位', render: (_, p) => lookups.unitName(p.hostUnitId) },
-          { title: '责任人', render: (_, p) => <PersonName id={p.responsibleId} lookups={lookups} role="责任人" /> },
-          { title: '粉丝/成员', width: 100, render: (_, p) => (p.group ? p.group.memberCount : currentFollowers(p)) ?? '' },
-          { title: '状态', width: 90, render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{p.status}</Tag> },
-        ]}
+        columns={columns}
       />
       {creating && <PlatformForm onClose={() => setCreating(false)} onSaved={(p) => navigate('platforms', p.id)} />}
     </RegisterPage>
   );
+}
+
+function platformColumns(lookups: Lookups): TableColumnsType<Platform> {
+  const leftHolders = (p: Platform) => holdersOf(p).some((id) => id && lookups.people.get(id)?.status === '离岗');
+  return [
+    {
+      title: '名称',
+      render: (_, p) => (
+        <Space size={4}>
+          <a href={`#/platforms/${encodeURIComponent(p.id)}`}>{p.name}</a>
+          {leftHolders(p) && <Tag color="red">有离岗人员</Tag>}
+        </Space>
+      ),
+    },
+    { title: '类型', dataIndex: 'kind', width: 100 },
+    { title: '账号', dataIndex: 'accountId', ellipsis: true },
+    { title: '主办单位', render: (_, p) => lookups.unitName(p.hostUnitId) },
+    { title: '责任人', render: (_, p) => <PersonName id={p.responsibleId} lookups={lookups} role="责任人" /> },
+    { title: '粉丝/成员', width: 100, render: (_, p) => (p.group ? p.group.memberCount : currentFollowers(p)) ?? '' },
+    { title: '状态', width: 90, render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{p.status}</Tag> },
+  ];
 }

@@ -3,11 +3,11 @@
 // and from whom; the figures tab counts per unit and platform for the year-end assessment
 // (000 第十二条, 002 第十一条). Both export to Excel. The list reads one page at a time (newest
 // first from the createdAt index, or the search worker's ids for a filter), never every review.
-import { Button, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
@@ -117,6 +117,8 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   const unitsOnly = usePageLookups([]);
   const lookups = data?.lookups ?? unitsOnly;
   const anyFilter = Object.values(filter).some((v) => v !== undefined);
+  // Drawn again only when the rows' names change, not at every key typed in the search box.
+  const columns = useMemo(() => reviewColumns(lookups), [lookups]);
 
   const exportTables = async () => {
     const everyone = await readLookups();
@@ -143,25 +145,29 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
       paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}
       onOpen={(x) => navigate('reviews', x.r.id)}
       empty={anyFilter || found ? '没有符合条件的记录' : '还没有发布审核记录。点击“新建审核”登记拟发布的信息。'}
-      columns={[
-        {
-          title: '信息标题',
-          render: (_, x) => (
-            <Space size={4}>
-              <a href={`#/reviews/${encodeURIComponent(x.r.id)}`}>{x.r.title}</a>
-              {x.r.major && <Tag color="magenta">重大</Tag>}
-              {x.r.originalReviewId && <Tag>重发</Tag>}
-            </Space>
-          ),
-        },
-        { title: '发布平台', width: 200, render: (_, x) => `${x.platform}${x.r.column ? ` · ${x.r.column}` : ''}` },
-        { title: '报送部门', width: 130, render: (_, x) => lookups.unitName(x.unitId) },
-        { title: '提交日期', width: 105, render: (_, x) => dayjs(x.r.createdAt).format('YYYY-MM-DD') },
-        { title: '状态', width: 90, render: (_, x) => <Tag color={STATUS_COLORS[x.status]}>{x.status}</Tag> },
-        { title: '当前等待', width: 240, render: (_, x) => x.waiting },
-      ]}
+      columns={columns}
     />
   );
+}
+
+function reviewColumns(lookups: Lookups): TableColumnsType<ReviewListRow> {
+  return [
+    {
+      title: '信息标题',
+      render: (_, x) => (
+        <Space size={4}>
+          <a href={`#/reviews/${encodeURIComponent(x.r.id)}`}>{x.r.title}</a>
+          {x.r.major && <Tag color="magenta">重大</Tag>}
+          {x.r.originalReviewId && <Tag>重发</Tag>}
+        </Space>
+      ),
+    },
+    { title: '发布平台', width: 200, render: (_, x) => `${x.platform}${x.r.column ? ` · ${x.r.column}` : ''}` },
+    { title: '报送部门', width: 130, render: (_, x) => lookups.unitName(x.unitId) },
+    { title: '提交日期', width: 105, render: (_, x) => dayjs(x.r.createdAt).format('YYYY-MM-DD') },
+    { title: '状态', width: 90, render: (_, x) => <Tag color={STATUS_COLORS[x.status]}>{x.status}</Tag> },
+    { title: '当前等待', width: 240, render: (_, x) => x.waiting },
+  ];
 }
 
 /** Reviews submitted in a year (this computer's calendar), through the createdAt index; all without a year. */

@@ -4,11 +4,11 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Person } from '@shared/domain/person';
-import type { PeopleFilter } from '@shared/search/people-index';
+import type { PeopleFilter, PeoplePage } from '@shared/search/people-index';
 import { showError } from '../app/errors';
 import { workerChannel } from '../app/worker-channel';
 import { db } from './database';
-import type { FlaggedPerson, PeopleAnswer } from './people-search';
+import type { FlaggedPerson } from './people-search';
 import type { PeopleWorkerRequest, PeopleWorkerResponse, PeopleWorkerValue } from './people-worker';
 import { readByIds } from './chunked-reads';
 import { readPageLookups, type Lookups } from './queries';
@@ -35,8 +35,8 @@ Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   if (tables.length > 0) for (const listener of listeners) listener(tables);
 });
 
-async function ask(filter: PeopleFilter, offset: number, limit: number, roles = false): Promise<PeopleAnswer> {
-  return (await channel.request({ type: 'people', filter, offset, limit, roles })) as PeopleAnswer;
+async function ask(filter: PeopleFilter, offset: number, limit: number): Promise<PeoplePage> {
+  return (await channel.request({ type: 'people', filter, offset, limit })) as PeoplePage;
 }
 
 /** Re-reads whenever `key` changes or one of SOURCES does; the newest read wins, the last stays shown. */
@@ -67,19 +67,25 @@ function useSourcesRead<R>(key: string, read: () => Promise<R>): R | undefined {
 export interface PeoplePageRows {
   rows: Person[];
   total: number;
-  /** The roles of the people shown, by id. */
-  roles: Map<string, string[]>;
   /** Every unit, for the people's unit names. */
   lookups: Lookups;
 }
 
-/** One page of 人员 in name order, with the roles each person on it holds. */
+/** One page of 人员 in name order. */
 export function usePeoplePage(filter: PeopleFilter, offset: number, limit: number): PeoplePageRows | undefined {
   return useSourcesRead(JSON.stringify([filter, offset, limit]), async () => {
-    const found = await ask(filter, offset, limit, true);
+    const found = await ask(filter, offset, limit);
     const [rows, lookups] = await Promise.all([readByIds(db.people, found.ids), readPageLookups([])]);
-    return { rows, total: found.total, roles: new Map(Object.entries(found.roles ?? {})), lookups };
+    return { rows, total: found.total, lookups };
   });
+}
+
+/**
+ * The roles the people shown hold, by id: asked after the page, so the rows show at once and
+ * the roles (which read every platform the first time) follow.
+ */
+export function usePeopleRoles(ids: readonly string[]): Map<string, string[]> | undefined {
+  return useSourcesRead(ids.join(), async () => new Map(Object.entries((await channel.request({ type: 'roles', ids: [...ids] })) as Record<string, string[]>)));
 }
 
 /** 离岗 people who are still registered in a role (人员's warning). */

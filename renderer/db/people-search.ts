@@ -12,11 +12,6 @@ import type { LedgerDb } from './schema';
 /** Keys built between two looks at the message queue (a query without text need not wait). */
 const KEYS_PER_TURN = 200;
 
-export interface PeopleAnswer extends PeoplePage {
-  /** The roles of the people on the page, when asked for. */
-  roles?: Record<string, string[]>;
-}
-
 /** 离岗 people who still hold a role (人员's warning), in name order. */
 export interface FlaggedPerson {
   id: string;
@@ -94,13 +89,15 @@ export function peopleSearch(db: LedgerDb) {
       if (tables.includes('people') || tables.includes('units')) built = undefined;
       if (tables.includes('platforms') || tables.includes('units')) roles = undefined;
     },
-    async query(filter: PeopleFilter, offset: number, limit: number, withRoles = false): Promise<PeopleAnswer> {
+    async query(filter: PeopleFilter, offset: number, limit: number): Promise<PeoplePage> {
       const index = await rows();
       if (searchTerms(filter.query ?? '').length > 0) await index.keyed;
-      const page = queryPeople(index.rows, filter, offset, limit);
-      if (!withRoles) return page;
+      return queryPeople(index.rows, filter, offset, limit);
+    },
+    /** The roles these people hold (units first, in name order, then platforms). */
+    async roles(ids: readonly string[]): Promise<Record<string, string[]>> {
       const held = await rolesNow();
-      return { ...page, roles: Object.fromEntries(page.ids.map((id) => [id, held.get(id) ?? []])) };
+      return Object.fromEntries(ids.map((id) => [id, held.get(id) ?? []]));
     },
     async flagged(): Promise<FlaggedPerson[]> {
       const [index, held] = await Promise.all([rows(), rolesNow()]);

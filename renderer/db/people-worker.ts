@@ -1,17 +1,18 @@
 // Module Web Worker that keeps the people index (people-search.ts) off the UI thread: 人员's list,
 // its search with pinyin, the roles each person holds and every person picker ask it which people
 // match, then read only those people. The window forwards which tables changed.
-import type { PeopleFilter } from '@shared/search/people-index';
-import { peopleSearch, type FlaggedPerson, type PeopleAnswer } from './people-search';
+import type { PeopleFilter, PeoplePage } from '@shared/search/people-index';
+import { peopleSearch, type FlaggedPerson } from './people-search';
 import { LedgerDb } from './schema';
 
 export type PeopleWorkerRequest =
   | { id: number; type: 'changed'; tables: string[] }
   | { id: number; type: 'warm' }
-  | { id: number; type: 'people'; filter: PeopleFilter; offset: number; limit: number; roles?: boolean }
+  | { id: number; type: 'people'; filter: PeopleFilter; offset: number; limit: number }
+  | { id: number; type: 'roles'; ids: string[] }
   | { id: number; type: 'flagged' };
 
-export type PeopleWorkerValue = PeopleAnswer | FlaggedPerson[] | undefined;
+export type PeopleWorkerValue = PeoplePage | Record<string, string[]> | FlaggedPerson[] | undefined;
 
 export type PeopleWorkerResponse = { id: number; ok: true; value: PeopleWorkerValue } | { id: number; ok: false; error: string };
 
@@ -26,7 +27,9 @@ async function handle(request: PeopleWorkerRequest): Promise<PeopleWorkerValue> 
       search.warm();
       return undefined;
     case 'people':
-      return search.query(request.filter, request.offset, request.limit, request.roles);
+      return search.query(request.filter, request.offset, request.limit);
+    case 'roles':
+      return search.roles(request.ids);
     case 'flagged':
       return search.flagged();
   }

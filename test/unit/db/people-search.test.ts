@@ -71,9 +71,9 @@ describe('the people index', () => {
 
   it('gives the roles of the people on the page, unit roles first, and flags 离岗 people still in a role', async () => {
     const search = peopleSearch(db);
-    const page = await search.query({ query: 'tsg' }, 0, 10, true);
-    expect(page.roles?.['p-wang']).toEqual(['图书馆第一责任人', '图书馆微信责任人']);
-    expect(page.roles?.['p-li']).toEqual(['图书馆微信总管理员']);
+    const roles = await search.roles((await search.query({ query: 'tsg' }, 0, 10)).ids);
+    expect(roles['p-wang']).toEqual(['图书馆第一责任人', '图书馆微信责任人']);
+    expect(roles['p-li']).toEqual(['图书馆微信总管理员']);
     // 钱六 is 离岗 but named only on a platform in the trash: not flagged.
     expect(await search.flagged()).toEqual([{ id: 'p-wang', name: '王𠮷' }]);
   });
@@ -84,9 +84,9 @@ describe('the people index', () => {
     await db.people.add(person('p-sun', '孙七'));
     await db.platforms.update('pl-1', { responsibleId: 'p-sun' });
     search.changed(['people', 'platforms']);
-    const found = await search.query({ query: 'sunqi' }, 0, 10, true);
+    const found = await search.query({ query: 'sunqi' }, 0, 10);
     expect(await names(found.ids)).toEqual(['孙七']);
-    expect(found.roles?.['p-sun']).toEqual(['图书馆微信责任人']);
+    expect(await search.roles(found.ids)).toEqual({ 'p-sun': ['图书馆微信责任人'] });
     // 王𠮷 is still 图书馆's 第一责任人 until the unit changes too.
     expect(await search.flagged()).toEqual([{ id: 'p-wang', name: '王𠮷' }]);
     await db.units.update('u-lib', { firstResponsibleId: 'p-sun' });

@@ -23,7 +23,8 @@ export function PlatformPicker({
   onChange: (id: string | undefined) => void;
   placeholder: string;
   ariaLabel: string;
-  width?: number;
+  /** Pixels, or e.g. '100%' in a dialog's form. */
+  width?: number | string;
 }) {
   const [typed, setTyped] = useState('');
   const query = useDeferredValue(typed);

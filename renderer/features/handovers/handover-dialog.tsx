@@ -53,10 +53,12 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
     },
     {
       // Until the platform and the people chosen are read, saving checks them in its transaction.
-      check: (v) =>
-        platform === undefined || (v.platformId && platform?.id !== v.platformId) || !lookupsHold(lookups, named)
-          ? undefined
-          : refusals(checkHandover(toInput(v), platform && !platform.deletedAt ? platform : undefined, lookups.people, localToday())),
+      check: (v) => {
+        if (platform === undefined || (v.platformId && platform?.id !== v.platformId) || !lookupsHold(lookups, named)) return undefined;
+        // The picker finds every platform; a 已停用 one was never offered for a handover before.
+        if (platform?.status === '已停用') return { platformId: '该平台已停用，无需交接。' };
+        return refusals(checkHandover(toInput(v), platform && !platform.deletedAt ? platform : undefined, lookups.people, localToday()));
+      },
       fallback: '登记交接失败',
     },
   );

@@ -23,18 +23,19 @@ export function PlatformPicker({
   onChange: (id: string | undefined) => void;
   placeholder: string;
   ariaLabel: string;
-  width?: number;
+  /** Pixels, or e.g. '100%' in a dialog's form. */
+  width?: number | string;
 }) {
   const [typed, setTyped] = useState('');
   const query = useDeferredValue(typed);
-  const [found, setFound] = useState<Platform[]>();
+  const [found, setFound] = useState<{ query: string; platforms: Platform[] }>();
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (!open) return;
     let live = true;
     findPlatforms(query, SHOWN).then(
-      (rows) => live && setFound(rows),
-      () => live && setFound([]),
+      (platforms) => live && setFound({ query, platforms }),
+      () => live && setFound({ query, platforms: [] }),
     );
     return () => {
       live = false;
@@ -42,8 +43,10 @@ export function PlatformPicker({
   }, [query, open]);
   // The chosen platform's name, even when it is not among the options shown.
   const chosen = useLiveQuery(async () => (value ? db.platforms.get(value) : undefined), [value]);
-  const options = (found ?? []).map((p) => ({ value: p.id, label: label(p) }));
-  if (chosen && !options.some((o) => o.value === chosen.id)) options.unshift({ value: chosen.id, label: label(chosen) });
+  // Only the answer to the query shown now (options of an earlier query would take an Enter); the
+  // chosen platform last, so the first match stays the active option.
+  const options = (found?.query === query ? found.platforms : []).map((p) => ({ value: p.id, label: label(p) }));
+  if (chosen && !options.some((o) => o.value === chosen.id)) options.push({ value: chosen.id, label: label(chosen) });
   return (
     <Select
       allowClear
@@ -54,7 +57,7 @@ export function PlatformPicker({
       value={value}
       onChange={(id: string | undefined) => onChange(id)}
       onOpenChange={setOpen}
-      loading={open && found === undefined}
+      loading={open && found?.query !== query}
       options={options}
     />
   );

@@ -1,8 +1,12 @@
 // Selects for people and units, searchable by name, pinyin and initials.
 import { Select } from 'antd';
-import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { Person } from '@shared/domain/person';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
-import type { Lookups } from '../db/queries';
+import { db } from '../db/database';
+import { findPeople, warmPeople } from '../db/people-index';
+import { deletedName, useUnits, type Lookups } from '../db/queries';
 
 interface Props {
   lookups: Lookups;
@@ -29,6 +33,67 @@ export function PersonSelect({ lookups, multiple, placeholder = '选择人员（
       mode={multiple ? 'multiple' : undefined}
       allowClear
       showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }}
+      placeholder={placeholder}
+      options={options}
+    />
+  );
+}
+
+/** Options a person picker shows for what was typed. */
+const PEOPLE_SHOWN = 50;
+
+interface PickerProps {
+  value?: string | string[];
+  onChange?: (value: string | string[] | undefined) => void;
+  multiple?: boolean;
+  placeholder?: string;
+  id?: string;
+}
+
+/**
+ * A person chooser for ledgers of thousands of people: the options are the first people matching
+ * what the clerk types (name, title, unit, phone, pinyin initials), found by the people worker,
+ * instead of every person read into the list. The chosen people are read by id so their names show
+ * (a person in the trash as 王𠮷（已删除）).
+ */
+export function PersonPicker({ value, onChange, multiple, placeholder = '选择人员（可输入拼音首字母）', id }: PickerProps) {
+  const [typed, setTyped] = useState('');
+  const query = useDeferredValue(typed);
+  const [open, setOpen] = useState(false);
+  const [found, setFound] = useState<{ query: string; people: Person[] }>();
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    findPeople(query, PEOPLE_SHOWN).then(
+      (people) => live && setFound({ query, people }),
+      () => live && setFound({ query, people: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, open]);
+  const chosenIds = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const chosen = useLiveQuery(async () => (await db.people.bulkGet(chosenIds)).filter((p): p is Person => p !== undefined), [chosenIds.join()]);
+  const units = useUnits();
+  const unitName = useMemo(() => new Map((units ?? []).map((u) => [u.id, u.name])), [units]);
+  const label = (p: Person) =>
+    p.deletedAt ? deletedName(p.name) : `${p.name}${p.status === '离岗' ? '（离岗）' : ''}${p.unitId ? ` · ${unitName.get(p.unitId) ?? '（已删除）'}` : ''}`;
+  // Only the answer to the query shown now: options of an earlier query would take an Enter.
+  const options = (found?.query === query ? found.people : []).map((p) => ({ value: p.id, label: label(p) }));
+  for (const p of chosen ?? []) if (!options.some((o) => o.value === p.id)) options.push({ value: p.id, label: label(p) });
+  return (
+    <Select
+      id={id}
+      mode={multiple ? 'multiple' : undefined}
+      allowClear
+      value={value}
+      onChange={(v: string | string[] | undefined) => onChange?.(v)}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) warmPeople();
+      }}
+      loading={open && found?.query !== query}
       placeholder={placeholder}
       options={options}
     />

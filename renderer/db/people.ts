@@ -3,19 +3,36 @@
 // transaction (each changed record with its own audit entry), so nothing is left half handed over.
 import type { Id } from '@shared/domain/common';
 import { handOverPatch, personReferences, type PersonReference, type ReferenceField, type ReferenceTable } from '@shared/domain/person-references';
+import type { Table } from 'dexie';
+import { eachLive, readByIds } from './chunked-reads';
 import type { LedgerDb } from './schema';
 import { LedgerError, softDelete, updateRecord } from './repository';
 
-/** The running duties that name the person, read from the live records. */
+/** True when one of the record's fields (or a field of a field: group.ownerId, sectionAdminIds) is `id`. */
+function mentions(record: object, id: Id, depth = 0): boolean {
+  for (const value of Object.values(record)) {
+    if (value === id) return true;
+    if (depth === 0 && value && typeof value === 'object' && mentions(value as object, id, 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * The running duties that name the person, read from the live records a chunk at a time (a
+ * ledger holds 100,000 reviews): only the records naming the person are kept, plus the platforms
+ * their envelopes and handovers are of, for the names the list shows.
+ */
 export async function findPersonReferences(db: LedgerDb, personId: Id): Promise<PersonReference[]> {
-  const [units, platforms, envelopes, handovers, reviews] = await Promise.all([
-    db.units.toArray(),
-    db.platforms.toArray(),
-    db.envelopes.toArray(),
-    db.handovers.toArray(),
-    db.reviews.toArray(),
-  ]);
-  return personReferences(personId, { units, platforms, envelopes, handovers, reviews });
+  const naming = async <T extends { id: string; deletedAt?: string }>(table: Table<T, string, unknown>) => {
+    const out: T[] = [];
+    await eachLive(table, (rows) => out.push(...rows.filter((r) => mentions(r, personId))));
+    return out;
+  };
+  const [units, platforms, envelopes, handovers, reviews] = await Promise.all([naming(db.units), naming(db.platforms), naming(db.envelopes), naming(db.handovers), naming(db.reviews)]);
+  const known = new Set(platforms.map((p) => p.id));
+  const others = [...new Set([...envelopes, ...handovers].map((r) => r.platformId))].filter((id) => !known.has(id));
+  const named = await readByIds(db.platforms, others);
+  return personReferences(personId, { units, platforms: [...platforms, ...named], envelopes, handovers, reviews });
 }
 
 /**

@@ -72,6 +72,14 @@ function lookupsOf(units: Unit[] | undefined, allPeople: Person[] | undefined): 
   };
 }
 
+/**
+ * True once every id given has been read into the lookups (as a live or a trashed person): a rule
+ * check that names people waits for that rather than call someone not yet read 已删除.
+ */
+export function lookupsHold(lookups: Lookups, ids: readonly (string | undefined)[]): boolean {
+  return lookups.loaded && ids.every((id) => !id || lookups.people.has(id) || lookups.deletedPeople.has(id));
+}
+
 /** Lookups for one page's rows, read in one go: every unit and the people named, by id. */
 export async function readPageLookups(personIds: readonly (string | undefined)[]): Promise<Lookups> {
   const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];

@@ -1,17 +1,11 @@
 // Training sessions in the database: checked (shared/rules/training-rules.ts), then written through
 // the audited repository.
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Id, IsoDate } from '@shared/domain/common';
 import type { Training } from '@shared/domain/records';
 import { checkTraining, trainingDraft, type TrainingInput } from '@shared/rules/training-rules';
 import type { LedgerDb } from './schema';
-import { db } from './database';
 import { localToday } from '@shared/domain/today';
 import { createRecord, enforce, updateRecord } from './repository';
-
-export function useTrainings(): Training[] | undefined {
-  return useLiveQuery(() => db.trainings.filter((t) => !t.deletedAt).toArray(), []);
-}
 
 export async function saveTraining(ledger: LedgerDb, input: TrainingInput, id?: Id, today: IsoDate = localToday()): Promise<Training> {
   const check = checkTraining(input, today);

@@ -1,17 +1,18 @@
 // 登记交接 (000 第六条 2): outgoing, incoming, supervisor, date and the checklist. Saving also
 // makes the incoming administrator the platform's 总管理员 and creates the change filing that the
 // change requires (001 第五条, 004 第六条), all in one transaction.
-import { App as AntApp, Alert, Checkbox, Form, Modal, Select } from 'antd';
+import { App as AntApp, Alert, Checkbox, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { HANDOVER_CHECKLIST, checkHandover, type HandoverInput } from '@shared/rules/handover-state';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { recordHandover } from '../../db/credentials';
 import { localToday } from '@shared/domain/today';
-import { useLookups, usePlatforms } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { lookupsHold, usePageLookups } from '../../db/queries';
+import { PersonPicker } from '../../components/record-select';
+import { PlatformPicker } from '../../components/platform-picker';
 import { refusals, useSubmit } from '../../components/use-submit';
-import { isClosed } from '@shared/domain/platform';
 
 interface Values {
   platformId?: string;
@@ -25,8 +26,11 @@ interface Values {
 export function HandoverDialog({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { modal } = AntApp.useApp();
-  const lookups = useLookups();
-  const platforms = usePlatforms();
+  // Only the platform chosen and the people named are read, not the whole ledger.
+  const platformId = Form.useWatch('platformId', form);
+  const platform = useLiveQuery(async () => (platformId ? ((await db.platforms.get(platformId)) ?? null) : null), [platformId]);
+  const named = [Form.useWatch('outgoingId', form), Form.useWatch('incomingId', form), Form.useWatch('supervisorId', form), platform?.chiefAdminId];
+  const lookups = usePageLookups(named);
 
   const toInput = (v: Values): HandoverInput => ({ platformId: v.platformId, outgoingId: v.outgoingId, incomingId: v.incomingId, supervisorId: v.supervisorId, date: v.date?.format('YYYY-MM-DD') });
   const { formProps, modalProps } = useSubmit(
@@ -35,7 +39,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
       const input = toInput(v);
       const checklist = HANDOVER_CHECKLIST.map((item) => ({ item, done: (v.done ?? []).includes(item) }));
       const { filing, holidayDataMissingYear } = await recordHandover(db, { ...input, checklist });
-      const incoming = lookups.personName(input.incomingId);
+      const incoming = (await db.people.get(input.incomingId!))?.name ?? '';
       onClose();
       if (holidayDataMissingYear) {
         modal.warning({
@@ -48,7 +52,13 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
       return `已登记交接：总管理员已改为${incoming}；已生成变更备案，应于 ${filing.dueDate} 前报备。`;
     },
     {
-      check: (v) => refusals(checkHandover(toInput(v), platforms?.find((p) => p.id === v.platformId), lookups.people, localToday())),
+      // Until the platform and the people chosen are read, saving checks them in its transaction.
+      check: (v) => {
+        if (platform === undefined || (v.platformId && platform?.id !== v.platformId) || !lookupsHold(lookups, named)) return undefined;
+        // The picker finds every platform; a 已停用 one was never offered for a handover before.
+        if (platform?.status === '已停用') return { platformId: '该平台已停用，无需交接。' };
+        return refusals(checkHandover(toInput(v), platform && !platform.deletedAt ? platform : undefined, lookups.people, localToday()));
+      },
       fallback: '登记交接失败',
     },
   );
@@ -58,24 +68,26 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
     <Modal open destroyOnHidden title="登记交接" okText="登记交接" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
       <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs(), done: [] }}>
         <Form.Item name="platformId" label="平台" required>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
+          <PlatformPicker
+            value={platformId}
             placeholder="选择平台"
-            options={(platforms ?? [])
-              .filter((p) => !isClosed(p))
-              .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))}
-            // The outgoing administrator is normally the registered 总管理员.
-            onChange={(id: string) => form.setFieldValue('outgoingId', platforms?.find((p) => p.id === id)?.chiefAdminId)}
+            ariaLabel="平台"
+            width="100%"
+            onChange={(id) => {
+              form.setFieldValue('platformId', id);
+              // The outgoing administrator is normally the registered 总管理员.
+              if (id) void db.platforms.get(id).then((p) => form.setFieldValue('outgoingId', p?.chiefAdminId));
+            }}
           />
         </Form.Item>
         <Form.Item name="outgoingId" label="移交人" required extra="须为台账中该平台登记的总管理员。">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="incomingId" label="接收人" required>
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="supervisorId" label="监交人" required>
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="date" label="交接日期" required>
           <DateField />

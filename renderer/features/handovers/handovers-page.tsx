@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { handoverState } from '@shared/rules/handover-state';
 import { db } from '../../db/database';
-import { readLookups } from '../../db/queries';
+import { readByIds, readLive } from '../../db/chunked-reads';
+import { readPageLookups } from '../../db/queries';
 import { useIndexPage } from '../../db/register-index';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { PersonName } from '../../components/person-name';
@@ -43,7 +44,12 @@ export function HandoversPage() {
   const person = (id: string | undefined, role: string) => lookups && <PersonName id={id} lookups={lookups} role={role} />;
 
   const exportTables = async () => {
-    const [rows, names, platforms] = await Promise.all([newestFirst().toArray(), readLookups(), db.platforms.toArray()]);
+    // In chunks, and only the people and platforms the handovers name.
+    const rows = (await readLive(db.handovers)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const [names, platforms] = await Promise.all([
+      readPageLookups(rows.flatMap((h) => [h.outgoingId, h.incomingId, h.supervisorId, h.passwordChangeConfirmedById])),
+      readByIds(db.platforms, [...new Set(rows.map((h) => h.platformId))]),
+    ]);
     const byId = new Map(platforms.filter((p) => !p.deletedAt).map((p) => [p.id, p.name]));
     return [handoversTable(rows, (id) => byId.get(id) ?? '（已删除）', names)];
   };

@@ -8,8 +8,8 @@ import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { recordPasswordChange } from '../../db/credentials';
 import { localToday } from '@shared/domain/today';
-import { useLookups } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { lookupsHold, usePageLookups } from '../../db/queries';
+import { PersonPicker } from '../../components/record-select';
 import { refusals, useSubmit } from '../../components/use-submit';
 import { PasswordCheckDialog } from '../envelopes/password-check-dialog';
 import { usePasswordPolicy } from '../envelopes/use-credentials';
@@ -21,7 +21,9 @@ interface Values {
 
 export function PasswordChangeDialog({ handover, onClose }: { handover: Handover; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const lookups = useLookups();
+  // The people the check compares: who confirms, and the handover's own three.
+  const named = [Form.useWatch('confirmedById', form), handover.outgoingId, handover.incomingId, handover.supervisorId];
+  const lookups = usePageLookups(named);
   const policy = usePasswordPolicy();
   const [checking, setChecking] = useState(false);
 
@@ -33,7 +35,11 @@ export function PasswordChangeDialog({ handover, onClose }: { handover: Handover
       onClose();
       return '已登记更换密码，交接完成。请将新密码封存为新信封。';
     },
-    { check: (v) => refusals(checkPasswordChange(handover, toInput(v), lookups.people, localToday())), fallback: '登记更换密码失败' },
+    {
+      // Until the people are read, saving checks them in its transaction.
+      check: (v) => (lookupsHold(lookups, named) ? refusals(checkPasswordChange(handover, toInput(v), lookups.people, localToday())) : undefined),
+      fallback: '登记更换密码失败',
+    },
   );
 
   return (
@@ -56,7 +62,7 @@ export function PasswordChangeDialog({ handover, onClose }: { handover: Handover
           <DateField />
         </Form.Item>
         <Form.Item name="confirmedById" label="确认人" required extra="由接收人或监交人确认；移交人不能确认。">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
       </Form>
       {checking && policy && <PasswordCheckDialog policy={policy} onClose={() => setChecking(false)} />}

@@ -11,7 +11,9 @@ import { splitPreview, type PreviewResult } from '@shared/spreadsheet/convert';
 import { findHeaderRow, headerLabels, proposeMapping, type ColumnMapping } from '@shared/spreadsheet/mapping';
 import { IMPORT_TARGETS, TARGET_FIELDS, TARGET_LABELS, type ImportTarget } from '@shared/spreadsheet/targets';
 import { db } from '../../db/database';
-import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
+import { readLookups, readPageLookups } from '../../db/queries';
+import { readLive } from '../../db/chunked-reads';
+import { allPeople } from '../../db/people-index';
 import { importRows } from '../../db/spreadsheet-import';
 import { navigate } from '../../app/routes';
 import { showError } from '../../app/errors';
@@ -267,19 +269,17 @@ export function ImportPage() {
 
 /** Export of every live record of the three importable lists (the other lists export from their pages). */
 function ExportCard() {
-  const platforms = usePlatforms();
-  const units = useUnits();
-  const people = usePeople();
-  const lookups = useLookups();
+  // Read when clicked, a chunk at a time: the page itself reads none of the three tables.
+  const units = () => db.units.filter((u) => !u.deletedAt).sortBy('name');
   return (
     <Card size="small" title="导出">
       <Typography.Paragraph type="secondary">
         每个列表页都有“导出 Excel”按钮（旁边的 CSV 菜单可导出 UTF-8 或 GBK 编码的 CSV），导出的是当前筛选出的记录。这里导出全部记录，表头与导入时识别的表头一致，可直接用于再次导入。
       </Typography.Paragraph>
       <Space wrap>
-        <ExportButton fileName="平台台账" label="导出平台台账" tables={() => [platformsTable(platforms ?? [], lookups)]} />
-        <ExportButton fileName="人员" label="导出人员" tables={() => [peopleTable(people ?? [], lookups)]} />
-        <ExportButton fileName="单位" label="导出单位" tables={() => [unitsTable(units ?? [], lookups)]} />
+        <ExportButton fileName="平台台账" label="导出平台台账" tables={async () => [platformsTable(await readLive(db.platforms), await readLookups())]} />
+        <ExportButton fileName="人员" label="导出人员" tables={async () => [peopleTable(await allPeople({}), await readPageLookups([]))]} />
+        <ExportButton fileName="单位" label="导出单位" tables={async () => [unitsTable(await units(), await readLookups())]} />
       </Space>
     </Card>
   );

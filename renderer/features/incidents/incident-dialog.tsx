@@ -9,7 +9,7 @@ import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
 import { saveIncident } from '../../db/incidents';
-import { usePlatforms } from '../../db/queries';
+import { PlatformPicker } from '../../components/platform-picker';
 import { refusals, useSubmit } from '../../components/use-submit';
 import { SaveDialog } from '../../components/save-dialog';
 
@@ -40,7 +40,7 @@ export function IncidentDialog({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const platforms = usePlatforms();
+  const platformId = Form.useWatch('platformId', form);
   const kind = Form.useWatch('kind', form);
 
   const initialValues: Values = incident
@@ -83,7 +83,8 @@ export function IncidentDialog({
           <DateField />
         </Form.Item>
         <Form.Item name="platformId" label="平台或工作群" required={kind === '问题登记'} extra={kind === '问题登记' ? undefined : '举报投诉、舆情不涉及本校平台时可不选。'}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="选择平台或工作群" options={(platforms ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))} />
+          {/* Found by what is typed (name, account, pinyin initials): the ledger may hold 10,000 platforms. */}
+          <PlatformPicker value={platformId} onChange={(id) => form.setFieldValue('platformId', id)} placeholder="选择平台或工作群" ariaLabel="平台或工作群" width="100%" />
         </Form.Item>
         <Form.Item name="found" label="发现的问题" required extra="举报投诉写明举报渠道和内容；舆情写明出现的平台和情况。">
           <Input.TextArea rows={3} maxLength={500} showCount />

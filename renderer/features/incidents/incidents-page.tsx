@@ -2,18 +2,19 @@
 // work groups, complaints (举报投诉) and opinion events (舆情) — handling, reporting, feedback to
 // the complainant and closing. Prints F17 for complaints and opinion events.
 import { Button, Radio, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
-import { incidentState, type IncidentKind, type IncidentState } from '@shared/rules/incident-rules';
-import { useIncidents } from '../../db/incidents';
-import { usePlatforms } from '../../db/queries';
+import type { IncidentKind, IncidentState } from '@shared/rules/incident-rules';
+import { db } from '../../db/database';
+import { readByIds } from '../../db/chunked-reads';
+import { useIndexPage } from '../../db/register-index';
 import { DeleteButton } from '../../components/delete-button';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from './incident-dialog';
 import { CloseIncidentDialog } from './close-incident-dialog';
-import { RegisterList, RegisterPage } from '../../components/register-page';
+import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { incidentsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 
@@ -21,23 +22,57 @@ type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: In
 
 const KIND_COLORS: Record<IncidentKind, string> = { 问题登记: 'blue', 举报投诉: 'volcano', 舆情: 'purple' };
 
+const PAGE_SIZE = 25;
+
+/** Live incidents of a kind ('全部': every kind), open or closed, newest first through the date index. */
+const incidentsWhere = (kind: IncidentKind | '全部', closed: boolean) => () =>
+  db.incidents
+    .orderBy('date')
+    .reverse()
+    .filter((i) => !i.deletedAt && Boolean(i.closedOn) === closed && (kind === '全部' || i.kind === kind));
+
 export function IncidentsPage() {
-  const incidents = useIncidents();
-  const platforms = usePlatforms();
   const [kind, setKind] = useKeptFilter<IncidentKind | '全部'>('incidents.kind', '全部');
   const [state, setState] = useKeptFilter<IncidentState | '全部'>('incidents.state', '全部');
   const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => void warmUpPdf(), []);
 
-  const platformName = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p.name])), [platforms]);
-  const rows = useMemo(
-    () =>
-      incidents
-        ?.filter((i) => (kind === '全部' || i.kind === kind) && (state === '全部' || incidentState(i) === state))
-        // Open ones first: they are the work still to do; then newest first.
-        .sort((a, b) => Number(Boolean(a.closedOn)) - Number(Boolean(b.closedOn)) || b.date.localeCompare(a.date)),
-    [incidents, kind, state],
-  );
+  // Open ones first: they are the work still to do; then the closed ones; each part newest first.
+  // The list is the open part followed by the closed part, each read a page at a time.
+  const [page, setPage] = useListPage(`${kind}/${state}`);
+  const offset = (page - 1) * PAGE_SIZE;
+  const showOpen = state !== '已办结';
+  const showClosed = state !== '处理中';
+  const watch = ['incidents', 'platforms'];
+  const open = useIndexPage<Incident>({
+    key: `open/${kind}/${showOpen}`,
+    watch,
+    collection: showOpen ? incidentsWhere(kind, false) : () => db.incidents.where('id').equals(''),
+    offset,
+    limit: PAGE_SIZE,
+    platformOf: (i) => i.platformId,
+  });
+  const openTotal = open?.total;
+  const closed = useIndexPage<Incident>({
+    key: `closed/${kind}/${showClosed}/${openTotal ?? ''}`,
+    watch,
+    collection: showClosed && openTotal !== undefined ? incidentsWhere(kind, true) : () => db.incidents.where('id').equals(''),
+    offset: Math.max(0, offset - (openTotal ?? 0)),
+    limit: Math.max(0, Math.min(PAGE_SIZE, offset + PAGE_SIZE - (openTotal ?? 0))),
+    platformOf: (i) => i.platformId,
+  });
+  // Both parts read for this page (the closed part's read names the open count it followed).
+  const ready = open && closed && openTotal !== undefined;
+  const rows = ready ? [...open.rows, ...closed.rows].slice(0, PAGE_SIZE) : undefined;
+  const names = new Map([...(open?.platforms ?? []), ...(closed?.platforms ?? [])].map(([id, p]) => [id, p.name]));
+  const platformName = (id: string) => names.get(id);
+  const exportRows = async () => [...(showOpen ? await incidentsWhere(kind, false)().toArray() : []), ...(showClosed ? await incidentsWhere(kind, true)().toArray() : [])];
+  const exportTables = async () => {
+    const all = await exportRows();
+    const platforms = await readByIds(db.platforms, [...new Set(all.flatMap((i) => (i.platformId ? [i.platformId] : [])))]);
+    const byId = new Map(platforms.filter((p) => !p.deletedAt).map((p) => [p.id, p.name]));
+    return [incidentsTable(all, (id) => byId.get(id) ?? '（已删除）')];
+  };
   const label = (i: Incident) => `${i.kind} ${i.date} ${i.found.slice(0, 12)}`;
   const filtered = kind !== '全部' || state !== '全部';
 
@@ -70,9 +105,10 @@ export function IncidentsPage() {
             />
           </>
         }
-        exportAs={{ fileName: '问题与舆情', tables: () => [incidentsTable(rows ?? [], (id) => platformName.get(id) ?? '（已删除）')] }}
+        exportAs={{ fileName: '问题与舆情', tables: exportTables }}
         rowKey="id"
         rows={rows}
+        paging={{ page, pageSize: PAGE_SIZE, total: ready ? openTotal + closed.total : 0, onPage: setPage }}
         empty={
           filtered
             ? '没有符合筛选条件的记录。点击“全部”查看所有记录。'
@@ -85,7 +121,7 @@ export function IncidentsPage() {
             title: '平台或工作群',
             width: 170,
             render: (_, i) =>
-              i.platformId ? <a href={`#/platforms/${encodeURIComponent(i.platformId)}`}>{platformName.get(i.platformId) ?? '（已删除）'}</a> : <Typography.Text type="secondary">—</Typography.Text>,
+              i.platformId ? <a href={`#/platforms/${encodeURIComponent(i.platformId)}`}>{platformName(i.platformId) ?? '（已删除）'}</a> : <Typography.Text type="secondary">—</Typography.Text>,
           },
           { title: '发现的问题', dataIndex: 'found' },
           { title: '处置措施', width: 110, render: (_, i) => i.actions.join('、') },

@@ -7,14 +7,13 @@ import { useState } from 'react';
 import type { Person } from '@shared/domain/person';
 import { db } from '../../db/database';
 import { deletePerson, findPersonReferences } from '../../db/people';
-import { deletedName, useLookups } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { deletedName } from '../../db/queries';
+import { PersonPicker } from '../../components/record-select';
 import { useUndoDelete } from '../../components/undo-delete';
 import { showError } from '../../app/errors';
 
 export function DeletePersonDialog({ person, onClose }: { person: Person; onClose: () => void }) {
   const { message } = AntApp.useApp();
-  const lookups = useLookups();
   const deleted = useUndoDelete();
   const references = useLiveQuery(() => findPersonReferences(db, person.id), [person.id]);
   const [successorId, setSuccessorId] = useState<string>();
@@ -30,7 +29,8 @@ export function DeletePersonDialog({ person, onClose }: { person: Person; onClos
     setSaving(true);
     try {
       const handed = await deletePerson(db, person.id, handing ? successorId : undefined);
-      if (handed > 0) void message.success(`已将${person.name}的 ${handed} 项职责移交给${lookups.personName(successorId)}，“${person.name}”已移入回收站`);
+      const successor = handed > 0 && successorId ? await db.people.get(successorId) : undefined;
+      if (handed > 0) void message.success(`已将${person.name}的 ${handed} 项职责移交给${successor?.name ?? ''}，“${person.name}”已移入回收站`);
       else deleted('people', person.id, person.name);
       onClose();
     } catch (e) {
@@ -79,9 +79,8 @@ export function DeletePersonDialog({ person, onClose }: { person: Person; onClos
               help={refused}
               extra={`选择接替人员后，以上职责与删除一并办理，每项变更都记入审计日志。不选择则登记保持不变，显示为“${deletedName(person.name)}”。`}
             >
-              <PersonSelect
+              <PersonPicker
                 id="successor"
-                lookups={lookups}
                 value={successorId}
                 onChange={(v) => {
                   setRefused(undefined);

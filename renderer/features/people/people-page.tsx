@@ -1,45 +1,39 @@
 // People (人员): list, create, edit, move to trash; 离岗 people who still hold roles are flagged.
 import { Alert, Button, Form, Input, Radio, Select, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { PERSON_STATUSES, type Person } from '@shared/domain/person';
 import { RANKS } from '@shared/domain/unit';
 import { validatePerson } from '@shared/domain/validation';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
-import { useLookups, usePeople, usePlatforms, useUnits } from '../../db/queries';
+import { allPeople, useFlaggedPeople, usePeoplePage, usePeopleRoles, warmPeople } from '../../db/people-index';
+import { readPageLookups, usePageLookups } from '../../db/queries';
 import { DateField } from '../../components/date-field';
 import { UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
-import { rolesHeldBy } from '@shared/domain/roles';
-import { FilterSelect, RegisterList, RegisterPage } from '../../components/register-page';
+import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { peopleTable } from '../export/list-tables';
 import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
 import { SaveDialog } from '../../components/save-dialog';
 
+const PAGE_SIZE = 20;
+
 export function PeoplePage() {
-  const people = usePeople();
-  const platforms = usePlatforms();
-  const units = useUnits();
-  const lookups = useLookups();
   const [query, setQuery] = useKeptFilter('people.query', '');
   const [status, setStatus] = useKeptFilter<string | undefined>('people.status', undefined);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Person | null>(null);
+  useEffect(() => warmPeople(), []);
 
-  const roles = useMemo(() => rolesHeldBy(platforms ?? [], units ?? []), [platforms, units]);
+  // The list follows the deferred query, so typing never waits for it.
   const deferred = useDeferredValue(query);
-  const rows = useMemo(
-    () =>
-      people?.filter(
-        (p) =>
-          (!status || p.status === status) &&
-          (!deferred || matchesSearch(buildSearchKey([p.name, p.title ?? '', lookups.unitName(p.unitId), p.phone ?? '']), deferred)),
-      ),
-    [people, deferred, status, lookups],
-  );
-  const flagged = (people ?? []).filter((p) => p.status === '离岗' && (roles.get(p.id)?.length ?? 0) > 0);
+  const filter = { status, query: deferred.trim() || undefined };
+  const [page, setPage] = useListPage(JSON.stringify(filter));
+  const data = usePeoplePage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+  const roles = usePeopleRoles(data?.rows.map((p) => p.id) ?? []);
+  const flagged = useFlaggedPeople() ?? [];
+  const unitName = (id: string | undefined) => data?.lookups.unitName(id) ?? '';
 
   return (
     <RegisterPage
@@ -64,14 +58,14 @@ export function PeoplePage() {
         filters={
           <FilterSelect<string> label="状态" width={100} values={PERSON_STATUSES} value={status} onChange={setStatus} />
         }
-        exportAs={{ fileName: '人员', tables: () => [peopleTable(rows ?? [], lookups)] }}
+        exportAs={{ fileName: '人员', tables: async () => [peopleTable(await allPeople(filter), await readPageLookups([]))] }}
         rowKey="id"
-        rows={rows}
-        pageSize={20}
+        rows={data?.rows}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
         empty={deferred || status ? '没有符合条件的人员' : '还没有人员，点击“新建人员”添加'}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
-          { title: '单位', render: (_, p) => lookups.unitName(p.unitId) },
+          { title: '单位', render: (_, p) => unitName(p.unitId) },
           { title: '职务/岗位', dataIndex: 'title' },
           { title: '电话', dataIndex: 'phone', width: 150 },
           { title: '教师', width: 70, render: (_, p) => (p.isTeacher ? '是' : '否') },
@@ -88,7 +82,7 @@ export function PeoplePage() {
           {
             title: '担任角色',
             render: (_, p) => {
-              const held = roles.get(p.id) ?? [];
+              const held = roles?.get(p.id) ?? [];
               return (
                 <span className={p.status === '离岗' && held.length ? 'ledger-flag' : undefined}>
                   {held.slice(0, 3).join('；')}
@@ -110,7 +104,8 @@ type PersonFormValues = Omit<Partial<Person>, 'statusDate'> & { statusDate?: day
 
 function PersonDialog({ person, onClose }: { person?: Person; onClose: () => void }) {
   const [form] = Form.useForm<PersonFormValues>();
-  const lookups = useLookups();
+  // The unit picker needs every unit (a few hundred), not every person.
+  const lookups = usePageLookups([]);
   const status = Form.useWatch('status', form);
   const { formProps, modalProps } = useRecordSubmit<Person, PersonFormValues>(form, {
     table: 'people',

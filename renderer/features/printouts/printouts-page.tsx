@@ -2,9 +2,10 @@
 import { Space, Tabs, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { PAPER_STATUSES, type PaperStatus } from '@shared/domain/records';
+import { PAPER_STATUSES, type PaperStatus, type Printout } from '@shared/domain/records';
 import { waitingForSignatures } from '@shared/rules/paper-status';
 import { db } from '../../db/database';
+import { useIndexPage } from '../../db/register-index';
 import { PrintCenter } from './print-center';
 import { PrintoutDrawer } from './printout-drawer';
 import { PrintoutsTable } from './printouts-table';
@@ -12,14 +13,24 @@ import { ScanBox } from './scan-box';
 import { ExportButton } from '../export/export-button';
 import { printoutsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
-import { FilterSelect } from '../../components/register-page';
+import { FilterSelect, useListPage } from '../../components/register-page';
+
+const PAGE_SIZE = 20;
+
+/** Every live printout of a paper status (all when none), newest first through the printedAt index. */
+const newestFirst = (status: PaperStatus | undefined) => () =>
+  db.printouts
+    .orderBy('printedAt')
+    .reverse()
+    .filter((p) => !p.deletedAt && (!status || p.paperStatus === status));
 
 export function PrintoutsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [status, setStatus] = useKeptFilter<PaperStatus | undefined>('printouts.status', undefined);
-  const all = useLiveQuery(() => db.printouts.filter((p) => !p.deletedAt).toArray(), []);
-  const waiting = all && waitingForSignatures(all);
-  const listed = all?.filter((p) => !status || p.paperStatus === status).sort((a, b) => b.printedAt.localeCompare(a.printedAt));
+  // Only the printouts still out for signatures, through the paper-status index (oldest first).
+  const waiting = useLiveQuery(async () => waitingForSignatures(await db.printouts.where('paperStatus').equals('待签回').toArray()), []);
+  const [page, setPage] = useListPage(status ?? '');
+  const listed = useIndexPage<Printout>({ key: status ?? '', watch: ['printouts'], collection: newestFirst(status), offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
 
   return (
     <section aria-labelledby="printouts-title">
@@ -44,9 +55,14 @@ export function PrintoutsPage() {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space>
                   <FilterSelect label="纸质状态" width={140} values={PAPER_STATUSES} value={status} onChange={setStatus} />
-                  <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(listed ?? [])]} />
+                  <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(await newestFirst(status)().toArray())]} />
                 </Space>
-                <PrintoutsTable rows={listed} onOpen={setOpen} emptyText="还没有打印过表格" />
+                <PrintoutsTable
+                  rows={listed?.rows}
+                  paging={{ page, pageSize: PAGE_SIZE, total: listed?.total ?? 0, onPage: setPage }}
+                  onOpen={setOpen}
+                  emptyText="还没有打印过表格"
+                />
               </Space>
             ),
           },

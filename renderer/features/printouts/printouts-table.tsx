@@ -7,6 +7,7 @@ import { db } from '../../db/database';
 import { navigate } from '../../app/routes';
 import { tableLabel } from '@shared/domain/tables';
 import { PrintoutActions } from './printout-actions';
+import type { RegisterPaging } from '../../components/register-page';
 
 const STATUS_COLORS = { 待签回: 'orange', 已签回: 'blue', 已归档: 'green' } as const;
 
@@ -30,14 +31,19 @@ function RecordName({ p }: { p: Printout }) {
   return <span>{name || (p.recordTable ? tableLabel(p.recordTable) : '')}</span>;
 }
 
-export function PrintoutsTable({ rows, onOpen, emptyText }: { rows: Printout[] | undefined; onOpen?: (id: string) => void; emptyText: string }) {
+/** Without `paging` the rows are the whole list and the table pages them; with it they are one page read from the database. */
+export function PrintoutsTable({ rows, paging, onOpen, emptyText }: { rows: Printout[] | undefined; paging?: RegisterPaging; onOpen?: (id: string) => void; emptyText: string }) {
   return (
     <Table<Printout>
       rowKey="id"
       size="small"
       loading={!rows}
       dataSource={rows}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={
+        paging
+          ? { current: paging.page, pageSize: paging.pageSize, total: paging.total, onChange: paging.onPage, hideOnSinglePage: true, showSizeChanger: false }
+          : { pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }
+      }
       locale={{ emptyText: <Empty description={emptyText} /> }}
       columns={[
         { title: '表格编号', dataIndex: 'formNumber', width: 140 },

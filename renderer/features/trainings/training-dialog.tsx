@@ -7,9 +7,8 @@ import { checkTraining, TRAINING_LOCATION_MAX, type TrainingInput } from '@share
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
-import { useLookups } from '../../db/queries';
 import { saveTraining } from '../../db/trainings';
-import { PersonSelect } from '../../components/record-select';
+import { PersonPicker } from '../../components/record-select';
 import { refusals, useSubmit } from '../../components/use-submit';
 import { SaveDialog } from '../../components/save-dialog';
 
@@ -24,7 +23,6 @@ interface Values {
 
 export function TrainingDialog({ training, onClose, onSaved }: { training?: Training; onClose: () => void; onSaved?: (t: Training) => void }) {
   const [form] = Form.useForm<Values>();
-  const lookups = useLookups();
 
   const initialValues: Values = training ? { ...training, date: dayjs(training.date), attendeeIds: [...training.attendeeIds] } : { date: dayjs(), attendeeIds: [] };
 
@@ -60,7 +58,7 @@ export function TrainingDialog({ training, onClose, onSaved }: { training?: Trai
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="选择队伍" options={TRAINING_TEAMS.map((t) => ({ value: t, label: t }))} />
         </Form.Item>
         <Form.Item name="attendeeIds" label="签到人员" extra="培训后按签到表登记；培训前可留空，先打印签到表。">
-          <PersonSelect lookups={lookups} multiple placeholder="选择签到人员（可输入拼音首字母）" />
+          <PersonPicker multiple placeholder="选择签到人员（可输入拼音首字母）" />
         </Form.Item>
       </Form>
     </SaveDialog>

@@ -6,32 +6,56 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Training } from '@shared/domain/records';
 import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
 import { localToday } from '@shared/domain/today';
-import { useLookups, useSettings } from '../../db/queries';
-import { useTrainings } from '../../db/trainings';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/database';
+import { readLive } from '../../db/chunked-reads';
+import { readPageLookups, useSettings } from '../../db/queries';
+import { useIndexPage } from '../../db/register-index';
 import { DeleteButton } from '../../components/delete-button';
 import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
 import { TrainingDialog } from './training-dialog';
-import { RegisterList, RegisterPage } from '../../components/register-page';
+import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { trainingsTable } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
 
+const PAGE_SIZE = 25;
+
+/** Live trainings, newest first through the date index. */
+const newestFirst = () => db.trainings.orderBy('date').reverse().filter((t) => !t.deletedAt);
+
+/** Attendees named in a row (the first six; the rest are counted). */
+const SHOWN_ATTENDEES = 6;
+
 export function TrainingsPage() {
-  const trainings = useTrainings();
   const settings = useSettings();
-  const lookups = useLookups();
   const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => void warmUpPdf(), []);
 
   const today = localToday();
-  const rows = useMemo(() => trainings && [...trainings].sort((a, b) => b.date.localeCompare(a.date)), [trainings]);
-  const shortfall = useMemo(
-    () => (settings && trainings ? trainingReminders({ trainings }, settings.profile, today)[0] : undefined),
-    [settings, trainings, today],
-  );
   const semester = semesterOf(today);
+  const [page, setPage] = useListPage('');
+  const data = useIndexPage<Training>({
+    key: 'trainings',
+    watch: ['trainings', 'people', 'units'],
+    collection: newestFirst,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    named: (t) => t.attendeeIds.slice(0, SHOWN_ATTENDEES),
+  });
+  const lookups = data?.lookups;
+  // The reminder counts this semester's trainings only: read by the date index.
+  const thisSemester = useLiveQuery(() => db.trainings.where('date').between(semester.from, semester.to, true, true).toArray(), [semester.from, semester.to]);
+  const shortfall = useMemo(
+    () => (settings && thisSemester ? trainingReminders({ trainings: thisSemester }, settings.profile, today)[0] : undefined),
+    [settings, thisSemester, today],
+  );
+  const exportTables = async () => {
+    const all = (await readLive(db.trainings)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return [trainingsTable(all, await readPageLookups(all.flatMap((t) => t.attendeeIds)))];
+  };
   const label = (t: Training) => `${t.date} ${t.topic}`;
 
   return (
@@ -55,8 +79,9 @@ export function TrainingsPage() {
       )}
       <RegisterList<Training>
         rowKey="id"
-        rows={rows}
-        exportAs={{ fileName: '培训', tables: () => [trainingsTable(rows ?? [], lookups)] }}
+        rows={data?.rows}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
+        exportAs={{ fileName: '培训', tables: exportTables }}
         empty="还没有培训记录。举办培训时点击“登记培训”，填写主题、主讲人和对象，打印签到表；培训后登记签到人员。"
         columns={[
           { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => (d > today ? <span>{d} <Tag>未举行</Tag></span> : d) },
@@ -71,13 +96,13 @@ export function TrainingsPage() {
               ) : (
                 <span>
                   <Tag>{`${t.attendeeIds.length}人`}</Tag>
-                  {t.attendeeIds.slice(0, 6).map((id, n) => (
+                  {t.attendeeIds.slice(0, SHOWN_ATTENDEES).map((id, n) => (
                     <span key={id}>
                       {n > 0 && '、'}
-                      <PersonName id={id} lookups={lookups} />
+                      {lookups && <PersonName id={id} lookups={lookups} />}
                     </span>
                   ))}
-                  {t.attendeeIds.length > 6 && ' 等'}
+                  {t.attendeeIds.length > SHOWN_ATTENDEES && ' 等'}
                 </span>
               ),
           },

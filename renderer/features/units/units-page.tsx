@@ -4,9 +4,9 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { RANKS, UNIT_KINDS, type Unit } from '@shared/domain/unit';
 import { validateUnit } from '@shared/domain/validation';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
-import { useLookups, useUnits } from '../../db/queries';
+import { readPageLookups, usePageLookups, useUnits } from '../../db/queries';
 import { PersonName } from '../../components/person-name';
-import { PersonSelect, UnitSelect } from '../../components/record-select';
+import { PersonPicker, UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
 import { RegisterList, RegisterPage } from '../../components/register-page';
@@ -16,7 +16,8 @@ import { SaveDialog } from '../../components/save-dialog';
 
 export function UnitsPage() {
   const units = useUnits();
-  const lookups = useLookups();
+  // Names of the people the units name (two per unit), read by id: not every person of the ledger.
+  const lookups = usePageLookups((units ?? []).flatMap((u) => [u.firstResponsibleId, u.partySecretaryId]));
   const [query, setQuery] = useKeptFilter('units.query', '');
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
@@ -35,7 +36,7 @@ export function UnitsPage() {
     >
       <RegisterList<Unit>
         search={{ value: query, onChange: setQuery, placeholder: '搜索单位（支持拼音首字母）', label: '搜索单位', width: 240 }}
-        exportAs={{ fileName: '单位', tables: () => [unitsTable(rows ?? [], lookups)] }}
+        exportAs={{ fileName: '单位', tables: async () => [unitsTable(rows ?? [], await readPageLookups((rows ?? []).flatMap((u) => [u.firstResponsibleId, u.partySecretaryId, u.contactId])))] }}
         rowKey="id"
         rows={rows}
         pageSize={20}
@@ -65,7 +66,8 @@ export function UnitsPage() {
 
 function UnitDialog({ unit, onClose }: { unit?: Unit; onClose: () => void }) {
   const [form] = Form.useForm();
-  const lookups = useLookups();
+  // Every unit for the parent picker; people are searched by the person pickers.
+  const lookups = usePageLookups([]);
   const { formProps, modalProps } = useRecordSubmit<Unit, Partial<Unit>>(form, {
     table: 'units',
     validate: validateUnit,
@@ -87,17 +89,17 @@ function UnitDialog({ unit, onClose }: { unit?: Unit; onClose: () => void }) {
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="firstResponsibleId" label="第一责任人" style={{ flex: 2 }}>
-            <PersonSelect lookups={lookups} />
+            <PersonPicker />
           </Form.Item>
           <Form.Item name="firstResponsibleRank" label="级别" style={{ flex: 1 }}>
             <Select allowClear options={RANKS.map((k) => ({ value: k, label: k }))} />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="partySecretaryId" label="党组织书记">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="contactId" label="联络人">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="phone" label="联系电话">
           <Input placeholder="例如 029-87092255 或 13800000000" />

@@ -1,0 +1,111 @@
+// The window's side of the people worker (people-worker.ts): 人员 a page at a time with the roles
+// of the people shown, the 离岗 warning, and the people a picker offers for what the clerk typed —
+// each reading from IndexedDB only the people it shows.
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { useEffect, useState } from 'react';
+import type { Person } from '@shared/domain/person';
+import type { PeopleFilter, PeoplePage } from '@shared/search/people-index';
+import { showError } from '../app/errors';
+import { workerChannel } from '../app/worker-channel';
+import { db } from './database';
+import type { FlaggedPerson } from './people-search';
+import type { PeopleWorkerRequest, PeopleWorkerResponse, PeopleWorkerValue } from './people-worker';
+import { readByIds } from './chunked-reads';
+import { readPageLookups, type Lookups } from './queries';
+import { DB_NAME } from './schema';
+
+type RequestBody = PeopleWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+const channel = workerChannel<RequestBody, PeopleWorkerResponse, PeopleWorkerValue>(
+  () => new Worker(new URL('./people-worker.ts', import.meta.url), { type: 'module', name: 'people' }),
+  (r) => r,
+);
+
+/** The tables the index and the roles are built from. */
+const SOURCES = ['people', 'units', 'platforms'];
+const PREFIX = `idb://${DB_NAME}/`;
+const listeners = new Set<(tables: readonly string[]) => void>();
+
+// Every write (this window's, a restore worker's, another window's) reaches the worker before any
+// page asks again: one message port, in order.
+Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+  const tables = [...new Set(Object.keys(parts).filter((p) => p.startsWith(PREFIX)).map((p) => p.slice(PREFIX.length).split('/')[0]!))];
+  const sources = tables.filter((t) => SOURCES.includes(t));
+  if (sources.length > 0) channel.running()?.postMessage({ id: 0, type: 'changed', tables: sources } satisfies PeopleWorkerRequest);
+  if (tables.length > 0) for (const listener of listeners) listener(tables);
+});
+
+async function ask(filter: PeopleFilter, offset: number, limit: number): Promise<PeoplePage> {
+  return (await channel.request({ type: 'people', filter, offset, limit })) as PeoplePage;
+}
+
+/** Re-reads whenever `key` changes or one of SOURCES does; the newest read wins, the last stays shown. */
+function useSourcesRead<R>(key: string, read: () => Promise<R>): R | undefined {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const listener = (tables: readonly string[]) => {
+      if (tables.some((t) => SOURCES.includes(t))) setVersion((v) => v + 1);
+    };
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  const [state, setState] = useState<R>();
+  useEffect(() => {
+    let live = true;
+    read().then(
+      (next) => live && setState(next),
+      (e: unknown) => live && showError(e, '读取人员失败'),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for everything `read` reads.
+  }, [key, version]);
+  return state;
+}
+
+export interface PeoplePageRows {
+  rows: Person[];
+  total: number;
+  /** Every unit, for the people's unit names. */
+  lookups: Lookups;
+}
+
+/** One page of 人员 in name order. */
+export function usePeoplePage(filter: PeopleFilter, offset: number, limit: number): PeoplePageRows | undefined {
+  return useSourcesRead(JSON.stringify([filter, offset, limit]), async () => {
+    const found = await ask(filter, offset, limit);
+    const [rows, lookups] = await Promise.all([readByIds(db.people, found.ids), readPageLookups([])]);
+    return { rows, total: found.total, lookups };
+  });
+}
+
+/**
+ * The roles the people shown hold, by id: asked after the page, so the rows show at once and
+ * the roles (which read every platform the first time) follow.
+ */
+export function usePeopleRoles(ids: readonly string[]): Map<string, string[]> | undefined {
+  return useSourcesRead(ids.join(), async () => new Map(Object.entries((await channel.request({ type: 'roles', ids: [...ids] })) as Record<string, string[]>)));
+}
+
+/** 离岗 people who are still registered in a role (人员's warning). */
+export function useFlaggedPeople(): FlaggedPerson[] | undefined {
+  return useSourcesRead('flagged', async () => (await channel.request({ type: 'flagged' })) as FlaggedPerson[]);
+}
+
+/** Every person matching a filter, in the list's order, read in chunks: for an export the clerk asked for. */
+export async function allPeople(filter: PeopleFilter): Promise<Person[]> {
+  const { ids } = await ask(filter, 0, Number.MAX_SAFE_INTEGER);
+  return readByIds(db.people, ids);
+}
+
+/** The first live people in name order that match what the clerk typed: a picker's options. */
+export async function findPeople(query: string, limit: number): Promise<Person[]> {
+  const { ids } = await ask({ query: query.trim() || undefined }, 0, limit);
+  return readByIds(db.people, ids);
+}
+
+/** Starts building the index while the clerk looks at the page. */
+export function warmPeople(): void {
+  void channel.request({ type: 'warm' }).catch(() => undefined);
+}

@@ -10,3 +10,15 @@ export async function* blobChunks(blob: Blob, sliceBytes: number = BLOB_SLICE_BY
     yield new Uint8Array(await blob.slice(at, Math.min(blob.size, at + sliceBytes)).arrayBuffer());
   }
 }
+
+function onArrayBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer;
+}
+
+/**
+ * Bytes as a part for `new Blob([...])`, which copies them anyway: the array itself when a plain
+ * ArrayBuffer backs it (always, in practice), a copy only otherwise (a SharedArrayBuffer).
+ */
+export function blobPart(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return onArrayBuffer(bytes) ? bytes : bytes.slice();
+}

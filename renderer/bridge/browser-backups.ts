@@ -19,6 +19,7 @@ import {
   type BackupStatus,
 } from '@shared/bridge';
 import { checkBackupInWorker } from '../features/backup/backup-worker-client';
+import { blobPart } from './blob-chunks';
 import { checked, downloadBlob } from './browser-files';
 
 export const BROWSER_BACKUP_FOLDER = '浏览器的“下载”文件夹（每次备份都会下载一个文件）';
@@ -51,7 +52,7 @@ async function backupBegin(request: BackupBeginRequest): Promise<BackupBeginResu
 
 async function backupChunk(request: BackupChunkRequest): Promise<void> {
   const { writeId, data } = checked(backupChunkRequestSchema, request);
-  pending(writeId).parts.push(new Blob([data.slice()]));
+  pending(writeId).parts.push(new Blob([blobPart(data)]));
 }
 
 async function backupFinish(request: BackupFinishRequest): Promise<BackupFinishResult> {

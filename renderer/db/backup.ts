@@ -25,7 +25,7 @@ import { PAGE_ROWS } from '@shared/backup/json-pages';
 import type { BackupFailure } from '@shared/backup/format';
 import { newId } from '@shared/domain/ids';
 import type { Row } from '@shared/backup/rows';
-import { blobChunks } from '../bridge/blob-chunks';
+import { blobChunks, blobPart } from '../bridge/blob-chunks';
 import { LedgerError } from './repository';
 import { CURRENT_VERSION, type LedgerDb, type StoredAttachment } from './schema';
 import { upgradeRows } from './upgrades';
@@ -143,8 +143,7 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
 }
 
 function blobOf(chunks: readonly Uint8Array[]): Blob {
-  // slice() gives each chunk a plain ArrayBuffer of its own, which Blob accepts whatever backed it.
-  return new Blob(chunks.map((chunk) => chunk.slice()));
+  return new Blob(chunks.map(blobPart));
 }
 
 /** An attachment's bytes as staged during a restore, with what the reader measured of them. */
@@ -265,7 +264,7 @@ export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string
   let check: Awaited<ReturnType<typeof checkBackupIntegrity>>;
   try {
     const stream = await backupStream(db, { appVersion, ...(onProgress && { onProgress: (progress: WorkProgress) => onProgress({ ...progress, step: '保存当前数据的快照' }) }) });
-    for await (const chunk of stream.chunks) parts.push(new Blob([chunk.slice()]));
+    for await (const chunk of stream.chunks) parts.push(new Blob([blobPart(chunk)]));
     check = await checkBackupIntegrity(blobChunks(new Blob(parts)));
   } catch (error) {
     const reason = error instanceof BackupError ? error.reason : error instanceof LedgerError ? error.message : '';

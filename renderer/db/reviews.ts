@@ -3,6 +3,8 @@
 // people and the profile inside its transaction, asks the pure rules in shared/rules/review-chain
 // and refuses with their Chinese reason before anything is written.
 import type { Draft } from '@shared/domain/common';
+import type { Person } from '@shared/domain/person';
+import { isClosed } from '@shared/domain/platform';
 import type { Correction, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import {
@@ -21,7 +23,7 @@ import {
 } from '@shared/rules/review-chain';
 import { cleanWordList } from '@shared/rules/word-check';
 import type { LedgerDb } from './schema';
-import { createRecord, LedgerError, saveSettings, updateRecord } from './repository';
+import { createRecord, LedgerError, RuleError, saveSettings, updateRecord } from './repository';
 
 function check(result: RuleResult): void {
   if (!result.ok) throw new LedgerError(result.reason, `review refused (${result.field ?? 'review'})`);
@@ -52,6 +54,7 @@ export async function createReview(ledger: LedgerDb, input: ReviewInput): Promis
     const profile = await profileOf(ledger);
     const platform = await ledger.platforms.get(input.platformId);
     if (!platform || platform.deletedAt) throw new LedgerError('所选平台已不存在或已移入回收站。');
+    if (isClosed(platform)) throw new RuleError({ platformId: `该平台${platform.status}，不能再登记发布审核。` });
     saved = await createRecord<Review>(ledger, 'reviews', {
       ...defined({ ...input, title: input.title.trim() }),
       major: input.major,
@@ -68,7 +71,8 @@ export async function recordReviewStep(ledger: LedgerDb, id: string, stepIndex: 
   await ledger.transaction('rw', [ledger.reviews, ledger.people, ledger.auditLog, ledger.settings], async () => {
     const profile = await profileOf(ledger);
     const review = await liveReview(ledger, id);
-    const people = await ledger.people.toArray();
+    // The rule looks only at the reviewers entered: read them by id, not every person.
+    const people = (await ledger.people.bulkGet([...new Set(entry.reviewerIds)])).filter((p): p is Person => p !== undefined);
     check(canRecordStep(review, stepIndex, entry, people, profile, today));
     saved = await updateRecord<Review>(ledger, 'reviews', id, { steps: withStep(review, stepIndex, entry, profile) });
   });

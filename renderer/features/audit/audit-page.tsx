@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { AuditEntry } from '@shared/domain/audit';
 import { ChainVerifier, type ChainVerdict } from '@shared/audit/hash-chain';
 import { describeChange } from '@shared/audit/record-labels';
-import { usePageLookups } from '../../db/queries';
+import { stringsIn, usePageLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
@@ -48,17 +48,6 @@ function filtered(f: AuditFilter) {
   const any = f.recordId || f.table || f.operator || fromIso || toIso;
   if (!base) return any ? db.auditLog.orderBy('seq').reverse().filter(rest) : db.auditLog.orderBy('seq').reverse();
   return base.and(rest).reverse();
-}
-
-/** Strings in the page's changes that may be ids of people or units (names are shown for them). */
-function mentionedIds(rows: readonly AuditEntry[] | undefined): string[] {
-  const ids = new Set<string>();
-  const visit = (v: unknown) => {
-    if (typeof v === 'string' && v.length <= 64) ids.add(v);
-    else if (Array.isArray(v)) v.forEach(visit);
-  };
-  for (const e of rows ?? []) for (const [before, after] of Object.values(e.changes)) [before, after].forEach(visit);
-  return [...ids];
 }
 
 /** Entries checked per read: the window stays responsive between reads. */
@@ -116,7 +105,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
     return out;
   }, [rows]);
   // Names for the ids the page's changes mention (people and units), read by id for this page only.
-  const lookups = usePageLookups(mentionedIds(rows));
+  const lookups = usePageLookups(stringsIn((rows ?? []).map((e) => e.changes)));
   const nameOf = (id: string) => lookups.people.get(id)?.name ?? lookups.units.get(id)?.name;
   const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
   const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);

@@ -7,9 +7,8 @@ import type { RuleProfile } from '@shared/profiles/types';
 import { canCorrect, canMarkPublished } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import type { Lookups } from '../../db/queries';
 import { addCorrection, publishReview } from '../../db/reviews';
-import { PersonSelect } from '../../components/record-select';
+import { PersonPicker } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
 import { SaveDialog } from '../../components/save-dialog';
 
@@ -19,7 +18,7 @@ interface PublishValues {
   publishedById?: string;
 }
 
-export function PublishDialog({ review, profile, lookups, onClose }: { review: Review; profile: RuleProfile; lookups: Lookups; onClose: () => void }) {
+export function PublishDialog({ review, profile, onClose }: { review: Review; profile: RuleProfile; onClose: () => void }) {
   const [form] = Form.useForm<PublishValues>();
 
   const toEntry = (v: PublishValues) => ({ publishedAt: v.publishedAt?.toISOString(), publishedUrl: v.publishedUrl?.trim(), publishedById: v.publishedById });
@@ -51,7 +50,7 @@ export function PublishDialog({ review, profile, lookups, onClose }: { review: R
           <Input />
         </Form.Item>
         <Form.Item name="publishedById" label="发布人" extra="发布操作的管理员。">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
       </Form>
     </SaveDialog>

@@ -1,17 +1,16 @@
 // 新建审核: an item to be published on a platform (and column), entered from the paper form or
 // before printing it. The chain of the profile in force is laid out as its steps.
-import { AutoComplete, Checkbox, Form, Input, Select } from 'antd';
+import { AutoComplete, Checkbox, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo } from 'react';
-import { isClosed, type Platform } from '@shared/domain/platform';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { zonedToInstant } from '@shared/domain/time-zone';
 import type { Review } from '@shared/domain/records';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import type { Lookups } from '../../db/queries';
+import { usePageLookups } from '../../db/queries';
 import { createReview } from '../../db/reviews';
-import { PersonSelect, UnitSelect } from '../../components/record-select';
+import { PersonPicker, UnitSelect } from '../../components/record-select';
+import { PlatformPicker } from '../../components/platform-picker';
 import { useSubmit } from '../../components/use-submit';
 import { WordHits } from './highlighted-text';
 import { SaveDialog } from '../../components/save-dialog';
@@ -31,16 +30,12 @@ interface Values {
 
 export function ReviewDialog({
   timeZone,
-  platforms,
-  lookups,
   words,
   onClose,
   onSaved,
 }: {
   /** The institution's clock: the picked 拟发布时间 is a time there, whatever the machine's zone. */
   timeZone: string;
-  platforms: readonly Platform[];
-  lookups: Lookups;
   words: readonly string[];
   onClose: () => void;
   onSaved: (review: Review) => void;
@@ -50,14 +45,10 @@ export function ReviewDialog({
   const title = Form.useWatch('title', form);
   const content = Form.useWatch('content', form);
 
-  const platformOptions = useMemo(
-    () =>
-      platforms
-        .filter((p) => !isClosed(p))
-        .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）`, key: buildSearchKey([p.name, p.kind, p.accountId ?? '']) })),
-    [platforms],
-  );
-  const platform = platforms.find((p) => p.id === platformId);
+  // The platform is found by what is typed (the ledger may hold 10,000); the chosen one is read by id.
+  const platform = useLiveQuery(async () => (platformId ? db.platforms.get(platformId) : undefined), [platformId]);
+  // Units for 报送部门 (a few hundred); people are found by the pickers.
+  const lookups = usePageLookups([]);
   const columnOptions = (platform?.columns ?? []).map((c) => {
     const name = c.level2 ? `${c.level1}／${c.level2}` : c.level1;
     return { value: name, label: `${name}（${c.department}）` };
@@ -88,7 +79,7 @@ export function ReviewDialog({
     <SaveDialog title="新建发布审核" width={680} submit={modalProps} onClose={onClose}>
       <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ major: false }}>
         <Form.Item name="platformId" label="发布平台" rules={[{ required: true, message: '请选择发布平台' }]}>
-          <Select showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }} options={platformOptions} placeholder="选择平台（可输入拼音首字母）" />
+          <PlatformPicker value={platformId} onChange={(id) => form.setFieldValue('platformId', id)} placeholder="选择平台（可输入拼音首字母）" ariaLabel="发布平台" width="100%" />
         </Form.Item>
         <Form.Item name="column" label="栏目" extra={platform && columnOptions.length === 0 ? '该平台未登记栏目，可直接填写。' : undefined}>
           <AutoComplete options={columnOptions} placeholder="选择或填写栏目" />
@@ -101,10 +92,10 @@ export function ReviewDialog({
         </Form.Item>
         <WordHits texts={[title, content]} words={words} />
         <Form.Item name="copywriterId" label="文案">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="editorId" label="编辑">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="imageSource" label="图片来源">
           <Input />

@@ -4,7 +4,6 @@
 // 文案, 编辑, 审查人, 发布时间 (001 第七条).
 import { App as AntApp, Alert, Button, Checkbox, Collapse, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
 import type { Review, ReviewStepRecord } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
@@ -60,7 +59,6 @@ export function ReviewDrawer({
   profile,
   platform,
   reviews,
-  people,
   lookups,
   words,
 }: {
@@ -68,7 +66,7 @@ export function ReviewDrawer({
   profile: RuleProfile;
   platform: Platform | undefined;
   reviews: readonly Review[];
-  people: readonly Person[];
+  /** Names of the people the review names (and units). */
   lookups: Lookups;
   words: readonly string[];
 }) {
@@ -230,7 +228,7 @@ export function ReviewDrawer({
       )}
       {open && (
         <div style={{ marginTop: 16, padding: 16, background: '#fafafa', border: '1px solid #f0f0f0' }}>
-          <StepForm review={r} profile={profile} people={people} lookups={lookups} />
+          <StepForm review={r} profile={profile} />
         </div>
       )}
 
@@ -251,7 +249,7 @@ export function ReviewDrawer({
         <DeleteButton table="reviews" id={r.id} name={`发布审核（${r.title}）`} />
       </div>
 
-      {dialog === 'publish' && <PublishDialog review={r} profile={profile} lookups={lookups} onClose={() => setDialog(null)} />}
+      {dialog === 'publish' && <PublishDialog review={r} profile={profile} onClose={() => setDialog(null)} />}
       {dialog === 'correct' && <CorrectionDialog review={r} onClose={() => setDialog(null)} />}
       {dialog === 'print' && formId && <ReviewPrint review={r} formId={formId} onClose={() => setDialog(null)} />}
     </Drawer>

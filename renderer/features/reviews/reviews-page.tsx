@@ -15,7 +15,7 @@ import { validTimeZone } from '@shared/domain/time-zone';
 import { REVIEW_STATUSES, chainFor, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
 import type { ReviewFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
-import { readLookups, useLookups, usePageLookups, usePeople, usePlatforms, useSettings, type Lookups } from '../../db/queries';
+import { type Lookups, readLookups, stringsIn, usePageLookups, useSettings } from '../../db/queries';
 import { allReviews, useReviewPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
@@ -181,7 +181,7 @@ function reviewsOfYear(year: number | undefined): Promise<Review[]> {
 
 function ReviewFigures() {
   const [year, setYear] = useState<Dayjs | null>(dayjs());
-  const lookups = useLookups();
+  const lookups = usePageLookups([]);
   const figures = useLiveQuery(async () => {
     const reviews = await reviewsOfYear(year?.year());
     const platformIds = [...new Set(reviews.map((r) => r.platformId))];
@@ -237,8 +237,6 @@ function ReviewFigures() {
 
 /** The drawer of one review: the review, the reviews it links to, its platform, and the people to choose from. */
 function OpenedReview({ id, profile, words }: { id: string; profile: RuleProfile; words: readonly string[] }) {
-  const people = usePeople();
-  const lookups = useLookups();
   const opened = useLiveQuery(async () => {
     const review = await db.reviews.get(id);
     if (!review || review.deletedAt) return null;
@@ -249,6 +247,8 @@ function OpenedReview({ id, profile, words }: { id: string; profile: RuleProfile
     ]);
     return { review, platform, linked: original && !original.deletedAt ? [original, ...republished] : republished };
   }, [id]);
+  // Names of everyone the drawer shows (this review and the ones it links to), read by id.
+  const lookups = usePageLookups(opened ? stringsIn([opened.review, ...opened.linked]) : []);
   if (!opened) return null;
   return (
     <ReviewDrawer
@@ -256,22 +256,17 @@ function OpenedReview({ id, profile, words }: { id: string; profile: RuleProfile
       profile={profile}
       platform={opened.platform}
       reviews={opened.linked}
-      people={people ?? []}
       lookups={lookups}
       words={words}
     />
   );
 }
 
-/** 新建审核 with every live platform to choose from (read when the dialog opens, not with the list). */
+/** 新建审核, opening the review it saved. */
 function NewReviewDialog({ timeZone, words, onClose }: { timeZone: string; words: readonly string[]; onClose: () => void }) {
-  const platforms = usePlatforms();
-  const lookups = useLookups();
   return (
     <ReviewDialog
       timeZone={timeZone}
-      platforms={platforms ?? []}
-      lookups={lookups}
       words={words}
       onClose={onClose}
       onSaved={(r) => {

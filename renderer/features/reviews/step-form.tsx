@@ -10,9 +10,9 @@ import type { RuleProfile } from '@shared/profiles/types';
 import { canRecordStep, chainFor, nextStepIndex, stepName, stepRequirements, type ReviewField } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
-import type { Lookups } from '../../db/queries';
+import { lookupsHold, usePageLookups } from '../../db/queries';
 import { recordReviewStep } from '../../db/reviews';
-import { PersonSelect } from '../../components/record-select';
+import { PersonPicker } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
 import { localToday } from '@shared/domain/today';
 
@@ -32,8 +32,11 @@ const FIELD_NAMES: Partial<Record<ReviewField, keyof Values>> = {
   date: 'date',
 };
 
-export function StepForm({ review, profile, people, lookups }: { review: Review; profile: RuleProfile; people: readonly Person[]; lookups: Lookups }) {
+export function StepForm({ review, profile }: { review: Review; profile: RuleProfile }) {
   const [form] = Form.useForm<Values>();
+  // The chosen reviewers, read by id for the rule check (the transaction checks again).
+  const chosen = Form.useWatch('reviewerIds', form);
+  const lookups = usePageLookups(chosen ?? []);
   const chain = chainFor(profile, review.major);
   const next = nextStepIndex(review, profile) ?? 0;
   // The form store outlives a recorded step: offer the level now due, not the one just recorded.
@@ -52,6 +55,9 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
     },
     {
       check: (v) => {
+        const ids = v.reviewerIds ?? [];
+        if (!lookupsHold(lookups, ids)) return undefined;
+        const people = ids.map((id) => lookups.people.get(id) ?? lookups.deletedPeople.get(id)).filter((p): p is Person => p !== undefined);
         const allowed = canRecordStep(review, v.stepIndex ?? next, toEntry(v), people, profile, localToday());
         return allowed.ok ? undefined : { [FIELD_NAMES[allowed.field ?? 'step'] ?? 'stepIndex']: allowed.reason };
       },
@@ -79,7 +85,7 @@ export function StepForm({ review, profile, people, lookups }: { review: Review;
         <Select options={chain.map((rule, i) => ({ value: i, label: `${stepName(i, rule.roleLabel)}${stepRequirements(rule)}` }))} />
       </Form.Item>
       <Form.Item name="reviewerIds" label="审核人" extra="在纸质审核表上签名的人，可选多人。">
-        <PersonSelect lookups={lookups} multiple />
+        <PersonPicker multiple />
       </Form.Item>
       <Form.Item name="opinion" label="审核意见">
         <Input.TextArea rows={2} />

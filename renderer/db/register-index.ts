@@ -265,6 +265,12 @@ export async function allOfRegister<K extends RegisterName>(register: K, filter:
   return readChunked(ids, (chunk) => table.bulkGet(chunk));
 }
 
+/** The live platforms with these ids, read by id in chunks: names for an export of a register. */
+export async function readPlatformsById(ids: Iterable<string>): Promise<Map<string, Platform>> {
+  const found = await readChunked([...new Set(ids)], (chunk) => db.platforms.bulkGet(chunk));
+  return new Map(found.filter((p) => !p.deletedAt).map((p) => [p.id, p]));
+}
+
 /** The figures of a year's inspection campaign, computed in the worker; re-read when the data changes. */
 export function useCampaignSummary(year: number, thisYear: number, asOf: string): CampaignSummary | undefined {
   return usePaged(JSON.stringify([year, thisYear, asOf]), ['inspections', 'platforms', 'approvals', 'settings'], async () => {

@@ -514,6 +514,7 @@ async function campaignSummary(year: number, thisYear: number, asOf: string): Pr
   const labels: Record<string, string> = {};
   for (const p of data.platforms) if (named.has(p.id)) labels[p.id] = `${p.name}（${p.kind}）`;
   return {
+    year,
     years: [...new Set([thisYear, ...data.inspections.map((i) => i.year)])].sort((a, b) => b - a),
     attention: campaignYearNeedingAttention(data.inspections, thisYear),
     progress: campaignProgress(data.inspections, year),

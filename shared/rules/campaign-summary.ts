@@ -6,6 +6,8 @@ import type { ClosureCandidate, CampaignProgress, YearComparison } from './inspe
 import type { CampaignYearChoice } from './campaign-year';
 
 export interface CampaignSummary {
+  /** The year these figures are of. */
+  year: number;
   /** Every year with an inspection and this year, newest first. */
   years: number[];
   attention: CampaignYearChoice;

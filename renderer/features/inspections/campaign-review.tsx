@@ -1,32 +1,24 @@
 // 与上年比较 and 拟关停注销: what changed since last year's campaign (new and closed accounts,
 // changed administrators, failed items) and the accounts to close (001 第六条, 004 通知 僵尸号).
 import { Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Platform } from '@shared/domain/platform';
-import type { Approval, Inspection } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { clauseFor } from '@shared/profiles/clauses';
-import { closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
-import { localToday } from '@shared/domain/today';
+import type { CampaignSummary } from '@shared/rules/campaign-summary';
 import { formatMonth } from '@shared/domain/month-date';
 
 interface Props {
-  year: number;
-  platforms: Platform[];
-  inspections: Inspection[];
-  approvals: Approval[];
+  /** The year's figures, computed in the registers' worker (compareWithLastYear, closureCandidates). */
+  summary: CampaignSummary;
   profile: RuleProfile;
 }
 
-const label = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '（平台已删除）');
+const label = (p: Platform) => `${p.name}（${p.kind}）`;
 
-export function CampaignReview({ year, platforms, inspections, approvals, profile }: Props) {
-  const today = localToday();
-  // A past year is judged as of its last day; the current year as of today.
-  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
-  const byId = useMemo(() => new Map(platforms.map((p) => [p.id, p])), [platforms]);
-  const cmp = useMemo(() => compareWithLastYear({ platforms, inspections, approvals }, year), [platforms, inspections, approvals, year]);
-  const closure = useMemo(() => closureCandidates({ platforms, inspections, approvals, profile }, year, asOf), [platforms, inspections, approvals, profile, year, asOf]);
+export function CampaignReview({ summary, profile }: Props) {
+  const { year, comparison: cmp, closure } = summary;
+  const labelOf = (id: string) => summary.labels[id] ?? '（平台已删除）';
 
   const section = (title: string, count: number, items: ReactNode[]) => (
     <Col xs={24} md={12}>
@@ -54,14 +46,14 @@ export function CampaignReview({ year, platforms, inspections, approvals, profil
           {section(
             '总管理员变更',
             cmp.adminChanges.length,
-            cmp.adminChanges.map((c) => <li key={`${c.platformId}-${c.date}-${c.after}`}>{`${label(byId.get(c.platformId))}：${c.before} → ${c.after}（${c.date}）`}</li>),
+            cmp.adminChanges.map((c) => <li key={`${c.platformId}-${c.date}-${c.after}`}>{`${labelOf(c.platformId)}：${c.before} → ${c.after}（${c.date}）`}</li>),
           )}
           {section(
             '不符合项',
             cmp.failed.length,
             cmp.failed.map((f) => (
               <li key={`${f.inspectionId}-${f.item}`}>
-                {`${label(byId.get(f.platformId))}：${f.item}${f.note ? `（${f.note}）` : ''}`}
+                {`${labelOf(f.platformId)}：${f.item}${f.note ? `（${f.note}）` : ''}`}
                 {f.repeated && (
                   <Tag color="red" style={{ marginInlineStart: 6 }}>
                     连续两年
@@ -81,6 +73,7 @@ export function CampaignReview({ year, platforms, inspections, approvals, profil
         ) : (
           <List
             size="small"
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             dataSource={closure}
             renderItem={(c) => (
               <List.Item>

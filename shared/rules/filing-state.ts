@@ -27,18 +27,3 @@ export function filingState(a: Approval, rules: { profile: RuleProfile; calendar
 
 /** The 报备状态 filter of 开通与备案. */
 export type FilingStatusFilter = '待报备' | '已逾期' | '已报备' | '期限待定';
-
-export function matchesFilingStatus(s: Pick<FilingState, 'state'> & { daysLeft?: number }, filter: FilingStatusFilter | undefined): boolean {
-  switch (filter) {
-    case undefined:
-      return true;
-    case '待报备':
-      return s.state === 'open' || s.state === 'unknown' || s.state === 'pending';
-    case '已逾期':
-      return s.state === 'open' && (s.daysLeft ?? 0) < 0;
-    case '已报备':
-      return s.state === 'filed' || s.state === 'done';
-    case '期限待定':
-      return s.state === 'unknown';
-  }
-}

@@ -472,8 +472,9 @@ async function registerPage(request: PageRequest): Promise<IndexPage> {
   const { offset, limit } = request;
   switch (request.register) {
     case 'approvals': {
-      const [rows, platforms] = await Promise.all([approvals.rows(), loadPlatforms()]);
-      if (request.filter.query) await loadKeys();
+      // Only a search needs the platforms' index: the first page of a large ledger does not wait for it.
+      if (!request.filter.query) return queryApprovals(await approvals.rows(), () => '', request.filter, offset, limit);
+      const [rows, platforms] = await Promise.all([approvals.rows(), loadPlatforms(), loadKeys()]);
       return queryApprovals(rows, filingPlatformKeys(platforms), request.filter, offset, limit);
     }
     case 'inspections':

@@ -66,9 +66,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
   });
   const rows = useMemo(() => {
     if (!rules || !data) return undefined;
-    return data.rows.map((a) => {
-      return { a, s: filingState(a, rules, today), name: label(data.platforms?.get(a.platformId)) };
-    });
+    return data.rows.map((a) => ({ a, s: filingState(a, rules, today), name: label(data.platforms?.get(a.platformId)) }));
   }, [data, rules, today]);
   const total = data?.total;
   const anyFilter = Boolean(filter.kind || filter.status || filter.query);

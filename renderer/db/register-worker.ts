@@ -21,7 +21,7 @@ import { filingState } from '@shared/rules/filing-state';
 import { passwordStatuses } from '@shared/rules/credentials';
 import { campaignAccounts, campaignProgress, closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
 import { campaignYearNeedingAttention } from '@shared/rules/campaign-year';
-import type { CampaignSummary } from '@shared/rules/campaign-summary';
+import { platformLabel, type CampaignSummary } from '@shared/rules/campaign-summary';
 import { buildSearchKey, textSearchKey } from '@shared/search/pinyin-search';
 import {
   compareApprovalRows,
@@ -521,8 +521,8 @@ async function campaignSummary(year: number, thisYear: number, asOf: string): Pr
     progress: campaignProgress(data.inspections, year),
     covered: covered.length,
     missing: covered.filter((p) => !yearOf.has(p.id)).length,
-    comparison,
-    closure,
+    comparison: { ...comparison, added: comparison.added.map(platformLabel), closed: comparison.closed.map((c) => ({ ...c, platform: platformLabel(c.platform) })) },
+    closure: closure.map((c) => ({ ...c, platform: platformLabel(c.platform) })),
     labels,
   };
 }

@@ -1,11 +1,10 @@
 // 与上年比较 and 拟关停注销: what changed since last year's campaign (new and closed accounts,
 // changed administrators, failed items) and the accounts to close (001 第六条, 004 通知 僵尸号).
-import { Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import type { Platform } from '@shared/domain/platform';
+import { Card, Col, Empty, List, Pagination, Row, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import type { RuleProfile } from '@shared/profiles/types';
 import { clauseFor } from '@shared/profiles/clauses';
-import type { CampaignSummary } from '@shared/rules/campaign-summary';
+import type { CampaignSummary, PlatformLabel } from '@shared/rules/campaign-summary';
 import { formatMonth } from '@shared/domain/month-date';
 
 interface Props {
@@ -14,44 +13,57 @@ interface Props {
   profile: RuleProfile;
 }
 
-const label = (p: Platform) => `${p.name}（${p.kind}）`;
+const label = (p: PlatformLabel) => `${p.name}（${p.kind}）`;
+
+const SHOWN = 50;
+
+/** One part of the comparison: its count and its items, 50 at a time (a university has thousands). */
+function Section<T>({ title, items, render }: { title: string; items: readonly T[]; render: (item: T) => ReactNode }) {
+  const [page, setPage] = useState(1);
+  return (
+    <Col xs={24} md={12}>
+      <Typography.Text strong>
+        {title}（{items.length}）
+      </Typography.Text>
+      {items.length ? (
+        <>
+          <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>{items.slice((page - 1) * SHOWN, page * SHOWN).map(render)}</ul>
+          <Pagination size="small" simple current={page} pageSize={SHOWN} total={items.length} onChange={setPage} hideOnSinglePage style={{ marginBottom: 12 }} />
+        </>
+      ) : (
+        <Typography.Paragraph type="secondary">无</Typography.Paragraph>
+      )}
+    </Col>
+  );
+}
 
 export function CampaignReview({ summary, profile }: Props) {
   const { year, comparison: cmp, closure } = summary;
   const labelOf = (id: string) => summary.labels[id] ?? '（平台已删除）';
 
-  const section = (title: string, count: number, items: ReactNode[]) => (
-    <Col xs={24} md={12}>
-      <Typography.Text strong>
-        {title}（{count}）
-      </Typography.Text>
-      {items.length ? <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>{items}</ul> : <Typography.Paragraph type="secondary">无</Typography.Paragraph>}
-    </Col>
-  );
-
   return (
     <>
       <Card title={`与上年比较（${year}年度与${year - 1}年度）`} style={{ marginTop: 16 }} aria-label="与上年比较">
         <Row gutter={24}>
-          {section(
-            '新增账号',
-            cmp.added.length,
-            cmp.added.map((p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${formatMonth(p.openedOn) ?? p.openedOn}开通` : ''}`}</li>),
-          )}
-          {section(
-            '停用或注销的账号',
-            cmp.closed.length,
-            cmp.closed.map((c) => <li key={c.platform.id}>{`${label(c.platform)}：${c.status}${c.date ? `（${c.date}）` : ''}`}</li>),
-          )}
-          {section(
-            '总管理员变更',
-            cmp.adminChanges.length,
-            cmp.adminChanges.map((c) => <li key={`${c.platformId}-${c.date}-${c.after}`}>{`${labelOf(c.platformId)}：${c.before} → ${c.after}（${c.date}）`}</li>),
-          )}
-          {section(
-            '不符合项',
-            cmp.failed.length,
-            cmp.failed.map((f) => (
+          <Section
+            title="新增账号"
+            items={cmp.added}
+            render={(p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${formatMonth(p.openedOn) ?? p.openedOn}开通` : ''}`}</li>}
+          />
+          <Section
+            title="停用或注销的账号"
+            items={cmp.closed}
+            render={(c) => <li key={c.platform.id}>{`${label(c.platform)}：${c.status}${c.date ? `（${c.date}）` : ''}`}</li>}
+          />
+          <Section
+            title="总管理员变更"
+            items={cmp.adminChanges}
+            render={(c) => <li key={`${c.platformId}-${c.date}-${c.after}`}>{`${labelOf(c.platformId)}：${c.before} → ${c.after}（${c.date}）`}</li>}
+          />
+          <Section
+            title="不符合项"
+            items={cmp.failed}
+            render={(f) => (
               <li key={`${f.inspectionId}-${f.item}`}>
                 {`${labelOf(f.platformId)}：${f.item}${f.note ? `（${f.note}）` : ''}`}
                 {f.repeated && (
@@ -60,8 +72,8 @@ export function CampaignReview({ summary, profile }: Props) {
                   </Tag>
                 )}
               </li>
-            )),
-          )}
+            )}
+          />
         </Row>
       </Card>
       <Card title={`拟关停注销（${closure.length}）`} style={{ marginTop: 16 }} aria-label="拟关停注销">

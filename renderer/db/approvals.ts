@@ -1,17 +1,11 @@
 // Opening approvals and filings: recording a change (with the registry updated in the same
 // transaction), closing an account (注销备案 + status 已注销 together), and marking a filing as
 // handed in. Every write goes through the audited repository.
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Approval } from '@shared/domain/records';
 import type { Platform } from '@shared/domain/platform';
 import type { FieldChange } from '@shared/domain/records';
 import type { LedgerDb } from './schema';
-import { db } from './database';
 import { createRecord, LedgerError, updateRecord } from './repository';
-
-export function useApprovals(): Approval[] | undefined {
-  return useLiveQuery(() => db.approvals.filter((a) => !a.deletedAt).toArray(), []);
-}
 
 export interface ChangeFilingInput {
   platformId: string;

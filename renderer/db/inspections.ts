@@ -2,22 +2,12 @@
 // account, all in one transaction, so a campaign is either opened for every account or not at
 // all), and recording an account's checks, self-assessment and result. A 关停注销 result can close
 // the account in the same transaction, so the registry and the inspection never disagree.
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { IsoDate } from '@shared/domain/common';
 import type { Platform } from '@shared/domain/platform';
 import type { Approval, Inspection } from '@shared/domain/records';
 import { accountsToOpen, checkInspectionInput, newInspectionDraft, type InspectionInput } from '@shared/rules/inspection-campaign';
 import type { LedgerDb } from './schema';
-import { db } from './database';
 import { createRecord, LedgerError, RuleError, updateRecord } from './repository';
-
-export function useInspections(): Inspection[] | undefined {
-  return useLiveQuery(() => db.inspections.filter((i) => !i.deletedAt).toArray(), []);
-}
-
-export function useApprovalsForComparison(): Approval[] | undefined {
-  return useLiveQuery(() => db.approvals.filter((a) => !a.deletedAt).toArray(), []);
-}
 
 /** A recorded inspection the rules refused: the message of each field, for the form. */
 export class InspectionRuleError extends RuleError {}

@@ -1,7 +1,7 @@
 // The large registers read a page at a time: the search worker (register-worker.ts) says which ids
 // are on the page and how many match; this thread reads only those records. Changes reach the
 // worker first and the pages second, so a page re-read after a change sees it.
-import { Dexie, type Collection, type ObservabilitySet } from 'dexie';
+import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
@@ -9,23 +9,26 @@ import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter }
 import { showError } from '../app/errors';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
-import type { ChangedRows, IndexedTable, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
+import type { CampaignSummary } from '@shared/rules/campaign-summary';
+import type { ChangedRows, IndexedTable, PageRequest, RegisterFilters, RegisterName, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
 import { DB_NAME } from './schema';
 import { workerChannel } from '../app/worker-channel';
 
-const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings'];
+const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings', 'approvals', 'inspections', 'envelopes', 'handovers'];
 /** More changed ids than this are re-read as a whole table. */
 const MAX_IDS = 500;
 
 type RequestBody = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-const channel = workerChannel<RequestBody, RegisterWorkerResponse, IndexPage | undefined>(
+type Answer = { page?: IndexPage; campaign?: CampaignSummary };
+
+const channel = workerChannel<RequestBody, RegisterWorkerResponse, Answer>(
   () => new Worker(new URL('./register-worker.ts', import.meta.url), { type: 'module', name: 'registers' }),
-  (r) => (r.ok ? { id: r.id, ok: true, value: r.page } : { id: r.id, ok: false, error: r.error }),
+  (r) => (r.ok ? { id: r.id, ok: true, value: { page: r.page, campaign: r.campaign } } : { id: r.id, ok: false, error: r.error }),
 );
 
-function post(body: RequestBody): Promise<IndexPage | undefined> {
-  return channel.request(body);
+async function post(body: RequestBody): Promise<IndexPage | undefined> {
+  return (await channel.request(body)).page;
 }
 
 /** A Dexie range set, as the event holds it (a tree; plain objects when it came from another window). */
@@ -198,9 +201,81 @@ export function useIndexPage<T>({
 }): PagedRows<T> | undefined {
   return usePaged(JSON.stringify([key, offset, limit]), watch, async () => {
     const [total, rows] = await Promise.all([collection().count(), collection().offset(offset).limit(limit).toArray()]);
-    const platformIds = platformOf ? [...new Set(rows.map(platformOf).filter((id): id is string => Boolean(id)))] : [];
-    const [lookups, platforms] = await Promise.all([readPageLookups(named ? rows.flatMap(named) : []), db.platforms.bulkGet(platformIds)]);
-    return { rows, total, lookups, platforms: new Map(present(platforms).filter((p) => !p.deletedAt).map((p) => [p.id, p])) };
+    return withNames(rows, total, named, platformOf);
+  });
+}
+
+/** A page's rows with the names of the people they name and the platforms they are of. */
+async function withNames<T>(rows: T[], total: number, named?: (row: T) => (string | undefined)[], platformOf?: (row: T) => string | undefined): Promise<PagedRows<T>> {
+  const platformIds = platformOf ? [...new Set(rows.map(platformOf).filter((id): id is string => Boolean(id)))] : [];
+  const [lookups, platforms] = await Promise.all([readPageLookups(named ? rows.flatMap(named) : []), db.platforms.bulkGet(platformIds)]);
+  return { rows, total, lookups, platforms: new Map(present(platforms).filter((p) => !p.deletedAt).map((p) => [p.id, p])) };
+}
+
+/** The tables each register of the worker is read from (its ids are ids of that table). */
+const REGISTER_TABLES = {
+  approvals: () => db.approvals,
+  inspections: () => db.inspections,
+  envelopes: () => db.envelopes,
+  groups: () => db.platforms,
+  rotation: () => db.platforms,
+} satisfies Record<RegisterName, () => Table<{ id: string }, string, unknown>>;
+
+type RegisterRow<K extends RegisterName> = ReturnType<(typeof REGISTER_TABLES)[K]> extends Table<infer T, string, unknown> ? T : never;
+
+function pageRequest<K extends RegisterName>(register: K, filter: RegisterFilters[K], offset: number, limit: number): PageRequest {
+  // The mapped union does not narrow through a generic key; each member is this shape.
+  return { type: 'page', register, filter, offset, limit } as PageRequest;
+}
+
+/**
+ * One page of a register the worker sorts and filters (开通与备案, 年度检查, 密码密封存档, 工作群,
+ * 各平台密码修改情况): the ids come from the worker, the records from their table, with the names
+ * of the people the rows name and the platforms they are of.
+ */
+export function useRegisterPage<K extends RegisterName>({
+  register,
+  filter,
+  watch,
+  offset,
+  limit,
+  named,
+  platformOf,
+}: {
+  register: K;
+  filter: RegisterFilters[K];
+  /** Tables whose changes re-read the page (the register's own table first). */
+  watch: readonly string[];
+  offset: number;
+  limit: number;
+  named?: (row: RegisterRow<K>) => (string | undefined)[];
+  platformOf?: (row: RegisterRow<K>) => string | undefined;
+}): PagedRows<RegisterRow<K>> | undefined {
+  return usePaged(JSON.stringify([register, filter, offset, limit]), watch, async () => {
+    const found = (await post(pageRequest(register, filter, offset, limit)))!;
+    const table = REGISTER_TABLES[register]() as unknown as Table<RegisterRow<K>, string, unknown>;
+    return withNames(present(await table.bulkGet(found.ids)), found.total, named, platformOf);
+  });
+}
+
+/** Every record of a register matching a filter, in the list's order, read in chunks: for an export the clerk asked for. */
+export async function allOfRegister<K extends RegisterName>(register: K, filter: RegisterFilters[K]): Promise<RegisterRow<K>[]> {
+  const { ids } = (await post(pageRequest(register, filter, 0, Number.MAX_SAFE_INTEGER)))!;
+  const table = REGISTER_TABLES[register]() as unknown as Table<RegisterRow<K>, string, unknown>;
+  return readChunked(ids, (chunk) => table.bulkGet(chunk));
+}
+
+/** The live platforms with these ids, read by id in chunks: names for an export of a register. */
+export async function readPlatformsById(ids: Iterable<string>): Promise<Map<string, Platform>> {
+  const found = await readChunked([...new Set(ids)], (chunk) => db.platforms.bulkGet(chunk));
+  return new Map(found.filter((p) => !p.deletedAt).map((p) => [p.id, p]));
+}
+
+/** The figures of a year's inspection campaign, computed in the worker; re-read when the data changes. */
+export function useCampaignSummary(year: number, thisYear: number, asOf: string): CampaignSummary | undefined {
+  return usePaged(JSON.stringify([year, thisYear, asOf]), ['inspections', 'platforms', 'approvals', 'settings'], async () => {
+    const { campaign } = await channel.request({ type: 'campaign', year, thisYear, asOf });
+    return campaign!;
   });
 }
 

@@ -1,5 +1,5 @@
-// Module Web Worker that keeps the search index of the large registers (平台台账, 发布审核) off the
-// UI thread. It reads the ledger through its own Dexie connection in pages of rows, keeps one
+// Module Web Worker that keeps the search index of the large registers (平台台账, 发布审核, and the
+// lists of 开通与备案, 年度检查, 密码密封存档 and 工作群) off the UI thread. It reads the ledger through its own Dexie connection in pages of rows, keeps one
 // small sorted row per record (shared/search/register-index.ts), and answers "which ids are on
 // page N of this filter and query, and how many match" with one pass over those rows. The UI
 // thread then reads just those records.
@@ -13,37 +13,77 @@
 // (media-ledger-search), a pure function of the text, so it is never stale: a restored backup,
 // an import or an old backup without any key ends up searchable the same way.
 import { Dexie, type Table } from 'dexie';
-import type { Platform } from '@shared/domain/platform';
-import type { Review } from '@shared/domain/records';
+import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
+import type { Approval, Envelope, Handover, Inspection, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { reviewStatus } from '@shared/rules/review-chain';
+import { filingState } from '@shared/rules/filing-state';
+import { passwordStatuses } from '@shared/rules/credentials';
+import { campaignAccounts, campaignProgress, closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
+import { campaignYearNeedingAttention } from '@shared/rules/campaign-year';
+import { platformLabel, type CampaignSummary } from '@shared/rules/campaign-summary';
 import { buildSearchKey, textSearchKey } from '@shared/search/pinyin-search';
 import {
+  compareApprovalRows,
+  compareEnvelopeRows,
+  compareGroupRows,
+  compareInspectionRows,
   comparePlatformRows,
   compareReviewRows,
+  compareRotationRows,
+  queryApprovals,
+  queryEnvelopes,
+  queryGroups,
+  queryInspections,
   queryPlatforms,
   queryReviews,
+  queryRotation,
   upsertSorted,
+  type ApprovalFilter,
+  type ApprovalIndexRow,
+  type EnvelopeFilter,
+  type EnvelopeIndexRow,
+  type GroupFilter,
+  type GroupIndexRow,
   type IndexPage,
+  type InspectionFilter,
+  type InspectionIndexRow,
   type PlatformFilter,
   type PlatformIndexRow,
   type PlatformOfReview,
   type ReviewFilter,
   type ReviewIndexRow,
+  type RotationIndexRow,
 } from '@shared/search/register-index';
 import { LedgerDb } from './schema';
 
 /** Changed ids per table, or 'all' when a bulk write or a cleared table leaves no list of ids. */
 export type ChangedRows = Partial<Record<IndexedTable, string[] | 'all'>>;
-export type IndexedTable = 'platforms' | 'reviews' | 'units' | 'people' | 'settings';
+export type IndexedTable = 'platforms' | 'reviews' | 'units' | 'people' | 'settings' | 'approvals' | 'inspections' | 'envelopes' | 'handovers';
+
+/** The registers of the other tables, each with its filter (answered by the 'page' message). */
+export interface RegisterFilters {
+  approvals: ApprovalFilter;
+  inspections: InspectionFilter;
+  envelopes: EnvelopeFilter;
+  groups: GroupFilter;
+  /** 各平台密码修改情况 (ids are platform ids). */
+  rotation: Record<string, never>;
+}
+export type RegisterName = keyof RegisterFilters;
+
+/** A page of one of those registers. */
+export type PageRequest = { [K in RegisterName]: { type: 'page'; register: K; filter: RegisterFilters[K]; offset: number; limit: number } }[RegisterName];
 
 export type RegisterWorkerRequest =
   | { id: number; type: 'changed'; changes: ChangedRows }
   | { id: number; type: 'warm'; table: 'platforms' | 'reviews' }
   | { id: number; type: 'platforms'; filter: PlatformFilter; offset: number; limit: number }
-  | { id: number; type: 'reviews'; filter: ReviewFilter; offset: number; limit: number };
+  | { id: number; type: 'reviews'; filter: ReviewFilter; offset: number; limit: number }
+  | ({ id: number } & PageRequest)
+  | { id: number; type: 'campaign'; year: number; thisYear: number; asOf: string };
 
-export type RegisterWorkerResponse = { id: number; ok: true; page?: IndexPage } | { id: number; ok: false; error: string };
+export type RegisterWorkerResponse = { id: number; ok: true; page?: IndexPage; campaign?: CampaignSummary } | { id: number; ok: false; error: string };
 
 const PAGE = 2_000;
 const db = new LedgerDb();
@@ -189,7 +229,7 @@ function platformTexts(p: Platform, n: Names): Texts {
 }
 
 function platformRow(p: Platform): PlatformIndexRow {
-  return { id: p.id, kind: p.kind, name: p.name, hostUnitId: p.hostUnitId, sponsorUnitId: p.sponsorUnitId, status: p.status, key: '' };
+  return { id: p.id, kind: p.kind, name: p.name, accountId: p.accountId, hostUnitId: p.hostUnitId, sponsorUnitId: p.sponsorUnitId, status: p.status, key: '' };
 }
 
 function loadPlatforms(): Promise<PlatformIndex> {
@@ -279,9 +319,219 @@ function platformsOfReviews(index: PlatformIndex): (id: string) => PlatformOfRev
   };
 }
 
+// ---- Registers of the other tables ----------------------------------------------------------------
+
+/**
+ * A sorted index of small rows over one table, built on the first query: a changed record is
+ * re-read by id and put in place; a change of a table the rows are derived from (`rebuildOn`)
+ * drops the index, and the next query builds it again.
+ */
+class RowIndex<Rec extends { id: string; deletedAt?: string }, R extends { id: string }, C> {
+  private built?: Promise<{ rows: R[]; context: C }>;
+
+  constructor(
+    private readonly spec: {
+      table: IndexedTable;
+      read: () => Table<Rec, string, unknown>;
+      rebuildOn: readonly IndexedTable[];
+      context: () => Promise<C>;
+      /** The record's row, or undefined when the register leaves it out. */
+      row: (record: Rec, context: C) => R | undefined;
+      compare: (a: R, b: R) => number;
+    },
+  ) {}
+
+  rows(): Promise<R[]> {
+    this.built ??= (async () => {
+      const context = await this.spec.context();
+      const rows: R[] = [];
+      await eachLive(this.spec.read(), (batch) => {
+        for (const record of batch) {
+          const row = this.spec.row(record, context);
+          if (row) rows.push(row);
+        }
+      });
+      rows.sort(this.spec.compare);
+      return { rows, context };
+    })();
+    return this.built.then((b) => b.rows);
+  }
+
+  reset(): void {
+    this.built = undefined;
+  }
+
+  async changed(changes: ChangedRows): Promise<void> {
+    if (!this.built) return;
+    const ids = changes[this.spec.table];
+    if (this.spec.rebuildOn.some((t) => changes[t]) || ids === 'all') {
+      this.built = undefined;
+      return;
+    }
+    if (!ids) return;
+    const built = await this.built;
+    const found = await this.spec.read().bulkGet(ids);
+    const rows: R[] = [];
+    for (const record of found) {
+      const row = record && !record.deletedAt ? this.spec.row(record, built.context) : undefined;
+      if (row) rows.push(row);
+    }
+    built.rows = upsertSorted(built.rows, rows, ids, this.spec.compare);
+  }
+}
+
+async function deadlineRules() {
+  const settings = await db.settings.get('main');
+  return settings ? { profile: settings.profile, calendar: settings.holidayOverrides ?? [] } : undefined;
+}
+
+const approvals = new RowIndex<Approval, ApprovalIndexRow, Awaited<ReturnType<typeof deadlineRules>>>({
+  table: 'approvals',
+  read: () => db.approvals,
+  rebuildOn: ['settings'],
+  context: deadlineRules,
+  row: (a, rules) => {
+    if (!rules) return undefined;
+    // The state does not depend on today: only 'open' does, through its due date.
+    const s = filingState(a, rules, '');
+    return { id: a.id, at: a.changeDate ?? a.createdAt, kind: a.kind, platformId: a.platformId, state: s.state, ...(s.state === 'open' && { dueDate: s.dueDate }) };
+  },
+  compare: compareApprovalRows,
+});
+
+async function platformNames(): Promise<Map<string, string>> {
+  const index = await loadPlatforms();
+  return new Map(index.rows.map((p) => [p.id, p.name]));
+}
+
+const inspections = new RowIndex<Inspection, InspectionIndexRow, Map<string, string>>({
+  table: 'inspections',
+  read: () => db.inspections,
+  // The order is by platform name: a renamed platform moves its inspections.
+  rebuildOn: ['platforms'],
+  context: platformNames,
+  row: (i, names) => ({ id: i.id, year: i.year, platformId: i.platformId, name: names.get(i.platformId) ?? '' }),
+  compare: compareInspectionRows,
+});
+
+const envelopes = new RowIndex<Envelope, EnvelopeIndexRow, undefined>({
+  table: 'envelopes',
+  read: () => db.envelopes,
+  rebuildOn: [],
+  context: async () => undefined,
+  row: (e) => ({ id: e.id, sealedOn: e.sealedOn, number: e.number, platformId: e.platformId, replaced: Boolean(e.replacedById) }),
+  compare: compareEnvelopeRows,
+});
+
+const groups = new RowIndex<Platform, GroupIndexRow, undefined>({
+  table: 'platforms',
+  read: () => db.platforms,
+  rebuildOn: [],
+  context: async () => undefined,
+  row: (p) => (isGroupKind(p.kind) ? { id: p.id, name: p.name, disbanded: Boolean(p.group?.disbandedOn) } : undefined),
+  compare: compareGroupRows,
+});
+
+/** Each platform's password status, from every live envelope and handover (one pass over each). */
+async function passwordStatusOf() {
+  const policy = (await db.settings.get('main'))?.profile.passwordPolicy;
+  const env: Envelope[] = [];
+  const hand: Handover[] = [];
+  await eachLive(db.envelopes, (rows) => void env.push(...rows));
+  await eachLive(db.handovers, (rows) => void hand.push(...rows));
+  return policy ? passwordStatuses(env, hand, policy) : undefined;
+}
+
+const rotation = new RowIndex<Platform, RotationIndexRow, Awaited<ReturnType<typeof passwordStatusOf>>>({
+  table: 'platforms',
+  read: () => db.platforms,
+  rebuildOn: ['envelopes', 'handovers', 'settings'],
+  context: passwordStatusOf,
+  // Work groups have an owner, not a shared account password to seal.
+  row: (p, statusOf) => (statusOf && !isClosed(p) && !isGroupKind(p.kind) ? { id: p.id, name: p.name, nextDueOn: statusOf(p.id).nextDueOn } : undefined),
+  compare: compareRotationRows,
+});
+
+const rowIndexes = [approvals, inspections, envelopes, groups, rotation];
+
+/** The search key of a platform as 开通与备案 finds it: name, kind and account. */
+function filingPlatformKeys(index: PlatformIndex): (id: string) => string {
+  const cache = new Map<string, string>();
+  return (id) => {
+    let key = cache.get(id);
+    if (key === undefined) {
+      const p = index.byId.get(id);
+      key = p ? buildSearchKey([p.name, p.kind, p.accountId], keyOf) : '';
+      cache.set(id, key);
+    }
+    return key;
+  };
+}
+
+async function registerPage(request: PageRequest): Promise<IndexPage> {
+  const { offset, limit } = request;
+  switch (request.register) {
+    case 'approvals': {
+      // Only a search needs the platforms' index: the first page of a large ledger does not wait for it.
+      if (!request.filter.query) return queryApprovals(await approvals.rows(), () => '', request.filter, offset, limit);
+      const [rows, platforms] = await Promise.all([approvals.rows(), loadPlatforms(), loadKeys()]);
+      return queryApprovals(rows, filingPlatformKeys(platforms), request.filter, offset, limit);
+    }
+    case 'inspections':
+      return queryInspections(await inspections.rows(), request.filter, offset, limit);
+    case 'envelopes':
+      return queryEnvelopes(await envelopes.rows(), request.filter, offset, limit);
+    case 'groups':
+      return queryGroups(await groups.rows(), request.filter, offset, limit);
+    case 'rotation':
+      return queryRotation(await rotation.rows(), offset, limit);
+  }
+}
+
+// ---- 年度检查: the campaign's figures -------------------------------------------------------------
+
+/** Whole tables the campaign's comparison needs, read once and kept until one of them changes. */
+let campaignData: Promise<{ platforms: Platform[]; inspections: Inspection[]; approvals: Approval[]; profile?: RuleProfile }> | undefined;
+
+function loadCampaignData() {
+  campaignData ??= (async () => {
+    const data = { platforms: [] as Platform[], inspections: [] as Inspection[], approvals: [] as Approval[], profile: await profileNow() };
+    await eachLive(db.platforms, (rows) => void data.platforms.push(...rows));
+    await eachLive(db.inspections, (rows) => void data.inspections.push(...rows));
+    await eachLive(db.approvals, (rows) => void data.approvals.push(...rows));
+    return data;
+  })();
+  return campaignData;
+}
+
+async function campaignSummary(year: number, thisYear: number, asOf: string): Promise<CampaignSummary> {
+  const data = await loadCampaignData();
+  const yearOf = new Set(data.inspections.filter((i) => i.year === year).map((i) => i.platformId));
+  const covered = campaignAccounts(data.platforms);
+  const comparison = compareWithLastYear(data, year);
+  const closure = data.profile ? closureCandidates({ ...data, profile: data.profile }, year, asOf) : [];
+  // Labels of the platforms the comparison names by id only.
+  const named = new Set([...comparison.adminChanges.map((c) => c.platformId), ...comparison.failed.map((f) => f.platformId)]);
+  const labels: Record<string, string> = {};
+  for (const p of data.platforms) if (named.has(p.id)) labels[p.id] = `${p.name}（${p.kind}）`;
+  return {
+    year,
+    years: [...new Set([thisYear, ...data.inspections.map((i) => i.year)])].sort((a, b) => b - a),
+    attention: campaignYearNeedingAttention(data.inspections, thisYear),
+    progress: campaignProgress(data.inspections, year),
+    covered: covered.length,
+    missing: covered.filter((p) => !yearOf.has(p.id)).length,
+    comparison: { ...comparison, added: comparison.added.map(platformLabel), closed: comparison.closed.map((c) => ({ ...c, platform: platformLabel(c.platform) })) },
+    closure: closure.map((c) => ({ ...c, platform: platformLabel(c.platform) })),
+    labels,
+  };
+}
+
 // ---- Changes --------------------------------------------------------------------------------------
 
 async function applyChanges(changes: ChangedRows): Promise<void> {
+  if (changes.platforms || changes.inspections || changes.approvals || changes.settings) campaignData = undefined;
+  for (const index of rowIndexes) await index.changed(changes);
   // Names inside platform keys: a renamed unit or person re-keys the platforms.
   if (changes.units || changes.people) {
     names = undefined;
@@ -321,7 +571,7 @@ async function applyChanges(changes: ChangedRows): Promise<void> {
 // One message at a time, in order: a query posted after a change sees that change.
 let queue: Promise<unknown> = Promise.resolve();
 
-async function handle(request: RegisterWorkerRequest): Promise<IndexPage | undefined> {
+async function handle(request: RegisterWorkerRequest): Promise<IndexPage | CampaignSummary | undefined> {
   switch (request.type) {
     case 'changed':
       await applyChanges(request.changes);
@@ -340,6 +590,10 @@ async function handle(request: RegisterWorkerRequest): Promise<IndexPage | undef
       if (request.filter.query) await Promise.all([loadKeys(), ensureKeys(reviews)]);
       return queryReviews(reviews.rows, platformsOfReviews(platforms), request.filter, request.offset, request.limit);
     }
+    case 'page':
+      return registerPage(request);
+    case 'campaign':
+      return campaignSummary(request.year, request.thisYear, request.asOf);
   }
 }
 
@@ -348,13 +602,15 @@ self.addEventListener('message', (event: MessageEvent<RegisterWorkerRequest>) =>
   queue = queue.then(async () => {
     let response: RegisterWorkerResponse;
     try {
-      const page = await handle(request);
-      response = { id: request.id, ok: true, ...(page && { page }) };
+      const answer = await handle(request);
+      response = { id: request.id, ok: true, ...(request.type === 'campaign' ? { campaign: answer as CampaignSummary } : answer && { page: answer as IndexPage }) };
     } catch (e) {
       // A failed read must not leave a broken index behind: the next query builds it again.
       platformIndex = undefined;
       reviewIndex = undefined;
       names = undefined;
+      campaignData = undefined;
+      for (const index of rowIndexes) index.reset();
       response = { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
     self.postMessage(response);

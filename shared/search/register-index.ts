@@ -1,14 +1,18 @@
-// The search index of the large registers (平台台账, 发布审核): one small row per record with the
-// fields the lists filter and sort by and the record's search key. The index is sorted once when
+// The search index of the large registers (平台台账, 发布审核, 开通与备案, 年度检查, 密码密封存档,
+// 工作群): one small row per record with the fields the lists filter and sort by and, where the
+// list is searched, the record's search key. The index is sorted once when
 // it is built or changed; a query only filters it (never sorts), so a key press costs one pass
 // over short rows and the page then reads only the 25 records it shows.
 import { compareZh } from '../domain/collate';
 import { searchTerms } from './pinyin-search';
+import type { FilingState, FilingStatusFilter } from '../rules/filing-state';
 
 export interface PlatformIndexRow {
   id: string;
   kind: string;
   name: string;
+  /** The account id (开通与备案 finds a filing by its platform's name, kind and account). */
+  accountId?: string;
   hostUnitId?: string;
   sponsorUnitId?: string;
   status: string;
@@ -142,4 +146,147 @@ export function upsertSorted<T extends { id: string }>(rows: T[], changed: reado
     kept.splice(lo, 0, row);
   }
   return kept;
+}
+
+// ---- Registers of the other tables --------------------------------------------------------------
+
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
+/** 开通与备案: one filing, its date, and its state as far as it does not depend on today. */
+export interface ApprovalIndexRow {
+  id: string;
+  /** The change date, else the creation time: the list's order. */
+  at: string;
+  kind: string;
+  platformId: string;
+  state: FilingState['state'];
+  /** The due date of an open filing ('YYYY-MM-DD'): overdue is decided against the query's today. */
+  dueDate?: string;
+}
+
+export interface ApprovalFilter {
+  kind?: string;
+  status?: FilingStatusFilter;
+  /** Matched against the platform's name, kind and account. */
+  query?: string;
+  /** 'YYYY-MM-DD', for 已逾期. */
+  today?: string;
+}
+
+/** Newest change first (equal dates in the order the records were read: by id). */
+export function compareApprovalRows(a: ApprovalIndexRow, b: ApprovalIndexRow): number {
+  return descending(a.at, b.at) || byId(a, b);
+}
+
+function approvalStatusMatches(r: ApprovalIndexRow, status: FilingStatusFilter | undefined, today: string): boolean {
+  switch (status) {
+    case undefined:
+      return true;
+    case '待报备':
+      return r.state === 'open' || r.state === 'unknown' || r.state === 'pending';
+    case '已逾期':
+      return r.state === 'open' && r.dueDate !== undefined && r.dueDate < today;
+    case '已报备':
+      return r.state === 'filed' || r.state === 'done';
+    case '期限待定':
+      return r.state === 'unknown';
+  }
+}
+
+/** `platformKey` gives the search key of a platform's name, kind and account ('' for a deleted one). */
+export function queryApprovals(rows: readonly ApprovalIndexRow[], platformKey: (id: string) => string, f: ApprovalFilter, offset: number, limit: number): IndexPage {
+  const terms = searchTerms(f.query ?? '');
+  const today = f.today ?? '';
+  return page(
+    rows,
+    (r) => (!f.kind || r.kind === f.kind) && approvalStatusMatches(r, f.status, today) && (terms.length === 0 || keysMatch(terms, platformKey(r.platformId))),
+    offset,
+    limit,
+  );
+}
+
+/** 年度检查: one inspection, listed within its year by its platform's name. */
+export interface InspectionIndexRow {
+  id: string;
+  year: number;
+  platformId: string;
+  /** The platform's name ('' once it is deleted). */
+  name: string;
+}
+
+export interface InspectionFilter {
+  year?: number;
+}
+
+export function compareInspectionRows(a: InspectionIndexRow, b: InspectionIndexRow): number {
+  return compareZh(a.name, b.name) || byId(a, b);
+}
+
+export function queryInspections(rows: readonly InspectionIndexRow[], f: InspectionFilter, offset: number, limit: number): IndexPage {
+  return page(rows, (r) => f.year === undefined || r.year === f.year, offset, limit);
+}
+
+/** 密码密封存档: one envelope. */
+export interface EnvelopeIndexRow {
+  id: string;
+  sealedOn: string;
+  number: string;
+  platformId: string;
+  /** Replaced by a newer envelope (hidden unless the clerk asks for them). */
+  replaced: boolean;
+}
+
+export interface EnvelopeFilter {
+  showReplaced?: boolean;
+}
+
+/** Newest sealed first, then by number, descending. */
+export function compareEnvelopeRows(a: EnvelopeIndexRow, b: EnvelopeIndexRow): number {
+  return descending(a.sealedOn, b.sealedOn) || descending(a.number, b.number) || byId(a, b);
+}
+
+export function queryEnvelopes(rows: readonly EnvelopeIndexRow[], f: EnvelopeFilter, offset: number, limit: number): IndexPage {
+  return page(rows, (r) => Boolean(f.showReplaced) || !r.replaced, offset, limit);
+}
+
+/** 工作群: one platform of a group kind. */
+export interface GroupIndexRow {
+  id: string;
+  name: string;
+  disbanded: boolean;
+}
+
+export interface GroupFilter {
+  showDisbanded?: boolean;
+  /** Only the disbanded groups (for the count beside the switch). */
+  onlyDisbanded?: boolean;
+}
+
+/** Groups still in use first, each part by name in pinyin order. */
+export function compareGroupRows(a: GroupIndexRow, b: GroupIndexRow): number {
+  return Number(a.disbanded) - Number(b.disbanded) || compareZh(a.name, b.name) || byId(a, b);
+}
+
+export function queryGroups(rows: readonly GroupIndexRow[], f: GroupFilter, offset: number, limit: number): IndexPage {
+  return page(rows, (r) => (f.onlyDisbanded ? r.disbanded : Boolean(f.showDisbanded) || !r.disbanded), offset, limit);
+}
+
+/** 各平台密码修改情况: one account (not a work group, not closed) and when its password is due. */
+export interface RotationIndexRow {
+  /** The platform's id. */
+  id: string;
+  name: string;
+  nextDueOn?: string;
+}
+
+/** Earliest due date first, accounts without one last ('YYYY-MM-DD' strings sort as dates), then by name. */
+export function compareRotationRows(a: RotationIndexRow, b: RotationIndexRow): number {
+  const x = a.nextDueOn ?? '9999';
+  const y = b.nextDueOn ?? '9999';
+  return (x < y ? -1 : x > y ? 1 : 0) || compareZh(a.name, b.name) || byId(a, b);
+}
+
+export function queryRotation(rows: readonly RotationIndexRow[], offset: number, limit: number): IndexPage {
+  return page(rows, () => true, offset, limit);
 }

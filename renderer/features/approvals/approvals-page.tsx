@@ -1,40 +1,29 @@
 // 开通与备案: opening approvals, filings and change/closure filings, with filters; 记录变更 for a
 // platform; each filing's due date from the profile and the holiday calendar; print F10; mark filed.
 import { Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { APPROVAL_KINDS, type Approval } from '@shared/domain/records';
+import type { Platform } from '@shared/domain/platform';
 import { changeSummary, isChangeOrClosure } from '@shared/rules/filing-reminders';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
-import { usePlatforms } from '../../db/queries';
-import { useApprovals } from '../../db/approvals';
+import type { FilingStatusFilter } from '@shared/rules/filing-state';
+import type { ApprovalFilter } from '@shared/search/register-index';
+import { db } from '../../db/database';
+import { allOfRegister, readPlatformsById, useRegisterPage } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { ChangeFilingDialog } from './change-filing-dialog';
 import { MarkFiledDialog } from './mark-filed-dialog';
-import { FilterSelect, RegisterList, RegisterPage } from '../../components/register-page';
+import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { approvalsTable } from '../export/list-tables';
 import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
 import { localToday } from '@shared/domain/today';
 import { useKeptFilter } from '../../state/kept-filter';
 
-type StatusFilter = '待报备' | '已逾期' | '已报备' | '期限待定';
+const PAGE_SIZE = 25;
 
-function matchesStatus(s: FilingState, filter: StatusFilter | undefined): boolean {
-  switch (filter) {
-    case undefined:
-      return true;
-    case '待报备':
-      return s.state === 'open' || s.state === 'unknown' || s.state === 'pending';
-    case '已逾期':
-      return s.state === 'open' && s.daysLeft < 0;
-    case '已报备':
-      return s.state === 'filed' || s.state === 'done';
-    case '期限待定':
-      return s.state === 'unknown';
-  }
-}
-
+const label = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '（平台已删除）');
 export function StateTag({ s }: { s: FilingState }) {
   switch (s.state) {
     case 'filed':
@@ -55,34 +44,49 @@ export function StateTag({ s }: { s: FilingState }) {
 type Dialog = { type: 'change' } | { type: 'filed'; approval: Approval } | { type: 'print'; approval: Approval } | null;
 
 export function ApprovalsPage({ openId }: { openId?: string }) {
-  const approvals = useApprovals();
-  const platforms = usePlatforms();
   const rules = useDeadlineRules();
   const [kind, setKind] = useKeptFilter<string | undefined>('approvals.kind', undefined);
-  const [status, setStatus] = useKeptFilter<StatusFilter | undefined>('approvals.status', undefined);
+  const [status, setStatus] = useKeptFilter<FilingStatusFilter | undefined>('approvals.status', undefined);
   const [query, setQuery] = useKeptFilter('approvals.query', '');
   const [dialog, setDialog] = useState<Dialog>(null);
   const today = localToday();
 
-  const platformById = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p])), [platforms]);
-  // Keyed and sorted once per change of the data; a key press only filters.
-  const keyed = useMemo(() => {
-    if (!rules || !approvals) return undefined;
-    return approvals
-      .map((a) => {
-        const p = platformById.get(a.platformId);
-        return { a, s: filingState(a, rules, today), name: p ? `${p.name}（${p.kind}）` : '（平台已删除）', key: buildSearchKey([p?.name ?? '', p?.kind ?? '', p?.accountId ?? '']) };
-      })
-      .sort((x, y) => (y.a.changeDate ?? y.a.createdAt).localeCompare(x.a.changeDate ?? x.a.createdAt));
-  }, [approvals, platformById, rules, today]);
+  // The worker keeps the filings sorted (newest change first) with their states; a key press only
+  // filters there, and this page reads the 25 records it shows.
   const deferred = useDeferredValue(query);
-  const rows = useMemo(
-    () => keyed?.filter((r) => (!kind || r.a.kind === kind) && matchesStatus(r.s, status) && (!deferred || matchesSearch(r.key, deferred))),
-    [keyed, kind, status, deferred],
-  );
+  const filter: ApprovalFilter = { kind, status, query: deferred.trim() || undefined, today };
+  const [page, setPage] = useListPage(JSON.stringify(filter));
+  const data = useRegisterPage({
+    register: 'approvals',
+    filter,
+    watch: ['approvals', 'platforms', 'settings'],
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    platformOf: (a) => a.platformId,
+  });
+  const rows = useMemo(() => {
+    if (!rules || !data) return undefined;
+    return data.rows.map((a) => ({ a, s: filingState(a, rules, today), name: label(data.platforms?.get(a.platformId)) }));
+  }, [data, rules, today]);
+  const total = data?.total;
+  const anyFilter = Boolean(filter.kind || filter.status || filter.query);
+
+  // The opened filing and its platform, read by id (it may be on none of the pages the list shows).
+  const opened = useLiveQuery(async () => {
+    const a = openId ? await db.approvals.get(openId) : undefined;
+    if (!a || a.deletedAt) return undefined;
+    const p = await db.platforms.get(a.platformId);
+    return { a, platformName: p && !p.deletedAt ? p.name : '（平台已删除）' };
+  }, [openId]);
+
+  const exportRows = async () => {
+    if (!rules) return [];
+    const all = await allOfRegister('approvals', filter);
+    const platforms = await readPlatformsById(all.map((a) => a.platformId));
+    return all.map((a) => ({ a, s: filingState(a, rules, today), name: label(platforms.get(a.platformId)) }));
+  };
 
   if (!rules) return null;
-  const opened = openId ? approvals?.find((a) => a.id === openId) : undefined;
   const office = rules.profile.texts.filingOffice;
 
   return (
@@ -103,15 +107,16 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
         filters={
           <>
             <FilterSelect<string> label="类别" values={APPROVAL_KINDS} value={kind} onChange={setKind} />
-            <FilterSelect<StatusFilter> label="报备状态" values={['待报备', '已逾期', '期限待定', '已报备']} value={status} onChange={setStatus} />
+            <FilterSelect<FilingStatusFilter> label="报备状态" values={['待报备', '已逾期', '期限待定', '已报备']} value={status} onChange={setStatus} />
           </>
         }
-        count={rows && `共 ${rows.length} 条`}
-        exportAs={{ fileName: '开通与备案', tables: () => [approvalsTable(rows ?? [])] }}
+        count={total === undefined ? undefined : `共 ${total} 条`}
+        exportAs={{ fileName: '开通与备案', tables: async () => [approvalsTable(await exportRows())] }}
         rowKey={(r) => r.a.id}
         rows={rows}
+        paging={{ page, pageSize: PAGE_SIZE, total: total ?? 0, onPage: setPage }}
         onOpen={(r) => navigate('approvals', r.a.id)}
-        empty={approvals?.length ? '没有符合条件的记录' : '还没有开通审批或备案记录。账号名称、管理员等发生变更时，点击“记录变更”登记。'}
+        empty={anyFilter || total ? '没有符合条件的记录' : '还没有开通审批或备案记录。账号名称、管理员等发生变更时，点击“记录变更”登记。'}
         columns={[
           { title: '类别', width: 100, render: (_, r) => <Tag>{r.a.kind}</Tag> },
           { title: '平台', render: (_, r) => <a href={`#/approvals/${encodeURIComponent(r.a.id)}`}>{r.name}</a> },
@@ -142,12 +147,12 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
 
       {opened && (
         <ApprovalDrawer
-          approval={opened}
-          platformName={platformById.get(opened.platformId)?.name ?? '（平台已删除）'}
+          approval={opened.a}
+          platformName={opened.platformName}
           rules={rules}
           today={today}
-          onPrint={() => setDialog({ type: 'print', approval: opened })}
-          onFiled={() => setDialog({ type: 'filed', approval: opened })}
+          onPrint={() => setDialog({ type: 'print', approval: opened.a })}
+          onFiled={() => setDialog({ type: 'filed', approval: opened.a })}
         />
       )}
       {dialog?.type === 'change' && <ChangeFilingDialog rules={rules} onClose={() => setDialog(null)} onSaved={(id) => navigate('approvals', id)} />}

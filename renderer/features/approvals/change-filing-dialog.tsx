@@ -2,26 +2,28 @@
 // 第六条), or its closure (注销). The filing's due date appears as soon as the change date is
 // chosen, in working days on the State Council schedule; when that year's schedule is missing the
 // dialog says which year to enter instead of guessing.
-import { Alert, App as AntApp, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Checkbox, Form, Input, Radio, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type ChangeItemKey } from '@shared/rules/change-filing';
 import { changeFilingDeadline } from '@shared/rules/deadlines';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../../db/database';
 import { DateField, refuseDate } from '../../components/date-field';
 import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
-import { useLookups, usePlatforms } from '../../db/queries';
+import { useLookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
+import { PlatformPicker } from '../../components/platform-picker';
 import { useSubmit } from '../../components/use-submit';
 import { RuleError } from '../../db/repository';
 import { formatCnDay, type DeadlineRules } from './filing-due';
 import { localToday } from '@shared/domain/today';
-import { compareZh } from '@shared/domain/collate';
 import { SaveDialog } from '../../components/save-dialog';
 
 type Kind = '变更备案' | '注销备案';
+
+const CLOSED = '该账号已注销，不能再登记变更或注销，请选择其他平台';
 
 interface Values {
   platformId?: string;
@@ -69,7 +71,6 @@ export function ChangeFilingDialog({
   const [form] = Form.useForm<Values>();
   const { modal } = AntApp.useApp();
   const lookups = useLookups();
-  const platforms = usePlatforms();
   const kind = Form.useWatch('kind', form) ?? '变更备案';
   const items = Form.useWatch('items', form) ?? [];
   const selectedId = Form.useWatch('platformId', form);
@@ -78,33 +79,23 @@ export function ChangeFilingDialog({
   const n = rules.profile.changeFilingWorkingDays;
   const office = rules.profile.texts.filingOffice;
 
-  const open = useMemo(() => (platforms ?? []).filter((p) => p.status !== '已注销'), [platforms]);
-  const platform = open.find((p) => p.id === selectedId);
-  const options = useMemo(
-    () =>
-      open
-        .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）`, key: buildSearchKey([p.name, p.kind, p.accountId]) }))
-        .sort((a, b) => compareZh(a.label, b.label)),
-    [open],
-  );
+  // The chosen platform, read by id (the picker finds platforms through the registers' worker).
+  const platform = useLiveQuery(async () => {
+    const p = selectedId ? await db.platforms.get(selectedId) : undefined;
+    return p && !p.deletedAt ? p : undefined;
+  }, [selectedId]);
+  const closed = platform?.status === '已注销';
 
-  // Prefill 变更前 once the registry has loaded, when the dialog was opened for one platform.
-  const prefilled = useRef(false);
+  // Prefill 变更前 with what the registry holds now, once the chosen platform has been read.
+  const prefilledFor = useRef<string>(undefined);
   useEffect(() => {
-    if (prefilled.current || !platformId || !platforms) return;
-    prefilled.current = true;
-    const p = platforms.find((x) => x.id === platformId);
-    form.setFieldValue('before', Object.fromEntries(CHANGE_ITEMS.map((i) => [i.key, currentValue(p, i.key)])));
-  }, [platformId, platforms, form]);
+    if (!platform || prefilledFor.current === platform.id) return;
+    prefilledFor.current = platform.id;
+    form.setFieldValue('before', Object.fromEntries(CHANGE_ITEMS.map((i) => [i.key, currentValue(platform, i.key)])));
+  }, [platform, form]);
 
   const date = changeDate ? changeDate.format('YYYY-MM-DD') : undefined;
   const due = date ? changeFilingDeadline(date, rules.profile, rules.calendar) : undefined;
-
-  const choosePlatform = (id: string | undefined) => {
-    const p = open.find((x) => x.id === id);
-    // Prefill 变更前 with what the registry holds now.
-    form.setFieldValue('before', Object.fromEntries(CHANGE_ITEMS.map((i) => [i.key, currentValue(p, i.key)])));
-  };
 
   const { formProps, modalProps } = useSubmit(
     form,
@@ -112,8 +103,8 @@ export function ChangeFilingDialog({
       const changeDay = v.changeDate!.format('YYYY-MM-DD');
       const deadline = changeFilingDeadline(changeDay, rules.profile, rules.calendar);
       const dueDate = deadline.missingYear === undefined ? deadline.dueDate : undefined;
-      const p = open.find((x) => x.id === v.platformId);
-      if (!p) return;
+      const p = v.platformId ? await db.platforms.get(v.platformId) : undefined;
+      if (!p || p.deletedAt || p.status === '已注销') return;
 
       if (v.kind === '注销备案') {
         const confirmed = await modal.confirm({
@@ -142,6 +133,7 @@ export function ChangeFilingDialog({
         const errors: Record<string, string> = {};
         const dateError = checkChangeDate(v.changeDate?.format('YYYY-MM-DD'), today);
         if (dateError) errors.changeDate = dateError;
+        if (closed) errors.platformId = CLOSED;
         const built = v.kind === '变更备案' ? buildChanges(toInputs(v), lookups.personName) : undefined;
         if (built && !built.ok) Object.assign(errors, itemErrors(built.errors));
         return Object.keys(errors).length > 0 ? errors : undefined;
@@ -159,14 +151,14 @@ export function ChangeFilingDialog({
         layout="vertical"
         initialValues={{ platformId, kind: '变更备案', items: [], before: {}, after: {}, changeDate: dayjs() }}
       >
-        <Form.Item name="platformId" label="平台" rules={[{ required: true, message: '请选择要登记变更的平台' }]}>
-          <Select
-            showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }}
-            placeholder="选择平台（可输入拼音首字母）"
-            options={options}
-            onChange={choosePlatform}
-            notFoundContent="没有可登记变更的平台（已注销的账号不能再变更）"
-          />
+        <Form.Item
+          name="platformId"
+          label="平台"
+          rules={[{ required: true, message: '请选择要登记变更的平台' }]}
+          validateStatus={closed ? 'error' : undefined}
+          help={closed ? CLOSED : undefined}
+        >
+          <PlatformPicker value={selectedId} onChange={(id) => form.setFieldValue('platformId', id)} placeholder="选择平台（可输入拼音首字母）" ariaLabel="平台" width={400} />
         </Form.Item>
         <Form.Item name="kind" label="备案类别">
           <Radio.Group

@@ -3,12 +3,8 @@
 // pending deadline at once.
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import type { Approval } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import type { Settings } from '@shared/domain/settings';
-import { daysBetween } from '@shared/rules/reminder';
-import { changeFilingDeadline } from '@shared/rules/deadlines';
-import { isChangeOrClosure } from '@shared/rules/filing-reminders';
 import type { HolidayCalendar } from '@shared/rules/working-days';
 import { useSettings } from '../../db/queries';
 
@@ -26,21 +22,7 @@ export function useDeadlineRules(): DeadlineRules | undefined {
   return useMemo(() => (settings ? { profile: settings.profile, calendar: settings.holidayOverrides ?? NO_ENTRIES, settings } : undefined), [settings]);
 }
 
-export type FilingState =
-  | { state: 'filed'; filedOn: string }
-  | { state: 'open'; dueDate: string; daysLeft: number }
-  | { state: 'unknown'; earliest: string; missingYear: number }
-  | { state: 'pending' } // an opening application or filing still in progress (no deadline of its own)
-  | { state: 'done' }; // an opening application or filing completed
-
-export function filingState(a: Approval, rules: Pick<DeadlineRules, 'profile' | 'calendar'>, today: string): FilingState {
-  if (!isChangeOrClosure(a)) return a.filedOn ? { state: 'done' } : { state: 'pending' };
-  if (a.filedOn) return { state: 'filed', filedOn: a.filedOn };
-  if (!a.changeDate) return a.dueDate ? { state: 'open', dueDate: a.dueDate, daysLeft: daysBetween(today, a.dueDate) } : { state: 'pending' };
-  const due = changeFilingDeadline(a.changeDate, rules.profile, rules.calendar);
-  if (due.missingYear !== undefined) return { state: 'unknown', earliest: due.dueDate, missingYear: due.missingYear };
-  return { state: 'open', dueDate: due.dueDate, daysLeft: daysBetween(today, due.dueDate) };
-}
+export { filingState, type FilingState } from '@shared/rules/filing-state';
 
 export function formatCnDay(date: string): string {
   const d = dayjs(date);

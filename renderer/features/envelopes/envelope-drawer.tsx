@@ -3,10 +3,13 @@
 // credentials (F12I) and the envelope cover (F12C).
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Envelope, EnvelopeOpening } from '@shared/domain/records';
 import { envelopeChain, envelopeState, type EnvelopeState } from '@shared/rules/envelope-state';
-import { useLookups, usePlatforms } from '../../db/queries';
+import { db } from '../../db/database';
+import { usePageLookups } from '../../db/queries';
+import { useCredentialsOf } from './use-credentials';
 import { PersonName } from '../../components/person-name';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
@@ -23,23 +26,26 @@ type Dialog = 'open' | 'F12' | 'F12I' | 'F12C' | null;
 
 export function EnvelopeDrawer({
   envelope: e,
-  all,
   onClose,
   onSealNew,
   onShow,
 }: {
   envelope: Envelope;
-  all: readonly Envelope[];
   onClose: () => void;
   onSealNew: (platformId: string) => void;
   onShow: (id: string) => void;
 }) {
-  const lookups = useLookups();
-  const platforms = usePlatforms();
+  // Only this envelope's platform, its envelopes (the chain of replacements stays within the
+  // platform) and the people it names.
+  const lookups = usePageLookups([e.sealedById, e.witnessId, e.custodianId, ...e.openings.flatMap((o) => [o.byId, o.approvedById])]);
+  const platform = useLiveQuery(async () => {
+    const p = await db.platforms.get(e.platformId);
+    return p && !p.deletedAt ? p : undefined;
+  }, [e.platformId]);
+  const own = useCredentialsOf([e.platformId]);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const platform = platforms?.find((p) => p.id === e.platformId);
   const state = envelopeState(e);
-  const chain = envelopeChain(e, all);
+  const chain = envelopeChain(e, own?.envelopes ?? [e]);
   const person = (id: string | undefined, role: string) => <PersonName id={id} lookups={lookups} role={role} />;
 
   return (

@@ -1,10 +1,12 @@
 // 密码密封存档 (003 第十七条, 002 第九条（二）): the register of sealed envelopes and, per platform,
 // when the password was last changed and is due again. The app keeps custody, never a password.
 import { Alert, Button, Switch, Tabs } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import type { Envelope } from '@shared/domain/records';
-import { envelopeState } from '@shared/rules/envelope-state';
-import { useLookups, usePlatforms } from '../../db/queries';
+import { db } from '../../db/database';
+import { readLookups } from '../../db/queries';
+import { allOfRegister, readPlatformsById, useRegisterPage } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
@@ -12,30 +14,44 @@ import { EnvelopeDrawer, EnvelopeStateTag } from './envelope-drawer';
 import { PasswordCheckDialog } from './password-check-dialog';
 import { RotationTable } from './rotation-table';
 import { SealEnvelopeDialog } from './seal-envelope-dialog';
-import { useEnvelopes, useHandovers, usePasswordPolicy } from './use-credentials';
-import { RegisterList, RegisterPage } from '../../components/register-page';
+import { usePasswordPolicy } from './use-credentials';
+import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { envelopesTable } from '../export/list-tables';
 
+const PAGE_SIZE = 25;
+
 export function EnvelopesPage({ openId }: { openId?: string }) {
-  const envelopes = useEnvelopes();
-  const handovers = useHandovers();
-  const platforms = usePlatforms();
   const policy = usePasswordPolicy();
-  const lookups = useLookups();
   const [sealing, setSealing] = useState<{ platformId?: string } | null>(null);
   const [checking, setChecking] = useState(false);
   const [showReplaced, setShowReplaced] = useState(false);
   useEffect(() => void warmUpPdf(), []);
 
-  const platformName = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p.name])), [platforms]);
-  const rows = useMemo(
-    () =>
-      envelopes
-        ?.filter((e) => showReplaced || envelopeState(e) !== '已替换')
-        .sort((a, b) => b.sealedOn.localeCompare(a.sealedOn) || b.number.localeCompare(a.number)),
-    [envelopes, showReplaced],
-  );
-  const open = openId ? envelopes?.find((e) => e.id === openId) : undefined;
+  // Newest sealed first, a page at a time from the registers' worker.
+  const filter = { showReplaced };
+  const [page, setPage] = useListPage(JSON.stringify(filter));
+  const data = useRegisterPage({
+    register: 'envelopes',
+    filter,
+    watch: ['envelopes', 'platforms', 'people', 'units'],
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    named: (e) => [e.custodianId],
+    platformOf: (e) => e.platformId,
+  });
+  const lookups = data?.lookups;
+  const platformName = (id: string) => data?.platforms?.get(id)?.name ?? '（已删除）';
+  // The opened envelope, read by id (it may be on none of the pages shown).
+  const open = useLiveQuery(async () => {
+    const e = openId ? await db.envelopes.get(openId) : undefined;
+    return e && !e.deletedAt ? e : undefined;
+  }, [openId]);
+
+  const exportTables = async () => {
+    const [rows, names] = await Promise.all([allOfRegister('envelopes', filter), readLookups()]);
+    const platforms = await readPlatformsById(rows.map((e) => e.platformId));
+    return [envelopesTable(rows, (id) => platforms.get(id)?.name ?? '（已删除）', names)];
+  };
 
   return (
     <RegisterPage
@@ -72,18 +88,19 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
                       <span>显示已替换的信封</span>
                     </>
                   }
-                  exportAs={{ fileName: '密码密封存档', tables: () => [envelopesTable(rows ?? [], (id) => platformName.get(id) ?? '（已删除）', lookups)] }}
+                  exportAs={{ fileName: '密码密封存档', tables: exportTables }}
                   rowKey="id"
-                  rows={rows}
+                  rows={data?.rows}
+                  paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
                   empty="还没有登记密封信封。点击“封存新信封”，为每个账号登记一份密封存档。"
                   columns={[
                     {
                       title: '信封编号',
                       render: (_, e) => <a href={`#/envelopes/${encodeURIComponent(e.id)}`}>{e.number}</a>,
                     },
-                    { title: '平台', render: (_, e) => platformName.get(e.platformId) ?? '（已删除）' },
+                    { title: '平台', render: (_, e) => platformName(e.platformId) },
                     { title: '封存日期', dataIndex: 'sealedOn', width: 110 },
-                    { title: '保管人', render: (_, e) => <PersonName id={e.custodianId} lookups={lookups} role="保管人" /> },
+                    { title: '保管人', render: (_, e) => lookups && <PersonName id={e.custodianId} lookups={lookups} role="保管人" /> },
                     { title: '存放位置', dataIndex: 'location', ellipsis: true },
                     { title: '状态', width: 150, render: (_, e) => <EnvelopeStateTag envelope={e} /> },
                   ]}
@@ -94,26 +111,21 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
           {
             key: 'rotation',
             label: '各平台密码修改情况',
-            children:
-              platforms && envelopes && handovers && policy ? (
-                <RotationTable platforms={platforms} envelopes={envelopes} handovers={handovers} policy={policy} />
-              ) : null,
+            children: policy ? <RotationTable policy={policy} /> : null,
           },
         ]}
       />
 
-      {open && envelopes && (
+      {open && (
         <EnvelopeDrawer
           envelope={open}
-          all={envelopes}
           onClose={() => navigate('envelopes')}
           onShow={(id) => navigate('envelopes', id)}
           onSealNew={(platformId) => setSealing({ platformId })}
         />
       )}
-      {sealing && envelopes && (
+      {sealing && (
         <SealEnvelopeDialog
-          envelopes={envelopes}
           platformId={sealing.platformId}
           onClose={() => setSealing(null)}
           onSealed={(e) => {

@@ -8,13 +8,13 @@ import { handoverState } from '@shared/rules/handover-state';
 import { localToday } from '@shared/domain/today';
 import { EnvelopeStateTag } from './envelope-drawer';
 import { DueTag } from './rotation-table';
-import { useEnvelopes, useHandovers, usePasswordPolicy } from './use-credentials';
+import { useCredentialsOf, usePasswordPolicy } from './use-credentials';
 
 export function PlatformCredentials({ platform }: { platform: Pick<Platform, 'id'> }) {
-  const envelopes = useEnvelopes();
-  const handovers = useHandovers();
+  const own = useCredentialsOf([platform.id]);
   const policy = usePasswordPolicy();
-  if (!envelopes || !handovers || !policy) return null;
+  if (!own || !policy) return null;
+  const { envelopes, handovers } = own;
   const status = passwordStatus(platform.id, envelopes, handovers, policy);
   const current = currentEnvelopes(platform.id, envelopes)[0];
   const pending = handovers.filter((h) => h.platformId === platform.id && handoverState(h) === '待更换密码');

@@ -2,15 +2,17 @@
 // under the profile, and its current envelope — the overview behind the rotation reminders.
 import { Empty, Table, Tag } from 'antd';
 import { useMemo } from 'react';
-import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
-import type { Envelope, Handover } from '@shared/domain/records';
 import type { PasswordPolicy } from '@shared/profiles/types';
 import { passwordStatuses } from '@shared/rules/credentials';
 import { firstCurrentEnvelopes } from '@shared/rules/envelope-state';
-import { compareZh } from '@shared/domain/collate';
 import { daysBetween } from '@shared/rules/reminder';
 import { localToday } from '@shared/domain/today';
+import { useRegisterPage } from '../../db/register-index';
+import { useListPage } from '../../components/register-page';
 import { EnvelopeStateTag } from './envelope-drawer';
+import { useCredentialsOf } from './use-credentials';
+
+const PAGE_SIZE = 20;
 
 /** '逾期 3 天' / '12 天后' for a due date; nothing without one. */
 export function DueTag({ due, today }: { due: string | undefined; today: string }) {
@@ -21,41 +23,32 @@ export function DueTag({ due, today }: { due: string | undefined; today: string 
   return null;
 }
 
-/** Earliest due date first, platforms without one last ('YYYY-MM-DD' strings sort as dates). */
-function compareDue(a = '9999', b = '9999'): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function RotationTable({
-  platforms,
-  envelopes,
-  handovers,
-  policy,
-}: {
-  platforms: readonly Platform[];
-  envelopes: readonly Envelope[];
-  handovers: readonly Handover[];
-  policy: PasswordPolicy;
-}) {
+export function RotationTable({ policy }: { policy: PasswordPolicy }) {
   const today = localToday();
+  // The accounts in due order come a page at a time from the registers' worker (which reads every
+  // envelope and handover once); this page reads only its own platforms' envelopes and handovers.
+  const [page, setPage] = useListPage('');
+  const data = useRegisterPage({
+    register: 'rotation',
+    filter: {},
+    watch: ['platforms', 'envelopes', 'handovers', 'settings'],
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const own = useCredentialsOf(data?.rows.map((p) => p.id) ?? []);
   const rows = useMemo(() => {
-    // One pass over the envelopes and handovers for all platforms (a university has thousands).
-    const statusOf = passwordStatuses(envelopes, handovers, policy);
-    const current = firstCurrentEnvelopes(envelopes);
-    return (
-      platforms
-        // Work groups have an owner, not a shared account password to seal.
-        .filter((p) => !isClosed(p) && !isGroupKind(p.kind))
-        .map((p) => ({ p, status: statusOf(p.id), current: current.get(p.id) }))
-        .sort((a, b) => compareDue(a.status.nextDueOn, b.status.nextDueOn) || compareZh(a.p.name, b.p.name))
-    );
-  }, [platforms, envelopes, handovers, policy]);
+    if (!data || !own) return undefined;
+    const statusOf = passwordStatuses(own.envelopes, own.handovers, policy);
+    const current = firstCurrentEnvelopes(own.envelopes);
+    return data.rows.map((p) => ({ p, status: statusOf(p.id), current: current.get(p.id) }));
+  }, [data, own, policy]);
   return (
     <Table
       size="small"
       rowKey={(r) => r.p.id}
+      loading={rows === undefined}
       dataSource={rows}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: <Empty description="台账中还没有在用的平台。" /> }}
       columns={[
         { title: '平台', render: (_, r) => <a href={`#/platforms/${encodeURIComponent(r.p.id)}`}>{r.p.name}</a> },

@@ -1,9 +1,10 @@
 // 封存新信封: records the custody of a newly sealed envelope — never its contents' values. The
 // app assigns the number; the envelopes it replaces (an opened one, or the previous one after a
 // password change) are named before saving, because saving retires them.
-import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { ENVELOPE_ITEMS } from '@shared/domain/records';
 import { checkSeal, currentEnvelopes, envelopeState, type SealInput } from '@shared/rules/envelope-state';
@@ -11,8 +12,11 @@ import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { sealEnvelope } from '../../db/credentials';
 import { localToday } from '@shared/domain/today';
-import { useLookups, usePlatforms } from '../../db/queries';
+import { useLookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
+import { PlatformPicker } from '../../components/platform-picker';
+import { useRegisterPage } from '../../db/register-index';
+import { useCredentialsOf } from './use-credentials';
 import { refusals, useSubmit } from '../../components/use-submit';
 
 interface Values {
@@ -28,23 +32,31 @@ interface Values {
 
 const day = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
 
+const CLOSED = '该账号已注销，不再封存密码信封，请选择其他平台';
+
 export function SealEnvelopeDialog({
-  envelopes,
   platformId,
   onClose,
   onSealed,
 }: {
-  envelopes: readonly Envelope[];
   platformId?: string;
   onClose: () => void;
   onSealed: (e: Envelope) => void;
 }) {
   const [form] = Form.useForm<Values>();
   const lookups = useLookups();
-  const platforms = usePlatforms();
-  const chosen = Form.useWatch('platformId', form);
-  const replaces = chosen ? currentEnvelopes(chosen, envelopes) : [];
-  const lastLocation = useMemo(() => [...envelopes].sort((a, b) => b.sealedOn.localeCompare(a.sealedOn))[0]?.location, [envelopes]);
+  const chosen: string | undefined = Form.useWatch('platformId', form) ?? platformId;
+  // The chosen platform and its envelopes, read by id and by the platformId index.
+  const platform = useLiveQuery(async () => (chosen ? db.platforms.get(chosen) : undefined), [chosen]);
+  const closed = platform?.status === '已注销';
+  const own = useCredentialsOf(chosen ? [chosen] : []);
+  const replaces = chosen && own ? currentEnvelopes(chosen, own.envelopes) : [];
+  // Where the newest envelope was put, as the default place for this one (the register's first row).
+  const newest = useRegisterPage({ register: 'envelopes', filter: { showReplaced: true }, watch: ['envelopes'], offset: 0, limit: 1 });
+  const lastLocation = newest?.rows[0]?.location;
+  useEffect(() => {
+    if (lastLocation && !form.isFieldTouched('location') && !form.getFieldValue('location')) form.setFieldValue('location', lastLocation);
+  }, [lastLocation, form]);
 
   const toInput = (v: Values): SealInput => ({
     platformId: v.platformId,
@@ -64,7 +76,13 @@ export function SealEnvelopeDialog({
       onSealed(sealed);
       return `已登记封存，信封编号 ${sealed.number}`;
     },
-    { check: (v) => refusals(checkSeal(toInput(v), lookups.people, localToday())), fallback: '登记封存失败' },
+    {
+      check: (v) => {
+        if (closed) return { platformId: CLOSED };
+        return refusals(checkSeal(toInput(v), lookups.people, localToday()));
+      },
+      fallback: '登记封存失败',
+    },
   );
 
 
@@ -80,16 +98,10 @@ export function SealEnvelopeDialog({
         {...formProps}
         form={form}
         layout="vertical"
-        initialValues={{ platformId, items: ['登录账号', '密码'], sealedOn: dayjs(), passwordChangedOn: dayjs(), location: lastLocation }}
+        initialValues={{ platformId, items: ['登录账号', '密码'], sealedOn: dayjs(), passwordChangedOn: dayjs() }}
       >
-        <Form.Item name="platformId" label="平台" required>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="选择平台"
-            options={(platforms ?? [])
-              .filter((p) => p.status !== '已注销')
-              .map((p) => ({ value: p.id, label: `${p.name}（${p.kind}）` }))}
-          />
+        <Form.Item name="platformId" label="平台" required validateStatus={closed ? 'error' : undefined} help={closed ? CLOSED : undefined}>
+          <PlatformPicker value={chosen} onChange={(id) => form.setFieldValue('platformId', id)} placeholder="选择平台（可输入拼音首字母）" ariaLabel="平台" width={400} />
         </Form.Item>
         {replaces.length > 0 && (
           <Alert

@@ -1,18 +1,21 @@
-// Live reads for the credential-custody pages: envelopes, handovers and the profile's password
-// policy. Components re-render when any of them changes.
+// Live reads for the credential-custody pages: a platform's envelopes and handovers (by the
+// platformId index, never the whole tables) and the profile's password policy. Components
+// re-render when any of them changes.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Envelope, Handover } from '@shared/domain/records';
 import type { PasswordPolicy } from '@shared/profiles/types';
 import { db } from '../../db/database';
 import { useSettings } from '../../db/queries';
 
-/** Live envelopes, including replaced ones (the history shows the chain). */
-export function useEnvelopes(): Envelope[] | undefined {
-  return useLiveQuery(() => db.envelopes.filter((e) => !e.deletedAt).toArray(), []);
-}
-
-export function useHandovers(): Handover[] | undefined {
-  return useLiveQuery(() => db.handovers.filter((h) => !h.deletedAt).toArray(), []);
+/** The live envelopes and handovers of these platforms, including replaced envelopes (the history shows the chain). */
+export function useCredentialsOf(platformIds: readonly string[]): { envelopes: Envelope[]; handovers: Handover[] } | undefined {
+  return useLiveQuery(async () => {
+    const [envelopes, handovers] = await Promise.all([
+      db.envelopes.where('platformId').anyOf(platformIds).filter((e) => !e.deletedAt).toArray(),
+      db.handovers.where('platformId').anyOf(platformIds).filter((h) => !h.deletedAt).toArray(),
+    ]);
+    return { envelopes, handovers };
+  }, [platformIds.join()]);
 }
 
 export function usePasswordPolicy(): PasswordPolicy | undefined {

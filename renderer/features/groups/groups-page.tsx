@@ -4,13 +4,13 @@
 import { Button, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { GROUP_KINDS, type Platform } from '@shared/domain/platform';
+import type { Platform } from '@shared/domain/platform';
 import { problemLogFor } from '@shared/forms/f15-problem-log';
 import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from '@shared/rules/group-rules';
 import { localToday } from '@shared/domain/today';
-import { useIncidents } from '../../db/incidents';
 import { db } from '../../db/database';
-import { useLookups } from '../../db/queries';
+import { readLookups } from '../../db/queries';
+import { allOfRegister, useRegisterPage } from '../../db/register-index';
 import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
 import { PrintPreview } from '../print/print-preview';
@@ -20,37 +20,61 @@ import { DisbandDialog } from './disband-dialog';
 import { RosterDialog } from './roster-dialog';
 import { PlatformForm } from '../platforms/platform-form';
 import { departedMembers } from '@shared/rules/group-roster';
-import { RegisterList, RegisterPage } from '../../components/register-page';
+import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { groupsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
-import { compareZh } from '@shared/domain/collate';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
 
+const PAGE_SIZE = 25;
+
+/** Everyone a group's row names: owner, supervisor and the members from the registry (for 离岗). */
+const namedBy = (g: Platform) => [g.group?.ownerId, g.group?.supervisorId, ...(g.group?.members ?? []).map((m) => m.personId)];
+
+/** Open problems (问题登记 not closed) per group, of these groups only, by the platformId index. */
+function useOpenProblems(ids: readonly string[]): Map<string, number> | undefined {
+  return useLiveQuery(async () => {
+    const m = new Map<string, number>();
+    const open = await db.incidents
+      .where('platformId')
+      .anyOf(ids)
+      .filter((i) => !i.deletedAt && i.kind === '问题登记' && !i.closedOn)
+      .toArray();
+    for (const i of open) m.set(i.platformId!, (m.get(i.platformId!) ?? 0) + 1);
+    return m;
+  }, [ids.join()]);
+}
+
 export function GroupsPage() {
-  // Only the platforms of a group kind, through the kind index (not the whole registry).
-  const platforms = useLiveQuery(() => db.platforms.where('kind').anyOf(GROUP_KINDS).filter((p) => !p.deletedAt).toArray(), []);
-  const incidents = useIncidents();
-  const lookups = useLookups();
   const [showDisbanded, setShowDisbanded] = useKeptFilter('groups.showDisbanded', false);
   const [dialog, setDialog] = useState<Dialog>(null);
   useEffect(() => void warmUpPdf(), []);
 
   const today = localToday();
-  const groups = useMemo(() => platforms ?? [], [platforms]);
-  const rows = useMemo(
-    () => groups.filter((g) => showDisbanded || !isDisbanded(g)).sort((a, b) => Number(isDisbanded(a)) - Number(isDisbanded(b)) || compareZh(a.name, b.name)),
-    [groups, showDisbanded],
-  );
-  const problemCount = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const i of incidents ?? []) if (i.kind === '问题登记' && i.platformId && !i.closedOn) m.set(i.platformId, (m.get(i.platformId) ?? 0) + 1);
-    return m;
-  }, [incidents]);
+  // Groups in use first, then by name: a page at a time from the registers' worker.
+  const filter = { showDisbanded };
+  const [page, setPage] = useListPage(JSON.stringify(filter));
+  const watch = ['platforms', 'people', 'units'];
+  const data = useRegisterPage({ register: 'groups', filter, watch, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, named: namedBy });
+  // Only the count of disbanded groups (no rows).
+  const disbanded = useRegisterPage({ register: 'groups', filter: { onlyDisbanded: true }, watch: ['platforms'], offset: 0, limit: 0 });
+  const lookups = data?.lookups;
+  const problemCount = useOpenProblems(data?.rows.map((g) => g.id) ?? []);
   const close = () => setDialog(null);
+  // The problems of the group whose F15 is opened, by the platformId index.
+  const f15Of = dialog?.kind === 'f15' ? dialog.group : undefined;
+  const incidentsOfF15 = useLiveQuery(
+    async () => (f15Of ? db.incidents.where('platformId').equals(f15Of.id).filter((i) => !i.deletedAt).toArray() : undefined),
+    [f15Of],
+  );
   // Built once per opened preview: a new object on every render would rebuild the PDF each time.
-  const problemLog = useMemo(() => (dialog?.kind === 'f15' ? problemLogFor(dialog.group, incidents ?? []) : null), [dialog, incidents]);
-  const disbandedCount = groups.filter(isDisbanded).length;
+  const problemLog = useMemo(() => (f15Of && incidentsOfF15 ? problemLogFor(f15Of, incidentsOfF15) : null), [f15Of, incidentsOfF15]);
+  const disbandedCount = disbanded?.total ?? 0;
+
+  const exportTables = async () => {
+    const [rows, names] = await Promise.all([allOfRegister('groups', filter), readLookups()]);
+    return [groupsTable(rows, names)];
+  };
 
   return (
     <RegisterPage
@@ -72,9 +96,10 @@ export function GroupsPage() {
             <span>{`显示已解散的群（${disbandedCount}）`}</span>
           </>
         }
-        exportAs={{ fileName: '工作群', tables: () => [groupsTable(rows, lookups)] }}
+        exportAs={{ fileName: '工作群', tables: exportTables }}
         rowKey="id"
-        rows={platforms && rows}
+        rows={data?.rows}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
         empty="还没有工作群。点击“新建工作群”登记群名称、群主和监督人。"
         columns={[
           {
@@ -86,13 +111,13 @@ export function GroupsPage() {
               </span>
             ),
           },
-          { title: '主办单位', width: 150, render: (_, g) => lookups.unitName(g.hostUnitId) },
-          { title: '群主', width: 110, render: (_, g) => <PersonName id={g.group?.ownerId} lookups={lookups} role="群主" /> },
+          { title: '主办单位', width: 150, render: (_, g) => lookups?.unitName(g.hostUnitId) },
+          { title: '群主', width: 110, render: (_, g) => lookups && <PersonName id={g.group?.ownerId} lookups={lookups} role="群主" /> },
           {
             title: '成员数',
             width: 120,
             render: (_, g) => {
-              const departed = departedMembers(g, lookups.people);
+              const departed = lookups ? departedMembers(g, lookups.people) : [];
               return (
                 <span>
                   {g.group?.memberCount ?? '—'}
@@ -124,11 +149,11 @@ export function GroupsPage() {
               );
             },
           },
-          { title: '监督人', width: 110, render: (_, g) => <PersonName id={g.group?.supervisorId} lookups={lookups} role="监督人" /> },
+          { title: '监督人', width: 110, render: (_, g) => lookups && <PersonName id={g.group?.supervisorId} lookups={lookups} role="监督人" /> },
           {
             title: '待办问题',
             width: 90,
-            render: (_, g) => (problemCount.get(g.id) ? <Tag color="orange">{`${problemCount.get(g.id)}条`}</Tag> : null),
+            render: (_, g) => (problemCount?.get(g.id) ? <Tag color="orange">{`${problemCount.get(g.id)}条`}</Tag> : null),
           },
           {
             title: '操作',

@@ -1,75 +1,79 @@
 // 与上年比较 and 拟关停注销: what changed since last year's campaign (new and closed accounts,
 // changed administrators, failed items) and the accounts to close (001 第六条, 004 通知 僵尸号).
-import { Card, Col, Empty, List, Row, Tag, Typography } from 'antd';
-import { useMemo, type ReactNode } from 'react';
-import type { Platform } from '@shared/domain/platform';
-import type { Approval, Inspection } from '@shared/domain/records';
+import { Card, Col, Empty, List, Pagination, Row, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import type { RuleProfile } from '@shared/profiles/types';
 import { clauseFor } from '@shared/profiles/clauses';
-import { closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
-import { localToday } from '@shared/domain/today';
+import type { CampaignSummary, PlatformLabel } from '@shared/rules/campaign-summary';
 import { formatMonth } from '@shared/domain/month-date';
 
 interface Props {
-  year: number;
-  platforms: Platform[];
-  inspections: Inspection[];
-  approvals: Approval[];
+  /** The year's figures, computed in the registers' worker (compareWithLastYear, closureCandidates). */
+  summary: CampaignSummary;
   profile: RuleProfile;
 }
 
-const label = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '（平台已删除）');
+const label = (p: PlatformLabel) => `${p.name}（${p.kind}）`;
 
-export function CampaignReview({ year, platforms, inspections, approvals, profile }: Props) {
-  const today = localToday();
-  // A past year is judged as of its last day; the current year as of today.
-  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
-  const byId = useMemo(() => new Map(platforms.map((p) => [p.id, p])), [platforms]);
-  const cmp = useMemo(() => compareWithLastYear({ platforms, inspections, approvals }, year), [platforms, inspections, approvals, year]);
-  const closure = useMemo(() => closureCandidates({ platforms, inspections, approvals, profile }, year, asOf), [platforms, inspections, approvals, profile, year, asOf]);
+const SHOWN = 50;
 
-  const section = (title: string, count: number, items: ReactNode[]) => (
+/** One part of the comparison: its count and its items, 50 at a time (a university has thousands). */
+function Section<T>({ title, items, render }: { title: string; items: readonly T[]; render: (item: T) => ReactNode }) {
+  const [page, setPage] = useState(1);
+  return (
     <Col xs={24} md={12}>
       <Typography.Text strong>
-        {title}（{count}）
+        {title}（{items.length}）
       </Typography.Text>
-      {items.length ? <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>{items}</ul> : <Typography.Paragraph type="secondary">无</Typography.Paragraph>}
+      {items.length ? (
+        <>
+          <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>{items.slice((page - 1) * SHOWN, page * SHOWN).map(render)}</ul>
+          <Pagination size="small" simple current={page} pageSize={SHOWN} total={items.length} onChange={setPage} hideOnSinglePage style={{ marginBottom: 12 }} />
+        </>
+      ) : (
+        <Typography.Paragraph type="secondary">无</Typography.Paragraph>
+      )}
     </Col>
   );
+}
+
+export function CampaignReview({ summary, profile }: Props) {
+  const { year, comparison: cmp, closure } = summary;
+  const labelOf = (id: string) => summary.labels[id] ?? '（平台已删除）';
 
   return (
     <>
       <Card title={`与上年比较（${year}年度与${year - 1}年度）`} style={{ marginTop: 16 }} aria-label="与上年比较">
         <Row gutter={24}>
-          {section(
-            '新增账号',
-            cmp.added.length,
-            cmp.added.map((p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${formatMonth(p.openedOn) ?? p.openedOn}开通` : ''}`}</li>),
-          )}
-          {section(
-            '停用或注销的账号',
-            cmp.closed.length,
-            cmp.closed.map((c) => <li key={c.platform.id}>{`${label(c.platform)}：${c.status}${c.date ? `（${c.date}）` : ''}`}</li>),
-          )}
-          {section(
-            '总管理员变更',
-            cmp.adminChanges.length,
-            cmp.adminChanges.map((c) => <li key={`${c.platformId}-${c.date}-${c.after}`}>{`${label(byId.get(c.platformId))}：${c.before} → ${c.after}（${c.date}）`}</li>),
-          )}
-          {section(
-            '不符合项',
-            cmp.failed.length,
-            cmp.failed.map((f) => (
+          <Section
+            title="新增账号"
+            items={cmp.added}
+            render={(p) => <li key={p.id}>{`${label(p)}${p.openedOn ? `，${formatMonth(p.openedOn) ?? p.openedOn}开通` : ''}`}</li>}
+          />
+          <Section
+            title="停用或注销的账号"
+            items={cmp.closed}
+            render={(c) => <li key={c.platform.id}>{`${label(c.platform)}：${c.status}${c.date ? `（${c.date}）` : ''}`}</li>}
+          />
+          <Section
+            title="总管理员变更"
+            items={cmp.adminChanges}
+            render={(c) => <li key={`${c.platformId}-${c.date}-${c.after}`}>{`${labelOf(c.platformId)}：${c.before} → ${c.after}（${c.date}）`}</li>}
+          />
+          <Section
+            title="不符合项"
+            items={cmp.failed}
+            render={(f) => (
               <li key={`${f.inspectionId}-${f.item}`}>
-                {`${label(byId.get(f.platformId))}：${f.item}${f.note ? `（${f.note}）` : ''}`}
+                {`${labelOf(f.platformId)}：${f.item}${f.note ? `（${f.note}）` : ''}`}
                 {f.repeated && (
                   <Tag color="red" style={{ marginInlineStart: 6 }}>
                     连续两年
                   </Tag>
                 )}
               </li>
-            )),
-          )}
+            )}
+          />
         </Row>
       </Card>
       <Card title={`拟关停注销（${closure.length}）`} style={{ marginTop: 16 }} aria-label="拟关停注销">
@@ -81,6 +85,7 @@ export function CampaignReview({ year, platforms, inspections, approvals, profil
         ) : (
           <List
             size="small"
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             dataSource={closure}
             renderItem={(c) => (
               <List.Item>

@@ -2,15 +2,15 @@
 // active account, record each account's checks, self-assessment and result, print F11 per account
 // and the year's summary F11S, compare with last year and list the accounts to be closed.
 import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
 import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
-import { campaignAccounts, campaignProgress, inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
-import { campaignYearNeedingAttention } from '@shared/rules/campaign-year';
+import { inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
 import { localToday } from '@shared/domain/today';
-import { openCampaign, useApprovalsForComparison, useInspections } from '../../db/inspections';
+import { openCampaign } from '../../db/inspections';
 import { db } from '../../db/database';
-import { useLookups, usePlatforms, useSettings } from '../../db/queries';
+import { readLookups, usePageLookups, useSettings } from '../../db/queries';
+import { allOfRegister, readPlatformsById, useCampaignSummary, useRegisterPage } from '../../db/register-index';
 import { showError } from '../../app/errors';
 import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
@@ -18,9 +18,10 @@ import { PrintPreview } from '../print/print-preview';
 import { CampaignReview } from './campaign-review';
 import { RecordInspectionDialog } from './record-inspection-dialog';
 import { ExportButton } from '../export/export-button';
-import { RegisterList, RegisterPage } from '../../components/register-page';
-import { compareZh } from '@shared/domain/collate';
+import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { inspectionsTable } from '../export/list-tables';
+
+const PAGE_SIZE = 50;
 
 const STAGE_COLORS: Record<InspectionStage, string> = { 未开始: 'default', 已自查: 'blue', 合格: 'green', 限期整改: 'orange', 关停注销: 'red' };
 
@@ -29,45 +30,67 @@ export function StageTag({ inspection }: { inspection: Inspection }) {
   return <Tag color={STAGE_COLORS[stage]}>{stage}</Tag>;
 }
 
-type Dialog = { type: 'record'; inspection: Inspection } | { type: 'print'; inspection: Inspection } | { type: 'summary' } | null;
+type Dialog =
+  | { type: 'record'; inspection: Inspection }
+  | { type: 'print'; inspection: Inspection }
+  | { type: 'summary'; record: { year: number; inspections: Inspection[] } }
+  | null;
+
+/** A past year is judged as of its last day; the current year as of today. */
+const asOfFor = (year: number, today: string) => (`${year}-12-31` < today ? `${year}-12-31` : today);
 
 export function InspectionsPage() {
   const settings = useSettings();
-  const inspections = useInspections();
-  const approvals = useApprovalsForComparison();
-  const platforms = usePlatforms();
-  const lookups = useLookups();
   const { message } = AntApp.useApp();
-  const thisYear = Number(localToday().slice(0, 4));
+  const today = localToday();
+  const thisYear = Number(today.slice(0, 4));
   // Until the clerk picks a year, the page opens on the one that needs attention (an unfinished
-  // campaign of last year in January), not on an empty new year.
+  // campaign of last year in January), not on an empty new year. The worker says which year that
+  // is with the figures of any year; the page then asks for that year's (the figures of the year
+  // first asked for are never shown).
   const [chosenYear, setYear] = useState<number>();
-  const attention = useMemo(() => campaignYearNeedingAttention(inspections ?? [], thisYear), [inspections, thisYear]);
-  const year = chosenYear ?? attention.year;
+  const [asked, setAsked] = useState(thisYear);
+  const figures = useCampaignSummary(asked, thisYear, asOfFor(asked, today));
+  const year = chosenYear ?? figures?.attention.year ?? thisYear;
+  if (year !== asked) setAsked(year);
+  const summary = figures?.year === year ? figures : undefined;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [opening, setOpening] = useState(false);
   useEffect(() => void warmUpPdf(), []);
 
-  const platformById = useMemo(() => new Map((platforms ?? []).map((p) => [p.id, p])), [platforms]);
-  const years = useMemo(() => {
-    const set = new Set([thisYear, ...(inspections ?? []).map((i) => i.year)]);
-    return [...set].sort((a, b) => b - a);
-  }, [inspections, thisYear]);
-  const list = useMemo(
-    () =>
-      (inspections ?? [])
-        .filter((i) => i.year === year)
-        .sort((a, b) => compareZh(platformById.get(a.platformId)?.name ?? '', platformById.get(b.platformId)?.name ?? '')),
-    [inspections, year, platformById],
-  );
-  const progress = useMemo(() => campaignProgress(inspections ?? [], year), [inspections, year]);
-  // The summary's record must keep its identity, or the preview rebuilds the PDF on every render.
-  const summary = useMemo(() => ({ year, inspections: list }), [year, list]);
+  // The year's inspections by platform name, a page at a time from the registers' worker.
+  const [page, setPage] = useListPage(String(year));
+  const data = useRegisterPage({
+    register: 'inspections',
+    filter: { year },
+    watch: ['inspections', 'platforms'],
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    platformOf: (i) => i.platformId,
+  });
+  const platformById = data?.platforms ?? new Map();
+  const lookups = usePageLookups([...platformById.values()].map((p) => p.responsibleId));
 
-  if (!settings || !inspections || !platforms || !approvals) return null;
+  if (!settings || !summary || !data) return null;
   const profile = settings.profile;
-  const covered = campaignAccounts(platforms).length;
-  const missing = campaignAccounts(platforms).filter((p) => !list.some((i) => i.platformId === p.id)).length;
+  const { covered, missing, progress, attention, years } = summary;
+  const count = progress.total;
+
+  const yearRows = async () => {
+    const inspections = await allOfRegister('inspections', { year });
+    return { inspections, platforms: await readPlatformsById(inspections.map((i) => i.platformId)) };
+  };
+  const printSummary = async () => {
+    try {
+      setDialog({ type: 'summary', record: { year, inspections: (await yearRows()).inspections } });
+    } catch (e) {
+      showError(e, '读取检查记录失败');
+    }
+  };
+  const exportTables = async () => {
+    const [{ inspections, platforms }, names] = await Promise.all([yearRows(), readLookups()]);
+    return [inspectionsTable(inspections, (id) => platforms.get(id)?.name ?? '（已删除）', names)];
+  };
 
   const open = async () => {
     setOpening(true);
@@ -108,15 +131,11 @@ export function InspectionsPage() {
             onChange={setYear}
             options={years.map((y) => ({ value: y, label: `${y}年度` }))}
           />
-          {list.length > 0 && openButton}
-          <Button onClick={() => setDialog({ type: 'summary' })} disabled={list.length === 0}>
+          {count > 0 && openButton}
+          <Button onClick={() => void printSummary()} disabled={count === 0}>
             打印汇总表
           </Button>
-          <ExportButton
-            fileName={`年度检查-${year}`}
-            disabled={list.length === 0}
-            tables={() => [inspectionsTable(list, (id) => platformById.get(id)?.name ?? '（已删除）', lookups)]}
-          />
+          <ExportButton fileName={`年度检查-${year}`} disabled={count === 0} tables={exportTables} />
         </>
       }
     >
@@ -133,7 +152,7 @@ export function InspectionsPage() {
           title={`${year}年度检查尚有 ${attention.unfinished} 个账号未出检查结果，请先完成；${thisYear}年度检查可在“检查年度”中选择。`}
         />
       )}
-      {list.length === 0 ? (
+      {count === 0 ? (
         <Card>
           <Empty description={`尚未开启${year}年度检查。本年度应检查的账号共 ${covered} 个。`}>{openButton}</Empty>
         </Card>
@@ -157,8 +176,8 @@ export function InspectionsPage() {
           </Card>
           <RegisterList<Inspection>
             rowKey="id"
-            rows={list}
-            pageSize={50}
+            rows={data.rows}
+            paging={{ page, pageSize: PAGE_SIZE, total: data.total, onPage: setPage }}
             empty={`尚未开启${year}年度检查。`}
             columns={[
               {
@@ -194,18 +213,13 @@ export function InspectionsPage() {
         </>
       )}
 
-      <CampaignReview year={year} platforms={platforms} inspections={inspections} approvals={approvals} profile={profile} />
+      <CampaignReview summary={summary} profile={profile} />
 
       {dialog?.type === 'record' && (
-        <RecordInspectionDialog
-          inspection={dialog.inspection}
-          platform={platformById.get(dialog.inspection.platformId)}
-          lookups={lookups}
-          onClose={() => setDialog(null)}
-        />
+        <RecordInspectionDialog inspection={dialog.inspection} platform={platformById.get(dialog.inspection.platformId)} onClose={() => setDialog(null)} />
       )}
       {dialog?.type === 'print' && <PrintPreview formId="F11" record={dialog.inspection} onClose={() => setDialog(null)} />}
-      {dialog?.type === 'summary' && <PrintPreview formId="F11S" record={summary} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'summary' && <PrintPreview formId="F11S" record={dialog.record} onClose={() => setDialog(null)} />}
     </RegisterPage>
   );
 }

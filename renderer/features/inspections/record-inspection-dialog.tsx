@@ -11,7 +11,7 @@ import { localToday } from '@shared/domain/today';
 import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
 import { recordInspection } from '../../db/inspections';
-import type { Lookups } from '../../db/queries';
+import { useLookups } from '../../db/queries';
 import { PersonSelect } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
 import { SaveDialog } from '../../components/save-dialog';
@@ -30,15 +30,15 @@ interface Values {
 export function RecordInspectionDialog({
   inspection,
   platform,
-  lookups,
   onClose,
 }: {
   inspection: Inspection;
   platform: Platform | undefined;
-  lookups: Lookups;
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  // Every person, for choosing the approver: read while the dialog is open, not by the list.
+  const lookups = useLookups();
   const { modal } = AntApp.useApp();
   const [checks, setChecks] = useState(() => inspection.checks.map((c) => ({ ...c, note: c.note ?? '' })));
   const result = Form.useWatch('result', form);

@@ -2,15 +2,30 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchKey } from '@shared/search/pinyin-search';
 import {
+  compareApprovalRows,
+  compareEnvelopeRows,
+  compareGroupRows,
+  compareInspectionRows,
   comparePlatformRows,
   compareReviewRows,
+  compareRotationRows,
   isEmptyFilter,
+  queryApprovals,
+  queryEnvelopes,
+  queryGroups,
+  queryInspections,
   queryPlatforms,
   queryReviews,
+  queryRotation,
   upsertSorted,
+  type ApprovalIndexRow,
+  type EnvelopeIndexRow,
+  type GroupIndexRow,
+  type InspectionIndexRow,
   type PlatformIndexRow,
   type PlatformOfReview,
   type ReviewIndexRow,
+  type RotationIndexRow,
 } from '@shared/search/register-index';
 
 const platform = (id: string, kind: string, name: string, extra: Partial<PlatformIndexRow> = {}): PlatformIndexRow => ({
@@ -112,5 +127,70 @@ describe('isEmptyFilter', () => {
   it('is true only when no condition is set', () => {
     expect(isEmptyFilter({ query: undefined, kind: '' })).toBe(true);
     expect(isEmptyFilter({ query: 'tsg' })).toBe(false);
+  });
+});
+
+describe('the orders of the other registers', () => {
+  it('开通与备案: newest change first, a change date and a creation time compared as dates', () => {
+    const rows = (
+      [
+        { id: 'a', at: '2026-03-01', kind: '变更备案', platformId: 'p', state: 'filed' },
+        { id: 'b', at: '2026-03-02T08:00:00.000Z', kind: '开通审批', platformId: 'p', state: 'pending' },
+        { id: 'c', at: '2026-03-01', kind: '变更备案', platformId: 'p', state: 'open', dueDate: '2026-03-08' },
+      ] satisfies ApprovalIndexRow[]
+    ).sort(compareApprovalRows);
+    expect(rows.map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    // Overdue is decided against the query's today; a filing is found through its platform's key.
+    const key = () => buildSearchKey(['东湖示范大学图书馆']);
+    expect(queryApprovals(rows, key, { status: '已逾期', today: '2026-03-09' }, 0, 10).ids).toEqual(['c']);
+    expect(queryApprovals(rows, key, { status: '已逾期', today: '2026-03-08' }, 0, 10).ids).toEqual([]);
+    expect(queryApprovals(rows, key, { query: 'tsg', kind: '变更备案' }, 0, 10).total).toBe(2);
+  });
+
+  it('密码密封存档: newest sealed first, then the higher number', () => {
+    const rows = (
+      [
+        { id: 'x', sealedOn: '2026-01-01', number: 'XF-2026-0001', platformId: 'p', replaced: true },
+        { id: 'y', sealedOn: '2026-01-01', number: 'XF-2026-0002', platformId: 'p', replaced: false },
+        { id: 'z', sealedOn: '2026-02-01', number: 'XF-2026-0003', platformId: 'q', replaced: false },
+      ] satisfies EnvelopeIndexRow[]
+    ).sort(compareEnvelopeRows);
+    expect(queryEnvelopes(rows, {}, 0, 10)).toEqual({ total: 2, ids: ['z', 'y'] });
+    expect(queryEnvelopes(rows, { showReplaced: true }, 0, 10).ids).toEqual(['z', 'y', 'x']);
+  });
+
+  it('工作群: groups in use first, each part in pinyin order', () => {
+    const rows = (
+      [
+        { id: 'g1', name: '招生工作群', disbanded: false },
+        { id: 'g2', name: '奥运志愿者群', disbanded: true },
+        { id: 'g3', name: '保卫处值班群', disbanded: false },
+      ] satisfies GroupIndexRow[]
+    ).sort(compareGroupRows);
+    expect(queryGroups(rows, { showDisbanded: true }, 0, 10).ids).toEqual(['g3', 'g1', 'g2']);
+    expect(queryGroups(rows, { onlyDisbanded: true }, 0, 10)).toEqual({ total: 1, ids: ['g2'] });
+  });
+
+  it('各平台密码修改情况: the earliest due first, accounts without a due date last, then by name', () => {
+    const rows = (
+      [
+        { id: 'p1', name: '招生网' },
+        { id: 'p2', name: '图书馆', nextDueOn: '2026-05-01' },
+        { id: 'p3', name: '阿里山茶社' },
+        { id: 'p4', name: '新闻网', nextDueOn: '2026-04-01' },
+      ] satisfies RotationIndexRow[]
+    ).sort(compareRotationRows);
+    expect(queryRotation(rows, 0, 10).ids).toEqual(['p4', 'p2', 'p3', 'p1']);
+  });
+
+  it('年度检查: a year by platform name in pinyin order', () => {
+    const rows = (
+      [
+        { id: 'i1', year: 2026, platformId: 'p1', name: '新闻网' },
+        { id: 'i2', year: 2025, platformId: 'p1', name: '新闻网' },
+        { id: 'i3', year: 2026, platformId: 'p2', name: '阿里山茶社' },
+      ] satisfies InspectionIndexRow[]
+    ).sort(compareInspectionRows);
+    expect(queryInspections(rows, { year: 2026 }, 0, 10)).toEqual({ total: 2, ids: ['i3', 'i1'] });
   });
 });

@@ -1,0 +1,249 @@
+// The registers' worker over a real (fake-indexeddb) ledger: the pages of 开通与备案, 年度检查,
+// 密码密封存档, 工作群 and 各平台密码修改情况 — filters, pinyin search, order, totals — and how the
+// indexes follow the changes the UI thread forwards.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { saveSettings } from '../../../renderer/db/repository';
+import type { ChangedRows, PageRequest, RegisterWorkerRequest, RegisterWorkerResponse } from '../../../renderer/db/register-worker';
+import type { IndexPage } from '../../../shared/search/register-index';
+import type { CampaignSummary } from '../../../shared/rules/campaign-summary';
+import type { Platform } from '../../../shared/domain/platform';
+import type { Approval, Envelope, Inspection } from '../../../shared/domain/records';
+import { getPreset } from '../../../shared/profiles/presets';
+import { platformRecord } from '../../fixtures/platform';
+
+const TODAY = '2026-11-20';
+const AT = '2026-01-01T00:00:00.000Z';
+
+// The worker's global scope: messages in through an EventTarget, answers out through postMessage.
+const scope = new EventTarget();
+const waiting = new Map<number, (r: RegisterWorkerResponse) => void>();
+vi.stubGlobal(
+  'self',
+  Object.assign(scope, {
+    postMessage: (r: RegisterWorkerResponse) => {
+      waiting.get(r.id)?.(r);
+      waiting.delete(r.id);
+    },
+  }),
+);
+
+type Body = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+let nextId = 1;
+
+function ask(body: Body): Promise<RegisterWorkerResponse> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    scope.dispatchEvent(Object.assign(new Event('message'), { data: { ...body, id } }));
+  });
+}
+
+async function page(request: PageRequest): Promise<IndexPage> {
+  const r = await ask(request);
+  if (!r.ok) throw new Error(r.error);
+  return r.page!;
+}
+
+const changed = (changes: ChangedRows) => ask({ type: 'changed', changes });
+
+let db: LedgerDb;
+
+const platform = (id: string, over: Partial<Platform>) => platformRecord(id, { createdAt: AT, updatedAt: AT, ...over });
+const approval = (id: string, platformId: string, over: Partial<Approval>): Approval => ({ id, platformId, kind: '变更备案', changes: [], createdAt: AT, updatedAt: AT, ...over });
+const inspection = (id: string, platformId: string, year: number, over: Partial<Inspection> = {}): Inspection => ({
+  id,
+  platformId,
+  year,
+  checks: [],
+  createdAt: AT,
+  updatedAt: AT,
+  ...over,
+});
+const envelope = (id: string, platformId: string, number: string, sealedOn: string, over: Partial<Envelope> = {}): Envelope => ({
+  id,
+  platformId,
+  number,
+  sealedOn,
+  items: ['登录账号', '密码'],
+  location: '保密柜',
+  openings: [],
+  createdAt: AT,
+  updatedAt: AT,
+  ...over,
+});
+
+beforeAll(async () => {
+  db = new LedgerDb();
+  await db.open();
+  await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'vocational-three-level-review', profile: getPreset('vocational-three-level-review')!, operatorName: '王𠮷' });
+  await db.platforms.bulkAdd([
+    platform('lib', { name: '东湖示范大学图书馆', kind: '微信公众号', accountId: 'dhsf_lib' }),
+    platform('news', { name: '东湖示范大学新闻网', kind: '官方网站', accountId: 'news.dhsf.edu.cn' }),
+    platform('tea', { name: '阿里山茶社', kind: '微博', accountId: 'alishan' }),
+    platform('shut', { name: '百草园', kind: '微博', accountId: 'bcy', status: '已注销' }),
+    platform('g1', { name: '招生工作群', kind: '微信群', accountId: 'zs' }),
+    platform('g2', { name: '奥运志愿者群', kind: 'QQ群', accountId: 'ay', group: { disbandedOn: '2026-03-01' } as Platform['group'] }),
+    platform('g3', { name: '保卫处值班群', kind: '钉钉群', accountId: 'bw' }),
+  ]);
+  await db.approvals.bulkAdd([
+    // Overdue: changed in January, never filed.
+    approval('a1', 'lib', { changeDate: '2026-01-05' }),
+    // Open and not yet due.
+    approval('a2', 'news', { changeDate: '2026-11-19' }),
+    // Filed.
+    approval('a3', 'tea', { changeDate: '2026-06-01', filedOn: '2026-06-03' }),
+    // An opening approval still in progress, dated by its creation only.
+    approval('a4', 'tea', { kind: '开通审批', createdAt: '2026-02-01T08:00:00.000Z' }),
+    // A year without a holiday schedule: the deadline cannot be computed.
+    approval('a5', 'news', { changeDate: '2099-03-02' }),
+  ]);
+  await db.inspections.bulkAdd([
+    inspection('i1', 'tea', 2026, { result: '合格' }),
+    inspection('i2', 'lib', 2026, { selfAssessment: '已自查' }),
+    inspection('i3', 'news', 2026),
+    inspection('i4', 'lib', 2025),
+  ]);
+  await db.envelopes.bulkAdd([
+    envelope('e1', 'lib', 'XF-2025-0001', '2025-03-01', { replacedById: 'e2' }),
+    envelope('e2', 'lib', 'XF-2026-0001', '2026-02-01'),
+    envelope('e3', 'news', 'XF-2026-0002', '2026-02-01'),
+    envelope('e4', 'tea', 'XF-2026-0003', '2026-05-01', { deletedAt: AT }),
+  ]);
+  await import('../../../renderer/db/register-worker');
+});
+
+afterAll(async () => {
+  db.close();
+});
+
+describe('开通与备案 (approvals)', () => {
+  const q = (filter: object, offset = 0, limit = 10) => page({ type: 'page', register: 'approvals', filter: { today: TODAY, ...filter }, offset, limit });
+
+  it('lists newest change first (the change date, else the creation time), with the total', async () => {
+    const all = await q({});
+    expect(all).toEqual({ total: 5, ids: ['a5', 'a2', 'a3', 'a4', 'a1'] });
+    expect(await q({}, 1, 2)).toEqual({ total: 5, ids: ['a2', 'a3'] });
+  });
+
+  it('filters by kind and by 报备状态 (overdue against the given today)', async () => {
+    expect((await q({ kind: '开通审批' })).ids).toEqual(['a4']);
+    expect((await q({ status: '已逾期' })).ids).toEqual(['a1']);
+    expect((await q({ status: '已报备' })).ids).toEqual(['a3']);
+    expect((await q({ status: '期限待定' })).ids).toEqual(['a5']);
+    expect((await q({ status: '待报备' })).ids).toEqual(['a5', 'a2', 'a4', 'a1']);
+    // A day before a1 fell due it was not overdue yet.
+    expect((await q({ status: '已逾期', today: '2026-01-06' })).ids).toEqual([]);
+  });
+
+  it("finds filings by their platform's name in pinyin initials, kind or account", async () => {
+    expect((await q({ query: 'tsg' })).ids).toEqual(['a1']);
+    expect((await q({ query: 'dhsf' })).ids).toEqual(['a5', 'a2', 'a1']);
+    expect((await q({ query: 'weibo' })).ids).toEqual(['a3', 'a4']);
+    expect((await q({ query: 'news.dhsf' })).ids).toEqual(['a5', 'a2']);
+    expect((await q({ query: 'dhsf', status: '已逾期' })).total).toBe(1);
+  });
+
+  it('follows a new filing, a filed one and a renamed platform', async () => {
+    await db.approvals.put(approval('a6', 'tea', { changeDate: '2026-11-18' }));
+    await db.approvals.update('a1', { filedOn: '2026-01-10' });
+    await changed({ approvals: ['a6', 'a1'] });
+    expect((await q({ status: '已逾期' })).ids).toEqual([]);
+    expect((await q({ status: '已报备' })).ids).toEqual(['a3', 'a1']);
+    expect((await q({})).ids[2]).toBe('a6');
+    await db.platforms.update('tea', { name: '阿里山茶馆' });
+    await changed({ platforms: ['tea'] });
+    expect((await q({ query: 'alscg' })).ids).toEqual(['a6', 'a3', 'a4']);
+    await db.approvals.update('a6', { deletedAt: AT });
+    await changed({ approvals: ['a6'] });
+    expect((await q({})).total).toBe(5);
+  });
+});
+
+describe('年度检查 (inspections)', () => {
+  const q = (year: number, offset = 0, limit = 10) => page({ type: 'page', register: 'inspections', filter: { year }, offset, limit });
+
+  it("lists a year's inspections by platform name in pinyin order", async () => {
+    // 阿里山茶馆 (a), 东湖示范大学图书馆, 东湖示范大学新闻网 (d … t < x).
+    expect(await q(2026)).toEqual({ total: 3, ids: ['i1', 'i2', 'i3'] });
+    expect(await q(2025)).toEqual({ total: 1, ids: ['i4'] });
+    expect(await q(2026, 2, 5)).toEqual({ total: 3, ids: ['i3'] });
+  });
+
+  it('moves an inspection when its platform is renamed', async () => {
+    await db.platforms.update('tea', { name: '紫金山茶社' });
+    await changed({ platforms: ['tea'] });
+    expect((await q(2026)).ids).toEqual(['i2', 'i3', 'i1']);
+  });
+
+  it("computes the campaign's figures: progress, years, covered accounts and those still missing", async () => {
+    const r = await ask({ type: 'campaign', year: 2026, thisYear: 2026, asOf: TODAY });
+    const c = (r.ok ? r.campaign : undefined) as CampaignSummary;
+    expect(c.year).toBe(2026);
+    expect(c.years).toEqual([2026, 2025]);
+    expect(c.progress).toMatchObject({ total: 3, notStarted: 1, selfAssessed: 1, passed: 1 });
+    // lib, news, tea are covered (the closed account and the work groups are not); all have a 2026 record.
+    expect(c.covered).toBe(3);
+    expect(c.missing).toBe(0);
+    // In 2026 the 2025 campaign (i4, no result) still needs attention.
+    expect(c.attention).toEqual({ year: 2025, unfinished: 1 });
+    await db.inspections.delete('i3');
+    await changed({ inspections: ['i3'] });
+    const after = await ask({ type: 'campaign', year: 2026, thisYear: 2026, asOf: TODAY });
+    expect(after.ok && after.campaign?.missing).toBe(1);
+    expect((await q(2026)).total).toBe(2);
+  });
+});
+
+describe('密码密封存档 (envelopes) and 各平台密码修改情况 (rotation)', () => {
+  const q = (showReplaced: boolean) => page({ type: 'page', register: 'envelopes', filter: { showReplaced }, offset: 0, limit: 10 });
+
+  it('lists newest sealed first, then by number, leaving out replaced envelopes unless asked and the trash always', async () => {
+    expect(await q(false)).toEqual({ total: 2, ids: ['e3', 'e2'] });
+    expect(await q(true)).toEqual({ total: 3, ids: ['e3', 'e2', 'e1'] });
+  });
+
+  it('orders accounts by the next password change due, accounts without a record last', async () => {
+    const r = await page({ type: 'page', register: 'rotation', filter: {}, offset: 0, limit: 10 });
+    // lib and news have envelopes of 2026-02-01; tea (renamed 紫金山茶社) has none; no closed account, no group.
+    expect(r.total).toBe(3);
+    expect(r.ids[2]).toBe('tea');
+    expect(r.ids.slice(0, 2).sort()).toEqual(['lib', 'news']);
+  });
+
+  it('follows a newly sealed envelope and its effect on the rotation order', async () => {
+    await db.envelopes.put(envelope('e5', 'tea', 'XF-2026-0004', '2026-01-15'));
+    await changed({ envelopes: ['e5'] });
+    expect((await q(false)).ids).toEqual(['e3', 'e2', 'e5']);
+    const r = await page({ type: 'page', register: 'rotation', filter: {}, offset: 0, limit: 10 });
+    // tea's password was changed earliest, so it is due first.
+    expect(r.ids[0]).toBe('tea');
+  });
+});
+
+describe('工作群 (groups)', () => {
+  const q = (filter: object) => page({ type: 'page', register: 'groups', filter, offset: 0, limit: 10 });
+
+  it('lists groups in use by name, disbanded ones last and only when asked', async () => {
+    // 保卫处值班群 (b) before 招生工作群 (z); 奥运志愿者群 is disbanded.
+    expect(await q({})).toEqual({ total: 2, ids: ['g3', 'g1'] });
+    expect(await q({ showDisbanded: true })).toEqual({ total: 3, ids: ['g3', 'g1', 'g2'] });
+    expect((await q({ onlyDisbanded: true })).total).toBe(1);
+  });
+
+  it('follows a disbanded group and a new one, and ignores other platforms', async () => {
+    await db.platforms.update('g1', { group: { disbandedOn: '2026-11-01' } as Platform['group'] });
+    await db.platforms.put(platform('g4', { name: '安全保卫群', kind: '微信群', accountId: 'aq' }));
+    await db.platforms.put(platform('web', { name: '阿尔法网站', kind: '官方网站', accountId: 'af' }));
+    await changed({ platforms: ['g1', 'g4', 'web'] });
+    expect(await q({})).toEqual({ total: 2, ids: ['g4', 'g3'] });
+    expect((await q({ onlyDisbanded: true })).total).toBe(2);
+  });
+
+  it('rebuilds after a bulk change', async () => {
+    await db.platforms.delete('g3');
+    await changed({ platforms: 'all' });
+    expect((await q({})).ids).toEqual(['g4']);
+  });
+});

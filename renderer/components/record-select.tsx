@@ -1,12 +1,13 @@
 // Selects for people and units, searchable by name, pinyin and initials.
 import { Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Person } from '@shared/domain/person';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { db } from '../db/database';
 import { findPeople, warmPeople } from '../db/people-index';
 import { deletedName, useUnits, type Lookups } from '../db/queries';
+import { useSearchAnswer } from './use-search-answer';
 
 interface Props {
   lookups: Lookups;
@@ -57,29 +58,14 @@ interface PickerProps {
  * (a person in the trash as 王𠮷（已删除）).
  */
 export function PersonPicker({ value, onChange, multiple, placeholder = '选择人员（可输入拼音首字母）', id }: PickerProps) {
-  const [typed, setTyped] = useState('');
-  const query = useDeferredValue(typed);
-  const [open, setOpen] = useState(false);
-  const [found, setFound] = useState<{ query: string; people: Person[] }>();
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    findPeople(query, PEOPLE_SHOWN).then(
-      (people) => live && setFound({ query, people }),
-      () => live && setFound({ query, people: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, open]);
+  const search = useSearchAnswer(findPeople, PEOPLE_SHOWN);
   const chosenIds = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const chosen = useLiveQuery(async () => (await db.people.bulkGet(chosenIds)).filter((p): p is Person => p !== undefined), [chosenIds.join()]);
   const units = useUnits();
   const unitName = useMemo(() => new Map((units ?? []).map((u) => [u.id, u.name])), [units]);
   const label = (p: Person) =>
     p.deletedAt ? deletedName(p.name) : `${p.name}${p.status === '离岗' ? '（离岗）' : ''}${p.unitId ? ` · ${unitName.get(p.unitId) ?? '（已删除）'}` : ''}`;
-  // Only the answer to the query shown now: options of an earlier query would take an Enter.
-  const options = (found?.query === query ? found.people : []).map((p) => ({ value: p.id, label: label(p) }));
+  const options = search.found.map((p) => ({ value: p.id, label: label(p) }));
   for (const p of chosen ?? []) if (!options.some((o) => o.value === p.id)) options.push({ value: p.id, label: label(p) });
   return (
     <Select
@@ -88,12 +74,12 @@ export function PersonPicker({ value, onChange, multiple, placeholder = '选择�
       allowClear
       value={value}
       onChange={(v: string | string[] | undefined) => onChange?.(v)}
-      showSearch={{ filterOption: false, onSearch: setTyped }}
+      showSearch={{ filterOption: false, onSearch: search.onSearch }}
       onOpenChange={(next) => {
-        setOpen(next);
+        search.onOpenChange(next);
         if (next) warmPeople();
       }}
-      loading={open && found?.query !== query}
+      loading={search.loading}
       placeholder={placeholder}
       options={options}
     />

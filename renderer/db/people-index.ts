@@ -2,17 +2,15 @@
 // of the people shown, the 离岗 warning, and the people a picker offers for what the clerk typed —
 // each reading from IndexedDB only the people it shows.
 import { Dexie, type ObservabilitySet } from 'dexie';
-import { useEffect, useState } from 'react';
 import type { Person } from '@shared/domain/person';
 import type { PeopleFilter, PeoplePage } from '@shared/search/people-index';
-import { showError } from '../app/errors';
 import { workerChannel } from '../app/worker-channel';
 import { db } from './database';
 import type { FlaggedPerson } from './people-search';
 import type { PeopleWorkerRequest, PeopleWorkerResponse, PeopleWorkerValue } from './people-worker';
 import { readByIds } from './chunked-reads';
 import { readPageLookups, type Lookups } from './queries';
-import { DB_NAME } from './schema';
+import { changedTables, usePaged } from './paged-read';
 
 type RequestBody = PeopleWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -23,45 +21,21 @@ const channel = workerChannel<RequestBody, PeopleWorkerResponse, PeopleWorkerVal
 
 /** The tables the index and the roles are built from. */
 const SOURCES = ['people', 'units', 'platforms'];
-const PREFIX = `idb://${DB_NAME}/`;
-const listeners = new Set<(tables: readonly string[]) => void>();
 
 // Every write (this window's, a restore worker's, another window's) reaches the worker before any
-// page asks again: one message port, in order.
+// page asks again: one message port, in order (pages re-read through paged-read.ts after the event).
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-  const tables = [...new Set(Object.keys(parts).filter((p) => p.startsWith(PREFIX)).map((p) => p.slice(PREFIX.length).split('/')[0]!))];
-  const sources = tables.filter((t) => SOURCES.includes(t));
+  const sources = [...changedTables(parts)].filter((t) => SOURCES.includes(t));
   if (sources.length > 0) channel.running()?.postMessage({ id: 0, type: 'changed', tables: sources } satisfies PeopleWorkerRequest);
-  if (tables.length > 0) for (const listener of listeners) listener(tables);
 });
 
 async function ask(filter: PeopleFilter, offset: number, limit: number): Promise<PeoplePage> {
   return (await channel.request({ type: 'people', filter, offset, limit })) as PeoplePage;
 }
 
-/** Re-reads whenever `key` changes or one of SOURCES does; the newest read wins, the last stays shown. */
+/** Re-reads whenever `key` changes or one of SOURCES does. */
 function useSourcesRead<R>(key: string, read: () => Promise<R>): R | undefined {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const listener = (tables: readonly string[]) => {
-      if (tables.some((t) => SOURCES.includes(t))) setVersion((v) => v + 1);
-    };
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  }, []);
-  const [state, setState] = useState<R>();
-  useEffect(() => {
-    let live = true;
-    read().then(
-      (next) => live && setState(next),
-      (e: unknown) => live && showError(e, '读取人员失败'),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for everything `read` reads.
-  }, [key, version]);
-  return state;
+  return usePaged(key, SOURCES, read);
 }
 
 export interface PeoplePageRows {

@@ -2,11 +2,10 @@
 // are on the page and how many match; this thread reads only those records. Changes reach the
 // worker first and the pages second, so a page re-read after a change sees it.
 import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie';
-import { useEffect, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
-import { showError } from '../app/errors';
+import { usePaged } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
@@ -66,36 +65,13 @@ export function changedRows(parts: ObservabilitySet): ChangedRows | undefined {
   return changes;
 }
 
-const listeners = new Set<(tables: ReadonlySet<string>) => void>();
-const PREFIX = `idb://${DB_NAME}/`;
-
 // Every write of this window, of a worker (restore) or of another window arrives here. The worker
-// hears of it before any page asks again (one message port, in order).
+// hears of it before any page asks again (one message port, in order; pages re-read through
+// paged-read.ts after the event).
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const changes = changedRows(parts);
   if (changes) channel.running()?.postMessage({ id: 0, type: 'changed', changes } satisfies RegisterWorkerRequest);
-  const tables = new Set<string>();
-  for (const part of Object.keys(parts)) {
-    if (part.startsWith(PREFIX)) tables.add(part.slice(PREFIX.length).split('/')[0]!);
-  }
-  if (tables.size === 0) return;
-  for (const listener of listeners) listener(tables);
 });
-
-/** A number that grows whenever one of the tables changes: a dependency for re-reading a page. */
-function useTablesVersion(tables: readonly string[]): number {
-  const [version, setVersion] = useState(0);
-  const key = tables.join();
-  useEffect(() => {
-    const listener = (changed: ReadonlySet<string>) => {
-      if (tables.some((t) => changed.has(t))) setVersion((v) => v + 1);
-    };
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the list of tables.
-  }, [key]);
-  return version;
-}
 
 export interface PagedRows<T> {
   rows: T[];
@@ -104,27 +80,6 @@ export interface PagedRows<T> {
   lookups: Lookups;
   /** The platforms the rows name (when the page asked for them), by id. */
   platforms?: Map<string, Platform>;
-}
-
-/**
- * Re-reads a page whenever `key` changes or one of the tables does; the newest read wins. The
- * last page read stays shown while the next one loads (undefined only before the first).
- */
-function usePaged<R>(key: string, tables: readonly string[], read: () => Promise<R>): R | undefined {
-  const version = useTablesVersion(tables);
-  const [state, setState] = useState<R>();
-  useEffect(() => {
-    let live = true;
-    read().then(
-      (next) => live && setState(next),
-      (e: unknown) => live && showError(e, '读取列表失败'),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for everything `read` reads.
-  }, [key, version]);
-  return state;
 }
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);

@@ -1,0 +1,64 @@
+// One way a page of a list is read and kept current: read when its key changes or when one of the
+// tables it shows is written (by this window, a worker or another window), the newest read
+// winning and the last one staying on screen while the next loads. The registers
+// (register-index.ts) and 人员 (people-index.ts) read through it.
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { useEffect, useState } from 'react';
+import { showError } from '../app/errors';
+import { DB_NAME } from './schema';
+
+const PREFIX = `idb://${DB_NAME}/`;
+const listeners = new Set<(tables: ReadonlySet<string>) => void>();
+
+/** The ledger's tables a storagemutated event names. */
+export function changedTables(parts: ObservabilitySet): Set<string> {
+  const tables = new Set<string>();
+  for (const part of Object.keys(parts)) {
+    if (part.startsWith(PREFIX)) tables.add(part.slice(PREFIX.length).split('/')[0]!);
+  }
+  return tables;
+}
+
+// A listener's re-read is posted after this event is handled: a search worker told of the change
+// by its own handler of the same event hears of it first.
+Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+  const tables = changedTables(parts);
+  if (tables.size === 0) return;
+  for (const listener of listeners) listener(tables);
+});
+
+/** A number that grows whenever one of the tables changes: a dependency for re-reading a page. */
+function useTablesVersion(tables: readonly string[]): number {
+  const [version, setVersion] = useState(0);
+  const key = tables.join();
+  useEffect(() => {
+    const listener = (changed: ReadonlySet<string>) => {
+      if (tables.some((t) => changed.has(t))) setVersion((v) => v + 1);
+    };
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the list of tables.
+  }, [key]);
+  return version;
+}
+
+/**
+ * Re-reads whenever `key` changes or one of the tables does; the newest read wins. The last read
+ * stays shown while the next one loads (undefined only before the first).
+ */
+export function usePaged<R>(key: string, tables: readonly string[], read: () => Promise<R>): R | undefined {
+  const version = useTablesVersion(tables);
+  const [state, setState] = useState<R>();
+  useEffect(() => {
+    let live = true;
+    read().then(
+      (next) => live && setState(next),
+      (e: unknown) => live && showError(e, '读取列表失败'),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for everything `read` reads.
+  }, [key, version]);
+  return state;
+}

@@ -10,7 +10,10 @@ import { z } from 'zod';
 // injected while a page renders, and none is removed and rebuilt when a page is left and opened
 // again; the theme's tokens reach it as CSS variables.
 import 'antd/dist/antd.css';
+import { localToday } from '@shared/domain/today';
 import { App } from './app/app';
+import { parseHash } from './app/routes';
+import { watchEarly } from './features/home/home-client';
 import { MessageHost } from './app/message-host';
 import './app/app.css';
 
@@ -20,6 +23,9 @@ z.config({ jitless: true });
 
 // A clerk who asked the system for reduced motion gets no animations: dialogs are there at once.
 const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+// The window opens on the start page: its worker starts reading now, while the first screen renders.
+if (parseHash(window.location.hash).area === 'home') watchEarly(localToday());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('root element missing');

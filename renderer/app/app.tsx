@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'r
 import { useSettings } from '../db/queries';
 import { SetupPage } from '../features/setup/setup-page';
 import { HomePage } from '../features/home/home-page';
+import { afterStartPage } from '../features/home/home-client';
 import { startAutomaticBackups } from '../features/backup/automatic-backups';
 import { PageBoundary } from './page-boundary';
 import { AREAS, navigate, useRoute, type Route } from './routes';
@@ -138,10 +139,13 @@ export function App() {
   }, [ready]);
   // The print fonts load in the PDF worker while the clerk reads the first page, so that the
   // first preview of the day is as quick as the later ones.
+  // Both wait until the start page shows its figures, so they never compete with the first screen.
   useEffect(() => {
     if (!ready) return;
-    warmUpPdfWhenIdle();
-    preloadPagesWhenIdle();
+    void afterStartPage(4_000).then(() => {
+      warmUpPdfWhenIdle();
+      preloadPagesWhenIdle();
+    });
   }, [ready]);
 
   if (settings === null) {

@@ -31,7 +31,10 @@ function getWorker(): Worker {
   w.addEventListener('message', (event: MessageEvent<HomeWorkerResponse>) => {
     const response = event.data;
     if (response.type === 'summary') {
-      if (response.summary.session === session) set({ summary: response.summary });
+      if (response.summary.session === session) {
+        set({ summary: response.summary });
+        startPageShown();
+      }
     } else if (response.type === 'page') {
       pages.get(response.id)?.(response);
       pages.delete(response.id);
@@ -59,17 +62,42 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = (): State => state;
 
+/** Starts watching for `today`, unless already watching it. */
+function watch(today: string): void {
+  if (watchedDay === today) return;
+  session += 1;
+  watchedDay = today;
+  // A summary of another day or an earlier visit is never shown.
+  set({});
+  post({ type: 'watch', session, today });
+}
+
+/**
+ * Starts the start page's computation before the page is drawn, when the window opens on it: the
+ * worker loads and reads while the window renders its first screen. The page, once mounted, shows
+ * what it found (and stops it when closed, as when it started it).
+ */
+export function watchEarly(today: string): void {
+  watch(today);
+}
+
+let startPageShown: () => void = () => undefined;
+const firstSummary = new Promise<void>((resolve) => {
+  startPageShown = resolve;
+});
+
+/**
+ * Resolves once the start page has shown its figures, or after `timeoutMs` (the window opened on
+ * another page): work that can wait (loading other pages' code, the print fonts) starts then,
+ * instead of competing with the first screen.
+ */
+export function afterStartPage(timeoutMs: number): Promise<void> {
+  return Promise.race([firstSummary, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+}
+
 /** Starts watching for `today` (again when the day changes); stops when the page closes. */
 function useWatch(today: string): void {
-  useEffect(() => {
-    if (watchedDay !== today) {
-      session += 1;
-      watchedDay = today;
-      // A summary of another day or an earlier visit is never shown.
-      set({});
-      post({ type: 'watch', session, today });
-    }
-  }, [today]);
+  useEffect(() => watch(today), [today]);
   useEffect(
     () => () => {
       if (!worker) return;

@@ -11,11 +11,17 @@ import { checkOpening, checkSeal, currentEnvelopes, nextChangeDue, nextEnvelopeN
 import { chiefAdminChange, checkHandover, checkPasswordChange, type HandoverInput, type PasswordChangeInput } from '@shared/rules/handover-state';
 import { changeFilingDeadline } from '@shared/rules/deadlines';
 import { localToday } from '@shared/domain/today';
+import { stringsIn } from '@shared/domain/ids';
 import type { LedgerDb } from './schema';
 import { createRecord, enforce, LedgerError, RuleError, updateRecord } from './repository';
 
-async function peopleMap(db: LedgerDb): Promise<Map<Id, Person>> {
-  return new Map((await db.people.toArray()).filter((p) => !p.deletedAt).map((p) => [p.id, p]));
+/**
+ * The live people the records name, by id: the rules look up only people the input, the platform
+ * or the envelope names, so those are read by id rather than every person of the ledger.
+ */
+async function peopleNamedIn(db: LedgerDb, ...records: unknown[]): Promise<Map<Id, Person>> {
+  const found = await db.people.bulkGet(stringsIn(records));
+  return new Map(found.filter((p): p is Person => p !== undefined && !p.deletedAt).map((p) => [p.id, p]));
 }
 
 async function livePlatform(db: LedgerDb, id: Id | undefined): Promise<Platform | undefined> {
@@ -30,7 +36,8 @@ async function livePlatform(db: LedgerDb, id: Id | undefined): Promise<Platform 
 export async function sealEnvelope(db: LedgerDb, input: SealInput, today: IsoDate = localToday()): Promise<Envelope> {
   let sealed: Envelope | undefined;
   await db.transaction('rw', [db.envelopes, db.platforms, db.people, db.auditLog, db.settings], async () => {
-    const [people, platform, settings] = await Promise.all([peopleMap(db), livePlatform(db, input.platformId), db.settings.get('main')]);
+    const [platform, settings] = await Promise.all([livePlatform(db, input.platformId), db.settings.get('main')]);
+    const people = await peopleNamedIn(db, input, platform);
     enforce(checkSeal(input, people, today));
     if (!platform) throw new RuleError({ platformId: '该平台已不存在或已移入回收站。' });
     // Numbers are read inside the transaction, so two seals cannot take the same one.
@@ -63,8 +70,9 @@ export async function sealEnvelope(db: LedgerDb, input: SealInput, today: IsoDat
 export async function openEnvelope(db: LedgerDb, envelopeId: Id, input: OpeningInput, now: IsoDateTime = new Date().toISOString()): Promise<Envelope> {
   let opened: Envelope | undefined;
   await db.transaction('rw', [db.envelopes, db.people, db.auditLog, db.settings], async () => {
-    const [envelope, people] = await Promise.all([db.envelopes.get(envelopeId), peopleMap(db)]);
+    const envelope = await db.envelopes.get(envelopeId);
     if (!envelope || envelope.deletedAt) throw new LedgerError('该信封记录已不存在，可能已被移入回收站。');
+    const people = await peopleNamedIn(db, input, envelope);
     enforce(checkOpening(envelope, input, people, now));
     const opening = { at: input.at!, byId: input.byId, reason: input.reason!.trim(), approvedById: input.approvedById };
     opened = await updateRecord<Envelope>(db, 'envelopes', envelopeId, { openings: [...envelope.openings, opening] });
@@ -97,7 +105,8 @@ export async function recordHandover(
   const due = deadline && missingYear === undefined ? deadline.dueDate : undefined;
   let result: HandoverResult | undefined;
   await db.transaction('rw', [db.handovers, db.platforms, db.approvals, db.people, db.auditLog, db.settings], async () => {
-    const [platform, people] = await Promise.all([livePlatform(db, input.platformId), peopleMap(db)]);
+    const platform = await livePlatform(db, input.platformId);
+    const people = await peopleNamedIn(db, input, platform);
     enforce(checkHandover(input, platform, people, today));
     const p = platform!;
     const handover = await createRecord<Handover>(db, 'handovers', {
@@ -126,8 +135,9 @@ export async function recordHandover(
 export async function recordPasswordChange(db: LedgerDb, handoverId: Id, input: PasswordChangeInput, today: IsoDate = localToday()): Promise<Handover> {
   let saved: Handover | undefined;
   await db.transaction('rw', [db.handovers, db.people, db.auditLog, db.settings], async () => {
-    const [handover, people] = await Promise.all([db.handovers.get(handoverId), peopleMap(db)]);
+    const handover = await db.handovers.get(handoverId);
     if (!handover || handover.deletedAt) throw new LedgerError('该交接记录已不存在，可能已被移入回收站。');
+    const people = await peopleNamedIn(db, input, handover);
     enforce(checkPasswordChange(handover, input, people, today));
     saved = await updateRecord<Handover>(db, 'handovers', handoverId, {
       passwordChangedOn: input.date,

@@ -80,22 +80,6 @@ export function lookupsHold(lookups: Lookups, ids: readonly (string | undefined)
   return lookups.loaded && ids.every((id) => !id || lookups.people.has(id) || lookups.deletedPeople.has(id));
 }
 
-/**
- * Every short string inside records (fields, arrays, nested objects): the candidates for ids of the
- * people they name, for usePageLookups. Strings that are not a person's id are simply not found.
- */
-export function stringsIn(values: readonly unknown[]): string[] {
-  const out = new Set<string>();
-  const visit = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (v.length > 0 && v.length <= 64) out.add(v);
-    } else if (Array.isArray(v)) v.forEach(visit);
-    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(visit);
-  };
-  values.forEach(visit);
-  return [...out];
-}
-
 /** Lookups for one page's rows, read in one go: every unit and the people named, by id. */
 export async function readPageLookups(personIds: readonly (string | undefined)[]): Promise<Lookups> {
   const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];

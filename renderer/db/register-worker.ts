@@ -8,11 +8,8 @@
 // restore worker's and another window's reach the UI thread as Dexie's storagemutated event):
 // a few changed rows are re-read by id, a bulk change (restore, import) rebuilds the index.
 //
-// Pinyin keys cost about 0.1 ms per text; a ledger of 100,000 reviews would need 10 s to key
-// again at every start. The keys of texts are kept in a database of their own
-// (media-ledger-search), a pure function of the text, so it is never stale: a restored backup,
-// an import or an old backup without any key ends up searchable the same way.
-import { Dexie, type Table } from 'dexie';
+// Pinyin keys of texts are kept between sessions (search-keys.ts).
+import type { Table } from 'dexie';
 import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Inspection, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
@@ -22,7 +19,7 @@ import { passwordStatuses } from '@shared/rules/credentials';
 import { campaignAccounts, campaignProgress, closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
 import { campaignYearNeedingAttention } from '@shared/rules/campaign-year';
 import { platformLabel, type CampaignSummary } from '@shared/rules/campaign-summary';
-import { buildSearchKey, textSearchKey } from '@shared/search/pinyin-search';
+import { buildSearchKey } from '@shared/search/pinyin-search';
 import {
   compareApprovalRows,
   compareEnvelopeRows,
@@ -55,7 +52,9 @@ import {
   type ReviewIndexRow,
   type RotationIndexRow,
 } from '@shared/search/register-index';
+import { eachLive } from './chunked-reads';
 import { LedgerDb } from './schema';
+import { searchKeys } from './search-keys';
 
 /** Changed ids per table, or 'all' when a bulk write or a cleared table leaves no list of ids. */
 export type ChangedRows = Partial<Record<IndexedTable, string[] | 'all'>>;
@@ -85,75 +84,12 @@ export type RegisterWorkerRequest =
 
 export type RegisterWorkerResponse = { id: number; ok: true; page?: IndexPage; campaign?: CampaignSummary } | { id: number; ok: false; error: string };
 
-const PAGE = 2_000;
 const db = new LedgerDb();
 
-// ---- Keys of texts, kept between sessions -------------------------------------------------------
-
-interface StoredKey {
-  text: string;
-  key: string;
-}
-
-class KeyStore extends Dexie {
-  texts!: Table<StoredKey, string>;
-  constructor() {
-    super('media-ledger-search');
-    this.version(1).stores({ texts: 'text' });
-  }
-}
-
-const keyStore = new KeyStore();
-const keys = new Map<string, string>();
-let fresh: StoredKey[] = [];
-let keysLoaded: Promise<void> | undefined;
-
-function loadKeys(): Promise<void> {
-  keysLoaded ??= (async () => {
-    try {
-      await keyStore.texts.each((k) => void keys.set(k.text, k.key));
-    } catch {
-      // Without the store every key is computed again: slower, never wrong.
-    }
-  })();
-  return keysLoaded;
-}
-
-function keyOf(text: string): string {
-  let key = keys.get(text);
-  if (key === undefined) {
-    key = textSearchKey(text);
-    keys.set(text, key);
-    fresh.push({ text, key });
-  }
-  return key;
-}
-
-async function saveFreshKeys(): Promise<void> {
-  const batch = fresh;
-  fresh = [];
-  for (let i = 0; i < batch.length; i += PAGE) {
-    try {
-      await keyStore.texts.bulkPut(batch.slice(i, i + PAGE));
-    } catch {
-      return;
-    }
-  }
-}
-
-// ---- Reading a table a page at a time -------------------------------------------------------------
-
-/** Every live row of a table, PAGE rows per read by primary key, handed on page by page. */
-async function eachLive<T extends { id: string; deletedAt?: string }>(table: Table<T, string, unknown>, visit: (rows: T[]) => void): Promise<void> {
-  let after: string | undefined;
-  for (;;) {
-    const batch = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(PAGE).toArray();
-    if (batch.length === 0) return;
-    visit(batch.filter((r) => !r.deletedAt));
-    after = batch[batch.length - 1]!.id;
-    if (batch.length < PAGE) return;
-  }
-}
+const searchKeyStore = searchKeys();
+const loadKeys = searchKeyStore.load;
+const keyOf = searchKeyStore.keyOf;
+const saveFreshKeys = searchKeyStore.save;
 
 // ---- Keys built after the rows ---------------------------------------------------------------------
 

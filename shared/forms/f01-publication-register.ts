@@ -12,7 +12,7 @@ import { cellText, checkbox, formatDate, joinNonEmpty } from './format';
 import { belowTable, breakLabel, formDocument, gridTable, inline, label, rich, value } from './kit';
 import { mm, SIGNATURE_CELL_HEIGHT } from './layout';
 import { breakTitle } from './title-lines';
-import { articleContent, demoPlatformKind, demoReviews, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
+import { articleContent, demoReviews, platformKinds, opinionContent, peopleNames, REVIEW_FORM_BASE, reviewPlatform, stepAt } from './review-cells';
 
 export const F01_META = {
   id: 'F01',
@@ -165,5 +165,8 @@ export const F01_FORM: FormDefinition<Review> = {
   // The platform kind is not on the review; the form prints for any (only 网站/微信 get a box).
   appliesTo: () => true,
   build: buildF01,
-  samples: (demo) => demoReviews(demo).filter((r) => f01AppliesTo(demoPlatformKind(demo, r.platformId))),
+  samples: (demo) => {
+    const kinds = platformKinds(demo);
+    return demoReviews(demo).filter((r) => f01AppliesTo(kinds.get(r.platformId)));
+  },
 };

@@ -143,7 +143,10 @@ export function problemLogsOf(demo: Pick<LedgerRecords, 'incidents' | 'platforms
   const byPlatform = new Map<Id, Incident[]>();
   for (const i of demo.incidents) {
     if (i.kind !== '问题登记' || !i.platformId || i.deletedAt) continue;
-    byPlatform.set(i.platformId, [...(byPlatform.get(i.platformId) ?? []), i]);
+    // Appended in place: a copy of the platform's list per incident was quadratic.
+    const list = byPlatform.get(i.platformId);
+    if (list) list.push(i);
+    else byPlatform.set(i.platformId, [i]);
   }
   const logs: ProblemLog[] = [];
   // Registry order, work groups first: the groups are what 003 第二十三条 is about.

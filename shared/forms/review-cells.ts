@@ -74,9 +74,12 @@ export function demoReviews(demo: LedgerRecords): Review[] {
   return demo.reviews.filter((r) => !r.deletedAt);
 }
 
-/** A platform's kind by its id, for sample filters that depend on the platform kind. */
-export function demoPlatformKind(demo: LedgerRecords, platformId: Id): Platform['kind'] | undefined {
-  return demo.platforms.find((p) => p.id === platformId)?.kind;
+/**
+ * Each platform's kind by its id, for sample filters that depend on the platform kind: one map
+ * for the whole pick (a search per review was 100,000 reviews × 10,000 platforms).
+ */
+export function platformKinds(demo: Pick<LedgerRecords, 'platforms'>): Map<Id, Platform['kind']> {
+  return new Map(demo.platforms.map((p) => [p.id, p.kind]));
 }
 
 /** Definition fields every review-based form shares. */

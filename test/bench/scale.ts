@@ -379,7 +379,9 @@ async function f04Batch(app: App): Promise<Sample & { count: number }> {
   const all = page.getByRole('button', { name: /^全选/ });
   await page.waitForTimeout(1500);
   await all.click();
-  const start = page.getByRole('button', { name: /^批量打印所选/ });
+  // 全选 asks the print center's worker for every match; the button counts them once it answered.
+  const start = page.getByRole('button', { name: /^批量打印所选（[1-9]/ });
+  await start.waitFor();
   const count = Number(((await start.textContent()) ?? '').match(/\d+/)?.[0] ?? 0);
   const from = await app.now();
   const t0 = Date.now();

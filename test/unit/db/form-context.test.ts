@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { loadFormContext, referencedIds } from '../../../renderer/features/printouts/form-context';
-import { loadFormRecords } from '../../../renderer/features/printouts/form-records';
+import { FormPicks } from '../../../renderer/features/printouts/form-picks';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { createFormContext, formContextData, type FormContextData } from '../../../shared/forms/context';
 import { buildForm, IMPLEMENTED_FORMS, type FormId, type FormRecordMap } from '../../../shared/forms/registry';
@@ -96,11 +96,13 @@ describe('the print center’s pick list (issue 15)', () => {
     const tables = vi.spyOn(db, 'table');
     for (const def of IMPLEMENTED_FORMS) {
       tables.mockClear();
-      const choices = await loadFormRecords(def.id as FormId);
-      expect(choices.map((c) => c.record), def.id).toEqual(expect.arrayContaining(def.samples(records)));
-      expect(choices).toHaveLength(def.samples(records).length);
-      if (def.id === 'F04') expect(tables.mock.calls.map(([name]) => name)).toEqual(['platforms']);
-      if (def.id === 'F01') expect(tables.mock.calls.map(([name]) => name).sort()).toEqual(['platforms', 'reviews']);
+      const picks = await FormPicks.build(db, def.id as FormId);
+      const read = tables.mock.calls.map(([name]) => name).sort();
+      const chosen = await picks.records(picks.keys(''));
+      expect(chosen, def.id).toEqual(expect.arrayContaining(def.samples(records)));
+      expect(chosen).toHaveLength(def.samples(records).length);
+      if (def.id === 'F04') expect(read).toEqual(['platforms']);
+      if (def.id === 'F01') expect(read).toEqual(['platforms', 'reviews']);
     }
     tables.mockRestore();
   });

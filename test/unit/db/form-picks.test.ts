@@ -1,0 +1,60 @@
+// Issue 15: the print center's pick list is built in a worker from the tables a form picks from
+// and read a page at a time. Behaviour of that list over the demo ledger: label order, pages and
+// totals, pinyin search, 全选's keys, and the records read for what was chosen.
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/database';
+import { loadDataset } from '../../../renderer/db/dataset';
+import { softDelete } from '../../../renderer/db/repository';
+import { FormPicks } from '../../../renderer/features/printouts/form-picks';
+import { compareZh } from '../../../shared/domain/collate';
+import { createDemoDataset } from '../../../shared/demo/demo-dataset';
+import { getForm } from '../../../shared/forms/registry';
+import type { Platform } from '../../../shared/domain/platform';
+
+beforeAll(async () => {
+  await loadDataset(db, createDemoDataset(), '王𠮷');
+});
+
+describe('a form’s pick list', () => {
+  it('lists the labels in Chinese order, a page at a time, with the total', async () => {
+    const picks = await FormPicks.build(db, 'F04');
+    const all = picks.page('', 0, 1_000);
+    expect(all.total).toBe(picks.size);
+    expect(all.total).toBeGreaterThan(5);
+    expect(all.rows.map((r) => r.label)).toEqual([...all.rows.map((r) => r.label)].sort(compareZh));
+    const second = picks.page('', 3, 3);
+    expect(second.total).toBe(all.total);
+    expect(second.rows).toEqual(all.rows.slice(3, 6));
+  });
+
+  it('finds records by pinyin initials and selects every match for 全选', async () => {
+    const picks = await FormPicks.build(db, 'F04');
+    const found = picks.page('gfwb', 0, 50);
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.total).toBeLessThan(picks.size);
+    for (const row of found.rows) expect(row.label).toContain('官方微博');
+    expect(picks.keys('gfwb')).toEqual(found.rows.map((r) => r.key));
+    expect(picks.page('没有这个账号', 0, 50)).toEqual({ rows: [], total: 0 });
+  });
+
+  it('reads the chosen records by id, in the order chosen, leaving out one trashed since the list was built', async () => {
+    const picks = await FormPicks.build(db, 'F04');
+    const [a, b, c] = picks.page('', 0, 3).rows.map((r) => r.key);
+    const chosen = (await picks.records([c!, a!, b!])) as Platform[];
+    expect(chosen.map((p) => p.id)).toEqual([c, a, b]);
+    expect(chosen[0]).toEqual(await db.platforms.get(c!));
+    await softDelete(db, 'platforms', a!);
+    expect(((await picks.records([c!, a!, b!])) as Platform[]).map((p) => p.id)).toEqual([c, b]);
+  });
+
+  it('keeps the records of a form no table holds (F15’s problem logs) and hands them back', async () => {
+    const picks = await FormPicks.build(db, 'F15');
+    const keys = picks.keys('');
+    expect(keys.length).toBeGreaterThan(0);
+    const logs = await picks.records(keys);
+    expect(logs).toHaveLength(keys.length);
+    const def = getForm('F15');
+    expect(logs.map((log) => def.recordId(log as never))).toEqual(keys);
+  });
+});

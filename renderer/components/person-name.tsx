@@ -3,7 +3,8 @@ import { Tag, Tooltip } from 'antd';
 import type { Lookups } from '../db/queries';
 
 export function PersonName({ id, lookups, role }: { id: string | undefined; lookups: Lookups; role?: string }) {
-  if (!id) return null;
+  // Lookups read by id arrive after the first render: until then nothing, rather than 已删除.
+  if (!id || !lookups.loaded) return null;
   const person = lookups.people.get(id);
   if (!person) return <span>{lookups.personName(id)}</span>;
   return (

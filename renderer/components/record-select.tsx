@@ -1,4 +1,4 @@
-// Selects for people and units, searchable by name, pinyin and initials.
+// Choosers for people (searched by the people worker) and units, searchable by name, pinyin and initials.
 import { Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
@@ -13,31 +13,8 @@ interface Props {
   lookups: Lookups;
   value?: string | string[];
   onChange?: (value: string | string[] | undefined) => void;
-  multiple?: boolean;
   placeholder?: string;
   id?: string;
-}
-
-export function PersonSelect({ lookups, multiple, placeholder = '选择人员（可输入拼音首字母）', ...rest }: Props) {
-  const options = useMemo(
-    () =>
-      [...lookups.people.values()].map((p) => ({
-        value: p.id,
-        label: `${p.name}${p.status === '离岗' ? '（离岗）' : ''}${p.unitId ? ` · ${lookups.unitName(p.unitId)}` : ''}`,
-        key: buildSearchKey([p.name, p.title ?? '', lookups.unitName(p.unitId)]),
-      })),
-    [lookups],
-  );
-  return (
-    <Select
-      {...rest}
-      mode={multiple ? 'multiple' : undefined}
-      allowClear
-      showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }}
-      placeholder={placeholder}
-      options={options}
-    />
-  );
 }
 
 /** Options a person picker shows for what was typed. */

@@ -3,9 +3,10 @@
 // stored group and writes every record it touches in one transaction.
 import type { Id, IsoDate } from '@shared/domain/common';
 import { isGroupKind, type Platform } from '@shared/domain/platform';
+import type { Person } from '@shared/domain/person';
 import type { Incident } from '@shared/domain/records';
-import { checkDisband, checkRealNameCheck, groupAfterCheck, realNameCheckFinding, type RealNameCheckInput } from '@shared/rules/group-rules';
-import { rosterWithout } from '@shared/rules/group-roster';
+import { checkDisband, checkRealNameCheck, departedStaffOf, groupAfterCheck, realNameCheckFinding, type RealNameCheckInput } from '@shared/rules/group-rules';
+import { departedMembers, rosterWithout } from '@shared/rules/group-roster';
 import type { GroupMember } from '@shared/domain/platform';
 import type { LedgerDb } from './schema';
 import { localToday } from '@shared/domain/today';
@@ -16,6 +17,35 @@ async function liveGroup(ledger: LedgerDb, id: Id): Promise<Platform> {
   if (!p || p.deletedAt) throw new LedgerError('该工作群已不存在，可能已被移入回收站。');
   if (!isGroupKind(p.kind)) throw new LedgerError('该平台不是工作群。', `${p.kind} is not a group kind`);
   return p;
+}
+
+/** What 记录实名核查 shows beside the form: whom to look for in the group, and whom to remove from its roster. */
+export interface RealNameHints {
+  /** The group's unit's name ('' when the group names none). */
+  unitName: string;
+  /** Staff of the group's unit who have left (离岗), newest departure first. */
+  departed: Person[];
+  /** People on the group's roster who have left, in roster order. */
+  onRoster: Person[];
+}
+
+/**
+ * The people a real-name check names (003 第二十条), read by the unit index and by the roster's ids:
+ * a university keeps thousands of people, and a check concerns one unit's staff and one roster.
+ */
+export async function readRealNameHints(ledger: LedgerDb, group: Pick<Platform, 'hostUnitId' | 'group'>): Promise<RealNameHints> {
+  const rosterIds = (group.group?.members ?? []).flatMap((m) => (m.personId ? [m.personId] : []));
+  const [unit, staff, members] = await Promise.all([
+    group.hostUnitId ? ledger.units.get(group.hostUnitId) : undefined,
+    group.hostUnitId ? ledger.people.where('unitId').equals(group.hostUnitId).toArray() : [],
+    ledger.people.bulkGet(rosterIds),
+  ]);
+  const rostered = new Map(members.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
+  return {
+    unitName: !group.hostUnitId ? '' : unit && !unit.deletedAt ? unit.name : '（已删除）',
+    departed: departedStaffOf(group, staff),
+    onRoster: departedMembers(group, rostered),
+  };
 }
 
 /**

@@ -2,7 +2,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Person } from '@shared/domain/person';
-import type { Platform } from '@shared/domain/platform';
 import type { Unit } from '@shared/domain/unit';
 import { db } from './database';
 
@@ -13,14 +12,6 @@ export function useSettings() {
 
 export function useUnits(): Unit[] | undefined {
   return useLiveQuery(() => db.units.filter((u) => !u.deletedAt).sortBy('name'), []);
-}
-
-export function usePeople(): Person[] | undefined {
-  return useLiveQuery(() => db.people.filter((p) => !p.deletedAt).sortBy('name'), []);
-}
-
-export function usePlatforms(): Platform[] | undefined {
-  return useLiveQuery(() => db.platforms.filter((p) => !p.deletedAt).toArray(), []);
 }
 
 export interface Lookups {
@@ -39,16 +30,11 @@ export function deletedName(name: string | undefined): string {
   return `${name ?? ''}（已删除）`;
 }
 
-/** Maps of live units and people by id, for showing names instead of ids. */
-export function useLookups(): Lookups {
-  const units = useUnits();
-  const allPeople = useLiveQuery(() => db.people.toArray(), []);
-  return useMemo(() => lookupsOf(units, allPeople), [units, allPeople]);
-}
-
 /**
- * Lookups for the rows of one page: every unit (a few hundred) but only the people those rows
- * name, read by id — a university has thousands of people and a page shows 25 rows.
+ * Lookups for the rows of one page or one record: every unit (a few hundred) but only the people
+ * those rows name, read by id — a university has thousands of people and a page shows 25 rows.
+ * No hook reads every person: a field that chooses people uses PersonPicker (the people worker's
+ * search), and an export the clerk clicks reads them with readLookups.
  */
 export function usePageLookups(personIds: readonly (string | undefined)[]): Lookups {
   const units = useUnits();

@@ -12,8 +12,8 @@ import { changeFilingDeadline } from '@shared/rules/deadlines';
 import { db } from '../../db/database';
 import { DateField, refuseDate } from '../../components/date-field';
 import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
-import { useLookups } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { readPageLookups } from '../../db/queries';
+import { PersonPicker } from '../../components/record-select';
 import { PlatformPicker } from '../../components/platform-picker';
 import { useSubmit } from '../../components/use-submit';
 import { RuleError } from '../../db/repository';
@@ -35,9 +35,14 @@ interface Values {
   note?: string;
 }
 
-/** The registry value an item had before the change, to prefill 变更前. */
+/** The items chosen, with what was entered before and after the change. */
 function toInputs(v: Values): ChangeInput[] {
   return (v.items ?? []).map((key) => ({ key, before: v.before?.[key], after: v.after?.[key] }));
+}
+
+/** The people the person items name before and after, whose names the filing records. */
+function personIdsOf(inputs: readonly ChangeInput[]): (string | undefined)[] {
+  return inputs.filter((i) => CHANGE_ITEMS.find((c) => c.key === i.key)?.type === 'person').flatMap((i) => [i.before, i.after]);
 }
 
 /** The rule's errors are keyed 'changes' (the item list, here the field 'items') or 'after.<item>'. */
@@ -70,7 +75,6 @@ export function ChangeFilingDialog({
 }) {
   const [form] = Form.useForm<Values>();
   const { modal } = AntApp.useApp();
-  const lookups = useLookups();
   const kind = Form.useWatch('kind', form) ?? '变更备案';
   const items = Form.useWatch('items', form) ?? [];
   const selectedId = Form.useWatch('platformId', form);
@@ -120,7 +124,9 @@ export function ChangeFilingDialog({
         onClose();
         return `已登记注销备案，“${p.name}”已标记为已注销`;
       }
-      const built = buildChanges(toInputs(v), lookups.personName);
+      // The filing records names: only the people it names are read, by id.
+      const inputs = toInputs(v);
+      const built = buildChanges(inputs, (await readPageLookups(personIdsOf(inputs))).personName);
       if (!built.ok) throw new RuleError(itemErrors(built.errors));
       const saved = await recordChangeFiling(db, { platformId: p.id, changes: built.changes, changeDate: changeDay, dueDate, note: v.note, platformPatch: built.platformPatch });
       onSaved?.(saved.id);
@@ -134,7 +140,8 @@ export function ChangeFilingDialog({
         const dateError = checkChangeDate(v.changeDate?.format('YYYY-MM-DD'), today);
         if (dateError) errors.changeDate = dateError;
         if (closed) errors.platformId = CLOSED;
-        const built = v.kind === '变更备案' ? buildChanges(toInputs(v), lookups.personName) : undefined;
+        // Only the refusals are used here; names are read when saving.
+        const built = v.kind === '变更备案' ? buildChanges(toInputs(v), () => '') : undefined;
         if (built && !built.ok) Object.assign(errors, itemErrors(built.errors));
         return Object.keys(errors).length > 0 ? errors : undefined;
       },
@@ -177,7 +184,7 @@ export function ChangeFilingDialog({
             {CHANGE_ITEMS.filter((i) => items.includes(i.key)).map((item) => (
               <Space key={item.key} align="start" style={{ display: 'flex' }} wrap>
                 <Form.Item name={['before', item.key]} label={`变更前的${item.label}`} style={{ width: 300 }}>
-                  {item.type === 'person' ? <PersonSelect lookups={lookups} placeholder="（未登记）" /> : <Input placeholder="（未登记）" />}
+                  {item.type === 'person' ? <PersonPicker placeholder="（未登记）" /> : <Input placeholder="（未登记）" />}
                 </Form.Item>
                 <Typography.Text style={{ lineHeight: '32px', marginTop: 30 }}>→</Typography.Text>
                 <Form.Item
@@ -186,7 +193,7 @@ export function ChangeFilingDialog({
                   style={{ width: 300 }}
                   rules={[{ required: true, whitespace: true, message: item.type === 'person' ? `请选择变更后的${item.label}` : `请填写变更后的${item.label}` }]}
                 >
-                  {item.type === 'person' ? <PersonSelect lookups={lookups} /> : <Input />}
+                  {item.type === 'person' ? <PersonPicker /> : <Input />}
                 </Form.Item>
               </Space>
             ))}

@@ -6,8 +6,8 @@ import type { Envelope } from '@shared/domain/records';
 import { checkOpening, type OpeningInput } from '@shared/rules/envelope-state';
 import { db } from '../../db/database';
 import { openEnvelope } from '../../db/credentials';
-import { useLookups } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { lookupsHold, usePageLookups } from '../../db/queries';
+import { PersonPicker } from '../../components/record-select';
 import { refusals, useSubmit } from '../../components/use-submit';
 import { DateField } from '../../components/date-field';
 
@@ -20,9 +20,11 @@ interface Values {
 
 export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const lookups = useLookups();
-  // An envelope already opened (or replaced) is refused before anything is typed.
-  const blocked = checkOpening(envelope, {}, lookups.people, new Date().toISOString());
+  // Only the people chosen are read, by id: the check looks up whether they have left (离岗).
+  const named = [Form.useWatch('byId', form), Form.useWatch('approvedById', form)];
+  const lookups = usePageLookups(named);
+  // An envelope already opened (or replaced) is refused before anything is typed (no person needed).
+  const blocked = checkOpening(envelope, {}, new Map(), new Date().toISOString());
   const refusal = !blocked.ok ? blocked.errors._ : undefined;
 
   const toInput = (v: Values): OpeningInput => ({ at: v.at?.toISOString(), byId: v.byId, reason: v.reason, approvedById: v.approvedById });
@@ -35,8 +37,9 @@ export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; 
     },
     {
       // "Now" at millisecond precision: the default time was taken when the dialog opened, and a
-      // clerk (or a test) may confirm within the same second.
-      check: (v) => refusals(checkOpening(envelope, toInput(v), lookups.people, new Date().toISOString())),
+      // clerk (or a test) may confirm within the same second. Until the people chosen are read,
+      // saving checks them in its transaction.
+      check: (v) => (lookupsHold(lookups, named) ? refusals(checkOpening(envelope, toInput(v), lookups.people, new Date().toISOString())) : undefined),
       fallback: '登记启封失败',
     },
   );
@@ -60,13 +63,13 @@ export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; 
             <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
           <Form.Item name="byId" label="启封人" required>
-            <PersonSelect lookups={lookups} />
+            <PersonPicker />
           </Form.Item>
           <Form.Item name="reason" label="启封原因" required>
             <Input.TextArea rows={2} placeholder="如：管理员绑定手机更换，需登录后台重新绑定" />
           </Form.Item>
           <Form.Item name="approvedById" label="批准人" required extra="非经批准不得启封。">
-            <PersonSelect lookups={lookups} />
+            <PersonPicker />
           </Form.Item>
         </Form>
       )}

@@ -12,8 +12,8 @@ import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { sealEnvelope } from '../../db/credentials';
 import { localToday } from '@shared/domain/today';
-import { useLookups } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { lookupsHold, usePageLookups } from '../../db/queries';
+import { PersonPicker } from '../../components/record-select';
 import { PlatformPicker } from '../../components/platform-picker';
 import { useRegisterPage } from '../../db/register-index';
 import { useCredentialsOf } from './use-credentials';
@@ -44,7 +44,9 @@ export function SealEnvelopeDialog({
   onSealed: (e: Envelope) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const lookups = useLookups();
+  // Only the people chosen are read, by id: the check looks up whether they have left (离岗).
+  const named = [Form.useWatch('sealedById', form), Form.useWatch('witnessId', form), Form.useWatch('custodianId', form)];
+  const lookups = usePageLookups(named);
   const chosen: string | undefined = Form.useWatch('platformId', form) ?? platformId;
   // The chosen platform and its envelopes, read by id and by the platformId index.
   const platform = useLiveQuery(async () => (chosen ? db.platforms.get(chosen) : undefined), [chosen]);
@@ -79,6 +81,8 @@ export function SealEnvelopeDialog({
     {
       check: (v) => {
         if (closed) return { platformId: CLOSED };
+        // Until the people chosen are read, saving checks them in its transaction.
+        if (!lookupsHold(lookups, named)) return undefined;
         return refusals(checkSeal(toInput(v), lookups.people, localToday()));
       },
       fallback: '登记封存失败',
@@ -121,13 +125,13 @@ export function SealEnvelopeDialog({
           <DateField />
         </Form.Item>
         <Form.Item name="sealedById" label="封存人" required>
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="witnessId" label="监封人" required>
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="custodianId" label="保管人" required>
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="location" label="存放位置" required>
           <Input placeholder="如：党委宣传部部长办公室保密柜" />

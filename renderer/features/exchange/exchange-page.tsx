@@ -9,7 +9,7 @@ import type { ImportPlan } from '@shared/exchange/plan';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { exportUnitPackage, previewImport, type MergeResult } from '../../db/exchange';
-import { useLookups } from '../../db/queries';
+import { usePageLookups } from '../../db/queries';
 import { UnitSelect } from '../../components/record-select';
 import { errorText } from '../../app/errors';
 import { ImportReview, mergeSummary } from './import-review';
@@ -18,7 +18,8 @@ type Notice = { type: 'success' | 'error' | 'info'; text: string } | null;
 
 function ExportCard() {
   const { message } = AntApp.useApp();
-  const lookups = useLookups();
+  // The units to choose from; no person is shown here.
+  const lookups = usePageLookups([]);
   const [unitId, setUnitId] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);

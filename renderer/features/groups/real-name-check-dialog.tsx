@@ -3,15 +3,14 @@
 // the group's unit who have left are listed as a hint of whom to look for.
 import { Alert, Checkbox, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Platform } from '@shared/domain/platform';
-import { checkRealNameCheck, departedStaffOf, type RealNameCheckInput } from '@shared/rules/group-rules';
+import { checkRealNameCheck, type RealNameCheckInput } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
-import { recordRealNameCheck } from '../../db/groups';
-import { departedMembers } from '@shared/rules/group-roster';
-import { useLookups } from '../../db/queries';
+import { readRealNameHints, recordRealNameCheck } from '../../db/groups';
 import { refusals, useSubmit } from '../../components/use-submit';
 import { SaveDialog } from '../../components/save-dialog';
 
@@ -23,13 +22,14 @@ interface Values {
 
 export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
-  const lookups = useLookups();
-  // Until the people are read, "no departed staff" would be a false all-clear.
-  const loaded = lookups.loaded;
-  const departed = departedStaffOf(group, lookups.people.values());
+  // Only the group's unit's staff and the roster's people are read (by index and by id).
+  const hints = useLiveQuery(() => readRealNameHints(db, group), [group]);
+  // Until they are read, "no departed staff" would be a false all-clear.
+  const loaded = hints !== undefined;
+  const departed = hints?.departed ?? [];
   // The check is recorded against the roster: its departed members are shown and, unless the
   // owner unticks it, removed from the roster with the check.
-  const onRoster = departedMembers(group, lookups.people);
+  const onRoster = hints?.onRoster ?? [];
   const [removeFromRoster, setRemoveFromRoster] = useState(true);
 
   const toInput = (v: Values): RealNameCheckInput => ({ date: v.date?.format('YYYY-MM-DD'), removedCount: v.removedCount ?? undefined, note: v.note });
@@ -76,7 +76,7 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${lookups.unitName(group.hostUnitId)}的离岗人员（请核对是否仍在群内）`}
+          title={`${hints.unitName}的离岗人员（请核对是否仍在群内）`}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }} aria-label="应移出的离岗人员">
               {departed.map((p) => (

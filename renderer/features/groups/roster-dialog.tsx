@@ -5,8 +5,7 @@ import { useState } from 'react';
 import type { GroupMember, Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { saveRoster } from '../../db/groups';
-import { useLookups } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { PersonPicker } from '../../components/record-select';
 import { showError } from '../../app/errors';
 import { SaveDialog } from '../../components/save-dialog';
 
@@ -17,7 +16,6 @@ interface Values {
 export function RosterDialog({ group, onClose }: { group: Platform; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
-  const lookups = useLookups();
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
@@ -49,7 +47,7 @@ export function RosterDialog({ group, onClose }: { group: Platform; onClose: () 
               {fields.map((field, index) => (
                 <Space key={field.key} align="baseline" wrap>
                   <Form.Item name={[field.name, 'personId']} label={`成员${index + 1}`} style={{ width: 260 }}>
-                    <PersonSelect lookups={lookups} placeholder="从人员名单选择" />
+                    <PersonPicker placeholder="从人员名单选择" />
                   </Form.Item>
                   <Form.Item name={[field.name, 'department']} style={{ width: 130 }}>
                     <Input placeholder="或填写部门" aria-label={`成员${index + 1}部门`} />

@@ -11,8 +11,7 @@ import { localToday } from '@shared/domain/today';
 import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
 import { recordInspection } from '../../db/inspections';
-import { useLookups } from '../../db/queries';
-import { PersonSelect } from '../../components/record-select';
+import { PersonPicker } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
 import { SaveDialog } from '../../components/save-dialog';
 
@@ -37,8 +36,6 @@ export function RecordInspectionDialog({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  // Every person, for choosing the approver: read while the dialog is open, not by the list.
-  const lookups = useLookups();
   const { modal } = AntApp.useApp();
   const [checks, setChecks] = useState(() => inspection.checks.map((c) => ({ ...c, note: c.note ?? '' })));
   const result = Form.useWatch('result', form);
@@ -129,7 +126,7 @@ export function RecordInspectionDialog({
           </Form.Item>
         )}
         <Form.Item name="approvedById" label="审批人（单位第一责任人）">
-          <PersonSelect lookups={lookups} />
+          <PersonPicker />
         </Form.Item>
         <Form.Item name="approvedOn" label="审批日期">
           <DateField style={{ width: 200 }} />

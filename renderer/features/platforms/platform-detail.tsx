@@ -7,7 +7,7 @@ import type { Dated } from '@shared/domain/common';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
 import { updateRecord } from '../../db/repository';
-import { useLookups } from '../../db/queries';
+import { usePageLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
 import { useSubmit } from '../../components/use-submit';
 import { PersonName } from '../../components/person-name';
@@ -23,7 +23,17 @@ import { SaveDialog } from '../../components/save-dialog';
 type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
 
 export function PlatformDetail({ platform: p }: { platform: Platform }) {
-  const lookups = useLookups();
+  // Only the people this platform names, read by id.
+  const lookups = usePageLookups([
+    p.guidingTeacherId,
+    p.responsibleId,
+    p.businessLeadId,
+    p.technicalLeadId,
+    p.chiefAdminId,
+    ...p.sectionAdminIds,
+    p.group?.ownerId,
+    p.group?.supervisorId,
+  ]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const person = (id: string | undefined, role: string) => <PersonName id={id} lookups={lookups} role={role} />;
   const group = isGroupKind(p.kind);

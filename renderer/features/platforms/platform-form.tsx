@@ -9,10 +9,10 @@ import {
   type PlatformKind,
 } from '@shared/domain/platform';
 import { validatePlatform } from '@shared/domain/validation';
-import { useLookups } from '../../db/queries';
+import { usePageLookups } from '../../db/queries';
 import { DateField } from '../../components/date-field';
 import { db } from '../../db/database';
-import { PersonSelect, UnitSelect } from '../../components/record-select';
+import { PersonPicker, UnitSelect } from '../../components/record-select';
 import { useRecordSubmit } from '../../components/use-record-submit';
 import { savePlatform } from '../../db/repository';
 import { fromFormValues, toFormValues, type PlatformFormValues } from './platform-form-values';
@@ -30,7 +30,8 @@ export function PlatformForm({
   initialKind?: PlatformKind;
 }) {
   const [form] = Form.useForm<PlatformFormValues>();
-  const lookups = useLookups();
+  // The units to choose from; people are found by the pickers' search and read by id.
+  const lookups = usePageLookups([]);
   const kind = Form.useWatch('kind', form) as PlatformKind | undefined;
   const involvesData = Form.useWatch(['server', 'involvesData'], form) as boolean | undefined;
   const group = kind ? isGroupKind(kind) : false;
@@ -121,7 +122,7 @@ export function PlatformForm({
           </Col>
           <Col span={12}>
             <Form.Item name="guidingTeacherId" label="指导教师（学生组织、社团）">
-              <PersonSelect lookups={lookups} />
+              <PersonPicker />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -182,13 +183,13 @@ export function PlatformForm({
           ).map(([name, label]) => (
             <Col span={12} key={name}>
               <Form.Item name={name} label={label}>
-                <PersonSelect lookups={lookups} />
+                <PersonPicker />
               </Form.Item>
             </Col>
           ))}
           <Col span={24}>
             <Form.Item name="sectionAdminIds" label="分管理员">
-              <PersonSelect lookups={lookups} multiple />
+              <PersonPicker multiple />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -209,12 +210,12 @@ export function PlatformForm({
             <Row gutter={16}>
               <Col span={12}>
                 <Form.Item name={['group', 'ownerId']} label="群主（管理员）">
-                  <PersonSelect lookups={lookups} />
+                  <PersonPicker />
                 </Form.Item>
               </Col>
               <Col span={12}>
                 <Form.Item name={['group', 'supervisorId']} label="监督人">
-                  <PersonSelect lookups={lookups} />
+                  <PersonPicker />
                 </Form.Item>
               </Col>
               <Col span={12}>

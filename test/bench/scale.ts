@@ -29,7 +29,7 @@ const LONG_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 60 * 60 * 1000);
 const MB = 1024 * 1024;
 const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_SIZE));
 /** Which rows to measure (default all): a comma list of cold, pages, search, preview, restore, scans, batch. */
-const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,preview,restore,scans,batch').split(',').map((s) => s.trim()));
+const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
  * run reuses the dataset files and the restored Chromium profile, so a few rows can be measured
@@ -347,6 +347,25 @@ async function searchByKey(app: App): Promise<{ perKey: number[]; longest: numbe
   return { perKey, longest, peakRss: measured.peak, shown: shown.trim() };
 }
 
+/** 打印与签回 → 打印中心 tab → the first records of its first form (F01: reviews) listed. */
+async function printCenterRows(app: App): Promise<Sample> {
+  const { page } = app;
+  await app.settleOn('设置');
+  await app.nav('打印与签回').click();
+  const tab = page.getByRole('tab', { name: '打印中心' });
+  await tab.waitFor();
+  await page.waitForTimeout(1500);
+  const measured = await withRss(async () => {
+    await tab.click();
+    const shown = await app.waitVisible(['section[aria-label="打印中心"] tbody tr[data-row-key]']);
+    if (shown < 0) throw new Error('no record appeared in 打印中心');
+    const clicked = await app.lastClick();
+    await page.waitForTimeout(1000);
+    return { ms: shown - clicked, longest: await app.longestSince(clicked) };
+  });
+  return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
+}
+
 /** A 东湖书坊 account → 打印备案信息表 → the PDF shown in the preview. */
 async function f04Preview(app: App): Promise<Sample> {
   const { page } = app;
@@ -479,6 +498,8 @@ try {
         `Chromium peak RSS ${fmtMb(Math.max(...searches.map((s) => s.peakRss)))}; shown: ${searches.at(-1)!.shown || '(no count shown)'}`,
     );
   }
+  const picks = STEPS.has('picks') ? await runs('打印中心 first records', () => printCenterRows(a)) : undefined;
+  if (picks) reportRow('打印中心, first records of F01 (tab click → first record listed)', picks);
   const previews = STEPS.has('preview') ? await runs('F04 preview', () => f04Preview(a)) : undefined;
   if (previews) reportRow('F04 preview (打印备案信息表 click → PDF shown)', previews);
   if (restores && STEPS.has('restore')) {

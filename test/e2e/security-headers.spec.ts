@@ -25,7 +25,8 @@ test('the page and the PDF worker\'s script carry the CSP header, and the worker
   const printouts = new PrintoutsPage(page);
   await printouts.openTab('打印中心');
   await printouts.chooseForm('F04');
-  const started = page.waitForEvent('worker');
+  // Other workers (the registers', the pick list's) may start meanwhile: wait for a PDF worker.
+  const started = page.waitForEvent('worker', { predicate: (w) => /pdf-worker/.test(w.url()) });
   const dialog = await printouts.startBatchOfAll();
   const worker = await started;
   await expect(dialog.getByText(/已生成 \d+ 份表格/)).toBeVisible({ timeout: 60_000 });

@@ -113,3 +113,36 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
   await expect(page.locator('iframe[title="表格预览"]')).toBeVisible({ timeout: 30_000 });
   expect(await countRows(page, 'printouts')).toBe(1);
 });
+
+test('the print center lists a form’s records a page at a time and keeps the choice across pages', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.open();
+  await app.completeSetup('东湖示范大学', '王𠮷');
+  await app.loadDemo();
+  await app.goTo('打印与签回');
+  const printouts = new PrintoutsPage(page);
+  await printouts.openTab('打印中心');
+  // The demo's inspections: more than one page of 20.
+  await printouts.chooseForm('F11');
+  const center = page.getByRole('region', { name: '打印中心' });
+  const all = center.getByRole('button', { name: /^全选（\d+）/ });
+  await expect(all).toBeEnabled();
+  const total = Number((await all.textContent())!.match(/\d+/)![0]);
+  expect(total).toBeGreaterThan(20);
+  const rows = center.locator('tbody tr[data-row-key]');
+  await expect(rows).toHaveCount(20);
+  await rows.nth(0).getByRole('checkbox').check();
+  await center.getByRole('listitem', { name: '2' }).click();
+  await expect(rows).toHaveCount(Math.min(20, total - 20));
+  await rows.nth(0).getByRole('checkbox').check();
+  await expect(center.getByRole('button', { name: '批量打印所选（2）' })).toBeEnabled();
+  await center.getByRole('button', { name: '批量打印所选（2）' }).click();
+  const dialog = printouts.batchDialog();
+  await expect(dialog.getByText('已生成 2 份表格')).toBeVisible({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: '关闭' }).last().click();
+  // A filter that matches nothing says so; clearing the choice empties it.
+  await center.getByRole('searchbox', { name: '筛选记录' }).fill('没有这样的记录');
+  await expect(center.getByText('没有符合筛选条件的记录')).toBeVisible();
+  await center.getByRole('button', { name: '清除选择' }).click();
+  await expect(center.getByRole('button', { name: '批量打印所选（0）' })).toBeDisabled();
+});

@@ -11,13 +11,7 @@ import { PrintoutsPage } from './pages/printouts-page';
 
 
 test('batch print shows progress and can be cancelled; a finished batch is one PDF and is tracked', async ({ page }) => {
-  const app = new LedgerApp(page);
-  await app.open();
-  await app.completeSetup('东湖示范大学', '王𠮷');
-  await app.loadDemo();
-  await app.goTo('打印与签回');
-  const printouts = new PrintoutsPage(page);
-  await printouts.openTab('打印中心');
+  const printouts = await PrintoutsPage.openOnDemo(page);
   // The year's inspection forms: dozens of accounts, so the batch is still running when 取消 is pressed.
   await printouts.chooseForm('F11');
 
@@ -115,13 +109,7 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
 });
 
 test('the print center lists a form’s records a page at a time and keeps the choice across pages', async ({ page }) => {
-  const app = new LedgerApp(page);
-  await app.open();
-  await app.completeSetup('东湖示范大学', '王𠮷');
-  await app.loadDemo();
-  await app.goTo('打印与签回');
-  const printouts = new PrintoutsPage(page);
-  await printouts.openTab('打印中心');
+  const printouts = await PrintoutsPage.openOnDemo(page);
   // The demo's inspections: more than one page of 20.
   await printouts.chooseForm('F11');
   const center = page.getByRole('region', { name: '打印中心' });

@@ -14,13 +14,16 @@ export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
 }
 
+/** The platform a record is about (an inspection's, a review's…), if it names one. */
+export function recordPlatformId(record: unknown): string | undefined {
+  return record && typeof record === 'object' && 'platformId' in record && typeof record.platformId === 'string' ? record.platformId : undefined;
+}
+
 /** What the saved file is about: the record's platform by name, else the form's own description. */
 export function fileSubject<R>(def: Pick<FormDefinition<R>, 'describe'>, record: R, ctx: Pick<FormContext, 'lookups'>): string {
-  if (record && typeof record === 'object' && 'platformId' in record && typeof record.platformId === 'string') {
-    const name = ctx.lookups.platform(record.platformId)?.name;
-    if (name) return name;
-  }
-  return def.describe(record);
+  const platformId = recordPlatformId(record);
+  const name = platformId ? ctx.lookups.platform(platformId)?.name : undefined;
+  return name || def.describe(record);
 }
 
 /** 表名-账号名称-日期.pdf for one form ('空白表' for a blank one); the date of `now` in the institution's zone. */

@@ -5,6 +5,7 @@
 import type { Table } from 'dexie';
 import { compareZh } from '@shared/domain/collate';
 import type { LedgerRecords } from '@shared/domain/ledger-records';
+import { recordPlatformId } from '@shared/forms/file-name';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
 import { eachLive, readByIds } from '../../db/chunked-reads';
@@ -64,6 +65,12 @@ export async function pickFromLedger<R>(db: LedgerDb, pick: (records: LedgerReco
   }
 }
 
+/** The names of the platforms the records are about, read by id. */
+async function platformNames(db: LedgerDb, records: readonly unknown[]): Promise<Map<string, string>> {
+  const ids = [...new Set(records.map(recordPlatformId).filter((id): id is string => id !== undefined))];
+  return new Map((await readByIds(db.platforms, ids)).map((p) => [p.id, p.name]));
+}
+
 /** The records of one form the clerk can pick, in label order, searchable by pinyin. */
 export class FormPicks {
   private keyed = false;
@@ -79,8 +86,14 @@ export class FormPicks {
   static async build(db: LedgerDb, formId: FormId, keyOf?: (text: string) => string): Promise<FormPicks> {
     const def = getForm(formId);
     const { picked } = await pickFromLedger(db, (data) => def.samples(data) as AnyRecord[]);
+    const names = await platformNames(db, picked);
     const picks: Pick[] = picked.map((record, i) => {
-      const label = def.describe(record as never);
+      // A record about a platform (an inspection's 2025年度, an envelope's number) is listed, sorted
+      // and found under that platform's name too: the clerk looks for the account.
+      const platformId = recordPlatformId(record);
+      const name = platformId ? names.get(platformId) : undefined;
+      const own = def.describe(record as never);
+      const label = name && name !== own ? `${name} · ${own}` : own;
       const id = def.recordId(record as never);
       return id !== undefined && def.recordTable ? { key: id, label } : { key: id ?? `${formId}-${i}-${label}`, label, record };
     });

@@ -48,6 +48,18 @@ describe('a form’s pick list', () => {
     expect(((await picks.records([c!, a!, b!])) as Platform[]).map((p) => p.id)).toEqual([c, b]);
   });
 
+  it('lists a record about a platform under the platform’s name, and finds it by that name', async () => {
+    const picks = await FormPicks.build(db, 'F11');
+    const rows = picks.page('', 0, 1_000).rows;
+    const inspection = (await db.inspections.get(rows[0]!.key))!;
+    const platform = (await db.platforms.get(inspection.platformId))!;
+    expect(rows[0]!.label).toBe(`${platform.name} · ${inspection.year}年度`);
+    const byName = picks.page(platform.name, 0, 1_000).rows.map((r) => r.key);
+    expect(byName).toContain(inspection.id);
+    // F15's own description is the platform's name: it is not said twice.
+    for (const row of (await FormPicks.build(db, 'F15')).page('', 0, 1_000).rows) expect(row.label).not.toContain(' · ');
+  });
+
   it('keeps the records of a form no table holds (F15’s problem logs) and hands them back', async () => {
     const picks = await FormPicks.build(db, 'F15');
     const keys = picks.keys('');

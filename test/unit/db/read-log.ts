@@ -7,15 +7,18 @@ export interface ReadLog {
   records: Map<string, unknown[]>;
   /** Index or primary keys read without their records, per table. */
   keys: Map<string, unknown[]>;
+  /** The most records one request (a get, a bulkGet, a toArray) handed back, per table. */
+  largest: Map<string, number>;
 }
 
 /** Installs the recording middleware; call it before the database is opened. */
 export function logReads(db: Dexie): ReadLog {
-  const log: ReadLog = { records: new Map(), keys: new Map() };
+  const log: ReadLog = { records: new Map(), keys: new Map(), largest: new Map() };
   const push = (into: Map<string, unknown[]>, table: string, items: readonly unknown[]) => {
     const list = into.get(table) ?? [];
     list.push(...items);
     into.set(table, list);
+    if (into === log.records) log.largest.set(table, Math.max(log.largest.get(table) ?? 0, items.length));
   };
   db.use({
     stack: 'dbcore',

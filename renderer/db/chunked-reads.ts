@@ -5,21 +5,29 @@ import type { Table } from 'dexie';
 /** Records read per request. */
 const CHUNK = 2_000;
 
+/** A chunk's visitor; when it returns a promise, the next chunk is read after it settles. */
+type Visit<T> = (rows: T[]) => unknown;
+
+/** Hands the records with these ids that exist to `visit`, a chunk at a time in the order of `ids`. */
+export async function eachByIds<T>(table: Table<T, string, unknown>, ids: readonly string[], visit: Visit<T>): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await visit((await table.bulkGet(ids.slice(i, i + CHUNK))).filter((row): row is T => row !== undefined));
+  }
+}
+
 /** The records with these ids that exist, in the order of `ids`. */
 export async function readByIds<T>(table: Table<T, string, unknown>, ids: readonly string[]): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const row of await table.bulkGet(ids.slice(i, i + CHUNK))) if (row !== undefined) out.push(row);
-  }
+  await eachByIds(table, ids, (rows) => void out.push(...rows));
   return out;
 }
 
 /** Hands every live (not trashed) record of a table to `visit`, a chunk at a time in primary-key order. */
-export async function eachLive<T extends { id: string; deletedAt?: string }>(table: Table<T, string, unknown>, visit: (rows: T[]) => void): Promise<void> {
+export async function eachLive<T extends { id: string; deletedAt?: string }>(table: Table<T, string, unknown>, visit: Visit<T>): Promise<void> {
   let after: string | undefined;
   for (;;) {
     const batch = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(CHUNK).toArray();
-    visit(batch.filter((r) => !r.deletedAt));
+    await visit(batch.filter((r) => !r.deletedAt));
     if (batch.length < CHUNK) return;
     after = batch[batch.length - 1]!.id;
   }

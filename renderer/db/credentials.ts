@@ -7,7 +7,7 @@ import type { Id, IsoDate, IsoDateTime } from '@shared/domain/common';
 import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover } from '@shared/domain/records';
-import { checkOpening, checkSeal, currentEnvelopes, nextChangeDue, nextEnvelopeNumber, type OpeningInput, type SealInput } from '@shared/rules/envelope-state';
+import { checkOpening, checkSeal, currentEnvelopes, envelopeNumberHead, nextChangeDue, nextEnvelopeNumber, type OpeningInput, type SealInput } from '@shared/rules/envelope-state';
 import { chiefAdminChange, checkHandover, checkPasswordChange, type HandoverInput, type PasswordChangeInput } from '@shared/rules/handover-state';
 import { changeFilingDeadline } from '@shared/rules/deadlines';
 import { localToday } from '@shared/domain/today';
@@ -40,14 +40,20 @@ export async function sealEnvelope(db: LedgerDb, input: SealInput, today: IsoDat
     const people = await peopleNamedIn(db, input, platform);
     enforce(checkSeal(input, people, today));
     if (!platform) throw new RuleError({ platformId: '该平台已不存在或已移入回收站。' });
-    // Numbers are read inside the transaction, so two seals cannot take the same one.
-    const all = await db.envelopes.toArray();
     const sealedOn = input.sealedOn!;
+    const year = Number(sealedOn.slice(0, 4));
+    // Numbers are read inside the transaction, so two seals cannot take the same one. Only this
+    // year's numbers, from the index (keys, not records); trashed and replaced envelopes keep
+    // theirs in it, so a number is never reused. The platform's own envelopes by platformId.
+    const [numbers, own] = await Promise.all([
+      db.envelopes.where('number').startsWith(envelopeNumberHead(year)).keys(),
+      db.envelopes.where('platformId').equals(platform.id).toArray(),
+    ]);
     const changedOn = input.passwordChangedOn ?? sealedOn;
     const due = nextChangeDue(changedOn, settings?.profile.passwordPolicy.rotationDays ?? 0);
     const draft: Omit<Envelope, 'id' | 'createdAt' | 'updatedAt'> = {
       platformId: platform.id,
-      number: nextEnvelopeNumber(all.map((e) => e.number), Number(sealedOn.slice(0, 4))),
+      number: nextEnvelopeNumber(numbers.map(String), year),
       items: [...input.items],
       sealedOn,
       sealedById: input.sealedById,
@@ -59,7 +65,7 @@ export async function sealEnvelope(db: LedgerDb, input: SealInput, today: IsoDat
       openings: [],
     };
     sealed = await createRecord<Envelope>(db, 'envelopes', draft);
-    for (const old of currentEnvelopes(platform.id, all)) {
+    for (const old of currentEnvelopes(platform.id, own)) {
       await updateRecord<Envelope>(db, 'envelopes', old.id, { replacedById: sealed.id });
     }
   });

@@ -5,7 +5,7 @@
 import type { IsoDate } from '@shared/domain/common';
 import type { Platform } from '@shared/domain/platform';
 import type { Approval, Inspection } from '@shared/domain/records';
-import { accountsToOpen, checkInspectionInput, newInspectionDraft, type InspectionInput } from '@shared/rules/inspection-campaign';
+import { CAMPAIGN_LEAVES_OUT, checkInspectionInput, newInspectionDraft, withoutInspection, type InspectionInput } from '@shared/rules/inspection-campaign';
 import type { LedgerDb } from './schema';
 import { createRecord, LedgerError, RuleError, updateRecord } from './repository';
 
@@ -20,8 +20,19 @@ export class InspectionRuleError extends RuleError {}
 export async function openCampaign(ledger: LedgerDb, year: number): Promise<Inspection[]> {
   const created: Inspection[] = [];
   await ledger.transaction('rw', [ledger.inspections, ledger.platforms, ledger.auditLog, ledger.settings], async () => {
-    const [platforms, inspections] = await Promise.all([ledger.platforms.toArray(), ledger.inspections.where('year').equals(year).toArray()]);
-    for (const p of accountsToOpen(platforms, inspections, year)) {
+    // The covered accounts by index keys alone (campaignAccounts' rule: every platform but those in
+    // the trash, of a group kind or in a status not covered), in primary-key order; no platform is read.
+    const { platforms } = ledger;
+    const [ids, trashed, groups, notCovered, inspections] = await Promise.all([
+      platforms.toCollection().primaryKeys(),
+      platforms.where('deletedAt').above('').primaryKeys(),
+      platforms.where('kind').anyOf([...CAMPAIGN_LEAVES_OUT.kinds]).primaryKeys(),
+      platforms.where('status').anyOf([...CAMPAIGN_LEAVES_OUT.statuses]).primaryKeys(),
+      ledger.inspections.where('year').equals(year).toArray(),
+    ]);
+    const out = new Set([...trashed, ...groups, ...notCovered]);
+    const covered = ids.filter((id) => !out.has(id)).map((id) => ({ id }));
+    for (const p of withoutInspection(covered, inspections, year)) {
       created.push(await createRecord<Inspection>(ledger, 'inspections', newInspectionDraft(p.id, year)));
     }
   });

@@ -1,6 +1,7 @@
 // Every change to a record goes through here: the record and its hash-chained audit entry are
 // written in one transaction, so either both are stored or neither is. Deletion is soft (the
 // record goes to the trash and can be restored).
+import { Dexie } from 'dexie';
 import type { BaseRecord, Draft } from '@shared/domain/common';
 import { newId } from '@shared/domain/ids';
 import type { AuditAction } from '@shared/domain/audit';
@@ -113,12 +114,26 @@ async function setDeleted(db: LedgerDb, table: RecordTable, id: string, deleted:
 /**
  * The registry's duplicate rule (platformKey): another live platform of the same kind with the same
  * account id, if any. Call it inside the transaction that writes the platform.
+ *
+ * Account ids are stored as typed, and platformKey folds case, full-width forms, spaces, the scheme
+ * and trailing slashes: the variants of one key cannot be listed, so no exact lookup finds them all.
+ * Instead the kind's account ids are read as index keys only ([kind+accountId], no records), and
+ * only the platforms whose account id has the same key are read whole.
  */
 async function liveDuplicateAccount(db: LedgerDb, kind: string, accountId: string, ownId: string | undefined): Promise<Platform | undefined> {
   const key = platformKey(kind, accountId);
   if (!key) return undefined;
-  const sameKind = await db.platforms.where('kind').equals(kind).toArray();
-  return sameKind.find((p) => p.id !== ownId && !p.deletedAt && platformKey(p.kind, p.accountId ?? '') === key);
+  const byAccount = db.platforms.where('[kind+accountId]');
+  const accounts = await byAccount.between([kind, Dexie.minKey], [kind, Dexie.maxKey], true, true).uniqueKeys();
+  const same = accounts.flatMap((k) => {
+    const stored = Array.isArray(k) ? k[1] : undefined;
+    return typeof stored === 'string' && platformKey(kind, stored) === key ? [[kind, stored]] : [];
+  });
+  // One exact read per spelling (usually one): anyOf would step a cursor over the rows between them.
+  const candidates = (await Promise.all(same.map((k) => byAccount.equals(k).toArray()))).flat();
+  // In id order, as a read of the kind returned them: the same platform is named when several match.
+  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return candidates.find((p) => p.id !== ownId && !p.deletedAt);
 }
 
 /** A platform back from the trash must not become a second live copy of an account. */

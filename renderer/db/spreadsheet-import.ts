@@ -12,8 +12,13 @@ import type { ImportTarget } from '@shared/spreadsheet/targets';
 import type { Table } from 'dexie';
 import type { LedgerDb } from './schema';
 import { LedgerError } from './repository';
+import { readByIds } from './chunked-reads';
 
-/** Units, people and platforms as the preview needs them (records in the trash included). */
+/**
+ * Units, people and platforms as the preview needs them (records in the trash included): every
+ * one, since the preview resolves names typed in the sheet (folded by nameKey). Read in the
+ * preview worker, off the window's thread.
+ */
 export async function loadStoredData(db: LedgerDb): Promise<StoredData> {
   const [units, people, platforms] = await Promise.all([db.units.toArray(), db.people.toArray(), db.platforms.toArray()]);
   return { units, people, platforms };
@@ -57,6 +62,30 @@ function referencedPeople(target: ImportTarget, draft: Record<string, unknown>):
     ids.push(group?.ownerId);
   }
   return ids.filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * What stillValid reads for an import into `target`: that table whole (its duplicate rules fold
+ * names and account ids, so no index lookup finds every match), and of the other two tables only
+ * the records the rows name, by id — stillValid asks them nothing else. An import of people no
+ * longer reads the whole registry.
+ */
+async function storedForCheck(db: LedgerDb, target: ImportTarget, rows: readonly PreviewRow[]): Promise<StoredData> {
+  const unitIds = new Set<string>();
+  const personIds = new Set<string>();
+  for (const row of rows) {
+    for (const f of REFERENCE_FIELDS[target].units) {
+      const id = row.draft![f];
+      if (typeof id === 'string') unitIds.add(id);
+    }
+    for (const id of referencedPeople(target, row.draft!)) personIds.add(id);
+  }
+  const [units, people, platforms] = await Promise.all([
+    target === 'units' ? db.units.toArray() : readByIds(db.units, [...unitIds]),
+    target === 'people' ? db.people.toArray() : readByIds(db.people, [...personIds]),
+    target === 'platforms' ? db.platforms.toArray() : [],
+  ]);
+  return { units, people, platforms };
 }
 
 /** Whether what the rows refer to and must not repeat still holds in the stored data. */
@@ -108,7 +137,7 @@ export async function importRows(db: LedgerDb, preview: ImportPreview, rows: rea
   const table = (target === 'units' ? db.units : target === 'people' ? db.people : db.platforms) as unknown as Table<BaseRecord & Record<string, unknown>, string>;
   try {
     await db.transaction('rw', [db.units, db.people, db.platforms, db.auditLog, db.settings], async () => {
-      const stored = await loadStoredData(db);
+      const stored = await storedForCheck(db, target, rows);
       if (!stillValid(target, rows, stored)) throw new LedgerError(CHANGED_MESSAGE, 'stored data changed since the preview');
       const at = new Date().toISOString();
       const records = rows.map((r) => ({ ...r.draft!, id: r.id, createdAt: at, updatedAt: at }) as BaseRecord & Record<string, unknown>);

@@ -24,12 +24,18 @@ export function envelopeState(e: Pick<Envelope, 'openings' | 'replacedById'>): E
   return e.openings.length > 0 ? '已启封' : '已封存';
 }
 
+/** What every envelope number of `year` starts with: the database reads that year's numbers by it. */
+export function envelopeNumberHead(year: number): string {
+  return `${ENVELOPE_NUMBER_PREFIX}-${year}-`;
+}
+
 /**
  * The next number for `year`. Every number ever given counts — envelopes in the trash and
- * replaced ones too — so a number is never reused.
+ * replaced ones too — so a number is never reused. Numbers of other years may be passed: they are
+ * skipped.
  */
 export function nextEnvelopeNumber(existing: Iterable<string>, year: number): string {
-  const head = `${ENVELOPE_NUMBER_PREFIX}-${year}-`;
+  const head = envelopeNumberHead(year);
   let last = 0;
   for (const n of existing) if (n.startsWith(head)) last = Math.max(last, Number(n.slice(head.length)) || 0);
   return `${head}${String(last + 1).padStart(4, '0')}`;

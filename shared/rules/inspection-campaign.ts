@@ -3,7 +3,7 @@
 // of the year, the comparison with last year, and the accounts to be closed (001 第六条: 未报备或
 // 审批未通过的新媒体，须及时关闭或注销账号; 004 通知: 长期不更新的“僵尸号”). Pure functions.
 import { live, type Id, type IsoDate } from '../domain/common';
-import { CLOSED_STATUSES, isClosed, isGroupKind, type LifecycleStatus, type Platform } from '../domain/platform';
+import { CLOSED_STATUSES, GROUP_KINDS, isClosed, isGroupKind, type LifecycleStatus, type Platform } from '../domain/platform';
 import { DEFAULT_INSPECTION_CHECKS } from '../domain/inspection-checks';
 import type { Approval, Inspection, InspectionResult } from '../domain/records';
 import type { RuleProfile } from '../profiles/types';
@@ -22,10 +22,21 @@ export function campaignAccounts(platforms: readonly Platform[]): Platform[] {
   return live(platforms).filter((p) => !isGroupKind(p.kind) && !NOT_COVERED.includes(p.status));
 }
 
+/**
+ * What campaignAccounts leaves out besides the trash, by indexed field (kind, status): the
+ * database finds the covered accounts' ids from index keys alone, without reading the platforms.
+ */
+export const CAMPAIGN_LEAVES_OUT = { kinds: GROUP_KINDS, statuses: NOT_COVERED } as const;
+
 /** The covered accounts that have no inspection of the year yet: what opening the campaign creates. */
 export function accountsToOpen(platforms: readonly Platform[], inspections: readonly Inspection[], year: number): Platform[] {
+  return withoutInspection(campaignAccounts(platforms), inspections, year);
+}
+
+/** Those of the covered accounts (records or bare ids) that have no live inspection of the year. */
+export function withoutInspection<P extends Pick<Platform, 'id'>>(covered: readonly P[], inspections: readonly Inspection[], year: number): P[] {
   const have = new Set(live(inspections).filter((i) => i.year === year).map((i) => i.platformId));
-  return campaignAccounts(platforms).filter((p) => !have.has(p.id));
+  return covered.filter((p) => !have.has(p.id));
 }
 
 /** The checks a new inspection starts with (F11's items), none of them ticked yet. */

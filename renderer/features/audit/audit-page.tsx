@@ -13,7 +13,7 @@ import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
-import { auditTable } from '../export/list-tables';
+import { auditLogSheet, eachLogPage } from './log-pages';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
@@ -60,15 +60,12 @@ async function verifyLog(onProgress: (done: number, total: number) => void): Pro
   const chain = new ChainVerifier();
   let head: AuditEntry | undefined;
   let done = 0;
-  for (;;) {
-    const page = await (head?.seq === undefined ? db.auditLog.orderBy('seq') : db.auditLog.where('seq').above(head.seq)).limit(VERIFY_PAGE).toArray();
-    if (page.length === 0) break;
+  await eachLogPage(db, VERIFY_PAGE, (page) => {
     chain.add(page);
     head = page[page.length - 1];
     done += page.length;
     onProgress(done, Math.max(total, done));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  });
   return { ...chain.verdict(), ...(head && { head }) };
 }
 
@@ -157,7 +154,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         </Button>
         {checked && <Progress aria-label="校验进度" percent={Math.floor((checked.done / Math.max(1, checked.total)) * 100)} size="small" style={{ width: 200 }} format={() => `${checked.done} / ${checked.total}`} />}
         {/* The whole log, not only the page shown. */}
-        <ExportButton fileName="审计日志" tables={async () => [auditTable(await db.auditLog.orderBy('seq').toArray(), (a) => ACTIONS[a])]} />
+        <ExportButton fileName="审计日志" tables={async () => [await auditLogSheet(db, (a) => ACTIONS[a])]} />
       </Space>
       {verdict && (
         <Alert

@@ -7,7 +7,7 @@ import { Button, DatePicker, Space, Table, Tabs, Tag, Typography, type TableColu
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
@@ -16,7 +16,8 @@ import { stringsIn } from '@shared/domain/ids';
 import { REVIEW_STATUSES, chainFor, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
 import type { ReviewFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
-import { type Lookups, readLookups, usePageLookups, useSettings } from '../../db/queries';
+import { type Lookups, readLookups, readPageLookups, usePageLookups, useSettings } from '../../db/queries';
+import { usePaged } from '../../db/paged-read';
 import { allReviews, useReviewPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
@@ -24,7 +25,8 @@ import { PlatformPicker } from '../../components/platform-picker';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { ExportButton } from '../export/export-button';
 import { reviewsTable, type ReviewListRow } from '../export/list-tables';
-import { FIGURE_HEADER, figureCells, figuresBy, type FigureRow } from './review-figures';
+import { FIGURE_HEADER, figureCells, type FigureRow } from './review-figures';
+import { platformLabel, readReviewFigures } from './figures-read';
 import { ReviewDialog } from './review-dialog';
 import { ReviewDrawer } from './review-drawer';
 import { SensitiveWordsDialog } from './sensitive-words-dialog';
@@ -34,8 +36,6 @@ import { useKeptFilter } from '../../state/kept-filter';
 type Dialog = 'new' | 'words' | null;
 
 const PAGE_SIZE = 25;
-
-const platformLabel = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '（平台已删除）');
 
 /** Everyone a review names (author, editor, reviewers of every step), for the names of a page. */
 const namedIn = (r: Review) => [r.copywriterId, r.editorId, ...r.steps.flatMap((s) => s.reviewerIds ?? [])];
@@ -171,30 +171,20 @@ function reviewColumns(lookups: Lookups): TableColumnsType<ReviewListRow> {
   ];
 }
 
-/** Reviews submitted in a year (this computer's calendar), through the createdAt index; all without a year. */
-function reviewsOfYear(year: number | undefined): Promise<Review[]> {
-  const live = (r: Review) => !r.deletedAt;
-  if (year === undefined) return db.reviews.filter(live).toArray();
-  const from = new Date(year, 0, 1).toISOString();
-  const to = new Date(year + 1, 0, 1).toISOString();
-  return db.reviews.where('createdAt').between(from, to, true, false).filter(live).toArray();
-}
-
 function ReviewFigures() {
   const [year, setYear] = useState<Dayjs | null>(dayjs());
-  const lookups = usePageLookups([]);
-  const figures = useLiveQuery(async () => {
-    const reviews = await reviewsOfYear(year?.year());
-    const platformIds = [...new Set(reviews.map((r) => r.platformId))];
-    const platforms = new Map((await db.platforms.bulkGet(platformIds)).filter((p): p is Platform => p !== undefined).map((p) => [p.id, p]));
-    const unitOf = (r: Review) => r.submittingUnitId ?? platforms.get(r.platformId)?.hostUnitId;
-    return {
-      byUnit: figuresBy(reviews, (r) => unitOf(r) ?? '', (id) => (id ? lookups.unitName(id) : '（未填报送部门）')),
-      byPlatform: figuresBy(reviews, (r) => r.platformId, (id) => platformLabel(platforms.get(id))),
-    };
-  }, [year?.year(), lookups]);
-  const byUnit = figures?.byUnit ?? [];
-  const byPlatform = figures?.byPlatform ?? [];
+  const chosen = year?.year();
+  // Each read gets a number; a read overtaken by a newer one stops at its next chunk.
+  const reads = useRef(0);
+  const figures = usePaged(String(chosen), ['reviews', 'platforms', 'units'], async () => {
+    const mine = ++reads.current;
+    const { unitName } = await readPageLookups([]);
+    return readReviewFigures(db, chosen, unitName, () => reads.current === mine);
+  });
+  // The last figures stay while a change is counted again; another year shows as loading.
+  const loading = figures === undefined || figures.year !== chosen;
+  const byUnit = loading ? [] : (figures?.byUnit ?? []);
+  const byPlatform = loading ? [] : (figures?.byPlatform ?? []);
 
   const figureTables = () => [
     { name: '按单位', header: ['报送部门', ...FIGURE_HEADER.slice(1)], rows: byUnit.map(figureCells) },
@@ -207,6 +197,7 @@ function ReviewFigures() {
       aria-label={caption}
       rowKey="key"
       pagination={false}
+      loading={loading}
       dataSource={data}
       style={{ marginBottom: 24 }}
       columns={[

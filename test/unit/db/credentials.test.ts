@@ -10,11 +10,14 @@ import type { Platform } from '../../../shared/domain/platform';
 import { getPreset } from '../../../shared/profiles/presets';
 import { HANDOVER_CHECKLIST } from '../../../shared/rules/handover-state';
 import { platformDraft } from '../../fixtures/platform';
+import type { Envelope } from '../../../shared/domain/records';
+import { logReads, type ReadLog } from './read-log';
 
 let db: LedgerDb;
 let n = 0;
 let ids: Record<'li' | 'sun' | 'wu' | 'liu' | 'xu', string>;
 let platform: Platform;
+let reads: ReadLog;
 const TODAY = '2026-11-20';
 
 async function snapshot() {
@@ -23,6 +26,7 @@ async function snapshot() {
 
 beforeEach(async () => {
   db = new LedgerDb(`credentials-test-${++n}`);
+  reads = logReads(db);
   await db.open();
   await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'vocational-three-level-review', profile: getPreset('vocational-three-level-review')!, operatorName: '王𠮷' });
   const add = (name: string, left = false) =>
@@ -62,6 +66,43 @@ describe('envelopes in the database (003 第十七条)', () => {
     const before = await snapshot();
     await expect(seal({ witnessId: ids.li })).rejects.toMatchObject({ fields: { witnessId: '监封人不能与封存人是同一人。' } });
     expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('envelope numbers at scale (003 第十七条: a number is never reused)', () => {
+  const AT = '2026-01-01T00:00:00.000Z';
+  const stored = (platformId: string, number: string, extra: Partial<Envelope> = {}): Envelope => ({
+    id: `env-${number}`, platformId, number, items: ['登录账号', '密码'], sealedOn: `${number.slice(3, 7)}-03-01`, location: '保密柜', openings: [], createdAt: AT, updatedAt: AT, ...extra,
+  });
+
+  it('takes the next number of the sealing year, counting trashed and replaced envelopes, and reads no other year\'s envelope', async () => {
+    const seq = (year: number, count: number, from = 1) => Array.from({ length: count }, (_, i) => `XF-${year}-${String(from + i).padStart(4, '0')}`);
+    await db.envelopes.bulkAdd([
+      ...seq(2025, 300).map((num) => stored('other', num)),
+      ...seq(2027, 40).map((num) => stored('other', num)),
+      ...seq(2026, 11).map((num) => stored('other', num, { replacedById: 'env-later' })),
+      // The highest number of 2026 is in the trash: it still counts.
+      stored('other', 'XF-2026-0012', { deletedAt: AT }),
+      // Past 9999 the number grows a digit; it sorts before XF-2026-9999 as text but counts as 10000.
+      stored('gone', 'XF-2024-10000'),
+      // This platform's current envelope, sealed last year: the new one replaces it.
+      stored(platform.id, 'XF-2025-0301'),
+    ]);
+    reads.records.clear();
+    reads.keys.clear();
+
+    const sealed = await seal();
+    expect(sealed.number).toBe('XF-2026-0013');
+    expect((await db.envelopes.get('env-XF-2025-0301'))?.replacedById).toBe(sealed.id);
+    // From the index, this year's numbers only; records only of this platform.
+    const keys = (reads.keys.get('envelopes') ?? []).map(String);
+    expect(new Set(keys)).toEqual(new Set(seq(2026, 12)));
+    const records = (reads.records.get('envelopes') ?? []) as Envelope[];
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.filter((e) => e.platformId !== platform.id)).toEqual([]);
+
+    const next = await seal({ sealedOn: '2024-12-30' });
+    expect(next.number).toBe('XF-2024-10001');
   });
 });
 

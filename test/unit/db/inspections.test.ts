@@ -8,10 +8,15 @@ import { openCampaign, recordInspection } from '../../../renderer/db/inspections
 import { verifyChain } from '../../../shared/audit/hash-chain';
 import type { Platform } from '../../../shared/domain/platform';
 import { getPreset } from '../../../shared/profiles/presets';
-import { platformDraft } from '../../fixtures/platform';
+import { platformDraft, platformRecord } from '../../fixtures/platform';
+import { LIFECYCLE_STATUSES, PLATFORM_KINDS } from '../../../shared/domain/platform';
+import type { Inspection } from '../../../shared/domain/records';
+import { accountsToOpen } from '../../../shared/rules/inspection-campaign';
+import { logReads, type ReadLog } from './read-log';
 
 let db: LedgerDb;
 let n = 0;
+let reads: ReadLog;
 const TODAY = '2026-11-22';
 
 const addPlatform = (name: string, over: Partial<Platform> = {}) =>
@@ -19,6 +24,7 @@ const addPlatform = (name: string, over: Partial<Platform> = {}) =>
 
 beforeEach(async () => {
   db = new LedgerDb(`inspections-test-${++n}`);
+  reads = logReads(db);
   await db.open();
   await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'vocational-three-level-review', profile: getPreset('vocational-three-level-review')!, operatorName: '王𠮷' });
 });
@@ -28,6 +34,35 @@ afterEach(async () => {
 });
 
 describe('the annual campaign in the database (001 第六条)', () => {
+  it('opens the accounts accountsToOpen names, from index keys alone: no platform record is read', async () => {
+    // Every kind in every status, live and in the trash; some already inspected this year or last.
+    const platforms = PLATFORM_KINDS.flatMap((kind, k) =>
+      LIFECYCLE_STATUSES.flatMap((status, s) =>
+        [false, true].map((trashed) =>
+          platformRecord(`p${String(k).padStart(2, '0')}-${s}-${trashed ? 't' : 'l'}`, { kind, status, ...(trashed ? { deletedAt: '2026-05-01T00:00:00.000Z' } : {}) }),
+        ),
+      ),
+    );
+    await db.platforms.bulkAdd(platforms);
+    const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', checks: [] };
+    const existing: Inspection[] = [
+      { ...stamp, id: 'i1', year: 2026, platformId: 'p01-2-l' },
+      { ...stamp, id: 'i2', year: 2025, platformId: 'p01-1-l' },
+      // A trashed inspection does not count: the account is opened again.
+      { ...stamp, id: 'i3', year: 2026, platformId: 'p00-1-l', deletedAt: '2026-06-01T00:00:00.000Z' },
+    ];
+    await db.inspections.bulkAdd(existing);
+    const expected = accountsToOpen(platforms, existing, 2026).map((p) => p.id);
+    expect(expected).toContain('p00-1-l');
+    expect(expected).not.toContain('p01-2-l');
+    reads.records.clear();
+    reads.keys.clear();
+
+    const created = await openCampaign(db, 2026);
+    expect(created.map((i) => i.platformId)).toEqual(expected);
+    expect(reads.records.get('platforms') ?? []).toEqual([]);
+  });
+
   it('opening a year creates one inspection per covered account; opening twice creates nothing new', async () => {
     const a = await addPlatform('东湖青年');
     await addPlatform('筹建号', { status: '申请中' });

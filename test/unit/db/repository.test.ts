@@ -10,12 +10,15 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Draft } from '../../../shared/domain/common';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
+import { logReads, type ReadLog } from './read-log';
 
 let db: LedgerDb;
 let n = 0;
+let reads: ReadLog;
 
 beforeEach(async () => {
   db = new LedgerDb(`repo-test-${++n}`);
+  reads = logReads(db);
   await db.open();
   await saveSettings(db, {
     institutionName: '东湖示范大学',
@@ -139,6 +142,25 @@ describe('repository', () => {
       expect(await stored()).toEqual(before);
       await softDelete(db, 'platforms', a.id);
       expect(await savePlatform(db, draft('乙号', ' Dh_A '), b.id)).toMatchObject({ id: b.id, accountId: ' Dh_A ' });
+    });
+
+    it('among many platforms of the kind, reads whole only those whose account has the same key', async () => {
+      const AT = '2026-01-01T00:00:00.000Z';
+      await db.platforms.bulkAdd(
+        Array.from({ length: 300 }, (_, i) => ({ ...draft(`号${i}`, `dh_${String(i).padStart(3, '0')}`), id: `p${String(i).padStart(3, '0')}`, createdAt: AT, updatedAt: AT }) as unknown as Platform),
+      );
+      // Spelled another way, in the trash, and one without an account: none of them is the live copy.
+      await db.platforms.bulkAdd([
+        { ...draft('旧号', 'DH_150'), id: 'old', deletedAt: AT, createdAt: AT, updatedAt: AT } as unknown as Platform,
+        { ...draft('无账号', ''), id: 'none', accountId: undefined, createdAt: AT, updatedAt: AT } as unknown as Platform,
+      ]);
+      reads.records.clear();
+      await expect(savePlatform(db, draft('重复号', ' ｄｈ＿１５０ '))).rejects.toMatchObject(refusal('号150'));
+      const read = (reads.records.get('platforms') ?? []) as Platform[];
+      expect(new Set(read.map((p) => p.id))).toEqual(new Set(['p150', 'old']));
+      reads.records.clear();
+      await savePlatform(db, draft('新号', 'dh_new'));
+      expect(reads.records.get('platforms') ?? []).toEqual([]);
     });
 
     it('two saves of one account at the same moment store one platform (the check and the write are one transaction)', async () => {

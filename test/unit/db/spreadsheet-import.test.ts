@@ -19,15 +19,20 @@ import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import { buildExport } from '../../../renderer/features/export/export-files';
 import { platformsTable } from '../../../renderer/features/export/list-tables';
 
+import { platformRecord } from '../../fixtures/platform';
+import { logReads, type ReadLog } from './read-log';
+
 const FIXTURE = readFileSync(new URL('../../fixtures/ledger-libreoffice.xlsx', import.meta.url));
 const TABLES = ['units', 'people', 'platforms', 'auditLog', 'settings'] as const;
 
 let db: LedgerDb;
 let n = 0;
 let sheets: ReadSheet[];
+let reads: ReadLog;
 
 beforeEach(async () => {
   db = new LedgerDb(`sheet-import-test-${++n}`);
+  reads = logReads(db);
   await db.open();
   await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
   const read = await readWorkbook(FIXTURE, 'ledger-libreoffice.xlsx');
@@ -98,6 +103,22 @@ describe('spreadsheet import', () => {
     expect(new Set(created.map((e) => e.recordId))).toEqual(new Set([...(await db.units.toArray()), ...(await db.people.toArray()), ...stored].map((r) => r.id)));
     expect(log.every((e) => e.operator === '王𠮷')).toBe(true);
     expect(verifyChain(log)).toEqual({ ok: true, count: log.length });
+  });
+
+  it('re-checks an import of people against every person but only the units they name, not the registry', async () => {
+    const units = await previewOf('单位', 'units');
+    await importRows(db, units, units.rows);
+    // A unit nobody in the sheet works in, and a registry: the re-check has no reason to read them.
+    await createRecord<Unit>(db, 'units', { name: '国际交流处', kind: '职能部门' });
+    await db.platforms.bulkAdd([platformRecord('p-a'), platformRecord('p-b')]);
+    const people = await previewOf('人员', 'people');
+    const named = new Set(people.rows.map((r) => r.draft!.unitId).filter((id) => typeof id === 'string'));
+    expect(named.size).toBeGreaterThan(0);
+    expect(named.size).toBeLessThan(await db.units.count());
+    reads.records.clear();
+    expect(await importRows(db, people, people.rows)).toBe(17);
+    expect(reads.records.get('platforms') ?? []).toEqual([]);
+    expect(new Set(((reads.records.get('units') ?? []) as Unit[]).map((u) => u.id))).toEqual(named);
   });
 
   it('refuses rows with problems: nothing is written', async () => {

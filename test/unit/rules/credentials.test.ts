@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain/person';
 import type { Envelope, Handover } from '../../../shared/domain/records';
 import { credentialReminders, handoverPasswordReminders, openEnvelopeReminders, passwordRotationReminders, passwordStatus } from '../../../shared/rules/credentials';
-import { checkOpening, checkSeal, envelopeChain, envelopeState, nextEnvelopeNumber } from '../../../shared/rules/envelope-state';
+import { checkOpening, checkSeal, envelopeChain, envelopeNumberHead, envelopeState, nextEnvelopeNumber } from '../../../shared/rules/envelope-state';
 import { checkHandover, checkPasswordChange, chiefAdminChange, handoverState } from '../../../shared/rules/handover-state';
 import type { PasswordPolicy } from '../../../shared/profiles/types';
 import { getPreset } from '../../../shared/profiles/presets';
@@ -32,6 +32,9 @@ describe('sealed envelopes (003 第十七条)', () => {
     expect(nextEnvelopeNumber([], 2026)).toBe('XF-2026-0001');
     expect(nextEnvelopeNumber(['XF-2026-0001', 'XF-2026-0007', 'XF-2025-0009', 'TSG-MF-2026-01'], 2026)).toBe('XF-2026-0008');
     expect(nextEnvelopeNumber(['XF-2026-0008'], 2027)).toBe('XF-2027-0001');
+    // Every number of a year starts with its head (the database reads a year's numbers by it).
+    expect(envelopeNumberHead(2026)).toBe('XF-2026-');
+    expect(nextEnvelopeNumber(['XF-2026-10000', 'XF-2026-9999'], 2026)).toBe('XF-2026-10001');
   });
 
   it('an envelope holds the account and the password, sealed before a second person (003 第十七条)', () => {

@@ -79,13 +79,15 @@ export class FormPicks {
     private readonly db: LedgerDb,
     readonly formId: FormId,
     private readonly picks: Pick[],
+    /** The tables the list was built from: a change to one of them makes it stale. */
+    readonly tables: ReadonlySet<string>,
     private readonly keyOf?: (text: string) => string,
   ) {}
 
   /** Reads what `formId` picks from and keeps its labels (and the record only where no table holds it). */
   static async build(db: LedgerDb, formId: FormId, keyOf?: (text: string) => string): Promise<FormPicks> {
     const def = getForm(formId);
-    const { picked } = await pickFromLedger(db, (data) => def.samples(data) as AnyRecord[]);
+    const { picked, tables } = await pickFromLedger(db, (data) => def.samples(data) as AnyRecord[]);
     const names = await platformNames(db, picked);
     const picks: Pick[] = picked.map((record, i) => {
       // A record about a platform (an inspection's 2025年度, an envelope's number) is listed, sorted
@@ -98,7 +100,8 @@ export class FormPicks {
       return id !== undefined && def.recordTable ? { key: id, label } : { key: id ?? `${formId}-${i}-${label}`, label, record };
     });
     picks.sort((a, b) => compareZh(a.label, b.label));
-    return new FormPicks(db, formId, picks, keyOf);
+    // The labels also name platforms.
+    return new FormPicks(db, formId, picks, new Set([...tables, 'platforms']), keyOf);
   }
 
   get size(): number {
@@ -136,5 +139,44 @@ export class FormPicks {
     if (!def.recordTable || wanted.some((p) => p.record)) return wanted.flatMap((p) => (p.record ? [p.record] : []));
     const rows = await readByIds(this.db.table(def.recordTable) as Table<AnyRecord & { id: string; deletedAt?: string }, string, unknown>, wanted.map((p) => p.key));
     return rows.filter((r) => !r.deletedAt);
+  }
+}
+
+/**
+ * The lists of the last `limit` forms asked for, each kept until a table it was built from
+ * changes. A list still being built when a change comes is dropped if the change touches its tables.
+ */
+export class KeptPickLists {
+  private readonly kept = new Map<FormId, Promise<FormPicks>>();
+
+  constructor(
+    private readonly build: (formId: FormId) => Promise<FormPicks>,
+    private readonly limit: number,
+  ) {}
+
+  /** The form's list: kept, or built (and kept, the least recently asked one dropped). */
+  get(formId: FormId): Promise<FormPicks> {
+    let picks = this.kept.get(formId);
+    this.kept.delete(formId);
+    if (!picks) {
+      picks = this.build(formId);
+      picks.catch(() => this.kept.get(formId) === picks && this.kept.delete(formId));
+    }
+    this.kept.set(formId, picks);
+    for (const old of this.kept.keys()) if (this.kept.size > this.limit) this.kept.delete(old);
+    return picks;
+  }
+
+  changed(tables: readonly string[]): void {
+    for (const [formId, picks] of this.kept) {
+      this.kept.delete(formId);
+      // Put back once built, if the change is not about its tables and nothing replaced it meanwhile.
+      void picks.then(
+        (built) => {
+          if (!tables.some((t) => built.tables.has(t)) && !this.kept.has(formId) && this.kept.size < this.limit) this.kept.set(formId, picks);
+        },
+        () => undefined,
+      );
+    }
   }
 }

@@ -2,7 +2,9 @@
 // built in the worker when the clerk chooses a form, then read a page of labels at a time; the
 // records themselves are read only for what the clerk previews or prints.
 import { IMPLEMENTED_FORMS, type FormId, type FormRecordMap } from '@shared/forms/registry';
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { workerChannel } from '../../app/worker-channel';
+import { changedTables } from '../../db/paged-read';
 import type { PickPage } from './form-picks';
 import { STALE_LIST, type PicksWorkerRequest, type PicksWorkerResponse, type PicksWorkerValue } from './picks-protocol';
 
@@ -22,6 +24,21 @@ export interface PickList {
   formId: FormId;
   list: number;
   total: number;
+}
+
+// Every write (this window's, a restore's, another window's) reaches the worker before the list
+// is asked for again: a list built from a changed table is built again.
+Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+  const tables = [...changedTables(parts)];
+  if (tables.length > 0) channel.running()?.postMessage({ id: 0, type: 'changed', tables } satisfies PicksWorkerRequest);
+});
+
+/**
+ * Starts the worker while the clerk is still on 打印与签回's first tab, and has it build the list
+ * of the form the print center opens with.
+ */
+export function warmPickList(): void {
+  void channel.request({ type: 'warm', formId: PRINTABLE_FORMS[0]!.id }).catch(() => undefined);
 }
 
 export async function openPickList(formId: FormId): Promise<PickList> {

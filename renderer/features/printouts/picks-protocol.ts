@@ -4,12 +4,14 @@ import type { FormId, FormRecordMap } from '@shared/forms/registry';
 import type { PickPage } from './form-picks';
 
 export type PicksWorkerRequest =
+  | { id: number; type: 'warm'; formId: FormId }
+  | { id: number; type: 'changed'; tables: string[] }
   | { id: number; type: 'build'; formId: FormId }
   | { id: number; type: 'page'; list: number; query: string; offset: number; limit: number }
   | { id: number; type: 'keys'; list: number; query: string }
   | { id: number; type: 'records'; list: number; keys: string[] };
 
-export type PicksWorkerValue = { list: number; total: number } | PickPage | string[] | FormRecordMap[FormId][];
+export type PicksWorkerValue = undefined | { list: number; total: number } | PickPage | string[] | FormRecordMap[FormId][];
 
 export type PicksWorkerResponse = { id: number; ok: true; value: PicksWorkerValue } | { id: number; ok: false; error: string };
 

@@ -1,14 +1,19 @@
 // Module Web Worker behind the print center's pick list (form-picks.ts): it reads the tables a
 // form picks from in chunks, keeps the labels of the records found, and answers pages, searches
-// and the records chosen. The list is built when the clerk chooses a form (as it was read before,
-// not watched): one list at a time, named by the number of the request that built it.
+// and the records chosen. The lists of the last few forms are kept until a table they were built
+// from changes (the window forwards every change), so opening the print center again, or going
+// back to a form, lists at once; the first form's list is built when 打印与签回 opens.
 import { LedgerDb } from '../../db/schema';
 import { searchKeys } from '../../db/search-keys';
-import { FormPicks } from './form-picks';
+import { FormPicks, KeptPickLists } from './form-picks';
 import { STALE_LIST, type PicksWorkerRequest, type PicksWorkerResponse, type PicksWorkerValue } from './picks-protocol';
+
+/** Lists kept at once: each holds a label per record (100,000 reviews: about 10 MB). */
+const KEPT_LISTS = 3;
 
 const db = new LedgerDb();
 const keys = searchKeys();
+const lists = new KeptPickLists((formId) => FormPicks.build(db, formId, keys.keyOf), KEPT_LISTS);
 let current: { list: number; picks: FormPicks } | undefined;
 
 function listOf(list: number): FormPicks {
@@ -18,9 +23,16 @@ function listOf(list: number): FormPicks {
 
 async function handle(request: PicksWorkerRequest): Promise<PicksWorkerValue> {
   switch (request.type) {
+    case 'changed':
+      lists.changed(request.tables);
+      return undefined;
+    case 'warm':
+      void keys.load();
+      void lists.get(request.formId).catch(() => undefined);
+      return undefined;
     case 'build': {
       current = undefined;
-      const picks = await FormPicks.build(db, request.formId, keys.keyOf);
+      const picks = await lists.get(request.formId);
       current = { list: request.id, picks };
       return { list: request.id, total: picks.size };
     }
@@ -38,7 +50,8 @@ async function handle(request: PicksWorkerRequest): Promise<PicksWorkerValue> {
   }
 }
 
-// One message at a time, in order: a page asked after a build sees that build's list.
+// One message at a time, in order: a page asked after a build sees that build's list, and a
+// list asked after a change is built again.
 let queue: Promise<unknown> = Promise.resolve();
 
 self.addEventListener('message', (event: MessageEvent<PicksWorkerRequest>) => {

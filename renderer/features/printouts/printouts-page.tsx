@@ -1,12 +1,13 @@
 // 打印与签回: forms still out for signatures (oldest first), the print center, and every printout.
 import { Space, Tabs, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PAPER_STATUSES, type PaperStatus, type Printout } from '@shared/domain/records';
 import { waitingForSignatures } from '@shared/rules/paper-status';
 import { db } from '../../db/database';
 import { useIndexPage } from '../../db/register-index';
 import { PrintCenter } from './print-center';
+import { warmPickList } from './form-records';
 import { PrintoutDrawer } from './printout-drawer';
 import { PrintoutsTable } from './printouts-table';
 import { ScanBox } from './scan-box';
@@ -26,6 +27,7 @@ const newestFirst = (status: PaperStatus | undefined) => () =>
 
 export function PrintoutsPage() {
   const [open, setOpen] = useState<string | null>(null);
+  useEffect(warmPickList, []);
   const [status, setStatus] = useKeptFilter<PaperStatus | undefined>('printouts.status', undefined);
   // Only the printouts still out for signatures, through the paper-status index (oldest first).
   const waiting = useLiveQuery(async () => waitingForSignatures(await db.printouts.where('paperStatus').equals('待签回').toArray()), []);

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { softDelete } from '../../../renderer/db/repository';
-import { FormPicks } from '../../../renderer/features/printouts/form-picks';
+import { FormPicks, KeptPickLists } from '../../../renderer/features/printouts/form-picks';
+import type { FormId } from '../../../shared/forms/registry';
 import { compareZh } from '../../../shared/domain/collate';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { getForm } from '../../../shared/forms/registry';
@@ -68,5 +69,52 @@ describe('a form’s pick list', () => {
     expect(logs).toHaveLength(keys.length);
     const def = getForm('F15');
     expect(logs.map((log) => def.recordId(log as never))).toEqual(keys);
+  });
+});
+
+describe('the lists the print center keeps', () => {
+  function counting() {
+    const built: FormId[] = [];
+    const lists = new KeptPickLists((formId) => {
+      built.push(formId);
+      return FormPicks.build(db, formId);
+    }, 2);
+    return { built, lists };
+  }
+
+  it('builds a form’s list once and gives it again until a table it was built from changes', async () => {
+    const { built, lists } = counting();
+    const first = await lists.get('F11');
+    expect(first.tables).toEqual(new Set(['inspections', 'platforms']));
+    expect(await lists.get('F11')).toBe(first);
+    lists.changed(['reviews', 'trainings']);
+    await Promise.resolve();
+    expect(await lists.get('F11')).toBe(first);
+    lists.changed(['inspections']);
+    const again = await lists.get('F11');
+    expect(again).not.toBe(first);
+    expect(built).toEqual(['F11', 'F11']);
+  });
+
+  it('keeps only the last forms asked for', async () => {
+    const { built, lists } = counting();
+    await lists.get('F04');
+    await lists.get('F11');
+    await lists.get('F04');
+    await lists.get('F16');
+    // F11 was the least recently asked: built again; F04 and F16 are kept.
+    await lists.get('F04');
+    await lists.get('F16');
+    await lists.get('F11');
+    expect(built).toEqual(['F04', 'F11', 'F16', 'F11']);
+  });
+
+  it('drops a list still being built when the change touches its tables', async () => {
+    const { built, lists } = counting();
+    const building = lists.get('F11');
+    lists.changed(['platforms']);
+    await building;
+    await lists.get('F11');
+    expect(built).toEqual(['F11', 'F11']);
   });
 });

@@ -1,7 +1,6 @@
 // Every change to a record goes through here: the record and its hash-chained audit entry are
 // written in one transaction, so either both are stored or neither is. Deletion is soft (the
 // record goes to the trash and can be restored).
-import { Dexie } from 'dexie';
 import type { BaseRecord, Draft } from '@shared/domain/common';
 import { newId } from '@shared/domain/ids';
 import type { AuditAction } from '@shared/domain/audit';
@@ -124,7 +123,8 @@ async function liveDuplicateAccount(db: LedgerDb, kind: string, accountId: strin
   const key = platformKey(kind, accountId);
   if (!key) return undefined;
   const byAccount = db.platforms.where('[kind+accountId]');
-  const accounts = await byAccount.between([kind, Dexie.minKey], [kind, Dexie.maxKey], true, true).uniqueKeys();
+  // IndexedDB orders [kind] before [kind, any account id] and those before [kind, []] (arrays after strings).
+  const accounts = await byAccount.between([kind], [kind, []], true, true).uniqueKeys();
   const same = accounts.flatMap((k) => {
     const stored = Array.isArray(k) ? k[1] : undefined;
     return typeof stored === 'string' && platformKey(kind, stored) === key ? [[kind, stored]] : [];

@@ -3,6 +3,7 @@
 // it imported its old Excel ledger first, which gave every account a new id. Such an incoming
 // platform is 重复账号, not 新增: shown beside the stored account, never ticked, its filings held
 // back with it, and a merge that accepts it anyway is refused, then and inside the transaction.
+import 'fake-indexeddb/auto'; // before anything loads Dexie, which looks for IndexedDB when loaded
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '@shared/domain/ids';
 import type { Platform } from '@shared/domain/platform';

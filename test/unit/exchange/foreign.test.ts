@@ -5,6 +5,7 @@
 // unit it belongs to here, never ticked, cannot be ticked, and a merge that accepts it anyway is
 // refused (then and inside the transaction), changing nothing. Referring to a person of another
 // unit is fine; updating them from this package is not. Genuine packages plan and merge as before.
+import 'fake-indexeddb/auto'; // before anything loads Dexie, which looks for IndexedDB when loaded
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '@shared/domain/ids';
 import type { Person } from '@shared/domain/person';

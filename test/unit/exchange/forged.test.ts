@@ -2,6 +2,7 @@
 // one that carries another unit's records, which would overwrite that unit's registry here, and
 // one stamped in the future, which would make every later genuine package look older. Both are
 // refused by the reader, so nothing changes; every genuine package, sub-units and all, still imports.
+import 'fake-indexeddb/auto'; // before anything loads Dexie, which looks for IndexedDB when loaded
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXCHANGE_TABLES, packageChecksum, type ExchangePackage } from '@shared/exchange/format';
 import { CLOCK_SKEW_MS, readPackage } from '@shared/exchange/package-reader';

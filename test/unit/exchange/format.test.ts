@@ -1,5 +1,6 @@
 // The exchange package file: what a unit's package holds, the round trip, and the refusals of a
 // newer format, an edited file and files that are no package at all.
+import 'fake-indexeddb/auto'; // before anything loads Dexie, which looks for IndexedDB when loaded
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '@shared/domain/canonical-json';
 import { PACKAGE_FORMAT_ID, PACKAGE_FORMAT_VERSION, PACKAGE_LIMITS, packageChecksum } from '@shared/exchange/format';

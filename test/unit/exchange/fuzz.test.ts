@@ -1,6 +1,7 @@
 // Property test: corrupted, truncated and hostile exchange packages fed through the whole import
 // (read → plan → merge everything) are each refused with a Chinese reason; none throws, none changes
 // any table of the importing database, and none pollutes Object.prototype.
+import 'fake-indexeddb/auto'; // before anything loads Dexie, which looks for IndexedDB when loaded
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '@shared/domain/canonical-json';

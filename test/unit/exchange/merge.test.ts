@@ -1,6 +1,7 @@
 // Importing a unit's package into the 宣传部's copy: every plan category, merging exactly the
 // accepted records with 'merge' audit entries, importing the same package twice, and refusals
 // that change nothing. The clerk's copy and the 宣传部's both start from the demo dataset.
+import 'fake-indexeddb/auto'; // before anything loads Dexie, which looks for IndexedDB when loaded
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '@shared/audit/hash-chain';
 import type { ExchangePackage } from '@shared/exchange/format';

@@ -1,6 +1,7 @@
 // Exchange packages and unprintable characters: a record holding a character the form fonts cannot
 // print (宣传部🎉公众号) never travels. The sender's export names the record and the field to fix;
 // a package forged to hold one is refused by the reader, naming the record and field, changing nothing.
+import 'fake-indexeddb/auto'; // before anything loads Dexie, which looks for IndexedDB when loaded
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { packageChecksum } from '@shared/exchange/format';
 import { readPackage } from '@shared/exchange/package-reader';

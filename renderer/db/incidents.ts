@@ -1,20 +1,13 @@
 // Problems, complaints and opinion events in the database: register, edit and close. Each write
 // checks its rule (shared/rules/incident-rules.ts) inside the transaction that writes, so a refused
 // step changes nothing and the check sees the stored record, not a stale copy.
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Id, IsoDate } from '@shared/domain/common';
 import type { Incident } from '@shared/domain/records';
 import { checkClose, checkIncident, incidentDraft, type IncidentInput } from '@shared/rules/incident-rules';
 import type { LedgerDb } from './schema';
-import { db } from './database';
 import { localToday } from '@shared/domain/today';
 import { createRecord, enforce, LedgerError, updateRecord } from './repository';
 
-export function useIncidents(): Incident[] | undefined {
-  return useLiveQuery(() => db.incidents.filter((i) => !i.deletedAt).toArray(), []);
-}
-
-/** A refused step with each field's reason (the same error type the credential steps use). */
 /** Registers a new incident, or saves an edited one when `id` is given. */
 export async function saveIncident(ledger: LedgerDb, input: IncidentInput, id?: Id, today: IsoDate = localToday()): Promise<Incident> {
   enforce(checkIncident(input, today));

@@ -73,3 +73,16 @@ test('set up, load demo, register a platform, find it by pinyin initials, print 
   // The browser edition runs under the desktop app's CSP; nothing the app does may violate it.
   expect(cspViolations).toEqual([]);
 });
+
+test('while the clerk stays on the start page, the registers’ worker starts and builds their indexes', async ({ page }) => {
+  const started = page.waitForEvent('worker', { predicate: (w) => /register-worker/.test(w.url()), timeout: 60_000 });
+  const app = new LedgerApp(page);
+  await app.open();
+  await app.completeSetup('东湖示范大学', '王𠮷');
+  await app.loadDemo();
+  // No register is opened: the start page and 设置 only.
+  await app.goTo('首页');
+  await expect(page.getByText('待办提醒').first()).toBeVisible();
+  await started;
+  expect(page.url()).not.toMatch(/#\/(platforms|reviews)/);
+});

@@ -14,12 +14,17 @@ const PAGE_SIZE = 20;
 
 export function PrintCenter() {
   const [formId, setFormId] = useState<FormId>(PRINTABLE_FORMS[0]!.id);
-  const [list, setList] = useState<PickList | undefined>();
+  const [built, setList] = useState<PickList | undefined>();
+  // The list of the form chosen: until its list is built, the last form's is not offered.
+  const list = built?.formId === formId ? built : undefined;
   const [typed, setTyped] = useState('');
   const query = useDeferredValue(typed.trim());
   const [page, setPage] = useState(1);
   const [found, setFound] = useState<(PickPage & { of: string }) | undefined>();
-  const [selected, setSelected] = useState<string[]>([]);
+  const [picked, setPicked] = useState<{ formId: FormId; keys: string[] }>({ formId, keys: [] });
+  // A choice belongs to its form: another form starts with none.
+  const selected = picked.formId === formId ? picked.keys : [];
+  const setSelected = (keys: string[]) => setPicked({ formId, keys });
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<{ record: FormRecordMap[FormId] | null } | null>(null);
   const [batch, setBatch] = useState<FormRecordMap[FormId][] | null>(null);
@@ -31,7 +36,6 @@ export function PrintCenter() {
     let live = true;
     setList(undefined);
     setFound(undefined);
-    setSelected([]);
     openPickList(formId).then(
       (l) => live && setList(l),
       (e: unknown) => live && showError(e, '读取可打印的记录失败'),
@@ -75,7 +79,7 @@ export function PrintCenter() {
     if (!list) return;
     setBusy(true);
     pickKeys(list, query)
-      .then(setSelected)
+      .then((keys) => setPicked({ formId: list.formId, keys }))
       .catch((e: unknown) => !isStaleList(e) && showError(e, '读取可打印的记录失败'))
       .finally(() => setBusy(false));
   };

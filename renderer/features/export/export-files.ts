@@ -1,11 +1,13 @@
 // Turning exported lists (shared/spreadsheet/export-table.ts) into files: one .xlsx workbook with
-// a sheet per table, or one CSV file per table (UTF-8 with BOM, or GBK for older programs).
+// a sheet per table (built in a worker), or one CSV file per table (UTF-8 with BOM, or GBK for
+// older programs).
 // Text that looks like a formula stays plain text: exceljs writes strings as strings (never as
 // formulas), and the CSV writer puts an apostrophe before it.
-import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { encodeCsv, type CsvEncoding } from '@shared/spreadsheet/csv';
 import { sheetName, type ExportTable } from '@shared/spreadsheet/export-table';
+import { workerChannel } from '../../app/worker-channel';
+import type { XlsxAnswer, XlsxRequest } from './xlsx-book';
 
 export type ExportFormat = 'xlsx' | CsvEncoding;
 
@@ -21,37 +23,17 @@ export interface ExportFile {
   filters: { name: string; extensions: string[] }[];
 }
 
-/** Length in characters (a character beyond the BMP, such as 𠮷, counts once). */
-function characters(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
+const xlsxChannel = workerChannel<Omit<XlsxRequest, 'id'>, XlsxAnswer, ArrayBuffer>(
+  () => new Worker(new URL('./xlsx-worker.ts', import.meta.url), { type: 'module', name: 'xlsx' }),
+  (answer) => answer,
+);
 
-/** The workbook's bytes: a bold, frozen header row and column widths that fit the text. */
+/**
+ * The workbook's bytes, built in the xlsx worker (xlsx-book.ts): exceljs takes seconds for a long
+ * list, which on this thread would freeze the window.
+ */
 export async function xlsxBytes(tables: readonly ExportTable[]): Promise<Uint8Array<ArrayBuffer>> {
-  const book = new ExcelJS.Workbook();
-  book.creator = '新媒体阵地台账';
-  book.created = new Date();
-  const used = new Set<string>();
-  for (const [index, table] of tables.entries()) {
-    let name = sheetName(table.name, `Sheet${index + 1}`);
-    // Sheet names must differ (case-insensitively).
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${sheetName(table.name).slice(0, 27)}（${k}）`;
-    used.add(name.toLowerCase());
-    const ws = book.addWorksheet(name);
-    ws.addRow(table.header).font = { bold: true };
-    for (const row of table.rows) ws.addRow(row.map((cell) => (cell === undefined ? null : cell)));
-    ws.columns.forEach((col, i) => {
-      // A plain loop: spreading one argument per row into Math.max overflows the stack on long lists.
-      let longest = characters(table.header[i] ?? '');
-      for (const row of table.rows) longest = Math.max(longest, characters(String(row[i] ?? '')));
-      // CJK characters are about two columns wide.
-      col.width = Math.min(60, Math.max(8, longest * 2 + 2));
-    });
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await xlsxChannel.request({ tables: [...tables] }));
 }
 
 function stamp(): string {

@@ -1,10 +1,38 @@
 // Export files: the .xlsx holds formula-looking text as plain text (never a formula), one sheet per
-// table with the Chinese headers; CSV files come one per table, as UTF-8 with BOM or GBK.
+// table with the Chinese headers; CSV files come one per table, as UTF-8 with BOM or GBK. The
+// workbook is built in the xlsx worker: here a stand-in Worker answers with the worker's own
+// function (xlsx-book.ts), the bytes transferred as the browser does.
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExport, xlsxBytes } from '../../../renderer/features/export/export-files';
+import { answerXlsx, xlsxWorkbook, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
+
+/** Runs xlsx-worker.ts's answer in this process; messages are cloned (and buffers transferred) as between threads. */
+class InProcessXlsxWorker {
+  static started: string[] = [];
+  private listeners: ((event: { data: XlsxAnswer }) => void)[] = [];
+  constructor(url: URL, options: WorkerOptions) {
+    InProcessXlsxWorker.started.push(`${url.pathname.split('/').at(-1)} ${options.type} ${options.name}`);
+  }
+  addEventListener(type: string, listener: (event: { data: XlsxAnswer }) => void): void {
+    if (type === 'message') this.listeners.push(listener);
+  }
+  postMessage(request: XlsxRequest): void {
+    void answerXlsx(structuredClone(request)).then(({ answer, transfer }) => {
+      const data = structuredClone(answer, { transfer });
+      // A transferred buffer is gone from the worker's side: the bytes were moved, not copied.
+      if (answer.ok) expect(answer.value.byteLength).toBe(0);
+      for (const listener of this.listeners) listener({ data });
+    });
+  }
+  terminate(): void {}
+}
+
+beforeAll(() => {
+  vi.stubGlobal('Worker', InProcessXlsxWorker);
+});
 
 const table: ExportTable = {
   name: '平台台账',
@@ -32,6 +60,33 @@ describe('xlsx export', () => {
     expect(ws.getCell('B2').value).toBe(26000);
     expect(ws.getCell('B3').value).toBeNull();
     expect(ws.getCell('A4').value).toBe('-暂停');
+  });
+
+  it('builds the workbook in the module worker xlsx-worker.ts, once started', async () => {
+    await xlsxBytes([table]);
+    await xlsxBytes([table]);
+    expect(InProcessXlsxWorker.started).toEqual(['xlsx-worker.ts module xlsx']);
+  });
+
+  it('writes what the window built before: creator, bold frozen header, cells, widths by the longest text', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsxWorkbook([table, { name: '', header: ['甲'], rows: [[1], ['a'.repeat(100)]] }])) as unknown as ExcelJS.Buffer);
+    expect(book.creator).toBe('新媒体阵地台账');
+    expect(book.worksheets.map((w) => w.name)).toEqual(['平台台账', 'Sheet2']);
+    const [ws, second] = book.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    expect(ws.getRow(1).font).toMatchObject({ bold: true });
+    expect(ws.getRow(2).font?.bold).toBeFalsy();
+    expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', ySplit: 1 })]);
+    expect(ws.rowCount).toBe(4);
+    expect(ws.getRow(3).values).toEqual([undefined, '𠮷林校友会', undefined, '+1+1']);
+    // 𠮷林校友会 and 26000: 5 characters each (𠮷 once) → 12; the HYPERLINK text → 60 at most.
+    expect(ws.columns.map((c) => c.width)).toEqual([12, 12, 60]);
+    expect(second.getCell('A2').value).toBe(1);
+    expect(second.columns.map((c) => c.width)).toEqual([60]);
+    const narrow = new ExcelJS.Workbook();
+    await narrow.xlsx.load((await xlsxWorkbook([{ name: '单位', header: ['甲'], rows: [['乙'], [null]] }])) as unknown as ExcelJS.Buffer);
+    // One character → the minimum width 8.
+    expect(narrow.worksheets[0]!.columns.map((c) => c.width)).toEqual([8]);
   });
 
   it('gives every table its own sheet, with unique, valid names', async () => {

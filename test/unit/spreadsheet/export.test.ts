@@ -6,37 +6,9 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExport, xlsxBytes } from '../../../renderer/features/export/export-files';
-import { exportJobs, xlsxWorkbook, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
+import { xlsxWorkbook } from '../../../renderer/features/export/xlsx-book';
+import { InProcessXlsxWorker, jobs } from './in-process-xlsx-worker';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
-
-const jobs = exportJobs();
-
-/** Runs xlsx-worker.ts's answers in this process; messages are cloned (and buffers transferred) as between threads. */
-class InProcessXlsxWorker {
-  static started: string[] = [];
-  static rowMessages: number[] = [];
-  private listeners: ((event: { data: XlsxAnswer }) => void)[] = [];
-  constructor(url: URL, options: WorkerOptions) {
-    InProcessXlsxWorker.started.push(`${url.pathname.split('/').at(-1)} ${options.type} ${options.name}`);
-  }
-  addEventListener(type: string, listener: (event: { data: XlsxAnswer }) => void): void {
-    if (type === 'message') this.listeners.push(listener);
-  }
-  postMessage(request: XlsxRequest): void {
-    if (request.type === 'rows') InProcessXlsxWorker.rowMessages.push(request.rows.length);
-    void jobs.answer(structuredClone(request)).then(({ answer, transfer }) => {
-      const data = structuredClone(answer, { transfer });
-      // A transferred buffer is gone from the worker's side: the bytes were moved, not copied.
-      for (const buffer of transfer) expect(buffer.byteLength).toBe(0);
-      for (const listener of this.listeners) listener({ data });
-    });
-  }
-  terminate(): void {}
-}
-
-beforeAll(() => {
-  vi.stubGlobal('Worker', InProcessXlsxWorker);
-});
 
 const table: ExportTable = {
   name: '平台台账',
@@ -47,6 +19,10 @@ const table: ExportTable = {
     ['-暂停', undefined, '@SUM(A1)'],
   ],
 };
+
+beforeAll(() => {
+  vi.stubGlobal('Worker', InProcessXlsxWorker);
+});
 
 describe('xlsx export', () => {
   it('writes formula-looking text as plain text cells, never as formulas', async () => {

@@ -13,6 +13,8 @@ import {
   exportPlatforms,
   exportReviews,
   exportUnits,
+  reviewListRows,
+  reviewsTable,
   type ReadNames,
 } from '../../../renderer/features/export/list-tables';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
@@ -66,6 +68,18 @@ describe('exports name people read by id (issue 15)', () => {
     // The comparison sees a missing person: with nobody read, the people columns say 已删除.
     const nobody: ReadNames = () => readPageLookups([]);
     expect(await exportReviews(reviews, settings.profile, tz, nobody)).not.toEqual(narrow);
+  });
+
+  it('发布审核 of more reviews than one turn builds (2,000): the same rows, in order, as built in one go', async () => {
+    const settings = (await db.settings.get('main'))!;
+    const demoReviews = live(await db.reviews.toArray());
+    const many = Array.from({ length: 4500 }, (_, i) => demoReviews[i % demoReviews.length]!);
+    const tz = validTimeZone(settings.profile.timeZone);
+    const names = await readLookups();
+    const inOneGo = reviewsTable(await reviewListRows(many, settings.profile, names), names, tz);
+    const sliced = await exportReviews(many, settings.profile, tz);
+    expect(sliced.rows).toHaveLength(4500);
+    expect(sliced).toEqual(inOneGo);
   });
 
   it('工作群, 单位, 密码密封存档, 年度检查: the same tables as with every person', async () => {

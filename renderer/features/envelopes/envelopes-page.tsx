@@ -5,7 +5,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { db } from '../../db/database';
-import { readLookups } from '../../db/queries';
 import { allOfRegister, readPlatformsById, useRegisterPage } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
@@ -16,7 +15,7 @@ import { RotationTable } from './rotation-table';
 import { SealEnvelopeDialog } from './seal-envelope-dialog';
 import { usePasswordPolicy } from './use-credentials';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { envelopesTable } from '../export/list-tables';
+import { exportEnvelopes } from '../export/list-tables';
 
 const PAGE_SIZE = 25;
 
@@ -48,9 +47,9 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
   }, [openId]);
 
   const exportTables = async () => {
-    const [rows, names] = await Promise.all([allOfRegister('envelopes', filter), readLookups()]);
+    const rows = await allOfRegister('envelopes', filter);
     const platforms = await readPlatformsById(rows.map((e) => e.platformId));
-    return [envelopesTable(rows, (id) => platforms.get(id)?.name ?? '（已删除）', names)];
+    return [await exportEnvelopes(rows, (id) => platforms.get(id)?.name ?? '（已删除）')];
   };
 
   return (

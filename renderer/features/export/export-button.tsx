@@ -23,14 +23,18 @@ const MAX_LISTED = 20;
 
 export function ExportButton({ fileName, tables, label = '导出 Excel', disabled }: ExportButtonProps) {
   const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
+  // While an export runs: what the button says (the rows being written, once the tables are read).
+  const [busy, setBusy] = useState<string | null>(null);
   const [unencodable, setUnencodable] = useState<string[] | null>(null);
 
   const save = async (format: ExportFormat, gbkConfirmed = false): Promise<void> => {
     setUnencodable(null);
-    setBusy(true);
+    setBusy('正在导出…');
     try {
-      const built = await buildExport(fileName, await tables(), format);
+      const read = await tables();
+      const rows = read.reduce((n, t) => n + t.rows.length, 0);
+      setBusy(`正在导出 ${rows.toLocaleString('zh-CN')} 行…`);
+      const built = await buildExport(fileName, read, format);
       if (format === 'gbk' && built.unencodable.length > 0 && !gbkConfirmed) {
         setUnencodable(built.unencodable);
         return;
@@ -44,7 +48,7 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
     } catch (e) {
       showError(e, '导出失败');
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -54,17 +58,18 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
   return (
     <>
       <Space.Compact>
-        <Button onClick={() => void save('xlsx')} loading={busy} disabled={disabled}>
-          {label}
+        {/* Disabled while an export runs, so that a second click does not start a second one. */}
+        <Button onClick={() => void save('xlsx')} loading={busy !== null} disabled={disabled || busy !== null}>
+          {busy ?? label}
         </Button>
         <Dropdown
-          disabled={disabled || busy}
+          disabled={disabled || busy !== null}
           menu={{
             items: (['utf8-bom', 'gbk'] as const).map((f) => ({ key: f, label: FORMAT_LABELS[f] })),
             onClick: ({ key }) => void save(key as ExportFormat),
           }}
         >
-          <Button aria-label="导出 CSV">
+          <Button aria-label="导出 CSV" disabled={disabled || busy !== null}>
             CSV <DownOutlined />
           </Button>
         </Dropdown>

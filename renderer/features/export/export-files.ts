@@ -1,11 +1,13 @@
 // Turning exported lists (shared/spreadsheet/export-table.ts) into files: one .xlsx workbook with
-// a sheet per table, or one CSV file per table (UTF-8 with BOM, or GBK for older programs).
+// a sheet per table, or one CSV file per table (UTF-8 with BOM, or GBK for older programs), both
+// built in a worker.
 // Text that looks like a formula stays plain text: exceljs writes strings as strings (never as
 // formulas), and the CSV writer puts an apostrophe before it.
-import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
-import { encodeCsv, type CsvEncoding } from '@shared/spreadsheet/csv';
+import type { CsvEncoding } from '@shared/spreadsheet/csv';
 import { sheetName, type ExportTable } from '@shared/spreadsheet/export-table';
+import { workerChannel } from '../../app/worker-channel';
+import type { BuiltFiles, XlsxAnswer, XlsxRequest } from './xlsx-book';
 
 export type ExportFormat = 'xlsx' | CsvEncoding;
 
@@ -21,37 +23,38 @@ export interface ExportFile {
   filters: { name: string; extensions: string[] }[];
 }
 
-/** Length in characters (a character beyond the BMP, such as 𠮷, counts once). */
-function characters(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+type RequestBody = XlsxRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+const channel = workerChannel<RequestBody, XlsxAnswer, BuiltFiles | undefined>(
+  () => new Worker(new URL('./xlsx-worker.ts', import.meta.url), { type: 'module', name: 'xlsx' }),
+  (answer) => answer,
+);
+
+/** Rows per message: cloning a slice is a short task; 316,000 rows in one message would freeze the window for seconds. */
+const ROWS_PER_MESSAGE = 2000;
+let nextJob = 1;
+
+/**
+ * The files of these tables, built in the xlsx worker (xlsx-book.ts): exceljs and the CSV encoder
+ * take seconds for a long list, which on this thread would freeze the window.
+ */
+async function buildInWorker(tables: readonly ExportTable[], format: ExportFormat): Promise<BuiltFiles> {
+  const job = nextJob++;
+  try {
+    for (const table of tables) {
+      await channel.request({ type: 'table', job, name: table.name, header: table.header });
+      for (let i = 0; i < table.rows.length; i += ROWS_PER_MESSAGE) await channel.request({ type: 'rows', job, rows: table.rows.slice(i, i + ROWS_PER_MESSAGE) });
+    }
+  } catch (e) {
+    void channel.request({ type: 'drop', job }).catch(() => undefined);
+    throw e;
+  }
+  return (await channel.request({ type: 'build', job, format }))!;
 }
 
 /** The workbook's bytes: a bold, frozen header row and column widths that fit the text. */
 export async function xlsxBytes(tables: readonly ExportTable[]): Promise<Uint8Array<ArrayBuffer>> {
-  const book = new ExcelJS.Workbook();
-  book.creator = '新媒体阵地台账';
-  book.created = new Date();
-  const used = new Set<string>();
-  for (const [index, table] of tables.entries()) {
-    let name = sheetName(table.name, `Sheet${index + 1}`);
-    // Sheet names must differ (case-insensitively).
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${sheetName(table.name).slice(0, 27)}（${k}）`;
-    used.add(name.toLowerCase());
-    const ws = book.addWorksheet(name);
-    ws.addRow(table.header).font = { bold: true };
-    for (const row of table.rows) ws.addRow(row.map((cell) => (cell === undefined ? null : cell)));
-    ws.columns.forEach((col, i) => {
-      // A plain loop: spreading one argument per row into Math.max overflows the stack on long lists.
-      let longest = characters(table.header[i] ?? '');
-      for (const row of table.rows) longest = Math.max(longest, characters(String(row[i] ?? '')));
-      // CJK characters are about two columns wide.
-      col.width = Math.min(60, Math.max(8, longest * 2 + 2));
-    });
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array((await buildInWorker(tables, 'xlsx')).bytes[0]!);
 }
 
 function stamp(): string {
@@ -64,13 +67,11 @@ export async function buildExport(baseName: string, tables: readonly ExportTable
     const data = await xlsxBytes(tables);
     return { files: [{ name: `${baseName}-${stamp()}.xlsx`, data, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }], unencodable: [] };
   }
-  const unencodable = new Set<string>();
-  const files = tables.map((table) => {
-    const csv = encodeCsv(table, format);
-    for (const ch of csv.unencodable) unencodable.add(ch);
+  const built = await buildInWorker(tables, format);
+  const files = tables.map((table, i) => {
     const suffix = tables.length > 1 ? `-${sheetName(table.name)}` : '';
     const encoding = format === 'gbk' ? 'GBK' : 'UTF-8';
-    return { name: `${baseName}${suffix}-${stamp()}-${encoding}.csv`, data: new Uint8Array(csv.bytes), filters: [{ name: `CSV 文件（${encoding}）`, extensions: ['csv'] }] };
+    return { name: `${baseName}${suffix}-${stamp()}-${encoding}.csv`, data: new Uint8Array(built.bytes[i]!), filters: [{ name: `CSV 文件（${encoding}）`, extensions: ['csv'] }] };
   });
-  return { files, unencodable: [...unencodable] };
+  return { files, unencodable: built.unencodable };
 }

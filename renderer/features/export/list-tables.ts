@@ -1,6 +1,7 @@
 // What each list exports: Chinese column headers and the rows as the page currently shows them
 // (filtered), with names instead of ids. The registry, people and units use the same headers the
-// import recognises, so an exported list can be imported again elsewhere.
+// import recognises, so an exported list can be imported again elsewhere. Each table that names
+// people says which (…People): an export reads every unit but only those people, by id.
 import { describeChange } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
@@ -12,16 +13,68 @@ import { envelopeState } from '@shared/rules/envelope-state';
 import { handoverState } from '@shared/rules/handover-state';
 import { incidentState } from '@shared/rules/incident-rules';
 import { inspectionStage } from '@shared/rules/inspection-campaign';
-import { currentReviewers, daysToPublish, type ReviewStatus } from '@shared/rules/review-chain';
+import { currentReviewers, daysToPublish, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
+import type { RuleProfile } from '@shared/profiles/types';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
-import type { Lookups } from '../../db/queries';
+import { readPageLookups, type Lookups } from '../../db/queries';
 import { tableLabel } from '@shared/domain/tables';
 import type { FilingState } from '../approvals/filing-due';
 import { formatMoment } from '../reviews/review-format';
+import { platformLabel } from '../reviews/figures-read';
 
 type Names = Pick<Lookups, 'unitName' | 'personName'>;
 type PlatformName = (id: string) => string;
+/** Reads the names for an export: every unit and the people given (readPageLookups; a test passes readLookups). */
+export type ReadNames = (personIds: readonly (string | undefined)[]) => Promise<Lookups>;
+
+/** The people a registry row names in the export (every person field of platformsTable). */
+export const platformPeople = (p: Platform) => [p.guidingTeacherId, p.responsibleId, p.businessLeadId, p.technicalLeadId, p.chiefAdminId, ...p.sectionAdminIds, p.group?.ownerId];
+/** The people a work group's row names (groupsTable). */
+export const groupPeople = (g: Platform) => [g.group?.ownerId, g.group?.supervisorId];
+export const unitPeople = (u: Unit) => [u.firstResponsibleId, u.partySecretaryId, u.contactId];
+export const envelopePeople = (e: Envelope) => [e.sealedById, e.witnessId, e.custodianId];
+export const inspectionPeople = (i: Inspection) => [i.approvedById];
+/** Everyone a review names: author, editor, publisher and the reviewers of every step (whom it waits for too). */
+export const reviewPeople = (r: Review) => [r.copywriterId, r.editorId, r.publishedById, ...r.steps.flatMap((s) => s.reviewerIds)];
+
+/** 平台台账 as exported, with the names of the people the rows name. */
+export async function exportPlatforms(rows: readonly Platform[], read: ReadNames = readPageLookups): Promise<ExportTable> {
+  return platformsTable(rows, await read(rows.flatMap(platformPeople)));
+}
+
+export async function exportGroups(rows: readonly Platform[], read: ReadNames = readPageLookups): Promise<ExportTable> {
+  return groupsTable(rows, await read(rows.flatMap(groupPeople)));
+}
+
+export async function exportUnits(rows: readonly Unit[], read: ReadNames = readPageLookups): Promise<ExportTable> {
+  return unitsTable(rows, await read(rows.flatMap(unitPeople)));
+}
+
+export async function exportEnvelopes(rows: readonly Envelope[], platformName: PlatformName, read: ReadNames = readPageLookups): Promise<ExportTable> {
+  return envelopesTable(rows, platformName, await read(rows.flatMap(envelopePeople)));
+}
+
+export async function exportInspections(rows: readonly Inspection[], platformName: PlatformName, read: ReadNames = readPageLookups): Promise<ExportTable> {
+  return inspectionsTable(rows, platformName, await read(rows.flatMap(inspectionPeople)));
+}
+
+/** Rows turned into cells per turn: 100,000 reviews in one go held the window for seconds. */
+const ROWS_PER_TURN = 2000;
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** 发布审核 as exported: the list's rows of these reviews, with the names of the people they name. */
+export async function exportReviews(reviews: readonly Review[], profile: RuleProfile, timeZone: string, read: ReadNames = readPageLookups): Promise<ExportTable> {
+  const names = await read(reviews.flatMap(reviewPeople));
+  const table = reviewsTable([], names, timeZone);
+  for (let i = 0; i < reviews.length; i += ROWS_PER_TURN) {
+    if (i > 0) await nextTurn();
+    const slice = reviewsTable(await reviewListRows(reviews.slice(i, i + ROWS_PER_TURN), profile, names), names, timeZone);
+    // A loop, not push(...rows): spreading a long list overflows the stack.
+    for (const row of slice.rows) table.rows.push(row);
+  }
+  return table;
+}
 
 const people = (ids: readonly string[], names: Names) => ids.map(names.personName).join('、');
 const moment = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
@@ -264,6 +317,25 @@ export interface ReviewListRow {
   waiting: string;
   /** The title of the review this one republishes, if any. */
   originalTitle: string;
+}
+
+/** The list's rows: status, platform, unit and whom each waits for, with the platforms of the rows read by id. */
+export async function reviewListRows(reviews: readonly Review[], profile: RuleProfile, lookups: Pick<Lookups, 'personName'>): Promise<ReviewListRow[]> {
+  const platformIds = [...new Set(reviews.map((r) => r.platformId))];
+  const platforms = new Map((await db.platforms.bulkGet(platformIds)).filter((p): p is Platform => p !== undefined).map((p) => [p.id, p]));
+  const originalIds = [...new Set(reviews.map((r) => r.originalReviewId).filter((id): id is string => Boolean(id)))];
+  const originals = new Map((await db.reviews.bulkGet(originalIds)).filter((o): o is Review => o !== undefined).map((o) => [o.id, o.title]));
+  return reviews.map((r) => {
+    const p = platforms.get(r.platformId);
+    return {
+      r,
+      status: reviewStatus(r, profile),
+      platform: platformLabel(p),
+      unitId: r.submittingUnitId ?? p?.hostUnitId,
+      waiting: waitingOn(r, profile, lookups.personName),
+      originalTitle: r.originalReviewId ? (originals.get(r.originalReviewId) ?? '') : '',
+    };
+  });
 }
 
 export function reviewsTable(rows: readonly ReviewListRow[], names: Names, timeZone: string): ExportTable {

@@ -9,7 +9,6 @@ import { problemLogFor } from '@shared/forms/f15-problem-log';
 import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from '@shared/rules/group-rules';
 import { localToday } from '@shared/domain/today';
 import { db } from '../../db/database';
-import { readLookups } from '../../db/queries';
 import { allOfRegister, useRegisterPage } from '../../db/register-index';
 import { PersonName } from '../../components/person-name';
 import { warmUpPdf } from '../../pdf/pdf-client';
@@ -21,7 +20,7 @@ import { RosterDialog } from './roster-dialog';
 import { PlatformForm } from '../platforms/platform-form';
 import { departedMembers } from '@shared/rules/group-roster';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { groupsTable } from '../export/list-tables';
+import { exportGroups } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
@@ -72,8 +71,7 @@ export function GroupsPage() {
   const disbandedCount = disbanded?.total ?? 0;
 
   const exportTables = async () => {
-    const [rows, names] = await Promise.all([allOfRegister('groups', filter), readLookups()]);
-    return [groupsTable(rows, names)];
+    return [await exportGroups(await allOfRegister('groups', filter))];
   };
 
   return (

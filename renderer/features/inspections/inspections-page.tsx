@@ -9,7 +9,7 @@ import { inspectionStage, inspectionWindowText, type InspectionStage } from '@sh
 import { localToday } from '@shared/domain/today';
 import { openCampaign } from '../../db/inspections';
 import { db } from '../../db/database';
-import { readLookups, usePageLookups, useSettings } from '../../db/queries';
+import { usePageLookups, useSettings } from '../../db/queries';
 import { allOfRegister, readPlatformsById, useCampaignSummary, useRegisterPage } from '../../db/register-index';
 import { showError } from '../../app/errors';
 import { PersonName } from '../../components/person-name';
@@ -19,7 +19,7 @@ import { CampaignReview } from './campaign-review';
 import { RecordInspectionDialog } from './record-inspection-dialog';
 import { ExportButton } from '../export/export-button';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { inspectionsTable } from '../export/list-tables';
+import { exportInspections } from '../export/list-tables';
 
 const PAGE_SIZE = 50;
 
@@ -88,8 +88,8 @@ export function InspectionsPage() {
     }
   };
   const exportTables = async () => {
-    const [{ inspections, platforms }, names] = await Promise.all([yearRows(), readLookups()]);
-    return [inspectionsTable(inspections, (id) => platforms.get(id)?.name ?? '（已删除）', names)];
+    const { inspections, platforms } = await yearRows();
+    return [await exportInspections(inspections, (id) => platforms.get(id)?.name ?? '（已删除）')];
   };
 
   const open = async () => {

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
-import { readLookups, usePageLookups, type Lookups } from '../../db/queries';
+import { usePageLookups, type Lookups } from '../../db/queries';
 import { allPlatforms, usePlatformPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
@@ -15,7 +15,7 @@ import { useUiStore } from '../../state/ui-store';
 import { PlatformForm } from './platform-form';
 import { PlatformDetail } from './platform-detail';
 import { warmUpPdf } from '../../pdf/pdf-client';
-import { platformsTable } from '../export/list-tables';
+import { exportPlatforms } from '../export/list-tables';
 import { STATUS_COLORS } from './platform-status';
 
 const PAGE_SIZE = 25;
@@ -93,7 +93,7 @@ function PlatformList() {
           </>
         }
         count={found === undefined ? undefined : `共 ${found} 个`}
-        exportAs={{ fileName: '平台台账', tables: async () => [platformsTable(await allPlatforms(filter), await readLookups())] }}
+        exportAs={{ fileName: '平台台账', tables: async () => [await exportPlatforms(await allPlatforms(filter))] }}
         rows={data?.rows}
         rowKey="id"
         paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}

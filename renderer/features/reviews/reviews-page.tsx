@@ -8,15 +8,13 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Platform } from '@shared/domain/platform';
-import type { Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { validTimeZone } from '@shared/domain/time-zone';
 import { stringsIn } from '@shared/domain/ids';
-import { REVIEW_STATUSES, chainFor, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
+import { REVIEW_STATUSES, chainFor, type ReviewStatus } from '@shared/rules/review-chain';
 import type { ReviewFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
-import { type Lookups, readLookups, readPageLookups, usePageLookups, useSettings } from '../../db/queries';
+import { type Lookups, readPageLookups, usePageLookups, useSettings } from '../../db/queries';
 import { usePaged } from '../../db/paged-read';
 import { allReviews, useReviewPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
@@ -24,9 +22,9 @@ import { UnitSelect } from '../../components/record-select';
 import { PlatformPicker } from '../../components/platform-picker';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { ExportButton } from '../export/export-button';
-import { reviewsTable, type ReviewListRow } from '../export/list-tables';
+import { exportReviews, reviewListRows, reviewPeople, type ReviewListRow } from '../export/list-tables';
 import { FIGURE_HEADER, figureCells, type FigureRow } from './review-figures';
-import { platformLabel, readReviewFigures } from './figures-read';
+import { readReviewFigures } from './figures-read';
 import { ReviewDialog } from './review-dialog';
 import { ReviewDrawer } from './review-drawer';
 import { SensitiveWordsDialog } from './sensitive-words-dialog';
@@ -36,28 +34,6 @@ import { useKeptFilter } from '../../state/kept-filter';
 type Dialog = 'new' | 'words' | null;
 
 const PAGE_SIZE = 25;
-
-/** Everyone a review names (author, editor, reviewers of every step), for the names of a page. */
-const namedIn = (r: Review) => [r.copywriterId, r.editorId, ...r.steps.flatMap((s) => s.reviewerIds ?? [])];
-
-/** The list's rows: status, platform, unit and whom each waits for, with the platforms of the rows read by id. */
-async function listRows(reviews: readonly Review[], profile: RuleProfile, lookups: Lookups): Promise<ReviewListRow[]> {
-  const platformIds = [...new Set(reviews.map((r) => r.platformId))];
-  const platforms = new Map((await db.platforms.bulkGet(platformIds)).filter((p): p is Platform => p !== undefined).map((p) => [p.id, p]));
-  const originalIds = [...new Set(reviews.map((r) => r.originalReviewId).filter((id): id is string => Boolean(id)))];
-  const originals = new Map((await db.reviews.bulkGet(originalIds)).filter((o): o is Review => o !== undefined).map((o) => [o.id, o.title]));
-  return reviews.map((r) => {
-    const p = platforms.get(r.platformId);
-    return {
-      r,
-      status: reviewStatus(r, profile),
-      platform: platformLabel(p),
-      unitId: r.submittingUnitId ?? p?.hostUnitId,
-      waiting: waitingOn(r, profile, lookups.personName),
-      originalTitle: r.originalReviewId ? (originals.get(r.originalReviewId) ?? '') : '',
-    };
-  });
-}
 
 export function ReviewsPage({ openId }: { openId?: string }) {
   const settings = useSettings();
@@ -112,7 +88,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
 
   const filter: ReviewFilter = { platformId, unitId, status, month: month?.format('YYYY-MM'), query: query.trim() || undefined };
   const [page, setPage] = useListPage(JSON.stringify(filter));
-  const data = useReviewPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, namedIn, (reviews, lookups) => listRows(reviews, profile, lookups));
+  const data = useReviewPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, reviewPeople, (reviews, lookups) => reviewListRows(reviews, profile, lookups));
   const found = data?.total;
   // Units for the filter, read once (a few hundred); the page's own lookups name its people.
   const unitsOnly = usePageLookups([]);
@@ -121,10 +97,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   // Drawn again only when the rows' names change, not at every key typed in the search box.
   const columns = useMemo(() => reviewColumns(lookups), [lookups]);
 
-  const exportTables = async () => {
-    const everyone = await readLookups();
-    return [reviewsTable(await listRows(await allReviews(filter), profile, everyone), everyone, timeZone)];
-  };
+  const exportTables = async () => [await exportReviews(await allReviews(filter), profile, timeZone)];
 
   return (
     <RegisterList<ReviewListRow>

@@ -4,13 +4,13 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { RANKS, UNIT_KINDS, type Unit } from '@shared/domain/unit';
 import { validateUnit } from '@shared/domain/validation';
 import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
-import { readPageLookups, usePageLookups, useUnits } from '../../db/queries';
+import { usePageLookups, useUnits } from '../../db/queries';
 import { PersonName } from '../../components/person-name';
 import { PersonPicker, UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
 import { RegisterList, RegisterPage } from '../../components/register-page';
-import { unitsTable } from '../export/list-tables';
+import { exportUnits } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { SaveDialog } from '../../components/save-dialog';
 
@@ -36,7 +36,7 @@ export function UnitsPage() {
     >
       <RegisterList<Unit>
         search={{ value: query, onChange: setQuery, placeholder: '搜索单位（支持拼音首字母）', label: '搜索单位', width: 240 }}
-        exportAs={{ fileName: '单位', tables: async () => [unitsTable(rows ?? [], await readPageLookups((rows ?? []).flatMap((u) => [u.firstResponsibleId, u.partySecretaryId, u.contactId])))] }}
+        exportAs={{ fileName: '单位', tables: async () => [await exportUnits(rows ?? [])] }}
         rowKey="id"
         rows={rows}
         pageSize={20}

@@ -18,6 +18,7 @@ import type { ImportTarget } from '../../../shared/spreadsheet/targets';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import { buildExport } from '../../../renderer/features/export/export-files';
 import { platformsTable } from '../../../renderer/features/export/list-tables';
+import { InProcessXlsxWorker } from '../spreadsheet/in-process-xlsx-worker';
 
 import { platformRecord } from '../../fixtures/platform';
 import { logReads, type ReadLog } from './read-log';
@@ -204,6 +205,8 @@ describe('CSV export, then import', () => {
     const units = new Map((await db.units.toArray()).map((u) => [u.id, u.name]));
     const table = platformsTable(platforms, { unitName: (id) => (id ? (units.get(id) ?? '') : ''), personName: () => '' });
 
+    // The export's files are built in the xlsx worker; here its stand-in answers in this process.
+    vi.stubGlobal('Worker', InProcessXlsxWorker);
     for (const encoding of ['utf8-bom', 'gbk'] as const) {
       const { files } = await buildExport('平台台账', [table], encoding);
       const text = encoding === 'gbk' ? new TextDecoder('gbk').decode(files[0]!.data) : new TextDecoder().decode(files[0]!.data);

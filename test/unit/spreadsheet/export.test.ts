@@ -1,9 +1,13 @@
 // Export files: the .xlsx holds formula-looking text as plain text (never a formula), one sheet per
-// table with the Chinese headers; CSV files come one per table, as UTF-8 with BOM or GBK.
+// table with the Chinese headers; CSV files come one per table, as UTF-8 with BOM or GBK. The
+// files are built in the xlsx worker: here a stand-in Worker answers with the worker's own
+// functions (xlsx-book.ts), messages cloned and the bytes transferred as the browser does.
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExport, xlsxBytes } from '../../../renderer/features/export/export-files';
+import { xlsxWorkbook } from '../../../renderer/features/export/xlsx-book';
+import { InProcessXlsxWorker, jobs } from './in-process-xlsx-worker';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 
 const table: ExportTable = {
@@ -15,6 +19,10 @@ const table: ExportTable = {
     ['-暂停', undefined, '@SUM(A1)'],
   ],
 };
+
+beforeAll(() => {
+  vi.stubGlobal('Worker', InProcessXlsxWorker);
+});
 
 describe('xlsx export', () => {
   it('writes formula-looking text as plain text cells, never as formulas', async () => {
@@ -34,6 +42,33 @@ describe('xlsx export', () => {
     expect(ws.getCell('A4').value).toBe('-暂停');
   });
 
+  it('builds the workbook in the module worker xlsx-worker.ts, once started', async () => {
+    await xlsxBytes([table]);
+    await xlsxBytes([table]);
+    expect(InProcessXlsxWorker.started).toEqual(['xlsx-worker.ts module xlsx']);
+  });
+
+  it('writes what the window built before: creator, bold frozen header, cells, widths by the longest text', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsxWorkbook([table, { name: '', header: ['甲'], rows: [[1], ['a'.repeat(100)]] }])) as unknown as ExcelJS.Buffer);
+    expect(book.creator).toBe('新媒体阵地台账');
+    expect(book.worksheets.map((w) => w.name)).toEqual(['平台台账', 'Sheet2']);
+    const [ws, second] = book.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    expect(ws.getRow(1).font).toMatchObject({ bold: true });
+    expect(ws.getRow(2).font?.bold).toBeFalsy();
+    expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', ySplit: 1 })]);
+    expect(ws.rowCount).toBe(4);
+    expect(ws.getRow(3).values).toEqual([undefined, '𠮷林校友会', undefined, '+1+1']);
+    // 𠮷林校友会 and 26000: 5 characters each (𠮷 once) → 12; the HYPERLINK text → 60 at most.
+    expect(ws.columns.map((c) => c.width)).toEqual([12, 12, 60]);
+    expect(second.getCell('A2').value).toBe(1);
+    expect(second.columns.map((c) => c.width)).toEqual([60]);
+    const narrow = new ExcelJS.Workbook();
+    await narrow.xlsx.load((await xlsxWorkbook([{ name: '单位', header: ['甲'], rows: [['乙'], [null]] }])) as unknown as ExcelJS.Buffer);
+    // One character → the minimum width 8.
+    expect(narrow.worksheets[0]!.columns.map((c) => c.width)).toEqual([8]);
+  });
+
   it('gives every table its own sheet, with unique, valid names', async () => {
     const bytes = await xlsxBytes([{ ...table, name: '按单位' }, { ...table, name: '按单位' }, { ...table, name: '年度/汇总' }]);
     const book = new ExcelJS.Workbook();
@@ -49,6 +84,9 @@ describe('xlsx export', () => {
     const sheetXml = strFromU8(unzipSync(files[0]!.data)['xl/worksheets/sheet1.xml']!);
     expect(sheetXml.match(/<row /g)?.length).toBe(200_001);
     expect(sheetXml).toContain('<col min="1" max="1" width="42"');
+    // Sent a slice at a time, never the whole list in one message; the worker keeps nothing afterwards.
+    expect(Math.max(...InProcessXlsxWorker.rowMessages)).toBe(2000);
+    expect(jobs.held()).toBe(0);
   });
 });
 

@@ -1,0 +1,97 @@
+// Issue 15: an export reads every unit but only the people its rows name (by id), never every
+// person, and the exported tables are the same as with every person read (readLookups), on the
+// demo ledger — trashed people included, who show as 某某（已删除）.
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../../renderer/db/database';
+import { loadDataset } from '../../../renderer/db/dataset';
+import { readLookups, readPageLookups } from '../../../renderer/db/queries';
+import {
+  exportEnvelopes,
+  exportGroups,
+  exportInspections,
+  exportPlatforms,
+  exportReviews,
+  exportUnits,
+  reviewListRows,
+  reviewsTable,
+  type ReadNames,
+} from '../../../renderer/features/export/list-tables';
+import { createDemoDataset } from '../../../shared/demo/demo-dataset';
+import { isGroupKind } from '../../../shared/domain/platform';
+import { validTimeZone } from '../../../shared/domain/time-zone';
+import { logReads, type ReadLog } from '../db/read-log';
+
+const demo = createDemoDataset();
+/** Every person, as the exports read them before. */
+const everyone: ReadNames = () => readLookups();
+let reads: ReadLog;
+
+beforeAll(async () => {
+  reads = logReads(db);
+  await loadDataset(db, demo, '王𠮷');
+});
+
+/** The people records an export read, by id. */
+async function peopleRead(run: () => Promise<unknown>): Promise<Set<string>> {
+  reads.records.set('people', []);
+  await run();
+  return new Set((reads.records.get('people') ?? []).map((p) => (p as { id: string }).id));
+}
+
+const live = <T extends { deletedAt?: string }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
+const platformName = (id: string) => demo.platforms.find((p) => p.id === id)?.name ?? '（已删除）';
+
+describe('exports name people read by id (issue 15)', () => {
+  it('平台台账: the same table as with every person, reading only the people the registry names', async () => {
+    const rows = live(await db.platforms.toArray());
+    const read = await peopleRead(() => exportPlatforms(rows));
+    const narrow = await exportPlatforms(rows);
+    expect(narrow).toEqual(await exportPlatforms(rows, everyone));
+    expect(await exportPlatforms(rows, () => readPageLookups([]))).not.toEqual(narrow);
+    // Some person is named by no platform (a reviewer only, say), and was not read.
+    expect(read.size).toBeGreaterThan(0);
+    expect(read.size).toBeLessThan(demo.people.length);
+    const named = new Set(rows.flatMap((p) => [p.guidingTeacherId, p.responsibleId, p.businessLeadId, p.technicalLeadId, p.chiefAdminId, ...p.sectionAdminIds, p.group?.ownerId]));
+    expect([...read].every((id) => named.has(id))).toBe(true);
+  });
+
+  it('发布审核: the same table (whom each waits for included) as with every person', async () => {
+    const settings = (await db.settings.get('main'))!;
+    const reviews = live(await db.reviews.toArray());
+    expect(reviews.length).toBeGreaterThan(0);
+    const tz = validTimeZone(settings.profile.timeZone);
+    const read = await peopleRead(() => exportReviews(reviews, settings.profile, tz));
+    const narrow = await exportReviews(reviews, settings.profile, tz);
+    expect(narrow).toEqual(await exportReviews(reviews, settings.profile, tz, everyone));
+    expect(read.size).toBeLessThan(demo.people.length);
+    // The comparison sees a missing person: with nobody read, the people columns say 已删除.
+    const nobody: ReadNames = () => readPageLookups([]);
+    expect(await exportReviews(reviews, settings.profile, tz, nobody)).not.toEqual(narrow);
+  });
+
+  it('发布审核 of more reviews than one turn builds (2,000): the same rows, in order, as built in one go', async () => {
+    const settings = (await db.settings.get('main'))!;
+    const demoReviews = live(await db.reviews.toArray());
+    const many = Array.from({ length: 4500 }, (_, i) => demoReviews[i % demoReviews.length]!);
+    const tz = validTimeZone(settings.profile.timeZone);
+    const names = await readLookups();
+    const inOneGo = reviewsTable(await reviewListRows(many, settings.profile, names), names, tz);
+    const sliced = await exportReviews(many, settings.profile, tz);
+    expect(sliced.rows).toHaveLength(4500);
+    expect(sliced).toEqual(inOneGo);
+  });
+
+  it('工作群, 单位, 密码密封存档, 年度检查: the same tables as with every person', async () => {
+    const groups = live(await db.platforms.toArray()).filter((p) => isGroupKind(p.kind));
+    expect(await exportGroups(groups)).toEqual(await exportGroups(groups, everyone));
+    const units = live(await db.units.toArray());
+    expect(await exportUnits(units)).toEqual(await exportUnits(units, everyone));
+    const envelopes = live(await db.envelopes.toArray());
+    expect(envelopes.length).toBeGreaterThan(0);
+    expect(await exportEnvelopes(envelopes, platformName)).toEqual(await exportEnvelopes(envelopes, platformName, everyone));
+    const inspections = live(await db.inspections.toArray());
+    expect(inspections.length).toBeGreaterThan(0);
+    expect(await exportInspections(inspections, platformName)).toEqual(await exportInspections(inspections, platformName, everyone));
+  });
+});

@@ -312,7 +312,7 @@ export async function inspectBackup(file: BackupFile, options: { passphrase?: st
         if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
         return { ...next.value, chain: chain.verdict() };
       }
-      if (next.value.kind === 'rows' && next.value.table === 'auditLog') chain.add(next.value.rows as unknown as AuditEntry[]);
+      if (next.value.kind === 'rows' && next.value.table === 'auditLog') await chain.addPage(next.value.rows as unknown as AuditEntry[]);
     }
   } catch (error) {
     return describeFailure(error);

@@ -4,14 +4,37 @@
 // and awaiting anything but the database there would let the transaction commit early.
 import { GENESIS_HASH, type AuditEntry } from '../domain/audit';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json';
+import { subtle, utf8Encoder } from '../backup/web-platform';
 
 export type UnhashedEntry = Omit<AuditEntry, 'hash' | 'seq'>;
 
-export function entryHash(entry: UnhashedEntry): string {
+/** The text an entry's hash is the SHA-256 of. */
+function hashedText(entry: UnhashedEntry): string {
   const { at, operator, table, recordId, recordName, action, changes, prevHash } = entry;
   // canonicalJson drops undefined values: an entry without recordName (all entries written before
   // it existed) hashes exactly as it always did, and a new entry's name is covered.
-  return sha256Hex(canonicalJson({ at, operator, table, recordId, recordName, action, changes, prevHash }));
+  return canonicalJson({ at, operator, table, recordId, recordName, action, changes, prevHash });
+}
+
+export function entryHash(entry: UnhashedEntry): string {
+  return sha256Hex(hashedText(entry));
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/**
+ * entryHash of many entries at once, by the platform's native SHA-256 (Web Crypto, about twice as
+ * fast as the synchronous one over a page of entries): the same hashes. For checking a chain
+ * only: it awaits, so it cannot seal an entry inside a transaction.
+ */
+export async function entryHashes(entries: readonly UnhashedEntry[]): Promise<string[]> {
+  const encoder = utf8Encoder();
+  const digests = await Promise.all(entries.map((entry) => subtle().digest('SHA-256', encoder.encode(hashedText(entry)))));
+  return digests.map((digest) => {
+    let hex = '';
+    for (const byte of new Uint8Array(digest)) hex += HEX[byte];
+    return hex;
+  });
 }
 
 export function sealEntry(entry: Omit<UnhashedEntry, 'prevHash'>, prevHash: string | undefined): AuditEntry {
@@ -43,8 +66,9 @@ export class ChainVerifier {
   private count = 0;
   private broken: { brokenAt: number; reason: string } | undefined;
 
-  add(entries: readonly AuditEntry[]): void {
-    for (const e of entries) {
+  /** Checks the next entries; `hashes`, when given, are their entryHash values (see addPage). */
+  add(entries: readonly AuditEntry[], hashes?: readonly string[]): void {
+    for (const [i, e] of entries.entries()) {
       const index = this.count;
       this.count += 1;
       if (this.broken) continue;
@@ -53,12 +77,17 @@ export class ChainVerifier {
       // an entry slipped in between two others with a made-up position is caught at that entry.
       if (!Number.isSafeInteger(seq) || seq <= this.prevSeq) this.broken = { brokenAt: seq, reason: '序号异常（记录被插入或顺序被改动）' };
       else if (e.prevHash !== this.prev) this.broken = { brokenAt: seq, reason: '与上一条记录的链接不符（记录被删除、插入或改动）' };
-      else if (entryHash(e) !== e.hash) this.broken = { brokenAt: seq, reason: '内容与其哈希不符（记录被改动）' };
+      else if ((hashes?.[i] ?? entryHash(e)) !== e.hash) this.broken = { brokenAt: seq, reason: '内容与其哈希不符（记录被改动）' };
       else {
         this.prev = e.hash;
         this.prevSeq = seq;
       }
     }
+  }
+
+  /** add() with the page's hashes computed natively (entryHashes): the same checks, less time. */
+  async addPage(entries: readonly AuditEntry[]): Promise<void> {
+    this.add(entries, this.broken ? undefined : await entryHashes(entries));
   }
 
   verdict(): ChainVerdict {

@@ -47,9 +47,14 @@ export function randomBytes(length: number): Uint8Array {
   return get.call(web.crypto, new Uint8Array(length));
 }
 
-export function utf8Encode(text: string): Uint8Array {
+/** A UTF-8 encoder to use for many texts (one object instead of one per text). */
+export function utf8Encoder(): { encode(text: string): Uint8Array } {
   if (!web.TextEncoder) throw new Error('TextEncoder is not available on this platform');
-  return new web.TextEncoder().encode(text);
+  return new web.TextEncoder();
+}
+
+export function utf8Encode(text: string): Uint8Array {
+  return utf8Encoder().encode(text);
 }
 
 /** Strict UTF-8 decoding: malformed bytes are an error, not U+FFFD, so corruption is not papered over. */

@@ -107,19 +107,50 @@ async function withRss<T>(run: () => Promise<T>): Promise<{ result: T; peak: num
   }
 }
 
-/** Records a CPU profile of the page's main thread while `run` goes on, when BENCH_CPU_PROFILES names a folder. */
+/**
+ * Records CPU profiles while `run` goes on, when BENCH_CPU_PROFILES names a folder: one of the
+ * page's main thread and one of each of its workers (attached through the page's CDP session:
+ * much of the work — backup, restore, indexes, PDF — runs in workers).
+ */
 async function profiled<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
   if (!CPU_PROFILES) return run();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  // Workers answer through Target.sendMessageToTarget (Playwright's sessions are pages and frames only).
+  let nextId = 1;
+  const answers = new Map<number, (message: { result?: { profile?: unknown } }) => void>();
+  const workers = new Map<string, string>();
+  const toWorker = (sessionId: string, method: string, params: object = {}) =>
+    new Promise<{ result?: { profile?: unknown } }>((resolve) => {
+      const id = nextId++;
+      answers.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve({}));
+    });
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: { profile?: unknown } };
+    if (message.id !== undefined) answers.get(message.id)?.(message);
+  });
+  cdp.on('Target.attachedToTarget', (event) => {
+    if (event.targetInfo.type !== 'worker') return;
+    workers.set(event.sessionId, event.targetInfo.url.split('/').pop()?.replace(/[^\w.-]/g, '_') ?? 'worker');
+    void toWorker(event.sessionId, 'Profiler.enable')
+      .then(() => toWorker(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 }))
+      .then(() => toWorker(event.sessionId, 'Profiler.start'));
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   try {
     return await run();
   } finally {
     const { profile } = await cdp.send('Profiler.stop');
     mkdirSync(CPU_PROFILES, { recursive: true });
-    writeFileSync(join(CPU_PROFILES, `${name}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    const at = Date.now();
+    writeFileSync(join(CPU_PROFILES, `${name}-${at}.cpuprofile`), JSON.stringify(profile));
+    for (const [sessionId, worker] of workers) {
+      const stopped = await Promise.race([toWorker(sessionId, 'Profiler.stop'), new Promise<{ result?: undefined }>((resolve) => setTimeout(() => resolve({}), 5_000))]);
+      if (stopped.result?.profile) writeFileSync(join(CPU_PROFILES, `${name}-${at}-worker-${worker}.cpuprofile`), JSON.stringify(stopped.result.profile));
+    }
     await cdp.detach();
   }
 }
@@ -251,10 +282,12 @@ async function restoreThroughUi(app: App, file: string): Promise<{ verify: Sampl
   const card = restoreCard(page);
   let from = await app.now();
   let t0 = Date.now();
-  const verified = await withRss(async () => {
-    await card.getByLabel('备份文件').setInputFiles(file);
-    await succeeded(page, card.getByText('备份文件完整，校验通过'), 'verify');
-  });
+  const verified = await withRss(() =>
+    profiled(page, 'verify', async () => {
+      await card.getByLabel('备份文件').setInputFiles(file);
+      await succeeded(page, card.getByText('备份文件完整，校验通过'), 'verify');
+    }),
+  );
   const verify: Sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: verified.peak, idleRss: verified.idle, bytes };
   await card.getByRole('button', { name: '用此备份替换当前数据…' }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: '用此备份替换当前全部数据？' });
@@ -263,10 +296,12 @@ async function restoreThroughUi(app: App, file: string): Promise<{ verify: Sampl
   await page.waitForTimeout(500);
   from = await app.now();
   t0 = Date.now();
-  const restored = await withRss(async () => {
-    await replace.click();
-    await succeeded(page, card.getByText('恢复完成', { exact: true }), 'restore');
-  });
+  const restored = await withRss(() =>
+    profiled(page, 'restore', async () => {
+      await replace.click();
+      await succeeded(page, card.getByText('恢复完成', { exact: true }), 'restore');
+    }),
+  );
   const restore: Sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: restored.peak, idleRss: restored.idle, bytes };
   return { verify, restore };
 }

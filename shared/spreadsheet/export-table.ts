@@ -11,6 +11,39 @@ export interface ExportTable {
 }
 
 /**
+ * A table whose rows arrive in slices as they are read (the audit log's 316,000 entries): the
+ * export hands each slice on to the file writer and lets it go, so the rows are never all held at
+ * once. Its slices can be read once; a second export asks for a new table.
+ */
+export interface SlicedExportTable {
+  name: string;
+  header: string[];
+  /** The rows in order, a slice at a time; the next slice is read once the last one was written. */
+  slices: AsyncIterable<ExportCell[][]>;
+  /** How many rows it holds, when known before reading (the export shows it while it runs). */
+  count?: number;
+}
+
+/** What one sheet (or CSV file) of an export is made of: rows at hand (one slice), or rows read in slices. */
+export type ExportSource = ExportTable | SlicedExportTable;
+
+/** The rows of a source a slice at a time: a table at hand is a single slice. */
+export function sourceSlices(source: ExportSource): AsyncIterable<ExportCell[][]> | Iterable<ExportCell[][]> {
+  return 'slices' in source ? source.slices : [source.rows];
+}
+
+/** How many rows these sources hold, if every one says so before it is read. */
+export function knownRowCount(sources: readonly ExportSource[]): number | undefined {
+  let total = 0;
+  for (const source of sources) {
+    const count = 'slices' in source ? source.count : source.rows.length;
+    if (count === undefined) return undefined;
+    total += count;
+  }
+  return total;
+}
+
+/**
  * Text that a spreadsheet program would run as a formula when the file is opened: it starts with
  * = + - @, a tab or a carriage return (OWASP "CSV injection").
  */

@@ -1,7 +1,9 @@
 // "Who deleted the 宣传部 account, and what did it say before?" answered from the audit page: the
 // record's name (kept in the entry, so it survives deletion), Chinese field labels with values
 // before → after, filters by table, operator and record, and a link to the record's trash entry.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { AuditLogPage } from './pages/audit-page';
 import { LedgerApp } from './pages/ledger-app';
 import { RegistryPage } from './pages/registry-page';
@@ -43,6 +45,38 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   await expect(page.locator('.ant-empty-description')).toHaveText('暂无数据');
   await audit.filterOperator('王𠮷');
   await expect(audit.rows()).toHaveCount(2);
+
+  // 导出 Excel writes the whole log, oldest first, whatever the filter (read and written a page at a time).
+  await page.getByRole('button', { name: '校验完整性' }).click();
+  const verdict = page.getByText(/^校验通过：全部 \d+ 条记录完整/);
+  await expect(verdict).toBeVisible();
+  const entries = Number((await verdict.textContent())!.match(/\d+/)![0]);
+  // The xlsx worker's script is held back to look at the button while the export runs: the log's total, known up front.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route('**/xlsx-worker*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const busy = page.getByRole('button', { name: `正在导出 ${entries} 行…` });
+  await expect(busy).toBeVisible();
+  await expect(busy).toBeDisabled();
+  const downloading = page.waitForEvent('download');
+  release();
+  const download = await downloading;
+  await expect(page.getByRole('button', { name: '导出 Excel' })).toBeEnabled();
+  expect(download.suggestedFilename()).toMatch(/^审计日志-\d{8}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['审计日志']);
+  const sheet: string[][] = [];
+  book.worksheets[0]!.eachRow((row) => sheet.push((row.values as unknown[]).slice(1).map((cell) => (cell == null ? '' : String(cell)))));
+  expect(sheet[0]).toEqual(['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希']);
+  expect(sheet.slice(1).map((r) => r[0])).toEqual(Array.from({ length: entries }, (_, i) => String(i + 1)));
+  expect(sheet.at(-1)!.slice(2, 5)).toEqual(['王𠮷', '平台台账', '东湖示范大学宣传部']);
+  expect(sheet.at(-1)![6]).toBe('删除');
+  expect(sheet.find((r) => r[6] === '新建' && r[3] === '平台台账')![7]).toContain('账号ID：（空） → dhsf-xcb');
 
   await deleted.getByText('东湖示范大学宣传部（在回收站）').click();
   await expect(page.getByRole('button', { name: '恢复 东湖示范大学宣传部' })).toBeVisible();

@@ -4,7 +4,7 @@
 import { DownOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Dropdown, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { ExportTable } from '@shared/spreadsheet/export-table';
+import { knownRowCount, type ExportSource } from '@shared/spreadsheet/export-table';
 import { bridge } from '../../bridge';
 import { showError } from '../../app/errors';
 import { FORMAT_LABELS, buildExport, type ExportFormat } from './export-files';
@@ -12,8 +12,11 @@ import { FORMAT_LABELS, buildExport, type ExportFormat } from './export-files';
 export interface ExportButtonProps {
   /** File name without date and extension, e.g. '平台台账'. */
   fileName: string;
-  /** The tables to export, built when the clerk clicks (the rows as currently filtered). */
-  tables: () => ExportTable[] | Promise<ExportTable[]>;
+  /**
+   * The tables to export, built when the clerk clicks (the rows as currently filtered); a long
+   * list may hand its rows over in slices as they are read (SlicedExportTable).
+   */
+  tables: () => ExportSource[] | Promise<ExportSource[]>;
   /** Label of the main button. */
   label?: string;
   disabled?: boolean;
@@ -32,9 +35,13 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
     setBusy('正在导出…');
     try {
       const read = await tables();
-      const rows = read.reduce((n, t) => n + t.rows.length, 0);
-      setBusy(`正在导出 ${rows.toLocaleString('zh-CN')} 行…`);
-      const built = await buildExport(fileName, read, format);
+      const showRows = (rows: number) => setBusy(`正在导出 ${rows.toLocaleString('zh-CN')} 行…`);
+      // The total when every table knows it up front; otherwise the rows written so far, growing.
+      const known = knownRowCount(read);
+      if (known !== undefined) showRows(known);
+      const built = await buildExport(fileName, read, format, (posted) => {
+        if (known === undefined || posted > known) showRows(posted);
+      });
       if (format === 'gbk' && built.unencodable.length > 0 && !gbkConfirmed) {
         setUnencodable(built.unencodable);
         return;

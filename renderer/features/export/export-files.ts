@@ -5,7 +5,7 @@
 // formulas), and the CSV writer puts an apostrophe before it.
 import dayjs from 'dayjs';
 import type { CsvEncoding } from '@shared/spreadsheet/csv';
-import { sheetName, type ExportTable } from '@shared/spreadsheet/export-table';
+import { sheetName, sourceSlices, type ExportSource } from '@shared/spreadsheet/export-table';
 import { workerChannel } from '../../app/worker-channel';
 import type { BuiltFiles, XlsxAnswer, XlsxRequest } from './xlsx-book';
 
@@ -34,16 +34,29 @@ const channel = workerChannel<RequestBody, XlsxAnswer, BuiltFiles | undefined>(
 const ROWS_PER_MESSAGE = 2000;
 let nextJob = 1;
 
+/** Told the number of rows handed to the worker so far, after each message. */
+export type ExportProgress = (rowsPosted: number) => void;
+
 /**
  * The files of these tables, built in the xlsx worker (xlsx-book.ts): exceljs and the CSV encoder
- * take seconds for a long list, which on this thread would freeze the window.
+ * take seconds for a long list, which on this thread would freeze the window. Each slice of a
+ * sliced table is posted as soon as it is read and the next one is read only once the worker has
+ * it, so the window holds one slice at a time, never the whole list.
  */
-async function buildInWorker(tables: readonly ExportTable[], format: ExportFormat): Promise<BuiltFiles> {
+async function buildInWorker(tables: readonly ExportSource[], format: ExportFormat, progress?: ExportProgress): Promise<BuiltFiles> {
   const job = nextJob++;
+  let posted = 0;
   try {
     for (const table of tables) {
       await channel.request({ type: 'table', job, name: table.name, header: table.header });
-      for (let i = 0; i < table.rows.length; i += ROWS_PER_MESSAGE) await channel.request({ type: 'rows', job, rows: table.rows.slice(i, i + ROWS_PER_MESSAGE) });
+      for await (const slice of sourceSlices(table)) {
+        for (let i = 0; i < slice.length; i += ROWS_PER_MESSAGE) {
+          const rows = slice.slice(i, i + ROWS_PER_MESSAGE);
+          await channel.request({ type: 'rows', job, rows });
+          posted += rows.length;
+          progress?.(posted);
+        }
+      }
     }
   } catch (e) {
     void channel.request({ type: 'drop', job }).catch(() => undefined);
@@ -53,8 +66,8 @@ async function buildInWorker(tables: readonly ExportTable[], format: ExportForma
 }
 
 /** The workbook's bytes: a bold, frozen header row and column widths that fit the text. */
-export async function xlsxBytes(tables: readonly ExportTable[]): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array((await buildInWorker(tables, 'xlsx')).bytes[0]!);
+export async function xlsxBytes(tables: readonly ExportSource[], progress?: ExportProgress): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array((await buildInWorker(tables, 'xlsx', progress)).bytes[0]!);
 }
 
 function stamp(): string {
@@ -62,12 +75,17 @@ function stamp(): string {
 }
 
 /** The files of one export, and the characters GBK could not hold (written as '?'). */
-export async function buildExport(baseName: string, tables: readonly ExportTable[], format: ExportFormat): Promise<{ files: ExportFile[]; unencodable: string[] }> {
+export async function buildExport(
+  baseName: string,
+  tables: readonly ExportSource[],
+  format: ExportFormat,
+  progress?: ExportProgress,
+): Promise<{ files: ExportFile[]; unencodable: string[] }> {
   if (format === 'xlsx') {
-    const data = await xlsxBytes(tables);
+    const data = await xlsxBytes(tables, progress);
     return { files: [{ name: `${baseName}-${stamp()}.xlsx`, data, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }], unencodable: [] };
   }
-  const built = await buildInWorker(tables, format);
+  const built = await buildInWorker(tables, format, progress);
   const files = tables.map((table, i) => {
     const suffix = tables.length > 1 ? `-${sheetName(table.name)}` : '';
     const encoding = format === 'gbk' ? 'GBK' : 'UTF-8';

@@ -1,23 +1,46 @@
-// 审计日志 导出 over a long log: read a page at a time in seq order, the sheet still holds every
-// entry, oldest first, as the one-shot export did.
+// 审计日志 导出 over a long log: read a page at a time in seq order and each page handed to the xlsx
+// worker before the next is read, so the window never holds more than one page of rows; the
+// workbook still holds every entry, oldest first, as the one-shot export did.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { auditLogSheet, eachLogPage } from '../../../renderer/features/audit/log-pages';
+import { buildExport } from '../../../renderer/features/export/export-files';
 import { auditTable } from '../../../renderer/features/export/list-tables';
+import type { XlsxRequest } from '../../../renderer/features/export/xlsx-book';
 import type { AuditEntry } from '../../../shared/domain/audit';
+import type { ExportCell } from '../../../shared/spreadsheet/export-table';
 import { logReads, type ReadLog } from '../db/read-log';
+import { InProcessXlsxWorker, jobs } from '../spreadsheet/in-process-xlsx-worker';
+
+const ENTRIES = 5_200;
 
 let db: LedgerDb;
 let reads: ReadLog;
 let n = 0;
 const label = (a: AuditEntry['action']) => ({ create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' })[a];
 
+/** For each slice of rows the window posts: its size, and how many entries had been read from the log by then. */
+const posts: { rows: number; readSoFar: number }[] = [];
+
+/** The stand-in xlsx worker, noting what the log had handed over when each slice of rows arrives. */
+class RecordingXlsxWorker extends InProcessXlsxWorker {
+  override postMessage(request: XlsxRequest): void {
+    if (request.type === 'rows') posts.push({ rows: request.rows.length, readSoFar: reads.records.get('auditLog')?.length ?? 0 });
+    super.postMessage(request);
+  }
+}
+
+beforeAll(() => {
+  vi.stubGlobal('Worker', RecordingXlsxWorker);
+});
+
 beforeEach(async () => {
   db = new LedgerDb(`audit-pages-test-${++n}`);
   reads = logReads(db);
   await db.open();
-  const entries: AuditEntry[] = Array.from({ length: 4_500 }, (_, i) => ({
+  const entries: AuditEntry[] = Array.from({ length: ENTRIES }, (_, i) => ({
     at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
     operator: i % 2 ? '王𠮷' : '李赟',
     table: i % 3 ? 'platforms' : 'people',
@@ -31,20 +54,72 @@ beforeEach(async () => {
   await db.auditLog.bulkAdd(entries);
   reads.records.clear();
   reads.largest.clear();
+  posts.length = 0;
 });
 
 afterEach(async () => {
   await db.delete();
 });
 
+/** The cells of every row after the header, as a workbook opened in Excel holds them. */
+async function workbookRows(bytes: Uint8Array): Promise<{ header: ExportCell[]; rows: ExportCell[][] }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['审计日志']);
+  const all: ExportCell[][] = [];
+  book.worksheets[0]!.eachRow((row) => all.push((row.values as ExportCell[]).slice(1)));
+  return { header: all[0]!, rows: all.slice(1) };
+}
+
 describe('the audit log a page at a time', () => {
-  it('exports every entry in seq order, never reading more than a page at once', async () => {
+  it('exports every entry in seq order to the workbook, the window never holding more than one page of rows', async () => {
     const sheet = await auditLogSheet(db, label);
+    expect(sheet.count).toBe(ENTRIES);
+    // Building the sheet reads nothing yet: the pages are read as the export writes them.
+    expect(reads.records.get('auditLog') ?? []).toHaveLength(0);
+
+    const progress: number[] = [];
+    const { files } = await buildExport('审计日志', [sheet], 'xlsx', (posted) => progress.push(posted));
+
+    expect(posts.map((p) => p.rows)).toEqual([2_000, 2_000, 1_200]);
+    // When each slice is posted, the log has handed over only that slice's page beyond what was
+    // already posted: at most one page of rows in the window at any time.
+    let postedBefore = 0;
+    for (const p of posts) {
+      expect(p.readSoFar - postedBefore).toBe(p.rows);
+      postedBefore += p.rows;
+    }
+    expect(postedBefore).toBe(ENTRIES);
     expect(reads.largest.get('auditLog')).toBe(2_000);
+    expect(reads.records.get('auditLog')).toHaveLength(ENTRIES);
+    expect(progress).toEqual([2_000, 4_000, ENTRIES]);
+    expect(jobs.held()).toBe(0);
+
+    // The workbook: the audit table's header and every entry's row (auditTable is the one rule for the row shape), oldest first.
     const whole = auditTable(await db.auditLog.orderBy('seq').toArray(), label);
-    expect(sheet.rows).toHaveLength(4_500);
-    expect(sheet).toEqual(whole);
-    expect(sheet.rows.map((r) => r[0])).toEqual(Array.from({ length: 4_500 }, (_, i) => i + 1));
+    const saved = await workbookRows(files[0]!.data);
+    expect(saved.header).toEqual(whole.header);
+    expect(saved.rows).toHaveLength(ENTRIES);
+    expect(saved.rows).toEqual(whole.rows);
+    expect(saved.rows.map((r) => r[0])).toEqual(Array.from({ length: ENTRIES }, (_, i) => i + 1));
+    expect(saved.rows[4]).toEqual([5, new Date(Date.UTC(2026, 0, 1, 0, 4)).toLocaleString('zh-CN', { hour12: false }), '李赟', '平台台账', '记录4', 'R4', '修改', expect.stringContaining('新名4'), 'h4']);
+  });
+
+  it('exports the same rows as CSV, and an empty log as the header alone', async () => {
+    const csv = await buildExport('审计日志', [await auditLogSheet(db, label)], 'utf8-bom');
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.files[0]!.data).split('\r\n');
+    expect(lines[0]).toBe('\ufeff序号,时间,操作员,类别,记录,记录编号,操作,变更内容,哈希');
+    expect(lines.filter((l) => l !== '')).toHaveLength(ENTRIES + 1);
+    expect(lines[ENTRIES]).toMatch(/^5200,.*,h5199$/);
+
+    await db.auditLog.clear();
+    posts.length = 0;
+    const empty = await auditLogSheet(db, label);
+    expect(empty.count).toBe(0);
+    const saved = await workbookRows((await buildExport('审计日志', [empty], 'xlsx')).files[0]!.data);
+    expect(saved.header).toEqual(['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希']);
+    expect(saved.rows).toEqual([]);
+    expect(posts).toEqual([]);
   });
 
   it('hands over pages of the size asked, in order, and nothing for an empty log', async () => {
@@ -55,7 +130,7 @@ describe('the audit log a page at a time', () => {
       expect(page[0]!.seq).toBe(last + 1);
       last = page[page.length - 1]!.seq!;
     });
-    expect(sizes).toEqual([1_000, 1_000, 1_000, 1_000, 500]);
+    expect(sizes).toEqual([1_000, 1_000, 1_000, 1_000, 1_000, 200]);
     await db.auditLog.clear();
     const none: number[] = [];
     await eachLogPage(db, 1_000, (page) => none.push(page.length));

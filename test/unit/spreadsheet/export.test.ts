@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExport, xlsxBytes } from '../../../renderer/features/export/export-files';
 import { xlsxWorkbook } from '../../../renderer/features/export/xlsx-book';
 import { InProcessXlsxWorker, jobs } from './in-process-xlsx-worker';
-import type { ExportTable } from '@shared/spreadsheet/export-table';
+import type { ExportCell, ExportTable, SlicedExportTable } from '@shared/spreadsheet/export-table';
 
 const table: ExportTable = {
   name: '平台台账',
@@ -87,6 +87,52 @@ describe('xlsx export', () => {
     // Sent a slice at a time, never the whole list in one message; the worker keeps nothing afterwards.
     expect(Math.max(...InProcessXlsxWorker.rowMessages)).toBe(2000);
     expect(jobs.held()).toBe(0);
+  });
+});
+
+/** The rows in slices of these sizes, read as the export asks for them (as the audit log is read page by page). */
+function sliced(whole: ExportTable, sizes: readonly number[], failAfter?: number): SlicedExportTable {
+  async function* slices(): AsyncGenerator<ExportCell[][]> {
+    let at = 0;
+    for (const [k, size] of sizes.entries()) {
+      if (k === failAfter) throw new Error('读取失败');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      yield whole.rows.slice(at, (at += size));
+    }
+  }
+  return { name: whole.name, header: whole.header, slices: slices() };
+}
+
+describe('sliced tables', () => {
+  const rows: ExportCell[][] = Array.from({ length: 4_501 }, (_, i) => [i + 1, `第 ${i + 1} 条`, i % 7 ? null : '=1+1']);
+  rows[2_600] = [2_601, '𠮷'.repeat(25), '@SUM(A1)'];
+  const whole: ExportTable = { name: '审计日志', header: ['序号', '内容', '备注'], rows };
+
+  it('give the same workbook as the whole table, each slice posted in messages of at most 2,000 rows', async () => {
+    const at = InProcessXlsxWorker.rowMessages.length;
+    const progress: number[] = [];
+    const fromSlices = await xlsxBytes([sliced(whole, [1_500, 2_500, 0, 501])], (posted) => progress.push(posted));
+    expect(InProcessXlsxWorker.rowMessages.slice(at)).toEqual([1_500, 2_000, 500, 501]);
+    expect(progress).toEqual([1_500, 3_500, 4_000, 4_501]);
+    const fromWhole = await xlsxBytes([whole]);
+    // The sheet itself (cells, widths, frozen header) byte for byte; only the file's timestamps differ.
+    const sheetOf = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
+    expect(sheetOf(fromSlices)).toBe(sheetOf(fromWhole));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fromSlices as unknown as ExcelJS.Buffer);
+    const saved: ExportCell[][] = [];
+    book.worksheets[0]!.eachRow((row) => saved.push((row.values as ExportCell[]).slice(1)));
+    expect(saved[0]).toEqual(whole.header);
+    expect(saved.slice(1).map((r) => [r[0], r[1], r[2] ?? null])).toEqual(rows);
+    expect(book.worksheets[0]!.columns.map((c) => c.width)).toEqual([10, 52, 18]);
+  });
+
+  it('give the same CSV as the whole table, and the worker keeps nothing when a slice cannot be read', async () => {
+    const fromSlices = await buildExport('审计日志', [sliced(whole, [2_000, 2_000, 501])], 'utf8-bom');
+    const fromWhole = await buildExport('审计日志', [whole], 'utf8-bom');
+    expect(fromSlices.files[0]!.data).toEqual(fromWhole.files[0]!.data);
+    await expect(buildExport('审计日志', [sliced(whole, [2_000, 2_000, 501], 2)], 'xlsx')).rejects.toThrow('读取失败');
+    await vi.waitFor(() => expect(jobs.held()).toBe(0));
   });
 });
 

@@ -13,7 +13,7 @@ import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
-import { auditLogSheet, eachLogPage } from './log-pages';
+import { auditLogSheet, logPages } from './log-pages';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
@@ -60,12 +60,13 @@ async function verifyLog(onProgress: (done: number, total: number) => void): Pro
   const chain = new ChainVerifier();
   let head: AuditEntry | undefined;
   let done = 0;
-  await eachLogPage(db, VERIFY_PAGE, (page) => {
-    chain.add(page);
+  for await (const page of logPages(db, VERIFY_PAGE)) {
+    // Hashed by Web Crypto a page at a time: the window only compares the hashes.
+    await chain.addPage(page);
     head = page[page.length - 1];
     done += page.length;
     onProgress(done, Math.max(total, done));
-  });
+  }
   return { ...chain.verdict(), ...(head && { head }) };
 }
 

@@ -20,11 +20,6 @@ export async function* logPages(db: LedgerDb, size: number): AsyncGenerator<Audi
   }
 }
 
-/** Hands the whole log to `visit` a page at a time in seq order, yielding to the window between pages. */
-export async function eachLogPage(db: LedgerDb, size: number, visit: (page: AuditEntry[]) => void): Promise<void> {
-  for await (const page of logPages(db, size)) visit(page);
-}
-
 /**
  * Every entry, oldest first, as one sheet whose rows are read and built a page at a time as the
  * export writes them: the window holds one page of rows, never the whole log.

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LedgerDb } from '../../../renderer/db/schema';
-import { auditLogSheet, eachLogPage } from '../../../renderer/features/audit/log-pages';
+import { auditLogSheet, logPages } from '../../../renderer/features/audit/log-pages';
 import { buildExport } from '../../../renderer/features/export/export-files';
 import { auditTable } from '../../../renderer/features/export/list-tables';
 import type { XlsxRequest } from '../../../renderer/features/export/xlsx-book';
@@ -125,15 +125,15 @@ describe('the audit log a page at a time', () => {
   it('hands over pages of the size asked, in order, and nothing for an empty log', async () => {
     const sizes: number[] = [];
     let last = 0;
-    await eachLogPage(db, 1_000, (page) => {
+    for await (const page of logPages(db, 1_000)) {
       sizes.push(page.length);
       expect(page[0]!.seq).toBe(last + 1);
       last = page[page.length - 1]!.seq!;
-    });
+    }
     expect(sizes).toEqual([1_000, 1_000, 1_000, 1_000, 1_000, 200]);
     await db.auditLog.clear();
     const none: number[] = [];
-    await eachLogPage(db, 1_000, (page) => none.push(page.length));
+    for await (const page of logPages(db, 1_000)) none.push(page.length);
     expect(none).toEqual([]);
   });
 });

@@ -53,3 +53,55 @@ export function workerChannel<Body extends object, Answer extends { id: number }
     running: () => worker,
   };
 }
+
+/** The members of a dedicated worker's global scope that serveRequests uses (the project's lib is DOM's). */
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  postMessage(message: unknown, options?: { transfer?: Transferable[] }): void;
+}
+
+export interface ServeOptions<T> {
+  /**
+   * Answer one request after another, each only once the one before is answered (a page asked
+   * after a build sees that build). Otherwise each is handled as soon as it arrives.
+   */
+  inOrder?: boolean;
+  /** Told of a request that failed, before its answer goes (e.g. to drop a half-built index). */
+  onFailure?: (error: unknown) => void;
+  /** Buffers of a value to transfer rather than copy (a built file's bytes). */
+  transfer?: (value: T) => Transferable[];
+}
+
+/**
+ * The worker's side of workerChannel: every request gets exactly one answer with its id, the value
+ * `handle` resolves to, or what went wrong.
+ */
+export function serveRequests<Request extends { id: number }, T>(handle: (request: Request) => Promise<T>, options: ServeOptions<T> = {}): void {
+  // `self` is typed as Window by the DOM lib; in a worker's module it is the worker's global scope.
+  const scope = self as unknown as WorkerScope;
+  const answer = async (request: Request): Promise<void> => {
+    const { message, transfer } = await answerRequest(handle, request, options);
+    scope.postMessage(message, { transfer });
+  };
+  let queue: Promise<void> = Promise.resolve();
+  scope.addEventListener('message', (event: MessageEvent<Request>) => {
+    const request = event.data;
+    if (options.inOrder) queue = queue.then(() => answer(request));
+    else void answer(request);
+  });
+}
+
+/** The answer serveRequests posts for one request, and the buffers it transfers with it (tests run workers' handlers through this). */
+export async function answerRequest<Request extends { id: number }, T>(
+  handle: (request: Request) => Promise<T>,
+  request: Request,
+  options: Pick<ServeOptions<T>, 'onFailure' | 'transfer'> = {},
+): Promise<{ message: WorkerAnswer<T>; transfer: Transferable[] }> {
+  try {
+    const value = await handle(request);
+    return { message: { id: request.id, ok: true, value }, transfer: options.transfer?.(value) ?? [] };
+  } catch (error) {
+    options.onFailure?.(error);
+    return { message: { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }, transfer: [] };
+  }
+}

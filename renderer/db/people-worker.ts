@@ -4,6 +4,7 @@
 import type { PeopleFilter, PeoplePage } from '@shared/search/people-index';
 import { peopleSearch, type FlaggedPerson } from './people-search';
 import { LedgerDb } from './schema';
+import { serveRequests, type WorkerAnswer } from '../app/worker-channel';
 
 export type PeopleWorkerRequest =
   | { id: number; type: 'changed'; tables: string[] }
@@ -14,7 +15,7 @@ export type PeopleWorkerRequest =
 
 export type PeopleWorkerValue = PeoplePage | Record<string, string[]> | FlaggedPerson[] | undefined;
 
-export type PeopleWorkerResponse = { id: number; ok: true; value: PeopleWorkerValue } | { id: number; ok: false; error: string };
+export type PeopleWorkerResponse = WorkerAnswer<PeopleWorkerValue>;
 
 const search = peopleSearch(new LedgerDb());
 
@@ -35,11 +36,6 @@ async function handle(request: PeopleWorkerRequest): Promise<PeopleWorkerValue> 
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<PeopleWorkerRequest>) => {
-  const request = event.data;
-  // A change is applied before any later question is read (the index is dropped synchronously).
-  handle(request).then(
-    (value) => self.postMessage({ id: request.id, ok: true, value } satisfies PeopleWorkerResponse),
-    (e: unknown) => self.postMessage({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies PeopleWorkerResponse),
-  );
-});
+// Each request is handled as it arrives: a change is applied before any later question is read
+// (the index is dropped synchronously).
+serveRequests(handle);

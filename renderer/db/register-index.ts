@@ -9,7 +9,7 @@ import { usePaged } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
-import type { ChangedRows, IndexedTable, PageRequest, RegisterFilters, RegisterName, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
+import type { ChangedRows, IndexedTable, PageRequest, RegisterAnswer, RegisterFilters, RegisterName, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
 import { DB_NAME } from './schema';
 import { workerChannel } from '../app/worker-channel';
 
@@ -19,11 +19,9 @@ const MAX_IDS = 500;
 
 type RequestBody = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-type Answer = { page?: IndexPage; campaign?: CampaignSummary };
-
-const channel = workerChannel<RequestBody, RegisterWorkerResponse, Answer>(
+const channel = workerChannel<RequestBody, RegisterWorkerResponse, RegisterAnswer>(
   () => new Worker(new URL('./register-worker.ts', import.meta.url), { type: 'module', name: 'registers' }),
-  (r) => (r.ok ? { id: r.id, ok: true, value: { page: r.page, campaign: r.campaign } } : { id: r.id, ok: false, error: r.error }),
+  (r) => r,
 );
 
 async function post(body: RequestBody): Promise<IndexPage | undefined> {

@@ -55,6 +55,7 @@ import {
 import { eachLive } from './chunked-reads';
 import { LedgerDb } from './schema';
 import { searchKeys } from './search-keys';
+import { serveRequests, type WorkerAnswer } from '../app/worker-channel';
 
 /** Changed ids per table, or 'all' when a bulk write or a cleared table leaves no list of ids. */
 export type ChangedRows = Partial<Record<IndexedTable, string[] | 'all'>>;
@@ -82,7 +83,10 @@ export type RegisterWorkerRequest =
   | ({ id: number } & PageRequest)
   | { id: number; type: 'campaign'; year: number; thisYear: number; asOf: string };
 
-export type RegisterWorkerResponse = { id: number; ok: true; page?: IndexPage; campaign?: CampaignSummary } | { id: number; ok: false; error: string };
+/** What a request is answered with: a page of ids, a campaign's figures, or nothing (a change). */
+export type RegisterAnswer = { page?: IndexPage; campaign?: CampaignSummary };
+
+export type RegisterWorkerResponse = WorkerAnswer<RegisterAnswer>;
 
 const db = new LedgerDb();
 
@@ -504,9 +508,6 @@ async function applyChanges(changes: ChangedRows): Promise<void> {
 
 // ---- Messages -------------------------------------------------------------------------------------
 
-// One message at a time, in order: a query posted after a change sees that change.
-let queue: Promise<unknown> = Promise.resolve();
-
 async function handle(request: RegisterWorkerRequest): Promise<IndexPage | CampaignSummary | undefined> {
   switch (request.type) {
     case 'changed':
@@ -533,22 +534,20 @@ async function handle(request: RegisterWorkerRequest): Promise<IndexPage | Campa
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<RegisterWorkerRequest>) => {
-  const request = event.data;
-  queue = queue.then(async () => {
-    let response: RegisterWorkerResponse;
-    try {
-      const answer = await handle(request);
-      response = { id: request.id, ok: true, ...(request.type === 'campaign' ? { campaign: answer as CampaignSummary } : answer && { page: answer as IndexPage }) };
-    } catch (e) {
-      // A failed read must not leave a broken index behind: the next query builds it again.
-      platformIndex = undefined;
-      reviewIndex = undefined;
-      names = undefined;
-      campaignData = undefined;
-      for (const index of rowIndexes) index.reset();
-      response = { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-    self.postMessage(response);
-  });
+async function answer(request: RegisterWorkerRequest): Promise<RegisterAnswer> {
+  const value = await handle(request);
+  return request.type === 'campaign' ? { campaign: value as CampaignSummary } : value ? { page: value as IndexPage } : {};
+}
+
+// One message at a time, in order: a query posted after a change sees that change.
+serveRequests(answer, {
+  inOrder: true,
+  // A failed read must not leave a broken index behind: the next query builds it again.
+  onFailure: () => {
+    platformIndex = undefined;
+    reviewIndex = undefined;
+    names = undefined;
+    campaignData = undefined;
+    for (const index of rowIndexes) index.reset();
+  },
 });

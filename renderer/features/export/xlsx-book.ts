@@ -27,6 +27,9 @@ export interface BuiltFiles {
 /** The worker's answer: the files' bytes (transferred, not copied), nothing for the other requests, or what went wrong. */
 export type XlsxAnswer = WorkerAnswer<BuiltFiles | undefined>;
 
+/** The buffers of an answer to transfer rather than copy: a build's files. */
+export const filesTransfer = (value: BuiltFiles | undefined): ArrayBuffer[] => value?.bytes ?? [];
+
 /** Length in characters (a character beyond the BMP, such as 𠮷, counts once). */
 function characters(text: string): number {
   let n = 0;
@@ -105,15 +108,8 @@ export function exportJobs() {
   };
 
   return {
-    /** The answer to one request, and the buffers to transfer with it. */
-    async answer(request: XlsxRequest): Promise<{ answer: XlsxAnswer; transfer: ArrayBuffer[] }> {
-      try {
-        const value = await run(request);
-        return { answer: { id: request.id, ok: true, value }, transfer: value?.bytes ?? [] };
-      } catch (e) {
-        return { answer: { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) }, transfer: [] };
-      }
-    },
+    /** The value of one request (the files' bytes for a build), or it throws what went wrong. */
+    handle: run,
     /** How many exports are still held (a test checks that none is left behind). */
     held: () => jobs.size,
   };

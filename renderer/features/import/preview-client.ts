@@ -5,7 +5,8 @@ import { workerChannel } from '../../app/worker-channel';
 
 const channel = workerChannel<Omit<PreviewRequest, 'id'>, PreviewResponse, PreviewResult>(
   () => new Worker(new URL('./preview-worker.ts', import.meta.url), { type: 'module', name: 'import-preview' }),
-  (r) => (r.ok ? { id: r.id, ok: true, value: r.result } : { id: r.id, ok: false, error: `import preview worker: ${r.detail}` }),
+  (r) => r,
+  (detail) => new Error(`import preview worker: ${detail}`),
 );
 
 /** The preview of the sheet against what is stored now, built in the worker. */

@@ -8,6 +8,7 @@ import type { ColumnMapping } from '@shared/spreadsheet/mapping';
 import type { ImportTarget } from '@shared/spreadsheet/targets';
 import { LedgerDb } from '../../db/schema';
 import { loadStoredData } from '../../db/spreadsheet-import';
+import { serveRequests, type WorkerAnswer } from '../../app/worker-channel';
 
 export interface PreviewRequest {
   id: number;
@@ -19,22 +20,8 @@ export interface PreviewRequest {
   today: string;
 }
 
-export type PreviewResponse = { id: number; ok: true; result: PreviewResult } | { id: number; ok: false; detail: string };
+export type PreviewResponse = WorkerAnswer<PreviewResult>;
 
-/** The DedicatedWorkerGlobalScope members used here (the project's lib has DOM, not WebWorker). */
-interface WorkerScope {
-  addEventListener(type: 'message', listener: (event: MessageEvent<PreviewRequest>) => void): void;
-  postMessage(message: PreviewResponse): void;
-}
-
-// `self` is typed as Window by the DOM lib; in this file it is the worker's global scope.
-const scope = self as unknown as WorkerScope;
 const db = new LedgerDb();
 
-scope.addEventListener('message', (event) => {
-  const { id, sheet, headerRow, mapping, target, today } = event.data;
-  loadStoredData(db).then(
-    (stored) => scope.postMessage({ id, ok: true, result: buildPreview(sheet, headerRow, mapping, target, stored, { today, newId }) }),
-    (error: unknown) => scope.postMessage({ id, ok: false, detail: String(error) }),
-  );
-});
+serveRequests(async ({ sheet, headerRow, mapping, target, today }: PreviewRequest) => buildPreview(sheet, headerRow, mapping, target, await loadStoredData(db), { today, newId }));

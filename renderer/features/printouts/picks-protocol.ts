@@ -2,6 +2,7 @@
 // constant only: the window imports this, never the worker's module.
 import type { FormId, FormRecordMap } from '@shared/forms/registry';
 import type { PickPage } from './form-picks';
+import type { WorkerAnswer } from '../../app/worker-channel';
 
 export type PicksWorkerRequest =
   | { id: number; type: 'warm'; formId: FormId }
@@ -13,7 +14,7 @@ export type PicksWorkerRequest =
 
 export type PicksWorkerValue = undefined | { list: number; total: number } | PickPage | string[] | FormRecordMap[FormId][];
 
-export type PicksWorkerResponse = { id: number; ok: true; value: PicksWorkerValue } | { id: number; ok: false; error: string };
+export type PicksWorkerResponse = WorkerAnswer<PicksWorkerValue>;
 
 /** Said when a page is asked of a list another form's has replaced; the window ignores it. */
 export const STALE_LIST = 'stale pick list';

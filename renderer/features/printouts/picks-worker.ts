@@ -6,7 +6,8 @@
 import { LedgerDb } from '../../db/schema';
 import { searchKeys } from '../../db/search-keys';
 import { FormPicks, KeptPickLists } from './form-picks';
-import { STALE_LIST, type PicksWorkerRequest, type PicksWorkerResponse, type PicksWorkerValue } from './picks-protocol';
+import { STALE_LIST, type PicksWorkerRequest, type PicksWorkerValue } from './picks-protocol';
+import { serveRequests } from '../../app/worker-channel';
 
 /** Lists kept at once: each holds a label per record (100,000 reviews: about 10 MB). */
 const KEPT_LISTS = 3;
@@ -52,14 +53,4 @@ async function handle(request: PicksWorkerRequest): Promise<PicksWorkerValue> {
 
 // One message at a time, in order: a page asked after a build sees that build's list, and a
 // list asked after a change is built again.
-let queue: Promise<unknown> = Promise.resolve();
-
-self.addEventListener('message', (event: MessageEvent<PicksWorkerRequest>) => {
-  const request = event.data;
-  queue = queue.then(() =>
-    handle(request).then(
-      (value) => self.postMessage({ id: request.id, ok: true, value } satisfies PicksWorkerResponse),
-      (e: unknown) => self.postMessage({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies PicksWorkerResponse),
-    ),
-  );
-});
+serveRequests(handle, { inOrder: true });

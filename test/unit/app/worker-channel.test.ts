@@ -1,7 +1,7 @@
 // The one way the window asks a worker and waits: answers are matched by id, a refusal arrives as
 // an error, and a worker that fails refuses everything waiting and is replaced on the next request.
-import { describe, expect, it } from 'vitest';
-import { workerChannel, type WorkerAnswer } from '../../../renderer/app/worker-channel';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serveRequests, workerChannel, type WorkerAnswer } from '../../../renderer/app/worker-channel';
 
 type Ask = { id: number; n: number };
 
@@ -77,5 +77,92 @@ describe('workerChannel', () => {
     expect(workers).toHaveLength(2);
     workers[1]!.answer(workers[1]!.asked[0]!);
     await expect(next).resolves.toBe(14);
+  });
+});
+
+/** A worker's global scope: requests are dispatched to it, answers recorded with what they transfer. */
+function workerScope() {
+  const scope = new EventTarget();
+  const posted: { message: WorkerAnswer<number>; transfer: unknown[] }[] = [];
+  vi.stubGlobal(
+    'self',
+    Object.assign(scope, {
+      postMessage: (message: WorkerAnswer<number>, options?: { transfer?: unknown[] }) => posted.push({ message, transfer: options?.transfer ?? [] }),
+    }),
+  );
+  const ask = (request: Ask) => scope.dispatchEvent(new MessageEvent('message', { data: request }));
+  return { posted, ask };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('serveRequests (the worker side)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** A handler that doubles n, refuses n < 0, and finishes request n after the one its `release` resolves. */
+  function slowDoubler() {
+    const release = new Map<number, () => void>();
+    const handle = (request: Ask) =>
+      new Promise<number>((resolve, reject) => {
+        release.set(request.n, () => (request.n < 0 ? reject(new Error(`不能计算 ${request.n}`)) : resolve(request.n * 2)));
+      });
+    return { release, handle };
+  }
+
+  it('answers in order when asked to: a later request waits until the one before is answered', async () => {
+    const { posted, ask } = workerScope();
+    const { release, handle } = slowDoubler();
+    serveRequests(handle, { inOrder: true });
+    ask({ id: 1, n: 1 });
+    ask({ id: 2, n: 2 });
+    await tick();
+    // Only the first has reached the handler.
+    expect([...release.keys()]).toEqual([1]);
+    release.get(1)!();
+    await tick();
+    expect([...release.keys()]).toEqual([1, 2]);
+    release.get(2)!();
+    await tick();
+    expect(posted.map((p) => p.message)).toEqual([
+      { id: 1, ok: true, value: 2 },
+      { id: 2, ok: true, value: 4 },
+    ]);
+  });
+
+  it('otherwise handles each as it arrives, answering each as it is done', async () => {
+    const { posted, ask } = workerScope();
+    const { release, handle } = slowDoubler();
+    serveRequests(handle);
+    ask({ id: 1, n: 1 });
+    ask({ id: 2, n: 2 });
+    await tick();
+    expect([...release.keys()]).toEqual([1, 2]);
+    release.get(2)!();
+    await tick();
+    release.get(1)!();
+    await tick();
+    expect(posted.map((p) => p.message.id)).toEqual([2, 1]);
+  });
+
+  it('answers a failure with its message, tells onFailure, and transfers what the value names', async () => {
+    const { posted, ask } = workerScope();
+    const failures: unknown[] = [];
+    const buffer = new ArrayBuffer(8);
+    serveRequests(async (request: Ask) => {
+      if (request.n < 0) throw new Error(`不能计算 ${request.n}`);
+      return request.n * 2;
+    }, { inOrder: true, onFailure: (error) => failures.push(error), transfer: (value) => (value > 10 ? [buffer] : []) });
+    ask({ id: 1, n: -1 });
+    ask({ id: 2, n: 6 });
+    ask({ id: 3, n: 1 });
+    await tick();
+    expect(posted).toEqual([
+      { message: { id: 1, ok: false, error: '不能计算 -1' }, transfer: [] },
+      { message: { id: 2, ok: true, value: 12 }, transfer: [buffer] },
+      { message: { id: 3, ok: true, value: 2 }, transfer: [] },
+    ]);
+    expect(failures).toHaveLength(1);
   });
 });

@@ -43,7 +43,7 @@ function ask(body: Body): Promise<RegisterWorkerResponse> {
 async function page(request: PageRequest): Promise<IndexPage> {
   const r = await ask(request);
   if (!r.ok) throw new Error(r.error);
-  return r.page!;
+  return r.value.page!;
 }
 
 const changed = (changes: ChangedRows) => ask({ type: 'changed', changes });
@@ -179,7 +179,7 @@ describe('年度检查 (inspections)', () => {
 
   it("computes the campaign's figures: progress, years, covered accounts and those still missing", async () => {
     const r = await ask({ type: 'campaign', year: 2026, thisYear: 2026, asOf: TODAY });
-    const c = (r.ok ? r.campaign : undefined) as CampaignSummary;
+    const c = (r.ok ? r.value.campaign : undefined) as CampaignSummary;
     expect(c.year).toBe(2026);
     expect(c.years).toEqual([2026, 2025]);
     expect(c.progress).toMatchObject({ total: 3, notStarted: 1, selfAssessed: 1, passed: 1 });
@@ -191,7 +191,7 @@ describe('年度检查 (inspections)', () => {
     await db.inspections.delete('i3');
     await changed({ inspections: ['i3'] });
     const after = await ask({ type: 'campaign', year: 2026, thisYear: 2026, asOf: TODAY });
-    expect(after.ok && after.campaign?.missing).toBe(1);
+    expect(after.ok && after.value.campaign?.missing).toBe(1);
     expect((await q(2026)).total).toBe(2);
   });
 });

@@ -2,7 +2,8 @@
 // vitest has no Worker. It answers with the worker's own functions (xlsx-book.ts), cloning messages
 // and transferring the bytes as between threads. Install with vi.stubGlobal('Worker', InProcessXlsxWorker).
 import { expect } from 'vitest';
-import { exportJobs, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
+import { exportJobs, filesTransfer, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
+import { answerRequest } from '../../../renderer/app/worker-channel';
 
 /** The stand-in worker's state (a test checks that no export is left behind). */
 export const jobs = exportJobs();
@@ -20,10 +21,10 @@ export class InProcessXlsxWorker {
   }
   postMessage(request: XlsxRequest): void {
     if (request.type === 'rows') InProcessXlsxWorker.rowMessages.push(request.rows.length);
-    void jobs.answer(structuredClone(request)).then(({ answer, transfer }) => {
-      const data = structuredClone(answer, { transfer });
+    void answerRequest(jobs.handle, structuredClone(request), { transfer: filesTransfer }).then(({ message, transfer }) => {
+      const data = structuredClone(message, { transfer });
       // A transferred buffer is gone from the worker's side: the bytes were moved, not copied.
-      for (const buffer of transfer) expect(buffer.byteLength).toBe(0);
+      for (const buffer of transfer) expect((buffer as ArrayBuffer).byteLength).toBe(0);
       for (const listener of this.listeners) listener({ data });
     });
   }

@@ -18,10 +18,11 @@ const PAGE_SIZE = 20;
 export function TrashPage() {
   const { message } = AntApp.useApp();
   const [page, setPage] = useState(1);
-  const shown = usePaged(String(page), RECORD_TABLES, () => readTrashPage(db, page, PAGE_SIZE));
-  // Restores emptied the last page: stay on the page shown instead (the read gave the last one).
+  const shown = usePaged(String(page), RECORD_TABLES, async () => ({ asked: page, ...(await readTrashPage(db, page, PAGE_SIZE)) }));
+  // Restores emptied the last page, so the read gave the one before: stay there. (A read of the
+  // previous page, still shown while the next loads, is not such an answer.)
   useEffect(() => {
-    if (shown && shown.page !== page) setPage(shown.page);
+    if (shown && shown.asked === page && shown.page !== page) setPage(shown.page);
   }, [shown, page]);
 
   return (

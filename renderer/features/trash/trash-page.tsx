@@ -1,38 +1,29 @@
-// 回收站: records moved to the trash, restorable one by one.
+// 回收站: records moved to the trash, restorable one by one. The list is read a page at a time by
+// the `deletedAt` index (renderer/db/trash.ts), so a trash of thousands shows its first page as
+// fast as an empty one; it re-reads when a record table is written (a restore here or a delete
+// elsewhere).
 import { App as AntApp, Button, Empty, Table, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { db } from '../../db/database';
+import { usePaged } from '../../db/paged-read';
 import { restoreRecord } from '../../db/repository';
-import { RECORD_TABLES, TABLE_LABELS, type RecordTable } from '@shared/domain/tables';
+import { readTrash, readTrashPage, type TrashRow } from '../../db/trash';
+import { RECORD_TABLES, TABLE_LABELS } from '@shared/domain/tables';
 import { showError } from '../../app/errors';
 import { ExportButton } from '../export/export-button';
 import { trashTable } from '../export/list-tables';
 
-interface TrashRow {
-  table: RecordTable;
-  id: string;
-  label: string;
-  deletedAt: string;
-}
-
-function describe(record: Record<string, unknown>): string {
-  for (const key of ['name', 'title', 'topic', 'number', 'formNumber', 'found']) {
-    const v = record[key];
-    if (typeof v === 'string' && v) return v;
-  }
-  return String(record.id);
-}
+const PAGE_SIZE = 20;
 
 export function TrashPage() {
   const { message } = AntApp.useApp();
-  const rows = useLiveQuery(async () => {
-    const all: TrashRow[] = [];
-    for (const table of RECORD_TABLES) {
-      const deleted = await db.table(table).where('deletedAt').above('').toArray();
-      for (const r of deleted) all.push({ table, id: r.id, label: describe(r), deletedAt: r.deletedAt });
-    }
-    return all.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
-  }, []);
+  const [page, setPage] = useState(1);
+  const shown = usePaged(String(page), RECORD_TABLES, async () => ({ asked: page, ...(await readTrashPage(db, page, PAGE_SIZE)) }));
+  // Restores emptied the last page, so the read gave the one before: stay there. (A read of the
+  // previous page, still shown while the next loads, is not such an answer.)
+  useEffect(() => {
+    if (shown && shown.asked === page && shown.page !== page) setPage(shown.page);
+  }, [shown, page]);
 
   return (
     <section aria-labelledby="trash-title">
@@ -41,13 +32,20 @@ export function TrashPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">删除的记录保存在这里，可以随时恢复；删除和恢复都记入审计日志。</Typography.Paragraph>
       <div style={{ marginBottom: 16 }}>
-        <ExportButton fileName="回收站" tables={() => [trashTable(rows ?? [])]} />
+        <ExportButton fileName="回收站" tables={async () => [trashTable(await readTrash(db))]} />
       </div>
       <Table<TrashRow>
         rowKey={(r) => `${r.table}/${r.id}`}
-        loading={!rows}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={!shown}
+        dataSource={shown?.rows}
+        pagination={{
+          current: shown?.page ?? page,
+          pageSize: PAGE_SIZE,
+          total: shown?.total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: setPage,
+        }}
         locale={{ emptyText: <Empty description="回收站是空的" /> }}
         columns={[
           { title: '类别', width: 140, render: (_, r) => TABLE_LABELS[r.table] },

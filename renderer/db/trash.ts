@@ -4,6 +4,7 @@
 // table by table in chunks, when the clerk asks for it.
 import type { Table } from 'dexie';
 import { RECORD_TABLES, type RecordTable } from '@shared/domain/tables';
+import { recordDisplayName } from '@shared/audit/record-labels';
 import { eachByIds } from './chunked-reads';
 import type { LedgerDb } from './schema';
 
@@ -27,13 +28,9 @@ export interface TrashPage {
 type TrashedRecord = { id: string; deletedAt?: string } & Record<string, unknown>;
 type TrashKey = Omit<TrashRow, 'label'>;
 
-/** The name a trashed record is listed by: its first non-empty naming field, else its id. */
-export function describe(record: Record<string, unknown>): string {
-  for (const key of ['name', 'title', 'topic', 'number', 'formNumber', 'found']) {
-    const v = record[key];
-    if (typeof v === 'string' && v) return v;
-  }
-  return String(record.id);
+/** The name a trashed record is listed by: the one the audit log names it by, else its id. */
+export function trashLabel(table: RecordTable, record: TrashedRecord): string {
+  return recordDisplayName(table, record) ?? record.id;
 }
 
 function recordTable(db: LedgerDb, table: RecordTable): Table<TrashedRecord, string> {
@@ -58,7 +55,7 @@ function newestFirst(a: TrashKey, b: TrashKey): number {
 }
 
 function rowOf(table: RecordTable, record: TrashedRecord): TrashRow {
-  return { table, id: record.id, label: describe(record), deletedAt: record.deletedAt ?? '' };
+  return { table, id: record.id, label: trashLabel(table, record), deletedAt: record.deletedAt ?? '' };
 }
 
 /**
@@ -90,7 +87,7 @@ export function readTrashPage(db: LedgerDb, page: number, pageSize: number): Pro
     await Promise.all(
       [...byTable].map(async ([table, ids]) => {
         const records = await recordTable(db, table).bulkGet(ids);
-        for (const r of records) if (r) labels.set(`${table}/${r.id}`, describe(r));
+        for (const r of records) if (r) labels.set(`${table}/${r.id}`, trashLabel(table, r));
       }),
     );
     const rows = onPage.map((k) => ({ ...k, label: labels.get(`${k.table}/${k.id}`) ?? k.id }));

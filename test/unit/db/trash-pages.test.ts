@@ -103,4 +103,20 @@ describe('the trash a page at a time', () => {
     expect(recordsRead()).toHaveLength(TOTAL);
     expect(recordsRead().every((k) => expected.some((r) => `${r.table}/${r.id}` === k))).toBe(true);
   });
+
+  it('names each record as the audit log does (recordDisplayName), or by its id when it has no name', async () => {
+    await db.approvals.clear();
+    await db.table('approvals').bulkAdd([{ id: 'a1', kind: '开设审批', date: '2025-03-02', createdAt: '2025-01-01', deletedAt: '2099-01-01T00:00:00.000Z' }]);
+    await db.table('inspections').bulkAdd([
+      { id: 'i1', year: 2025, createdAt: '2025-01-01', deletedAt: '2099-01-01T00:00:01.000Z' },
+      { id: 'i2', createdAt: '2025-01-01', deletedAt: '2099-01-01T00:00:02.000Z' },
+    ]);
+    const first = await readTrashPage(db, 1, PAGE);
+    expect(first.rows.slice(0, 3).map((r) => [r.table, r.label])).toEqual([
+      ['inspections', 'i2'],
+      ['inspections', '2025年度检查'],
+      ['approvals', '开设审批 2025-03-02'],
+    ]);
+    expect((await readTrash(db)).slice(0, 3).map((r) => r.label)).toEqual(['i2', '2025年度检查', '开设审批 2025-03-02']);
+  });
 });

@@ -390,14 +390,14 @@ async function printCenterRows(app: App): Promise<Sample> {
   const tab = page.getByRole('tab', { name: '打印中心' });
   await tab.waitFor();
   await page.waitForTimeout(1500);
-  const measured = await withRss(async () => {
+  const measured = await withRss(() => profiled(page, 'picks', async () => {
     await tab.click();
     const shown = await app.waitVisible(['section[aria-label="打印中心"] tbody tr[data-row-key]']);
     if (shown < 0) throw new Error('no record appeared in 打印中心');
     const clicked = await app.lastClick();
     await page.waitForTimeout(1000);
     return { ms: shown - clicked, longest: await app.longestSince(clicked) };
-  });
+  }));
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
 }
 
@@ -410,12 +410,14 @@ async function f04Preview(app: App): Promise<Sample> {
   const print = page.getByRole('button', { name: '打印备案信息表' });
   await print.waitFor();
   await page.waitForTimeout(1500);
-  const measured = await withRss(async () => {
-    await print.click();
-    const shown = await app.waitVisible(['iframe[title="表格预览"]']);
-    const clicked = await app.lastClick();
-    return { ms: shown - clicked, longest: await app.longestSince(clicked) };
-  });
+  const measured = await withRss(() =>
+    profiled(page, 'preview', async () => {
+      await print.click();
+      const shown = await app.waitVisible(['iframe[title="表格预览"]']);
+      const clicked = await app.lastClick();
+      return { ms: shown - clicked, longest: await app.longestSince(clicked) };
+    }),
+  );
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).last().click();
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
 }

@@ -3,9 +3,9 @@ import { Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Person } from '@shared/domain/person';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { fold, matchesSearch } from '@shared/search/search-match';
 import { db } from '../db/database';
-import { findPeople, warmPeople } from '../db/people-index';
+import { findPeople, useUnitKeys, warmPeople } from '../db/people-index';
 import { deletedName, useUnits, type Lookups } from '../db/queries';
 import { useSearchAnswer } from './use-search-answer';
 
@@ -64,14 +64,16 @@ export function PersonPicker({ value, onChange, multiple, placeholder = '选择�
 }
 
 export function UnitSelect({ lookups, placeholder = '选择单位（可输入拼音首字母）', ...rest }: Props) {
+  // Pinyin keys come from the people worker; until they do, a unit is found by its name as typed.
+  const keys = useUnitKeys();
   const options = useMemo(
     () =>
       [...lookups.units.values()].map((u) => ({
         value: u.id,
         label: u.name,
-        key: buildSearchKey([u.name]),
+        key: keys?.get(u.id)?.name ?? fold(u.name),
       })),
-    [lookups],
+    [lookups, keys],
   );
   return (
     <Select

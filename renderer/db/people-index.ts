@@ -6,7 +6,7 @@ import type { Person } from '@shared/domain/person';
 import type { PeopleFilter, PeoplePage } from '@shared/search/people-index';
 import { workerChannel } from '../app/worker-channel';
 import { db } from './database';
-import type { FlaggedPerson } from './people-search';
+import type { FlaggedPerson, UnitKeys } from './people-search';
 import type { PeopleWorkerRequest, PeopleWorkerResponse, PeopleWorkerValue } from './people-worker';
 import { readByIds } from './chunked-reads';
 import { readPageLookups, type Lookups } from './queries';
@@ -60,6 +60,14 @@ export function usePeoplePage(filter: PeopleFilter, offset: number, limit: numbe
  */
 export function usePeopleRoles(ids: readonly string[]): Map<string, string[]> | undefined {
   return useSourcesRead(ids.join(), async () => new Map(Object.entries((await channel.request({ type: 'roles', ids: [...ids] })) as Record<string, string[]>)));
+}
+
+/**
+ * The search keys of every live unit (name and kind), built by the people worker: the window
+ * matches them (search-match.ts) without loading the pinyin dictionary itself.
+ */
+export function useUnitKeys(): Map<string, UnitKeys> | undefined {
+  return useSourcesRead('unitKeys', async () => new Map(Object.entries((await channel.request({ type: 'unitKeys' })) as Record<string, UnitKeys>)));
 }
 
 /** 离岗 people who are still registered in a role (人员's warning). */

@@ -12,6 +12,12 @@ import type { LedgerDb } from './schema';
 /** Keys built between two looks at the message queue (a query without text need not wait). */
 const KEYS_PER_TURN = 200;
 
+/** A unit's search keys (pinyin-search.ts buildSearchKey) of its name and of its kind. */
+export interface UnitKeys {
+  name: string;
+  kind: string;
+}
+
 /** 离岗 people who still hold a role (人员's warning), in name order. */
 export interface FlaggedPerson {
   id: string;
@@ -65,6 +71,7 @@ async function buildRoles(db: LedgerDb): Promise<Map<string, string[]>> {
 export function peopleSearch(db: LedgerDb) {
   let built: Promise<Built> | undefined;
   let roles: Promise<Map<string, string[]>> | undefined;
+  let unitKeys: Promise<Record<string, UnitKeys>> | undefined;
   const rows = () => {
     built ??= buildRows(db).catch((e: unknown) => {
       built = undefined;
@@ -88,6 +95,7 @@ export function peopleSearch(db: LedgerDb) {
     changed(tables: readonly string[]): void {
       if (tables.includes('people') || tables.includes('units')) built = undefined;
       if (tables.includes('platforms') || tables.includes('units')) roles = undefined;
+      if (tables.includes('units')) unitKeys = undefined;
     },
     async query(filter: PeopleFilter, offset: number, limit: number): Promise<PeoplePage> {
       const index = await rows();
@@ -98,6 +106,20 @@ export function peopleSearch(db: LedgerDb) {
     async roles(ids: readonly string[]): Promise<Record<string, string[]>> {
       const held = await rolesNow();
       return Object.fromEntries(ids.map((id) => [id, held.get(id) ?? []]));
+    },
+    /**
+     * The search keys of every live unit's name and kind, by id: the window matches the few
+     * hundred units itself (UnitSelect, 单位), without the pinyin dictionary.
+     */
+    async unitKeys(): Promise<Record<string, UnitKeys>> {
+      unitKeys ??= liveUnits(db).then(
+        (units) => Object.fromEntries(units.map((u) => [u.id, { name: buildSearchKey([u.name]), kind: buildSearchKey([u.kind]) }])),
+        (e: unknown) => {
+          unitKeys = undefined;
+          throw e;
+        },
+      );
+      return unitKeys;
     },
     async flagged(): Promise<FlaggedPerson[]> {
       const [index, held] = await Promise.all([rows(), rolesNow()]);

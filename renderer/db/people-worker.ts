@@ -2,7 +2,7 @@
 // its search with pinyin, the roles each person holds and every person picker ask it which people
 // match, then read only those people. The window forwards which tables changed.
 import type { PeopleFilter, PeoplePage } from '@shared/search/people-index';
-import { peopleSearch, type FlaggedPerson } from './people-search';
+import { peopleSearch, type FlaggedPerson, type UnitKeys } from './people-search';
 import { LedgerDb } from './schema';
 import { serveRequests, type WorkerAnswer } from '../app/worker-channel';
 
@@ -11,9 +11,10 @@ export type PeopleWorkerRequest =
   | { id: number; type: 'warm' }
   | { id: number; type: 'people'; filter: PeopleFilter; offset: number; limit: number }
   | { id: number; type: 'roles'; ids: string[] }
-  | { id: number; type: 'flagged' };
+  | { id: number; type: 'flagged' }
+  | { id: number; type: 'unitKeys' };
 
-export type PeopleWorkerValue = PeoplePage | Record<string, string[]> | FlaggedPerson[] | undefined;
+export type PeopleWorkerValue = PeoplePage | Record<string, string[]> | Record<string, UnitKeys> | FlaggedPerson[] | undefined;
 
 export type PeopleWorkerResponse = WorkerAnswer<PeopleWorkerValue>;
 
@@ -33,6 +34,8 @@ async function handle(request: PeopleWorkerRequest): Promise<PeopleWorkerValue> 
       return search.roles(request.ids);
     case 'flagged':
       return search.flagged();
+    case 'unitKeys':
+      return search.unitKeys();
   }
 }
 

@@ -2,6 +2,7 @@
 // buildSearchKey turns a record's texts into one lower-case haystack (original text, full pinyin,
 // initials); matchesSearch checks that every whitespace-separated query term occurs in it.
 import { pinyin } from 'pinyin-pro';
+import { fold } from './search-match';
 
 /** Separates the parts of a key so a term never matches across two texts or two spellings. */
 const PART_SEPARATOR = '\n';
@@ -14,10 +15,6 @@ const PART_SEPARATOR = '\n';
 export const CACHE_LIMIT = 50_000;
 const cache = new Map<string, string>();
 
-/** Folds full-width letters/digits and letter case; leaves ideographs (incl. 𠮷) untouched. */
-function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
 
 function pinyinParts(text: string, surname: boolean): string[] {
   const options = { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off' } as const;
@@ -71,14 +68,4 @@ export function buildSearchKey(texts: readonly (string | undefined | null)[], ke
   return keys.join(PART_SEPARATOR);
 }
 
-/** The query's terms: folded like the key, split on any whitespace (incl. the full-width space). */
-export function searchTerms(query: string): string[] {
-  return fold(query)
-    .split(/\s+/)
-    .filter((t) => t !== '');
-}
-
-/** True when every term of the query occurs in the key; an empty query matches everything. */
-export function matchesSearch(key: string, query: string): boolean {
-  return searchTerms(query).every((term) => key.includes(term));
-}
+export { matchesSearch, searchTerms } from './search-match';

@@ -3,8 +3,9 @@ import { Button, Form, Input, Select, Space } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { RANKS, UNIT_KINDS, type Unit } from '@shared/domain/unit';
 import { validateUnit } from '@shared/domain/validation';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { fold, matchesSearch } from '@shared/search/search-match';
 import { usePageLookups, useUnits } from '../../db/queries';
+import { useUnitKeys } from '../../db/people-index';
 import { PersonName } from '../../components/person-name';
 import { PersonPicker, UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
@@ -22,7 +23,15 @@ export function UnitsPage() {
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
 
   const deferred = useDeferredValue(query);
-  const rows = useMemo(() => units?.filter((u) => !deferred || matchesSearch(buildSearchKey([u.name, u.kind]), deferred)), [units, deferred]);
+  // Pinyin keys come from the people worker; until they do, a unit is found by its name and kind as typed.
+  const keys = useUnitKeys();
+  const rows = useMemo(() => {
+    const keyOf = (u: Unit) => {
+      const k = keys?.get(u.id);
+      return k ? `${k.name}\n${k.kind}` : `${fold(u.name)}\n${fold(u.kind)}`;
+    };
+    return units?.filter((u) => !deferred || matchesSearch(keyOf(u), deferred));
+  }, [units, deferred, keys]);
 
   return (
     <RegisterPage

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { peopleSearch } from '../../../renderer/db/people-search';
+import { matchesSearch } from '../../../shared/search/search-match';
 import { readByIds, readLive } from '../../../renderer/db/chunked-reads';
 import { LedgerDb } from '../../../renderer/db/schema';
 import type { Person } from '../../../shared/domain/person';
@@ -92,6 +93,25 @@ describe('the people index', () => {
     await db.units.update('u-lib', { firstResponsibleId: 'p-sun' });
     search.changed(['units']);
     expect(await search.flagged()).toEqual([]);
+  });
+
+  it("gives every live unit's name and kind keys, matched in the window by pinyin initials, and rebuilds them after a unit change", async () => {
+    const search = peopleSearch(db);
+    await db.units.add(unit('u-old', '旧单位', { deletedAt: AT }));
+    const keys = await search.unitKeys();
+    expect(Object.keys(keys).sort()).toEqual(['u-lib', 'u-news']);
+    const found = (query: string, k: typeof keys) => Object.keys(k).filter((id) => matchesSearch(`${k[id]!.name}\n${k[id]!.kind}`, query));
+    expect(found('tsg', keys)).toEqual(['u-lib']);
+    expect(found('xinwen', keys)).toEqual(['u-news']);
+    // The kind is searched too (职能部门: znbm), by its pinyin as by its text.
+    expect(found('znbm', keys).sort()).toEqual(['u-lib', 'u-news']);
+    expect(found('新闻 zx', keys)).toEqual(['u-news']);
+    await db.units.update('u-news', { name: '融媒体中心' });
+    expect((await search.unitKeys())['u-news']!.name).toContain('xinwenzhongxin');
+    search.changed(['units']);
+    const fresh = await search.unitKeys();
+    expect(found('rmtzx', fresh)).toEqual(['u-news']);
+    expect(found('xinwen', fresh)).toEqual([]);
   });
 });
 

@@ -85,7 +85,7 @@ export class LedgerDb extends Dexie {
   auditLog!: EntityTable<AuditEntry, 'seq'>;
   settings!: Table<Settings, 'main'>;
 
-  constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+  constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; cache?: 'cloned' | 'disabled' } = {}) {
     // 'strict' durability: a transaction reports success only once the data is on disk, so a
     // power cut right after "已保存" cannot lose the record (Chromium defaults to 'relaxed').
     super(name, { chromeTransactionDurability: 'strict', ...options });

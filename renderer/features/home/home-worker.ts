@@ -7,7 +7,7 @@
 // At start the last computation is shown at once when the ledger has not changed since
 // (home-cache.ts); it is computed again all the same, and replaces what is shown.
 import { liveQuery, type Subscription } from 'dexie';
-import { LedgerDb } from '../../db/schema';
+import { DB_NAME, LedgerDb } from '../../db/schema';
 import { cachedSnapshot, HomeCacheDb, keepSnapshot, ledgerKey } from './home-cache';
 import { homeSnapshotOf, readHomeRecords, reminderPage, reminderSummary, type HomeSnapshot } from './home-snapshot';
 import { REMINDER_PAGE_SIZE, type HomeWorkerRequest, type HomeWorkerResponse } from './home-protocol';
@@ -20,7 +20,9 @@ interface WorkerScope {
 
 // `self` is typed as Window by the DOM lib; in this file it is the worker's global scope.
 const scope = self as unknown as WorkerScope;
-const db = new LedgerDb();
+// No query cache: the liveQuery reads tens of thousands of records, which Dexie's cache would keep
+// a second copy of and clone on every run; nothing here reads the same query twice.
+const db = new LedgerDb(DB_NAME, { cache: 'disabled' });
 
 const cache = new HomeCacheDb();
 /** This worker's file: its name changes with any change of the rules it computes with. */

@@ -81,7 +81,12 @@ export function serveRequests<Request extends { id: number }, T>(handle: (reques
   const scope = self as unknown as WorkerScope;
   const answer = async (request: Request): Promise<void> => {
     const { message, transfer } = await answerRequest(handle, request, options);
-    scope.postMessage(message, { transfer });
+    try {
+      scope.postMessage(message, { transfer });
+    } catch (error) {
+      // A value that cannot be cloned still gets its request an answer (and the queue goes on).
+      scope.postMessage({ id: request.id, ok: false, error: `answer not sent: ${error instanceof Error ? error.message : String(error)}` } satisfies WorkerAnswer<T>);
+    }
   };
   let queue: Promise<void> = Promise.resolve();
   scope.addEventListener('message', (event: MessageEvent<Request>) => {

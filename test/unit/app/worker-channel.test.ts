@@ -165,4 +165,22 @@ describe('serveRequests (the worker side)', () => {
     ]);
     expect(failures).toHaveLength(1);
   });
+
+  it('answers with an error when a value cannot be sent, and goes on with the next request', async () => {
+    const { posted, ask } = workerScope();
+    const scope = self as unknown as { postMessage: (message: WorkerAnswer<number>, options?: { transfer?: unknown[] }) => void };
+    const post = scope.postMessage;
+    scope.postMessage = (message, options) => {
+      if (message.ok && message.value === 2) throw new Error('could not be cloned');
+      post(message, options);
+    };
+    serveRequests(async (request: Ask) => request.n * 2, { inOrder: true });
+    ask({ id: 1, n: 1 });
+    ask({ id: 2, n: 3 });
+    await tick();
+    expect(posted.map((p) => p.message)).toEqual([
+      { id: 1, ok: false, error: 'answer not sent: could not be cloned' },
+      { id: 2, ok: true, value: 6 },
+    ]);
+  });
 });

@@ -36,6 +36,8 @@ const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,picks,previ
  * again in a minute while working on them.
  */
 const KEEP = process.env.BENCH_KEEP;
+/** The clerk's date for the cold start ('YYYY-MM-DD'; default the machine's). */
+const BENCH_TODAY = process.env.BENCH_TODAY;
 /** A folder for CPU profiles of the page's main thread, one per measured step (unminified build). */
 const CPU_PROFILES = process.env.BENCH_CPU_PROFILES;
 /** The first data row of a table, not one still on screen from the page before (page-probe markOld). */
@@ -311,6 +313,8 @@ async function coldStart(app: App): Promise<Sample> {
   await app.close();
   const started = await withRss(async () => {
     await app.launch();
+    // Another day than today (e.g. the next morning): the start page's figures are computed for it.
+    if (BENCH_TODAY) await app.page.clock.setFixedTime(new Date(`${BENCH_TODAY}T09:00:00`));
     return profiled(app.page, 'cold-start', async () => {
     await app.page.goto(app.base);
     // The page's clock starts at navigation: the figure is navigation → reminders shown.

@@ -2,6 +2,8 @@
 // inside one transaction (issue 15): a round trip across several pages, and restores interrupted
 // half-way that must leave the current data exactly as it was.
 import 'fake-indexeddb/auto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readBackup } from '../../../shared/backup/backup-reader';
 import { writeBackup } from '../../../shared/backup/backup-writer';
@@ -79,6 +81,25 @@ describe('paged backup and restore', () => {
     const after = await dump(db);
     expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
     expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
+  });
+
+  it('gives the same file as Blob parts (what a snapshot keeps), its tables the Blob they were written into', async () => {
+    await fillLarge(db, '旧数据');
+    // A scan, so the parts after the tables (attachment frames, manifest, closing hash) are there too.
+    const scan = new Uint8Array(70_000).map((_, i) => i % 251);
+    await db.attachments.add({ id: 'scan-1', ownerId: 'x', name: '签字件.pdf', mimeType: 'application/pdf', size: scan.length, sha256: bytesToHex(sha256(scan)), createdAt: AT, updatedAt: AT, blob: new Blob([scan]) });
+    const stream = await backupStream(db, { appVersion: '0.1.0-test' });
+    const parts: Blob[] = [];
+    for await (const part of stream.parts!) parts.push(part);
+    expect(parts.length).toBeGreaterThan(2);
+    const file = new Uint8Array(await new Blob(parts).arrayBuffer());
+    const read = await readBackup(file);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.tables.reviews).toEqual(await db.reviews.toArray());
+    expect(read.attachments.get('scan-1')).toEqual(scan);
+    // With a passphrase there are only the sealed bytes.
+    expect((await backupStream(db, { appVersion: '0.1.0-test', passphrase: '口令 long enough' })).parts).toBeUndefined();
   });
 
   it('a restore that fails after some pages of a table were added leaves the current data exactly as it was', async () => {

@@ -5,7 +5,8 @@
 import { rolesHeldBy } from '@shared/domain/roles';
 import type { Unit } from '@shared/domain/unit';
 import { comparePersonRows, personTexts, queryPeople, type PeopleFilter, type PeoplePage, type PersonIndexRow } from '@shared/search/people-index';
-import { buildSearchKey, searchTerms } from '@shared/search/pinyin-search';
+import { buildSearchKey } from '@shared/search/pinyin-search';
+import { searchTerms } from '@shared/search/search-match';
 import { eachLive, readLive } from './chunked-reads';
 import type { LedgerDb } from './schema';
 

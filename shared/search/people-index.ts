@@ -3,7 +3,7 @@
 // The rows are sorted once when built; a query only filters them, so a key press costs one pass
 // over 3,000 short rows and the page then reads only the people it shows.
 import type { Person } from '../domain/person';
-import { searchTerms } from './pinyin-search';
+import { searchTerms } from './search-match';
 
 export interface PersonIndexRow {
   id: string;

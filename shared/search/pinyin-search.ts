@@ -1,6 +1,6 @@
 // Pinyin search for lists: a clerk types 'tsg', 'tushuguan' or '图书' and finds 图书馆.
 // buildSearchKey turns a record's texts into one lower-case haystack (original text, full pinyin,
-// initials); matchesSearch checks that every whitespace-separated query term occurs in it.
+// initials); search-match.ts's matchesSearch checks that every query term occurs in it.
 import { pinyin } from 'pinyin-pro';
 import { fold } from './search-match';
 
@@ -68,4 +68,3 @@ export function buildSearchKey(texts: readonly (string | undefined | null)[], ke
   return keys.join(PART_SEPARATOR);
 }
 
-export { matchesSearch, searchTerms } from './search-match';

@@ -4,7 +4,7 @@
 // it is built or changed; a query only filters it (never sorts), so a key press costs one pass
 // over short rows and the page then reads only the 25 records it shows.
 import { compareZh } from '../domain/collate';
-import { searchTerms } from './pinyin-search';
+import { searchTerms } from './search-match';
 import type { FilingState, FilingStatusFilter } from '../rules/filing-state';
 
 export interface PlatformIndexRow {

@@ -7,7 +7,8 @@ import { compareZh } from '@shared/domain/collate';
 import type { LedgerRecords } from '@shared/domain/ledger-records';
 import { recordPlatformId } from '@shared/forms/file-name';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { buildSearchKey } from '@shared/search/pinyin-search';
+import { matchesSearch } from '@shared/search/search-match';
 import { eachLive, readByIds } from '../../db/chunked-reads';
 import type { LedgerDb } from '../../db/schema';
 

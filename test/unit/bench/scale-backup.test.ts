@@ -15,7 +15,8 @@ import type { Review } from '../../../shared/domain/records';
 import { recordSchema } from '../../../shared/exchange/schemas';
 import { presetProfile } from '../../../shared/profiles/presets';
 import { reviewStatus } from '../../../shared/rules/review-chain';
-import { buildSearchKey, matchesSearch } from '../../../shared/search/pinyin-search';
+import { buildSearchKey } from '../../../shared/search/pinyin-search';
+import { matchesSearch } from '../../../shared/search/search-match';
 import { PROFILE_ID, scaleDataset, scanBytes } from '../../bench/scale-backup';
 import { DHSF_EVERY, SCALE_TODAY } from '../../bench/scale-ledger';
 

@@ -18,7 +18,8 @@ import { validatePerson, validatePlatform, validateUnit } from '@shared/domain/v
 import { getPreset } from '@shared/profiles/presets';
 import { addWorkingDays, isWorkingDay } from '@shared/rules/working-days';
 import { LEDGER_RECORD_TABLES } from '@shared/domain/tables';
-import { buildSearchKey, matchesSearch } from '@shared/search/pinyin-search';
+import { buildSearchKey } from '@shared/search/pinyin-search';
+import { matchesSearch } from '@shared/search/search-match';
 
 const TODAY = '2026-11-22';
 const data = createDemoDataset();

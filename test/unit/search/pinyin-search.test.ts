@@ -1,6 +1,7 @@
 // Pinyin search: the clerk finds 图书馆 by typing 'tsg', 'tushuguan' or the characters themselves.
 import { describe, expect, it } from 'vitest';
-import { buildSearchKey, CACHE_LIMIT, matchesSearch, searchTerms } from '@shared/search/pinyin-search';
+import { buildSearchKey, CACHE_LIMIT } from '@shared/search/pinyin-search';
+import { matchesSearch, searchTerms } from '@shared/search/search-match';
 
 describe('buildSearchKey / matchesSearch', () => {
   const library = buildSearchKey(['东湖示范大学图书馆', 'dhsf_lib', '微信服务号']);

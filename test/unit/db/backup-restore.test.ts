@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeBackup } from '../../../shared/backup/backup-writer';
+import { collectBytes } from '../../../shared/backup/byte-reader';
 import { BACKUP_TABLES, type BackupTable } from '../../../shared/backup/format';
 import { verifyChain } from '../../../shared/audit/hash-chain';
 import { backupInputFromDb, countTables, restoreBackupFile } from '../../../renderer/db/backup';
@@ -32,15 +33,9 @@ afterEach(async () => {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-async function collect(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of stream) parts.push(chunk);
-  return Buffer.concat(parts);
-}
-
 async function backupBytes(source: LedgerDb, passphrase?: string): Promise<Uint8Array> {
   const input = await backupInputFromDb(source, '0.1.0-test');
-  return collect(writeBackup(input, passphrase ? { passphrase } : {}));
+  return collectBytes(writeBackup(input, passphrase ? { passphrase } : {}));
 }
 
 /** Every table's rows as stored, attachments with their bytes' SHA-256 instead of the Blob. */
@@ -284,7 +279,7 @@ describe('a refused restore changes nothing', () => {
   it('a backup from a newer database version is refused with a message to update the app', async () => {
     const before = await populated();
     const input = await backupInputFromDb(db, '9.0.0');
-    const file = await collect(writeBackup({ ...input, dbVersion: CURRENT_VERSION + 1 }));
+    const file = await collectBytes(writeBackup({ ...input, dbVersion: CURRENT_VERSION + 1 }));
     await expect(restoreFrom(file)).rejects.toThrow(`数据库第 ${CURRENT_VERSION + 1} 版`);
     expect(await dump(db)).toEqual(before);
   });
@@ -296,7 +291,7 @@ describe('a refused restore changes nothing', () => {
     await other.table('platforms').add({ id: 'p-old', createdAt: 'x', updatedAt: 'x', name: '老网站', kind: '官方网站', status: '运行中' });
     const input = await backupInputFromDb(other, '0.0.1');
     await other.delete();
-    await restoreFrom(await collect(writeBackup({ ...input, dbVersion: 1 })));
+    await restoreFrom(await collectBytes(writeBackup({ ...input, dbVersion: 1 })));
     expect(await db.platforms.get('p-old')).toMatchObject({
       name: '老网站', followers: [], statusHistory: [], sectionAdminIds: [], columns: [], accountId: '', server: { involvesData: false },
     });
@@ -330,7 +325,8 @@ describe('a refused restore changes nothing', () => {
     const hostile = fc.oneof(
       // one flipped bit anywhere
       fc.record({ at: fc.nat({ max: good.length * 8 - 1 }) }).map(({ at }) => {
-        const copy = good.slice();
+        // A copy: on a Buffer, slice() would be a view, and a flip would change `good` itself.
+        const copy = Uint8Array.from(good);
         copy[at >> 3]! ^= 1 << (at & 7);
         return copy;
       }),

@@ -8,7 +8,10 @@
 // restore worker's and another window's reach the UI thread as Dexie's storagemutated event):
 // a few changed rows are re-read by id, a bulk change (restore, import) rebuilds the index.
 //
-// Pinyin keys of texts are kept between sessions (search-keys.ts).
+// Pinyin keys of texts are kept between sessions (search-keys.ts), and so are the indexes of
+// 平台台账 and 发布审核 (kept-indexes.ts): the next session reads each in one record and catches
+// up with the records the audit log names as written since (ledger-mark.ts), instead of reading
+// ten thousand platforms and a hundred thousand reviews again.
 import type { Table } from 'dexie';
 import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Inspection, Review } from '@shared/domain/records';
@@ -53,6 +56,8 @@ import {
   type RotationIndexRow,
 } from '@shared/search/register-index';
 import { eachLive } from './chunked-reads';
+import { keepRows, KeptIndexDb, readKept } from './kept-indexes';
+import { changesSince, ledgerMark, type LedgerMark } from './ledger-mark';
 import { LedgerDb } from './schema';
 import { searchKeys } from './search-keys';
 import { serveRequests, type WorkerAnswer } from '../app/worker-channel';
@@ -95,6 +100,24 @@ const loadKeys = searchKeyStore.load;
 const keyOf = searchKeyStore.keyOf;
 const saveFreshKeys = searchKeyStore.save;
 
+const kept = new KeptIndexDb();
+/** What the kept indexes depend on besides the ledger: this worker's code (its file name changes with it) and the time zone months are counted in. */
+const CODE = `${import.meta.url}|${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
+/** More entries than this since a kept index was exact, and reading the table again is quicker. */
+const MAX_CATCH_UP = 5_000;
+/** A changed index is kept again this long after the last change (a burst of edits is written once). */
+const KEEP_AFTER_CHANGE_MS = 20_000;
+/** A newly built index is kept this long after its search keys are built. */
+const KEEP_AFTER_BUILD_MS = 1_000;
+
+// Messages are handled one at a time, and so is keeping the indexes, which catches them up first.
+let serial: Promise<unknown> = Promise.resolve();
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const run = serial.then(task);
+  serial = run.catch(() => undefined);
+  return run;
+}
+
 // ---- Keys built after the rows ---------------------------------------------------------------------
 
 type Texts = (string | undefined)[];
@@ -110,6 +133,14 @@ interface Keyed<R extends { id: string; key: string }> {
   /** Texts of rows not keyed yet, by id. */
   pending: Map<string, Texts>;
   keying?: Promise<void>;
+  /** Every record the audit log names up to this mark was read after it was written. */
+  mark: LedgerMark;
+  /** Changed since it was last kept. */
+  dirty: boolean;
+}
+
+function keyed<R extends { id: string; key: string }>(rows: R[], mark: LedgerMark, pending = new Map<string, Texts>()): Keyed<R> {
+  return { rows, byId: new Map(rows.map((r) => [r.id, r])), pending, mark, dirty: true };
 }
 
 function ensureKeys<R extends { id: string; key: string }>(index: Keyed<R>): Promise<void> {
@@ -125,6 +156,7 @@ function ensureKeys<R extends { id: string; key: string }>(index: Keyed<R>): Pro
     }
     index.keying = undefined;
     void saveFreshKeys();
+    if (index.dirty) scheduleKeep(KEEP_AFTER_BUILD_MS);
   })();
   return index.keying;
 }
@@ -137,6 +169,8 @@ function replaceRows<R extends { id: string; key: string }>(index: Keyed<R>, row
     index.pending.delete(id);
   }
   for (const row of rows) index.byId.set(row.id, row);
+  index.dirty = true;
+  scheduleKeep(KEEP_AFTER_CHANGE_MS);
   void saveFreshKeys();
 }
 
@@ -173,22 +207,46 @@ function platformRow(p: Platform): PlatformIndexRow {
 }
 
 function loadPlatforms(): Promise<PlatformIndex> {
-  platformIndex ??= (async () => {
-    const n = await loadNames();
-    const rows: PlatformIndexRow[] = [];
-    const pending = new Map<string, Texts>();
-    await eachLive(db.platforms, (batch) =>
-      batch.forEach((p) => {
-        rows.push(platformRow(p));
-        pending.set(p.id, platformTexts(p, n));
-      }),
-    );
-    rows.sort(comparePlatformRows);
-    const index: PlatformIndex = { rows, byId: new Map(rows.map((r) => [r.id, r])), pending };
-    void ensureKeys(index);
-    return index;
-  })();
+  platformIndex ??= (async () => (await keptIndex<PlatformIndexRow, PlatformIndex>('platforms', (rows, mark) => keyed(rows, mark), platformChanges)) ?? buildPlatforms())();
   return platformIndex;
+}
+
+async function buildPlatforms(): Promise<PlatformIndex> {
+  // The mark is read before the records: a write in between is caught up again, never missed.
+  const mark = await ledgerMark(db);
+  const n = await loadNames();
+  const rows: PlatformIndexRow[] = [];
+  const pending = new Map<string, Texts>();
+  await eachLive(db.platforms, (batch) =>
+    batch.forEach((p) => {
+      rows.push(platformRow(p));
+      pending.set(p.id, platformTexts(p, n));
+    }),
+  );
+  rows.sort(comparePlatformRows);
+  const index = keyed(rows, mark, pending);
+  void ensureKeys(index);
+  return index;
+}
+
+/**
+ * Brings a platform index up to date with these changes by re-reading the changed platforms;
+ * false when it must be built again (a unit or person renamed changes the keys of many).
+ */
+async function platformChanges(index: PlatformIndex, changes: ChangedRows): Promise<boolean> {
+  if (changes.units || changes.people || changes.platforms === 'all') return false;
+  const ids = changes.platforms;
+  if (!ids) return true;
+  const found = await db.platforms.bulkGet(ids);
+  const live = found.filter((p): p is Platform => p !== undefined && !p.deletedAt);
+  const n = await loadNames();
+  replaceRows(
+    index,
+    live.map((p) => ({ ...platformRow(p), key: buildSearchKey(platformTexts(p, n), keyOf) })),
+    ids,
+    comparePlatformRows,
+  );
+  return true;
 }
 
 // ---- Reviews --------------------------------------------------------------------------------------
@@ -224,24 +282,107 @@ async function profileNow(): Promise<RuleProfile | undefined> {
 }
 
 function loadReviews(): Promise<ReviewIndex> {
-  reviewIndex ??= (async () => {
-    const profile = await profileNow();
-    const rows: ReviewIndexRow[] = [];
-    const pending = new Map<string, Texts>();
-    if (profile) {
-      await eachLive(db.reviews, (batch) =>
-        batch.forEach((r) => {
-          rows.push(reviewRow(r, profile));
-          pending.set(r.id, [r.title, r.column]);
-        }),
-      );
-    }
-    rows.sort(compareReviewRows);
-    const index: ReviewIndex = { rows, byId: new Map(rows.map((r) => [r.id, r])), pending, profile: JSON.stringify(profile ?? null) };
-    void ensureKeys(index);
-    return index;
-  })();
+  reviewIndex ??= (async () =>
+    (await keptIndex<ReviewIndexRow, ReviewIndex>('reviews', (rows, mark, extra) => ({ ...keyed(rows, mark), profile: extra ?? '' }), reviewChanges)) ?? buildReviews())();
   return reviewIndex;
+}
+
+async function buildReviews(): Promise<ReviewIndex> {
+  const mark = await ledgerMark(db);
+  const profile = await profileNow();
+  const rows: ReviewIndexRow[] = [];
+  const pending = new Map<string, Texts>();
+  if (profile) {
+    await eachLive(db.reviews, (batch) =>
+      batch.forEach((r) => {
+        rows.push(reviewRow(r, profile));
+        pending.set(r.id, [r.title, r.column]);
+      }),
+    );
+  }
+  rows.sort(compareReviewRows);
+  const index: ReviewIndex = { ...keyed(rows, mark, pending), profile: JSON.stringify(profile ?? null) };
+  void ensureKeys(index);
+  return index;
+}
+
+/** Brings a review index up to date with these changes; false when it must be built again (another rule profile, a bulk change). */
+async function reviewChanges(index: ReviewIndex, changes: ChangedRows): Promise<boolean> {
+  if (changes.reviews === 'all') return false;
+  const profile = await profileNow();
+  if (changes.settings && JSON.stringify(profile ?? null) !== index.profile) return false;
+  const ids = changes.reviews;
+  if (!ids) return true;
+  const found = await db.reviews.bulkGet(ids);
+  const live = profile ? found.filter((r): r is Review => r !== undefined && !r.deletedAt) : [];
+  replaceRows(
+    index,
+    live.map((r) => ({ ...reviewRow(r, profile!), key: buildSearchKey([r.title, r.column], keyOf) })),
+    ids,
+    compareReviewRows,
+  );
+  return true;
+}
+
+// ---- Indexes kept between sessions ---------------------------------------------------------------
+
+/**
+ * Catches an index up with the records written since its mark; false when it cannot be (the
+ * chain was replaced, too many entries follow, or `apply` says it must be built again).
+ */
+async function catchUp<I extends Keyed<{ id: string; key: string }>>(index: I, apply: (index: I, changes: ChangedRows) => Promise<boolean>): Promise<boolean> {
+  const since = await changesSince(db, index.mark, MAX_CATCH_UP);
+  if (!since || !(await apply(index, since.changes))) return false;
+  // Kept again at the new mark even when none of its rows changed: else the entries to catch up
+  // with would pile up from session to session.
+  if (since.mark.seq !== index.mark.seq) {
+    index.dirty = true;
+    scheduleKeep(KEEP_AFTER_CHANGE_MS);
+  }
+  index.mark = since.mark;
+  return true;
+}
+
+/** The index kept by an earlier session, caught up with the ledger, or undefined. */
+async function keptIndex<R extends { id: string; key: string }, I extends Keyed<R>>(
+  id: string,
+  make: (rows: R[], mark: LedgerMark, extra: string | undefined) => I,
+  apply: (index: I, changes: ChangedRows) => Promise<boolean>,
+): Promise<I | undefined> {
+  const hit = await readKept<R>(kept, id, CODE);
+  if (!hit) return undefined;
+  const index = make(hit.rows, hit.mark, hit.extra);
+  // Read just now: it needs keeping again only if catching up changed it.
+  index.dirty = false;
+  return (await catchUp(index, apply)) ? index : undefined;
+}
+
+let keepTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleKeep(delay: number): void {
+  clearTimeout(keepTimer);
+  keepTimer = setTimeout(() => void exclusive(keepIndexes).catch(() => undefined), delay);
+}
+
+/** Keeps each changed index, caught up to the mark it is then exact at; one still being keyed waits for its keys. */
+async function keepIndexes(): Promise<void> {
+  await keepIndex('platforms', platformIndex, platformChanges, () => undefined);
+  await keepIndex('reviews', reviewIndex, reviewChanges, (index) => index.profile);
+}
+
+async function keepIndex<I extends Keyed<{ id: string; key: string }>>(
+  id: string,
+  loaded: Promise<I> | undefined,
+  apply: (index: I, changes: ChangedRows) => Promise<boolean>,
+  extra: (index: I) => string | undefined,
+): Promise<void> {
+  const index = await loaded?.catch(() => undefined);
+  if (!index?.dirty || index.pending.size > 0) return;
+  // The changes forwarded so far are in the rows, but not which entries they came from: catching
+  // up from the last known mark re-reads those records once more and gives the mark they are exact at.
+  if (!(await catchUp(index, apply))) return;
+  index.dirty = false;
+  await keepRows(kept, id, CODE, { mark: index.mark, rows: index.rows, extra: extra(index) });
 }
 
 /** A review's platform as the review list filters and searches it. */
@@ -473,37 +614,11 @@ async function applyChanges(changes: ChangedRows): Promise<void> {
   if (changes.platforms || changes.inspections || changes.approvals || changes.settings) campaignData = undefined;
   for (const index of rowIndexes) await index.changed(changes);
   // Names inside platform keys: a renamed unit or person re-keys the platforms.
-  if (changes.units || changes.people) {
-    names = undefined;
-    platformIndex = undefined;
-  } else if (changes.platforms && platformIndex) {
-    const ids = changes.platforms;
-    if (ids === 'all') platformIndex = undefined;
-    else {
-      const index = await platformIndex;
-      const found = await db.platforms.bulkGet(ids);
-      const live = found.filter((p): p is Platform => p !== undefined && !p.deletedAt);
-      const n = await loadNames();
-      const rows = live.map((p) => ({ ...platformRow(p), key: buildSearchKey(platformTexts(p, n), keyOf) }));
-      replaceRows(index, rows, ids, comparePlatformRows);
-    }
-  }
-  if (changes.settings && reviewIndex) {
-    const index = await reviewIndex;
-    if (JSON.stringify((await profileNow()) ?? null) !== index.profile) reviewIndex = undefined;
-  }
-  if (changes.reviews && reviewIndex) {
-    const ids = changes.reviews;
-    if (ids === 'all') reviewIndex = undefined;
-    else {
-      const index = await reviewIndex;
-      const profile = await profileNow();
-      const found = await db.reviews.bulkGet(ids);
-      const live = profile ? found.filter((r): r is Review => r !== undefined && !r.deletedAt) : [];
-      const rows = live.map((r) => ({ ...reviewRow(r, profile!), key: buildSearchKey([r.title, r.column], keyOf) }));
-      replaceRows(index, rows, ids, compareReviewRows);
-    }
-  }
+  if (changes.units || changes.people) names = undefined;
+  const platforms = platformIndex;
+  if (platforms && !(await platformChanges(await platforms, changes)) && platformIndex === platforms) platformIndex = undefined;
+  const reviews = reviewIndex;
+  if (reviews && !(await reviewChanges(await reviews, changes)) && reviewIndex === reviews) reviewIndex = undefined;
 }
 
 // ---- Messages -------------------------------------------------------------------------------------
@@ -540,7 +655,7 @@ async function answer(request: RegisterWorkerRequest): Promise<RegisterAnswer> {
 }
 
 // One message at a time, in order: a query posted after a change sees that change.
-serveRequests(answer, {
+serveRequests((request: RegisterWorkerRequest) => exclusive(() => answer(request)), {
   inOrder: true,
   // A failed read must not leave a broken index behind: the next query builds it again.
   onFailure: () => {

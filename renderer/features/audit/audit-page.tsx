@@ -81,12 +81,14 @@ export function AuditPage({ recordId }: { recordId?: string }) {
     setPage(1);
   };
   const key = JSON.stringify(filter);
-  const total = useLiveQuery(() => filtered(filter).count(), [key], 0);
   const rows = useLiveQuery(async () => {
     const list = await filtered(filter).offset((page - 1) * pageSize).limit(pageSize).toArray();
     // Entries are shown newest first whichever index served them (an index keeps seq order within a key).
     return list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0));
   }, [page, key]);
+  // Asked after the page: counting a whole log (300,000 entries: most of a second) must not hold
+  // the entries back; until it is known the pages shown so far are all the pager offers.
+  const total = useLiveQuery(() => filtered(filter).count(), [key]);
   // Whether each record shown is still there or in the trash, by primary key (one page's worth).
   const places = useLiveQuery(async () => {
     const out = new Map<string, 'live' | 'trash' | 'gone'>();
@@ -183,7 +185,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         size="small"
         loading={!rows}
         dataSource={rows}
-        pagination={{ current: page, pageSize, total, onChange: setPage, showSizeChanger: false }}
+        pagination={{ current: page, pageSize, total: total ?? (page - 1) * pageSize + (rows?.length ?? 0), onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', width: 180, render: (_, e) => new Date(e.at).toLocaleString('zh-CN') },

@@ -4,6 +4,7 @@
 // computed then is still exact. Derived data in a database of its own, never part of a backup.
 import { Dexie, type Table } from 'dexie';
 import type { LedgerDb } from '../../db/schema';
+import { ledgerMark, markText } from '../../db/ledger-mark';
 import type { HomeSnapshot } from './home-snapshot';
 
 interface CachedSnapshot {
@@ -22,8 +23,7 @@ export class HomeCacheDb extends Dexie {
 
 /** What a snapshot computed for `today` by `code` depends on: the day, the code and the audit chain's last entry. */
 export async function ledgerKey(db: LedgerDb, today: string, code: string): Promise<string> {
-  const last = await db.auditLog.orderBy('seq').last();
-  return [code, today, last?.seq ?? 0, last?.hash ?? ''].join('|');
+  return [code, today, markText(await ledgerMark(db))].join('|');
 }
 
 /** The kept snapshot if it was computed from the ledger as it is now, else undefined. */

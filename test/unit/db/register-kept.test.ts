@@ -1,0 +1,203 @@
+// Issue 15: the indexes of 平台台账 and 发布审核 are kept between sessions. A new session reads
+// the kept rows and catches up with the records the audit log names as written since; a chain
+// replaced by a restore, a renamed unit or another rule profile makes it build the index again.
+// Each "session" is a fresh instance of the worker's module over the same database.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LedgerDb } from '../../../renderer/db/schema';
+import { appendAudit, createRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
+import { KeptIndexDb } from '../../../renderer/db/kept-indexes';
+import { changesSince, ledgerMark } from '../../../renderer/db/ledger-mark';
+import type { RegisterWorkerRequest, RegisterWorkerResponse } from '../../../renderer/db/register-worker';
+import type { IndexPage, PlatformIndexRow, ReviewIndexRow } from '../../../shared/search/register-index';
+import type { Platform } from '../../../shared/domain/platform';
+import type { Review } from '../../../shared/domain/records';
+import type { Unit } from '../../../shared/domain/unit';
+import { getPreset } from '../../../shared/profiles/presets';
+import { platformRecord } from '../../fixtures/platform';
+import { libraryReview } from '../forms/review-fixture';
+
+type Body = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** A new session: the worker's module evaluated afresh, with a global scope of its own. */
+async function session(): Promise<(body: Body) => Promise<IndexPage>> {
+  const scope = new EventTarget();
+  const waiting = new Map<number, (r: RegisterWorkerResponse) => void>();
+  vi.stubGlobal(
+    'self',
+    Object.assign(scope, {
+      postMessage: (r: RegisterWorkerResponse) => {
+        waiting.get(r.id)?.(r);
+        waiting.delete(r.id);
+      },
+    }),
+  );
+  vi.resetModules();
+  await import('../../../renderer/db/register-worker');
+  let nextId = 1;
+  return (body) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, (r) => (r.ok ? resolve(r.value.page!) : reject(new Error(r.error))));
+      scope.dispatchEvent(Object.assign(new Event('message'), { data: { ...body, id } }));
+    });
+}
+
+const db = new LedgerDb();
+const store = new KeptIndexDb();
+
+/** Waits until the index `id` is kept at the ledger's current mark (the worker keeps it some seconds after a change). */
+async function keptNow(id: string): Promise<{ rows: string; extra?: string }> {
+  const mark = await ledgerMark(db);
+  for (let i = 0; i < 100; i += 1) {
+    await vi.advanceTimersByTimeAsync(30_000);
+    const hit = await store.indexes.get(id);
+    if (hit && hit.mark.seq === mark.seq && hit.mark.hash === mark.hash) return hit;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`index ${id} not kept at seq ${mark.seq}`);
+}
+
+/** Marks one kept row so that a search finds it only if the kept rows were used. */
+async function markKeptRow(id: string, rowId: string): Promise<void> {
+  const hit = (await store.indexes.get(id))!;
+  const rows = JSON.parse(hit.rows) as (PlatformIndexRow | ReviewIndexRow)[];
+  rows.find((r) => r.id === rowId)!.key += ' zzkept';
+  await store.indexes.put({ ...hit, rows: JSON.stringify(rows) });
+}
+
+const ALL = { offset: 0, limit: 1_000 };
+const platforms = (ask: Awaited<ReturnType<typeof session>>, query?: string) => ask({ type: 'platforms', filter: query ? { query } : {}, ...ALL });
+const reviews = (ask: Awaited<ReturnType<typeof session>>, filter: { query?: string; status?: string } = {}) => ask({ type: 'reviews', filter, ...ALL });
+
+/** What a session without any kept index answers: the truth to compare with. */
+async function fresh<T>(read: (ask: Awaited<ReturnType<typeof session>>) => Promise<T>): Promise<T> {
+  const saved = await store.indexes.toArray();
+  await store.indexes.clear();
+  const answer = await read(await session());
+  await store.indexes.clear();
+  await store.indexes.bulkPut(saved);
+  return answer;
+}
+
+let unit: Unit;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  // The worker's timers run on their own as well; advancing them jumps over its waits before keeping.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+  await saveSettings(db, { institutionName: '东湖示范大学', profileId: 'vocational-three-level-review', profile: getPreset('vocational-three-level-review')!, operatorName: '王𠮷' });
+  unit = await createRecord<Unit>(db, 'units', { name: '图书馆', kind: '直属单位' });
+  for (const [name, kind, accountId] of [
+    ['东湖示范大学图书馆', '微信公众号', 'dhsf_lib'],
+    ['东湖示范大学新闻网', '官方网站', 'news.dhsf.edu.cn'],
+    ['阿里山茶社', '微博', 'alishan'],
+    ['招生工作群', '微信群', 'zs'],
+  ] as const) {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...draft } = platformRecord('x', { name, kind, accountId, hostUnitId: unit.id });
+    ids[name] = (await createRecord<Platform>(db, 'platforms', draft)).id;
+  }
+  for (const title of ['春季招生简章', '图书馆开放时间调整', '新闻网改版通知']) {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...draft } = { ...libraryReview, title, platformId: ids['东湖示范大学图书馆']!, submittingUnitId: unit.id };
+    ids[title] = (await createRecord<Review>(db, 'reviews', draft)).id;
+  }
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+  db.close();
+  store.close();
+});
+
+describe('the registers kept between sessions', () => {
+  it('a new session uses the kept rows and catches up with what was written since', async () => {
+    const first = await session();
+    const before = await platforms(first);
+    expect(before.total).toBe(4);
+    await reviews(first);
+    await keptNow('platforms');
+    await keptNow('reviews');
+    await markKeptRow('platforms', ids['阿里山茶社']!);
+    await markKeptRow('reviews', ids['春季招生简章']!);
+
+    // Written while no session runs: a new platform, a renamed one, one trashed; a review renamed.
+    const { id: _id, createdAt: _c, updatedAt: _u, ...draft } = platformRecord('x', { name: '东湖书坊', kind: '抖音', accountId: 'dhsf_books' });
+    const added = await createRecord<Platform>(db, 'platforms', draft);
+    await updateRecord<Platform>(db, 'platforms', ids['东湖示范大学新闻网']!, { name: '东湖示范大学新闻中心' });
+    await softDelete(db, 'platforms', ids['招生工作群']!);
+    await updateRecord<Review>(db, 'reviews', ids['新闻网改版通知']!, { title: '校史馆闭馆通知' });
+
+    const next = await session();
+    // The kept rows were used (the marked row is found by its mark)…
+    expect((await platforms(next, 'zzkept')).ids).toEqual([ids['阿里山茶社']]);
+    expect((await reviews(next, { query: 'zzkept' })).ids).toEqual([ids['春季招生简章']]);
+    // …and caught up: the same pages as a session that reads the tables.
+    const now = await platforms(next);
+    expect(now).toEqual(await fresh((ask) => platforms(ask)));
+    expect(now.total).toBe(4);
+    expect(now.ids).toContain(added.id);
+    expect(now.ids).not.toContain(ids['招生工作群']);
+    expect((await platforms(next, 'xinwenzhongxin')).ids).toEqual([ids['东湖示范大学新闻网']]);
+    expect((await platforms(next, 'xinwenwang')).ids).toEqual([]);
+    expect((await platforms(next, 'dhsf')).ids).toEqual(await fresh(async (ask) => (await platforms(ask, 'dhsf')).ids));
+    expect((await reviews(next, { query: 'xsg' })).ids).toEqual([ids['新闻网改版通知']]);
+    expect((await reviews(next, { query: 'gbtz' })).ids).toEqual([]);
+    expect(await reviews(next)).toEqual(await fresh((ask) => reviews(ask)));
+
+    // The caught-up index is kept again at the new mark.
+    await keptNow('platforms');
+    await keptNow('reviews');
+  });
+
+  it('builds the index again after a renamed unit (platform keys hold unit names) or another rule profile', async () => {
+    const first = await session();
+    await platforms(first);
+    await reviews(first);
+    await keptNow('platforms');
+    await keptNow('reviews');
+    await markKeptRow('platforms', ids['阿里山茶社']!);
+    await markKeptRow('reviews', ids['春季招生简章']!);
+
+    await updateRecord<Unit>(db, 'units', unit.id, { name: '校图书馆' });
+    const afterUnit = await session();
+    expect((await platforms(afterUnit, 'zzkept')).ids).toEqual([]);
+    expect((await platforms(afterUnit, 'xiaotushuguan')).total).toBe(3);
+    // Reviews do not hold unit names: their kept rows still serve, and are kept again at the new
+    // mark (else the entries to catch up with would pile up from session to session).
+    expect((await reviews(afterUnit, { query: 'zzkept' })).ids).toEqual([ids['春季招生简章']]);
+    expect(JSON.parse((await keptNow('reviews')).rows)).toContainEqual(expect.objectContaining({ id: ids['春季招生简章'], key: expect.stringContaining('zzkept') }));
+
+    await markKeptRow('reviews', ids['春季招生简章']!);
+    const settings = (await db.settings.get('main'))!;
+    await saveSettings(db, { ...settings, profileId: 'undergraduate-filing-three-reviewers', profile: getPreset('undergraduate-filing-three-reviewers')! });
+    const afterProfile = await session();
+    expect((await reviews(afterProfile, { query: 'zzkept' })).ids).toEqual([]);
+    expect(await reviews(afterProfile)).toEqual(await fresh((ask) => reviews(ask)));
+  });
+
+  it('builds the index again after a restore (an entry about the whole database)', async () => {
+    const first = await session();
+    await platforms(first);
+    await keptNow('platforms');
+    await markKeptRow('platforms', ids['阿里山茶社']!);
+    await db.transaction('rw', [db.auditLog, db.settings], () => appendAudit(db, 'database', 'all', 'restore', {}, new Date().toISOString()));
+    const next = await session();
+    expect((await platforms(next, 'zzkept')).ids).toEqual([]);
+    expect((await platforms(next, 'alishan')).ids).toEqual([ids['阿里山茶社']]);
+  });
+});
+
+describe('changesSince', () => {
+  it('names the records written after a mark, and nothing once the chain no longer holds the mark', async () => {
+    const mark = await ledgerMark(db);
+    const created = await createRecord<Unit>(db, 'units', { name: '档案馆', kind: '直属单位' });
+    await updateRecord<Unit>(db, 'units', created.id, { name: '校档案馆' });
+    await updateRecord<Platform>(db, 'platforms', ids['阿里山茶社']!, { accountId: 'alishan2' });
+    const since = await changesSince(db, mark, 10);
+    expect(since?.changes).toEqual({ units: [created.id], platforms: [ids['阿里山茶社']] });
+    expect(since?.mark).toEqual(await ledgerMark(db));
+    expect(await changesSince(db, mark, 2)).toBeUndefined();
+    expect(await changesSince(db, { ...mark, hash: 'f'.repeat(64) }, 10)).toBeUndefined();
+    expect((await changesSince(db, { seq: 0, hash: '' }, 10_000))?.changes.platforms).toBe('all');
+  });
+});

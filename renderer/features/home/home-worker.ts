@@ -28,7 +28,7 @@ const cache = new HomeCacheDb();
 /** This worker's file: its name changes with any change of the rules it computes with. */
 const CODE = import.meta.url;
 
-let watching: { session: number; subscription: Subscription } | undefined;
+let watching: { session: number; subscription?: Subscription } | undefined;
 let latest: { version: number; snapshot: HomeSnapshot } | undefined;
 
 function watch(session: number, today: string): void {
@@ -43,27 +43,30 @@ function watch(session: number, today: string): void {
       summary: { session, version, stats: snapshot.stats, flagged: snapshot.flagged, hasRules: snapshot.hasRules, reminders: reminderSummary(snapshot.reminders), firstPage },
     });
   };
+  const current: NonNullable<typeof watching> = { session };
+  watching = current;
+  // The kept snapshot is read before the records: asked beside them, it waited behind their
+  // tens of thousands of reads (at 100,000 reviews, until the computation was done anyway).
   void cachedSnapshot(db, cache, today, CODE).then((hit) => {
-    // Only before the first computation of this visit: it is never older than what is shown.
-    if (hit && version === 0 && watching?.session === session) publish(hit);
+    if (watching !== current) return;
+    if (hit) publish(hit);
+    // The key is read before the records: a change in between leaves a key older than the data,
+    // which the next start finds stale (never the other way round).
+    current.subscription = liveQuery(async () => ({ key: await ledgerKey(db, today, CODE), records: await readHomeRecords(db, today) })).subscribe({
+      next: ({ key, records }) => {
+        const snapshot = homeSnapshotOf(records, today);
+        publish(snapshot);
+        void keepSnapshot(cache, key, snapshot);
+      },
+      error: (error: unknown) => {
+        scope.postMessage({ type: 'error', session, detail: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      },
+    });
   });
-  // The key is read before the records: a change in between leaves a key older than the data,
-  // which the next start finds stale (never the other way round).
-  const subscription = liveQuery(async () => ({ key: await ledgerKey(db, today, CODE), records: await readHomeRecords(db, today) })).subscribe({
-    next: ({ key, records }) => {
-      const snapshot = homeSnapshotOf(records, today);
-      publish(snapshot);
-      void keepSnapshot(cache, key, snapshot);
-    },
-    error: (error: unknown) => {
-      scope.postMessage({ type: 'error', session, detail: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
-    },
-  });
-  watching = { session, subscription };
 }
 
 function unwatch(): void {
-  watching?.subscription.unsubscribe();
+  watching?.subscription?.unsubscribe();
   watching = undefined;
   // Nothing is kept while the start page is closed: the next visit reads the database afresh.
   latest = undefined;

@@ -56,7 +56,7 @@ import {
   type RotationIndexRow,
 } from '@shared/search/register-index';
 import { eachLive } from './chunked-reads';
-import { keepRows, KeptIndexDb, readKept } from './kept-indexes';
+import { keepValue, KeptIndexDb, readKept } from './kept-indexes';
 import { changesSince, ledgerMark, type LedgerMark } from './ledger-mark';
 import { LedgerDb } from './schema';
 import { searchKeys } from './search-keys';
@@ -349,9 +349,9 @@ async function keptIndex<R extends { id: string; key: string }, I extends Keyed<
   make: (rows: R[], mark: LedgerMark, extra: string | undefined) => I,
   apply: (index: I, changes: ChangedRows) => Promise<boolean>,
 ): Promise<I | undefined> {
-  const hit = await readKept<R>(kept, id, CODE);
+  const hit = await readKept<R[]>(kept, id, CODE);
   if (!hit) return undefined;
-  const index = make(hit.rows, hit.mark, hit.extra);
+  const index = make(hit.value, hit.mark, hit.extra);
   // Read just now: it needs keeping again only if catching up changed it.
   index.dirty = false;
   return (await catchUp(index, apply)) ? index : undefined;
@@ -382,7 +382,7 @@ async function keepIndex<I extends Keyed<{ id: string; key: string }>>(
   // up from the last known mark re-reads those records once more and gives the mark they are exact at.
   if (!(await catchUp(index, apply))) return;
   index.dirty = false;
-  await keepRows(kept, id, CODE, { mark: index.mark, rows: index.rows, extra: extra(index) });
+  await keepValue(kept, id, CODE, { mark: index.mark, value: index.rows, extra: extra(index) });
 }
 
 /** A review's platform as the review list filters and searches it. */

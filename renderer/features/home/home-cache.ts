@@ -2,10 +2,16 @@
 // ledger has not changed since. Every change of a record appends to the hash-chained audit log, so
 // the chain's last entry (with the day and the code that computed it) says whether a snapshot
 // computed then is still exact. Derived data in a database of its own, never part of a backup.
+//
+// On another day (or after a change) the snapshot is computed again, from the records it reads: at
+// a university's scale some 50,000 of them, seconds of reading. Those records are kept too
+// (kept-indexes.ts), with the mark they were read at; the next start reads them in one record and
+// re-reads only the records written since (ledger-mark.ts).
 import { Dexie, type Table } from 'dexie';
 import type { LedgerDb } from '../../db/schema';
-import { ledgerMark, markText } from '../../db/ledger-mark';
-import type { HomeSnapshot } from './home-snapshot';
+import { keepValue, type KeptIndexDb, readKept } from '../../db/kept-indexes';
+import { changesSince, ledgerMark, markText, type LedgerMark } from '../../db/ledger-mark';
+import { catchUpHomeRecords, type HomeRecords, type HomeSnapshot } from './home-snapshot';
 
 interface CachedSnapshot {
   id: 'main';
@@ -23,7 +29,12 @@ export class HomeCacheDb extends Dexie {
 
 /** What a snapshot computed for `today` by `code` depends on: the day, the code and the audit chain's last entry. */
 export async function ledgerKey(db: LedgerDb, today: string, code: string): Promise<string> {
-  return [code, today, markText(await ledgerMark(db))].join('|');
+  return snapshotKey(await ledgerMark(db), today, code);
+}
+
+/** The key of a snapshot computed for `today` by `code` from the ledger at `mark`. */
+export function snapshotKey(mark: LedgerMark, today: string, code: string): string {
+  return [code, today, markText(mark)].join('|');
 }
 
 /** The kept snapshot if it was computed from the ledger as it is now, else undefined. */
@@ -44,4 +55,30 @@ export async function keepSnapshot(cache: HomeCacheDb, key: string, snapshot: Ho
   } catch {
     // A full disk or a blocked database: the next start computes it again.
   }
+}
+
+const RECORDS_ID = 'home-records';
+/** More entries than this since the records were kept, and reading the tables is quicker. */
+const MAX_CATCH_UP = 5_000;
+
+/**
+ * The start page's records as kept by an earlier start, brought up to date with the ledger, and
+ * the mark they were kept at; undefined when there are none for this year (the inspections read
+ * are this year's and last year's) or they cannot be caught up.
+ */
+export async function keptHomeRecords(db: LedgerDb, store: KeptIndexDb, today: string, code: string): Promise<{ records: HomeRecords; keptAt: LedgerMark } | undefined> {
+  try {
+    const kept = await readKept<HomeRecords>(store, RECORDS_ID, code);
+    if (!kept || kept.extra !== today.slice(0, 4)) return undefined;
+    const since = await changesSince(db, kept.mark, MAX_CATCH_UP);
+    if (!since || !(await catchUpHomeRecords(db, kept.value, since.changes, today))) return undefined;
+    return { records: kept.value, keptAt: kept.mark };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the records read for `today` from the ledger at `mark` (read before them). */
+export function keepHomeRecords(store: KeptIndexDb, records: HomeRecords, mark: LedgerMark, today: string, code: string): Promise<void> {
+  return keepValue(store, RECORDS_ID, code, { mark, value: records, extra: today.slice(0, 4) });
 }

@@ -5,6 +5,8 @@
 // indexes where the rules need only part of a table (this and last year's inspections, printouts
 // still 待签回, people who left).
 import type { LedgerDb } from '../../db/schema';
+import type { ChangedIds } from '../../db/ledger-mark';
+import type { RecordTable } from '@shared/domain/tables';
 import { isClosed, isGroupKind } from '@shared/domain/platform';
 import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
@@ -53,27 +55,74 @@ export async function readHomeSnapshot(db: LedgerDb, today: string): Promise<Hom
   return homeSnapshotOf(await readHomeRecords(db, today), today);
 }
 
+type HomeTables = Omit<HomeRecords, 'settings'>;
+type RecordOf<K extends keyof HomeTables> = HomeTables[K][number];
+
+/**
+ * What the start page reads of each table: all of it, or the part an index selects. `wanted` is
+ * the same selection tested on one record (a record changed since a kept read is taken or left
+ * by it), and `order` the order the read returns (primary key; within an index key, the key first).
+ */
+interface HomeRead<K extends keyof HomeTables> {
+  table: RecordTable;
+  read: (db: LedgerDb, year: number) => Promise<RecordOf<K>[]>;
+  wanted?: (record: RecordOf<K>, year: number) => boolean;
+  order?: (a: RecordOf<K>, b: RecordOf<K>) => number;
+}
+
+const byKey = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const HOME_READS: { [K in keyof HomeTables]: HomeRead<K> } = {
+  units: { table: 'units', read: (db) => db.units.toArray() },
+  leftPeople: { table: 'people', read: (db) => db.people.where('status').equals('离岗').toArray(), wanted: (p) => p.status === '离岗' },
+  platforms: { table: 'platforms', read: (db) => db.platforms.toArray() },
+  approvals: { table: 'approvals', read: (db) => db.approvals.toArray() },
+  // The annual inspection looks at this year's campaign and last year's (003 第二十五条).
+  inspections: {
+    table: 'inspections',
+    read: (db, year) => db.inspections.where('year').between(year - 1, year, true, true).toArray(),
+    wanted: (i, year) => i.year === year - 1 || i.year === year,
+    order: (a, b) => byKey(a.year, b.year) || byKey(a.id, b.id),
+  },
+  trainings: { table: 'trainings', read: (db) => db.trainings.toArray() },
+  // Only forms still waiting for signatures can be overdue.
+  printouts: { table: 'printouts', read: (db) => db.printouts.where('paperStatus').equals('待签回').toArray(), wanted: (p) => p.paperStatus === '待签回' },
+  envelopes: { table: 'envelopes', read: (db) => db.envelopes.toArray() },
+  handovers: { table: 'handovers', read: (db) => db.handovers.toArray() },
+};
+
+const HOME_KEYS = Object.keys(HOME_READS) as (keyof HomeTables)[];
+
 /**
  * The records the start page's figures and rules read. Only Dexie calls, so that a liveQuery over
  * it knows every range it depends on; the computation is done apart (homeSnapshotOf).
  */
 export async function readHomeRecords(db: LedgerDb, today: string): Promise<HomeRecords> {
   const year = Number(today.slice(0, 4));
-  const [settings, units, leftPeople, platforms, approvals, inspections, trainings, printouts, envelopes, handovers] = await Promise.all([
-    db.settings.get('main'),
-    db.units.toArray(),
-    db.people.where('status').equals('离岗').toArray(),
-    db.platforms.toArray(),
-    db.approvals.toArray(),
-    // The annual inspection looks at this year's campaign and last year's (003 第二十五条).
-    db.inspections.where('year').between(year - 1, year, true, true).toArray(),
-    db.trainings.toArray(),
-    // Only forms still waiting for signatures can be overdue.
-    db.printouts.where('paperStatus').equals('待签回').toArray(),
-    db.envelopes.toArray(),
-    db.handovers.toArray(),
-  ]);
-  return { settings, units, leftPeople, platforms, approvals, inspections, trainings, printouts, envelopes, handovers };
+  const [settings, ...tables] = await Promise.all([db.settings.get('main'), ...HOME_KEYS.map((key) => HOME_READS[key].read(db, year))]);
+  return { settings, ...(Object.fromEntries(HOME_KEYS.map((key, i) => [key, tables[i]])) as unknown as HomeTables) };
+}
+
+/**
+ * Brings records read for `today` up to date with the records changed since (ledger-mark.ts's
+ * changesSince), re-reading just those: afterwards they equal what readHomeRecords reads now.
+ * False when they cannot be (a whole table changed: a restore).
+ */
+export async function catchUpHomeRecords(db: LedgerDb, records: HomeRecords, changes: ChangedIds, today: string): Promise<boolean> {
+  const year = Number(today.slice(0, 4));
+  if (changes.settings === 'all' || HOME_KEYS.some((key) => changes[HOME_READS[key].table] === 'all')) return false;
+  if (changes.settings) records.settings = await db.settings.get('main');
+  const tables = records as unknown as Record<keyof HomeTables, { id: string }[]>;
+  for (const key of HOME_KEYS) {
+    const spec = HOME_READS[key] as unknown as HomeRead<'units'>;
+    const ids = changes[spec.table];
+    if (!ids || ids === 'all') continue;
+    const changed = new Set(ids);
+    const found = (await db.table(spec.table).bulkGet(ids)) as (Unit | undefined)[];
+    const now = found.filter((r): r is Unit => r !== undefined && (spec.wanted?.(r, year) ?? true));
+    tables[key] = [...(tables[key] as Unit[]).filter((r) => !changed.has(r.id)), ...now].sort(spec.order ?? ((a, b) => byKey(a.id, b.id)));
+  }
+  return true;
 }
 
 export interface HomeRecords {

@@ -8,7 +8,9 @@
 // (home-cache.ts); it is computed again all the same, and replaces what is shown.
 import { liveQuery, type Subscription } from 'dexie';
 import { DB_NAME, LedgerDb } from '../../db/schema';
-import { cachedSnapshot, HomeCacheDb, keepSnapshot, ledgerKey } from './home-cache';
+import { KeptIndexDb } from '../../db/kept-indexes';
+import { ledgerMark, markText, type LedgerMark } from '../../db/ledger-mark';
+import { cachedSnapshot, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, snapshotKey } from './home-cache';
 import { homeSnapshotOf, readHomeRecords, reminderPage, reminderSummary, type HomeSnapshot } from './home-snapshot';
 import { REMINDER_PAGE_SIZE, type HomeWorkerRequest, type HomeWorkerResponse } from './home-protocol';
 
@@ -25,6 +27,7 @@ const scope = self as unknown as WorkerScope;
 const db = new LedgerDb(DB_NAME, { cache: 'disabled' });
 
 const cache = new HomeCacheDb();
+const kept = new KeptIndexDb();
 /** This worker's file: its name changes with any change of the rules it computes with. */
 const CODE = import.meta.url;
 
@@ -47,16 +50,26 @@ function watch(session: number, today: string): void {
   watching = current;
   // The kept snapshot is read before the records: asked beside them, it waited behind their
   // tens of thousands of reads (at 100,000 reviews, until the computation was done anyway).
-  void cachedSnapshot(db, cache, today, CODE).then((hit) => {
+  void cachedSnapshot(db, cache, today, CODE).then(async (hit) => {
+    if (watching !== current) return;
+    // Another day or a changed ledger: computed at once from the records kept by the last start,
+    // caught up with what was written since; the reading below then confirms (or corrects) it.
+    const found = hit ? undefined : await keptHomeRecords(db, kept, today, CODE);
     if (watching !== current) return;
     if (hit) publish(hit);
-    // The key is read before the records: a change in between leaves a key older than the data,
-    // which the next start finds stale (never the other way round).
-    current.subscription = liveQuery(async () => ({ key: await ledgerKey(db, today, CODE), records: await readHomeRecords(db, today) })).subscribe({
-      next: ({ key, records }) => {
+    else if (found) publish(homeSnapshotOf(found.records, today));
+    // The records are kept again once a visit, when they are not those kept already.
+    const keptAt: LedgerMark | undefined = found?.keptAt;
+    let keepRecords = !hit;
+    // The mark is read before the records: a change in between leaves a mark older than the data,
+    // which the next start finds stale or catches up from (never the other way round).
+    current.subscription = liveQuery(async () => ({ mark: await ledgerMark(db), records: await readHomeRecords(db, today) })).subscribe({
+      next: ({ mark, records }) => {
         const snapshot = homeSnapshotOf(records, today);
         publish(snapshot);
-        void keepSnapshot(cache, key, snapshot);
+        void keepSnapshot(cache, snapshotKey(mark, today, CODE), snapshot);
+        if (keepRecords && (!keptAt || markText(keptAt) !== markText(mark))) void keepHomeRecords(kept, records, mark, today, CODE);
+        keepRecords = false;
       },
       error: (error: unknown) => {
         scope.postMessage({ type: 'error', session, detail: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });

@@ -131,9 +131,15 @@ export function isEmptyFilter(f: object): boolean {
 }
 
 /** Inserts or replaces rows by id and keeps the order: for the few rows one change touches. */
-export function upsertSorted<T extends { id: string }>(rows: T[], changed: readonly T[], removedIds: readonly string[], compare: (a: T, b: T) => number): T[] {
-  const drop = new Set([...removedIds, ...changed.map((r) => r.id)]);
-  const kept = drop.size === 0 ? rows : rows.filter((r) => !drop.has(r.id));
+export function upsertSorted<T>(
+  rows: T[],
+  changed: readonly T[],
+  removedIds: readonly string[],
+  compare: (a: T, b: T) => number,
+  idOf: (row: T) => string = (row) => (row as { id: string }).id,
+): T[] {
+  const drop = new Set([...removedIds, ...changed.map(idOf)]);
+  const kept = drop.size === 0 ? rows : rows.filter((r) => !drop.has(idOf(r)));
   for (const row of [...changed].sort(compare)) {
     // Binary search for the first row that sorts after the new one.
     let lo = 0;

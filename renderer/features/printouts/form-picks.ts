@@ -2,6 +2,10 @@
 // itself (FormDefinition.samples picks from the ledger's records). Built in the print center's
 // worker (picks-worker.ts), so the window never holds a whole table: it asks for one page of
 // labels at a time, and for the records the clerk chose when a preview or a batch starts.
+//
+// A list is kept between sessions too (kept-indexes.ts), with the ledger mark it was exact at: the
+// next time it is asked for, it is caught up with the records written since (ledger-mark.ts)
+// instead of built from a hundred thousand reviews again.
 import type { Table } from 'dexie';
 import { compareZh } from '@shared/domain/collate';
 import type { LedgerRecords } from '@shared/domain/ledger-records';
@@ -9,7 +13,10 @@ import { recordPlatformId } from '@shared/forms/file-name';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { buildSearchKey } from '@shared/search/pinyin-search';
 import { matchesSearch } from '@shared/search/search-match';
+import { upsertSorted } from '@shared/search/register-index';
 import { eachLive, readByIds } from '../../db/chunked-reads';
+import { keepValue, readKept, type KeptIndexDb } from '../../db/kept-indexes';
+import { changesSince, ledgerMark, type ChangedIds, type LedgerMark } from '../../db/ledger-mark';
 import type { LedgerDb } from '../../db/schema';
 
 const LEDGER_TABLES = ['units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings'] as const satisfies readonly (keyof LedgerRecords)[];
@@ -27,12 +34,26 @@ export interface PickPage {
   total: number;
 }
 
-interface Pick extends PickRow {
-  /** The search key of the label, built at the first query. */
-  search?: string;
+interface KeptPick extends PickRow {
   /** The record itself, for a form printed from a record no table holds (F11S's year, F15's log). */
   record?: AnyRecord;
 }
+
+interface Pick extends KeptPick {
+  /** The search key of the label, built at the first query. */
+  search?: string;
+}
+
+/** A list as kept between sessions. */
+interface KeptList {
+  picks: KeptPick[];
+  tables: string[];
+}
+
+/** More entries than this since a list was kept, and building it again is quicker. */
+const MAX_CATCH_UP = 5_000;
+
+const byLabel = (a: PickRow, b: PickRow): number => compareZh(a.label, b.label);
 
 /**
  * What `pick` returns from the database, reading only the tables it looks at (F04 picks from the
@@ -40,8 +61,13 @@ interface Pick extends PickRow {
  * running it: a table not yet read looks empty and is noted; when the run noted one, that table is
  * read (in chunks) and `pick` runs again. The run that notes nothing new saw every table it read in full.
  */
-export async function pickFromLedger<R>(db: LedgerDb, pick: (records: LedgerRecords) => R[]): Promise<{ picked: R[]; tables: LedgerTable[] }> {
-  const read = new Map<LedgerTable, LedgerRecords[LedgerTable]>();
+export async function pickFromLedger<R>(
+  db: LedgerDb,
+  pick: (records: LedgerRecords) => R[],
+  /** Tables given instead of read (a few changed records standing for their table). */
+  given: Partial<Record<LedgerTable, readonly object[]>> = {},
+): Promise<{ picked: R[]; tables: LedgerTable[] }> {
+  const read = new Map(Object.entries(given) as [LedgerTable, LedgerRecords[LedgerTable]][]);
   for (;;) {
     const wanted = new Set<LedgerTable>();
     const view = Object.fromEntries(
@@ -72,6 +98,22 @@ async function platformNames(db: LedgerDb, records: readonly unknown[]): Promise
   return new Map((await readByIds(db.platforms, ids)).map((p) => [p.id, p.name]));
 }
 
+/** The picks of these records, labelled (and holding the record only where no table holds it). */
+async function labelled(db: LedgerDb, formId: FormId, picked: readonly AnyRecord[]): Promise<Pick[]> {
+  const def = getForm(formId);
+  const names = await platformNames(db, picked);
+  return picked.map((record, i) => {
+    // A record about a platform (an inspection's 2025年度, an envelope's number) is listed, sorted
+    // and found under that platform's name too: the clerk looks for the account.
+    const platformId = recordPlatformId(record);
+    const name = platformId ? names.get(platformId) : undefined;
+    const own = def.describe(record as never);
+    const label = name && name !== own ? `${name} · ${own}` : own;
+    const id = def.recordId(record as never);
+    return id !== undefined && def.recordTable ? { key: id, label } : { key: id ?? `${formId}-${i}-${label}`, label, record };
+  });
+}
+
 /** The records of one form the clerk can pick, in label order, searchable by pinyin. */
 export class FormPicks {
   private keyed = false;
@@ -79,30 +121,72 @@ export class FormPicks {
   private constructor(
     private readonly db: LedgerDb,
     readonly formId: FormId,
-    private readonly picks: Pick[],
+    private picks: Pick[],
     /** The tables the list was built from: a change to one of them makes it stale. */
     readonly tables: ReadonlySet<string>,
-    private readonly keyOf?: (text: string) => string,
+    private readonly keyOf: ((text: string) => string) | undefined,
+    /** Every record the audit log names up to this mark was read after it was written. */
+    private mark: LedgerMark,
   ) {}
 
   /** Reads what `formId` picks from and keeps its labels (and the record only where no table holds it). */
   static async build(db: LedgerDb, formId: FormId, keyOf?: (text: string) => string): Promise<FormPicks> {
+    // The mark is read before the records: a write in between is caught up again, never missed.
+    const mark = await ledgerMark(db);
     const def = getForm(formId);
     const { picked, tables } = await pickFromLedger(db, (data) => def.samples(data) as AnyRecord[]);
-    const names = await platformNames(db, picked);
-    const picks: Pick[] = picked.map((record, i) => {
-      // A record about a platform (an inspection's 2025年度, an envelope's number) is listed, sorted
-      // and found under that platform's name too: the clerk looks for the account.
-      const platformId = recordPlatformId(record);
-      const name = platformId ? names.get(platformId) : undefined;
-      const own = def.describe(record as never);
-      const label = name && name !== own ? `${name} · ${own}` : own;
-      const id = def.recordId(record as never);
-      return id !== undefined && def.recordTable ? { key: id, label } : { key: id ?? `${formId}-${i}-${label}`, label, record };
-    });
-    picks.sort((a, b) => compareZh(a.label, b.label));
+    const picks = await labelled(db, formId, picked);
+    picks.sort(byLabel);
     // The labels also name platforms.
-    return new FormPicks(db, formId, picks, new Set([...tables, 'platforms']), keyOf);
+    return new FormPicks(db, formId, picks, new Set([...tables, 'platforms']), keyOf, mark);
+  }
+
+  /**
+   * The form's list as an earlier session (or visit) kept it in `store`, caught up with the
+   * ledger; else built. Either way kept again for the next time when it changed.
+   */
+  static async open(db: LedgerDb, store: KeptIndexDb, code: string, formId: FormId, keyOf?: (text: string) => string): Promise<FormPicks> {
+    const id = `picks:${formId}`;
+    const kept = await readKept<KeptList>(store, id, code);
+    if (kept) {
+      const picks = new FormPicks(db, formId, kept.value.picks, new Set(kept.value.tables), keyOf, kept.mark);
+      const since = await changesSince(db, kept.mark, MAX_CATCH_UP);
+      if (since && (await picks.catchUp(since.changes, since.mark))) {
+        if (since.mark.seq !== kept.mark.seq) void picks.keep(store, id, code);
+        return picks;
+      }
+    }
+    const built = await FormPicks.build(db, formId, keyOf);
+    void built.keep(store, id, code);
+    return built;
+  }
+
+  private keep(store: KeptIndexDb, id: string, code: string): Promise<void> {
+    const picks = this.picks.map(({ key, label, record }): KeptPick => (record ? { key, label, record } : { key, label }));
+    return keepValue<KeptList>(store, id, code, { mark: this.mark, value: { picks, tables: [...this.tables] } });
+  }
+
+  /**
+   * Brings the list up to date with records written since its mark (`changes`, up to `mark`):
+   * nothing to do when none is in a table it was built from; a form printed from the records of
+   * one table re-picks just the changed records when nothing else it reads changed (each record is
+   * picked by itself and the other tables); false when it must be built again.
+   */
+  async catchUp(changes: ChangedIds, mark: LedgerMark): Promise<boolean> {
+    const touched = Object.keys(changes).filter((t) => this.tables.has(t));
+    if (touched.length > 0) {
+      const def = getForm(this.formId);
+      const table = def.recordTable as LedgerTable | undefined;
+      const ids = table && changes[table];
+      if (!table || !Array.isArray(ids) || touched.some((t) => t !== table) || this.picks.some((p) => p.record)) return false;
+      const found = await readByIds(this.db.table(table) as Table<AnyRecord & { id: string; deletedAt?: string }, string, unknown>, ids);
+      const { picked } = await pickFromLedger(this.db, (data) => def.samples(data) as AnyRecord[], { [table]: found.filter((r) => !r.deletedAt) });
+      const fresh = await labelled(this.db, this.formId, picked);
+      if (this.keyed) for (const p of fresh) p.search = buildSearchKey([p.label], this.keyOf);
+      this.picks = upsertSorted(this.picks, fresh, ids, byLabel, (p) => p.key);
+    }
+    this.mark = mark;
+    return true;
   }
 
   get size(): number {

@@ -2,7 +2,9 @@
 // form picks from in chunks, keeps the labels of the records found, and answers pages, searches
 // and the records chosen. The lists of the last few forms are kept until a table they were built
 // from changes (the window forwards every change), so opening the print center again, or going
-// back to a form, lists at once; the first form's list is built when 打印与签回 opens.
+// back to a form, lists at once; the first form's list is built when 打印与签回 opens. Lists are
+// kept between sessions as well, and caught up with what was written since (form-picks.ts).
+import { KeptIndexDb } from '../../db/kept-indexes';
 import { LedgerDb } from '../../db/schema';
 import { searchKeys } from '../../db/search-keys';
 import { FormPicks, KeptPickLists } from './form-picks';
@@ -14,7 +16,10 @@ const KEPT_LISTS = 3;
 
 const db = new LedgerDb();
 const keys = searchKeys();
-const lists = new KeptPickLists((formId) => FormPicks.build(db, formId, keys.keyOf), KEPT_LISTS);
+const store = new KeptIndexDb();
+/** What the kept lists depend on besides the ledger: the forms' code (this worker's file name changes with it) and the time zone dates are shown in. */
+const CODE = `${import.meta.url}|${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
+const lists = new KeptPickLists((formId) => FormPicks.open(db, store, CODE, formId, keys.keyOf), KEPT_LISTS);
 let current: { list: number; picks: FormPicks } | undefined;
 
 function listOf(list: number): FormPicks {

@@ -2,16 +2,18 @@
 // and read a page at a time. Behaviour of that list over the demo ledger: label order, pages and
 // totals, pinyin search, 全选's keys, and the records read for what was chosen.
 import 'fake-indexeddb/auto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
-import { softDelete } from '../../../renderer/db/repository';
+import { createRecord, softDelete, updateRecord } from '../../../renderer/db/repository';
+import { KeptIndexDb } from '../../../renderer/db/kept-indexes';
 import { FormPicks, KeptPickLists } from '../../../renderer/features/printouts/form-picks';
 import type { FormId } from '../../../shared/forms/registry';
 import { compareZh } from '../../../shared/domain/collate';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
-import { getForm } from '../../../shared/forms/registry';
+import { FORM_REGISTRY, getForm } from '../../../shared/forms/registry';
 import type { Platform } from '../../../shared/domain/platform';
+import type { Inspection, Review } from '../../../shared/domain/records';
 
 beforeAll(async () => {
   await loadDataset(db, createDemoDataset(), '王𠮷');
@@ -116,5 +118,60 @@ describe('the lists the print center keeps', () => {
     await building;
     await lists.get('F11');
     expect(built).toEqual(['F11', 'F11']);
+  });
+});
+
+describe('lists kept between sessions', () => {
+  const CODE = 'picks-worker-abc.js|UTC';
+  const everyForm = Object.keys(FORM_REGISTRY) as FormId[];
+  const all = (picks: FormPicks) => picks.page('', 0, 1_000_000);
+
+  it('caught up with the records written since, every form lists what a list built now lists', async () => {
+    const store = new KeptIndexDb('form-picks-kept-1');
+    for (const formId of everyForm) await FormPicks.open(db, store, CODE, formId);
+    // Wait for the lists to be written (open keeps them without waiting).
+    await vi.waitFor(async () => expect(await store.indexes.count()).toBe(everyForm.length));
+    // A kept label changed by hand: still shown afterwards only where the kept list was caught up.
+    const kept = (await store.indexes.get('picks:F05'))!;
+    const value = JSON.parse(kept.rows) as { picks: { key: string; label: string }[] };
+    const untouched = value.picks.at(-1)!;
+    untouched.label = `${untouched.label}（保留的列表）`;
+    await store.indexes.put({ ...kept, rows: JSON.stringify(value) });
+
+    const reviews = await db.reviews.toArray();
+    const [renamed, trashed] = reviews.filter((r) => !r.deletedAt && r.id !== untouched.key);
+    await updateRecord<Review>(db, 'reviews', renamed!.id, { title: '校史馆闭馆通知' });
+    await softDelete(db, 'reviews', trashed!.id);
+    const { id: _i, createdAt: _c, updatedAt: _u, ...copy } = renamed!;
+    const added = await createRecord<Review>(db, 'reviews', { ...copy, title: '新生开学典礼直播预告' });
+    const inspection = (await db.inspections.toArray()).find((i) => !i.deletedAt)!;
+    await updateRecord<Inspection>(db, 'inspections', inspection.id, { year: 2019 });
+
+    for (const formId of everyForm) {
+      const caught = all(await FormPicks.open(db, store, CODE, formId));
+      const now = all(await FormPicks.build(db, formId));
+      if (formId === 'F05') {
+        // The review forms were caught up (the hand-changed label is there), not built again.
+        expect(caught.rows.find((r) => r.key === untouched.key)?.label).toContain('（保留的列表）');
+        expect(caught.rows.filter((r) => r.key !== untouched.key)).toEqual(now.rows.filter((r) => r.key !== untouched.key));
+        expect(caught.rows.map((r) => r.key)).toContain(added.id);
+        expect(caught.rows.map((r) => r.key)).not.toContain(trashed!.id);
+        expect(caught.rows.find((r) => r.key === renamed!.id)?.label).toContain('校史馆闭馆通知');
+      } else expect(caught, formId).toEqual(now);
+    }
+    await store.delete();
+  });
+
+  it('builds the list again when another table it reads changed (a platform renamed), or the code is another', async () => {
+    const store = new KeptIndexDb('form-picks-kept-2');
+    const first = all(await FormPicks.open(db, store, CODE, 'F11'));
+    await vi.waitFor(async () => expect(await store.indexes.count()).toBe(1));
+    const platform = (await db.platforms.toArray()).find((p) => !p.deletedAt && first.rows.some((r) => r.label.startsWith(p.name)))!;
+    await updateRecord<Platform>(db, 'platforms', platform.id, { name: `${platform.name}（更名）` });
+    const after = all(await FormPicks.open(db, store, CODE, 'F11'));
+    expect(after).toEqual(all(await FormPicks.build(db, 'F11')));
+    expect(after.rows.some((r) => r.label.startsWith(`${platform.name}（更名）`))).toBe(true);
+    expect(all(await FormPicks.open(db, store, 'picks-worker-def.js|UTC', 'F11'))).toEqual(after);
+    await store.delete();
   });
 });

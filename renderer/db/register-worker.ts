@@ -203,7 +203,17 @@ function platformTexts(p: Platform, n: Names): Texts {
 }
 
 function platformRow(p: Platform): PlatformIndexRow {
-  return { id: p.id, kind: p.kind, name: p.name, accountId: p.accountId, hostUnitId: p.hostUnitId, sponsorUnitId: p.sponsorUnitId, status: p.status, key: '' };
+  return {
+    id: p.id,
+    kind: p.kind,
+    name: p.name,
+    accountId: p.accountId,
+    hostUnitId: p.hostUnitId,
+    sponsorUnitId: p.sponsorUnitId,
+    responsibleId: p.responsibleId,
+    status: p.status,
+    key: '',
+  };
 }
 
 function loadPlatforms(): Promise<PlatformIndex> {
@@ -230,13 +240,19 @@ async function buildPlatforms(): Promise<PlatformIndex> {
 }
 
 /**
- * Brings a platform index up to date with these changes by re-reading the changed platforms;
- * false when it must be built again (a unit or person renamed changes the keys of many).
+ * Brings a platform index up to date with these changes by re-reading the changed platforms and
+ * re-keying those whose host unit or responsible person changed (the keys hold their names);
+ * false when it must be built again (a whole table changed).
  */
 async function platformChanges(index: PlatformIndex, changes: ChangedRows): Promise<boolean> {
-  if (changes.units || changes.people || changes.platforms === 'all') return false;
-  const ids = changes.platforms;
-  if (!ids) return true;
+  if (changes.platforms === 'all' || changes.units === 'all' || changes.people === 'all') return false;
+  const units = new Set(changes.units);
+  const people = new Set(changes.people);
+  // The names are read again: a kept key must never hold a name from before the change.
+  if (units.size > 0 || people.size > 0) names = undefined;
+  const named = units.size > 0 || people.size > 0 ? index.rows.filter((r) => (r.hostUnitId && units.has(r.hostUnitId)) || (r.responsibleId && people.has(r.responsibleId))) : [];
+  const ids = [...new Set([...(changes.platforms ?? []), ...named.map((r) => r.id)])];
+  if (ids.length === 0) return true;
   const found = await db.platforms.bulkGet(ids);
   const live = found.filter((p): p is Platform => p !== undefined && !p.deletedAt);
   const n = await loadNames();
@@ -613,7 +629,7 @@ async function campaignSummary(year: number, thisYear: number, asOf: string): Pr
 async function applyChanges(changes: ChangedRows): Promise<void> {
   if (changes.platforms || changes.inspections || changes.approvals || changes.settings) campaignData = undefined;
   for (const index of rowIndexes) await index.changed(changes);
-  // Names inside platform keys: a renamed unit or person re-keys the platforms.
+  // Names inside platform keys, also when no index is loaded (the next one is built with them).
   if (changes.units || changes.people) names = undefined;
   const platforms = platformIndex;
   if (platforms && !(await platformChanges(await platforms, changes)) && platformIndex === platforms) platformIndex = undefined;

@@ -15,6 +15,8 @@ export interface PlatformIndexRow {
   accountId?: string;
   hostUnitId?: string;
   sponsorUnitId?: string;
+  /** The responsible person, whose name the key holds (a renamed person re-keys these rows). */
+  responsibleId?: string;
   status: string;
   /** buildSearchKey of name, account, kind, host unit and responsible person; '' until built. */
   key: string;

@@ -13,6 +13,7 @@ import type { IndexPage, PlatformIndexRow, ReviewIndexRow } from '../../../share
 import type { Platform } from '../../../shared/domain/platform';
 import type { Review } from '../../../shared/domain/records';
 import type { Unit } from '../../../shared/domain/unit';
+import type { Person } from '../../../shared/domain/person';
 import { getPreset } from '../../../shared/profiles/presets';
 import { platformRecord } from '../../fixtures/platform';
 import { libraryReview } from '../forms/review-fixture';
@@ -123,6 +124,7 @@ describe('the registers kept between sessions', () => {
     // Written while no session runs: a new platform, a renamed one, one trashed; a review renamed.
     const { id: _id, createdAt: _c, updatedAt: _u, ...draft } = platformRecord('x', { name: '东湖书坊', kind: '抖音', accountId: 'dhsf_books' });
     const added = await createRecord<Platform>(db, 'platforms', draft);
+    ids['东湖书坊'] = added.id;
     await updateRecord<Platform>(db, 'platforms', ids['东湖示范大学新闻网']!, { name: '东湖示范大学新闻中心' });
     await softDelete(db, 'platforms', ids['招生工作群']!);
     await updateRecord<Review>(db, 'reviews', ids['新闻网改版通知']!, { title: '校史馆闭馆通知' });
@@ -149,19 +151,33 @@ describe('the registers kept between sessions', () => {
     await keptNow('reviews');
   });
 
-  it('builds the index again after a renamed unit (platform keys hold unit names) or another rule profile', async () => {
+  it('re-keys the platforms of a renamed unit (their keys hold its name); another rule profile builds the reviews again', async () => {
     const first = await session();
     await platforms(first);
     await reviews(first);
     await keptNow('platforms');
     await keptNow('reviews');
     await markKeptRow('platforms', ids['阿里山茶社']!);
+    await markKeptRow('platforms', ids['东湖书坊']!);
     await markKeptRow('reviews', ids['春季招生简章']!);
 
     await updateRecord<Unit>(db, 'units', unit.id, { name: '校图书馆' });
     const afterUnit = await session();
-    expect((await platforms(afterUnit, 'zzkept')).ids).toEqual([]);
+    // The unit's platforms were read again; the platform of no unit kept its kept row.
+    expect((await platforms(afterUnit, 'zzkept')).ids).toEqual([ids['东湖书坊']]);
     expect((await platforms(afterUnit, 'xiaotushuguan')).total).toBe(3);
+    expect((await platforms(afterUnit, 'tushuguan')).total).toBe(3);
+    expect(await platforms(afterUnit, 'xiaotushuguan')).toEqual(await fresh((ask) => platforms(ask, 'xiaotushuguan')));
+
+    // A renamed responsible person re-keys the platforms they are responsible for.
+    const person = await createRecord<Person>(db, 'people', { name: '赵六', unitId: unit.id, status: '在岗' } as never);
+    await updateRecord<Platform>(db, 'platforms', ids['阿里山茶社']!, { responsibleId: person.id });
+    expect((await platforms(await session(), 'zhaoliu')).ids).toEqual([ids['阿里山茶社']]);
+    await keptNow('platforms');
+    await updateRecord<Person>(db, 'people', person.id, { name: '钱七' } as never);
+    const afterPerson = await session();
+    expect((await platforms(afterPerson, 'qianqi')).ids).toEqual([ids['阿里山茶社']]);
+    expect((await platforms(afterPerson, 'zhaoliu')).ids).toEqual([]);
     // Reviews do not hold unit names: their kept rows still serve, and are kept again at the new
     // mark (else the entries to catch up with would pile up from session to session).
     expect((await reviews(afterUnit, { query: 'zzkept' })).ids).toEqual([ids['春季招生简章']]);

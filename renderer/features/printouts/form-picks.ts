@@ -53,7 +53,8 @@ interface KeptList {
 /** More entries than this since a list was kept, and building it again is quicker. */
 const MAX_CATCH_UP = 5_000;
 
-const byLabel = (a: PickRow, b: PickRow): number => compareZh(a.label, b.label);
+/** Label order; records of the same label by key (a caught-up list puts them where a built one does). */
+const byLabel = (a: PickRow, b: PickRow): number => compareZh(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
  * What `pick` returns from the database, reading only the tables it looks at (F04 picks from the
@@ -168,18 +169,28 @@ export class FormPicks {
 
   /**
    * Brings the list up to date with records written since its mark (`changes`, up to `mark`):
-   * nothing to do when none is in a table it was built from; a form printed from the records of
-   * one table re-picks just the changed records when nothing else it reads changed (each record is
-   * picked by itself and the other tables); false when it must be built again.
+   * nothing to do when none is in a table it was built from. A form printed from the records of
+   * one table re-picks just its changed records, and those about a changed platform (a record is
+   * picked by itself and its own platform, and labelled with that platform's name); false when
+   * it must be built again (another table changed, or a whole table).
    */
   async catchUp(changes: ChangedIds, mark: LedgerMark): Promise<boolean> {
-    const touched = Object.keys(changes).filter((t) => this.tables.has(t));
+    const touched = Object.keys(changes).filter((t) => this.tables.has(t)) as LedgerTable[];
     if (touched.length > 0) {
       const def = getForm(this.formId);
       const table = def.recordTable as LedgerTable | undefined;
-      const ids = table && changes[table];
-      if (!table || !Array.isArray(ids) || touched.some((t) => t !== table) || this.picks.some((p) => p.record)) return false;
-      const found = await readByIds(this.db.table(table) as Table<AnyRecord & { id: string; deletedAt?: string }, string, unknown>, ids);
+      if (!table || this.picks.some((p) => p.record)) return false;
+      const records = this.db.table(table) as Table<AnyRecord & { id: string; deletedAt?: string }, string, unknown>;
+      const ids: string[] = [];
+      for (const t of touched) {
+        const changed = changes[t];
+        if (!Array.isArray(changed)) return false;
+        if (t === table) ids.push(...changed);
+        // The records about a changed platform, found by their platformId index.
+        else if (t === 'platforms' && records.schema.idxByName.platformId) ids.push(...(await records.where('platformId').anyOf(changed).primaryKeys()));
+        else return false;
+      }
+      const found = await readByIds(records, ids);
       const { picked } = await pickFromLedger(this.db, (data) => def.samples(data) as AnyRecord[], { [table]: found.filter((r) => !r.deletedAt) });
       const fresh = await labelled(this.db, this.formId, picked);
       if (this.keyed) for (const p of fresh) p.search = buildSearchKey([p.label], this.keyOf);

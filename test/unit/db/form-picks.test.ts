@@ -162,16 +162,39 @@ describe('lists kept between sessions', () => {
     await store.delete();
   });
 
-  it('builds the list again when another table it reads changed (a platform renamed), or the code is another', async () => {
+  it('a platform renamed or of another kind: the records about it are picked again; a list picked by other rules is built again', async () => {
     const store = new KeptIndexDb('form-picks-kept-2');
-    const first = all(await FormPicks.open(db, store, CODE, 'F11'));
-    await vi.waitFor(async () => expect(await store.indexes.count()).toBe(1));
-    const platform = (await db.platforms.toArray()).find((p) => !p.deletedAt && first.rows.some((r) => r.label.startsWith(p.name)))!;
-    await updateRecord<Platform>(db, 'platforms', platform.id, { name: `${platform.name}（更名）` });
-    const after = all(await FormPicks.open(db, store, CODE, 'F11'));
-    expect(after).toEqual(all(await FormPicks.build(db, 'F11')));
-    expect(after.rows.some((r) => r.label.startsWith(`${platform.name}（更名）`))).toBe(true);
-    expect(all(await FormPicks.open(db, store, 'picks-worker-def.js|UTC', 'F11'))).toEqual(after);
+    const forms: FormId[] = ['F01', 'F11', 'F09', 'F04', 'F16'];
+    for (const formId of forms) await FormPicks.open(db, store, CODE, formId);
+    await vi.waitFor(async () => expect(await store.indexes.count()).toBe(forms.length));
+    // A kept label changed by hand: still there afterwards only where the list was caught up.
+    const kept = (await store.indexes.get('picks:F01'))!;
+    const value = JSON.parse(kept.rows) as { picks: { key: string; label: string }[] };
+    const f01 = all(await FormPicks.build(db, 'F01'));
+    const reviews = (await db.reviews.bulkGet(f01.rows.map((r) => r.key))).filter((r) => r !== undefined);
+    // A WeChat account with reviews listed on F01, and another platform whose reviews stay as they were.
+    const wechat = reviews[0]!.platformId;
+    const other = reviews.find((r) => r.platformId !== wechat)!;
+    value.picks.find((p) => p.key === other.id)!.label += '（保留的列表）';
+    await store.indexes.put({ ...kept, rows: JSON.stringify(value) });
+
+    const inspected = (await db.inspections.toArray()).find((i) => !i.deletedAt && i.platformId !== wechat)!;
+    const renamed = (await db.platforms.get(inspected.platformId))!;
+    await updateRecord<Platform>(db, 'platforms', renamed.id, { name: `${renamed.name}（更名）` });
+    await updateRecord<Platform>(db, 'platforms', wechat, { kind: '抖音' });
+
+    for (const formId of forms) {
+      const caught = all(await FormPicks.open(db, store, CODE, formId));
+      const now = all(await FormPicks.build(db, formId));
+      if (formId === 'F01') {
+        expect(caught.rows.find((r) => r.key === other.id)?.label).toContain('（保留的列表）');
+        expect(caught.rows.filter((r) => r.key !== other.id)).toEqual(now.rows.filter((r) => r.key !== other.id));
+        // The reviews of the account that is no longer a WeChat account left F01.
+        expect(caught.rows.some((r) => reviews.find((x) => x.id === r.key)?.platformId === wechat)).toBe(false);
+      } else expect(caught, formId).toEqual(now);
+    }
+    expect(all(await FormPicks.open(db, store, CODE, 'F11')).rows.some((r) => r.label.startsWith(`${renamed.name}（更名）`))).toBe(true);
+    expect(all(await FormPicks.open(db, store, 'picks-worker-def.js|UTC', 'F11'))).toEqual(all(await FormPicks.build(db, 'F11')));
     await store.delete();
   });
 });

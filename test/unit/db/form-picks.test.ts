@@ -126,17 +126,21 @@ describe('lists kept between sessions', () => {
   const everyForm = Object.keys(FORM_REGISTRY) as FormId[];
   const all = (picks: FormPicks) => picks.page('', 0, 1_000_000);
 
+  /** Changes one label of a kept list by hand: it is still shown afterwards only where the list was caught up, not built again. */
+  async function markKeptLabel(store: KeptIndexDb, formId: FormId, key: string): Promise<void> {
+    const kept = (await store.indexes.get(`picks:${formId}`))!;
+    const value = JSON.parse(kept.rows) as { picks: { key: string; label: string }[] };
+    value.picks.find((p) => p.key === key)!.label += '（保留的列表）';
+    await store.indexes.put({ ...kept, rows: JSON.stringify(value) });
+  }
+
   it('caught up with the records written since, every form lists what a list built now lists', async () => {
     const store = new KeptIndexDb('form-picks-kept-1');
     for (const formId of everyForm) await FormPicks.open(db, store, CODE, formId);
     // Wait for the lists to be written (open keeps them without waiting).
     await vi.waitFor(async () => expect(await store.indexes.count()).toBe(everyForm.length));
-    // A kept label changed by hand: still shown afterwards only where the kept list was caught up.
-    const kept = (await store.indexes.get('picks:F05'))!;
-    const value = JSON.parse(kept.rows) as { picks: { key: string; label: string }[] };
-    const untouched = value.picks.at(-1)!;
-    untouched.label = `${untouched.label}（保留的列表）`;
-    await store.indexes.put({ ...kept, rows: JSON.stringify(value) });
+    const untouched = all(await FormPicks.build(db, 'F05')).rows.at(-1)!;
+    await markKeptLabel(store, 'F05', untouched.key);
 
     const reviews = await db.reviews.toArray();
     const [renamed, trashed] = reviews.filter((r) => !r.deletedAt && r.id !== untouched.key);
@@ -167,16 +171,12 @@ describe('lists kept between sessions', () => {
     const forms: FormId[] = ['F01', 'F11', 'F09', 'F04', 'F16'];
     for (const formId of forms) await FormPicks.open(db, store, CODE, formId);
     await vi.waitFor(async () => expect(await store.indexes.count()).toBe(forms.length));
-    // A kept label changed by hand: still there afterwards only where the list was caught up.
-    const kept = (await store.indexes.get('picks:F01'))!;
-    const value = JSON.parse(kept.rows) as { picks: { key: string; label: string }[] };
     const f01 = all(await FormPicks.build(db, 'F01'));
     const reviews = (await db.reviews.bulkGet(f01.rows.map((r) => r.key))).filter((r) => r !== undefined);
     // A WeChat account with reviews listed on F01, and another platform whose reviews stay as they were.
     const wechat = reviews[0]!.platformId;
     const other = reviews.find((r) => r.platformId !== wechat)!;
-    value.picks.find((p) => p.key === other.id)!.label += '（保留的列表）';
-    await store.indexes.put({ ...kept, rows: JSON.stringify(value) });
+    await markKeptLabel(store, 'F01', other.id);
 
     const inspected = (await db.inspections.toArray()).find((i) => !i.deletedAt && i.platformId !== wechat)!;
     const renamed = (await db.platforms.get(inspected.platformId))!;

@@ -17,31 +17,20 @@ import type { Person } from '../../../shared/domain/person';
 import { getPreset } from '../../../shared/profiles/presets';
 import { platformRecord } from '../../fixtures/platform';
 import { libraryReview } from '../forms/review-fixture';
+import { stubWorkerScope } from './worker-scope';
 
 type Body = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /** A new session: the worker's module evaluated afresh, with a global scope of its own. */
 async function session(): Promise<(body: Body) => Promise<IndexPage>> {
-  const scope = new EventTarget();
-  const waiting = new Map<number, (r: RegisterWorkerResponse) => void>();
-  vi.stubGlobal(
-    'self',
-    Object.assign(scope, {
-      postMessage: (r: RegisterWorkerResponse) => {
-        waiting.get(r.id)?.(r);
-        waiting.delete(r.id);
-      },
-    }),
-  );
+  const ask: (body: Body) => Promise<RegisterWorkerResponse> = stubWorkerScope<RegisterWorkerRequest, RegisterWorkerResponse>();
   vi.resetModules();
   await import('../../../renderer/db/register-worker');
-  let nextId = 1;
-  return (body) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      waiting.set(id, (r) => (r.ok ? resolve(r.value.page!) : reject(new Error(r.error))));
-      scope.dispatchEvent(Object.assign(new Event('message'), { data: { ...body, id } }));
-    });
+  return async (body) => {
+    const answer = await ask(body);
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.value.page!;
+  };
 }
 
 const db = new LedgerDb();

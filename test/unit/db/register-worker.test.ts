@@ -2,7 +2,7 @@
 // 密码密封存档, 工作群 and 各平台密码修改情况 — filters, pinyin search, order, totals — and how the
 // indexes follow the changes the UI thread forwards.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { saveSettings } from '../../../renderer/db/repository';
 import type { ChangedRows, PageRequest, RegisterWorkerRequest, RegisterWorkerResponse } from '../../../renderer/db/register-worker';
@@ -12,33 +12,15 @@ import type { Platform } from '../../../shared/domain/platform';
 import type { Approval, Envelope, Inspection } from '../../../shared/domain/records';
 import { getPreset } from '../../../shared/profiles/presets';
 import { platformRecord } from '../../fixtures/platform';
+import { stubWorkerScope } from './worker-scope';
 
 const TODAY = '2026-11-20';
 const AT = '2026-01-01T00:00:00.000Z';
 
-// The worker's global scope: messages in through an EventTarget, answers out through postMessage.
-const scope = new EventTarget();
-const waiting = new Map<number, (r: RegisterWorkerResponse) => void>();
-vi.stubGlobal(
-  'self',
-  Object.assign(scope, {
-    postMessage: (r: RegisterWorkerResponse) => {
-      waiting.get(r.id)?.(r);
-      waiting.delete(r.id);
-    },
-  }),
-);
-
 type Body = RegisterWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-let nextId = 1;
 
-function ask(body: Body): Promise<RegisterWorkerResponse> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    scope.dispatchEvent(Object.assign(new Event('message'), { data: { ...body, id } }));
-  });
-}
+// The worker's global scope: messages in through an EventTarget, answers out through postMessage.
+const ask: (body: Body) => Promise<RegisterWorkerResponse> = stubWorkerScope<RegisterWorkerRequest, RegisterWorkerResponse>();
 
 async function page(request: PageRequest): Promise<IndexPage> {
   const r = await ask(request);

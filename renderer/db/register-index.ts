@@ -95,13 +95,14 @@ export function usePlatformPage(filter: PlatformFilter, offset: number, limit: n
 }
 
 /** Live reviews newest first, straight from the createdAt index: the list before any filter. */
-async function newestReviews(offset: number, limit: number): Promise<{ rows: Review[]; total: number }> {
-  const [all, deleted, rows] = await Promise.all([
-    db.reviews.count(),
-    db.reviews.where('deletedAt').above('').count(),
-    db.reviews.orderBy('createdAt').reverse().filter((r) => !r.deletedAt).offset(offset).limit(limit).toArray(),
-  ]);
-  return { rows, total: all - deleted };
+function newestReviews(offset: number, limit: number): Promise<Review[]> {
+  return db.reviews.orderBy('createdAt').reverse().filter((r) => !r.deletedAt).offset(offset).limit(limit).toArray();
+}
+
+/** How many reviews are not in the trash. */
+async function liveReviewCount(): Promise<number> {
+  const [all, deleted] = await Promise.all([db.reviews.count(), db.reviews.where('deletedAt').above('').count()]);
+  return all - deleted;
 }
 
 /**
@@ -114,10 +115,11 @@ export function useReviewPage<T>(
   limit: number,
   named: (r: Review) => (string | undefined)[],
   shape: (reviews: Review[], lookups: Lookups) => Promise<T[]>,
-): PagedRows<T> | undefined {
-  return usePaged(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings', 'units', 'people'], async () => {
-    let page: { rows: Review[]; total: number };
-    if (isEmptyFilter(filter)) page = await newestReviews(offset, limit);
+): (Omit<PagedRows<T>, 'total'> & { total: number | undefined }) | undefined {
+  const unfiltered = isEmptyFilter(filter);
+  const page = usePaged(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings', 'units', 'people'], async () => {
+    let page: { rows: Review[]; total?: number };
+    if (unfiltered) page = { rows: await newestReviews(offset, limit) };
     else {
       const found = (await post({ type: 'reviews', filter, offset, limit }))!;
       page = { rows: present(await db.reviews.bulkGet(found.ids)), total: found.total };
@@ -125,6 +127,11 @@ export function useReviewPage<T>(
     const lookups = await readPageLookups(page.rows.flatMap(named));
     return { rows: await shape(page.rows, lookups), total: page.total, lookups };
   });
+  // Counting a whole table takes a while (100,000 reviews: 0.4–0.5 s in IndexedDB, which answers
+  // one request after another), so it is asked once the newest page is read, and that page is
+  // shown without waiting for it.
+  const count = usePaged(unfiltered && page ? 'live' : '', ['reviews'], async () => (unfiltered && page ? liveReviewCount() : undefined));
+  return page && { ...page, total: page.total ?? (unfiltered ? count : undefined) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { createRecord, softDelete, updateRecord } from '../../../renderer/db/repository';
 import { KeptIndexDb } from '../../../renderer/db/kept-indexes';
-import { FormPicks, KeptPickLists } from '../../../renderer/features/printouts/form-picks';
+import { FormPicks, KeptPickLists, type PickPage } from '../../../renderer/features/printouts/form-picks';
 import type { FormId } from '../../../shared/forms/registry';
 import { compareZh } from '../../../shared/domain/collate';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
@@ -134,6 +134,12 @@ describe('lists kept between sessions', () => {
     await store.indexes.put({ ...kept, rows: JSON.stringify(value) });
   }
 
+  /** A caught-up list: the marked label kept (so not built again), every other row as a list built now. */
+  function expectCaughtUp(caught: PickPage, now: PickPage, markedKey: string): void {
+    expect(caught.rows.find((r) => r.key === markedKey)?.label).toContain('（保留的列表）');
+    expect(caught.rows.filter((r) => r.key !== markedKey)).toEqual(now.rows.filter((r) => r.key !== markedKey));
+  }
+
   it('caught up with the records written since, every form lists what a list built now lists', async () => {
     const store = new KeptIndexDb('form-picks-kept-1');
     for (const formId of everyForm) await FormPicks.open(db, store, CODE, formId);
@@ -156,8 +162,7 @@ describe('lists kept between sessions', () => {
       const now = all(await FormPicks.build(db, formId));
       if (formId === 'F05') {
         // The review forms were caught up (the hand-changed label is there), not built again.
-        expect(caught.rows.find((r) => r.key === untouched.key)?.label).toContain('（保留的列表）');
-        expect(caught.rows.filter((r) => r.key !== untouched.key)).toEqual(now.rows.filter((r) => r.key !== untouched.key));
+        expectCaughtUp(caught, now, untouched.key);
         expect(caught.rows.map((r) => r.key)).toContain(added.id);
         expect(caught.rows.map((r) => r.key)).not.toContain(trashed!.id);
         expect(caught.rows.find((r) => r.key === renamed!.id)?.label).toContain('校史馆闭馆通知');
@@ -187,8 +192,7 @@ describe('lists kept between sessions', () => {
       const caught = all(await FormPicks.open(db, store, CODE, formId));
       const now = all(await FormPicks.build(db, formId));
       if (formId === 'F01') {
-        expect(caught.rows.find((r) => r.key === other.id)?.label).toContain('（保留的列表）');
-        expect(caught.rows.filter((r) => r.key !== other.id)).toEqual(now.rows.filter((r) => r.key !== other.id));
+        expectCaughtUp(caught, now, other.id);
         // The reviews of the account that is no longer a WeChat account left F01.
         expect(caught.rows.some((r) => reviews.find((x) => x.id === r.key)?.platformId === wechat)).toBe(false);
       } else expect(caught, formId).toEqual(now);

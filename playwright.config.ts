@@ -1,5 +1,6 @@
 // e2e: the built renderer (browser edition) in Debian's Chromium, served by `vite preview`.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium';
 
 // E2E_PORT lets two e2e runs (e.g. a fresh-clone CI check beside a local run) use different ports.
 const port = Number(process.env.E2E_PORT ?? 4317);
@@ -23,8 +24,8 @@ export default defineConfig({
     // on a dialog still zooming in, which on a loaded machine lost clicks and moved the focus.
     reducedMotion: 'reduce',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

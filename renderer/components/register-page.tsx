@@ -217,7 +217,8 @@ const PagedTable = memo(PagedTableOf) as typeof PagedTableOf;
 
 /**
  * The search box. It keeps its own text so typing never waits for the list; the list follows the
- * query the page keeps (pages read it through useDeferredValue, so rendering rows yields to keys).
+ * query the page keeps (a page read from the database is drawn when the read answers; a list
+ * filtered in the window reads the query through useDeferredValue, so rendering rows yields to keys).
  */
 function SearchBox({ value, onChange, placeholder, label, width = 280 }: RegisterSearch) {
   return <Input.Search allowClear style={{ width }} placeholder={placeholder} aria-label={label} defaultValue={value} onChange={(e) => onChange(e.target.value)} />;

@@ -1,17 +1,47 @@
 // Live queries the pages read from. Components re-render when the data changes.
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Person } from '@shared/domain/person';
 import type { Unit } from '@shared/domain/unit';
 import { db } from './database';
+import { DB_NAME } from './schema';
 
 export function useSettings() {
   // `null` while loading is distinguished from "no settings yet" (undefined → setup).
   return useLiveQuery(async () => (await db.settings.get('main')) ?? false, [], null);
 }
 
+/**
+ * Every unit not in the trash, by name. Read with one request (getAll): a filtered read walks a
+ * cursor, one request per unit, and IndexedDB answers each in turn (300 units: 300 round trips).
+ */
+async function readUnits(): Promise<Unit[]> {
+  return (await db.units.toArray()).filter((u) => !u.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+let unitsRead: Promise<Unit[]> | undefined;
+
+// Any write of a unit (by this window, a worker or another window) makes the next read a new one.
+Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+  if (Object.keys(parts).some((part) => part.startsWith(`idb://${DB_NAME}/units/`))) unitsRead = undefined;
+});
+
+/**
+ * The units for a page read (readPageLookups), shared by the reads until a unit is written: the
+ * registers read a page at every key typed in their search box, and units seldom change.
+ * The array is shared: callers never change it.
+ */
+export function liveUnits(): Promise<readonly Unit[]> {
+  const read = (unitsRead ??= readUnits());
+  read.catch(() => {
+    if (unitsRead === read) unitsRead = undefined;
+  });
+  return read;
+}
+
 export function useUnits(): Unit[] | undefined {
-  return useLiveQuery(() => db.units.filter((u) => !u.deletedAt).sortBy('name'), []);
+  return useLiveQuery(readUnits, []);
 }
 
 export interface Lookups {
@@ -44,7 +74,7 @@ export function usePageLookups(personIds: readonly (string | undefined)[]): Look
   return useMemo(() => lookupsOf(units, named), [units, named]);
 }
 
-function lookupsOf(units: Unit[] | undefined, allPeople: Person[] | undefined): Lookups {
+function lookupsOf(units: readonly Unit[] | undefined, allPeople: Person[] | undefined): Lookups {
   const u = new Map((units ?? []).map((x) => [x.id, x]));
   const p = new Map((allPeople ?? []).filter((x) => !x.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((x) => [x.id, x]));
   const gone = new Map((allPeople ?? []).filter((x) => x.deletedAt).map((x) => [x.id, x]));
@@ -69,12 +99,12 @@ export function lookupsHold(lookups: Lookups, ids: readonly (string | undefined)
 /** Lookups for one page's rows, read in one go: every unit and the people named, by id. */
 export async function readPageLookups(personIds: readonly (string | undefined)[]): Promise<Lookups> {
   const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];
-  const [units, people] = await Promise.all([db.units.filter((u) => !u.deletedAt).sortBy('name'), db.people.bulkGet(ids)]);
+  const [units, people] = await Promise.all([liveUnits(), db.people.bulkGet(ids)]);
   return lookupsOf(units, people.filter((p): p is Person => p !== undefined));
 }
 
 /** Lookups over every unit and person, read when asked: for an export the clerk clicked. */
 export async function readLookups(): Promise<Lookups> {
-  const [units, people] = await Promise.all([db.units.filter((u) => !u.deletedAt).sortBy('name'), db.people.toArray()]);
+  const [units, people] = await Promise.all([liveUnits(), db.people.toArray()]);
   return lookupsOf(units, people);
 }

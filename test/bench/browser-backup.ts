@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { benchmarkTables } from './backup-data';
 import { ownChromiumRss, startPreview, type PreviewServer } from './bench-host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const ATTACHMENT_MB = Number(process.env.BENCH_ATTACHMENT_MB ?? 1024);
@@ -75,8 +76,8 @@ try {
   // chromium.launch() + newPage() gives) keeps every Blob and IndexedDB value in memory, and at
   // 1 GB of scans Chromium then refuses to read them back (NotReadableError).
   const browser = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
     acceptDownloads: true,
     viewport: { width: 1366, height: 900 },
   });

@@ -3,6 +3,7 @@
 // Run with `npm run bench` (after `vite build`).
 import { chromium, type Page } from '@playwright/test';
 import { ownChromiumRss, startPreview } from './bench-host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const server = await startPreview(PORT);
@@ -10,8 +11,8 @@ const base = server.base;
 
 try {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();

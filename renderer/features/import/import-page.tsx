@@ -11,7 +11,7 @@ import { splitPreview, type PreviewResult } from '@shared/spreadsheet/convert';
 import { findHeaderRow, headerLabels, proposeMapping, type ColumnMapping } from '@shared/spreadsheet/mapping';
 import { IMPORT_TARGETS, TARGET_FIELDS, TARGET_LABELS, type ImportTarget } from '@shared/spreadsheet/targets';
 import { db } from '../../db/database';
-import { readPageLookups } from '../../db/queries';
+import { liveUnits, readPageLookups } from '../../db/queries';
 import { readLive } from '../../db/chunked-reads';
 import { allPeople } from '../../db/people-index';
 import { importRows } from '../../db/spreadsheet-import';
@@ -270,7 +270,6 @@ export function ImportPage() {
 /** Export of every live record of the three importable lists (the other lists export from their pages). */
 function ExportCard() {
   // Read when clicked, a chunk at a time: the page itself reads none of the three tables.
-  const units = () => db.units.filter((u) => !u.deletedAt).sortBy('name');
   return (
     <Card size="small" title="导出">
       <Typography.Paragraph type="secondary">
@@ -279,7 +278,7 @@ function ExportCard() {
       <Space wrap>
         <ExportButton fileName="平台台账" label="导出平台台账" tables={async () => [await exportPlatforms(await readLive(db.platforms))]} />
         <ExportButton fileName="人员" label="导出人员" tables={async () => [peopleTable(await allPeople({}), await readPageLookups([]))]} />
-        <ExportButton fileName="单位" label="导出单位" tables={async () => [await exportUnits(await units())]} />
+        <ExportButton fileName="单位" label="导出单位" tables={async () => [await exportUnits(await liveUnits())]} />
       </Space>
     </Card>
   );

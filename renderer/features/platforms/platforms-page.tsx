@@ -3,7 +3,7 @@
 // from the search worker's index (renderer/db/register-index.ts), never the whole table.
 import { Button, Empty, Space, Tag, type TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
@@ -50,9 +50,9 @@ function PlatformList() {
   useEffect(() => void warmUpPdf(), []);
   useEffect(() => warmRegister('platforms'), []);
 
-  // The search box stays responsive while typing: the list follows the query at low priority.
-  const query = useDeferredValue(filters.query);
-  const filter = { kind: filters.kind, unitId: filters.unitId, status: filters.status, query: query?.trim() || undefined };
+  // The query goes straight to the page read: the list is drawn again only when that read
+  // answers, so typing never waits for it (a deferred query only added a render before the read).
+  const filter = { kind: filters.kind, unitId: filters.unitId, status: filters.status, query: filters.query?.trim() || undefined };
   const [page, setPage] = useListPage(JSON.stringify(filter));
   const data = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, holdersOf);
   const found = data?.total;

@@ -7,7 +7,7 @@ import { Button, DatePicker, Space, Table, Tabs, Tag, Typography, type TableColu
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RuleProfile } from '@shared/profiles/types';
 import { validTimeZone } from '@shared/domain/time-zone';
 import { stringsIn } from '@shared/domain/ids';
@@ -82,8 +82,8 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   const [unitId, setUnitId] = useKeptFilter<string | undefined>('reviews.unitId', undefined);
   const [status, setStatus] = useKeptFilter<ReviewStatus | undefined>('reviews.status', undefined);
   const [month, setMonth] = useKeptFilter<Dayjs | null>('reviews.month', null);
-  const [typed, setQuery] = useKeptFilter('reviews.query', '');
-  const query = useDeferredValue(typed);
+  // Straight to the page read, as 平台台账's (the list is drawn again when the read answers).
+  const [query, setQuery] = useKeptFilter('reviews.query', '');
   useEffect(() => warmRegister('reviews'), []);
 
   const filter: ReviewFilter = { platformId, unitId, status, month: month?.format('YYYY-MM'), query: query.trim() || undefined };
@@ -101,7 +101,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
 
   return (
     <RegisterList<ReviewListRow>
-      search={{ value: typed, onChange: setQuery, placeholder: '搜索标题、栏目（支持拼音首字母）', label: '搜索标题', width: 220 }}
+      search={{ value: query, onChange: setQuery, placeholder: '搜索标题、栏目（支持拼音首字母）', label: '搜索标题', width: 220 }}
       filters={
         <>
           <PlatformPicker placeholder="发布平台" ariaLabel="按平台筛选" value={platformId} onChange={setPlatformId} />

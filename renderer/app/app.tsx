@@ -1,63 +1,41 @@
 // The app frame: first-run setup until settings exist, then the side navigation and the area
 // the hash route names.
 import { Layout, Menu, Spin, Typography } from 'antd';
-import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useSettings } from '../db/queries';
 import { SetupPage } from '../features/setup/setup-page';
 import { HomePage } from '../features/home/home-page';
 import { afterStartPage } from '../features/home/home-client';
 import { startAutomaticBackups } from '../features/backup/automatic-backups';
 import { PageBoundary } from './page-boundary';
+import { lazyPage } from './lazy-page';
 import { AREAS, navigate, useRoute, type Route } from './routes';
 import { warmUpPdfWhenIdle } from '../pdf/pdf-client';
 
 // Every area but the start page is a chunk of its own, loaded when first opened (and in the
 // background once the start page is up): the window starts by evaluating the start page's code
 // only, not every page, dialog, form and the spreadsheet library.
-const PAGE_LOADERS = {
-  platforms: () => import('../features/platforms/platforms-page').then((m) => m.PlatformsPage),
-  units: () => import('../features/units/units-page').then((m) => m.UnitsPage),
-  people: () => import('../features/people/people-page').then((m) => m.PeoplePage),
-  printouts: () => import('../features/printouts/printouts-page').then((m) => m.PrintoutsPage),
-  exchange: () => import('../features/exchange/exchange-page').then((m) => m.ExchangePage),
-  approvals: () => import('../features/approvals/approvals-page').then((m) => m.ApprovalsPage),
-  reviews: () => import('../features/reviews/reviews-page').then((m) => m.ReviewsPage),
-  envelopes: () => import('../features/envelopes/envelopes-page').then((m) => m.EnvelopesPage),
-  handovers: () => import('../features/handovers/handovers-page').then((m) => m.HandoversPage),
-  inspections: () => import('../features/inspections/inspections-page').then((m) => m.InspectionsPage),
-  groups: () => import('../features/groups/groups-page').then((m) => m.GroupsPage),
-  incidents: () => import('../features/incidents/incidents-page').then((m) => m.IncidentsPage),
-  trainings: () => import('../features/trainings/trainings-page').then((m) => m.TrainingsPage),
-  import: () => import('../features/import/import-page').then((m) => m.ImportPage),
-  trash: () => import('../features/trash/trash-page').then((m) => m.TrashPage),
-  audit: () => import('../features/audit/audit-page').then((m) => m.AuditPage),
-  backup: () => import('../features/backup/backup-page').then((m) => m.BackupPage),
-  settings: () => import('../features/settings/settings-page').then((m) => m.SettingsPage),
-};
+const PlatformsPage = lazyPage(() => import('../features/platforms/platforms-page').then((m) => m.PlatformsPage));
+const UnitsPage = lazyPage(() => import('../features/units/units-page').then((m) => m.UnitsPage));
+const PeoplePage = lazyPage(() => import('../features/people/people-page').then((m) => m.PeoplePage));
+const PrintoutsPage = lazyPage(() => import('../features/printouts/printouts-page').then((m) => m.PrintoutsPage));
+const ExchangePage = lazyPage(() => import('../features/exchange/exchange-page').then((m) => m.ExchangePage));
+const ApprovalsPage = lazyPage(() => import('../features/approvals/approvals-page').then((m) => m.ApprovalsPage));
+const ReviewsPage = lazyPage(() => import('../features/reviews/reviews-page').then((m) => m.ReviewsPage));
+const EnvelopesPage = lazyPage(() => import('../features/envelopes/envelopes-page').then((m) => m.EnvelopesPage));
+const HandoversPage = lazyPage(() => import('../features/handovers/handovers-page').then((m) => m.HandoversPage));
+const InspectionsPage = lazyPage(() => import('../features/inspections/inspections-page').then((m) => m.InspectionsPage));
+const GroupsPage = lazyPage(() => import('../features/groups/groups-page').then((m) => m.GroupsPage));
+const IncidentsPage = lazyPage(() => import('../features/incidents/incidents-page').then((m) => m.IncidentsPage));
+const TrainingsPage = lazyPage(() => import('../features/trainings/trainings-page').then((m) => m.TrainingsPage));
+const ImportPage = lazyPage(() => import('../features/import/import-page').then((m) => m.ImportPage));
+const TrashPage = lazyPage(() => import('../features/trash/trash-page').then((m) => m.TrashPage));
+const AuditPage = lazyPage(() => import('../features/audit/audit-page').then((m) => m.AuditPage));
+const BackupPage = lazyPage(() => import('../features/backup/backup-page').then((m) => m.BackupPage));
+const SettingsPage = lazyPage(() => import('../features/settings/settings-page').then((m) => m.SettingsPage));
 
-/** A page component loaded by PAGE_LOADERS (React.lazy wants a default export). */
-function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(async () => ({ default: await load() }));
-}
-
-const PlatformsPage = lazyPage(PAGE_LOADERS.platforms);
-const UnitsPage = lazyPage(PAGE_LOADERS.units);
-const PeoplePage = lazyPage(PAGE_LOADERS.people);
-const PrintoutsPage = lazyPage(PAGE_LOADERS.printouts);
-const ExchangePage = lazyPage(PAGE_LOADERS.exchange);
-const ApprovalsPage = lazyPage(PAGE_LOADERS.approvals);
-const ReviewsPage = lazyPage(PAGE_LOADERS.reviews);
-const EnvelopesPage = lazyPage(PAGE_LOADERS.envelopes);
-const HandoversPage = lazyPage(PAGE_LOADERS.handovers);
-const InspectionsPage = lazyPage(PAGE_LOADERS.inspections);
-const GroupsPage = lazyPage(PAGE_LOADERS.groups);
-const IncidentsPage = lazyPage(PAGE_LOADERS.incidents);
-const TrainingsPage = lazyPage(PAGE_LOADERS.trainings);
-const ImportPage = lazyPage(PAGE_LOADERS.import);
-const TrashPage = lazyPage(PAGE_LOADERS.trash);
-const AuditPage = lazyPage(PAGE_LOADERS.audit);
-const BackupPage = lazyPage(PAGE_LOADERS.backup);
-const SettingsPage = lazyPage(PAGE_LOADERS.settings);
+/** In the order they are loaded in the background (the registers opened most first). */
+const PAGES = [PlatformsPage, ReviewsPage, UnitsPage, PeoplePage, PrintoutsPage, ApprovalsPage, EnvelopesPage, HandoversPage, InspectionsPage, GroupsPage, IncidentsPage, TrainingsPage, ExchangePage, ImportPage, TrashPage, AuditPage, BackupPage, SettingsPage];
 
 /**
  * Loads every page's code while the clerk reads the start page, one page per idle moment, then
@@ -65,7 +43,7 @@ const SettingsPage = lazyPage(PAGE_LOADERS.settings);
  * so that their first visit of the session finds them ready.
  */
 function preloadPagesWhenIdle(): void {
-  const queue = Object.values(PAGE_LOADERS);
+  const queue = PAGES.map((page) => page.preload);
   const next = () => {
     const load = queue.shift();
     if (!load) {

@@ -74,7 +74,7 @@ export function usePageLookups(personIds: readonly (string | undefined)[]): Look
   return useMemo(() => lookupsOf(units, named), [units, named]);
 }
 
-function lookupsOf(units: readonly Unit[] | undefined, allPeople: Person[] | undefined): Lookups {
+export function lookupsOf(units: readonly Unit[] | undefined, allPeople: Person[] | undefined): Lookups {
   const u = new Map((units ?? []).map((x) => [x.id, x]));
   const p = new Map((allPeople ?? []).filter((x) => !x.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((x) => [x.id, x]));
   const gone = new Map((allPeople ?? []).filter((x) => x.deletedAt).map((x) => [x.id, x]));

@@ -5,7 +5,7 @@ import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
-import { usePaged } from './paged-read';
+import { readAhead, usePaged } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
@@ -87,11 +87,37 @@ const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => 
  * names of the people each row names (`named`), all in one read so the page renders once.
  */
 export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
-  return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], async () => {
-    const found = (await post({ type: 'platforms', filter, offset, limit }))!;
-    const rows = present(await db.platforms.bulkGet(found.ids));
-    return { rows, total: found.total, lookups: await readPageLookups(rows.flatMap(named)) };
-  });
+  return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
+}
+
+/** Starts reading the page usePlatformPage will ask for with these arguments (at a key press). */
+export function readPlatformPageAhead(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): void {
+  readAhead(JSON.stringify([filter, offset, limit]), () => readPlatformPage(filter, offset, limit, named));
+}
+
+async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): Promise<PagedRows<Platform>> {
+  const found = (await post({ type: 'platforms', filter, offset, limit }))!;
+  const rows = present(await db.platforms.bulkGet(found.ids));
+  return { rows, total: found.total, lookups: await readPageLookups(rows.flatMap(named)) };
+}
+
+type Saved = { id: string; updatedAt: string };
+
+const sameSaved = (a: readonly Saved[], b: readonly Saved[]) => a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.updatedAt === b[i]!.updatedAt);
+
+/**
+ * The same page as shown: the same records as last saved, the same count, the same people and
+ * units named (typing on in the search box often leaves the first page as it was).
+ */
+export function samePage<T extends Saved>(shown: PagedRows<T>, next: PagedRows<T>): boolean {
+  const people = (l: Lookups) => [...l.people.values(), ...l.deletedPeople.values()];
+  return (
+    shown.total === next.total &&
+    sameSaved(shown.rows, next.rows) &&
+    sameSaved(people(shown.lookups), people(next.lookups)) &&
+    sameSaved([...shown.lookups.units.values()], [...next.lookups.units.values()]) &&
+    sameSaved([...(shown.platforms?.values() ?? [])], [...(next.platforms?.values() ?? [])])
+  );
 }
 
 /** Live reviews newest first, straight from the createdAt index: the list before any filter. */

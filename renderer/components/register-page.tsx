@@ -3,7 +3,7 @@
 // 人员 …) is this shell with its own columns and filters, so a change to how lists look, search or
 // page is made here once.
 import { Empty, Input, Select, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState, type Key, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 import { ExportButton } from '../features/export/export-button';
 
@@ -33,19 +33,7 @@ export function RegisterPage({
   );
 }
 
-/**
- * A filter of a register: one value out of a list, or all of them when cleared. Its label is the
- * placeholder and, as 按…筛选, its accessible name (e2e tests find it by that).
- */
-export function FilterSelect<V extends string>({
-  label,
-  ariaLabel = `按${label}筛选`,
-  values,
-  value,
-  onChange,
-  width = 130,
-  searchable = false,
-}: {
+interface FilterSelectProps<V extends string> {
   label: string;
   ariaLabel?: string;
   /** The values, shown as they are, or with labels of their own (e.g. a unit's name for its id). */
@@ -55,8 +43,25 @@ export function FilterSelect<V extends string>({
   width?: number;
   /** Typing narrows the list (for long lists such as units). */
   searchable?: boolean;
-}) {
-  const options = values.map((v) => (typeof v === 'string' ? { value: v, label: v } : v));
+}
+
+/**
+ * A filter of a register: one value out of a list, or all of them when cleared. Its label is the
+ * placeholder and, as 按…筛选, its accessible name (e2e tests find it by that). Drawn again only
+ * when what it shows changes, not at every key typed in the register's search box (its page
+ * re-renders then, with a new onChange each time: the newest is called through a ref).
+ */
+export function FilterSelect<V extends string>(props: FilterSelectProps<V>) {
+  const latest = useRef(props.onChange);
+  useEffect(() => {
+    latest.current = props.onChange;
+  });
+  const onChange = useCallback((value: V | undefined) => latest.current(value), []);
+  return <FilterSelectView<V> {...props} onChange={onChange} />;
+}
+
+function FilterSelectViewOf<V extends string>({ label, ariaLabel = `按${label}筛选`, values, value, onChange, width = 130, searchable = false }: FilterSelectProps<V>) {
+  const options = useMemo(() => values.map((v) => (typeof v === 'string' ? { value: v, label: v } : v)), [values]);
   return (
     <Select<V>
       allowClear
@@ -70,6 +75,9 @@ export function FilterSelect<V extends string>({
     />
   );
 }
+
+// memo() loses the type parameter; the cast gives it back.
+const FilterSelectView = memo(FilterSelectViewOf) as typeof FilterSelectViewOf;
 
 export interface RegisterSearch {
   /** The query as kept (the box starts with it when the clerk comes back to the page). */

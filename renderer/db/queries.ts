@@ -3,13 +3,29 @@ import { Dexie, type ObservabilitySet } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Person } from '@shared/domain/person';
+import type { Settings } from '@shared/domain/settings';
 import type { Unit } from '@shared/domain/unit';
 import { db } from './database';
 import { DB_NAME } from './schema';
 
-export function useSettings() {
-  // `null` while loading is distinguished from "no settings yet" (undefined → setup).
-  return useLiveQuery(async () => (await db.settings.get('main')) ?? false, [], null);
+/** The settings as the newest read of useSettings found them (the window's frame keeps reading them). */
+let lastSettings: Settings | false | undefined;
+
+/**
+ * The settings, `false` before setup has stored any, `null` while loading. A page opened later
+ * starts with the settings as last read (its own read then confirms them): a page that waits for
+ * settings no longer renders empty first and then everything one read later.
+ */
+export function useSettings(): Settings | false | null {
+  return useLiveQuery(
+    async () => {
+      const settings = (await db.settings.get('main')) ?? false;
+      lastSettings = settings;
+      return settings;
+    },
+    [],
+    lastSettings ?? null,
+  );
 }
 
 /**

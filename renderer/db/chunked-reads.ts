@@ -22,15 +22,20 @@ export async function readByIds<T>(table: Table<T, string, unknown>, ids: readon
   return out;
 }
 
-/** Hands every live (not trashed) record of a table to `visit`, a chunk at a time in primary-key order. */
-export async function eachLive<T extends { id: string; deletedAt?: string }>(table: Table<T, string, unknown>, visit: Visit<T>): Promise<void> {
+/** Hands every record of a table, trashed ones too, to `visit`, a chunk at a time in primary-key order. */
+export async function eachRecord<T extends { id: string }>(table: Table<T, string, unknown>, visit: Visit<T>): Promise<void> {
   let after: string | undefined;
   for (;;) {
     const batch = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(CHUNK).toArray();
-    await visit(batch.filter((r) => !r.deletedAt));
+    await visit(batch);
     if (batch.length < CHUNK) return;
     after = batch[batch.length - 1]!.id;
   }
+}
+
+/** Hands every live (not trashed) record of a table to `visit`, a chunk at a time in primary-key order. */
+export function eachLive<T extends { id: string; deletedAt?: string }>(table: Table<T, string, unknown>, visit: Visit<T>): Promise<void> {
+  return eachRecord(table, (rows) => visit(rows.filter((r) => !r.deletedAt)));
 }
 
 /** Every live record of a table: for an export the clerk clicked. */

@@ -9,6 +9,7 @@ import { formContextData, type FormContextData } from '@shared/forms/context';
 import { getForm, type FormId } from '@shared/forms/registry';
 import { CUSTOM_PROFILE_ID, getPreset } from '@shared/profiles/presets';
 import { db } from '../../db/database';
+import { eachRecord } from '../../db/chunked-reads';
 
 /**
  * How deep references are followed: record → platform → unit → its 第一责任人 (F04's 负责人 falls
@@ -72,10 +73,12 @@ async function loadReferenced(records: readonly unknown[]): Promise<Referenced> 
 async function platformsOfUnits(unitIds: readonly string[]): Promise<Platform[]> {
   if (unitIds.length === 0) return [];
   const wanted = new Set(unitIds);
-  const [hosted, sponsored] = await Promise.all([
+  const sponsored: Platform[] = [];
+  const [hosted] = await Promise.all([
     db.platforms.where('hostUnitId').anyOf(unitIds).toArray(),
-    // The sponsor has no index of its own; the cursor reads record by record, never in one long task.
-    db.platforms.filter((p) => p.sponsorUnitId !== undefined && wanted.has(p.sponsorUnitId)).toArray(),
+    // The sponsor has no index of its own: every platform is read, 2,000 per request (a filtered
+    // read walks a cursor, one request per platform: 10,000 round trips at a university's scale).
+    eachRecord(db.platforms, (rows) => void sponsored.push(...rows.filter((p) => p.sponsorUnitId !== undefined && wanted.has(p.sponsorUnitId)))),
   ]);
   return [...hosted, ...sponsored];
 }

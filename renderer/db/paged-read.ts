@@ -24,33 +24,8 @@ export function changedTables(parts: ObservabilitySet): Set<string> {
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const tables = changedTables(parts);
   if (tables.size === 0) return;
-  writes++;
   for (const listener of listeners) listener(tables);
 });
-
-/** How many writes of the ledger this window has heard of: a read started before one is stale. */
-let writes = 0;
-/** The newest read started ahead of the render that asks for it. */
-let ahead: { key: string; writes: number; read: Promise<unknown> } | undefined;
-
-/**
- * Starts the read of the page `key` now, before React renders what asks for it: a key typed in a
- * search box reaches the search worker while the box and the toolbar are drawn, not after. The
- * next usePaged read of that key takes it, unless the ledger was written meanwhile.
- */
-export function readAhead<R>(key: string, read: () => Promise<R>): void {
-  const started = read();
-  started.catch(() => undefined); // Its failure is shown by the usePaged read that takes it.
-  ahead = { key, writes, read: started };
-}
-
-/** The read started ahead for `key`, if it is still current (taken once). */
-export function takeAhead<R>(key: string): Promise<R> | undefined {
-  const found = ahead;
-  if (found?.key !== key) return undefined;
-  ahead = undefined;
-  return found.writes === writes ? (found.read as Promise<R>) : undefined;
-}
 
 /** A number that grows whenever one of the tables changes: a dependency for re-reading a page. */
 function useTablesVersion(tables: readonly string[]): number {
@@ -78,7 +53,7 @@ export function usePaged<R>(key: string, tables: readonly string[], read: () => 
   const [state, setState] = useState<R>();
   useEffect(() => {
     let live = true;
-    (takeAhead<R>(key) ?? read()).then(
+    read().then(
       (next) => live && setState((shown) => (shown !== undefined && same?.(shown, next) ? shown : next)),
       (e: unknown) => live && showError(e, '读取列表失败'),
     );

@@ -5,7 +5,7 @@ import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
-import { readAhead, usePaged } from './paged-read';
+import { usePaged } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
@@ -88,11 +88,6 @@ const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => 
  */
 export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
   return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
-}
-
-/** Starts reading the page usePlatformPage will ask for with these arguments (at a key press). */
-export function readPlatformPageAhead(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): void {
-  readAhead(JSON.stringify([filter, offset, limit]), () => readPlatformPage(filter, offset, limit, named));
 }
 
 async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): Promise<PagedRows<Platform>> {

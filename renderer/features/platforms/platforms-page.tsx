@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
-import { allPlatforms, readPlatformPageAhead, usePlatformPage, warmRegister } from '../../db/register-index';
+import { allPlatforms, usePlatformPage, warmRegister } from '../../db/register-index';
 import type { PlatformFilter } from '@shared/search/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
@@ -21,12 +21,12 @@ import { STATUS_COLORS } from './platform-status';
 
 const PAGE_SIZE = 25;
 
-/** Everyone a platform names in a role (for names and the 有离岗人员 flag). */
 /** What the list asks the search worker for: the filters as chosen, the query as typed (trimmed). */
 function platformFilter(filters: PlatformFilters): PlatformFilter {
   return { kind: filters.kind, unitId: filters.unitId, status: filters.status, query: filters.query?.trim() || undefined };
 }
 
+/** Everyone a platform names in a role (for names and the 有离岗人员 flag). */
 function holdersOf(p: Platform): (string | undefined)[] {
   return [...PLATFORM_ROLE_FIELDS.map(([f]) => p[f] as string | undefined), ...p.sectionAdminIds, p.group?.ownerId];
 }
@@ -70,11 +70,6 @@ function PlatformList() {
   const columns = useMemo(() => platformColumns(lookups), [lookups]);
   const unitOptions = useMemo(() => [...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name })), [unitsOnly]);
   const anyFilter = Boolean(filter.kind || filter.unitId || filter.status || filter.query);
-  // The first page of the new query is asked for at the key press, while the box is drawn.
-  const search = (query: string) => {
-    readPlatformPageAhead(platformFilter({ ...filters, query }), 0, PAGE_SIZE, holdersOf);
-    setFilters({ query });
-  };
 
   return (
     <RegisterPage
@@ -87,7 +82,7 @@ function PlatformList() {
       }
     >
       <RegisterList<Platform>
-        search={{ value: filters.query ?? '', onChange: search, placeholder: '搜索名称、账号、单位（支持拼音和首字母）', label: '搜索平台' }}
+        search={{ value: filters.query ?? '', onChange: (query) => setFilters({ query }), placeholder: '搜索名称、账号、单位（支持拼音和首字母）', label: '搜索平台' }}
         filters={
           <>
             <FilterSelect label="平台类型" width={140} values={PLATFORM_KINDS} value={filters.kind} onChange={(kind) => setFilters({ kind })} />

@@ -6,7 +6,7 @@ import type { Person } from '@shared/domain/person';
 import type { Settings } from '@shared/domain/settings';
 import type { Unit } from '@shared/domain/unit';
 import { db } from './database';
-import { DB_NAME } from './schema';
+import { changedTables } from './paged-read';
 
 /** The settings as the newest read of useSettings found them (the window's frame keeps reading them). */
 let lastSettings: Settings | false | undefined;
@@ -40,7 +40,7 @@ let unitsRead: Promise<Unit[]> | undefined;
 
 // Any write of a unit (by this window, a worker or another window) makes the next read a new one.
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-  if (Object.keys(parts).some((part) => part.startsWith(`idb://${DB_NAME}/units/`))) unitsRead = undefined;
+  if (changedTables(parts).has('units')) unitsRead = undefined;
 });
 
 /**

@@ -307,6 +307,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** Audit pages hashed (by the platform, on other threads) while the preview reads on. */
+const CHAIN_PAGES_AHEAD = 3;
+
 /** A verified file's summary, and the verdict on its audit log's hash chain (checked page by page). */
 export type InspectOutcome = ({ ok: true; chain: ChainVerdict } & BackupSummary) | BackupFailure;
 
@@ -314,21 +317,34 @@ export type InspectOutcome = ({ ok: true; chain: ChainVerdict } & BackupSummary)
  * Reads and verifies a whole backup file for the restore's preview, page by page: changes
  * nothing and keeps nothing but the summary. Never throws.
  */
-export async function inspectBackup(file: BackupFile, options: { passphrase?: string; onProgress?: (progress: WorkProgress) => void } = {}): Promise<InspectOutcome> {
+export async function inspectBackup(
+  file: BackupFile,
+  options: { passphrase?: string; onProgress?: (progress: WorkProgress) => void; closingHash?: () => Promise<string> } = {},
+): Promise<InspectOutcome> {
   const chain = new ChainVerifier();
   const size = file instanceof Uint8Array ? file.length : file.size;
   try {
     const pages = readPages(bytesOf(file), {
       ...(options.passphrase && { passphrase: options.passphrase }),
+      ...(options.closingHash && { closingHash: options.closingHash }),
+      // The whole-file hash proves every byte; the restore that may follow reads the file again
+      // with every part's hash (and parses it again, inside its transaction).
+      partHashes: false,
       ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size }) }),
     });
+    // The audit pages being hashed while the next ones are read: a few, so memory stays flat.
+    const hashing: Promise<void>[] = [];
     for (;;) {
       const next = await pages.next();
       if (next.done) {
         if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
+        await Promise.all(hashing);
         return { ...next.value, chain: chain.verdict() };
       }
-      if (next.value.kind === 'rows' && next.value.table === 'auditLog') await chain.addPage(next.value.rows as unknown as AuditEntry[]);
+      if (next.value.kind === 'rows' && next.value.table === 'auditLog') {
+        hashing.push(chain.addPage(next.value.rows as unknown as AuditEntry[]));
+        if (hashing.length > CHAIN_PAGES_AHEAD) await hashing.shift();
+      }
     }
   } catch (error) {
     return describeFailure(error);
@@ -358,6 +374,8 @@ export async function restoreBackupFile(
     withoutSnapshot?: boolean;
     /** Called as the file is verified (bytes), and as the rows are added (rows). */
     onProgress?: (progress: WorkProgress) => void;
+    /** The first read's whole-file hash, computed elsewhere (see ReadOptions.closingHash). */
+    closingHash?: () => Promise<string>;
   },
 ): Promise<RestoreOutcome> {
   // Only what the reader measured is kept while the file streams in; the bytes themselves go to
@@ -373,6 +391,7 @@ export async function restoreBackupFile(
       // the transaction that any refusal rolls back.
       const pages = readPages(bytesOf(file), {
         ...(options.passphrase && { passphrase: options.passphrase }),
+        ...(options.closingHash && { closingHash: options.closingHash }),
         rows: 'hash',
         attachmentBytes: true,
         ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),

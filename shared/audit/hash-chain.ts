@@ -65,6 +65,8 @@ export class ChainVerifier {
   private prevSeq = 0;
   private count = 0;
   private broken: { brokenAt: number; reason: string } | undefined;
+  /** The last page handed to addPage, added once its hashes and every page before it are. */
+  private queue: Promise<void> = Promise.resolve();
 
   /** Checks the next entries; `hashes`, when given, are their entryHash values (see addPage). */
   add(entries: readonly AuditEntry[], hashes?: readonly string[]): void {
@@ -85,9 +87,19 @@ export class ChainVerifier {
     }
   }
 
-  /** add() with the page's hashes computed natively (entryHashes): the same checks, less time. */
-  async addPage(entries: readonly AuditEntry[]): Promise<void> {
-    this.add(entries, this.broken ? undefined : await entryHashes(entries));
+  /**
+   * add() with the page's hashes computed natively (entryHashes): the same checks, less time. The
+   * page's hashing starts at once and the page is added once the pages handed on before it are:
+   * a caller may read the next page while the platform hashes this one (on other threads), and
+   * await the promises later, in any order. The verdict counts only pages whose promise settled.
+   */
+  addPage(entries: readonly AuditEntry[]): Promise<void> {
+    const hashes = this.broken ? undefined : entryHashes(entries);
+    // Awaited below, after the pages before it; a failure is told by that promise, never left unhandled.
+    hashes?.catch(() => undefined);
+    const added = this.queue.then(async () => this.add(entries, this.broken ? undefined : await hashes));
+    this.queue = added;
+    return added;
   }
 
   verdict(): ChainVerdict {

@@ -40,6 +40,13 @@ export interface ReadOptions {
   passphrase?: string;
   /** Called as the file is read, with the bytes of the file read so far (for a progress bar). */
   onProgress?: (bytesRead: number) => void;
+  /**
+   * For an unencrypted file: starts computing, elsewhere (another worker, on another core), the
+   * SHA-256 of the file's bytes before its closing checksum, which this read then compares with
+   * the closing checksum instead of hashing every byte itself. Called once the file is known to be
+   * unencrypted (an encrypted file's checksum covers its decrypted bytes, hashed here as they come).
+   */
+  closingHash?: () => Promise<string>;
 }
 
 /** One attachment as read from the file; its place in the manifest is checked only at the end. */
@@ -157,6 +164,12 @@ export interface PagesOptions extends ReadOptions {
    * they did then. Nothing after the tables is read or checked.
    */
   tablesOnly?: boolean;
+  /**
+   * Hash each part and compare it with the manifest (the default). false: the whole-file hash
+   * alone, which covers every byte as well (see checkBackupIntegrity); nothing is measured of the
+   * parts, so a later read cannot be compared with this one by their hashes.
+   */
+  partHashes?: boolean;
 }
 
 /** What a read measured of each table: its size, SHA-256 and rows. */
@@ -215,15 +228,13 @@ interface CoreOptions extends PagesOptions {
   /** Parse every table (a restore, a preview, a file from elsewhere) or check hashes only (a file just written). */
   rows: 'parse' | 'hash';
   attachmentBytes: boolean;
-  /** Hash each part and compare it with the manifest (false: the whole-file hash alone, for a file just written). */
-  partHashes?: boolean;
 }
 
 async function* readCore(source: BackupBytes, options: CoreOptions): AsyncGenerator<ReadEvent, PagesResult> {
   let outer: ByteReader | undefined;
   try {
     // A second read that stops after the tables compares each table's hash, never the file's.
-    const fileHash = options.tablesOnly ? { update: () => undefined, clone: () => sha256.create() } : sha256.create();
+    let fileHash: FileHash = options.tablesOnly ? { update: () => undefined, closing: () => Promise.resolve('') } : ownFileHash();
     let hashOuter = false;
     outer = new ByteReader(source, (bytes) => {
       if (hashOuter) fileHash.update(bytes);
@@ -237,8 +248,12 @@ async function* readCore(source: BackupBytes, options: CoreOptions): AsyncGenera
       const inner = await plain.read(4);
       if (!inner || String.fromCharCode(...inner) !== PLAIN_MAGIC) throw new BackupError(DAMAGED, 'decrypted content does not start with the plain magic');
     } else if (magicText === PLAIN_MAGIC) {
-      fileHash.update(magic);
-      hashOuter = true;
+      if (options.closingHash && !options.tablesOnly) {
+        fileHash = elsewhereFileHash(options.closingHash());
+      } else {
+        fileHash.update(magic);
+        hashOuter = true;
+      }
       plain = outer;
     } else {
       throw new BackupError(NOT_A_BACKUP, `unknown magic ${JSON.stringify(magicText)}`);
@@ -252,6 +267,27 @@ async function* readCore(source: BackupBytes, options: CoreOptions): AsyncGenera
   } finally {
     await outer?.close().catch(() => undefined);
   }
+}
+
+/** The whole-file SHA-256: fed the bytes as they are read, or computed elsewhere. */
+interface FileHash {
+  update(bytes: Uint8Array): void;
+  /** The hex SHA-256 of the bytes up to now (computed elsewhere: of all but the file's last 32). */
+  closing(): Promise<string>;
+}
+
+function ownFileHash(): FileHash {
+  const hash = sha256.create();
+  return {
+    update: (bytes) => hash.update(bytes),
+    closing: () => Promise.resolve(bytesToHex(hash.clone().digest())),
+  };
+}
+
+function elsewhereFileHash(computing: Promise<string>): FileHash {
+  // Awaited only at the end frame; a read that fails before then must not leave it unhandled.
+  computing.catch(() => undefined);
+  return { update: () => undefined, closing: () => computing };
 }
 
 async function need(reader: ByteReader, n: number, what: string): Promise<Uint8Array> {
@@ -298,7 +334,7 @@ interface TableRead {
 
 async function* readPlain(
   reader: ByteReader,
-  fileHash: Pick<ReturnType<typeof sha256.create>, 'clone'>,
+  fileHash: FileHash,
   options: CoreOptions,
   report: (() => void) | undefined,
 ): AsyncGenerator<ReadEvent, Omit<BackupSummary, 'encrypted'> | { ok: true; tablesOnly: TableDigests }> {
@@ -329,10 +365,13 @@ async function* readPlain(
     }
     if (type === FRAME_END) {
       if (!manifestBytes) throw new BackupError(DAMAGED, 'end frame before the manifest');
-      const expected = bytesToHex(fileHash.clone().digest());
+      // Taken before the checksum's own bytes pass through the hash.
+      const expected = fileHash.closing();
       const stored = bytesToHex(await need(reader, 32, 'the closing checksum'));
-      if (stored !== expected) throw new BackupError(DAMAGED, 'whole-file SHA-256 mismatch');
+      // Checked before the hash is compared: a hash computed elsewhere covers all but the file's
+      // last 32 bytes, which are the bytes before this checksum only if nothing follows it.
       if (!(await reader.atEnd())) throw new BackupError(DAMAGED, 'data after the end of the backup');
+      if (stored !== (await expected)) throw new BackupError(DAMAGED, 'whole-file SHA-256 mismatch');
       break;
     }
     if (type !== FRAME_TABLE && type !== FRAME_ATTACHMENT && type !== FRAME_MANIFEST) {

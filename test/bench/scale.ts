@@ -287,28 +287,35 @@ async function openBackupPage(app: App): Promise<void> {
   await restoreCard(app.page).waitFor();
 }
 
-/** 备份与恢复 → choose the file → verified and shown (timed); → 替换 → 恢复完成 (timed). */
-async function restoreThroughUi(app: App, file: string): Promise<{ verify: Sample; restore: Sample }> {
+/** 备份与恢复 → choose the file → verified and shown (timed). */
+async function verifyThroughUi(app: App, file: string): Promise<Sample> {
   const { page } = app;
   await openBackupPage(app);
-  const bytes = statSync(file).size;
   const card = restoreCard(page);
-  let from = await app.now();
-  let t0 = Date.now();
+  const from = await app.now();
+  const t0 = Date.now();
   const verified = await withRss(() =>
     profiled(page, 'verify', async () => {
       await card.getByLabel('备份文件').setInputFiles(file);
       await succeeded(page, card.getByText('备份文件完整，校验通过'), 'verify');
     }),
   );
-  const verify: Sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: verified.peak, idleRss: verified.idle, bytes };
+  return { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: verified.peak, idleRss: verified.idle, bytes: statSync(file).size };
+}
+
+/** verifyThroughUi, then → 替换 → 恢复完成 (timed). */
+async function restoreThroughUi(app: App, file: string): Promise<{ verify: Sample; restore: Sample }> {
+  const { page } = app;
+  const verify = await verifyThroughUi(app, file);
+  const bytes = verify.bytes;
+  const card = restoreCard(page);
   await card.getByRole('button', { name: '用此备份替换当前数据…' }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: '用此备份替换当前全部数据？' });
   const replace = confirm.getByRole('button', { name: '替换' });
   await replace.waitFor();
   await page.waitForTimeout(500);
-  from = await app.now();
-  t0 = Date.now();
+  const from = await app.now();
+  const t0 = Date.now();
   const restored = await withRss(() =>
     profiled(page, 'restore', async () => {
       await replace.click();
@@ -559,6 +566,9 @@ try {
   if (picks) reportRow('打印中心, first records of F01 (tab click → first record listed)', picks);
   const previews = STEPS.has('preview') ? await runs('F04 preview', () => f04Preview(a)) : undefined;
   if (previews) reportRow('F04 preview (打印备案信息表 click → PDF shown)', previews);
+  // Verify alone (the file chosen, never restored): `restore` measures it too, with a restore after it.
+  const verifies = STEPS.has('verify') ? await runs('verify + preview', () => verifyThroughUi(a, files.plain)) : undefined;
+  if (verifies) reportRow('verify + preview before restore (file chosen → 校验通过 shown; not restored)', verifies, { throughput: true, overIdle: true });
   if (restores && STEPS.has('restore')) {
     reportRow('restore (替换 confirmed → 恢复完成)', restores.map((r) => r.restore), { throughput: true, overIdle: true, note: RUNS > 1 ? 'the first run replaces an empty database, later ones the restored data (snapshot first)' : undefined });
     reportRow('verify + preview before restore (file chosen → 校验通过 shown)', restores.map((r) => r.verify), { throughput: true, overIdle: true });

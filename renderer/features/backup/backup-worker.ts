@@ -10,6 +10,7 @@ import { backupStream, inspectBackup, restoreBackupFile, type InspectOutcome, ty
 import { LedgerError } from '../../db/repository';
 import { LedgerDb } from '../../db/schema';
 import { SnapshotDb } from '../../db/snapshots';
+import type { FileHashAnswer, FileHashRequest } from './file-hash-worker';
 
 export type BackupWorkerRequest =
   | { id: number; type: 'backup'; appVersion: string; passphrase?: string }
@@ -93,23 +94,55 @@ async function backup(id: number, appVersion: string, passphrase: string | undef
   return { auditSeq: stream.auditSeq, bytes: written };
 }
 
+/**
+ * The closing checksum's hash of `file`, computed by a worker of its own (./file-hash-worker.ts)
+ * on the other core while this one reads the file: the reader asks for it once it knows the file
+ * is unencrypted. `stop` ends that worker, whether or not it was asked for or has finished.
+ */
+function hashedElsewhere(file: Blob): { closingHash: () => Promise<string>; stop: () => void } {
+  let worker: Worker | undefined;
+  return {
+    closingHash: () =>
+      new Promise<string>((resolve, reject) => {
+        const w = new Worker(new URL('./file-hash-worker.ts', import.meta.url), { type: 'module', name: 'backup-file-hash' });
+        worker = w;
+        w.addEventListener('message', (event: MessageEvent<FileHashAnswer>) => {
+          if (event.data.ok) resolve(event.data.sha256);
+          else reject(new Error(`file hash: ${event.data.error}`));
+          w.terminate();
+        });
+        w.addEventListener('error', (event) => {
+          reject(new Error(`file hash worker: ${event.message || 'failed'}`));
+          w.terminate();
+        });
+        w.postMessage({ file } satisfies FileHashRequest);
+      }),
+    stop: () => worker?.terminate(),
+  };
+}
+
 async function handle(request: Exclude<BackupWorkerRequest, { type: 'ack' | 'cancel' }>): Promise<BackupWritten | VerifyResult | InspectOutcome | RestoreOutcome> {
   const passphrase = request.passphrase ? { passphrase: request.passphrase } : {};
-  switch (request.type) {
-    case 'backup':
-      return backup(request.id, request.appVersion, request.passphrase);
-    case 'check':
-      return checkBackupIntegrity(blobChunks(request.file), passphrase);
-    case 'inspect':
-      return inspectBackup(request.file, { ...passphrase, onProgress: progressReporter(request.id) });
-    case 'restore':
-      return restoreBackupFile(db, sdb, request.file, {
-        source: request.source,
-        appVersion: request.appVersion,
-        ...passphrase,
-        ...(request.withoutSnapshot && { withoutSnapshot: true }),
-        onProgress: progressReporter(request.id),
-      });
+  if (request.type === 'backup') return backup(request.id, request.appVersion, request.passphrase);
+  const hashing = hashedElsewhere(request.file);
+  try {
+    switch (request.type) {
+      case 'check':
+        return await checkBackupIntegrity(blobChunks(request.file), { ...passphrase, closingHash: hashing.closingHash });
+      case 'inspect':
+        return await inspectBackup(request.file, { ...passphrase, closingHash: hashing.closingHash, onProgress: progressReporter(request.id) });
+      case 'restore':
+        return await restoreBackupFile(db, sdb, request.file, {
+          source: request.source,
+          appVersion: request.appVersion,
+          ...passphrase,
+          ...(request.withoutSnapshot && { withoutSnapshot: true }),
+          closingHash: hashing.closingHash,
+          onProgress: progressReporter(request.id),
+        });
+    }
+  } finally {
+    hashing.stop();
   }
 }
 

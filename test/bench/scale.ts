@@ -67,6 +67,8 @@ interface Sample {
   peakRss: number;
   idleRss: number;
   bytes?: number;
+  /** When each step a restore names in its progress line began, ms from the start (one run). */
+  steps?: Record<string, number>;
 }
 
 const median = (xs: readonly number[]) => {
@@ -97,7 +99,33 @@ function reportRow(label: string, samples: readonly Sample[], opts: { throughput
   parts.push(`longest main-thread task ${fmtTask(Math.max(...samples.map((s) => s.longest)))}`);
   parts.push(`Chromium peak RSS ${fmtMb(Math.max(...samples.map((s) => s.peakRss)))}`);
   if (opts.overIdle) parts.push(`${fmtMb(Math.max(...samples.map((s) => s.peakRss - s.idleRss)))} over idle`);
+  const steps = samples.at(-1)?.steps;
+  if (steps && Object.keys(steps).length > 0) parts.push(`steps of the last run from ${Object.entries(steps).map(([step, at]) => `${step} ${fmtMs(at)}`).join(', ')}`);
   report(`${label}: ${parts.join('; ')}${opts.note ? ` — ${opts.note}` : ''}`);
+}
+
+/**
+ * While `run` goes on, reads the restore card's progress (“…7%校验备份文件：已处理 …”) every 250 ms
+ * and notes when each step was first shown, in ms from `t0`.
+ */
+async function stepsShown<T>(status: Locator, t0: number, run: () => Promise<T>): Promise<{ result: T; steps: Record<string, number> }> {
+  const steps: Record<string, number> = {};
+  let going = true;
+  const watching = (async () => {
+    while (going) {
+      const text = (await status.textContent({ timeout: 1000 }).catch(() => null)) ?? '';
+      // The line reads “<title><percent>%<step>：已处理 …”.
+      const step = /%([^%：]+)：已处理/.exec(text)?.[1];
+      if (step && steps[step] === undefined) steps[step] = Date.now() - t0;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  try {
+    return { result: await run(), steps };
+  } finally {
+    going = false;
+    await watching;
+  }
 }
 
 function notMeasured(label: string, error: unknown): void {
@@ -317,12 +345,14 @@ async function restoreThroughUi(app: App, file: string): Promise<{ verify: Sampl
   const from = await app.now();
   const t0 = Date.now();
   const restored = await withRss(() =>
-    profiled(page, 'restore', async () => {
-      await replace.click();
-      await succeeded(page, card.getByText('恢复完成', { exact: true }), 'restore');
-    }),
+    stepsShown(card.getByRole('status').last(), t0, () =>
+      profiled(page, 'restore', async () => {
+        await replace.click();
+        await succeeded(page, card.getByText('恢复完成', { exact: true }), 'restore');
+      }),
+    ),
   );
-  const restore: Sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: restored.peak, idleRss: restored.idle, bytes };
+  const restore: Sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: restored.peak, idleRss: restored.idle, bytes, steps: restored.result.steps };
   return { verify, restore };
 }
 

@@ -3,11 +3,12 @@ import { Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Person } from '@shared/domain/person';
-import { fold, matchesSearch } from '@shared/search/search-match';
+import { matchesSearch } from '@shared/search/search-match';
 import { db } from '../db/database';
 import { findPeople, useUnitKeys, warmPeople } from '../db/people-index';
 import { deletedName, useUnits, type Lookups } from '../db/queries';
 import { useSearchAnswer } from './use-search-answer';
+import { unitOptions } from './unit-options';
 
 interface Props {
   lookups: Lookups;
@@ -66,20 +67,12 @@ export function PersonPicker({ value, onChange, multiple, placeholder = '选择�
 export function UnitSelect({ lookups, placeholder = '选择单位（可输入拼音首字母）', ...rest }: Props) {
   // Pinyin keys come from the people worker; until they do, a unit is found by its name as typed.
   const keys = useUnitKeys();
-  const options = useMemo(
-    () =>
-      [...lookups.units.values()].map((u) => ({
-        value: u.id,
-        label: u.name,
-        key: keys?.get(u.id)?.name ?? fold(u.name),
-      })),
-    [lookups, keys],
-  );
+  const options = useMemo(() => unitOptions(lookups.units.values(), keys), [lookups, keys]);
   return (
     <Select
       {...rest}
       allowClear
-      showSearch={{ filterOption: (input, option) => matchesSearch(option?.key ?? '', input) }}
+      showSearch={{ filterOption: (input, option) => matchesSearch(option?.search ?? '', input) }}
       placeholder={placeholder}
       options={options}
     />

@@ -53,9 +53,7 @@ export class ApprovalsPage {
 
   /** Shows one kind of reminder only (the list is paged; a kind keeps it short). */
   async filterReminders(kindLabel: string): Promise<void> {
-    const select = this.reminders().getByRole('combobox', { name: '按提醒类别筛选' });
-    await select.click();
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${kindLabel}（\\d+）$`) }).click();
+    await chooseOption(this.reminders().getByRole('combobox', { name: '按提醒类别筛选' }), null, new RegExp(`^${kindLabel}（\\d+）$`));
   }
 
   reminders(): Locator {

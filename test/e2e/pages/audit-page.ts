@@ -1,5 +1,6 @@
 // Page object for 审计日志: the rows, the filters and the record links.
 import type { Locator, Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class AuditLogPage {
   constructor(readonly page: Page) {}
@@ -13,8 +14,7 @@ export class AuditLogPage {
   }
 
   async filterTable(label: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: '按类别筛选' }).click();
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${label}$`) }).click();
+    await chooseOption(this.page.getByRole('combobox', { name: '按类别筛选' }), null, new RegExp(`^${label}$`));
   }
 
   async filterOperator(name: string): Promise<void> {

@@ -1,18 +1,19 @@
 // Page object for 数据交换: export a unit's package (a download), import a package and review the
 // plan, merge the ticked records.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class ExchangePage {
   constructor(readonly page: Page) {}
 
   /** Exports the unit's package; returns the download (the browser edition saves by downloading). */
   async exportUnit(unit: string): Promise<Download> {
-    const select = this.page.getByRole('combobox', { name: '要导出的单位' });
-    await select.click();
-    await select.fill(unit);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${unit}$`) }).click();
+    await chooseOption(this.page.getByRole('combobox', { name: '要导出的单位' }), unit, new RegExp(`^${unit}$`));
+    const exportButton = this.page.getByRole('button', { name: '导出数据包' });
+    // The button is enabled once the unit is chosen: a pick that did not take fails here, by name.
+    await expect(exportButton).toBeEnabled();
     const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: '导出数据包' }).click();
+    await exportButton.click();
     return download;
   }
 

@@ -1,6 +1,7 @@
 // Page object for 工作群: 新建, the roster (成员名单) and the real-name check against it.
 // Chinese labels and roles only.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class GroupsPage {
   constructor(readonly page: Page) {}
@@ -14,10 +15,7 @@ export class GroupsPage {
     await this.page.getByRole('button', { name: `成员名单 ${group}` }).click();
     const dialog = this.page.getByRole('dialog', { name: `成员名单：${group}` });
     await dialog.getByRole('button', { name: '添加成员' }).click();
-    const select = dialog.getByRole('combobox', { name: '成员1' });
-    await select.click();
-    await select.fill(person);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: person }).first().click();
+    await chooseOption(dialog.getByRole('combobox', { name: '成员1' }), person, person);
     await dialog.getByRole('button', { name: '添加成员' }).click();
     await dialog.getByLabel('成员2部门').fill(other.department);
     await dialog.getByLabel('成员2姓名').fill(other.name);

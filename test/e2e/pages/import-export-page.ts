@@ -1,6 +1,7 @@
 // Page object for 导入与导出 (importing an old ledger) and for the export control of the lists.
 import { readFileSync } from 'node:fs';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class ImportExportPage {
   constructor(readonly page: Page) {}
@@ -16,8 +17,7 @@ export class ImportExportPage {
 
   /** Picks the sheet and the target (平台台账/人员/单位). */
   async pick(sheet: string, target: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: '工作表' }).click();
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${sheet}$`) }).click();
+    await chooseOption(this.page.getByRole('combobox', { name: '工作表' }), null, new RegExp(`^${sheet}$`));
     await this.page.getByRole('radiogroup', { name: '导入到' }).getByText(target, { exact: true }).click();
   }
 

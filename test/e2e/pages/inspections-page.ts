@@ -1,6 +1,7 @@
 // Page object for 年度检查: the year's campaign, recording an account's checks and result, and the
 // 与上年比较 / 拟关停注销 cards. Chinese labels and roles only.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export interface InspectionEntry {
   /** Check items to leave unticked (不符合), with their notes; every other item is ticked. */
@@ -59,10 +60,7 @@ export class InspectionsPage {
     }
     if (entry.selfAssessment !== undefined) await dialog.getByLabel('自查情况').fill(entry.selfAssessment);
     await dialog.getByRole('radio', { name: entry.result }).check();
-    const approver = dialog.getByRole('combobox', { name: '审批人（单位第一责任人）' });
-    await approver.click();
-    await approver.fill(entry.approver);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: entry.approver }).first().click();
+    await chooseOption(dialog.getByRole('combobox', { name: '审批人（单位第一责任人）' }), entry.approver, entry.approver);
     const date = dialog.getByLabel('审批日期');
     await date.click();
     await date.fill(entry.approvedOn);

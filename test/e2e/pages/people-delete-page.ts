@@ -1,6 +1,7 @@
 // Page object for moving a person to the trash from 人员: the duties they still hold, and handing
 // those over to another person. Chinese labels and roles only.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseOption } from './antd-select';
 
 export class PeopleDeletePage {
   constructor(readonly page: Page) {}
@@ -19,9 +20,6 @@ export class PeopleDeletePage {
 
   /** Picks the successor in 移交给 by the start of their name. */
   async handOverTo(dialog: Locator, name: string): Promise<void> {
-    const input = dialog.getByRole('combobox', { name: '移交给' });
-    await input.click();
-    await input.fill(name);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: name }).first().click();
+    await chooseOption(dialog.getByRole('combobox', { name: '移交给' }), name, name);
   }
 }

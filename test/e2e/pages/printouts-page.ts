@@ -1,6 +1,7 @@
 // Page object for 打印与签回: the print center, the waiting list and the scan box.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LedgerApp } from './ledger-app';
+import { chooseOption } from './antd-select';
 
 export class PrintoutsPage {
   constructor(readonly page: Page) {}
@@ -22,10 +23,7 @@ export class PrintoutsPage {
   }
 
   async chooseForm(formId: string): Promise<void> {
-    const select = this.page.getByRole('combobox', { name: '选择表格' });
-    await select.click();
-    await select.fill(formId);
-    await this.page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${formId} `) }).click();
+    await chooseOption(this.page.getByRole('combobox', { name: '选择表格' }), formId, new RegExp(`^${formId} `));
   }
 
   batchDialog(): Locator {

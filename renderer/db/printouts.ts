@@ -8,15 +8,25 @@ import { createRecord, LedgerError, updateRecord } from './repository';
 
 /**
  * The next `count` numbers of a form this year, e.g. BA-2026-0007. Numbers are never reused:
- * printouts in the trash still count.
+ * printouts in the trash still count. Reads only the numbers of that form and year (by the
+ * formNumber index), compared as numbers: BA-2026-10000 follows BA-2026-9999.
  */
 export async function nextFormNumbers(db: LedgerDb, prefix: string, year: number, count = 1): Promise<string[]> {
   const head = `${prefix}-${year}-`;
   let last = 0;
-  await db.printouts.each((p) => {
-    if (p.formNumber.startsWith(head)) last = Math.max(last, Number(p.formNumber.slice(head.length)) || 0);
-  });
+  for (const key of await db.printouts.where('formNumber').startsWith(head).keys()) {
+    last = Math.max(last, Number(String(key).slice(head.length)) || 0);
+  }
   return Array.from({ length: count }, (_, i) => formNumber(prefix, year, last + i + 1));
+}
+
+/** The live printout with this form number (as typed or scanned; letters in any case), if any. */
+export async function printoutByNumber(db: LedgerDb, number: string): Promise<Printout | undefined> {
+  return db.printouts
+    .where('formNumber')
+    .equals(number.toUpperCase())
+    .filter((p) => !p.deletedAt)
+    .first();
 }
 
 export type NewPrintout = Pick<Printout, 'formId' | 'formVersion' | 'formNumber' | 'recordTable' | 'recordId'>;

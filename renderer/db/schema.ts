@@ -66,6 +66,16 @@ export const STORES_V3 = {
   reviews: 'id, platformId, originalReviewId, createdAt, deletedAt',
 } as const satisfies Record<DbTable, string>;
 
+/**
+ * Version 4: a printed form is found by its number (the scan box, a typed BA-2026-0007) and the
+ * next number of a form and year is read from the numbers alone, instead of every printout. An
+ * index only: no row changes.
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  printouts: 'id, formId, recordId, paperStatus, printedAt, deletedAt, formNumber',
+} as const satisfies Record<DbTable, string>;
+
 /** The newest version declared below (a unit test holds the two together). */
 export const CURRENT_VERSION = DB_SCHEMA_VERSION;
 
@@ -92,5 +102,6 @@ export class LedgerDb extends Dexie {
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3);
+    this.version(4).stores(STORES_V4);
   }
 }

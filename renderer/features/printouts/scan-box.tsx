@@ -3,6 +3,7 @@
 import { App as AntApp, Input } from 'antd';
 import { useState } from 'react';
 import { db } from '../../db/database';
+import { printoutByNumber } from '../../db/printouts';
 import { navigate } from '../../app/routes';
 
 export function ScanBox({ onPrintout }: { onPrintout: (printoutId: string) => void }) {
@@ -18,7 +19,7 @@ export function ScanBox({ onPrintout }: { onPrintout: (printoutId: string) => vo
       navigate('platforms', platform.id);
       return;
     }
-    const byNumber = await db.printouts.filter((p) => !p.deletedAt && p.formNumber === text.toUpperCase()).first();
+    const byNumber = await printoutByNumber(db, text);
     const byRecord = byNumber ?? (await db.printouts.where('recordId').equals(text).filter((p) => !p.deletedAt).last());
     if (byRecord) {
       onPrintout(byRecord.id);

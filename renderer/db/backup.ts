@@ -7,8 +7,9 @@
 // the file's table frames (kept as Blobs until the transaction ends), then streams the
 // attachments' bytes one at a time.
 // A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
-// version, the attachments against their rows), staging the scans; then keeps a snapshot of the
-// current data (./snapshots.ts) and finally replaces every table in ONE read-write transaction,
+// version, the attachments against their rows), staging the scans; then writes a snapshot of the
+// current data (./snapshots.ts) and replaces every table in ONE read-write transaction, which
+// commits only once that snapshot has been checked and stored (both go on meanwhile),
 // reading the file's tables a second time page by page, checking each row's shape as it is
 // parsed (each table must also hash exactly as in the first read) and adding each page as it
 // comes: if anything fails or is refused half-way (a full disk, a malformed row, a file changed in
@@ -117,12 +118,16 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
     for (const table of BACKUP_TABLES) {
       const frame = writer.table(table);
       const head = frame.begin();
-      let last: unknown;
-      for (;;) {
-        const source = db.table(table);
-        const page: Row[] = await (last === undefined ? source.orderBy(':id') : source.where(':id').above(last)).limit(PAGE_ROWS).toArray();
+      const source = db.table(table);
+      const readPage = (after: unknown): Promise<Row[]> => (after === undefined ? source.orderBy(':id') : source.where(':id').above(after)).limit(PAGE_ROWS).toArray();
+      // The next page is asked for before this one is written: the database reads it (in the
+      // browser's own process) while this thread turns this one into JSON and hashes it.
+      let next: Promise<Row[]> | undefined = settledLater(readPage(undefined));
+      while (next) {
+        const page: Row[] = await next;
         if (page.length === 0) break;
-        last = page[page.length - 1]?.[idKeyOf(table)];
+        const last = page[page.length - 1]?.[idKeyOf(table)];
+        next = page.length < PAGE_ROWS ? undefined : settledLater(readPage(last));
         if (table === 'attachments') {
           for (const row of page as unknown as StoredAttachment[]) {
             if (!(row.blob instanceof Blob)) throw missingBlob(row);
@@ -134,7 +139,6 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
         parts.push(blobOf(head.splice(0).concat(chunks)));
         done += page.length;
         options.onProgress?.({ unit: 'rows', done, total });
-        if (page.length < PAGE_ROWS) break;
       }
       parts.push(blobOf(head.concat(frame.end())));
     }
@@ -155,6 +159,16 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
   }
   if (options.passphrase) return { chunks: sealed(plain(), { passphrase: options.passphrase }), auditSeq, attachmentBytes };
   return { chunks: plain(), parts: blobParts(), auditSeq, attachmentBytes };
+}
+
+/**
+ * A database request started before the work that precedes its await: marked as handled now, so
+ * that when that work throws first (and the transaction is rolled back under it) its rejection
+ * is not reported as unhandled. Awaiting it still throws its error.
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function blobOf(chunks: readonly Uint8Array[]): Blob {
@@ -203,10 +217,18 @@ function bytesOf(file: BackupFile): Uint8Array | AsyncIterable<Uint8Array> {
   return file instanceof Uint8Array ? file : blobChunks(file);
 }
 
+/**
+ * How long the replace, its rows all added, waits for the snapshot to be stored before it gives
+ * up (Dexie's own bound is a minute; checking the snapshot of gigabytes of scans takes longer).
+ */
+const SNAPSHOT_WAIT_MS = 24 * 60 * 60 * 1000;
+
 /** What the first, verifying read of a restore established. */
 interface VerifiedRead {
   summary: BackupSummary;
   attachments: StoredAttachment[];
+  /** The snapshot of the current data being checked and stored: the replace commits only after it is. */
+  keeping?: Promise<Snapshot>;
 }
 
 /**
@@ -222,8 +244,15 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
   await db.transaction('rw', tablesOf(db), async () => {
     for (const table of BACKUP_TABLES) await db.table(table).clear();
     const pages = readPages(bytesOf(file), { ...(passphrase && { passphrase }), tablesOnly: true });
+    const reportAdded = (rows: number) => {
+      done += rows;
+      onProgress?.({ unit: 'rows', done, total, step: '写入数据' });
+    };
     let done = 0;
     let result: PagesResult;
+    // One page being added while the next is read and parsed: the database writes (in the
+    // browser's own process) while this thread works on the next page.
+    let adding: Promise<number> | undefined;
     for (;;) {
       const next: IteratorResult<ReadEvent, PagesResult> = await Dexie.waitFor(pages.next());
       if (next.done) {
@@ -233,10 +262,10 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
       const event = next.value;
       if (event.kind !== 'rows' || event.table === 'attachments') continue;
       upgradeRows({ [event.table]: event.rows }, manifest.dbVersion, CURRENT_VERSION);
-      await db.table(event.table).bulkAdd(event.rows);
-      done += event.rows.length;
-      onProgress?.({ unit: 'rows', done, total, step: '写入数据' });
+      if (adding) reportAdded(await adding);
+      adding = settledLater(db.table(event.table).bulkAdd(event.rows).then(() => event.rows.length));
     }
+    if (adding) reportAdded(await adding);
     const digests = 'tablesOnly' in result ? result.tablesOnly : undefined;
     const changed = BACKUP_TABLES.find((table) => {
       const read = digests?.[table];
@@ -244,6 +273,9 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
       return !read || read.sha256 !== listed.sha256 || read.bytes !== listed.bytes || read.count !== listed.count;
     });
     if (changed) throw new BackupError('备份文件在校验之后被改动，未做任何更改。请重新选择备份文件。', `table ${changed} differs from the verified read`);
+    // A snapshot that fails its check or cannot be stored throws here (SnapshotFailed), before
+    // anything is committed.
+    if (verified.keeping) await Dexie.waitFor(verified.keeping, SNAPSHOT_WAIT_MS);
     if (verified.attachments.length > 0) await db.attachments.bulkAdd(verified.attachments);
     const last = await db.auditLog.orderBy('seq').last();
     const at = new Date().toISOString();
@@ -269,28 +301,37 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
  */
 export class SnapshotFailed extends LedgerError {}
 
+/** Why a snapshot could not be made, as the clerk reads it. */
+function snapshotRefused(reason: string, detail: string): SnapshotFailed {
+  const why = reason.replace(/[。.]$/, '') || '当前数据可能已损坏';
+  return new SnapshotFailed(`当前数据无法保存为快照（${why}），已停止恢复，当前数据未做任何更改。`, detail);
+}
+
 /**
- * Saves a complete backup of the current data as a snapshot, checked by its hashes. Throws
- * SnapshotFailed (and so stops a restore) when the snapshot cannot be made or stored, e.g.
- * because the disk is full.
+ * Writes a complete backup of the current data for a snapshot, as the Blob parts the snapshot
+ * will keep. Throws SnapshotFailed when the current data cannot be written (e.g. a scan's bytes
+ * are lost).
  */
-export async function takeSnapshot(db: LedgerDb, sdb: SnapshotDb, reason: string, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<Snapshot> {
+async function writeSnapshot(db: LedgerDb, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<Blob[]> {
   const parts: Blob[] = [];
-  let check: Awaited<ReturnType<typeof checkBackupIntegrity>>;
   try {
     const stream = await backupStream(db, { appVersion, ...(onProgress && { onProgress: (progress: WorkProgress) => onProgress({ ...progress, step: '保存当前数据的快照' }) }) });
     if (!stream.parts) throw new Error('an unsealed backup stream has its parts');
     for await (const part of stream.parts) parts.push(part);
-    check = await checkBackupIntegrity(blobChunks(new Blob(parts)));
   } catch (error) {
-    const reason = error instanceof BackupError ? error.reason : error instanceof LedgerError ? error.message : '';
-    check = { ok: false, reason, detail: describe(error) };
+    throw snapshotRefused(error instanceof BackupError ? error.reason : error instanceof LedgerError ? error.message : '', describe(error));
   }
-  if (!check.ok) {
-    const why = check.reason.replace(/[。.]$/, '') || '当前数据可能已损坏';
-    throw new SnapshotFailed(`当前数据无法保存为快照（${why}），已停止恢复，当前数据未做任何更改。`, check.detail);
-  }
+  return parts;
+}
+
+/**
+ * Checks a written snapshot by its hashes and stores it. Throws SnapshotFailed (and so stops a
+ * restore) when it does not check out or cannot be stored, e.g. because the disk is full.
+ */
+async function keepSnapshot(sdb: SnapshotDb, parts: Blob[], reason: string): Promise<Snapshot> {
   const blob = new Blob(parts);
+  const check = await checkBackupIntegrity(blobChunks(blob));
+  if (!check.ok) throw snapshotRefused(check.reason, check.detail);
   const snapshot: Snapshot = { id: newId(), createdAt: new Date().toISOString(), reason, counts: check.counts, bytes: blob.size, blob };
   try {
     await saveSnapshot(sdb, snapshot);
@@ -427,13 +468,18 @@ export async function restoreBackupFile(
     }
     const attachments = planAttachments(attachmentRows, staged);
     upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
-    const snapshot = options.withoutSnapshot ? undefined : await takeSnapshot(db, sdb, `恢复“${options.source}”之前`, options.appVersion, options.onProgress);
+    // The snapshot is written first (a read of every table); its check and storing go on while
+    // the replace begins, which commits only once the snapshot is stored.
+    const keeping = options.withoutSnapshot
+      ? undefined
+      : settledLater(keepSnapshot(sdb, await writeSnapshot(db, options.appVersion, options.onProgress), `恢复“${options.source}”之前`));
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {
       const source = options.withoutSnapshot ? `${options.source}（未保存恢复前快照）` : options.source;
-      await replaceAllData(db, file, options.passphrase, { summary, attachments }, { source, backupCreatedAt: summary.manifest.createdAt, operator }, options.onProgress);
+      await replaceAllData(db, file, options.passphrase, { summary, attachments, ...(keeping && { keeping }) }, { source, backupCreatedAt: summary.manifest.createdAt, operator }, options.onProgress);
     } catch (error) {
       // The data is as it was, so the snapshot just taken holds nothing new; earlier ones all stay.
+      const snapshot = await keeping?.catch(() => undefined);
       if (snapshot) await sdb.snapshots.delete(snapshot.id).catch(() => undefined);
       if (error instanceof LedgerError) throw error;
       if (error instanceof BackupError) throw new LedgerError(error.reason, error.detail);

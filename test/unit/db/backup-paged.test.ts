@@ -76,8 +76,13 @@ describe('paged backup and restore', () => {
     await db.open();
     const inspected = await inspectBackup(file);
     expect(inspected).toMatchObject({ ok: true, counts: { reviews: REVIEWS }, chain: { ok: true } });
-    const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
+    const restoring: WorkProgress[] = [];
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't', onProgress: (p) => restoring.push(p) });
     expect(outcome).toMatchObject({ ok: true, counts: { reviews: REVIEWS } });
+    // Every page is counted once its add has answered, the last one too.
+    const written = restoring.filter((p) => p.step === '写入数据');
+    const rowsWritten = rowsTotal - before.attachments.length;
+    expect(written.at(-1)).toEqual({ unit: 'rows', done: rowsWritten, total: rowsTotal, step: '写入数据' });
     const after = await dump(db);
     expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
     expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
@@ -128,6 +133,70 @@ describe('paged backup and restore', () => {
     expect(await sdb.staging.count()).toBe(0);
   });
 
+  it('an add that fails only after the next page was read (the last page of a table) rolls everything back', async () => {
+    await fillLarge(db, '备份里的数据');
+    const file = await streamed(db);
+    await db.delete();
+    db = new LedgerDb(db.name);
+    await db.open();
+    await fillLarge(db, '当前数据');
+    const before = await dump(db);
+
+    // Each page is added while the next is read: the add of the reviews' last page fails in the
+    // database, answered after the reader has moved on to the next table.
+    const reviews = db.table('reviews');
+    const bulkAdd = reviews.bulkAdd.bind(reviews);
+    const pages: number[] = [];
+    vi.spyOn(reviews, 'bulkAdd').mockImplementation(((rows: readonly unknown[]) => {
+      pages.push(rows.length);
+      // The database refuses one row of it (its key a second time): an error the database
+      // answers with, after the reader has gone on.
+      return bulkAdd((rows.length < PAGE_ROWS ? [...rows, rows[0]] : rows) as never);
+    }) as typeof reviews.bulkAdd);
+    const progress: WorkProgress[] = [];
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't', onProgress: (p) => progress.push(p) });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('恢复失败，当前数据保持原样') });
+    expect(pages).toEqual([PAGE_ROWS, PAGE_ROWS, REVIEWS - 2 * PAGE_ROWS]);
+    // No page is counted as written before its add answered.
+    const written = progress.filter((p) => p.step === '写入数据').map((p) => p.done);
+    expect(Math.max(0, ...written)).toBeLessThan(REVIEWS);
+    vi.restoreAllMocks();
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+
+  it('the replace begins while the snapshot is stored, and a snapshot that cannot be stored rolls it back', async () => {
+    await fillLarge(db, '备份里的数据');
+    const file = await streamed(db);
+    await db.delete();
+    db = new LedgerDb(db.name);
+    await db.open();
+    await fillLarge(db, '当前数据');
+    const before = await dump(db);
+
+    // Storing the snapshot fails (a full disk), but only once the replace has added rows.
+    const reviews = db.table('reviews');
+    const bulkAdd = reviews.bulkAdd.bind(reviews);
+    let replaceBegun!: () => void;
+    const begun = new Promise<void>((resolve) => (replaceBegun = resolve));
+    let addedBeforeRefusal = 0;
+    vi.spyOn(reviews, 'bulkAdd').mockImplementation(((rows: readonly unknown[]) => {
+      replaceBegun();
+      return bulkAdd(rows as never);
+    }) as typeof reviews.bulkAdd);
+    vi.spyOn(sdb.snapshots, 'add').mockImplementation((async () => {
+      await Promise.race([begun, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      addedBeforeRefusal = vi.mocked(reviews.bulkAdd).mock.calls.length;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }) as unknown as typeof sdb.snapshots.add);
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: false, snapshotFailed: true, reason: expect.stringContaining('无法保存当前数据的快照') });
+    expect(addedBeforeRefusal).toBeGreaterThan(0);
+    vi.restoreAllMocks();
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+
   it('a file changed between its verification and the replace is refused, and nothing changes', async () => {
     await fillLarge(db, '备份里的数据');
     const file = await streamed(db);
@@ -137,14 +206,16 @@ describe('paged backup and restore', () => {
     await fillLarge(db, '当前数据');
     const before = await dump(db);
 
-    // While the snapshot is saved (after the file verified), one review's title in the file changes.
+    // After the file verified, as the replace begins (the current reviews are cleared before the
+    // file is read again), one review's title in the file changes.
     const at = Buffer.from(file).indexOf(Buffer.from('第2500期'));
     expect(at).toBeGreaterThan(0);
-    const save = sdb.snapshots.add.bind(sdb.snapshots);
-    vi.spyOn(sdb.snapshots, 'add').mockImplementation(((snapshot: never) => {
+    const reviews = db.table('reviews');
+    const clear = reviews.clear.bind(reviews);
+    vi.spyOn(reviews, 'clear').mockImplementation((() => {
       file[at + 3] = '9'.charCodeAt(0);
-      return save(snapshot);
-    }) as typeof sdb.snapshots.add);
+      return clear();
+    }) as typeof reviews.clear);
     const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
     expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('备份文件在校验之后被改动') });
     vi.restoreAllMocks();

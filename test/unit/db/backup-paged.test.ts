@@ -55,6 +55,20 @@ async function streamed(source: LedgerDb, passphrase?: string, onProgress?: (pro
   return collectBytes(stream.chunks);
 }
 
+/**
+ * A backup of a large ledger, then another large ledger in its place (the database opened anew):
+ * the file to restore, and the current data a failed restore must leave exactly as it is.
+ */
+async function backupThenOther(passphrase?: string): Promise<{ file: Uint8Array; before: Record<BackupTable, unknown[]> }> {
+  await fillLarge(db, '备份里的数据');
+  const file = await streamed(db, passphrase);
+  await db.delete();
+  db = new LedgerDb(db.name);
+  await db.open();
+  await fillLarge(db, '当前数据');
+  return { file, before: await dump(db) };
+}
+
 describe('paged backup and restore', () => {
   it('writes tables larger than a page exactly as a whole-table backup does, and restores them', async () => {
     await fillLarge(db, '旧数据');
@@ -108,13 +122,7 @@ describe('paged backup and restore', () => {
   });
 
   it('a restore that fails after some pages of a table were added leaves the current data exactly as it was', async () => {
-    await fillLarge(db, '备份里的数据');
-    const file = await streamed(db, 'paged-口令-2026');
-    await db.delete();
-    db = new LedgerDb(db.name);
-    await db.open();
-    await fillLarge(db, '当前数据');
-    const before = await dump(db);
+    const { file, before } = await backupThenOther('paged-口令-2026');
 
     const reviews = db.table('reviews');
     const bulkAdd = reviews.bulkAdd.bind(reviews);
@@ -134,13 +142,7 @@ describe('paged backup and restore', () => {
   });
 
   it('an add that fails only after the next page was read (the last page of a table) rolls everything back', async () => {
-    await fillLarge(db, '备份里的数据');
-    const file = await streamed(db);
-    await db.delete();
-    db = new LedgerDb(db.name);
-    await db.open();
-    await fillLarge(db, '当前数据');
-    const before = await dump(db);
+    const { file, before } = await backupThenOther();
 
     // Each page is added while the next is read: the add of the reviews' last page fails in the
     // database, answered after the reader has moved on to the next table.
@@ -166,13 +168,7 @@ describe('paged backup and restore', () => {
   });
 
   it('the replace begins while the snapshot is stored, and a snapshot that cannot be stored rolls it back', async () => {
-    await fillLarge(db, '备份里的数据');
-    const file = await streamed(db);
-    await db.delete();
-    db = new LedgerDb(db.name);
-    await db.open();
-    await fillLarge(db, '当前数据');
-    const before = await dump(db);
+    const { file, before } = await backupThenOther();
 
     // Storing the snapshot fails (a full disk), but only once the replace has added rows.
     const reviews = db.table('reviews');
@@ -198,13 +194,7 @@ describe('paged backup and restore', () => {
   });
 
   it('a file changed between its verification and the replace is refused, and nothing changes', async () => {
-    await fillLarge(db, '备份里的数据');
-    const file = await streamed(db);
-    await db.delete();
-    db = new LedgerDb(db.name);
-    await db.open();
-    await fillLarge(db, '当前数据');
-    const before = await dump(db);
+    const { file, before } = await backupThenOther();
 
     // After the file verified, as the replace begins (the current reviews are cleared before the
     // file is read again), one review's title in the file changes.

@@ -167,3 +167,12 @@ export const PLATFORM_ROLE_FIELDS = [
   ['chiefAdminId', '总管理员'],
   ['guidingTeacherId', '指导教师'],
 ] as const satisfies readonly (readonly [keyof Platform, string])[];
+
+/**
+ * Everyone a platform names in a role: the role fields above, the section administrators, and a
+ * work group's owner and supervisor (undefined where a role is empty). What a list reads to name
+ * them and to flag one who has left (离岗), in one place.
+ */
+export function platformPersonIds(p: Platform): (Id | undefined)[] {
+  return [...PLATFORM_ROLE_FIELDS.map(([field]) => p[field] as Id | undefined), ...p.sectionAdminIds, p.group?.ownerId, p.group?.supervisorId];
+}

@@ -5,7 +5,7 @@
 import { describeChange } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
-import { currentFollowers, type Platform } from '@shared/domain/platform';
+import { currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Review, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
@@ -28,8 +28,6 @@ type PlatformName = (id: string) => string;
 /** Reads the names for an export: every unit and the people given (readPageLookups; a test passes readLookups). */
 export type ReadNames = (personIds: readonly (string | undefined)[]) => Promise<Lookups>;
 
-/** The people a registry row names in the export (every person field of platformsTable). */
-export const platformPeople = (p: Platform) => [p.guidingTeacherId, p.responsibleId, p.businessLeadId, p.technicalLeadId, p.chiefAdminId, ...p.sectionAdminIds, p.group?.ownerId];
 /** The people a work group's row names (groupsTable). */
 export const groupPeople = (g: Platform) => [g.group?.ownerId, g.group?.supervisorId];
 export const unitPeople = (u: Unit) => [u.firstResponsibleId, u.partySecretaryId, u.contactId];
@@ -40,7 +38,7 @@ export const reviewPeople = (r: Review) => [r.copywriterId, r.editorId, r.publis
 
 /** 平台台账 as exported, with the names of the people the rows name. */
 export async function exportPlatforms(rows: readonly Platform[], read: ReadNames = readPageLookups): Promise<ExportTable> {
-  return platformsTable(rows, await read(rows.flatMap(platformPeople)));
+  return platformsTable(rows, await read(rows.flatMap(platformPersonIds)));
 }
 
 export async function exportGroups(rows: readonly Platform[], read: ReadNames = readPageLookups): Promise<ExportTable> {

@@ -2,7 +2,7 @@
 import { Button, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, type LifecycleStatus, type Platform } from '@shared/domain/platform';
+import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, platformPersonIds, type LifecycleStatus, type Platform } from '@shared/domain/platform';
 import type { Dated } from '@shared/domain/common';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
@@ -24,16 +24,7 @@ type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
 
 export function PlatformDetail({ platform: p }: { platform: Platform }) {
   // Only the people this platform names, read by id.
-  const lookups = usePageLookups([
-    p.guidingTeacherId,
-    p.responsibleId,
-    p.businessLeadId,
-    p.technicalLeadId,
-    p.chiefAdminId,
-    ...p.sectionAdminIds,
-    p.group?.ownerId,
-    p.group?.supervisorId,
-  ]);
+  const lookups = usePageLookups(platformPersonIds(p));
   const [dialog, setDialog] = useState<Dialog>(null);
   const person = (id: string | undefined, role: string) => <PersonName id={id} lookups={lookups} role={role} />;
   const group = isGroupKind(p.kind);

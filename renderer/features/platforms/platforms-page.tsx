@@ -4,7 +4,7 @@
 import { Button, Empty, Space, Tag, type TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, currentFollowers, type Platform } from '@shared/domain/platform';
+import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
 import { allPlatforms, usePlatformPage, warmRegister } from '../../db/register-index';
@@ -24,11 +24,6 @@ const PAGE_SIZE = 25;
 /** What the list asks the search worker for: the filters as chosen, the query as typed (trimmed). */
 function platformFilter(filters: PlatformFilters): PlatformFilter {
   return { kind: filters.kind, unitId: filters.unitId, status: filters.status, query: filters.query?.trim() || undefined };
-}
-
-/** Everyone a platform names in a role (for names and the 有离岗人员 flag). */
-function holdersOf(p: Platform): (string | undefined)[] {
-  return [...PLATFORM_ROLE_FIELDS.map(([f]) => p[f] as string | undefined), ...p.sectionAdminIds, p.group?.ownerId];
 }
 
 export function PlatformsPage({ openId }: { openId?: string }) {
@@ -60,7 +55,7 @@ function PlatformList() {
   // answers, so typing never waits for it (a deferred query only added a render before the read).
   const filter = platformFilter(filters);
   const [page, setPage] = useListPage(JSON.stringify(filter));
-  const data = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, holdersOf);
+  const data = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, platformPersonIds);
   const found = data?.total;
   // Units for the filter before the first page arrives (a few hundred, read once).
   const unitsOnly = usePageLookups([]);
@@ -113,7 +108,7 @@ function PlatformList() {
 }
 
 function platformColumns(lookups: Lookups): TableColumnsType<Platform> {
-  const leftHolders = (p: Platform) => holdersOf(p).some((id) => id && lookups.people.get(id)?.status === '离岗');
+  const leftHolders = (p: Platform) => platformPersonIds(p).some((id) => id && lookups.people.get(id)?.status === '离岗');
   return [
     {
       title: '名称',

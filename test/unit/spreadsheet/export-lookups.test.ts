@@ -18,7 +18,7 @@ import {
   type ReadNames,
 } from '../../../renderer/features/export/list-tables';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
-import { isGroupKind } from '../../../shared/domain/platform';
+import { isGroupKind, platformPersonIds } from '../../../shared/domain/platform';
 import { validTimeZone } from '../../../shared/domain/time-zone';
 import { logReads, type ReadLog } from '../db/read-log';
 
@@ -52,7 +52,7 @@ describe('exports name people read by id (issue 15)', () => {
     // Some person is named by no platform (a reviewer only, say), and was not read.
     expect(read.size).toBeGreaterThan(0);
     expect(read.size).toBeLessThan(demo.people.length);
-    const named = new Set(rows.flatMap((p) => [p.guidingTeacherId, p.responsibleId, p.businessLeadId, p.technicalLeadId, p.chiefAdminId, ...p.sectionAdminIds, p.group?.ownerId]));
+    const named = new Set(rows.flatMap(platformPersonIds));
     expect([...read].every((id) => named.has(id))).toBe(true);
   });
 

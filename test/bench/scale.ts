@@ -542,7 +542,13 @@ async function runs<T>(label: string, step: (run: number) => Promise<T>): Promis
 // ---------------------------------------------------------------------------------------------
 
 const dir = KEEP ?? mkdtempSync(join(tmpdir(), 'ledger-bench-scale-'));
-const reused = KEEP !== undefined && existsSync(join(dir, 'profile'));
+/**
+ * A kept folder is reused when it holds the dataset files and a Chromium profile (an empty
+ * `profile` folder is not one: the app in it would still wait for its setup). Otherwise the
+ * dataset is written again and the profile made anew.
+ */
+const reused = KEEP !== undefined && ['scale.mlbackup', 'scale-scans.mlbackup', join('profile', 'Default')].every((path) => existsSync(join(dir, path)));
+if (KEEP !== undefined && !reused) rmSync(join(dir, 'profile'), { recursive: true, force: true });
 let server: PreviewServer | undefined;
 let app: App | undefined;
 // Stopped by hand (Ctrl+C, kill): the preview server and the scratch folder go too, and what was measured is printed.

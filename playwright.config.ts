@@ -20,7 +20,7 @@ export default defineConfig({
     locale: 'zh-CN',
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
-    // The app then turns antd's animations off (main.tsx): a click or a keystroke never lands
+    // The app then turns antd's animations off (renderer/app/mount.tsx): a click or a keystroke never lands
     // on a dialog still zooming in, which on a loaded machine lost clicks and moved the focus.
     reducedMotion: 'reduce',
     launchOptions: {

@@ -22,3 +22,17 @@ test('the built renderer holds exceljs but no elliptic or other crypto-browserif
   const found = scripts.flatMap(({ name, text }) => markers.filter((marker) => text.includes(marker)).map((marker) => `${name}: ${marker}`));
   expect(found).toEqual([]);
 });
+
+test("the built page links files that exist: its stylesheet in parts and the start steps' code preloaded", () => {
+  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const hrefs = (rel: string) => [...html.matchAll(new RegExp(`<link rel="${rel}"[^>]*href="\\./([^"]+)"`, 'g'))].map((match) => match[1] ?? '');
+  const sheets = hrefs('stylesheet');
+  const preloaded = hrefs('modulepreload');
+  for (const file of [...sheets, ...preloaded]) expect(readFileSync(path.join(outDir, file)).length, file).toBeGreaterThan(0);
+  // antd's sheet (about 1 MB) comes in parts of about 200,000 characters, parsed one task each.
+  expect(sheets.length).toBeGreaterThan(3);
+  for (const file of sheets) expect(readFileSync(path.join(outDir, file), 'utf8').length, file).toBeLessThan(260_000);
+  // The last start step (app/mount.tsx) is fetched with the page, not when the step before it ends.
+  expect(preloaded.some((file) => /\/mount-[^/]+\.js$/.test(file))).toBe(true);
+  expect(new Set(preloaded).size).toBe(preloaded.length);
+});

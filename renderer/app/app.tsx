@@ -1,7 +1,7 @@
 // The app frame: first-run setup until settings exist, then the side navigation and the area
 // the hash route names.
 import { Layout, Menu, Spin, Typography } from 'antd';
-import { Suspense, useDeferredValue, useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useSettings } from '../db/queries';
 import { SetupPage } from '../features/setup/setup-page';
 import { HomePage } from '../features/home/home-page';
@@ -115,10 +115,7 @@ function AreaView({ route }: { route: Route }): ReactNode {
 }
 
 export function App() {
-  // The window is drawn when the settings are first read: a deferred value, so React draws it in
-  // slices (a transition) instead of one task of 100–200 ms at every start; the spinner stays
-  // until it is drawn. A later change of the settings is drawn the same way.
-  const settings = useDeferredValue(useSettings());
+  const settings = useSettings();
   const route = useRoute();
   const ready = Boolean(settings);
   // Daily and on-quit backups of the desktop app, once there is data to protect.

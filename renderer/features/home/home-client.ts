@@ -1,7 +1,7 @@
 // The window's side of the home worker: one worker for the life of the page, watching the database
 // while the start page is open. useHomeSummary() gives the latest figures and reminder counts;
 // useReminderPage() a page of the list (page 1 of all kinds comes with the summary).
-import { startTransition, useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ReminderKind } from '@shared/rules/reminder';
 import type { ComplianceReminder } from '@shared/rules/reminders';
 import type { HomeSummary, HomeWorkerRequest, HomeWorkerResponse } from './home-protocol';
@@ -109,26 +109,10 @@ function useWatch(today: string): void {
   );
 }
 
-/**
- * The start page's figures and reminder counts for `today`; undefined until computed. New figures
- * are drawn as a transition, which React renders in slices: drawn at once (useSyncExternalStore
- * renders synchronously), the figures and the first page of reminders were one task of about
- * 100 ms at every start. Clearing them (another day, the page left) is drawn at once, so figures
- * of another day are never shown.
- */
+/** The start page's figures and reminder counts for `today`; undefined until computed. */
 export function useHomeSummary(today: string): State {
   useWatch(today);
-  const [shown, setShown] = useState(snapshot);
-  useEffect(() => {
-    const update = () => {
-      const next = snapshot();
-      if (next.summary) startTransition(() => setShown(next));
-      else setShown(next);
-    };
-    update(); // what changed between the render and this subscription
-    return subscribe(update);
-  }, []);
-  return shown;
+  return useSyncExternalStore(subscribe, snapshot);
 }
 
 /**

@@ -260,9 +260,12 @@ export function useCampaignSummary(year: number, thisYear: number, asOf: string)
   });
 }
 
-/** Starts building a register's index in the worker while the clerk looks at the first page. */
-export function warmRegister(table: 'platforms' | 'reviews'): void {
-  void post({ type: 'warm', table }).catch(() => undefined);
+/** Starts building a register's index in the worker; resolves when it is built (or could not be). */
+export function warmRegister(table: 'platforms' | 'reviews'): Promise<void> {
+  return post({ type: 'warm', table }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 const CHUNK = 2_000;

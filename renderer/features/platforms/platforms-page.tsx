@@ -49,7 +49,7 @@ function PlatformList() {
   const [creating, setCreating] = useState(false);
   // Load the form fonts in the worker while the clerk browses, so 打印 opens quickly.
   useEffect(() => void warmUpPdf(), []);
-  useEffect(() => warmRegister('platforms'), []);
+  useEffect(() => void warmRegister('platforms'), []);
 
   // The query goes straight to the page read: the list is drawn again only when that read
   // answers, so typing never waits for it (a deferred query only added a render before the read).

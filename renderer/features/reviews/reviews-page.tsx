@@ -84,7 +84,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   const [month, setMonth] = useKeptFilter<Dayjs | null>('reviews.month', null);
   // Straight to the page read, as 平台台账's (the list is drawn again when the read answers).
   const [query, setQuery] = useKeptFilter('reviews.query', '');
-  useEffect(() => warmRegister('reviews'), []);
+  useEffect(() => void warmRegister('reviews'), []);
 
   const filter: ReviewFilter = { platformId, unitId, status, month: month?.format('YYYY-MM'), query: query.trim() || undefined };
   const [page, setPage] = useListPage(JSON.stringify(filter));

@@ -260,7 +260,7 @@ export function useCampaignSummary(year: number, thisYear: number, asOf: string)
   });
 }
 
-/** Starts building a register's index in the worker; resolves when it is built (or could not be). */
+/** Asks the worker to build a register's index; resolves once the worker has taken the request (it builds in the background). */
 export function warmRegister(table: 'platforms' | 'reviews'): Promise<void> {
   return post({ type: 'warm', table }).then(
     () => undefined,

@@ -8,11 +8,11 @@
 // attachments' bytes one at a time.
 // A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
 // version, the attachments against their rows), staging the scans; then writes a snapshot of the
-// current data (./snapshots.ts) and replaces every table in ONE read-write transaction, which
-// commits only once that snapshot has been checked and stored (both go on meanwhile),
-// reading the file's tables a second time page by page, checking each row's shape as it is
-// parsed (each table must also hash exactly as in the first read) and adding each page as it
-// comes: if anything fails or is refused half-way (a full disk, a malformed row, a file changed in
+// current data (./snapshots.ts) and makes every table equal to the file's in ONE read-write
+// transaction, which commits only once that snapshot has been checked and stored (both go on
+// meanwhile), reading the file's tables a second time page by page, checking each row's shape as
+// it is parsed (each table must also hash exactly as in the first read) and writing, page by page,
+// only the rows that differ from the stored ones (./table-merge.ts): if anything fails or is refused half-way (a full disk, a malformed row, a file changed in
 // between), IndexedDB rolls the whole transaction back and the current data stays exactly as it
 // was. (The preview before a restore, inspectBackup, parses and checks every row as well.)
 import { Dexie } from 'dexie';
@@ -31,6 +31,7 @@ import { LedgerError } from './repository';
 import { CURRENT_VERSION, type LedgerDb, type StoredAttachment } from './schema';
 import { upgradeRows } from './upgrades';
 import { saveSnapshot, trimSnapshots, type Snapshot, type SnapshotDb } from './snapshots';
+import { TableMerge } from './table-merge';
 
 function tablesOf(db: LedgerDb) {
   return BACKUP_TABLES.map((name) => db.table(name));
@@ -232,27 +233,33 @@ interface VerifiedRead {
 }
 
 /**
- * Replaces every table in one transaction, then appends one audit entry (chained to the restored
- * log) saying that and from where the data was restored. The rows are read from the file once
- * more, page by page, inside the transaction (Dexie.waitFor keeps it open while the file is
- * read) and checked as they are parsed; a malformed row, or a table that does not hash exactly
- * as in the verified read, rolls the whole transaction back.
+ * Makes every table equal to the file's in one transaction, writing only the rows that differ
+ * (./table-merge.ts), then appends one audit entry (chained to the restored log) saying that and
+ * from where the data was restored. The rows are read from the file once more, page by page,
+ * inside the transaction (Dexie.waitFor keeps it open while the file is read) and checked as they
+ * are parsed; a malformed row, or a table that does not hash exactly as in the verified read,
+ * rolls the whole transaction back.
  */
 async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string | undefined, verified: VerifiedRead, note: RestoreNote, onProgress?: (progress: WorkProgress) => void): Promise<void> {
   const { manifest } = verified.summary;
   const total = BACKUP_TABLES.reduce((sum, table) => sum + manifest.tables[table].count, 0);
   await db.transaction('rw', tablesOf(db), async () => {
-    for (const table of BACKUP_TABLES) await db.table(table).clear();
+    // The scans are stored again from the staged bytes (below); every other table is merged.
+    await db.table('attachments').clear();
+    const merges = new Map(BACKUP_TABLES.filter((table) => table !== 'attachments').map((table) => [table, new TableMerge(table, db.table(table))]));
     const pages = readPages(bytesOf(file), { ...(passphrase && { passphrase }), tablesOnly: true });
-    const reportAdded = (rows: number) => {
-      done += rows;
-      onProgress?.({ unit: 'rows', done, total, step: '写入数据' });
-    };
     let done = 0;
     let result: PagesResult;
-    // One page being added while the next is read and parsed: the database writes (in the
+    // One page being written while the next is read and parsed: the database writes (in the
     // browser's own process) while this thread works on the next page.
-    let adding: Promise<number> | undefined;
+    let writing: { rows: number; writes: Promise<unknown> } | undefined;
+    const written = async () => {
+      if (!writing) return;
+      await writing.writes;
+      done += writing.rows;
+      writing = undefined;
+      onProgress?.({ unit: 'rows', done, total, step: '写入数据' });
+    };
     for (;;) {
       const next: IteratorResult<ReadEvent, PagesResult> = await Dexie.waitFor(pages.next());
       if (next.done) {
@@ -262,10 +269,11 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
       const event = next.value;
       if (event.kind !== 'rows' || event.table === 'attachments') continue;
       upgradeRows({ [event.table]: event.rows }, manifest.dbVersion, CURRENT_VERSION);
-      if (adding) reportAdded(await adding);
-      adding = settledLater(db.table(event.table).bulkAdd(event.rows).then(() => event.rows.length));
+      const merged = settledLater(merges.get(event.table)!.page(event.rows));
+      await written();
+      writing = { rows: event.rows.length, writes: (await merged).writes };
     }
-    if (adding) reportAdded(await adding);
+    await written();
     const digests = 'tablesOnly' in result ? result.tablesOnly : undefined;
     const changed = BACKUP_TABLES.find((table) => {
       const read = digests?.[table];
@@ -273,6 +281,8 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
       return !read || read.sha256 !== listed.sha256 || read.bytes !== listed.bytes || read.count !== listed.count;
     });
     if (changed) throw new BackupError('备份文件在校验之后被改动，未做任何更改。请重新选择备份文件。', `table ${changed} differs from the verified read`);
+    // The stored rows the file does not have, after the last row of each table.
+    for (const merge of merges.values()) await merge.finish();
     // A snapshot that fails its check or cannot be stored throws here (SnapshotFailed), before
     // anything is committed.
     if (verified.keeping) await Dexie.waitFor(verified.keeping, SNAPSHOT_WAIT_MS);

@@ -121,17 +121,17 @@ describe('paged backup and restore', () => {
     expect((await backupStream(db, { appVersion: '0.1.0-test', passphrase: '口令 long enough' })).parts).toBeUndefined();
   });
 
-  it('a restore that fails after some pages of a table were added leaves the current data exactly as it was', async () => {
+  it('a restore that fails after some pages of a table were written leaves the current data exactly as it was', async () => {
     const { file, before } = await backupThenOther('paged-口令-2026');
 
     const reviews = db.table('reviews');
-    const bulkAdd = reviews.bulkAdd.bind(reviews);
+    const bulkPut = reviews.bulkPut.bind(reviews);
     let calls = 0;
-    vi.spyOn(reviews, 'bulkAdd').mockImplementation(((rows: readonly unknown[]) => {
+    vi.spyOn(reviews, 'bulkPut').mockImplementation(((rows: readonly unknown[]) => {
       calls += 1;
       if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return bulkAdd(rows as never);
-    }) as typeof reviews.bulkAdd);
+      return bulkPut(rows as never);
+    }) as typeof reviews.bulkPut);
     const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't', passphrase: 'paged-口令-2026' });
     expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('恢复失败，当前数据保持原样') });
     expect(calls).toBe(2);
@@ -141,25 +141,25 @@ describe('paged backup and restore', () => {
     expect(await sdb.staging.count()).toBe(0);
   });
 
-  it('an add that fails only after the next page was read (the last page of a table) rolls everything back', async () => {
+  it('a write that fails only after the next page was read (the last page of a table) rolls everything back', async () => {
     const { file, before } = await backupThenOther();
 
-    // Each page is added while the next is read: the add of the reviews' last page fails in the
-    // database, answered after the reader has moved on to the next table.
+    // Each page is written while the next is read: the write of the reviews' last page fails in
+    // the database, answered after the reader has moved on to the next table.
     const reviews = db.table('reviews');
-    const bulkAdd = reviews.bulkAdd.bind(reviews);
+    const bulkPut = reviews.bulkPut.bind(reviews);
     const pages: number[] = [];
-    vi.spyOn(reviews, 'bulkAdd').mockImplementation(((rows: readonly unknown[]) => {
+    vi.spyOn(reviews, 'bulkPut').mockImplementation(((rows: readonly Record<string, unknown>[]) => {
       pages.push(rows.length);
-      // The database refuses one row of it (its key a second time): an error the database
+      // The database refuses one row of it (a row without its key): an error the database
       // answers with, after the reader has gone on.
-      return bulkAdd((rows.length < PAGE_ROWS ? [...rows, rows[0]] : rows) as never);
-    }) as typeof reviews.bulkAdd);
+      return bulkPut((rows.length < PAGE_ROWS ? [...rows, { ...rows[0], id: undefined }] : rows) as never);
+    }) as typeof reviews.bulkPut);
     const progress: WorkProgress[] = [];
     const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't', onProgress: (p) => progress.push(p) });
     expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('恢复失败，当前数据保持原样') });
     expect(pages).toEqual([PAGE_ROWS, PAGE_ROWS, REVIEWS - 2 * PAGE_ROWS]);
-    // No page is counted as written before its add answered.
+    // No page is counted as written before its write answered.
     const written = progress.filter((p) => p.step === '写入数据').map((p) => p.done);
     expect(Math.max(0, ...written)).toBeLessThan(REVIEWS);
     vi.restoreAllMocks();
@@ -170,19 +170,19 @@ describe('paged backup and restore', () => {
   it('the replace begins while the snapshot is stored, and a snapshot that cannot be stored rolls it back', async () => {
     const { file, before } = await backupThenOther();
 
-    // Storing the snapshot fails (a full disk), but only once the replace has added rows.
+    // Storing the snapshot fails (a full disk), but only once the replace has written rows.
     const reviews = db.table('reviews');
-    const bulkAdd = reviews.bulkAdd.bind(reviews);
+    const bulkPut = reviews.bulkPut.bind(reviews);
     let replaceBegun!: () => void;
     const begun = new Promise<void>((resolve) => (replaceBegun = resolve));
     let addedBeforeRefusal = 0;
-    vi.spyOn(reviews, 'bulkAdd').mockImplementation(((rows: readonly unknown[]) => {
+    vi.spyOn(reviews, 'bulkPut').mockImplementation(((rows: readonly unknown[]) => {
       replaceBegun();
-      return bulkAdd(rows as never);
-    }) as typeof reviews.bulkAdd);
+      return bulkPut(rows as never);
+    }) as typeof reviews.bulkPut);
     vi.spyOn(sdb.snapshots, 'add').mockImplementation((async () => {
       await Promise.race([begun, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      addedBeforeRefusal = vi.mocked(reviews.bulkAdd).mock.calls.length;
+      addedBeforeRefusal = vi.mocked(reviews.bulkPut).mock.calls.length;
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     }) as unknown as typeof sdb.snapshots.add);
     const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
@@ -196,16 +196,16 @@ describe('paged backup and restore', () => {
   it('a file changed between its verification and the replace is refused, and nothing changes', async () => {
     const { file, before } = await backupThenOther();
 
-    // After the file verified, as the replace begins (the current reviews are cleared before the
+    // After the file verified, as the replace begins (the current scans are cleared before the
     // file is read again), one review's title in the file changes.
     const at = Buffer.from(file).indexOf(Buffer.from('第2500期'));
     expect(at).toBeGreaterThan(0);
-    const reviews = db.table('reviews');
-    const clear = reviews.clear.bind(reviews);
-    vi.spyOn(reviews, 'clear').mockImplementation((() => {
+    const attachments = db.table('attachments');
+    const clear = attachments.clear.bind(attachments);
+    vi.spyOn(attachments, 'clear').mockImplementation((() => {
       file[at + 3] = '9'.charCodeAt(0);
       return clear();
-    }) as typeof reviews.clear);
+    }) as typeof attachments.clear);
     const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
     expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('备份文件在校验之后被改动') });
     vi.restoreAllMocks();

@@ -143,6 +143,38 @@ describe('backup → wipe → restore', () => {
     );
   });
 
+  it('over other data, leaves exactly the rows of the backup and writes only those that differ (random databases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(databaseArb, databaseArb, async (backedUp, current) => {
+        await db.delete();
+        db = new LedgerDb(db.name);
+        await db.open();
+        await fill(db, backedUp);
+        const before = await dump(db);
+        const bytes = await backupBytes(db);
+
+        // Other data in its place: the same ids (table-0, table-1, …) with other contents, fewer or more rows.
+        await db.delete();
+        db = new LedgerDb(db.name);
+        await db.open();
+        await fill(db, current);
+
+        await restoreFrom(bytes);
+        const after = await dump(db);
+        expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
+        expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
+
+        // Restored again over itself, only the restore's own audit entry differs from the file.
+        const units = db.table('units');
+        const put = vi.spyOn(units, 'bulkPut');
+        await restoreFrom(bytes);
+        expect(put).not.toHaveBeenCalled();
+        put.mockRestore();
+      }),
+      { numRuns: 12 },
+    );
+  });
+
   it('restores an encrypted backup only with its passphrase', async () => {
     await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
     await createRecord<Unit>(db, 'units', { name: '宣传部', kind: '职能部门' });
@@ -217,7 +249,7 @@ describe('a refused restore changes nothing', () => {
     const oldest = snapshots.at(-1)!;
     expect(oldest.counts.units).toBe(1); // the clerk's real data
 
-    vi.spyOn(db.table('units'), 'bulkAdd').mockImplementation(() => {
+    vi.spyOn(db.table('units'), 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const stored = await sdb.snapshots.get(oldest.id);
@@ -249,14 +281,16 @@ describe('a refused restore changes nothing', () => {
     const bytes = await backupBytes(other);
     await other.delete();
 
-    // Fails after several tables were already cleared and refilled inside the transaction.
-    vi.spyOn(db.table('trainings'), 'bulkAdd').mockImplementation(() => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
-    vi.spyOn(db.table('units'), 'bulkAdd').mockImplementation(() => {
+    // Fails after every table's rows were written inside the transaction, as the rows the file
+    // does not have are deleted (the file has no trainings).
+    const units = db.table('units');
+    const put = units.bulkPut.bind(units);
+    vi.spyOn(units, 'bulkPut').mockImplementation(((rows: readonly unknown[]) => put(rows as never)) as typeof units.bulkPut);
+    vi.spyOn(db.table('trainings'), 'clear').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     await expect(restoreFrom(bytes)).rejects.toThrow('恢复失败，当前数据保持原样');
+    expect(vi.mocked(units.bulkPut)).toHaveBeenCalledTimes(1);
     vi.restoreAllMocks();
     expect(await dump(db)).toEqual(before);
   });

@@ -29,7 +29,7 @@ interface MinimalSubtle {
 
 interface WebGlobals {
   crypto?: { subtle?: MinimalSubtle; getRandomValues?<T extends Uint8Array>(array: T): T };
-  TextEncoder?: new () => { encode(text: string): Uint8Array };
+  TextEncoder?: new () => Utf8Encoder;
   TextDecoder?: new (label: 'utf-8', options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
 }
 
@@ -47,14 +47,36 @@ export function randomBytes(length: number): Uint8Array {
   return get.call(web.crypto, new Uint8Array(length));
 }
 
+interface Utf8Encoder {
+  encode(text: string): Uint8Array;
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+}
+
 /** A UTF-8 encoder to use for many texts (one object instead of one per text). */
-export function utf8Encoder(): { encode(text: string): Uint8Array } {
+export function utf8Encoder(): Utf8Encoder {
   if (!web.TextEncoder) throw new Error('TextEncoder is not available on this platform');
   return new web.TextEncoder();
 }
 
+let encoder: Utf8Encoder | undefined;
+/** Where utf8Encode encodes a text before copying out its bytes (grown as needed, up to SCRATCH_BYTES). */
+let scratch: Uint8Array | undefined;
+const SCRATCH_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The text's UTF-8 bytes, exactly as TextEncoder.encode gives them. Encoded into one buffer kept
+ * for the next call, then copied out: a backup encodes a page of rows (about a megabyte) at a
+ * time, and in Chromium 156 encode() of such a text took 16–20 ms against 6.5 ms for encodeInto
+ * into a kept buffer plus the copy (the new, zeroed buffer of each encode() is most of its cost).
+ */
 export function utf8Encode(text: string): Uint8Array {
-  return utf8Encoder().encode(text);
+  encoder ??= utf8Encoder();
+  // Each UTF-16 unit becomes at most 3 bytes (a surrogate pair, two units, becomes 4).
+  const most = text.length * 3;
+  if (most > SCRATCH_BYTES) return encoder.encode(text);
+  if (!scratch || scratch.length < most) scratch = new Uint8Array(Math.max(most, 64 * 1024));
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.slice(0, written);
 }
 
 /** Strict UTF-8 decoding: malformed bytes are an error, not U+FFFD, so corruption is not papered over. */

@@ -114,21 +114,28 @@ async function restoreFrom(bytes: Uint8Array, passphrase?: string): Promise<void
   if (!outcome.ok) throw new Error(outcome.reason);
 }
 
+/** The database deleted and created again, empty. */
+async function emptyDb(): Promise<void> {
+  await db.delete();
+  db = new LedgerDb(db.name);
+  await db.open();
+}
+
+/** A new database filled with `data`: its tables as stored, and its backup. */
+async function backedUp(data: RandomDatabase): Promise<{ before: Record<BackupTable, unknown[]>; bytes: Uint8Array }> {
+  await emptyDb();
+  await fill(db, data);
+  return { before: await dump(db), bytes: await backupBytes(db) };
+}
+
 describe('backup → wipe → restore', () => {
   it('gives back every table and every attachment byte for byte (random databases)', async () => {
     await fc.assert(
       fc.asyncProperty(databaseArb, async (data) => {
-        await db.delete();
-        db = new LedgerDb(db.name);
-        await db.open();
-        await fill(db, data);
-        const before = await dump(db);
-        const bytes = await backupBytes(db);
+        const { before, bytes } = await backedUp(data);
 
         // Wipe: the database is deleted and created again, empty.
-        await db.delete();
-        db = new LedgerDb(db.name);
-        await db.open();
+        await emptyDb();
         expect(Object.values(await countTables(db)).every((c) => c === 0)).toBe(true);
 
         await restoreFrom(bytes);
@@ -145,18 +152,11 @@ describe('backup → wipe → restore', () => {
 
   it('over other data, leaves exactly the rows of the backup and writes only those that differ (random databases)', async () => {
     await fc.assert(
-      fc.asyncProperty(databaseArb, databaseArb, async (backedUp, current) => {
-        await db.delete();
-        db = new LedgerDb(db.name);
-        await db.open();
-        await fill(db, backedUp);
-        const before = await dump(db);
-        const bytes = await backupBytes(db);
+      fc.asyncProperty(databaseArb, databaseArb, async (data, current) => {
+        const { before, bytes } = await backedUp(data);
 
         // Other data in its place: the same ids (table-0, table-1, …) with other contents, fewer or more rows.
-        await db.delete();
-        db = new LedgerDb(db.name);
-        await db.open();
+        await emptyDb();
         await fill(db, current);
 
         await restoreFrom(bytes);

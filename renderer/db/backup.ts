@@ -12,9 +12,9 @@
 // transaction, which commits only once that snapshot has been checked and stored (both go on
 // meanwhile), reading the file's tables a second time page by page, checking each row's shape as
 // it is parsed (each table must also hash exactly as in the first read) and writing, page by page,
-// only the rows that differ from the stored ones (./table-merge.ts): if anything fails or is refused half-way (a full disk, a malformed row, a file changed in
-// between), IndexedDB rolls the whole transaction back and the current data stays exactly as it
-// was. (The preview before a restore, inspectBackup, parses and checks every row as well.)
+// only the rows that differ from the stored ones (./table-merge.ts): if anything fails or is
+// refused half-way (a full disk, a malformed row, a file changed in between), IndexedDB rolls the
+// whole transaction back and the current data stays exactly as it was. (The preview before a restore, inspectBackup, parses and checks every row as well.)
 import { Dexie } from 'dexie';
 import { ChainVerifier, sealEntry, type ChainVerdict } from '@shared/audit/hash-chain';
 import type { AuditEntry } from '@shared/domain/audit';

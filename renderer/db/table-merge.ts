@@ -23,7 +23,11 @@ export interface PageWrites {
   deleted: number;
 }
 
-/** Same row: the same JSON text (a row read back from the database keeps its keys' order). */
+/**
+ * Same row: the same JSON text (a row read back from the database keeps its keys' order). Values
+ * JSON cannot tell apart (a key holding undefined and no key, NaN and null) are left as stored;
+ * the app stores only what JSON carries, and a backup holds nothing else.
+ */
 const sameRow = (stored: Row, row: Row): boolean => JSON.stringify(stored) === JSON.stringify(row);
 
 export class TableMerge {
@@ -93,8 +97,8 @@ export class TableMerge {
 
   /**
    * Deletes the stored rows the file does not have after the last key reached in order (all of
-   * them when the file has no row of this table) and checks that the table now holds exactly the file's rows. Throws a
-   * BackupError when it does not (the transaction is then rolled back).
+   * them when the file has no row of this table) and checks that the table now holds exactly the
+   * file's rows. Throws a BackupError when it does not (the transaction is then rolled back).
    */
   async finish(): Promise<number> {
     let deleted: number;

@@ -2,13 +2,13 @@
 // when the password was last changed and is due again. The app keeps custody, never a password.
 import { Alert, Button, Switch, Tabs } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { db } from '../../db/database';
 import { allOfRegister, readPlatformsById, useRegisterPage } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { EnvelopeDrawer, EnvelopeStateTag } from './envelope-drawer';
 import { PasswordCheckDialog } from './password-check-dialog';
 import { RotationTable } from './rotation-table';
@@ -24,7 +24,6 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
   const [sealing, setSealing] = useState<{ platformId?: string } | null>(null);
   const [checking, setChecking] = useState(false);
   const [showReplaced, setShowReplaced] = useState(false);
-  useEffect(() => void warmUpPdf(), []);
 
   // Newest sealed first, a page at a time from the registers' worker.
   const filter = { showReplaced };
@@ -38,6 +37,7 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
     named: (e) => [e.custodianId],
     platformOf: (e) => e.platformId,
   });
+  usePdfWarmUpOnceShown(data !== undefined);
   const lookups = data?.lookups;
   const platformName = (id: string) => data?.platforms?.get(id)?.name ?? '（已删除）';
   // The opened envelope, read by id (it may be on none of the pages shown).

@@ -3,7 +3,7 @@
 // supervisor; record a check, log a problem (003 第二十三条), print F14 and F15, disband a group.
 import { Button, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { problemLogFor } from '@shared/forms/f15-problem-log';
 import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from '@shared/rules/group-rules';
@@ -11,7 +11,7 @@ import { localToday } from '@shared/domain/today';
 import { db } from '../../db/database';
 import { allOfRegister, useRegisterPage } from '../../db/register-index';
 import { PersonName } from '../../components/person-name';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from '../incidents/incident-dialog';
 import { RealNameCheckDialog } from './real-name-check-dialog';
@@ -47,7 +47,6 @@ function useOpenProblems(ids: readonly string[]): Map<string, number> | undefine
 export function GroupsPage() {
   const [showDisbanded, setShowDisbanded] = useKeptFilter('groups.showDisbanded', false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  useEffect(() => void warmUpPdf(), []);
 
   const today = localToday();
   // Groups in use first, then by name: a page at a time from the registers' worker.
@@ -55,6 +54,7 @@ export function GroupsPage() {
   const [page, setPage] = useListPage(JSON.stringify(filter));
   const watch = ['platforms', 'people', 'units'];
   const data = useRegisterPage({ register: 'groups', filter, watch, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, named: namedBy });
+  usePdfWarmUpOnceShown(data !== undefined);
   // Only the count of disbanded groups (no rows).
   const disbanded = useRegisterPage({ register: 'groups', filter: { onlyDisbanded: true }, watch: ['platforms'], offset: 0, limit: 0 });
   const lookups = data?.lookups;

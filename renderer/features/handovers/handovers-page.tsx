@@ -2,7 +2,7 @@
 // whether the password was changed afterwards — a handover is complete only then. Prints F13.
 // The list reads a page at a time through the date index.
 import { Button, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { handoverState } from '@shared/rules/handover-state';
 import { db } from '../../db/database';
@@ -12,7 +12,7 @@ import { useIndexPage } from '../../db/register-index';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { PersonName } from '../../components/person-name';
 import { DeleteButton } from '../../components/delete-button';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { HandoverDialog } from './handover-dialog';
 import { PasswordChangeDialog } from './password-change-dialog';
@@ -27,7 +27,6 @@ const newestFirst = () => db.handovers.orderBy('date').reverse().filter((h) => !
 
 export function HandoversPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
-  useEffect(() => void warmUpPdf(), []);
   const [page, setPage] = useListPage('');
   const data = useIndexPage<Handover>({
     key: 'handovers',
@@ -38,6 +37,7 @@ export function HandoversPage() {
     named: (h) => [h.outgoingId, h.incomingId, h.supervisorId, h.passwordChangeConfirmedById],
     platformOf: (h) => h.platformId,
   });
+  usePdfWarmUpOnceShown(data !== undefined);
   const lookups = data?.lookups;
   const platformName = (id: string) => data?.platforms?.get(id)?.name;
   const label = (h: Handover) => `${platformName(h.platformId) ?? ''} ${h.date} 交接`;

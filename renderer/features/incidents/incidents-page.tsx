@@ -2,7 +2,7 @@
 // work groups, complaints (举报投诉) and opinion events (舆情) — handling, reporting, feedback to
 // the complainant and closing. Prints F17 for complaints and opinion events.
 import { Button, Radio, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
 import type { IncidentKind, IncidentState } from '@shared/rules/incident-rules';
@@ -10,7 +10,7 @@ import { db } from '../../db/database';
 import { readByIds } from '../../db/chunked-reads';
 import { useIndexPage } from '../../db/register-index';
 import { DeleteButton } from '../../components/delete-button';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from './incident-dialog';
 import { CloseIncidentDialog } from './close-incident-dialog';
@@ -35,7 +35,6 @@ export function IncidentsPage() {
   const [kind, setKind] = useKeptFilter<IncidentKind | '全部'>('incidents.kind', '全部');
   const [state, setState] = useKeptFilter<IncidentState | '全部'>('incidents.state', '全部');
   const [dialog, setDialog] = useState<Dialog>(null);
-  useEffect(() => void warmUpPdf(), []);
 
   // Open ones first: they are the work still to do; then the closed ones; each part newest first.
   // The list is the open part followed by the closed part, each read a page at a time.
@@ -64,6 +63,7 @@ export function IncidentsPage() {
   // Both parts read for this page (the closed part's read names the open count it followed).
   const ready = open && closed && openTotal !== undefined;
   const rows = ready ? [...open.rows, ...closed.rows].slice(0, PAGE_SIZE) : undefined;
+  usePdfWarmUpOnceShown(rows !== undefined);
   const names = new Map([...(open?.platforms ?? []), ...(closed?.platforms ?? [])].map(([id, p]) => [id, p.name]));
   const platformName = (id: string) => names.get(id);
   const exportRows = async () => [...(showOpen ? await incidentsWhere(kind, false)().toArray() : []), ...(showClosed ? await incidentsWhere(kind, true)().toArray() : [])];

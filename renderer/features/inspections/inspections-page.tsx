@@ -2,7 +2,7 @@
 // active account, record each account's checks, self-assessment and result, print F11 per account
 // and the year's summary F11S, compare with last year and list the accounts to be closed.
 import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
 import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
 import { inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
@@ -13,7 +13,7 @@ import { usePageLookups, useSettings } from '../../db/queries';
 import { allOfRegister, readPlatformsById, useCampaignSummary, useRegisterPage } from '../../db/register-index';
 import { showError } from '../../app/errors';
 import { PersonName } from '../../components/person-name';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { CampaignReview } from './campaign-review';
 import { RecordInspectionDialog } from './record-inspection-dialog';
@@ -56,7 +56,6 @@ export function InspectionsPage() {
   const summary = figures?.year === year ? figures : undefined;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [opening, setOpening] = useState(false);
-  useEffect(() => void warmUpPdf(), []);
 
   // The year's inspections by platform name, a page at a time from the registers' worker.
   const [page, setPage] = useListPage(String(year));
@@ -68,6 +67,7 @@ export function InspectionsPage() {
     limit: PAGE_SIZE,
     platformOf: (i) => i.platformId,
   });
+  usePdfWarmUpOnceShown(data !== undefined);
   const platformById = data?.platforms ?? new Map();
   const lookups = usePageLookups([...platformById.values()].map((p) => p.responsibleId));
 

@@ -15,7 +15,7 @@ import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../com
 import { useUiStore, type PlatformFilters } from '../../state/ui-store';
 import { PlatformForm } from './platform-form';
 import { PlatformDetail } from './platform-detail';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { exportPlatforms } from '../export/list-tables';
 import { STATUS_COLORS } from './platform-status';
 
@@ -47,8 +47,6 @@ function PlatformList() {
   const filters = useUiStore((s) => s.platformFilters);
   const setFilters = useUiStore((s) => s.setPlatformFilters);
   const [creating, setCreating] = useState(false);
-  // Load the form fonts in the worker while the clerk browses, so 打印 opens quickly.
-  useEffect(() => void warmUpPdf(), []);
   useEffect(() => void warmRegister('platforms'), []);
 
   // The query goes straight to the page read: the list is drawn again only when that read
@@ -56,6 +54,7 @@ function PlatformList() {
   const filter = platformFilter(filters);
   const [page, setPage] = useListPage(JSON.stringify(filter));
   const data = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, platformPersonIds);
+  usePdfWarmUpOnceShown(data !== undefined);
   const found = data?.total;
   // Units for the filter before the first page arrives (a few hundred, read once).
   const unitsOnly = usePageLookups([]);

@@ -8,7 +8,7 @@ import { showError } from '../../app/errors';
 import { PrintPreview } from '../print/print-preview';
 import { BatchPrintDialog } from './batch-print-dialog';
 import { PRINTABLE_FORMS, isStaleList, openPickList, pickKeys, pickPage, pickRecords, type PickList, type PickPage, type PickRow } from './form-records';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 
 const PAGE_SIZE = 20;
 
@@ -21,6 +21,7 @@ export function PrintCenter() {
   const query = useDeferredValue(typed.trim());
   const [page, setPage] = useState(1);
   const [found, setFound] = useState<(PickPage & { of: string }) | undefined>();
+  usePdfWarmUpOnceShown(found !== undefined);
   const [picked, setPicked] = useState<{ formId: FormId; keys: string[] }>({ formId, keys: [] });
   // A choice belongs to its form: another form starts with none.
   const selected = picked.formId === formId ? picked.keys : [];
@@ -31,7 +32,6 @@ export function PrintCenter() {
   const def = getForm(formId);
   const { message } = AntApp.useApp();
 
-  useEffect(() => void warmUpPdf(), []);
   useEffect(() => {
     let live = true;
     setList(undefined);

@@ -2,7 +2,7 @@
 // sign-in sheet F16. The notice at the top is the start page's training reminder itself, so both
 // count the semester the same way (shared/rules/office-reminders.ts).
 import { Alert, Button, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Training } from '@shared/domain/records';
 import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
 import { localToday } from '@shared/domain/today';
@@ -13,7 +13,7 @@ import { readPageLookups, useSettings } from '../../db/queries';
 import { useIndexPage } from '../../db/register-index';
 import { DeleteButton } from '../../components/delete-button';
 import { PersonName } from '../../components/person-name';
-import { warmUpPdf } from '../../pdf/pdf-client';
+import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { TrainingDialog } from './training-dialog';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
@@ -32,7 +32,6 @@ const SHOWN_ATTENDEES = 6;
 export function TrainingsPage() {
   const settings = useSettings();
   const [dialog, setDialog] = useState<Dialog>(null);
-  useEffect(() => void warmUpPdf(), []);
 
   const today = localToday();
   const semester = semesterOf(today);
@@ -45,6 +44,7 @@ export function TrainingsPage() {
     limit: PAGE_SIZE,
     named: (t) => t.attendeeIds.slice(0, SHOWN_ATTENDEES),
   });
+  usePdfWarmUpOnceShown(data !== undefined);
   const lookups = data?.lookups;
   // The reminder counts this semester's trainings only: read by the date index.
   const thisSemester = useLiveQuery(() => db.trainings.where('date').between(semester.from, semester.to, true, true).toArray(), [semester.from, semester.to]);

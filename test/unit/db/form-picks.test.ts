@@ -129,7 +129,7 @@ describe('lists kept between sessions', () => {
   /** Changes one label of a kept list by hand: it is still shown afterwards only where the list was caught up, not built again. */
   async function markKeptLabel(store: KeptIndexDb, formId: FormId, key: string): Promise<void> {
     const kept = (await store.indexes.get(`picks:${formId}`))!;
-    const value = JSON.parse(kept.rows) as { picks: { key: string; label: string }[] };
+    const value = JSON.parse(kept.rows as string) as { picks: { key: string; label: string }[] };
     value.picks.find((p) => p.key === key)!.label += '（保留的列表）';
     await store.indexes.put({ ...kept, rows: JSON.stringify(value) });
   }

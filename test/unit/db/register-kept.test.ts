@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { appendAudit, createRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
-import { KeptIndexDb } from '../../../renderer/db/kept-indexes';
+import { keepValue, KeptIndexDb, readKept } from '../../../renderer/db/kept-indexes';
 import { changesSince, ledgerMark } from '../../../renderer/db/ledger-mark';
 import type { RegisterWorkerRequest, RegisterWorkerResponse } from '../../../renderer/db/register-worker';
 import type { IndexPage, PlatformIndexRow, ReviewIndexRow } from '../../../shared/search/register-index';
@@ -37,7 +37,7 @@ const db = new LedgerDb();
 const store = new KeptIndexDb();
 
 /** Waits until the index `id` is kept at the ledger's current mark (the worker keeps it some seconds after a change). */
-async function keptNow(id: string): Promise<{ rows: string; extra?: string }> {
+async function keptNow(id: string): Promise<{ code: string }> {
   const mark = await ledgerMark(db);
   for (let i = 0; i < 100; i += 1) {
     await vi.advanceTimersByTimeAsync(30_000);
@@ -50,10 +50,10 @@ async function keptNow(id: string): Promise<{ rows: string; extra?: string }> {
 
 /** Marks one kept row so that a search finds it only if the kept rows were used. */
 async function markKeptRow(id: string, rowId: string): Promise<void> {
-  const hit = (await store.indexes.get(id))!;
-  const rows = JSON.parse(hit.rows) as (PlatformIndexRow | ReviewIndexRow)[];
-  rows.find((r) => r.id === rowId)!.key += ' zzkept';
-  await store.indexes.put({ ...hit, rows: JSON.stringify(rows) });
+  const { code } = (await store.indexes.get(id))!;
+  const kept = (await readKept<(PlatformIndexRow | ReviewIndexRow)[]>(store, id, code))!;
+  kept.value.find((r) => r.id === rowId)!.key += ' zzkept';
+  await keepValue(store, id, code, kept);
 }
 
 const ALL = { offset: 0, limit: 1_000 };
@@ -170,7 +170,7 @@ describe('the registers kept between sessions', () => {
     // Reviews do not hold unit names: their kept rows still serve, and are kept again at the new
     // mark (else the entries to catch up with would pile up from session to session).
     expect((await reviews(afterUnit, { query: 'zzkept' })).ids).toEqual([ids['春季招生简章']]);
-    expect(JSON.parse((await keptNow('reviews')).rows)).toContainEqual(expect.objectContaining({ id: ids['春季招生简章'], key: expect.stringContaining('zzkept') }));
+    expect((await readKept(store, 'reviews', (await keptNow('reviews')).code))?.value).toContainEqual(expect.objectContaining({ id: ids['春季招生简章'], key: expect.stringContaining('zzkept') }));
 
     await markKeptRow('reviews', ids['春季招生简章']!);
     const settings = (await db.settings.get('main'))!;

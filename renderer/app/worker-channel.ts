@@ -60,12 +60,17 @@ interface WorkerScope {
   postMessage(message: unknown, options?: { transfer?: Transferable[] }): void;
 }
 
-export interface ServeOptions<T> {
+export interface ServeOptions<T, Request = unknown> {
   /**
    * Answer one request after another, each only once the one before is answered (a page asked
    * after a build sees that build). Otherwise each is handled as soon as it arrives.
    */
   inOrder?: boolean;
+  /**
+   * With inOrder: the requests handled as soon as they arrive all the same, outside the order
+   * (e.g. "tell me when the index is loaded": answered when it is, while later requests go on).
+   */
+  outOfOrder?: (request: Request) => boolean;
   /** Told of a request that failed, before its answer goes (e.g. to drop a half-built index). */
   onFailure?: (error: unknown) => void;
   /** Buffers of a value to transfer rather than copy (a built file's bytes). */
@@ -76,7 +81,7 @@ export interface ServeOptions<T> {
  * The worker's side of workerChannel: every request gets exactly one answer with its id, the value
  * `handle` resolves to, or what went wrong.
  */
-export function serveRequests<Request extends { id: number }, T>(handle: (request: Request) => Promise<T>, options: ServeOptions<T> = {}): void {
+export function serveRequests<Request extends { id: number }, T>(handle: (request: Request) => Promise<T>, options: ServeOptions<T, Request> = {}): void {
   // `self` is typed as Window by the DOM lib; in a worker's module it is the worker's global scope.
   const scope = self as unknown as WorkerScope;
   const answer = async (request: Request): Promise<void> => {
@@ -91,7 +96,7 @@ export function serveRequests<Request extends { id: number }, T>(handle: (reques
   let queue: Promise<void> = Promise.resolve();
   scope.addEventListener('message', (event: MessageEvent<Request>) => {
     const request = event.data;
-    if (options.inOrder) queue = queue.then(() => answer(request));
+    if (options.inOrder && !options.outOfOrder?.(request)) queue = queue.then(() => answer(request));
     else void answer(request);
   });
 }

@@ -1,22 +1,23 @@
 // Data derived from the ledger (the registers' indexes, the records the start page computes
 // from), kept between sessions in a database of their own (media-ledger-indexes), each with the
 // ledger mark it was exact at (ledger-mark.ts) and the code that built it. Reading a kept value is
-// one record holding its JSON text (a list of rows in parts of PART_ROWS, each parsed in a task of
-// its own); reading its tables again means every record of them (at 100,000 reviews, seconds). Derived data: never part of a backup, and whatever goes wrong with it
-// costs only time, never a wrong row: the caller catches up from the mark or reads the tables.
+// reading its JSON text (a list of rows: one record per PART_ROWS rows, each read and parsed in
+// tasks of its own); reading its tables again means every record of them (at 100,000 reviews,
+// seconds). Derived data: never part of a backup, and whatever goes wrong with it costs only
+// time, never a wrong row: the caller catches up from the mark or reads the tables.
 import { Dexie, type Table } from 'dexie';
 import type { LedgerMark } from './ledger-mark';
 
 interface KeptIndex {
+  /** The value's id; a part of a list: the list's id, '#' and the part's number. */
   id: string;
   /** What built the rows (the worker's file and anything else their content depends on). */
   code: string;
   mark: LedgerMark;
-  /**
-   * The value as JSON: one string is read and written far faster than as many objects. A list of
-   * rows is kept as the JSON of consecutive parts of it.
-   */
-  rows: string | string[];
+  /** The value as JSON (one string is read and written far faster than as many objects); a list's head has none. */
+  rows?: string;
+  /** A list's head: how many part records hold its rows. */
+  parts?: number;
   /** What else the value was built with (e.g. the rule profile the review states follow). */
   extra?: string;
 }
@@ -36,47 +37,62 @@ export interface Kept<T> {
 }
 
 /**
- * Rows of a kept list per JSON text. Parsing the index of 100,000 reviews (34 MB of JSON) took
- * 807 ms in one task of a worker in Chromium 156, and the register worker answered nothing
- * meanwhile (平台台账 opened right after the start waited for it); a part of 10,000 rows parses in
- * about a tenth of that, and the worker answers between parts.
+ * Rows of a kept list per record. The index of 100,000 reviews is 34 MB of JSON: in a worker of
+ * Chromium 156, parsing it took 807 ms in one task, and reading it as one record (ten texts) 614 ms
+ * in one task more, while the register worker answered nothing (平台台账 opened right after the
+ * start waited for it). A record of 10,000 rows is read, and parsed, in about a tenth of that, and
+ * the worker answers between them.
  */
 export const PART_ROWS = 10_000;
+
+const partId = (id: string, part: number) => `${id}#${part}`;
 
 /** The value kept under `id` if `code` built it, else undefined (also when the store cannot be read). */
 export async function readKept<T>(store: KeptIndexDb, id: string, code: string): Promise<Kept<T> | undefined> {
   try {
-    const hit = await store.indexes.get(id);
-    if (!hit || hit.code !== code) return undefined;
-    return { mark: hit.mark, value: await parseKept<T>(hit.rows), ...(hit.extra !== undefined && { extra: hit.extra }) };
+    // The head and its parts in one transaction: never parts of two different values.
+    const hit = await store.transaction('r', store.indexes, async () => {
+      const head = await store.indexes.get(id);
+      if (!head || head.code !== code) return undefined;
+      const parts = head.parts === undefined ? [] : await store.indexes.bulkGet(Array.from({ length: head.parts }, (_, i) => partId(id, i)));
+      return { head, parts };
+    });
+    if (!hit) return undefined;
+    const { head, parts } = hit;
+    if (head.parts === undefined && head.rows === undefined) return undefined;
+    const value = head.parts === undefined ? (JSON.parse(head.rows!) as T) : ((await parseParts(parts.map((part) => part?.rows))) as T);
+    return { mark: head.mark, value, ...(head.extra !== undefined && { extra: head.extra }) };
   } catch {
     return undefined;
   }
 }
 
-async function parseKept<T>(rows: string | string[]): Promise<T> {
-  if (typeof rows === 'string') return JSON.parse(rows) as T;
+async function parseParts(parts: (string | undefined)[]): Promise<unknown[]> {
   const value: unknown[] = [];
-  for (const [i, part] of rows.entries()) {
+  for (const [i, part] of parts.entries()) {
+    if (part === undefined) throw new Error(`kept part ${i} is missing`);
     // Each part in a task of its own: messages waiting for the thread are handled in between.
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     for (const row of JSON.parse(part) as unknown[]) value.push(row);
   }
-  return value as T;
-}
-
-/** The JSON kept for a value: a list of rows in parts of PART_ROWS, anything else whole. */
-function keptJson(value: unknown): string | string[] {
-  if (!Array.isArray(value)) return JSON.stringify(value);
-  const parts: string[] = [];
-  for (let at = 0; at < value.length; at += PART_ROWS) parts.push(JSON.stringify(value.slice(at, at + PART_ROWS)));
-  return parts;
+  return value;
 }
 
 /** Keeps `value` as exact at `mark`; a full disk or a blocked store leaves the next start to read the tables. */
 export async function keepValue<T>(store: KeptIndexDb, id: string, code: string, kept: Kept<T>): Promise<void> {
+  const head: KeptIndex = { id, code, mark: kept.mark, ...(kept.extra !== undefined && { extra: kept.extra }) };
+  const parts: KeptIndex[] = [];
+  const value: unknown = kept.value;
+  if (Array.isArray(value)) {
+    for (let at = 0; at < value.length; at += PART_ROWS) parts.push({ id: partId(id, parts.length), code, mark: kept.mark, rows: JSON.stringify(value.slice(at, at + PART_ROWS)) });
+    head.parts = parts.length;
+  } else head.rows = JSON.stringify(value);
   try {
-    await store.indexes.put({ id, code, mark: kept.mark, rows: keptJson(kept.value), ...(kept.extra !== undefined && { extra: kept.extra }) });
+    await store.transaction('rw', store.indexes, async () => {
+      // The parts of what was kept before (a longer list leaves more).
+      await store.indexes.where(':id').between(`${id}#`, `${id}#\uffff`).delete();
+      await store.indexes.bulkPut([head, ...parts]);
+    });
   } catch {
     // Nothing lost: the value is derived from the ledger again.
   }

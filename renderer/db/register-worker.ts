@@ -645,8 +645,9 @@ async function handle(request: RegisterWorkerRequest): Promise<IndexPage | Campa
       await applyChanges(request.changes);
       return undefined;
     case 'warm':
-      // Loading in the background: later messages need not wait for it.
-      void (request.table === 'platforms' ? loadPlatforms() : Promise.all([loadPlatforms(), loadReviews()]));
+      // Answered once the index is loaded; handled outside the order, so later messages do not
+      // wait for it (the loads are shared: a query asked meanwhile uses the same one).
+      await (request.table === 'platforms' ? loadPlatforms() : Promise.all([loadPlatforms(), loadReviews()]));
       return undefined;
     case 'platforms': {
       const index = await loadPlatforms();
@@ -670,9 +671,11 @@ async function answer(request: RegisterWorkerRequest): Promise<RegisterAnswer> {
   return request.type === 'campaign' ? { campaign: value as CampaignSummary } : value ? { page: value as IndexPage } : {};
 }
 
-// One message at a time, in order: a query posted after a change sees that change.
-serveRequests((request: RegisterWorkerRequest) => exclusive(() => answer(request)), {
+// One message at a time, in order: a query posted after a change sees that change. A warm-up
+// is answered when its index is loaded, outside that order.
+serveRequests((request: RegisterWorkerRequest) => (request.type === 'warm' ? answer(request) : exclusive(() => answer(request))), {
   inOrder: true,
+  outOfOrder: (request) => request.type === 'warm',
   // A failed read must not leave a broken index behind: the next query builds it again.
   onFailure: () => {
     platformIndex = undefined;

@@ -131,6 +131,26 @@ describe('serveRequests (the worker side)', () => {
     ]);
   });
 
+  it('in order, still handles at once the requests outOfOrder names, answering each when it is done', async () => {
+    const { posted, ask } = workerScope();
+    const { release, handle } = slowDoubler();
+    serveRequests(handle, { inOrder: true, outOfOrder: (request) => request.n >= 100 });
+    ask({ id: 1, n: 1 });
+    ask({ id: 2, n: 100 });
+    ask({ id: 3, n: 3 });
+    await tick();
+    // The second skips the order: it reaches the handler while the first is not answered yet.
+    expect([...release.keys()].sort((a, b) => a - b)).toEqual([1, 100]);
+    release.get(1)!();
+    await tick();
+    expect([...release.keys()].sort((a, b) => a - b)).toEqual([1, 3, 100]);
+    release.get(3)!();
+    await tick();
+    release.get(100)!();
+    await tick();
+    expect(posted.map((p) => p.message.id)).toEqual([1, 3, 2]);
+  });
+
   it('otherwise handles each as it arrives, answering each as it is done', async () => {
     const { posted, ask } = workerScope();
     const { release, handle } = slowDoubler();

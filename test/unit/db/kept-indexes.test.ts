@@ -1,4 +1,4 @@
-// Kept values: a list of rows is kept in parts of PART_ROWS (each parsed in a task of its own) and
+// Kept values: a list of rows is kept in records of PART_ROWS rows (each parsed in a task of its own) and
 // read back as the same list; anything else is kept whole, and a list kept whole (as earlier
 // builds kept them) still reads.
 import 'fake-indexeddb/auto';
@@ -23,10 +23,22 @@ describe('kept values', () => {
   it('keeps a list of rows in parts and reads it back whole, in order', async () => {
     const rows = Array.from({ length: PART_ROWS * 2 + 17 }, (_, i) => ({ id: `r${i}`, key: `东湖书坊 dhsf ${i}` }));
     await keepValue(store, 'reviews', 'code-1', { mark, value: rows, extra: 'profile' });
-    const stored = (await store.indexes.get('reviews'))!;
-    expect(Array.isArray(stored.rows) && stored.rows.length).toBe(3);
+    expect((await store.indexes.get('reviews'))?.parts).toBe(3);
+    expect(await store.indexes.count()).toBe(4);
     expect(await readKept(store, 'reviews', 'code-1')).toEqual({ mark, value: rows, extra: 'profile' });
     expect(await readKept(store, 'reviews', 'code-2')).toBeUndefined();
+
+    // A shorter list kept later leaves no part of the longer one behind.
+    await keepValue(store, 'reviews', 'code-1', { mark, value: rows.slice(0, 5) });
+    expect(await store.indexes.count()).toBe(2);
+    expect((await readKept(store, 'reviews', 'code-1'))?.value).toEqual(rows.slice(0, 5));
+  });
+
+  it('a list with a part missing is not read (the caller reads the tables)', async () => {
+    const rows = Array.from({ length: PART_ROWS + 1 }, (_, i) => ({ id: `r${i}` }));
+    await keepValue(store, 'reviews', 'c', { mark, value: rows });
+    await store.indexes.delete('reviews#1');
+    expect(await readKept(store, 'reviews', 'c')).toBeUndefined();
   });
 
   it('keeps other values whole, and an empty list as no parts', async () => {

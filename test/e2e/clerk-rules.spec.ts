@@ -94,6 +94,9 @@ async function reminders(page: Page): Promise<string[]> {
   await expect(panel.getByText(/依据：/).first()).toBeVisible();
   const out: string[] = [];
   for (;;) {
+    // A page after the first comes from the start page's worker: until it arrives the list shows
+    // the page before under a spinner, which must not be read as the new page.
+    await expect(panel.locator('.ant-spin-spinning')).toHaveCount(0);
     out.push(...(await panel.locator('.ant-list-item').allInnerTexts()));
     const next = panel.locator('li.ant-pagination-next');
     if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') return out;

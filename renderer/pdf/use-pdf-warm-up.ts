@@ -1,7 +1,7 @@
 // The pages that print load the print fonts in the PDF worker ahead of the clerk's first 打印, but
-// only once the page shows what it opened with: on two cores the fonts' loading (about 1.5 s of
-// CPU) beside the register worker's first answer made 平台台账's first rows, opened right after
-// the start, wait for it.
+// only once the page shows what it opened with: the fonts' loading takes about 1.5 s of CPU, which
+// on two cores competes with the page's own first answer (traces of 平台台账 opened right after
+// the start showed the fonts loading beside the register worker; that alone was not measured).
 import { useEffect } from 'react';
 import { warmUpPdf } from './pdf-client';
 

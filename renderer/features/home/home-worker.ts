@@ -5,13 +5,13 @@
 // shows: the figures, the counts per kind and the first page of reminders; other pages on request.
 //
 // At start the last computation is shown at once when the ledger has not changed since
-// (home-cache.ts); it is computed again all the same, and replaces what is shown.
+// (home-cache.ts); it is computed again all the same, and replaces what is shown if it differs.
 import { liveQuery, type Subscription } from 'dexie';
 import { DB_NAME, LedgerDb } from '../../db/schema';
 import { KeptIndexDb } from '../../db/kept-indexes';
 import { ledgerMark, markText, type LedgerMark } from '../../db/ledger-mark';
 import { cachedSnapshot, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, snapshotKey } from './home-cache';
-import { homeSnapshotOf, readHomeRecords, reminderPage, reminderSummary, type HomeSnapshot } from './home-snapshot';
+import { homeSnapshotOf, readHomeRecords, reminderPage, reminderSummary, SnapshotVersions, type HomeSnapshot } from './home-snapshot';
 import { REMINDER_PAGE_SIZE, type HomeWorkerRequest, type HomeWorkerResponse } from './home-protocol';
 
 /** The DedicatedWorkerGlobalScope members used here (the project's lib has DOM, not WebWorker). */
@@ -36,9 +36,11 @@ let latest: { version: number; snapshot: HomeSnapshot } | undefined;
 
 function watch(session: number, today: string): void {
   unwatch();
-  let version = 0;
+  const versions = new SnapshotVersions();
   const publish = (snapshot: HomeSnapshot) => {
-    version += 1;
+    // The same as the last one sent (the kept figures, confirmed): nothing to draw again.
+    if (!versions.changed(snapshot)) return;
+    const version = versions.version;
     latest = { version, snapshot };
     const firstPage = reminderPage(snapshot.reminders, undefined, 1, REMINDER_PAGE_SIZE).items;
     scope.postMessage({

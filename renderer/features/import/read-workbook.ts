@@ -4,7 +4,7 @@
 // parts are inflated once and counted, see zip-bounds.ts), and every failure is a Chinese reason;
 // this function never throws. A workbook in the 1904 date system (old Excel for Mac) is marked
 // as such, so that plain numbers in its date columns are read as its serials.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { CellValue, SheetData } from '@shared/spreadsheet/cells';
 import { decodeCsvBytes, parseCsv } from '@shared/spreadsheet/csv';
@@ -30,6 +30,8 @@ export interface ReadSheet extends SheetData {
 export type ReadResult = { ok: true; sheets: ReadSheet[] } | { ok: false; reason: string; detail: string };
 
 const NOT_A_WORKBOOK = '无法读取此文件：它不是有效的 Excel 工作簿（.xlsx），可能已损坏或不完整。请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。';
+/** The program's own reader could not be loaded (its file missing or damaged): not the clerk's file. */
+const READER_MISSING = '读取 Excel 文件的组件未能载入，文件本身未被改动。请关闭程序重新打开后再试；仍不行时请重新安装程序。';
 const OLD_FORMAT = '这是旧版 Excel（.xls）、WPS（.et）或加密的文件，无法直接导入。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再导入。';
 
 function refuse(reason: string, detail: string): ReadResult {
@@ -137,7 +139,15 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   if (!isZip(bytes)) return refuse(NOT_A_WORKBOOK, 'no zip signature');
   const bounds = checkZipBounds(bytes, { maxEntries: MAX_ZIP_ENTRIES, maxUnpackedBytes: MAX_UNPACKED_BYTES });
   if (!bounds.ok) return refuse(ZIP_REASONS[bounds.problem], bounds.detail);
-  const book = new ExcelJS.Workbook();
+  // Loaded when a workbook is read, not with the page: evaluating exceljs took one task of
+  // 50–70 ms, which the page's loading in the background put wherever the clerk happened to be.
+  let Excel: typeof ExcelJS;
+  try {
+    ({ default: Excel } = await import('exceljs'));
+  } catch (e) {
+    return refuse(READER_MISSING, `exceljs could not be loaded: ${String(e)}`);
+  }
+  const book = new Excel.Workbook();
   try {
     // exceljs accepts the bytes as they are; its Buffer type is only a stand-in for ArrayBuffer.
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -9,6 +9,7 @@ import { buildSearchKey } from '@shared/search/pinyin-search';
 import { searchTerms } from '@shared/search/search-match';
 import { eachLive, readLive } from './chunked-reads';
 import type { LedgerDb } from './schema';
+import { nextTurn } from '../app/next-turn';
 
 /** Keys built between two looks at the message queue (a query without text need not wait). */
 const KEYS_PER_TURN = 200;
@@ -30,8 +31,6 @@ interface Built {
   /** Resolves when every row has its search key. */
   keyed: Promise<void>;
 }
-
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function liveUnits(db: LedgerDb): Promise<Unit[]> {
   const units = await readLive(db.units);

@@ -61,6 +61,7 @@ import { changesSince, ledgerMark, type LedgerMark } from './ledger-mark';
 import { LedgerDb } from './schema';
 import { searchKeys } from './search-keys';
 import { serveRequests, type WorkerAnswer } from '../app/worker-channel';
+import { nextTurn } from '../app/next-turn';
 
 /** Changed ids per table, or 'all' when a bulk write or a cleared table leaves no list of ids. */
 export type ChangedRows = Partial<Record<IndexedTable, string[] | 'all'>>;
@@ -139,8 +140,16 @@ interface Keyed<R extends { id: string; key: string }> {
   dirty: boolean;
 }
 
-function keyed<R extends { id: string; key: string }>(rows: R[], mark: LedgerMark, pending = new Map<string, Texts>()): Keyed<R> {
-  return { rows, byId: new Map(rows.map((r) => [r.id, r])), pending, mark, dirty: true };
+/** Rows put in the by-id map per task: 100,000 reviews at once took one task of 80–350 ms, which a query waited behind. */
+const BY_ID_PER_TURN = 10_000;
+
+async function keyed<R extends { id: string; key: string }>(rows: R[], mark: LedgerMark, pending = new Map<string, Texts>()): Promise<Keyed<R>> {
+  const byId = new Map<string, R>();
+  for (const [i, row] of rows.entries()) {
+    if (i > 0 && i % BY_ID_PER_TURN === 0) await nextTurn();
+    byId.set(row.id, row);
+  }
+  return { rows, byId, pending, mark, dirty: true };
 }
 
 function ensureKeys<R extends { id: string; key: string }>(index: Keyed<R>): Promise<void> {
@@ -152,7 +161,7 @@ function ensureKeys<R extends { id: string; key: string }>(index: Keyed<R>): Pro
       const row = index.byId.get(id);
       if (row) row.key = buildSearchKey(texts, keyOf);
       index.pending.delete(id);
-      if (++done % 1_000 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (++done % 1_000 === 0) await nextTurn();
     }
     index.keying = undefined;
     void saveFreshKeys();
@@ -234,7 +243,7 @@ async function buildPlatforms(): Promise<PlatformIndex> {
     }),
   );
   rows.sort(comparePlatformRows);
-  const index = keyed(rows, mark, pending);
+  const index = await keyed(rows, mark, pending);
   void ensureKeys(index);
   return index;
 }
@@ -299,7 +308,7 @@ async function profileNow(): Promise<RuleProfile | undefined> {
 
 function loadReviews(): Promise<ReviewIndex> {
   reviewIndex ??= (async () =>
-    (await keptIndex<ReviewIndexRow, ReviewIndex>('reviews', (rows, mark, extra) => ({ ...keyed(rows, mark), profile: extra ?? '' }), reviewChanges)) ?? buildReviews())();
+    (await keptIndex<ReviewIndexRow, ReviewIndex>('reviews', async (rows, mark, extra) => ({ ...(await keyed(rows, mark)), profile: extra ?? '' }), reviewChanges)) ?? buildReviews())();
   return reviewIndex;
 }
 
@@ -317,7 +326,7 @@ async function buildReviews(): Promise<ReviewIndex> {
     );
   }
   rows.sort(compareReviewRows);
-  const index: ReviewIndex = { ...keyed(rows, mark, pending), profile: JSON.stringify(profile ?? null) };
+  const index: ReviewIndex = { ...(await keyed(rows, mark, pending)), profile: JSON.stringify(profile ?? null) };
   void ensureKeys(index);
   return index;
 }
@@ -362,12 +371,12 @@ async function catchUp<I extends Keyed<{ id: string; key: string }>>(index: I, a
 /** The index kept by an earlier session, caught up with the ledger, or undefined. */
 async function keptIndex<R extends { id: string; key: string }, I extends Keyed<R>>(
   id: string,
-  make: (rows: R[], mark: LedgerMark, extra: string | undefined) => I,
+  make: (rows: R[], mark: LedgerMark, extra: string | undefined) => Promise<I>,
   apply: (index: I, changes: ChangedRows) => Promise<boolean>,
 ): Promise<I | undefined> {
   const hit = await readKept<R[]>(kept, id, CODE);
   if (!hit) return undefined;
-  const index = make(hit.value, hit.mark, hit.extra);
+  const index = await make(hit.value, hit.mark, hit.extra);
   // Read just now: it needs keeping again only if catching up changed it.
   index.dirty = false;
   return (await catchUp(index, apply)) ? index : undefined;

@@ -4,6 +4,7 @@ import type { AuditEntry } from '@shared/domain/audit';
 import type { SlicedExportTable } from '@shared/spreadsheet/export-table';
 import type { LedgerDb } from '../../db/schema';
 import { auditTable } from '../export/list-tables';
+import { nextTurn } from '../../app/next-turn';
 
 /** Entries exported per read: a page's rows are built and handed to the xlsx worker before the next page is read. */
 const EXPORT_PAGE = 2_000;
@@ -16,7 +17,7 @@ export async function* logPages(db: LedgerDb, size: number): AsyncGenerator<Audi
     if (page.length === 0) return;
     after = page[page.length - 1]!.seq;
     yield page;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
   }
 }
 

@@ -22,6 +22,7 @@ import { tableLabel } from '@shared/domain/tables';
 import type { FilingState } from '../approvals/filing-due';
 import { formatMoment } from '../reviews/review-format';
 import { platformLabel } from '../reviews/figures-read';
+import { nextTurn } from '../../app/next-turn';
 
 type Names = Pick<Lookups, 'unitName' | 'personName'>;
 type PlatformName = (id: string) => string;
@@ -59,7 +60,6 @@ export async function exportInspections(rows: readonly Inspection[], platformNam
 
 /** Rows turned into cells per turn: 100,000 reviews in one go held the window for seconds. */
 const ROWS_PER_TURN = 2000;
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** 发布审核 as exported: the list's rows of these reviews, with the names of the people they name. */
 export async function exportReviews(reviews: readonly Review[], profile: RuleProfile, timeZone: string, read: ReadNames = readPageLookups): Promise<ExportTable> {

@@ -11,7 +11,7 @@ import { Dexie, type Table } from 'dexie';
 import type { LedgerDb } from '../../db/schema';
 import { keepValue, type KeptIndexDb, readKept } from '../../db/kept-indexes';
 import { changesSince, ledgerMark, markText, type LedgerMark } from '../../db/ledger-mark';
-import { catchUpHomeRecords, type HomeRecords, type HomeSnapshot } from './home-snapshot';
+import { catchUpHomeRecords, readHomeRecords, type HomeRecords, type HomeSnapshot } from './home-snapshot';
 
 interface CachedSnapshot {
   id: 'main';
@@ -39,13 +39,31 @@ export function snapshotKey(mark: LedgerMark, today: string, code: string): stri
 
 /** The kept snapshot if it was computed from the ledger as it is now, else undefined. */
 export async function cachedSnapshot(db: LedgerDb, cache: HomeCacheDb, today: string, code: string): Promise<HomeSnapshot | undefined> {
+  return (await cachedSnapshotAt(db, cache, today, code))?.snapshot;
+}
+
+/** The same, with the ledger's mark it is exact at. */
+export async function cachedSnapshotAt(db: LedgerDb, cache: HomeCacheDb, today: string, code: string): Promise<{ snapshot: HomeSnapshot; mark: LedgerMark } | undefined> {
   try {
-    const [key, hit] = await Promise.all([ledgerKey(db, today, code), cache.snapshots.get('main')]);
-    return hit?.key === key ? hit.snapshot : undefined;
+    const [mark, hit] = await Promise.all([ledgerMark(db), cache.snapshots.get('main')]);
+    return hit?.key === snapshotKey(mark, today, code) ? { snapshot: hit.snapshot, mark } : undefined;
   } catch {
     // Without the cache the start page waits for the computation: slower, never wrong.
     return undefined;
   }
+}
+
+/**
+ * What the start page's live query reads: the ledger's mark, and the records unless the mark is
+ * still `exactAt` (that of a kept snapshot, which is then still exact: every write of a record
+ * appends to the audit log, so the first write moves the mark and the query reads them). Read
+ * at every start, the records held the database for a second or more at 100,000 reviews while
+ * the registers' worker waited to load its indexes.
+ */
+export async function readHomeUpdate(db: LedgerDb, today: string, exactAt?: LedgerMark): Promise<{ mark: LedgerMark; records?: HomeRecords }> {
+  const mark = await ledgerMark(db);
+  if (exactAt && markText(mark) === markText(exactAt)) return { mark };
+  return { mark, records: await readHomeRecords(db, today) };
 }
 
 /** Keeps `snapshot` as computed from the ledger when its key was `key` (read before the records). */

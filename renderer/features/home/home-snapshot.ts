@@ -215,11 +215,11 @@ export function reminderPage(
 }
 
 /**
- * The versions of the start page's data within one visit. A snapshot equal to the last one (the
- * kept figures, confirmed by the reading that follows them at every start; a write elsewhere
- * that changes nothing shown) keeps the last version, so the window is not sent it and does not
- * draw the page again (at 100,000 reviews a trace showed that drawing as one task of 135 ms,
- * seconds after the start).
+ * The versions of the start page's data within one visit. A snapshot equal to the last one (one
+ * computed from the records the last start kept, confirmed by reading them; a write that changes
+ * nothing shown) keeps the last version, so the window is not sent it and does not draw the page
+ * again (at 100,000 reviews a trace showed that drawing as one task of 135 ms, seconds after the
+ * start).
  */
 export class SnapshotVersions {
   private last: string | undefined;

@@ -5,13 +5,15 @@
 // shows: the figures, the counts per kind and the first page of reminders; other pages on request.
 //
 // At start the last computation is shown at once when the ledger has not changed since
-// (home-cache.ts); it is computed again all the same, and replaces what is shown if it differs.
+// (home-cache.ts), and the records are read only once it changes; the computation from the
+// records the last start kept is shown at once too, and read again all the same (replacing what is
+// shown if it differs).
 import { liveQuery, type Subscription } from 'dexie';
 import { DB_NAME, LedgerDb } from '../../db/schema';
 import { KeptIndexDb } from '../../db/kept-indexes';
-import { ledgerMark, markText, type LedgerMark } from '../../db/ledger-mark';
-import { cachedSnapshot, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, snapshotKey } from './home-cache';
-import { homeSnapshotOf, readHomeRecords, reminderPage, reminderSummary, SnapshotVersions, type HomeSnapshot } from './home-snapshot';
+import { markText, type LedgerMark } from '../../db/ledger-mark';
+import { cachedSnapshotAt, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, readHomeUpdate, snapshotKey } from './home-cache';
+import { homeSnapshotOf, reminderPage, reminderSummary, SnapshotVersions, type HomeSnapshot } from './home-snapshot';
 import { REMINDER_PAGE_SIZE, type HomeWorkerRequest, type HomeWorkerResponse } from './home-protocol';
 
 /** The DedicatedWorkerGlobalScope members used here (the project's lib has DOM, not WebWorker). */
@@ -38,7 +40,8 @@ function watch(session: number, today: string): void {
   unwatch();
   const versions = new SnapshotVersions();
   const publish = (snapshot: HomeSnapshot) => {
-    // The same as the last one sent (the kept figures, confirmed): nothing to draw again.
+    // The same as the last one sent (a computation from kept records, confirmed by the reading;
+    // a write that changes nothing shown): nothing to draw again.
     if (!versions.changed(snapshot)) return;
     const version = versions.version;
     latest = { version, snapshot };
@@ -52,21 +55,23 @@ function watch(session: number, today: string): void {
   watching = current;
   // The kept snapshot is read before the records: asked beside them, it waited behind their
   // tens of thousands of reads (at 100,000 reviews, until the computation was done anyway).
-  void cachedSnapshot(db, cache, today, CODE).then(async (hit) => {
+  void cachedSnapshotAt(db, cache, today, CODE).then(async (hit) => {
     if (watching !== current) return;
     // Another day or a changed ledger: computed at once from the records kept by the last start,
     // caught up with what was written since; the reading below then confirms (or corrects) it.
     const found = hit ? undefined : await keptHomeRecords(db, kept, today, CODE);
     if (watching !== current) return;
-    if (hit) publish(hit);
+    if (hit) publish(hit.snapshot);
     else if (found) publish(homeSnapshotOf(found.records, today));
     // The records are kept again once a visit, when they are not those kept already.
     const keptAt: LedgerMark | undefined = found?.keptAt;
     let keepRecords = !hit;
     // The mark is read before the records: a change in between leaves a mark older than the data,
-    // which the next start finds stale or catches up from (never the other way round).
-    current.subscription = liveQuery(async () => ({ mark: await ledgerMark(db), records: await readHomeRecords(db, today) })).subscribe({
+    // which the next start finds stale or catches up from (never the other way round). A kept
+    // snapshot exact at the mark is not read again until the ledger changes.
+    current.subscription = liveQuery(() => readHomeUpdate(db, today, hit?.mark)).subscribe({
       next: ({ mark, records }) => {
+        if (!records) return;
         const snapshot = homeSnapshotOf(records, today);
         publish(snapshot);
         void keepSnapshot(cache, snapshotKey(mark, today, CODE), snapshot);

@@ -6,6 +6,7 @@ import type { Review } from '@shared/domain/records';
 import { eachByIds, eachLive } from '../../db/chunked-reads';
 import type { LedgerDb } from '../../db/schema';
 import { FigureTallies, type FigureRow } from './review-figures';
+import { nextTurn } from '../../app/next-turn';
 
 export interface ReviewFigures {
   /** The year counted (this computer's calendar); undefined for every year. */
@@ -16,7 +17,6 @@ export interface ReviewFigures {
 
 export const platformLabel = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '（平台已删除）');
 
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Thrown between chunks when the figures are no longer wanted (another year was chosen). */
 class Superseded extends Error {}

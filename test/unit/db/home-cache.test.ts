@@ -2,12 +2,13 @@
 // exact: any change of a record (which appends to the audit chain), another day or another build
 // of the rules makes it stale, and then the page waits for the computation as before.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendAudit, createRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { KeptIndexDb } from '../../../renderer/db/kept-indexes';
 import { ledgerMark } from '../../../renderer/db/ledger-mark';
-import { cachedSnapshot, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, ledgerKey } from '../../../renderer/features/home/home-cache';
+import { cachedSnapshot, cachedSnapshotAt, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, ledgerKey, readHomeUpdate } from '../../../renderer/features/home/home-cache';
 import { homeSnapshotOf, readHomeRecords, readHomeSnapshot } from '../../../renderer/features/home/home-snapshot';
 import type { Unit } from '../../../shared/domain/unit';
 import type { Person } from '../../../shared/domain/person';
@@ -69,6 +70,31 @@ describe('the start page snapshot kept between starts', () => {
 
   it('is nothing before any snapshot was kept', async () => {
     expect(await cachedSnapshot(db, cache, TODAY, CODE)).toBeUndefined();
+  });
+
+  it('spares the live query reading the records until the ledger moves on from its mark', async () => {
+    await keepCurrent();
+    const hit = (await cachedSnapshotAt(db, cache, TODAY, CODE))!;
+    expect(hit.mark).toEqual(await ledgerMark(db));
+    const seen: { seq: number; records: boolean }[] = [];
+    const subscription = liveQuery(() => readHomeUpdate(db, TODAY, hit.mark)).subscribe({
+      next: ({ mark, records }) => seen.push({ seq: mark.seq, records: records !== undefined }),
+    });
+    try {
+      await vi.waitFor(() => expect(seen).toHaveLength(1));
+      expect(seen[0]).toEqual({ seq: hit.mark.seq, records: false });
+      // A write appends to the audit log: the query runs again and reads the records.
+      await createRecord<Unit>(db, 'units', { name: '图书馆', kind: '直属单位' });
+      await vi.waitFor(() => expect(seen.at(-1)?.records).toBe(true));
+      expect(seen.at(-1)!.seq).toBeGreaterThan(hit.mark.seq);
+      const update = await readHomeUpdate(db, TODAY, hit.mark);
+      expect(homeSnapshotOf(update.records!, TODAY)).toEqual(await readHomeSnapshot(db, TODAY));
+      expect(update.records!.units.map((u) => u.name)).toContain('图书馆');
+    } finally {
+      subscription.unsubscribe();
+    }
+    // Without a kept snapshot the records are read at once.
+    expect((await readHomeUpdate(db, TODAY)).records).toBeDefined();
   });
 });
 

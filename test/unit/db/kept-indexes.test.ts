@@ -41,6 +41,18 @@ describe('kept values', () => {
     expect(await readKept(store, 'reviews', 'c')).toBeUndefined();
   });
 
+  it('a part of another keeping (the list kept again while it was read) is not read with the head', async () => {
+    const older = Array.from({ length: PART_ROWS * 2 }, (_, i) => ({ id: `r${i}`, v: 1 }));
+    const newer = older.map((row) => ({ ...row, v: 2 }));
+    await keepValue(store, 'reviews', 'c', { mark, value: older });
+    const stalePart = await store.indexes.get('reviews#1');
+    await keepValue(store, 'reviews', 'c', { mark, value: newer });
+    expect((await readKept(store, 'reviews', 'c'))?.value).toEqual(newer);
+    // The head and first part of the newer keeping, the second part of the older one.
+    await store.indexes.put(stalePart!);
+    expect(await readKept(store, 'reviews', 'c')).toBeUndefined();
+  });
+
   it('keeps other values whole, and an empty list as no parts', async () => {
     const value = { picks: [{ key: 'a', label: '甲' }], tables: ['reviews'] };
     await keepValue(store, 'picks:F01', 'c', { mark, value });

@@ -16,7 +16,7 @@ const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react(), cspMeta(), preloadStartSteps(), splitPageStylesheets(), previewHeaders()],
+  plugins: [react(), scrollbarSizeOnce(), cspMeta(), preloadStartSteps(), splitPageStylesheets(), previewHeaders()],
   define: {
     __APP_VERSION__: JSON.stringify(packageJson.version),
   },
@@ -44,6 +44,23 @@ export default defineConfig({
   // The browser edition's data belongs to its origin: one fixed port, never another (scripts/browser-port.mjs).
   preview: { host: BROWSER_EDITION_HOST, port: BROWSER_EDITION_PORT, strictPort: true },
 });
+
+/**
+ * @rc-component/util's scrollbar measurement (imported by its index and its scroll locker) is
+ * replaced by renderer/vendor/rc-util/scrollbar-size.ts, which measures once per session instead
+ * of restyling the whole page at every table's mount.
+ */
+export function scrollbarSizeOnce(): Plugin {
+  const replacement = fileURLToPath(new URL('./renderer/vendor/rc-util/scrollbar-size.ts', import.meta.url));
+  return {
+    name: 'ledger-scrollbar-size-once',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromRcUtil = importer !== undefined && /[\\/]@rc-component[\\/]util[\\/]/.test(importer);
+      return fromRcUtil && /^\.\.?\/(?:\.\.\/)?getScrollBarSize(?:\.js)?$/.test(source) ? replacement : null;
+    },
+  };
+}
 
 /** A file of renderer/vendor/exceljs/. */
 function vendor(file: string): string {

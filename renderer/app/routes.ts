@@ -40,20 +40,8 @@ export function parseHash(hash: string): Route {
   return { area: known && area ? area : 'home', id: id ? decodeURIComponent(id) : undefined };
 }
 
-const openers = new Map<string, () => void>();
-
-/**
- * Work to begin when the list of `area` is opened, before its page is drawn (its first page read,
- * see readEarly in db/paged-read.ts). A page's module registers it when loaded.
- */
-export function onOpenArea(area: string, begin: () => void): void {
-  openers.set(area, begin);
-}
-
 export function navigate(area: string, id?: string): void {
-  const hash = id ? `#/${area}/${encodeURIComponent(id)}` : `#/${area}`;
-  if (!id && window.location.hash !== hash) openers.get(area)?.();
-  window.location.hash = hash;
+  window.location.hash = id ? `#/${area}/${encodeURIComponent(id)}` : `#/${area}`;
 }
 
 function subscribe(callback: () => void): () => void {

@@ -9,8 +9,6 @@ import { DB_NAME } from './schema';
 
 const PREFIX = `idb://${DB_NAME}/`;
 const listeners = new Set<(tables: ReadonlySet<string>) => void>();
-/** Writes to the ledger seen by this window: a read begun before one is not shown after it. */
-let writes = 0;
 
 /** The ledger's tables a storagemutated event names. */
 export function changedTables(parts: ObservabilitySet): Set<string> {
@@ -26,7 +24,6 @@ export function changedTables(parts: ObservabilitySet): Set<string> {
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const tables = changedTables(parts);
   if (tables.size === 0) return;
-  writes += 1;
   for (const listener of listeners) listener(tables);
 });
 
@@ -45,29 +42,6 @@ function useTablesVersion(tables: readonly string[]): number {
   return version;
 }
 
-/** A list's read begun before its page was drawn, and how many writes there had been then. */
-let early: { key: string; writes: number; read: Promise<unknown> } | undefined;
-
-/**
- * Begins the read that `usePaged(key, …)` will make once its page is drawn, so that it runs
- * meanwhile (a menu click opening a register: drawing the page took 93–152 ms before the read
- * began). The first usePaged of that key takes it, unless the ledger was written since.
- */
-export function readEarly(key: string, read: () => Promise<unknown>): void {
-  const pending = read();
-  // A failure is shown by the page that takes the read; one never taken is dropped.
-  pending.catch(() => undefined);
-  early = { key, writes, read: pending };
-}
-
-/** The read begun early for `key`, once, if nothing was written since it began. */
-export function takeEarly(key: string): Promise<unknown> | undefined {
-  const taken = early;
-  if (taken?.key !== key) return undefined;
-  early = undefined;
-  return taken.writes === writes ? taken.read : undefined;
-}
-
 /**
  * Re-reads whenever `key` changes or one of the tables does; the newest read wins. The last read
  * stays shown while the next one loads (undefined only before the first). A read that `same` finds
@@ -79,7 +53,7 @@ export function usePaged<R>(key: string, tables: readonly string[], read: () => 
   const [state, setState] = useState<R>();
   useEffect(() => {
     let live = true;
-    ((takeEarly(key) as Promise<R> | undefined) ?? read()).then(
+    read().then(
       (next) => live && setState((shown) => (shown !== undefined && same?.(shown, next) ? shown : next)),
       (e: unknown) => live && showError(e, '读取列表失败'),
     );

@@ -5,7 +5,7 @@ import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
-import { readEarly, usePaged } from './paged-read';
+import { usePaged } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
@@ -87,16 +87,8 @@ const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => 
  * names of the people each row names (`named`), all in one read so the page renders once.
  */
 export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
-  return usePaged(pageKey(filter, offset, limit), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
+  return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
 }
-
-/** Begins reading the page `usePlatformPage` with these arguments will show (see readEarly). */
-export function readPlatformPageEarly(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): void {
-  readEarly(pageKey(filter, offset, limit), () => readPlatformPage(filter, offset, limit, named));
-}
-
-/** The key of a registry page: named, so that no other list's read is ever taken for it. */
-const pageKey = (filter: PlatformFilter, offset: number, limit: number) => JSON.stringify(['registry page', filter, offset, limit]);
 
 async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): Promise<PagedRows<Platform>> {
   const found = (await post({ type: 'platforms', filter, offset, limit }))!;

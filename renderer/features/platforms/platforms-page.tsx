@@ -7,9 +7,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
-import { allPlatforms, readPlatformPageEarly, usePlatformPage, warmRegister } from '../../db/register-index';
+import { allPlatforms, usePlatformPage, warmRegister } from '../../db/register-index';
 import type { PlatformFilter } from '@shared/search/register-index';
-import { navigate, onOpenArea } from '../../app/routes';
+import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { useUiStore, type PlatformFilters } from '../../state/ui-store';
@@ -25,9 +25,6 @@ const PAGE_SIZE = 25;
 function platformFilter(filters: PlatformFilters): PlatformFilter {
   return { kind: filters.kind, unitId: filters.unitId, status: filters.status, query: filters.query?.trim() || undefined };
 }
-
-// Opened from the menu, the list's first page is read while the page is drawn.
-onOpenArea('platforms', () => readPlatformPageEarly(platformFilter(useUiStore.getState().platformFilters), 0, PAGE_SIZE, platformPersonIds));
 
 export function PlatformsPage({ openId }: { openId?: string }) {
   if (openId) return <OpenedPlatform id={openId} />;

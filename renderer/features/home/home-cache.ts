@@ -37,12 +37,7 @@ export function snapshotKey(mark: LedgerMark, today: string, code: string): stri
   return [code, today, markText(mark)].join('|');
 }
 
-/** The kept snapshot if it was computed from the ledger as it is now, else undefined. */
-export async function cachedSnapshot(db: LedgerDb, cache: HomeCacheDb, today: string, code: string): Promise<HomeSnapshot | undefined> {
-  return (await cachedSnapshotAt(db, cache, today, code))?.snapshot;
-}
-
-/** The same, with the ledger's mark it is exact at. */
+/** The kept snapshot if it was computed from the ledger as it is now, with the ledger's mark it is exact at; else undefined. */
 export async function cachedSnapshotAt(db: LedgerDb, cache: HomeCacheDb, today: string, code: string): Promise<{ snapshot: HomeSnapshot; mark: LedgerMark } | undefined> {
   try {
     const [mark, hit] = await Promise.all([ledgerMark(db), cache.snapshots.get('main')]);

@@ -8,7 +8,7 @@ import { appendAudit, createRecord, saveSettings, softDelete, updateRecord } fro
 import { LedgerDb } from '../../../renderer/db/schema';
 import { KeptIndexDb } from '../../../renderer/db/kept-indexes';
 import { ledgerMark } from '../../../renderer/db/ledger-mark';
-import { cachedSnapshot, cachedSnapshotAt, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, ledgerKey, readHomeUpdate } from '../../../renderer/features/home/home-cache';
+import { cachedSnapshotAt, HomeCacheDb, keepHomeRecords, keepSnapshot, keptHomeRecords, ledgerKey, readHomeUpdate } from '../../../renderer/features/home/home-cache';
 import { homeSnapshotOf, readHomeRecords, readHomeSnapshot } from '../../../renderer/features/home/home-snapshot';
 import type { Unit } from '../../../shared/domain/unit';
 import type { Person } from '../../../shared/domain/person';
@@ -33,6 +33,11 @@ beforeEach(async () => {
 afterEach(async () => {
   await Promise.all([db.delete(), cache.delete()]);
 });
+
+/** The kept snapshot, as the home worker finds it at a start (without the mark). */
+async function cachedSnapshot(db: LedgerDb, cache: HomeCacheDb, today: string, code: string) {
+  return (await cachedSnapshotAt(db, cache, today, code))?.snapshot;
+}
 
 async function keepCurrent(): Promise<void> {
   const key = await ledgerKey(db, TODAY, CODE);

@@ -1,8 +1,11 @@
 // Backups in the browser edition: a browser cannot write into a folder, so the chunks are
-// collected (as Blobs, which Chromium may keep on disk), checked by their hashes in the backup
-// worker (the rows were checked as they were written), and only then offered as one download.
-// Nothing automatic: the clerk is reminded to back up instead.
+// collected in a spool (a file of the browser's private file storage where there is one, else
+// Blobs in memory; ./spool.ts), checked by their hashes in the backup worker (the rows were
+// checked as they were written), and only then offered as one download. The spool of a download
+// is kept until the next backup begins (the browser may still be saving it) or, at the latest,
+// swept a day later. Nothing automatic: the clerk is reminded to back up instead.
 import { backupFileName } from '@shared/backup/file-names';
+import { BackupError } from '@shared/backup/format';
 import {
   BridgeError,
   backupAbortRequestSchema,
@@ -19,17 +22,19 @@ import {
   type BackupStatus,
 } from '@shared/bridge';
 import { checkBackupInWorker } from '../features/backup/backup-worker-client';
-import { blobPart } from './blob-chunks';
 import { checked, downloadBlob } from './browser-files';
+import { openSpool, type Spool } from './spool';
 
 export const BROWSER_BACKUP_FOLDER = '浏览器的“下载”文件夹（每次备份都会下载一个文件）';
 
 interface PendingWrite {
   kind: BackupKind;
-  parts: Blob[];
+  spool: Spool;
 }
 
 const writes = new Map<string, PendingWrite>();
+/** The spool of the last download, removed when the next backup begins. */
+let downloaded: Spool | undefined;
 
 function randomWriteId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -42,37 +47,69 @@ function pending(writeId: string): PendingWrite {
   return write;
 }
 
+/** Set while a backup's spool is being opened, so a second begin meanwhile is refused too. */
+let opening = false;
+
 async function backupBegin(request: BackupBeginRequest): Promise<BackupBeginResult> {
   const { kind } = checked(backupBeginRequestSchema, request);
-  if (writes.size > 0) throw new BridgeError('failed', '另一个备份正在进行中，请等它完成后再试。');
-  const writeId = randomWriteId();
-  writes.set(writeId, { kind, parts: [] });
-  return { started: true, writeId, folder: BROWSER_BACKUP_FOLDER };
+  if (writes.size > 0 || opening) throw new BridgeError('failed', '另一个备份正在进行中，请等它完成后再试。');
+  opening = true;
+  try {
+    const earlier = downloaded;
+    downloaded = undefined;
+    await earlier?.discard();
+    const spool = await openSpool('backup-download');
+    const writeId = randomWriteId();
+    writes.set(writeId, { kind, spool });
+    return { started: true, writeId, folder: BROWSER_BACKUP_FOLDER };
+  } finally {
+    opening = false;
+  }
 }
 
 async function backupChunk(request: BackupChunkRequest): Promise<void> {
   const { writeId, data } = checked(backupChunkRequestSchema, request);
-  pending(writeId).parts.push(new Blob([blobPart(data)]));
+  const { spool } = pending(writeId);
+  try {
+    spool.write(data);
+    await spool.drained();
+  } catch (error) {
+    throw spoolFailure(error);
+  }
+}
+
+/** A spool's refusal (e.g. a full disk) in the clerk's words. */
+function spoolFailure(error: unknown): unknown {
+  return error instanceof BackupError ? new BridgeError('failed', error.reason) : error;
 }
 
 async function backupFinish(request: BackupFinishRequest): Promise<BackupFinishResult> {
   const { writeId, passphrase } = checked(backupFinishRequestSchema, request);
   const write = pending(writeId);
   writes.delete(writeId);
-  const blob = new Blob(write.parts);
-  const verdict = await checkBackupInWorker(blob, passphrase);
-  if (!verdict.ok) {
-    console.error('[backup] verification of the new backup failed:', verdict.detail);
-    throw new BridgeError('failed', `备份未通过校验，未保存：${verdict.reason}`);
+  let blob: Blob;
+  try {
+    blob = await write.spool.finish();
+    const verdict = await checkBackupInWorker(blob, passphrase);
+    if (!verdict.ok) {
+      console.error('[backup] verification of the new backup failed:', verdict.detail);
+      throw new BridgeError('failed', `备份未通过校验，未保存：${verdict.reason}`);
+    }
+  } catch (error) {
+    await write.spool.discard();
+    throw spoolFailure(error);
   }
   const name = backupFileName(write.kind, new Date());
   downloadBlob(blob, name);
+  downloaded = write.spool;
   return { path: name, bytes: blob.size, removed: [] };
 }
 
 async function backupAbort(request: BackupAbortRequest): Promise<void> {
   const { writeId } = checked(backupAbortRequestSchema, request);
+  const write = writes.get(writeId);
   writes.delete(writeId);
+  await write?.spool.discard();
 }
 
 async function backupStatus(): Promise<BackupStatus> {

@@ -4,8 +4,8 @@
 //
 // A backup reads every table page by page by primary key inside ONE read transaction (a
 // consistent picture even while the clerk keeps working), writing each page's JSON straight into
-// the file's table frames (kept as Blobs until the transaction ends), then streams the
-// attachments' bytes one at a time.
+// the file's table frames (kept in a spool, on disk where the browser has private file storage,
+// ../bridge/spool.ts), then streams the attachments' bytes one at a time.
 // A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
 // version, the attachments against their rows), staging the scans; then writes a snapshot of the
 // current data (./snapshots.ts) and makes every table equal to the file's in ONE read-write
@@ -26,11 +26,12 @@ import { PAGE_ROWS } from '@shared/backup/json-pages';
 import type { BackupFailure } from '@shared/backup/format';
 import { newId } from '@shared/domain/ids';
 import type { Row } from '@shared/backup/rows';
-import { blobChunks, blobPart } from '../bridge/blob-chunks';
+import { blobChunks } from '../bridge/blob-chunks';
+import { openSpool, type Spool } from '../bridge/spool';
 import { LedgerError } from './repository';
 import { CURRENT_VERSION, type LedgerDb, type StoredAttachment } from './schema';
 import { upgradeRows } from './upgrades';
-import { saveSnapshot, trimSnapshots, type Snapshot, type SnapshotDb } from './snapshots';
+import { deleteSnapshots, saveSnapshot, snapshotFolder, trimSnapshots, type Snapshot, type SnapshotDb } from './snapshots';
 import { TableMerge } from './table-merge';
 
 function tablesOf(db: LedgerDb) {
@@ -82,18 +83,19 @@ export interface BackupStreamOptions {
   appVersion: string;
   passphrase?: string;
   onProgress?: (progress: WorkProgress) => void;
+  /**
+   * Without a passphrase only: the spool the file is being written into (a snapshot's). The
+   * table frames are written into it, and `chunks` yields only what follows them, for the caller
+   * to write into the same spool: no table's bytes are read back. Without it the frames go to a
+   * spool of the stream's own, which `chunks` reads back and removes.
+   */
+  spool?: Spool;
 }
 
 /** A backup being written: its bytes as a stream, and the audit position it covers. */
 export interface BackupStream {
-  /** The file's bytes. Read either these or `parts`, once. */
+  /** The file's bytes (after the table frames, when they went into the caller's spool), to be read once. */
   chunks: AsyncIterable<Uint8Array>;
-  /**
-   * Without a passphrase: the same bytes as Blobs, the tables' frames being the Blob they were
-   * written into, never read back. A snapshot keeps these, so the browser holds one copy of the
-   * data, not two, and no table's bytes pass through this thread a second time.
-   */
-  parts?: AsyncIterable<Blob>;
   /** The newest audit entry's seq in the backup (0 when the log is empty). */
   auditSeq: number;
   /** Bytes of all scans (most of a large backup). */
@@ -103,63 +105,76 @@ export interface BackupStream {
 /**
  * Writes a backup of the database without holding any table: every table is read by primary key
  * in pages of PAGE_ROWS inside one read transaction, each page written at once into the file's
- * table frame (as a Blob, which the browser may keep on disk); nothing but database reads is
- * awaited inside that transaction, so it stays one consistent picture. Then the frames, the
- * scans (read slice by slice) and the manifest follow as a stream, sealed with the passphrase.
+ * table frames in a spool (a file on disk where the browser has private file storage, written
+ * synchronously); nothing but database reads is awaited inside that transaction, so it stays one
+ * consistent picture. Then the frames, the scans (read slice by slice) and the manifest follow as
+ * a stream, sealed with the passphrase.
  */
 export async function backupStream(db: LedgerDb, options: BackupStreamOptions): Promise<BackupStream> {
+  if (options.spool && options.passphrase) throw new Error('a sealed backup is not written into the caller\'s spool');
   const writer = new PlainBackupWriter({ appVersion: options.appVersion, dbVersion: CURRENT_VERSION });
-  const parts: Blob[] = [blobOf([writer.header()])];
+  const frames = options.spool ?? (await openSpool('backup-tables'));
   const scans: { id: string; blob: Blob }[] = [];
   let auditSeq = 0;
-  await db.transaction('r', tablesOf(db), async () => {
-    let total = 0;
-    for (const table of BACKUP_TABLES) total += await db.table(table).count();
-    let done = 0;
-    for (const table of BACKUP_TABLES) {
-      const frame = writer.table(table);
-      const head = frame.begin();
-      const source = db.table(table);
-      const readPage = (after: unknown): Promise<Row[]> => (after === undefined ? source.orderBy(':id') : source.where(':id').above(after)).limit(PAGE_ROWS).toArray();
-      // The next page is asked for before this one is written: the database reads it (in the
-      // browser's own process) while this thread turns this one into JSON and hashes it.
-      let next: Promise<Row[]> | undefined = settledLater(readPage(undefined));
-      while (next) {
-        const page: Row[] = await next;
-        if (page.length === 0) break;
-        const last = page[page.length - 1]?.[idKeyOf(table)];
-        next = page.length < PAGE_ROWS ? undefined : settledLater(readPage(last));
-        if (table === 'attachments') {
-          for (const row of page as unknown as StoredAttachment[]) {
-            if (!(row.blob instanceof Blob)) throw missingBlob(row);
-            scans.push({ id: row.id, blob: row.blob });
+  const write = (chunks: readonly Uint8Array[]) => {
+    for (const chunk of chunks) frames.write(chunk);
+  };
+  try {
+    write([writer.header()]);
+    await db.transaction('r', tablesOf(db), async () => {
+      let total = 0;
+      for (const table of BACKUP_TABLES) total += await db.table(table).count();
+      let done = 0;
+      for (const table of BACKUP_TABLES) {
+        const frame = writer.table(table);
+        const head = frame.begin();
+        const source = db.table(table);
+        const readPage = (after: unknown): Promise<Row[]> => (after === undefined ? source.orderBy(':id') : source.where(':id').above(after)).limit(PAGE_ROWS).toArray();
+        // The next page is asked for before this one is written: the database reads it (in the
+        // browser's own process) while this thread turns this one into JSON and hashes it.
+        let next: Promise<Row[]> | undefined = settledLater(readPage(undefined));
+        while (next) {
+          const page: Row[] = await next;
+          if (page.length === 0) break;
+          const last = page[page.length - 1]?.[idKeyOf(table)];
+          next = page.length < PAGE_ROWS ? undefined : settledLater(readPage(last));
+          if (table === 'attachments') {
+            for (const row of page as unknown as StoredAttachment[]) {
+              if (!(row.blob instanceof Blob)) throw missingBlob(row);
+              scans.push({ id: row.id, blob: row.blob });
+            }
           }
+          if (table === 'auditLog') auditSeq = last as number;
+          write(head.splice(0).concat(frame.rows(page)));
+          done += page.length;
+          options.onProgress?.({ unit: 'rows', done, total });
         }
-        if (table === 'auditLog') auditSeq = last as number;
-        const chunks = frame.rows(page);
-        parts.push(blobOf(head.splice(0).concat(chunks)));
-        done += page.length;
-        options.onProgress?.({ unit: 'rows', done, total });
+        write(head.concat(frame.end()));
       }
-      parts.push(blobOf(head.concat(frame.end())));
-    }
-  });
+    });
+  } catch (error) {
+    if (!options.spool) await frames.discard();
+    throw error;
+  }
   const attachmentBytes = scans.reduce((sum, scan) => sum + scan.blob.size, 0);
-  const tableFrames = new Blob(parts);
   async function* afterTables(): AsyncGenerator<Uint8Array> {
     for (const scan of scans) yield* writer.attachment({ id: scan.id, data: blobChunks(scan.blob) });
     yield* writer.finish();
   }
+  if (options.spool) return { chunks: afterTables(), auditSeq, attachmentBytes };
+  const tableFrames = await frames.finish().catch(async (error: unknown) => {
+    await frames.discard();
+    throw error;
+  });
   async function* plain(): AsyncGenerator<Uint8Array> {
-    yield* blobChunks(tableFrames);
+    try {
+      yield* blobChunks(tableFrames);
+    } finally {
+      await frames.discard();
+    }
     yield* afterTables();
   }
-  async function* blobParts(): AsyncGenerator<Blob> {
-    yield tableFrames;
-    for await (const chunk of afterTables()) yield blobOf([chunk]);
-  }
-  if (options.passphrase) return { chunks: sealed(plain(), { passphrase: options.passphrase }), auditSeq, attachmentBytes };
-  return { chunks: plain(), parts: blobParts(), auditSeq, attachmentBytes };
+  return { chunks: options.passphrase ? sealed(plain(), { passphrase: options.passphrase }) : plain(), auditSeq, attachmentBytes };
 }
 
 /**
@@ -172,35 +187,72 @@ function settledLater<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-function blobOf(chunks: readonly Uint8Array[]): Blob {
-  return new Blob(chunks.map(blobPart));
-}
-
 /** An attachment's bytes as staged during a restore, with what the reader measured of them. */
 export interface StagedAttachment {
   size: number;
   sha256: string;
-  blob: Blob;
+  /** The staged bytes; undefined when the stored scan of the same id already holds these very bytes (not staged, kept). */
+  blob?: Blob;
+}
+
+/** A scan to restore: its row, and its bytes unless the stored scan of the same id is kept. */
+export interface PlannedAttachment {
+  row: Omit<StoredAttachment, 'blob'>;
+  blob?: Blob;
 }
 
 const REFUSED = '备份文件与其中记录的附件信息不一致，不能恢复。当前数据未做任何更改。';
+const SCAN_CHANGED = '恢复期间当前数据中的扫描件被改动，已停止恢复，当前数据未做任何更改。请重新恢复。';
 
 /**
- * Pairs every attachment row with its staged bytes, checking once more that they are the bytes the
- * row describes (the reader already refused a file where they differ; this holds the staging to
- * it). Returns the rows ready to store, or throws a LedgerError.
+ * Pairs every attachment row with its staged bytes (or with the stored scan it keeps), checking
+ * once more that they are the bytes the row describes (the reader already refused a file where
+ * they differ; this holds the staging to it). Throws a LedgerError.
  */
-export function planAttachments(rows: readonly Row[], staged: ReadonlyMap<string, StagedAttachment>): StoredAttachment[] {
+export function planAttachments(rows: readonly Row[], staged: ReadonlyMap<string, StagedAttachment>): PlannedAttachment[] {
   return rows.map((row) => {
     const bytes = staged.get(row.id as string);
     if (!bytes) throw new LedgerError(REFUSED, `attachment ${String(row.id)} has no bytes`);
     if (row.size !== bytes.size) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row size ${String(row.size)}, bytes ${bytes.size}`);
     if (row.sha256 !== bytes.sha256) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row sha256 differs from the bytes`);
-    // Wrapping a Blob in a Blob copies no bytes; it gives the stored scan its content type again.
-    const mimeType = typeof row.mimeType === 'string' ? row.mimeType : '';
-    const blob = bytes.blob.type === mimeType ? bytes.blob : new Blob([bytes.blob], { type: mimeType });
-    return { ...(row as unknown as StoredAttachment), blob };
+    const { blob: _none, ...fields } = row as unknown as StoredAttachment;
+    return { row: fields, ...(bytes.blob && { blob: typed(bytes.blob, fields.mimeType) }) };
   });
+}
+
+/** Wrapping a Blob in a Blob copies no bytes; it gives the stored scan its content type again. */
+function typed(blob: Blob, mimeType: unknown): Blob {
+  const type = typeof mimeType === 'string' ? mimeType : '';
+  return blob.type === type ? blob : new Blob([blob], { type });
+}
+
+/** A stored scan whose bytes the file holds too (same size and SHA-256), so it need not be staged or written again. */
+function sameScan(stored: StoredAttachment | undefined, size: number, sha256: string): stored is StoredAttachment {
+  return stored !== undefined && stored.sha256 === sha256 && stored.size === size && stored.blob instanceof Blob && stored.blob.size === size;
+}
+
+/**
+ * Inside the replace: makes the attachments table hold exactly the file's scans, writing only
+ * those that differ. A scan kept from the stored data must still be the one the first read
+ * compared (and the snapshot then read and checked whole); else nothing is committed. The
+ * browser reads the bytes of every scan a transaction writes into memory when it commits (1 GB
+ * of scans in one transaction held its process at 1,050 MB more), so writing only the changed
+ * ones keeps a restore over the same data flat however many scans there are.
+ */
+async function mergeAttachments(db: LedgerDb, planned: readonly PlannedAttachment[]): Promise<void> {
+  const wanted = new Set(planned.map((scan) => scan.row.id));
+  const gone = (await db.attachments.toCollection().primaryKeys()).filter((id) => !wanted.has(id));
+  if (gone.length > 0) await db.attachments.bulkDelete(gone);
+  for (const scan of planned) {
+    if (scan.blob) {
+      await db.attachments.put({ ...scan.row, blob: scan.blob });
+      continue;
+    }
+    const stored = await db.attachments.get(scan.row.id);
+    if (!sameScan(stored, scan.row.size, scan.row.sha256)) throw new LedgerError(SCAN_CHANGED, `attachment ${scan.row.id} changed after the first read`);
+    const { blob, ...fields } = stored;
+    if (JSON.stringify(fields) !== JSON.stringify(scan.row) || blob.type !== scan.row.mimeType) await db.attachments.put({ ...scan.row, blob: typed(blob, scan.row.mimeType) });
+  }
 }
 
 export interface RestoreNote {
@@ -227,7 +279,7 @@ const SNAPSHOT_WAIT_MS = 24 * 60 * 60 * 1000;
 /** What the first, verifying read of a restore established. */
 interface VerifiedRead {
   summary: BackupSummary;
-  attachments: StoredAttachment[];
+  attachments: PlannedAttachment[];
   /** The snapshot of the current data being checked and stored: the replace commits only after it is. */
   keeping?: Promise<Snapshot>;
 }
@@ -244,8 +296,7 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
   const { manifest } = verified.summary;
   const total = BACKUP_TABLES.reduce((sum, table) => sum + manifest.tables[table].count, 0);
   await db.transaction('rw', tablesOf(db), async () => {
-    // The scans are stored again from the staged bytes (below); every other table is merged.
-    await db.table('attachments').clear();
+    // Every table is merged; the scans last (below), from the staged bytes or the stored ones.
     const merges = new Map(BACKUP_TABLES.filter((table) => table !== 'attachments').map((table) => [table, new TableMerge(table, db.table(table))]));
     const pages = readPages(bytesOf(file), { ...(passphrase && { passphrase }), tablesOnly: true });
     let done = 0;
@@ -286,7 +337,7 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
     // A snapshot that fails its check or cannot be stored throws here (SnapshotFailed), before
     // anything is committed.
     if (verified.keeping) await Dexie.waitFor(verified.keeping, SNAPSHOT_WAIT_MS);
-    if (verified.attachments.length > 0) await db.attachments.bulkAdd(verified.attachments);
+    await mergeAttachments(db, verified.attachments);
     const last = await db.auditLog.orderBy('seq').last();
     const at = new Date().toISOString();
     const entry: AuditEntry = sealEntry(
@@ -318,40 +369,55 @@ function snapshotRefused(reason: string, detail: string): SnapshotFailed {
 }
 
 /**
- * Writes a complete backup of the current data for a snapshot, as the Blob parts the snapshot
- * will keep. Throws SnapshotFailed when the current data cannot be written (e.g. a scan's bytes
- * are lost).
+ * Writes a complete backup of the current data for a snapshot into a spool of its own, in the
+ * snapshots' folder where the browser has a private file system (the file the snapshot keeps).
+ * Throws SnapshotFailed when the current data cannot be written (e.g. a scan's bytes are lost, or
+ * the disk is full).
  */
-async function writeSnapshot(db: LedgerDb, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<Blob[]> {
-  const parts: Blob[] = [];
+async function writeSnapshot(db: LedgerDb, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<Spool> {
+  const spool = await openSpool('snapshot', snapshotFolder);
   try {
-    const stream = await backupStream(db, { appVersion, ...(onProgress && { onProgress: (progress: WorkProgress) => onProgress({ ...progress, step: '保存当前数据的快照' }) }) });
-    if (!stream.parts) throw new Error('an unsealed backup stream has its parts');
-    for await (const part of stream.parts) parts.push(part);
+    const stream = await backupStream(db, { appVersion, spool, ...(onProgress && { onProgress: (progress: WorkProgress) => onProgress({ ...progress, step: '保存当前数据的快照' }) }) });
+    for await (const chunk of stream.chunks) spool.write(chunk);
+    await spool.drained();
   } catch (error) {
+    await spool.discard();
     throw snapshotRefused(error instanceof BackupError ? error.reason : error instanceof LedgerError ? error.message : '', describe(error));
   }
-  return parts;
+  return spool;
 }
 
 /**
- * Checks a written snapshot by its hashes and stores it. Throws SnapshotFailed (and so stops a
- * restore) when it does not check out or cannot be stored, e.g. because the disk is full.
+ * Checks a written snapshot by its hashes and stores it: its file stays where it was written (the
+ * database lists it), or its Blob goes into the database. Throws SnapshotFailed (and so stops a
+ * restore) when it does not check out or cannot be stored, e.g. because the disk is full; the
+ * spool is then removed.
  */
-async function keepSnapshot(sdb: SnapshotDb, parts: Blob[], reason: string): Promise<Snapshot> {
-  const blob = new Blob(parts);
-  const check = await checkBackupIntegrity(blobChunks(blob));
-  if (!check.ok) throw snapshotRefused(check.reason, check.detail);
-  const snapshot: Snapshot = { id: newId(), createdAt: new Date().toISOString(), reason, counts: check.counts, bytes: blob.size, blob };
+async function keepSnapshot(sdb: SnapshotDb, spool: Spool, reason: string): Promise<Snapshot> {
+  let kept = false;
   try {
-    await saveSnapshot(sdb, snapshot);
-  } catch (error) {
-    throw new SnapshotFailed(
-      '无法保存当前数据的快照（可能磁盘空间不足），已停止恢复，当前数据未做任何更改。请清理磁盘空间，或先手动备份当前数据后再试。',
-      describe(error),
-    );
+    let blob: Blob;
+    try {
+      blob = await spool.finish();
+    } catch (error) {
+      throw snapshotRefused(error instanceof BackupError ? error.reason : '', describe(error));
+    }
+    const check = await checkBackupIntegrity(blobChunks(blob));
+    if (!check.ok) throw snapshotRefused(check.reason, check.detail);
+    const snapshot: Snapshot = { id: newId(), createdAt: new Date().toISOString(), reason, counts: check.counts, bytes: blob.size, ...(spool.name === undefined ? { blob } : { file: spool.name }) };
+    try {
+      await saveSnapshot(sdb, snapshot);
+    } catch (error) {
+      throw new SnapshotFailed(
+        '无法保存当前数据的快照（可能磁盘空间不足），已停止恢复，当前数据未做任何更改。请清理磁盘空间，或先手动备份当前数据后再试。',
+        describe(error),
+      );
+    }
+    kept = true;
+    return snapshot;
+  } finally {
+    if (!kept) await spool.discard();
   }
-  return snapshot;
 }
 
 function describe(error: unknown): string {
@@ -432,6 +498,8 @@ export async function restoreBackupFile(
   // Only what the reader measured is kept while the file streams in; the bytes themselves go to
   // the staging table at once, so no scan stays referenced (and in memory) until the read ends.
   const measured = new Map<string, { size: number; sha256: string }>();
+  /** The scans whose stored bytes are the file's: neither staged nor written again. */
+  const kept = new Set<string>();
   const attachmentRows: Row[] = [];
   const size = file instanceof Uint8Array ? file.length : file.size;
   try {
@@ -460,24 +528,32 @@ export async function restoreBackupFile(
           continue;
         }
         const { id, bytes, sha256 } = event.attachment;
+        measured.set(id, { size: bytes.length, sha256 });
+        // A stored scan with these very bytes is kept as it is, unless there is no snapshot: the
+        // snapshot reads every stored scan and checks it against its row before the replace
+        // commits, and without one the stored bytes are not to be trusted (they may be why the
+        // clerk restores).
+        if (!options.withoutSnapshot && sameScan(await db.attachments.get(id), bytes.length, sha256)) {
+          kept.add(id);
+          continue;
+        }
         try {
           await sdb.staging.put({ id, blob: new Blob([bytes]) });
         } catch (error) {
           throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
         }
-        measured.set(id, { size: bytes.length, sha256 });
       }
     } catch (error) {
       return describeFailure(error);
     }
     // Blob handles read back from the staging table: the bytes stay in the browser's blob store.
-    const staged = new Map<string, StagedAttachment>();
+    const staged = new Map<string, StagedAttachment>([...kept].map((id) => [id, measured.get(id)!]));
     for (const row of await sdb.staging.toArray()) {
       const entry = measured.get(row.id);
       if (entry) staged.set(row.id, { ...entry, blob: row.blob });
     }
     const attachments = planAttachments(attachmentRows, staged);
-    upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
+    upgradeRows({ attachments: attachments.map((scan) => scan.row) as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
     // The snapshot is written first (a read of every table); its check and storing go on while
     // the replace begins, which commits only once the snapshot is stored.
     const keeping = options.withoutSnapshot
@@ -490,7 +566,7 @@ export async function restoreBackupFile(
     } catch (error) {
       // The data is as it was, so the snapshot just taken holds nothing new; earlier ones all stay.
       const snapshot = await keeping?.catch(() => undefined);
-      if (snapshot) await sdb.snapshots.delete(snapshot.id).catch(() => undefined);
+      if (snapshot) await deleteSnapshots(sdb, [snapshot.id]).catch(() => undefined);
       if (error instanceof LedgerError) throw error;
       if (error instanceof BackupError) throw new LedgerError(error.reason, error.detail);
       throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));

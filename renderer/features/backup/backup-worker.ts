@@ -5,6 +5,7 @@
 // the host (the Electron bridge lives in the window) and shows progress.
 import { checkBackupIntegrity, type VerifyResult } from '@shared/backup/backup-reader';
 import { concatBytes } from '@shared/backup/byte-reader';
+import { BackupError } from '@shared/backup/format';
 import { blobChunks } from '../../bridge/blob-chunks';
 import { backupStream, inspectBackup, restoreBackupFile, type InspectOutcome, type RestoreOutcome, type WorkProgress } from '../../db/backup';
 import { LedgerError } from '../../db/repository';
@@ -162,7 +163,9 @@ scope.addEventListener('message', (event) => {
       const failed =
         error instanceof LedgerError
           ? { message: error.message, detail: error.detail ?? '' }
-          : { message: '备份或恢复时出错，未做任何更改。请重试；如仍失败请重启程序。', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+          : error instanceof BackupError
+            ? { message: error.reason, detail: error.detail }
+            : { message: '备份或恢复时出错，未做任何更改。请重试；如仍失败请重启程序。', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
       scope.postMessage({ id: request.id, failed }, []);
     },
   );

@@ -7,7 +7,7 @@ import { backupStamp } from '@shared/backup/file-names';
 import { TABLE_LABELS } from '@shared/domain/tables';
 import { bridge } from '../../bridge';
 import { showError } from '../../app/errors';
-import { listSnapshots, SNAPSHOTS_KEPT, type SnapshotInfo } from '../../db/snapshots';
+import { listSnapshots, snapshotFile, SNAPSHOTS_KEPT, type SnapshotInfo } from '../../db/snapshots';
 import { formatBytes } from './format-bytes';
 import { restoreBackup, snapshotDb } from './backup-service';
 
@@ -34,7 +34,7 @@ export function SnapshotsCard() {
         try {
           const stored = await snapshotDb.snapshots.get(info.id);
           if (!stored) throw new Error('snapshot vanished');
-          await restoreBackup(stored.blob, `恢复前快照（${new Date(info.createdAt).toLocaleString('zh-CN')}）`);
+          await restoreBackup(await snapshotFile(stored), `恢复前快照（${new Date(info.createdAt).toLocaleString('zh-CN')}）`);
           void message.success('已恢复到所选快照');
         } catch (error) {
           showError(error, '恢复快照失败，当前数据保持原样');
@@ -53,7 +53,7 @@ export function SnapshotsCard() {
     try {
       const stored = await snapshotDb.snapshots.get(info.id);
       if (!stored) return;
-      const data = new Uint8Array(await stored.blob.arrayBuffer());
+      const data = new Uint8Array(await (await snapshotFile(stored)).arrayBuffer());
       const result = await bridge.saveFile({ suggestedName: snapshotFileName(info), data, filters: [{ name: '台账备份', extensions: ['mlbackup'] }] });
       if (result.saved) void message.success('快照已另存为备份文件');
     } catch (error) {

@@ -15,6 +15,7 @@ import { backupInputFromDb, backupStream, inspectBackup, restoreBackupFile, type
 import { createRecord, saveSettings } from '../../../renderer/db/repository';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { SnapshotDb, listSnapshots } from '../../../renderer/db/snapshots';
+import { memorySpool } from '../../../renderer/bridge/spool';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import type { Unit } from '../../../shared/domain/unit';
 
@@ -102,23 +103,38 @@ describe('paged backup and restore', () => {
     expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
   });
 
-  it('gives the same file as Blob parts (what a snapshot keeps), its tables the Blob they were written into', async () => {
+  it('writes the table frames into the caller\'s spool (a snapshot\'s) and streams only what follows them', async () => {
     await fillLarge(db, '旧数据');
     // A scan, so the parts after the tables (attachment frames, manifest, closing hash) are there too.
     const scan = new Uint8Array(70_000).map((_, i) => i % 251);
     await db.attachments.add({ id: 'scan-1', ownerId: 'x', name: '签字件.pdf', mimeType: 'application/pdf', size: scan.length, sha256: bytesToHex(sha256(scan)), createdAt: AT, updatedAt: AT, blob: new Blob([scan]) });
-    const stream = await backupStream(db, { appVersion: '0.1.0-test' });
-    const parts: Blob[] = [];
-    for await (const part of stream.parts!) parts.push(part);
-    expect(parts.length).toBeGreaterThan(2);
-    const file = new Uint8Array(await new Blob(parts).arrayBuffer());
+    const spool = memorySpool();
+    let spooled = 0;
+    const write = spool.write.bind(spool);
+    spool.write = (bytes) => {
+      spooled += bytes.length;
+      write(bytes);
+    };
+    const stream = await backupStream(db, { appVersion: '0.1.0-test', spool });
+    // Every table is in the spool before the stream is read; the stream holds the scan and the end.
+    const framesBytes = spooled;
+    expect(framesBytes).toBeGreaterThan(REVIEWS * 100);
+    let streamed = 0;
+    for await (const chunk of stream.chunks) {
+      streamed += chunk.length;
+      spool.write(chunk);
+    }
+    expect(streamed).toBeGreaterThan(scan.length);
+    expect(streamed).toBeLessThan(scan.length + 10_000);
+    const file = new Uint8Array(await (await spool.finish()).arrayBuffer());
+    expect(file.length).toBe(framesBytes + streamed);
     const read = await readBackup(file);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.tables.reviews).toEqual(await db.reviews.toArray());
     expect(read.attachments.get('scan-1')).toEqual(scan);
-    // With a passphrase there are only the sealed bytes.
-    expect((await backupStream(db, { appVersion: '0.1.0-test', passphrase: '口令 long enough' })).parts).toBeUndefined();
+    // A sealed backup is never written into the caller's spool.
+    await expect(backupStream(db, { appVersion: '0.1.0-test', passphrase: '口令 long enough', spool: memorySpool() })).rejects.toThrow(/sealed/);
   });
 
   it('a restore that fails after some pages of a table were written leaves the current data exactly as it was', async () => {
@@ -196,16 +212,15 @@ describe('paged backup and restore', () => {
   it('a file changed between its verification and the replace is refused, and nothing changes', async () => {
     const { file, before } = await backupThenOther();
 
-    // After the file verified, as the replace begins (the current scans are cleared before the
-    // file is read again), one review's title in the file changes.
+    // After the file verified, as the replace's transaction begins (before the file is read
+    // again), one review's title in the file changes.
     const at = Buffer.from(file).indexOf(Buffer.from('第2500期'));
     expect(at).toBeGreaterThan(0);
-    const attachments = db.table('attachments');
-    const clear = attachments.clear.bind(attachments);
-    vi.spyOn(attachments, 'clear').mockImplementation((() => {
-      file[at + 3] = '9'.charCodeAt(0);
-      return clear();
-    }) as typeof attachments.clear);
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (args[0] === 'rw') file[at + 3] = '9'.charCodeAt(0);
+      return transaction(...args);
+    }) as typeof db.transaction);
     const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
     expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('备份文件在校验之后被改动') });
     vi.restoreAllMocks();

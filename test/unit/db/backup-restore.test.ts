@@ -12,7 +12,8 @@ import { backupInputFromDb, countTables, restoreBackupFile } from '../../../rend
 import { CURRENT_VERSION, LedgerDb, type StoredAttachment } from '../../../renderer/db/schema';
 import { RECORD_TABLES } from '../../../shared/domain/tables';
 import { createRecord, saveSettings } from '../../../renderer/db/repository';
-import { SnapshotDb, SNAPSHOTS_KEPT, listSnapshots } from '../../../renderer/db/snapshots';
+import { SnapshotDb, SNAPSHOT_FOLDER, SNAPSHOTS_KEPT, listSnapshots, snapshotFile } from '../../../renderer/db/snapshots';
+import { fakeFolder } from '../backup/fake-private-folder';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import type { Unit } from '../../../shared/domain/unit';
 
@@ -114,6 +115,9 @@ async function restoreFrom(bytes: Uint8Array, passphrase?: string): Promise<void
   if (!outcome.ok) throw new Error(outcome.reason);
 }
 
+/** A scan of 5,000 bytes that `seed` tells apart. */
+const scan = (name: string, seed: number) => ({ name, bytes: new Uint8Array(5000).map((_, i) => (i * seed) & 0xff), mimeType: 'application/pdf' as const });
+
 /** The database deleted and created again, empty. */
 async function emptyDb(): Promise<void> {
   await db.delete();
@@ -164,15 +168,62 @@ describe('backup → wipe → restore', () => {
         expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
         expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
 
-        // Restored again over itself, only the restore's own audit entry differs from the file.
+        // Restored again over itself, only the restore's own audit entry differs from the file;
+        // no scan is staged or written again.
         const units = db.table('units');
         const put = vi.spyOn(units, 'bulkPut');
+        const scanPut = vi.spyOn(db.attachments, 'put');
+        const staged = vi.spyOn(sdb.staging, 'put');
         await restoreFrom(bytes);
         expect(put).not.toHaveBeenCalled();
-        put.mockRestore();
+        expect(scanPut).not.toHaveBeenCalled();
+        expect(staged).not.toHaveBeenCalled();
+        vi.restoreAllMocks();
       }),
       { numRuns: 12 },
     );
+  });
+
+  it('keeps the stored scans that hold the file\'s bytes, writes the others, and with no snapshot writes them all', async () => {
+    const data: RandomDatabase = { tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => []) as never, attachments: [scan('甲.pdf', 3), scan('乙.pdf', 5), scan('丙.pdf', 7)], auditEntries: [], institution: '东湖示范大学' };
+    const { before, bytes } = await backedUp(data);
+    // The current data: att-1 has other bytes, att-2 another name (the same bytes), att-3 is not in the file.
+    await emptyDb();
+    await fill(db, { ...data, attachments: [scan('甲.pdf', 3), scan('乙.pdf', 11), scan('丙-改名.pdf', 7), scan('丁.pdf', 13)] });
+    const staged = vi.spyOn(sdb.staging, 'put');
+    const written = vi.spyOn(db.attachments, 'put');
+    await restoreFrom(bytes);
+    const after = await dump(db);
+    expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
+    expect(staged.mock.calls.map(([row]) => row.id)).toEqual(['att-1']);
+    expect(written.mock.calls.map(([row]) => row.id)).toEqual(['att-1', 'att-2']);
+
+    // Without a snapshot the stored bytes are not trusted: every scan is staged and written again.
+    staged.mockClear();
+    written.mockClear();
+    const outcome = await restoreBackupFile(db, sdb, bytes, { source: 'test.mlbackup', appVersion: '0.1.0-test', withoutSnapshot: true });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(staged.mock.calls.map(([row]) => row.id)).toEqual(['att-0', 'att-1', 'att-2']);
+    expect(written.mock.calls.map(([row]) => row.id)).toEqual(['att-0', 'att-1', 'att-2']);
+    const again = await dump(db);
+    expect({ ...again, auditLog: again.auditLog.slice(0, -2) }).toEqual(before);
+  });
+
+  it('a kept scan changed after the file was read stops the restore, and nothing changes', async () => {
+    const data: RandomDatabase = { tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => []) as never, attachments: [scan('甲.pdf', 3), scan('乙.pdf', 5)], auditEntries: [], institution: '东湖示范大学' };
+    const { bytes } = await backedUp(data);
+    await db.attachments.delete('att-1');
+    // While att-1 is staged (att-0 was found the same and kept), att-0 changes.
+    const other = new Uint8Array(5000).fill(9);
+    const stage = sdb.staging.put.bind(sdb.staging);
+    vi.spyOn(sdb.staging, 'put').mockImplementation(((row: { id: string; blob: Blob }) =>
+      db.attachments.update('att-0', { size: other.length, sha256: sha256(other), blob: new Blob([other], { type: 'application/pdf' }) }).then(() => stage(row))) as never);
+    const outcome = await restoreBackupFile(db, sdb, bytes, { source: 'test.mlbackup', appVersion: '0.1.0-test' });
+    vi.restoreAllMocks();
+    const current = await dump(db);
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('恢复期间当前数据中的扫描件被改动') });
+    expect(current.attachments).toEqual([expect.objectContaining({ id: 'att-0', bytesSha256: sha256(other) })]);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
   });
 
   it('restores an encrypted backup only with its passphrase', async () => {
@@ -200,7 +251,7 @@ describe('backup → wipe → restore', () => {
     expect(snapshot).toMatchObject({ reason: '恢复“test.mlbackup”之前', counts: { units: 2 } });
 
     const stored = await sdb.snapshots.get(snapshot!.id);
-    await restoreFrom(new Uint8Array(await stored!.blob.arrayBuffer()));
+    await restoreFrom(new Uint8Array(await (await snapshotFile(stored!)).arrayBuffer()));
     const back = await dump(db);
     // Exactly the data before the first restore, plus the audit entry of restoring the snapshot.
     expect({ ...back, auditLog: back.auditLog.slice(0, current.auditLog.length) }).toEqual(current);
@@ -230,6 +281,63 @@ describe('backup → wipe → restore', () => {
     expect((await db.auditLog.orderBy('seq').last())?.changes.restoredFrom).toEqual([null, 'test.mlbackup（未保存恢复前快照）']);
   });
 
+  it('with a private file system, keeps each snapshot as a file there, removed with the snapshot', async () => {
+    const spools = fakeFolder({ kind: 'sync' });
+    const kept = fakeFolder({ kind: 'sync' });
+    const folders = new Map([
+      ['spool', spools.folder],
+      [SNAPSHOT_FOLDER, kept.folder],
+    ]);
+    vi.stubGlobal('navigator', { storage: { getDirectory: async () => ({ getDirectoryHandle: async (name: string) => folders.get(name) }) } });
+    // A file a restore that stopped half-way left two days ago, and a fresh one being written.
+    const orphan = `snapshot-${Date.now() - 2 * 24 * 3600_000}-0123456789ab.bin`;
+    const writing = `snapshot-${Date.now() - 1000}-0123456789ab.bin`;
+    kept.files.set(orphan, new Uint8Array(3));
+    kept.files.set(writing, new Uint8Array(3));
+    try {
+      await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+      await createRecord<Unit>(db, 'units', { name: '旧单位', kind: '直属单位' });
+      const old = await backupBytes(db);
+      await createRecord<Unit>(db, 'units', { name: '新单位', kind: '直属单位' });
+
+      await restoreFrom(old);
+      const [row] = await sdb.snapshots.toArray();
+      expect(row?.blob).toBeUndefined();
+      expect(row?.file).toMatch(/^snapshot-\d+-[0-9a-f]{12}\.bin$/);
+      expect(kept.files.get(row!.file!)?.length).toBe(row!.bytes);
+      // No spool is left behind: the tables' frames of the snapshot went straight into its file.
+      expect(spools.files.size).toBe(0);
+      expect(kept.files.has(orphan)).toBe(false);
+      expect(kept.files.has(writing)).toBe(true);
+
+      // Undone from its file.
+      await restoreFrom(new Uint8Array(await (await snapshotFile(row!)).arrayBuffer()));
+      expect((await db.units.toArray()).map((u) => u.name)).toEqual(['旧单位', '新单位']);
+
+      // A restore that fails removes the snapshot it took, file and all.
+      const files = new Set(kept.files.keys());
+      const add = vi.spyOn(db.auditLog, 'add').mockImplementation(() => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      await expect(restoreFrom(old)).rejects.toThrow('恢复失败，当前数据保持原样');
+      add.mockRestore();
+      expect(new Set(kept.files.keys())).toEqual(files);
+
+      // Trimmed snapshots take their files with them.
+      for (let i = 0; i < SNAPSHOTS_KEPT + 1; i++) await restoreFrom(old);
+      const listed = (await sdb.snapshots.toArray()).map((snapshot) => snapshot.file);
+      expect(listed).toHaveLength(SNAPSHOTS_KEPT);
+      expect([...kept.files.keys()].sort()).toEqual([...listed, writing].sort());
+
+      // A snapshot whose file is gone says so.
+      kept.files.delete(listed[0]!);
+      const lost = (await sdb.snapshots.toArray()).find((snapshot) => snapshot.file === listed[0])!;
+      await expect(snapshotFile(lost)).rejects.toThrow('此快照的文件已不存在');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it(`keeps only the newest ${SNAPSHOTS_KEPT} snapshots`, async () => {
     await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
     const bytes = await backupBytes(db);
@@ -253,12 +361,12 @@ describe('a refused restore changes nothing', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const stored = await sdb.snapshots.get(oldest.id);
-    await expect(restoreFrom(new Uint8Array(await stored!.blob.arrayBuffer()))).rejects.toThrow('恢复失败，当前数据保持原样');
+    await expect(restoreFrom(new Uint8Array(await (await snapshotFile(stored!)).arrayBuffer()))).rejects.toThrow('恢复失败，当前数据保持原样');
     vi.restoreAllMocks();
     expect((await listSnapshots(sdb)).map((s) => s.id)).toEqual(snapshots.map((s) => s.id));
 
     // Done again without the fault, the undo succeeds and only then is the oldest trimmed.
-    await restoreFrom(new Uint8Array(await stored!.blob.arrayBuffer()));
+    await restoreFrom(new Uint8Array(await (await snapshotFile(stored!)).arrayBuffer()));
     expect((await db.units.toArray()).map((u) => u.name)).toEqual(['真实数据']);
     expect(await listSnapshots(sdb)).toHaveLength(SNAPSHOTS_KEPT);
   });
@@ -343,8 +451,11 @@ describe('a refused restore changes nothing', () => {
   });
 
   it('a full disk while staging the scans stops the restore with a clear message and changes nothing', async () => {
-    const before = await populated();
+    await populated();
     const file = await backupBytes(db);
+    // Scans the current data lacks are staged (those it holds with the same bytes are kept).
+    await db.attachments.clear();
+    const before = await dump(db);
     vi.spyOn(sdb.staging, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });

@@ -110,65 +110,55 @@ export async function sweepSpools(folder: SpoolFolder, now: number = Date.now())
   return stale.length;
 }
 
-function syncSpool(folder: SpoolFolder, name: string, file: SpoolFileHandle, handle: SpoolSyncHandle): Spool {
+/** How a spool's file is written: at once (a worker's sync access handle), or queued (a writable stream). */
+interface FileWriter {
+  sync: boolean;
+  write(bytes: Uint8Array): void | Promise<void>;
+  close(): void | Promise<void>;
+  abort(): void | Promise<void>;
+}
+
+function syncWriter(handle: SpoolSyncHandle): FileWriter {
   let at = 0;
-  let open = true;
-  let failure: BackupError | undefined;
-  const close = () => {
-    if (!open) return;
-    open = false;
-    handle.close();
-  };
   return {
-    onDisk: true,
-    name,
+    sync: true,
     write: (bytes) => {
-      if (!open) throw new Error('spool: written after it was finished');
-      if (failure) throw failure;
-      try {
-        const written = handle.write(bytes, { at });
-        if (written !== bytes.length) throw new Error(`wrote ${written} of ${bytes.length} bytes`);
-      } catch (error) {
-        failure = refused(error);
-        throw failure;
-      }
+      const written = handle.write(bytes, { at });
+      if (written !== bytes.length) throw new Error(`wrote ${written} of ${bytes.length} bytes`);
       at += bytes.length;
     },
-    drained: () => (failure ? Promise.reject(failure) : Promise.resolve()),
-    finish: async () => {
-      if (failure) throw failure;
-      try {
-        handle.flush();
-        close();
-        return await file.getFile();
-      } catch (error) {
-        throw refused(error);
-      }
+    close: () => {
+      handle.flush();
+      handle.close();
     },
-    discard: async () => {
-      try {
-        close();
-      } catch {
-        // closing can only fail on a handle that is already unusable; the file is removed anyway
-      }
-      await removeQuietly(folder, name);
-    },
+    abort: () => handle.close(),
   };
 }
 
-function streamSpool(folder: SpoolFolder, name: string, file: SpoolFileHandle, writable: SpoolWritable): Spool {
+function streamWriter(writable: SpoolWritable): FileWriter {
+  return { sync: false, write: (bytes) => writable.write(blobPart(bytes)), close: () => writable.close(), abort: () => writable.abort() };
+}
+
+function fileSpool(folder: SpoolFolder, name: string, file: SpoolFileHandle, writer: FileWriter): Spool {
   let queue: Promise<void> = Promise.resolve();
   let failure: BackupError | undefined;
   let open = true;
+  const failed = (error: unknown): BackupError => (failure ??= refused(error));
   return {
     onDisk: true,
     name,
     write: (bytes) => {
       if (!open) throw new Error('spool: written after it was finished');
       if (failure) throw failure;
-      queue = queue.then(() => (failure ? undefined : writable.write(blobPart(bytes)))).catch((error: unknown) => {
-        failure ??= refused(error);
-      });
+      if (!writer.sync) {
+        queue = queue.then(() => (failure ? undefined : writer.write(bytes))).catch((error: unknown) => void failed(error));
+        return;
+      }
+      try {
+        void writer.write(bytes);
+      } catch (error) {
+        throw failed(error);
+      }
     },
     drained: async () => {
       await queue;
@@ -179,17 +169,20 @@ function streamSpool(folder: SpoolFolder, name: string, file: SpoolFileHandle, w
       if (failure) throw failure;
       open = false;
       try {
-        await writable.close();
+        await writer.close();
         return await file.getFile();
       } catch (error) {
-        throw refused(error);
+        throw failed(error);
       }
     },
     discard: async () => {
       if (open) {
         open = false;
         await queue;
-        await writable.abort().catch(() => undefined);
+        // Aborting can only fail on a writer that is already unusable; the file is removed anyway.
+        await Promise.resolve()
+          .then(() => writer.abort())
+          .catch(() => undefined);
       }
       await removeQuietly(folder, name);
     },
@@ -230,8 +223,8 @@ export async function openSpool(purpose: string, folderOf: () => Promise<SpoolFo
   const name = spoolName(purpose, Date.now());
   try {
     const file = await folder.getFileHandle(name, { create: true });
-    if (typeof file.createSyncAccessHandle === 'function') return syncSpool(folder, name, file, await file.createSyncAccessHandle());
-    if (typeof file.createWritable === 'function') return streamSpool(folder, name, file, await file.createWritable());
+    if (typeof file.createSyncAccessHandle === 'function') return fileSpool(folder, name, file, syncWriter(await file.createSyncAccessHandle()));
+    if (typeof file.createWritable === 'function') return fileSpool(folder, name, file, streamWriter(await file.createWritable()));
     await removeQuietly(folder, name);
   } catch (error) {
     console.warn('[spool] could not open a spool file, keeping the bytes in memory', error);

@@ -209,6 +209,18 @@ describe('backup → wipe → restore', () => {
     expect({ ...again, auditLog: again.auditLog.slice(0, -2) }).toEqual(before);
   });
 
+  it('a stored scan whose bytes no longer match its row is never kept: the snapshot refuses it, and a restore without one writes the file\'s', async () => {
+    const data: RandomDatabase = { tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => []) as never, attachments: [scan('甲.pdf', 3)], auditEntries: [], institution: '东湖示范大学' };
+    const { before, bytes } = await backedUp(data);
+    // The stored bytes are damaged (same size), the row still names the good ones.
+    await db.attachments.update('att-0', { blob: new Blob([new Uint8Array(5000).fill(1)], { type: 'application/pdf' }) });
+    const refused = await restoreBackupFile(db, sdb, bytes, { source: 'test.mlbackup', appVersion: '0.1.0-test' });
+    expect(refused).toMatchObject({ ok: false, snapshotFailed: true });
+    const forced = await restoreBackupFile(db, sdb, bytes, { source: 'test.mlbackup', appVersion: '0.1.0-test', withoutSnapshot: true });
+    expect(forced).toMatchObject({ ok: true });
+    expect((await dump(db)).attachments).toEqual(before.attachments);
+  });
+
   it('a kept scan changed after the file was read stops the restore, and nothing changes', async () => {
     const data: RandomDatabase = { tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => []) as never, attachments: [scan('甲.pdf', 3), scan('乙.pdf', 5)], auditEntries: [], institution: '东湖示范大学' };
     const { bytes } = await backedUp(data);

@@ -99,12 +99,15 @@ async function removeQuietly(folder: SpoolFolder, name: string): Promise<void> {
   }
 }
 
-/** Removes the spool files older than SPOOL_STALE_MS (one still open cannot be removed and stays). */
-export async function sweepSpools(folder: SpoolFolder, now: number = Date.now()): Promise<number> {
+/**
+ * Removes the spool files older than SPOOL_STALE_MS, but those `kept` names (one still open
+ * cannot be removed and stays). Returns how many were stale.
+ */
+export async function sweepSpools(folder: SpoolFolder, now: number = Date.now(), kept: (name: string) => boolean = () => false): Promise<number> {
   const stale: string[] = [];
   for await (const name of folder.keys()) {
     const madeAt = spoolMadeAt(name);
-    if (madeAt !== undefined && now - madeAt > SPOOL_STALE_MS) stale.push(name);
+    if (madeAt !== undefined && now - madeAt > SPOOL_STALE_MS && !kept(name)) stale.push(name);
   }
   for (const name of stale) await removeQuietly(folder, name);
   return stale.length;

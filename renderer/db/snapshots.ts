@@ -3,11 +3,11 @@
 // Each snapshot is a complete backup file (shared/backup format), listed in a small database of
 // its own: restoring a backup never touches it, and restoring a snapshot is the same verified
 // path as restoring any backup file. The file itself is kept in a folder of the browser's private
-// file system where there is one (written there as it is made, ../bridge/spool.ts; so is it in
-// memory never whole), else as a Blob in the database.
+// file system where there is one (written there as it is made, ../bridge/spool.ts, so it is never
+// whole in memory), else as a Blob in the database.
 import { Dexie, type EntityTable } from 'dexie';
 import type { BackupCounts } from '@shared/backup/format';
-import { privateFolder, spoolMadeAt, SPOOL_STALE_MS, type SpoolFolder } from '../bridge/spool';
+import { privateFolder, sweepSpools, type SpoolFolder } from '../bridge/spool';
 import { LedgerError } from './repository';
 
 export const SNAPSHOT_DB_NAME = 'media-ledger-snapshots';
@@ -93,12 +93,7 @@ export async function trimSnapshots(sdb: SnapshotDb, folderOf: () => Promise<Spo
   const folder = await folderOf().catch(() => undefined);
   if (!folder) return;
   const listed = new Set((await sdb.snapshots.toArray()).flatMap((row) => (row.file === undefined ? [] : [row.file])));
-  const orphans: string[] = [];
-  for await (const name of folder.keys()) {
-    const madeAt = spoolMadeAt(name);
-    if (!listed.has(name) && madeAt !== undefined && now - madeAt > SPOOL_STALE_MS) orphans.push(name);
-  }
-  await removeFiles(orphans, folderOf);
+  await sweepSpools(folder, now, (name) => listed.has(name));
 }
 
 /** Snapshots newest first, without their bytes. */

@@ -129,6 +129,16 @@ describe('spool', () => {
     await snapshot.discard();
   });
 
+  it('a sweep leaves the files it is told to keep, however old', async () => {
+    const fake = fakeFolder({ kind: 'sync' });
+    const now = Date.now();
+    const listed = `snapshot-${now - 3 * SPOOL_STALE_MS}-0123456789ab.bin`;
+    const orphan = `snapshot-${now - 3 * SPOOL_STALE_MS}-ba9876543210.bin`;
+    for (const name of [listed, orphan]) fake.files.set(name, bytes(3, 0));
+    expect(await sweepSpools(fake.folder, now, (name) => name === listed)).toBe(1);
+    expect([...fake.files.keys()]).toEqual([listed]);
+  });
+
   it('reads when a spool file was made from its name only', () => {
     expect(spoolMadeAt('snapshot-1764966000000-0123456789ab.bin')).toBe(1764966000000);
     expect(spoolMadeAt('snapshot-17649-0123456789ab.bin')).toBeUndefined();

@@ -7,7 +7,8 @@
 // the file's table frames (kept in a spool, on disk where the browser has private file storage,
 // ../bridge/spool.ts), then streams the attachments' bytes one at a time.
 // A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
-// version, the attachments against their rows), staging the scans; then writes a snapshot of the
+// version, the attachments against their rows), storing the scans' bytes the current data lacks
+// under their hashes (./scan-bytes.ts; the one transaction below then writes rows only); then writes a snapshot of the
 // current data (./snapshots.ts) and makes every table equal to the file's in ONE read-write
 // transaction, which commits only once that snapshot has been checked and stored (both go on
 // meanwhile), reading the file's tables a second time page by page, checking each row's shape as
@@ -30,12 +31,18 @@ import { blobChunks } from '../bridge/blob-chunks';
 import { openSpool, type Spool } from '../bridge/spool';
 import { LedgerError } from './repository';
 import { CURRENT_VERSION, type LedgerDb, type StoredAttachment } from './schema';
+import { heldScanBytes, missingScanBytes, putScanBytes, scanBlobs, sweepScanBytes } from './scan-bytes';
 import { upgradeRows } from './upgrades';
 import { deleteSnapshots, saveSnapshot, snapshotFolder, trimSnapshots, type Snapshot, type SnapshotDb } from './snapshots';
 import { TableMerge } from './table-merge';
 
 function tablesOf(db: LedgerDb) {
   return BACKUP_TABLES.map((name) => db.table(name));
+}
+
+/** Every table of a backup, and the scans' bytes (./scan-bytes.ts): what a backup reads and a restore writes. */
+function tablesWithBytes(db: LedgerDb) {
+  return [...tablesOf(db), db.scanBytes];
 }
 
 /** Row counts of every table as stored now (for the restore preview and the tests). */
@@ -53,21 +60,27 @@ export async function countTables(db: LedgerDb): Promise<BackupCounts> {
  */
 export async function backupInputFromDb(db: LedgerDb, appVersion: string, createdAt?: string): Promise<BackupInput & { attachmentBytes: number }> {
   const tables = {} as Record<BackupTable, object[]>;
-  await db.transaction('r', tablesOf(db), async () => {
+  let blobs: Blob[] = [];
+  await db.transaction('r', tablesWithBytes(db), async () => {
     for (const table of BACKUP_TABLES) tables[table] = (await db.table(table).toArray()) as object[];
+    blobs = await scansOf(db, tables.attachments as StoredAttachment[]);
   });
   const stored = tables.attachments as StoredAttachment[];
-  const attachmentBytes = stored.reduce((sum, row) => sum + (row.blob?.size ?? 0), 0);
-  const missing = stored.find((row) => !(row.blob instanceof Blob));
-  if (missing) throw missingBlob(missing);
+  const attachmentBytes = blobs.reduce((sum, blob) => sum + blob.size, 0);
   async function* attachments(): AsyncGenerator<AttachmentSource> {
-    for (const row of stored) yield { id: row.id, data: blobChunks(row.blob) };
+    for (const [i, row] of stored.entries()) yield { id: row.id, data: blobChunks(blobs[i]!) };
   }
   return { appVersion, dbVersion: CURRENT_VERSION, ...(createdAt !== undefined && { createdAt }), tables, attachments: attachments(), attachmentBytes };
 }
 
-function missingBlob(row: StoredAttachment): LedgerError {
-  return new LedgerError(`附件“${row.name}”的文件内容缺失，无法生成完整的备份。`, `attachment ${row.id} has no blob`);
+/** The bytes of attachment rows (inside a transaction holding scanBytes); throws when one is lost. */
+async function scansOf(db: LedgerDb, rows: readonly StoredAttachment[]): Promise<Blob[]> {
+  const blobs = await scanBlobs(db, rows);
+  return rows.map((row, i) => {
+    const blob = blobs[i];
+    if (!blob) throw new LedgerError(`附件“${row.name}”的文件内容缺失，无法生成完整的备份。`, `attachment ${row.id} has no bytes of its size`);
+    return blob;
+  });
 }
 
 /** How far a long backup or restore step has come: rows of all tables, or bytes of the file. */
@@ -121,7 +134,7 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
   };
   try {
     write([writer.header()]);
-    await db.transaction('r', tablesOf(db), async () => {
+    await db.transaction('r', tablesWithBytes(db), async () => {
       let total = 0;
       for (const table of BACKUP_TABLES) total += await db.table(table).count();
       let done = 0;
@@ -139,10 +152,9 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
           const last = page[page.length - 1]?.[idKeyOf(table)];
           next = page.length < PAGE_ROWS ? undefined : settledLater(readPage(last));
           if (table === 'attachments') {
-            for (const row of page as unknown as StoredAttachment[]) {
-              if (!(row.blob instanceof Blob)) throw missingBlob(row);
-              scans.push({ id: row.id, blob: row.blob });
-            }
+            const rows = page as unknown as StoredAttachment[];
+            const blobs = await scansOf(db, rows);
+            rows.forEach((row, i) => scans.push({ id: row.id, blob: blobs[i]! }));
           }
           if (table === 'auditLog') auditSeq = last as number;
           write(head.splice(0).concat(frame.rows(page)));
@@ -187,72 +199,59 @@ function settledLater<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/** An attachment's bytes as staged during a restore, with what the reader measured of them. */
-export interface StagedAttachment {
+/** What the first read of a restore measured of a scan's bytes (stored in scanBytes under that hash, or held there already). */
+export interface MeasuredScan {
   size: number;
   sha256: string;
-  /** The staged bytes; undefined when the stored scan of the same id already holds these very bytes (not staged, kept). */
-  blob?: Blob;
 }
 
-/** A scan to restore: its row, and its bytes unless the stored scan of the same id is kept. */
-export interface PlannedAttachment {
-  row: Omit<StoredAttachment, 'blob'>;
-  blob?: Blob;
-}
+/** An attachment row to restore, without a Blob: its bytes are in scanBytes. */
+export type AttachmentRow = Omit<StoredAttachment, 'blob'>;
 
 const REFUSED = '备份文件与其中记录的附件信息不一致，不能恢复。当前数据未做任何更改。';
 const SCAN_CHANGED = '恢复期间当前数据中的扫描件被改动，已停止恢复，当前数据未做任何更改。请重新恢复。';
 
 /**
- * Pairs every attachment row with its staged bytes (or with the stored scan it keeps), checking
- * once more that they are the bytes the row describes (the reader already refused a file where
- * they differ; this holds the staging to it). Throws a LedgerError.
+ * Checks every attachment row against what the first read measured of its bytes (the reader
+ * already refused a file where they differ; this holds the restore to it). Throws a LedgerError.
  */
-export function planAttachments(rows: readonly Row[], staged: ReadonlyMap<string, StagedAttachment>): PlannedAttachment[] {
+export function planAttachments(rows: readonly Row[], measured: ReadonlyMap<string, MeasuredScan>): AttachmentRow[] {
   return rows.map((row) => {
-    const bytes = staged.get(row.id as string);
+    const bytes = measured.get(row.id as string);
     if (!bytes) throw new LedgerError(REFUSED, `attachment ${String(row.id)} has no bytes`);
     if (row.size !== bytes.size) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row size ${String(row.size)}, bytes ${bytes.size}`);
     if (row.sha256 !== bytes.sha256) throw new LedgerError(REFUSED, `attachment ${String(row.id)}: row sha256 differs from the bytes`);
     const { blob: _none, ...fields } = row as unknown as StoredAttachment;
-    return { row: fields, ...(bytes.blob && { blob: typed(bytes.blob, fields.mimeType) }) };
+    return fields;
   });
 }
 
-/** Wrapping a Blob in a Blob copies no bytes; it gives the stored scan its content type again. */
-function typed(blob: Blob, mimeType: unknown): Blob {
-  const type = typeof mimeType === 'string' ? mimeType : '';
-  return blob.type === type ? blob : new Blob([blob], { type });
-}
-
-/** A stored scan whose bytes the file holds too (same size and SHA-256), so it need not be staged or written again. */
-function sameScan(stored: StoredAttachment | undefined, size: number, sha256: string): stored is StoredAttachment {
-  return stored !== undefined && stored.sha256 === sha256 && stored.size === size && stored.blob instanceof Blob && stored.blob.size === size;
-}
+/** Rows compared and written this many at a time. */
+const ATTACHMENT_PAGE = 500;
 
 /**
- * Inside the replace: makes the attachments table hold exactly the file's scans, writing only
- * those that differ. A scan kept from the stored data must still be the one the first read
- * compared (and the snapshot then read and checked whole); else nothing is committed. The
- * browser reads the bytes of every scan a transaction writes into memory when it commits (1 GB
- * of scans in one transaction: the browser process at 1,051 MB at the commit, from 235 MB), so
- * writing only the changed ones keeps a restore over the same data flat however many scans there
- * are.
+ * Inside the replace: makes the attachments table hold exactly the file's rows, writing only
+ * those that differ (and every row that still holds its own Blob, from before version 5). It
+ * writes no bytes: the browser reads the bytes of every Blob a transaction stores into memory
+ * when it commits (1 GB of scans in one transaction: the browser process at 1,051 MB at the
+ * commit, from 235 MB), so the first read stored them in scanBytes beforehand, a scan per
+ * transaction. Each row's bytes must still be there, of its size; else nothing is committed.
  */
-async function mergeAttachments(db: LedgerDb, planned: readonly PlannedAttachment[]): Promise<void> {
-  const wanted = new Set(planned.map((scan) => scan.row.id));
+async function mergeAttachments(db: LedgerDb, rows: readonly AttachmentRow[]): Promise<void> {
+  const missing = await missingScanBytes(db, rows);
+  if (missing.length > 0) throw new LedgerError(SCAN_CHANGED, `scan bytes ${missing[0]} gone or changed after the first read`);
+  const wanted = new Set(rows.map((row) => row.id));
   const gone = (await db.attachments.toCollection().primaryKeys()).filter((id) => !wanted.has(id));
   if (gone.length > 0) await db.attachments.bulkDelete(gone);
-  for (const scan of planned) {
-    if (scan.blob) {
-      await db.attachments.put({ ...scan.row, blob: scan.blob });
-      continue;
-    }
-    const stored = await db.attachments.get(scan.row.id);
-    if (!sameScan(stored, scan.row.size, scan.row.sha256)) throw new LedgerError(SCAN_CHANGED, `attachment ${scan.row.id} changed after the first read`);
-    const { blob, ...fields } = stored;
-    if (JSON.stringify(fields) !== JSON.stringify(scan.row) || blob.type !== scan.row.mimeType) await db.attachments.put({ ...scan.row, blob: typed(blob, scan.row.mimeType) });
+  for (let i = 0; i < rows.length; i += ATTACHMENT_PAGE) {
+    const page = rows.slice(i, i + ATTACHMENT_PAGE);
+    const stored = await db.attachments.bulkGet(page.map((row) => row.id));
+    const changed = page.filter((row, j) => {
+      const current = stored[j];
+      // A row holding its own Blob (written before version 5) never equals one without.
+      return !current || JSON.stringify(current) !== JSON.stringify(row);
+    });
+    if (changed.length > 0) await db.attachments.bulkPut(changed);
   }
 }
 
@@ -280,7 +279,7 @@ const SNAPSHOT_WAIT_MS = 24 * 60 * 60 * 1000;
 /** What the first, verifying read of a restore established. */
 interface VerifiedRead {
   summary: BackupSummary;
-  attachments: PlannedAttachment[];
+  attachments: AttachmentRow[];
   /** The snapshot of the current data being checked and stored: the replace commits only after it is. */
   keeping?: Promise<Snapshot>;
 }
@@ -296,8 +295,8 @@ interface VerifiedRead {
 async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string | undefined, verified: VerifiedRead, note: RestoreNote, onProgress?: (progress: WorkProgress) => void): Promise<void> {
   const { manifest } = verified.summary;
   const total = BACKUP_TABLES.reduce((sum, table) => sum + manifest.tables[table].count, 0);
-  await db.transaction('rw', tablesOf(db), async () => {
-    // Every table is merged; the scans last (below), from the staged bytes or the stored ones.
+  await db.transaction('rw', tablesWithBytes(db), async () => {
+    // Every table is merged; the attachment rows last (below), their bytes stored beforehand.
     const merges = new Map(BACKUP_TABLES.filter((table) => table !== 'attachments').map((table) => [table, new TableMerge(table, db.table(table))]));
     const pages = readPages(bytesOf(file), { ...(passphrase && { passphrase }), tablesOnly: true });
     let done = 0;
@@ -472,13 +471,13 @@ export async function inspectBackup(
 export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string; snapshotFailed?: true };
 
 /**
- * Restores a backup file: reads it once, front to back, verifying it by its hashes and staging
- * each attachment's bytes as a Blob in the snapshot database as it comes (memory stays flat
- * however large the file is); only when the whole file has verified are the scans checked
- * against their rows, a snapshot of the current data kept, and every table replaced in one
- * transaction that parses and checks the rows page by page. Never throws; a refusal or failure
- * changes nothing (the snapshot just taken is dropped again), and the staged bytes are always
- * dropped.
+ * Restores a backup file: reads it once, front to back, verifying it by its hashes and storing
+ * each scan's bytes the current data lacks in scanBytes as it comes, a scan per transaction
+ * (memory stays flat however large the file is); only when the whole file has verified are the
+ * scans checked against their rows, a snapshot of the current data kept, and every table replaced
+ * in one transaction that parses and checks the rows page by page and writes no bytes. Never
+ * throws; a refusal or failure changes nothing the ledger shows (the snapshot just taken is
+ * dropped again), and the bytes no row names afterwards are removed.
  */
 export async function restoreBackupFile(
   db: LedgerDb,
@@ -496,15 +495,13 @@ export async function restoreBackupFile(
     closingHash?: () => Promise<string>;
   },
 ): Promise<RestoreOutcome> {
-  // Only what the reader measured is kept while the file streams in; the bytes themselves go to
-  // the staging table at once, so no scan stays referenced (and in memory) until the read ends.
-  const measured = new Map<string, { size: number; sha256: string }>();
-  /** The scans whose stored bytes are the file's: neither staged nor written again. */
-  const kept = new Set<string>();
+  // Only what the reader measured is kept while the file streams in; the bytes themselves are
+  // stored at once in scanBytes under the hash measured from them (./scan-bytes.ts), so no scan
+  // stays referenced (and in memory) until the read ends, and the replace writes no bytes.
+  const measured = new Map<string, MeasuredScan>();
   const attachmentRows: Row[] = [];
   const size = file instanceof Uint8Array ? file.length : file.size;
   try {
-    await sdb.staging.clear();
     let summary: BackupSummary;
     try {
       // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
@@ -530,16 +527,14 @@ export async function restoreBackupFile(
         }
         const { id, bytes, sha256 } = event.attachment;
         measured.set(id, { size: bytes.length, sha256 });
-        // A stored scan with these very bytes is kept as it is, unless there is no snapshot: the
-        // snapshot reads every stored scan and checks it against its row before the replace
-        // commits, and without one the stored bytes are not to be trusted (they may be why the
-        // clerk restores).
-        if (!options.withoutSnapshot && sameScan(await db.attachments.get(id), bytes.length, sha256)) {
-          kept.add(id);
-          continue;
-        }
+        // Bytes the current data holds already are not stored again, unless there is no
+        // snapshot: the snapshot reads the bytes of every current row and checks them against
+        // it before the replace commits, and without one the stored bytes are not to be trusted
+        // (they may be why the clerk restores). Storing them again under their hash replaces
+        // damaged bytes with the file's and changes nothing else.
+        if (!options.withoutSnapshot && (await heldScanBytes(db, sha256, bytes.length))) continue;
         try {
-          await sdb.staging.put({ id, blob: new Blob([bytes]) });
+          await putScanBytes(db, sha256, new Blob([bytes]));
         } catch (error) {
           throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
         }
@@ -547,14 +542,8 @@ export async function restoreBackupFile(
     } catch (error) {
       return describeFailure(error);
     }
-    // Blob handles read back from the staging table: the bytes stay in the browser's blob store.
-    const staged = new Map<string, StagedAttachment>([...kept].map((id) => [id, measured.get(id)!]));
-    for (const row of await sdb.staging.toArray()) {
-      const entry = measured.get(row.id);
-      if (entry) staged.set(row.id, { ...entry, blob: row.blob });
-    }
-    const attachments = planAttachments(attachmentRows, staged);
-    upgradeRows({ attachments: attachments.map((scan) => scan.row) as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
+    const attachments = planAttachments(attachmentRows, measured);
+    upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
     // The snapshot is written first (a read of every table); its check and storing go on while
     // the replace begins, which commits only once the snapshot is stored.
     const keeping = options.withoutSnapshot
@@ -579,6 +568,8 @@ export async function restoreBackupFile(
     if (error instanceof LedgerError) return { ok: false, reason: error.message, detail: error.detail ?? '' };
     return { ok: false, reason: '恢复失败，当前数据保持原样，未做任何更改。', detail: describe(error) };
   } finally {
-    await sdb.staging.clear().catch((error: unknown) => console.warn('[backup] could not clear the staged scans', error));
+    // Bytes the file brought that no row names now (a refused or failed restore), and those of
+    // the rows the restore removed.
+    await sweepScanBytes(db).catch((error: unknown) => console.warn('[backup] could not remove unused scan bytes', error));
   }
 }

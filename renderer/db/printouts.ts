@@ -5,6 +5,7 @@ import { changePaperStatus, checkScan, type PaperChange } from '@shared/rules/pa
 import { formNumber, scanAllowed } from '@shared/forms/registry';
 import type { LedgerDb, StoredAttachment } from './schema';
 import { createRecord, LedgerError, updateRecord } from './repository';
+import { putScanBytes } from './scan-bytes';
 
 /**
  * The next `count` numbers of a form this year, e.g. BA-2026-0007. Numbers are never reused:
@@ -69,7 +70,7 @@ export async function attachScan(db: LedgerDb, printoutId: string, file: File): 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sha256 = await sha256Hex(bytes);
   const blob = new Blob([bytes], { type: check.kind.mimeType });
-  await db.transaction('rw', [db.printouts, db.attachments, db.auditLog, db.settings], async () => {
+  await db.transaction('rw', [db.printouts, db.attachments, db.scanBytes, db.auditLog, db.settings], async () => {
     const meta: Omit<Attachment, 'id' | 'createdAt' | 'updatedAt'> = {
       name: file.name || `${printout.formNumber}.${check.kind.ext}`,
       mimeType: check.kind.mimeType,
@@ -78,7 +79,8 @@ export async function attachScan(db: LedgerDb, printoutId: string, file: File): 
       ownerTable: 'printouts',
       ownerId: printoutId,
     };
-    const attachment = await createRecord<StoredAttachment>(db, 'attachments', { ...meta, blob });
+    await putScanBytes(db, sha256, blob);
+    const attachment = await createRecord<StoredAttachment>(db, 'attachments', meta);
     const status = printout.paperStatus === '待签回' ? { paperStatus: '已签回' as const } : {};
     await updateRecord<Printout>(db, 'printouts', printoutId, { scanAttachmentId: attachment.id, ...status });
   });

@@ -24,8 +24,18 @@ import { upgradeToV2 } from './upgrades';
 
 export const DB_NAME = 'media-ledger';
 
-/** An attachment as stored: its metadata and the bytes. */
+/**
+ * An attachment row as stored. Its bytes are in scanBytes under its sha256 (./scan-bytes.ts);
+ * rows written before version 5 hold them here instead.
+ */
 export interface StoredAttachment extends Attachment {
+  blob?: Blob;
+}
+
+/** A scan's bytes, under the SHA-256 (hex) of those bytes (version 5; ./scan-bytes.ts). */
+export interface ScanBytes {
+  sha256: string;
+  size: number;
   blob: Blob;
 }
 
@@ -76,6 +86,14 @@ export const STORES_V4 = {
   printouts: 'id, formId, recordId, paperStatus, printedAt, deletedAt, formNumber',
 } as const satisfies Record<DbTable, string>;
 
+/**
+ * Version 5: the scans' bytes in a table of their own, by their SHA-256 (./scan-bytes.ts), so that
+ * a restore's one transaction writes rows only. Not a ledger table (not in DB_TABLES, not in a
+ * backup, which holds the bytes with their attachment rows). Rows stay as they are: those written
+ * before keep their Blob.
+ */
+export const STORAGE_STORES = { scanBytes: 'sha256' } as const;
+
 /** The newest version declared below (a unit test holds the two together). */
 export const CURRENT_VERSION = DB_SCHEMA_VERSION;
 
@@ -94,6 +112,7 @@ export class LedgerDb extends Dexie {
   attachments!: EntityTable<StoredAttachment, 'id'>;
   auditLog!: EntityTable<AuditEntry, 'seq'>;
   settings!: Table<Settings, 'main'>;
+  scanBytes!: EntityTable<ScanBytes, 'sha256'>;
 
   constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; cache?: 'cloned' | 'disabled' } = {}) {
     // 'strict' durability: a transaction reports success only once the data is on disk, so a
@@ -103,5 +122,6 @@ export class LedgerDb extends Dexie {
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3);
     this.version(4).stores(STORES_V4);
+    this.version(5).stores({ ...STORES_V4, ...STORAGE_STORES });
   }
 }

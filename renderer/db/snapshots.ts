@@ -1,5 +1,5 @@
 // Snapshots of the data taken right before a restore replaces it, so the clerk can undo the
-// restore; and the staging table where a restore keeps the scans' bytes while it reads a file.
+// restore.
 // Each snapshot is a complete backup file (shared/backup format), listed in a small database of
 // its own: restoring a backup never touches it, and restoring a snapshot is the same verified
 // path as restoring any backup file. The file itself is kept in a folder of the browser's private
@@ -35,19 +35,15 @@ export interface Snapshot {
 
 export type SnapshotInfo = Omit<Snapshot, 'blob' | 'file'>;
 
-/** A restore's attachment bytes, held here (not in memory) until the whole file has verified. */
-export interface StagedBlob {
-  id: string;
-  blob: Blob;
-}
-
 export class SnapshotDb extends Dexie {
   snapshots!: EntityTable<Snapshot, 'id'>;
-  staging!: EntityTable<StagedBlob, 'id'>;
 
   constructor(name: string = SNAPSHOT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({ snapshots: 'id, createdAt', staging: 'id' });
+    // Version 2: a restore stores the scans' bytes in the ledger's own scanBytes (./scan-bytes.ts),
+    // no longer in a staging table here.
+    this.version(2).stores({ staging: null });
   }
 }
 

@@ -5,20 +5,27 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getForm, isFormId, scanAllowed } from '@shared/forms/registry';
 import { db } from '../../db/database';
+import { scanBlob } from '../../db/scan-bytes';
 import { PrintoutActions } from './printout-actions';
 import { PrintPreview } from '../print/print-preview';
 import type { FormRecordMap, FormId } from '@shared/forms/registry';
 
 function ScanView({ attachmentId }: { attachmentId: string }) {
-  const attachment = useLiveQuery(() => db.attachments.get(attachmentId), [attachmentId]);
+  const scan = useLiveQuery(async () => {
+    const attachment = await db.attachments.get(attachmentId);
+    return attachment && { attachment, blob: await scanBlob(db, attachment) };
+  }, [attachmentId]);
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    if (!attachment) return;
-    const u = URL.createObjectURL(attachment.blob);
+    if (!scan?.blob) return;
+    const u = URL.createObjectURL(scan.blob);
     setUrl(u);
     return () => URL.revokeObjectURL(u);
-  }, [attachment]);
-  if (!attachment || !url) return null;
+  }, [scan]);
+  if (!scan) return null;
+  const { attachment } = scan;
+  if (!scan.blob) return <Empty style={{ margin: '12px 0' }} description={`扫描件“${attachment.name}”的文件内容缺失，请重新上传扫描件，或从备份恢复。`} />;
+  if (!url) return null;
   return (
     <>
       <Descriptions size="small" column={1} style={{ margin: '12px 0' }}>

@@ -154,7 +154,7 @@ describe('paged backup and restore', () => {
     vi.restoreAllMocks();
     expect(await dump(db)).toEqual(before);
     expect(await listSnapshots(sdb)).toHaveLength(0);
-    expect(await sdb.staging.count()).toBe(0);
+    expect(await db.scanBytes.count()).toBe(0);
   });
 
   it('a write that fails only after the next page was read (the last page of a table) rolls everything back', async () => {

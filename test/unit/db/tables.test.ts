@@ -1,8 +1,9 @@
-// One list of tables (shared/domain/tables.ts): the Dexie schema declares exactly those tables, the
-// backup carries exactly those, and every table has its one Chinese name.
+// One list of tables (shared/domain/tables.ts): the Dexie schema declares exactly those tables
+// (and, apart from them, the store of the scans' bytes), the backup carries exactly those, and
+// every table has its one Chinese name.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerDb, STORES_V1, STORES_V2 } from '../../../renderer/db/schema';
+import { LedgerDb, STORAGE_STORES, STORES_V1, STORES_V2 } from '../../../renderer/db/schema';
 import { BACKUP_TABLES } from '../../../shared/backup/format';
 import { DB_TABLES, RECORD_TABLES, TABLE_LABELS, tableLabel } from '../../../shared/domain/tables';
 
@@ -22,8 +23,10 @@ describe('the tables of the database', () => {
     expect(sorted(Object.keys(STORES_V2))).toEqual(sorted(DB_TABLES));
     db = new LedgerDb('tables-test');
     await db.open();
-    expect(sorted(db.tables.map((t) => t.name))).toEqual(sorted(DB_TABLES));
-    expect(sorted(db.backendDB().objectStoreNames)).toEqual(sorted(DB_TABLES));
+    // The scans' bytes (by their hash) are stored apart; a backup holds them with their rows.
+    expect(Object.keys(STORAGE_STORES)).toEqual(['scanBytes']);
+    expect(sorted(db.tables.map((t) => t.name))).toEqual(sorted([...DB_TABLES, ...Object.keys(STORAGE_STORES)]));
+    expect(sorted(db.backendDB().objectStoreNames)).toEqual(sorted([...DB_TABLES, ...Object.keys(STORAGE_STORES)]));
   });
 
   it('names every table once, 平台台账 as in the menu, the audit log and trash alike', () => {

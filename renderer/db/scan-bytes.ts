@@ -13,7 +13,7 @@
 // and a restore stores their bytes here (the rows it writes never hold a Blob).
 import type { LedgerDb, ScanBytes, StoredAttachment } from './schema';
 
-/** Bytes of a scan the restore needs, looked up by this many keys per read. */
+/** Keys looked up in scanBytes per read. */
 const LOOKUP_KEYS = 500;
 /** Orphaned bytes removed per transaction (deletes only: no bytes are read into memory). */
 const SWEEP_KEYS = 200;
@@ -40,7 +40,7 @@ export async function scanBlobs(db: LedgerDb, rows: readonly StoredAttachment[])
 }
 
 /** Wrapping a Blob in a Blob copies no bytes; it gives a scan its content type. */
-export function typed(blob: Blob, mimeType: unknown): Blob {
+function typed(blob: Blob, mimeType: unknown): Blob {
   const type = typeof mimeType === 'string' ? mimeType : '';
   return blob.type === type ? blob : new Blob([blob], { type });
 }

@@ -41,7 +41,8 @@ export interface ScanBytes {
 
 /**
  * Index definitions of version 1 (the first release). Kept verbatim for upgrade tests. Every version
- * declares exactly the tables of shared/domain/tables.ts (DB_TABLES), which the backup also lists.
+ * declares exactly the tables of shared/domain/tables.ts (DB_TABLES), which the backup also lists,
+ * and from version 5 on the scans' bytes apart from them (STORAGE_STORES).
  */
 export const STORES_V1 = {
   units: 'id, name, kind, parentId, deletedAt',

@@ -1,7 +1,9 @@
 // Benchmark (not a test) of backup and restore in the browser edition, as the clerk runs them:
 // Chromium, the built renderer, real IndexedDB. The database is filled with ~100,000 records and
 // 1 GB of scans (256 × 4 MB), then 立即备份 (download) and 从备份恢复 (verify, snapshot, replace)
-// are timed through the UI; the RSS of the Chromium this benchmark launched is sampled every 200 ms. Prints figures only.
+// are timed through the UI, and the restore of that file on a new computer (a new profile, the
+// setup page's 从备份文件恢复: every scan is new to it); the RSS of the Chromium this benchmark
+// launched is sampled every 200 ms. Prints figures only.
 // Scale with BENCH_RECORDS and BENCH_ATTACHMENT_MB. Run after `vite build`.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,10 +45,11 @@ async function fill(page: Page, count: number): Promise<void> {
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const put = (store: string, rows: unknown[]) =>
+      const put = (store: string, rows: unknown[], bytes?: unknown) =>
         new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(store, 'readwrite');
+          const tx = db.transaction(bytes ? [store, 'scanBytes'] : store, 'readwrite');
           for (const row of rows) tx.objectStore(store).put(row);
+          if (bytes) tx.objectStore('scanBytes').put(bytes);
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         });
@@ -57,9 +60,12 @@ async function fill(page: Page, count: number): Promise<void> {
         const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
         const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
         const at = '2026-03-01T08:00:00.000Z';
-        await put('attachments', [
-          { id: `att-${i}`, createdAt: at, updatedAt: at, name: `签回扫描件-${i}.pdf`, mimeType: 'application/pdf', size, sha256, ownerTable: 'printouts', ownerId: `printouts-${i}`, blob: new Blob([bytes], { type: 'application/pdf' }) },
-        ]);
+        // As the app stores a scan: the row, and the bytes by their hash (renderer/db/scan-bytes.ts).
+        await put(
+          'attachments',
+          [{ id: `att-${i}`, createdAt: at, updatedAt: at, name: `签回扫描件-${i}.pdf`, mimeType: 'application/pdf', size, sha256, ownerTable: 'printouts', ownerId: `printouts-${i}` }],
+          { sha256, size, blob: new Blob([bytes], { type: 'application/pdf' }) },
+        );
       }
       db.close();
     },
@@ -121,6 +127,26 @@ try {
     await page.getByText('恢复完成').waitFor();
   });
   await browser.close();
+
+  // A new computer: a new profile, the setup page, every scan of the file new to its database.
+  const fresh = await chromium.launchPersistentContext(join(dir, 'profile-new-computer'), {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
+    viewport: { width: 1366, height: 900 },
+  });
+  const setup = fresh.pages()[0] ?? (await fresh.newPage());
+  lastPage = setup;
+  setup.setDefaultTimeout(Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60 * 1000));
+  await setup.goto(server.base);
+  await setup.getByRole('button', { name: '从备份文件恢复（换新电脑时）' }).click();
+  await setup.getByLabel('备份文件').setInputFiles(file);
+  await setup.getByText('备份文件完整，校验通过').waitFor();
+  await measured('restore on a new computer (setup page): confirm → replace', statSync(file).size, async () => {
+    await setup.getByRole('button', { name: '用此备份替换当前数据…' }).click();
+    await setup.getByRole('dialog').filter({ hasText: '用此备份替换当前全部数据？' }).getByRole('button', { name: '替换' }).click();
+    await setup.getByRole('navigation', { name: '主导航' }).waitFor();
+  });
+  await fresh.close();
 } catch (error) {
   // A stuck step is easier to understand from what the page showed.
   const shot = join(tmpdir(), 'ledger-bench-browser-backup-failure.png');

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { countRows, readStore } from './pages/app-database';
+import { countRows, deleteRow, readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { PrintoutsPage } from './pages/printouts-page';
 
@@ -115,6 +115,15 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
   const drawer = page.getByRole('dialog', { name: `打印记录 ${number}` });
   await expect(drawer.getByText('已签回')).toBeVisible();
   await expect(drawer.getByRole('img', { name: '扫描件' })).toBeVisible();
+
+  // The scan's bytes lost from this computer's data (its row remains): the drawer says so.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  const [scan] = await readStore<{ sha256: string; name: string }>(page, 'attachments');
+  await deleteRow(page, 'scanBytes', scan!.sha256);
+  await page.getByRole('searchbox', { name: '扫码或输入编号' }).fill(number);
+  await page.getByRole('searchbox', { name: '扫码或输入编号' }).press('Enter');
+  await expect(drawer.getByText(`扫描件“${scan!.name}”的文件内容缺失，请重新上传扫描件，或从备份恢复。`)).toBeVisible();
 
   // A reprint keeps the number and the pinned template version, and records no new printout.
   await drawer.getByRole('button', { name: '重印（同一编号）' }).click();

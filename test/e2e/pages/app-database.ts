@@ -54,20 +54,30 @@ export async function tamperAuditEntry(page: Page, seq: number, patch: Row): Pro
 
 /** Writes one row into a store behind the app's back (to simulate damaged data). */
 export async function putRow(page: Page, store: string, row: Row): Promise<void> {
+  await changeStore(page, store, { put: row });
+}
+
+/** Deletes one stored value by its key, behind the app's back (as a damaged profile would lack it). */
+export async function deleteRow(page: Page, store: string, key: string): Promise<void> {
+  await changeStore(page, store, { delete: key });
+}
+
+async function changeStore(page: Page, store: string, change: { put: Row } | { delete: string }): Promise<void> {
   await page.evaluate(
-    ({ store, row }) =>
+    ({ store, change }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('media-ledger');
         open.onsuccess = () => {
-          const put = open.result.transaction(store, 'readwrite').objectStore(store).put(row);
-          put.onsuccess = () => {
+          const target = open.result.transaction(store, 'readwrite').objectStore(store);
+          const request = 'put' in change ? target.put(change.put) : target.delete(change.delete);
+          request.onsuccess = () => {
             open.result.close();
             resolve();
           };
-          put.onerror = () => reject(put.error);
+          request.onerror = () => reject(request.error);
         };
         open.onerror = () => reject(open.error);
       }),
-    { store, row },
+    { store, change },
   );
 }

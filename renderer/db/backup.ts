@@ -226,33 +226,21 @@ export function planAttachments(rows: readonly Row[], measured: ReadonlyMap<stri
   });
 }
 
-/** Rows compared and written this many at a time. */
-const ATTACHMENT_PAGE = 500;
-
 /**
  * Inside the replace: makes the attachments table hold exactly the file's rows, writing only
- * those that differ (and every row that still holds its own Blob, from before version 5). It
- * writes no bytes: the browser reads the bytes of every Blob a transaction stores into memory
- * when it commits (1 GB of scans in one transaction: the browser process at 1,051 MB at the
- * commit, from 235 MB), so the first read stored them in scanBytes beforehand, a scan per
- * transaction. Each row's bytes must still be there, of its size; else nothing is committed.
+ * those that differ (./table-merge.ts, as every other table; a row still holding its own Blob,
+ * from before version 5, differs from the file's). It writes no bytes: the browser reads the
+ * bytes of every Blob a transaction stores into memory when it commits (1 GB of scans in one
+ * transaction: the browser process at 1,051 MB at the commit, from 235 MB), so the first read
+ * stored them in scanBytes beforehand, a scan per transaction. Each row's bytes must still be
+ * there, of its size; else nothing is committed.
  */
 async function mergeAttachments(db: LedgerDb, rows: readonly AttachmentRow[]): Promise<void> {
   const missing = await missingScanBytes(db, rows);
   if (missing.length > 0) throw new LedgerError(SCAN_CHANGED, `scan bytes ${missing[0]} gone or changed after the first read`);
-  const wanted = new Set(rows.map((row) => row.id));
-  const gone = (await db.attachments.toCollection().primaryKeys()).filter((id) => !wanted.has(id));
-  if (gone.length > 0) await db.attachments.bulkDelete(gone);
-  for (let i = 0; i < rows.length; i += ATTACHMENT_PAGE) {
-    const page = rows.slice(i, i + ATTACHMENT_PAGE);
-    const stored = await db.attachments.bulkGet(page.map((row) => row.id));
-    const changed = page.filter((row, j) => {
-      const current = stored[j];
-      // A row holding its own Blob (written before version 5) never equals one without.
-      return !current || JSON.stringify(current) !== JSON.stringify(row);
-    });
-    if (changed.length > 0) await db.attachments.bulkPut(changed);
-  }
+  const merge = new TableMerge('attachments', db.table('attachments'));
+  for (let i = 0; i < rows.length; i += PAGE_ROWS) await (await merge.page(rows.slice(i, i + PAGE_ROWS) as unknown as Row[])).writes;
+  await merge.finish();
 }
 
 export interface RestoreNote {

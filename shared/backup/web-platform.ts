@@ -82,8 +82,7 @@ export function utf8Encode(text: string): Uint8Array {
 /**
  * Bytes handed to the decoder at a time. Chromium 156 decoded a 2 MB page of Chinese rows at
  * 55 MB/s in one call, and at 300–400 MB/s in pieces of 64–256 KB (a megabyte per call was as
- * slow as the whole): a restore decodes every byte of the file, so the pieces are most of its
- * decoding time saved.
+ * slow as the whole). A restore decodes every byte of the file; the pieces save most of that time.
  */
 const DECODE_PIECE_BYTES = 64 * 1024;
 

@@ -23,8 +23,12 @@ test('a person named 王🙂 is refused at 姓名 with the character named, and 
   await expect(dialog.getByLabel('姓名')).toHaveValue('王🙂');
   expect(await readStore(page, 'people')).toEqual([]);
 
-  // A rare character the fonts have is fine.
+  // A rare character the fonts have is fine. 保存 is clicked once the field's error is gone (the
+  // field is checked again as it changes, and the dialog's layout changes with the message); a
+  // CI run once saw the dialog stay open after 保存 was clicked right after the name was typed.
   await dialog.getByLabel('姓名').fill('王𠮷');
+  await expect(dialog.getByLabel('姓名')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(nameItem.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: /王𠮷/ })).toBeVisible();

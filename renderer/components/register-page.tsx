@@ -98,7 +98,17 @@ export interface RegisterPaging {
   pageSize: number;
   total: number;
   onPage: (page: number) => void;
+  /**
+   * A read for this page or these filters is under way and the rows shown are the last read's:
+   * the list says so (busy at once for assistive technology and tests; once the read has taken
+   * BUSY_SHOWN_AFTER_MS, so a quick read does not flicker, 正在查找… in place of the count and the
+   * rows greyed under a spinner).
+   */
+  pending?: boolean;
 }
+
+/** How long a read of a page may take before the rows shown are covered by a spinner. */
+export const BUSY_SHOWN_AFTER_MS = 300;
 
 export interface RegisterListProps<T> {
   search?: RegisterSearch;
@@ -154,13 +164,15 @@ export function RegisterList<T extends object>({
   });
   const openRow = useCallback((row: T) => latest.current.onOpen?.(row), []);
   const onPage = useCallback((page: number) => latest.current.onPage?.(page), []);
+  const pending = paging?.pending ?? false;
+  const busyShown = useTrueAfter(pending, BUSY_SHOWN_AFTER_MS);
   return (
     <>
       {(search || filters || count !== undefined || exportAs || extra) && (
         <Space style={{ marginBottom: 16 }} wrap>
           {search && <SearchBox {...search} />}
           {filters}
-          {count !== undefined && <Typography.Text type="secondary">{count}</Typography.Text>}
+          {count !== undefined && <Typography.Text type="secondary">{busyShown ? '正在查找…' : count}</Typography.Text>}
           {exportAs && <ExportButton fileName={exportAs.fileName} tables={exportAs.tables} />}
           {extra}
         </Space>
@@ -175,6 +187,8 @@ export function RegisterList<T extends object>({
         page={paging?.page}
         pagingSize={paging?.pageSize}
         total={paging?.total}
+        pending={pending}
+        busyShown={busyShown}
         onPage={onPage}
         onOpen={onOpen && openRow}
         empty={empty}
@@ -195,28 +209,36 @@ interface PagedTableProps<T> {
   page: number | undefined;
   pagingSize: number | undefined;
   total: number | undefined;
+  pending: boolean;
+  /** The pending read has taken long enough to be shown. */
+  busyShown: boolean;
   onPage: (page: number) => void;
   onOpen: ((row: T) => void) | undefined;
   empty: ReactNode;
 }
 
-function PagedTableOf<T extends object>({ rowKey, size, label, rows, columns, pageSize, page, pagingSize, total, onPage, onOpen, empty }: PagedTableProps<T>) {
+function PagedTableOf<T extends object>({ rowKey, size, label, rows, columns, pageSize, page, pagingSize, total, pending, busyShown, onPage, onOpen, empty }: PagedTableProps<T>) {
+  // Before the first read nothing is shown, so the spinner comes at once; over rows already shown
+  // (the last query's), only once the read has taken a while.
+  const first = rows === undefined;
   return (
-    <Table<T>
-      rowKey={rowKey}
-      size={size}
-      aria-label={label}
-      loading={rows === undefined}
-      dataSource={rows as T[] | undefined}
-      pagination={
-        page !== undefined
-          ? { current: page, pageSize: pagingSize, total, onChange: onPage, hideOnSinglePage: true, showSizeChanger: false }
-          : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
-      }
-      onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      columns={columns}
-    />
+    <div aria-busy={first || pending}>
+      <Table<T>
+        rowKey={rowKey}
+        size={size}
+        aria-label={label}
+        loading={first || busyShown}
+        dataSource={rows as T[] | undefined}
+        pagination={
+          page !== undefined
+            ? { current: page, pageSize: pagingSize, total, onChange: onPage, hideOnSinglePage: true, showSizeChanger: false }
+            : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
+        }
+        onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
+        locale={{ emptyText: <Empty description={empty} /> }}
+        columns={columns}
+      />
+    </div>
   );
 }
 
@@ -230,6 +252,17 @@ const PagedTable = memo(PagedTableOf) as typeof PagedTableOf;
  */
 function SearchBox({ value, onChange, placeholder, label, width = 280 }: RegisterSearch) {
   return <Input.Search allowClear style={{ width }} placeholder={placeholder} aria-label={label} defaultValue={value} onChange={(e) => onChange(e.target.value)} />;
+}
+
+/** True once `flag` has been true for `ms` without a break; false as soon as it is false. */
+function useTrueAfter(flag: boolean, ms: number): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!flag) return setShown(false);
+    const timer = setTimeout(() => setShown(true), ms);
+    return () => clearTimeout(timer);
+  }, [flag, ms]);
+  return flag && shown;
 }
 
 /** The page number of a paged list: back to 1 whenever `resetKey` (the filters and query) changes. */

@@ -3,7 +3,7 @@
 // winning and the last one staying on screen while the next loads. The registers
 // (register-index.ts) and 人员 (people-index.ts) read through it.
 import { Dexie, type ObservabilitySet } from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { showError } from '../app/errors';
 import { DB_NAME } from './schema';
 
@@ -42,19 +42,31 @@ function useTablesVersion(tables: readonly string[]): number {
   return version;
 }
 
+/** What a paged read shows: the newest read, and whether a read for another key is still under way. */
+export interface PagedRead<R> {
+  /** The newest read (undefined only before the first answers). */
+  shown: R | undefined;
+  /**
+   * A read for the key now asked (other filters, a query typed, another page) has not answered:
+   * `shown` is the last key's. Not set by a re-read after a table changed (the rows shown are of
+   * the same key).
+   */
+  pending: boolean;
+}
+
 /**
  * Re-reads whenever `key` changes or one of the tables does; the newest read wins. The last read
- * stays shown while the next one loads (undefined only before the first). A read that `same` finds
- * equal to the one shown keeps it: nothing is drawn again (the clerk typed a key and the page's
- * rows did not change).
+ * stays shown while the next one loads (undefined only before the first), and `pending` says when
+ * it is of another key. A read that `same` finds equal to the one shown keeps it: nothing is drawn
+ * again (the clerk typed a key and the page's rows did not change).
  */
-export function usePaged<R>(key: string, tables: readonly string[], read: () => Promise<R>, same?: (shown: R, next: R) => boolean): R | undefined {
+export function usePagedRead<R>(key: string, tables: readonly string[], read: () => Promise<R>, same?: (shown: R, next: R) => boolean): PagedRead<R> {
   const version = useTablesVersion(tables);
-  const [state, setState] = useState<R>();
+  const [state, setState] = useState<{ key: string; value: R }>();
   useEffect(() => {
     let live = true;
     read().then(
-      (next) => live && setState((shown) => (shown !== undefined && same?.(shown, next) ? shown : next)),
+      (next) => live && setState((shown) => (shown !== undefined && same?.(shown.value, next) ? (shown.key === key ? shown : { key, value: shown.value }) : { key, value: next })),
       (e: unknown) => live && showError(e, '读取列表失败'),
     );
     return () => {
@@ -62,5 +74,19 @@ export function usePaged<R>(key: string, tables: readonly string[], read: () => 
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for everything `read` reads.
   }, [key, version]);
-  return state;
+  return { shown: state?.value, pending: state !== undefined && state.key !== key };
+}
+
+/** The newest read of `key` (see usePagedRead), for a list that shows no sign of a read under way. */
+export function usePaged<R>(key: string, tables: readonly string[], read: () => Promise<R>, same?: (shown: R, next: R) => boolean): R | undefined {
+  return usePagedRead(key, tables, read, same).shown;
+}
+
+/**
+ * The newest read of `key` with `pending` in it (see usePagedRead): for a list that shows a read
+ * under way (RegisterList, through its paging). The same object while neither changes.
+ */
+export function usePagedRows<R extends object>(key: string, tables: readonly string[], read: () => Promise<R>, same?: (shown: R, next: R) => boolean): (R & { pending: boolean }) | undefined {
+  const { shown, pending } = usePagedRead(key, tables, read, same);
+  return useMemo(() => shown && { ...shown, pending }, [shown, pending]);
 }

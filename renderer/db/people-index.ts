@@ -10,7 +10,7 @@ import type { FlaggedPerson, UnitKeys } from './people-search';
 import type { PeopleWorkerRequest, PeopleWorkerResponse, PeopleWorkerValue } from './people-worker';
 import { readByIds } from './chunked-reads';
 import { readPageLookups, type Lookups } from './queries';
-import { changedTables, usePaged } from './paged-read';
+import { changedTables, usePaged, usePagedRows } from './paged-read';
 
 type RequestBody = PeopleWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -43,11 +43,13 @@ export interface PeoplePageRows {
   total: number;
   /** Every unit, for the people's unit names. */
   lookups: Lookups;
+  /** A read for another filter or page is under way: these rows are the last read's. */
+  pending?: boolean;
 }
 
 /** One page of 人员 in name order. */
 export function usePeoplePage(filter: PeopleFilter, offset: number, limit: number): PeoplePageRows | undefined {
-  return useSourcesRead(JSON.stringify([filter, offset, limit]), async () => {
+  return usePagedRows(JSON.stringify([filter, offset, limit]), SOURCES, async () => {
     const found = await ask(filter, offset, limit);
     const [rows, lookups] = await Promise.all([readByIds(db.people, found.ids), readPageLookups([])]);
     return { rows, total: found.total, lookups };

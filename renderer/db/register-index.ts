@@ -5,7 +5,7 @@ import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
-import { usePaged } from './paged-read';
+import { usePaged, usePagedRows } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
@@ -78,6 +78,8 @@ export interface PagedRows<T> {
   lookups: Lookups;
   /** The platforms the rows name (when the page asked for them), by id. */
   platforms?: Map<string, Platform>;
+  /** A read for other filters or another page is under way: these rows are the last read's. */
+  pending?: boolean;
 }
 
 const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
@@ -87,7 +89,7 @@ const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => 
  * names of the people each row names (`named`), all in one read so the page renders once.
  */
 export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
-  return usePaged(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
+  return usePagedRows(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
 }
 
 async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): Promise<PagedRows<Platform>> {
@@ -138,7 +140,7 @@ export function useReviewPage<T>(
   shape: (reviews: Review[], lookups: Lookups) => Promise<T[]>,
 ): (Omit<PagedRows<T>, 'total'> & { total: number | undefined }) | undefined {
   const unfiltered = isEmptyFilter(filter);
-  const page = usePaged(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings', 'units', 'people'], async () => {
+  const page = usePagedRows(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings', 'units', 'people'], async () => {
     let page: { rows: Review[]; total?: number };
     if (unfiltered) page = { rows: await newestReviews(offset, limit) };
     else {
@@ -180,7 +182,7 @@ export function useIndexPage<T>({
   /** The platform each row is of, when the page shows platform names. */
   platformOf?: (row: T) => string | undefined;
 }): PagedRows<T> | undefined {
-  return usePaged(JSON.stringify([key, offset, limit]), watch, async () => {
+  return usePagedRows(JSON.stringify([key, offset, limit]), watch, async () => {
     const [total, rows] = await Promise.all([collection().count(), collection().offset(offset).limit(limit).toArray()]);
     return withNames(rows, total, named, platformOf);
   });
@@ -232,7 +234,7 @@ export function useRegisterPage<K extends RegisterName>({
   named?: (row: RegisterRow<K>) => (string | undefined)[];
   platformOf?: (row: RegisterRow<K>) => string | undefined;
 }): PagedRows<RegisterRow<K>> | undefined {
-  return usePaged(JSON.stringify([register, filter, offset, limit]), watch, async () => {
+  return usePagedRows(JSON.stringify([register, filter, offset, limit]), watch, async () => {
     const found = (await post(pageRequest(register, filter, offset, limit)))!;
     const table = REGISTER_TABLES[register]() as unknown as Table<RegisterRow<K>, string, unknown>;
     return withNames(present(await table.bulkGet(found.ids)), found.total, named, platformOf);

@@ -114,7 +114,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
         exportAs={{ fileName: '开通与备案', tables: async () => [approvalsTable(await exportRows())] }}
         rowKey={(r) => r.a.id}
         rows={rows}
-        paging={{ page, pageSize: PAGE_SIZE, total: total ?? 0, onPage: setPage }}
+        paging={{ page, pageSize: PAGE_SIZE, total: total ?? 0, onPage: setPage, pending: data?.pending }}
         onOpen={(r) => navigate('approvals', r.a.id)}
         empty={anyFilter || total ? '没有符合条件的记录' : '还没有开通审批或备案记录。账号名称、管理员等发生变更时，点击“记录变更”登记。'}
         columns={[

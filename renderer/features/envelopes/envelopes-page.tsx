@@ -90,7 +90,7 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
                   exportAs={{ fileName: '密码密封存档', tables: exportTables }}
                   rowKey="id"
                   rows={data?.rows}
-                  paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
+                  paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage, pending: data?.pending }}
                   empty="还没有登记密封信封。点击“封存新信封”，为每个账号登记一份密封存档。"
                   columns={[
                     {

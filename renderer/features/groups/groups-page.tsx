@@ -97,7 +97,7 @@ export function GroupsPage() {
         exportAs={{ fileName: '工作群', tables: exportTables }}
         rowKey="id"
         rows={data?.rows}
-        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage, pending: data?.pending }}
         empty="还没有工作群。点击“新建工作群”登记群名称、群主和监督人。"
         columns={[
           {

@@ -67,7 +67,7 @@ export function HandoversPage() {
       <RegisterList<Handover>
         rowKey="id"
         rows={data?.rows}
-        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage, pending: data?.pending }}
         exportAs={{ fileName: '管理员交接', tables: exportTables }}
         empty="还没有交接记录。管理员工作调整时，点击“登记交接”，记录移交人、接收人、监交人和交接清单。"
         columns={[

@@ -108,7 +108,7 @@ export function IncidentsPage() {
         exportAs={{ fileName: '问题与舆情', tables: exportTables }}
         rowKey="id"
         rows={rows}
-        paging={{ page, pageSize: PAGE_SIZE, total: ready ? openTotal + closed.total : 0, onPage: setPage }}
+        paging={{ page, pageSize: PAGE_SIZE, total: ready ? openTotal + closed.total : 0, onPage: setPage, pending: open?.pending || closed?.pending }}
         empty={
           filtered
             ? '没有符合筛选条件的记录。点击“全部”查看所有记录。'

@@ -177,7 +177,7 @@ export function InspectionsPage() {
           <RegisterList<Inspection>
             rowKey="id"
             rows={data.rows}
-            paging={{ page, pageSize: PAGE_SIZE, total: data.total, onPage: setPage }}
+            paging={{ page, pageSize: PAGE_SIZE, total: data.total, onPage: setPage, pending: data.pending }}
             empty={`尚未开启${year}年度检查。`}
             columns={[
               {

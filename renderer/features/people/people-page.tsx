@@ -61,7 +61,7 @@ export function PeoplePage() {
         exportAs={{ fileName: '人员', tables: async () => [peopleTable(await allPeople(filter), await readPageLookups([]))] }}
         rowKey="id"
         rows={data?.rows}
-        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage, pending: data?.pending }}
         empty={deferred || status ? '没有符合条件的人员' : '还没有人员，点击“新建人员”添加'}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },

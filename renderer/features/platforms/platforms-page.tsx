@@ -96,7 +96,7 @@ function PlatformList() {
         exportAs={{ fileName: '平台台账', tables: async () => [await exportPlatforms(await allPlatforms(filter))] }}
         rows={data?.rows}
         rowKey="id"
-        paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}
+        paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage, pending: data?.pending }}
         onOpen={(p) => navigate('platforms', p.id)}
         empty={anyFilter || found ? '没有符合条件的平台' : '台账还是空的，点击“新建平台”登记第一个账号'}
         columns={columns}

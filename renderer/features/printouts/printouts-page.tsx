@@ -61,7 +61,7 @@ export function PrintoutsPage() {
                 </Space>
                 <PrintoutsTable
                   rows={listed?.rows}
-                  paging={{ page, pageSize: PAGE_SIZE, total: listed?.total ?? 0, onPage: setPage }}
+                  paging={{ page, pageSize: PAGE_SIZE, total: listed?.total ?? 0, onPage: setPage, pending: listed?.pending }}
                   onOpen={setOpen}
                   emptyText="还没有打印过表格"
                 />

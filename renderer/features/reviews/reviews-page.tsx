@@ -116,7 +116,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
       exportAs={{ fileName: '发布审核登记', tables: exportTables }}
       rows={data?.rows}
       rowKey={(x) => x.r.id}
-      paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage }}
+      paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage, pending: data?.pending }}
       onOpen={(x) => navigate('reviews', x.r.id)}
       empty={anyFilter || found ? '没有符合条件的记录' : '还没有发布审核记录。点击“新建审核”登记拟发布的信息。'}
       columns={columns}

@@ -80,7 +80,7 @@ export function TrainingsPage() {
       <RegisterList<Training>
         rowKey="id"
         rows={data?.rows}
-        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage, pending: data?.pending }}
         exportAs={{ fileName: '培训', tables: exportTables }}
         empty="还没有培训记录。举办培训时点击“登记培训”，填写主题、主讲人和对象，打印签到表；培训后登记签到人员。"
         columns={[

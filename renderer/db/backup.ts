@@ -277,8 +277,9 @@ interface VerifiedRead {
  * (./table-merge.ts), then appends one audit entry (chained to the restored log) saying that and
  * from where the data was restored. The rows are read from the file once more, page by page,
  * inside the transaction (Dexie.waitFor keeps it open while the file is read) and checked as they
- * are parsed; a malformed row, or a table that does not hash exactly as in the verified read,
- * rolls the whole transaction back.
+ * are parsed; a malformed row, or a table whose size, hash or count is not the manifest's (the
+ * first read proved the file's bytes by its whole-file hash, not each table's), rolls the whole
+ * transaction back.
  */
 async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string | undefined, verified: VerifiedRead, note: RestoreNote, onProgress?: (progress: WorkProgress) => void): Promise<void> {
   const { manifest } = verified.summary;
@@ -319,7 +320,7 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
       const listed = manifest.tables[table];
       return !read || read.sha256 !== listed.sha256 || read.bytes !== listed.bytes || read.count !== listed.count;
     });
-    if (changed) throw new BackupError('备份文件在校验之后被改动，未做任何更改。请重新选择备份文件。', `table ${changed} differs from the verified read`);
+    if (changed) throw new BackupError('备份文件已损坏或在校验之后被改动，未做任何更改。请重新选择备份文件。', `table ${changed} differs from the manifest`);
     // The stored rows the file does not have, after the last row of each table.
     for (const merge of merges.values()) await merge.finish();
     // A snapshot that fails its check or cannot be stored throws here (SnapshotFailed), before
@@ -376,12 +377,13 @@ async function writeSnapshot(db: LedgerDb, appVersion: string, onProgress?: (pro
 }
 
 /**
- * Checks a written snapshot by its hashes and stores it: its file stays where it was written (the
+ * Checks a written snapshot by its hashes (its whole-file hash computed by `closingHashOf`, on
+ * another thread, when given) and stores it: its file stays where it was written (the
  * database lists it), or its Blob goes into the database. Throws SnapshotFailed (and so stops a
  * restore) when it does not check out or cannot be stored, e.g. because the disk is full; the
  * spool is then removed.
  */
-async function keepSnapshot(sdb: SnapshotDb, spool: Spool, reason: string): Promise<Snapshot> {
+async function keepSnapshot(sdb: SnapshotDb, spool: Spool, reason: string, closingHashOf?: (file: Blob) => Promise<string>): Promise<Snapshot> {
   let kept = false;
   try {
     let blob: Blob;
@@ -390,7 +392,7 @@ async function keepSnapshot(sdb: SnapshotDb, spool: Spool, reason: string): Prom
     } catch (error) {
       throw snapshotRefused(error instanceof BackupError ? error.reason : '', describe(error));
     }
-    const check = await checkBackupIntegrity(blobChunks(blob));
+    const check = await checkBackupIntegrity(blobChunks(blob), closingHashOf ? { closingHash: () => closingHashOf(blob) } : {});
     if (!check.ok) throw snapshotRefused(check.reason, check.detail);
     const snapshot: Snapshot = { id: newId(), createdAt: new Date().toISOString(), reason, counts: check.counts, bytes: blob.size, ...(spool.name === undefined ? { blob } : { file: spool.name }) };
     try {
@@ -481,6 +483,8 @@ export async function restoreBackupFile(
     onProgress?: (progress: WorkProgress) => void;
     /** The first read's whole-file hash, computed elsewhere (see ReadOptions.closingHash). */
     closingHash?: () => Promise<string>;
+    /** The snapshot's whole-file hash for its check, computed elsewhere (the replace reads and hashes meanwhile). */
+    snapshotClosingHash?: (file: Blob) => Promise<string>;
   },
 ): Promise<RestoreOutcome> {
   // Only what the reader measured is kept while the file streams in; the bytes themselves are
@@ -493,11 +497,15 @@ export async function restoreBackupFile(
     let summary: BackupSummary;
     try {
       // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
-      // the transaction that any refusal rolls back.
+      // the transaction that any refusal rolls back. The whole-file hash proves every byte here;
+      // the tables' own hashes are measured by the second read, which compares them with the
+      // manifest before anything commits (a JavaScript SHA-256 pass over the tables saved), and
+      // each scan's, which it is stored under, here.
       const pages = readPages(bytesOf(file), {
         ...(options.passphrase && { passphrase: options.passphrase }),
         ...(options.closingHash && { closingHash: options.closingHash }),
         rows: 'hash',
+        partHashes: 'attachments',
         attachmentBytes: true,
         ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),
       });
@@ -536,7 +544,7 @@ export async function restoreBackupFile(
     // the replace begins, which commits only once the snapshot is stored.
     const keeping = options.withoutSnapshot
       ? undefined
-      : settledLater(keepSnapshot(sdb, await writeSnapshot(db, options.appVersion, options.onProgress), `恢复“${options.source}”之前`));
+      : settledLater(keepSnapshot(sdb, await writeSnapshot(db, options.appVersion, options.onProgress), `恢复“${options.source}”之前`, options.snapshotClosingHash));
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {
       const source = options.withoutSnapshot ? `${options.source}（未保存恢复前快照）` : options.source;

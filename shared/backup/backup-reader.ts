@@ -167,9 +167,11 @@ export interface PagesOptions extends ReadOptions {
   /**
    * Hash each part and compare it with the manifest (the default). false: the whole-file hash
    * alone, which covers every byte as well (see checkBackupIntegrity); nothing is measured of the
-   * parts, so a later read cannot be compared with this one by their hashes.
+   * parts, so a later read cannot be compared with this one by their hashes. 'attachments': the
+   * attachments' hashes only (a restore's first read, which stores each scan under its hash; its
+   * second read hashes the tables and compares them with the manifest).
    */
-  partHashes?: boolean;
+  partHashes?: boolean | 'attachments';
 }
 
 /** What a read measured of each table: its size, SHA-256 and rows. */
@@ -347,7 +349,8 @@ async function* readPlain(
   }
   if (version === 0) throw new BackupError(DAMAGED, 'format version 0');
 
-  const partHashes = options.partHashes ?? true;
+  const tableHashes = (options.partHashes ?? true) === true;
+  const attachmentHashes = options.partHashes !== false;
   const tableReads = new Map<BackupTable, TableRead>();
   const attachmentParts = new Map<string, { bytes: number; sha256: string }>();
   let manifestBytes: Uint8Array | undefined;
@@ -398,7 +401,7 @@ async function* readPlain(
       const parse = options.rows === 'parse' || table === 'attachments';
       const pager = new JsonArrayPager(table);
       const keep: Row[] = [];
-      for await (const chunk of partChunks(reader, name, read, report, partHashes)) {
+      for await (const chunk of partChunks(reader, name, read, report, tableHashes)) {
         if (!parse || refusing) continue;
         try {
           for (const page of pager.write(chunk)) {
@@ -426,7 +429,7 @@ async function* readPlain(
       if (attachmentParts.has(name)) throw new BackupError(DAMAGED, `attachment ${name} twice`);
       const measured = { bytes: 0, sha256: '' };
       const data: Uint8Array[] = [];
-      for await (const chunk of partChunks(reader, name, measured, report, partHashes)) if (options.attachmentBytes) data.push(chunk);
+      for await (const chunk of partChunks(reader, name, measured, report, attachmentHashes)) if (options.attachmentBytes) data.push(chunk);
       attachmentParts.set(name, measured);
       if (options.attachmentBytes) yield { kind: 'attachment', attachment: { id: name, bytes: concatBytes(data), sha256: measured.sha256 } };
     } else {
@@ -444,7 +447,7 @@ async function* readPlain(
     const read = tableReads.get(table);
     if (!read) throw new BackupError(INVALID, `table ${table} missing`);
     const listed = manifest.tables[table];
-    if ((partHashes && listed.sha256 !== read.sha256) || listed.bytes !== read.bytes) throw new BackupError(DAMAGED, `table ${table}: checksum or size differs from the manifest`);
+    if ((tableHashes && listed.sha256 !== read.sha256) || listed.bytes !== read.bytes) throw new BackupError(DAMAGED, `table ${table}: checksum or size differs from the manifest`);
     if (read.refused) throw read.refused;
     const parsed = options.rows === 'parse' || table === 'attachments';
     if (parsed && read.checker.count !== listed.count) throw new BackupError(INVALID, `table ${table}: ${read.checker.count} rows, manifest says ${listed.count}`);
@@ -470,7 +473,7 @@ async function* readPlain(
     if (!part) throw new BackupError(INVALID, `attachment ${listed.id} listed in the manifest but absent`);
     const row = rows.get(listed.id);
     if (!row) throw new BackupError(INVALID, `attachment ${listed.id} has no row in the attachments table`);
-    if ((partHashes && part.sha256 !== listed.sha256) || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
+    if ((attachmentHashes && part.sha256 !== listed.sha256) || part.bytes !== listed.size) throw new BackupError(DAMAGED, `attachment ${listed.id}: checksum or size differs from the manifest`);
     // The row is what the app shows and checks the scan by; it must describe these very bytes.
     if (row.sha256 !== listed.sha256 || row.size !== part.bytes) {
       throw new BackupError(ATTACHMENT_MISMATCH, `attachment ${listed.id}: its row records size ${String(row.size)} / another sha256 than the bytes`);

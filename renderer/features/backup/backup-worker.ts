@@ -96,49 +96,58 @@ async function backup(id: number, appVersion: string, passphrase: string | undef
 }
 
 /**
- * The closing checksum's hash of `file`, computed by a worker of its own (./file-hash-worker.ts)
- * on the other core while this one reads the file: the reader asks for it once it knows the file
- * is unencrypted. `stop` ends that worker, whether or not it was asked for or has finished.
+ * Closing checksums' hashes of files (the file read, the snapshot just written), each computed by
+ * a worker of its own (./file-hash-worker.ts) on the other core while this one reads: the reader
+ * asks for one once it knows a file is unencrypted. `stop` ends every such worker still running.
  */
-function hashedElsewhere(file: Blob): { closingHash: () => Promise<string>; stop: () => void } {
-  let worker: Worker | undefined;
+function hashedElsewhere(): { closingHashOf: (file: Blob) => Promise<string>; stop: () => void } {
+  const running = new Set<Worker>();
   return {
-    closingHash: () =>
+    closingHashOf: (file) =>
       new Promise<string>((resolve, reject) => {
         const w = new Worker(new URL('./file-hash-worker.ts', import.meta.url), { type: 'module', name: 'backup-file-hash' });
-        worker = w;
+        running.add(w);
+        const end = () => {
+          w.terminate();
+          running.delete(w);
+        };
         w.addEventListener('message', (event: MessageEvent<FileHashAnswer>) => {
           if (event.data.ok) resolve(event.data.sha256);
           else reject(new Error(`file hash: ${event.data.error}`));
-          w.terminate();
+          end();
         });
         w.addEventListener('error', (event) => {
           reject(new Error(`file hash worker: ${event.message || 'failed'}`));
-          w.terminate();
+          end();
         });
         w.postMessage({ file } satisfies FileHashRequest);
       }),
-    stop: () => worker?.terminate(),
+    stop: () => {
+      for (const w of running) w.terminate();
+      running.clear();
+    },
   };
 }
 
 async function handle(request: Exclude<BackupWorkerRequest, { type: 'ack' | 'cancel' }>): Promise<BackupWritten | VerifyResult | InspectOutcome | RestoreOutcome> {
   const passphrase = request.passphrase ? { passphrase: request.passphrase } : {};
   if (request.type === 'backup') return backup(request.id, request.appVersion, request.passphrase);
-  const hashing = hashedElsewhere(request.file);
+  const hashing = hashedElsewhere();
+  const closingHash = () => hashing.closingHashOf(request.file);
   try {
     switch (request.type) {
       case 'check':
-        return await checkBackupIntegrity(blobChunks(request.file), { ...passphrase, closingHash: hashing.closingHash });
+        return await checkBackupIntegrity(blobChunks(request.file), { ...passphrase, closingHash });
       case 'inspect':
-        return await inspectBackup(request.file, { ...passphrase, closingHash: hashing.closingHash, onProgress: progressReporter(request.id) });
+        return await inspectBackup(request.file, { ...passphrase, closingHash, onProgress: progressReporter(request.id) });
       case 'restore':
         return await restoreBackupFile(db, sdb, request.file, {
           source: request.source,
           appVersion: request.appVersion,
           ...passphrase,
           ...(request.withoutSnapshot && { withoutSnapshot: true }),
-          closingHash: hashing.closingHash,
+          closingHash,
+          snapshotClosingHash: hashing.closingHashOf,
           onProgress: progressReporter(request.id),
         });
     }

@@ -16,6 +16,7 @@ import { createRecord, saveSettings } from '../../../renderer/db/repository';
 import { LedgerDb } from '../../../renderer/db/schema';
 import { SnapshotDb, listSnapshots } from '../../../renderer/db/snapshots';
 import { memorySpool } from '../../../renderer/bridge/spool';
+import { closingHashOf } from '../../../renderer/features/backup/closing-hash';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import type { Unit } from '../../../shared/domain/unit';
 
@@ -222,8 +223,42 @@ describe('paged backup and restore', () => {
       return transaction(...args);
     }) as typeof db.transaction);
     const outcome = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't' });
-    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('备份文件在校验之后被改动') });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('在校验之后被改动') });
     vi.restoreAllMocks();
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+
+  it('the snapshot is checked by the whole-file hash computed elsewhere: a wrong one stops the restore, the right one lets it through', async () => {
+    const { file, before } = await backupThenOther();
+    const asked: number[] = [];
+    const wrong = await restoreBackupFile(db, sdb, file.slice(), {
+      source: 'large.mlbackup',
+      appVersion: 't',
+      snapshotClosingHash: async (blob) => (asked.push(blob.size), '0'.repeat(64)),
+    });
+    expect(wrong).toMatchObject({ ok: false, snapshotFailed: true });
+    expect(asked).toHaveLength(1);
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+
+    const right = await restoreBackupFile(db, sdb, file, { source: 'large.mlbackup', appVersion: 't', snapshotClosingHash: (blob) => (asked.push(blob.size), closingHashOf(blob)) });
+    expect(right).toMatchObject({ ok: true });
+    expect(asked).toHaveLength(2);
+    expect((await listSnapshots(sdb))[0]?.bytes).toBe(asked[1]);
+  });
+
+  it('a table that differs from its checksum in the manifest is refused even when the closing checksum was made to fit, and nothing changes', async () => {
+    const { file, before } = await backupThenOther();
+    // One review's title changed, and the whole-file checksum computed again over the changed
+    // bytes: the first read (whole-file hash only for the tables) passes; the second, which
+    // hashes each table and compares it with the manifest, must refuse it.
+    const at = Buffer.from(file).indexOf(Buffer.from('第2500期'));
+    expect(at).toBeGreaterThan(0);
+    file[at + 3] = '9'.charCodeAt(0);
+    file.set(sha256(file.subarray(0, file.length - 32)), file.length - 32);
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'crafted.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('备份文件已损坏') });
     expect(await dump(db)).toEqual(before);
     expect(await listSnapshots(sdb)).toHaveLength(0);
   });

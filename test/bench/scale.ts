@@ -40,7 +40,7 @@ const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
 /** Which rows to measure (default all): a comma list of cold, pages, search, preview, restore, scans, batch. */
-const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
+const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
  * run reuses the dataset files and the restored Chromium profile, so a few rows can be measured
@@ -442,6 +442,53 @@ async function searchByKey(app: App): Promise<{ perKey: number[]; longest: numbe
   return { perKey, longest, peakRss: measured.peak, shown: shown.trim() };
 }
 
+/**
+ * The first search of a session: a new Chromium on the same profile, 发布审核 opened, 'dh' typed
+ * into its search box; from the first key down to the list no longer busy with a read and its
+ * count changed (what the register worker loads for a first search is waited for here).
+ */
+async function firstReviewSearch(app: App): Promise<Sample> {
+  await app.close();
+  await app.launch();
+  await app.page.waitForTimeout(CHROMIUM_START_MS);
+  const { page } = app;
+  await page.goto(app.base);
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+  await page.waitForTimeout(CHROMIUM_START_MS);
+  await app.nav('发布审核').click();
+  if ((await app.waitVisible(FIRST_ROW.map((s) => s.replace(':not([data-bench-old])', '')))) < 0) throw new Error('no data row appeared on 发布审核');
+  await page.waitForTimeout(1500);
+  const counted = page.locator('main').getByText(/^共 [\d,]+/).first();
+  const before = await counted.textContent();
+  const box = page.getByRole('searchbox', { name: '搜索标题' });
+  await box.click();
+  const measured = await withRss(() =>
+    profiled(page, 'search-first', async () => {
+      await page.keyboard.type('dh');
+      const [first, settled] = (await page.evaluate(
+        `new Promise((resolve) => {
+          const until = performance.now() + ${LONG_MS};
+          const first = window.__bench.keys.at(-2);
+          const tick = () => {
+            const busy = document.querySelector('main [aria-busy="true"]') !== null;
+            const count = [...document.querySelectorAll('main span')].find((e) => /^共 [\\d,]+/.test(e.textContent || ''));
+            if (!busy && count && count.textContent !== ${JSON.stringify(before)}) return resolve([first, performance.now()]);
+            if (performance.now() > until) return resolve([first, -1]);
+            requestAnimationFrame(tick);
+          };
+          tick();
+        })`,
+      )) as [number, number];
+      if (settled < 0) throw new Error('the list did not settle on the search');
+      return { ms: settled - first, longest: await app.longestSince(first) };
+    }),
+  );
+  // The clerk works on: what the worker keeps for the next session (an index it built) is written
+  // meanwhile, not cut off by the next run's close.
+  await page.waitForTimeout(AFTER_START_MS);
+  return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
+}
+
 /** 打印与签回 → 打印中心 tab → the first records of its first form (F01: reviews) listed. */
 async function printCenterRows(app: App): Promise<Sample> {
   const { page } = app;
@@ -601,6 +648,8 @@ try {
         `Chromium peak RSS ${fmtMb(Math.max(...searches.map((s) => s.peakRss)))}; shown: ${searches.at(-1)!.shown || '(no count shown)'}`,
     );
   }
+  const firstSearches = STEPS.has('search-first') ? await runs('发布审核, the first search of a session', () => firstReviewSearch(a)) : undefined;
+  if (firstSearches) reportRow("发布审核, the first search of a session ('dh' typed in a new Chromium: first key → list settled)", firstSearches);
   const picks = STEPS.has('picks') ? await runs('打印中心 first records', () => printCenterRows(a)) : undefined;
   if (picks) reportRow('打印中心, first records of F01 (tab click → first record listed)', picks);
   const previews = STEPS.has('preview') ? await runs('F04 preview', () => f04Preview(a)) : undefined;

@@ -12,7 +12,7 @@
 // current data (./snapshots.ts) and makes every table equal to the file's in ONE read-write
 // transaction, which commits only once that snapshot has been checked and stored (both go on
 // meanwhile), reading the file's tables a second time page by page, checking each row's shape as
-// it is parsed (each table must also hash exactly as in the first read) and writing, page by page,
+// it is parsed (each table's size, hash and rows must also be the manifest's) and writing, page by page,
 // only the rows that differ from the stored ones (./table-merge.ts): if anything fails or is
 // refused half-way (a full disk, a malformed row, a file changed in between), IndexedDB rolls the
 // whole transaction back and the current data stays exactly as it was. (The preview before a restore, inspectBackup, parses and checks every row as well.)

@@ -49,7 +49,7 @@ export interface PagedRead<R> {
   /**
    * A read for the key now asked (other filters, a query typed, another page) has not answered:
    * `shown` is the last key's. Not set by a re-read after a table changed (the rows shown are of
-   * the same key).
+   * the same key), nor once the read failed (its error is shown; the last rows stay).
    */
   pending: boolean;
 }
@@ -67,7 +67,12 @@ export function usePagedRead<R>(key: string, tables: readonly string[], read: ()
     let live = true;
     read().then(
       (next) => live && setState((shown) => (shown !== undefined && same?.(shown.value, next) ? (shown.key === key ? shown : { key, value: shown.value }) : { key, value: next })),
-      (e: unknown) => live && showError(e, '读取列表失败'),
+      (e: unknown) => {
+        if (!live) return;
+        showError(e, '读取列表失败');
+        // Not searching any more: the last rows stay, under the error's message.
+        setState((shown) => shown && (shown.key === key ? shown : { key, value: shown.value }));
+      },
     );
     return () => {
       live = false;

@@ -160,8 +160,8 @@ export interface PagesOptions extends ReadOptions {
   attachmentBytes?: boolean;
   /**
    * End once the table frames are read, returning what was measured of them: for a second read
-   * of a file verified whole before (a restore's replace), whose tables must hash exactly as
-   * they did then. Nothing after the tables is read or checked.
+   * of a file verified whole before (a restore's replace), whose tables the caller compares with
+   * the manifest. Nothing after the tables is read or checked.
    */
   tablesOnly?: boolean;
   /**

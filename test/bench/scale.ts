@@ -39,7 +39,7 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, preview, restore, scans, batch. */
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-first, picks, preview, restore, scans, batch (and verify). */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second

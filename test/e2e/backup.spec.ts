@@ -67,6 +67,36 @@ test('backup → verified in Node → restore over changed data → undo from th
   await expect(page.getByText(/^校验通过：全部 \d+ 条记录完整/)).toBeVisible();
 });
 
+test('without the worker that hashes a whole file, the restore hashes it itself and goes through', async ({ page }) => {
+  const app = new LedgerApp(page);
+  const backup = new BackupPage(page);
+  await app.goTo('备份与恢复');
+  const file = await backup.backupNow();
+  await renameOperator(page, '赵新');
+  await app.goTo('备份与恢复');
+  // From here on the backup worker starts the whole-file hash's worker from a script that is not
+  // there (as on a machine where starting it fails): its 'error' event, then the fallback.
+  let rewritten = 0;
+  await page.route(/\/assets\/backup-worker-[^/]*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/file-hash-worker-[\w-]+\.js/g, 'no-such-worker.js');
+    rewritten += 1;
+    await route.fulfill({ response, body });
+  });
+  const fallbacks: string[] = [];
+  page.on('console', (m) => void (m.text().includes('hashing the file here instead') && fallbacks.push(m.text())));
+  await page.reload();
+  await app.goTo('备份与恢复');
+  await backup.chooseFile(file);
+  await expect(backup.restoreCard.getByText('备份文件完整，校验通过')).toBeVisible();
+  await backup.confirmReplace();
+  await expect(page.getByText('操作员：王𠮷')).toBeVisible();
+  await expect(backup.snapshotsCard.getByRole('cell', { name: `恢复“${file.split('/').pop()}”之前` })).toBeVisible();
+  expect(rewritten).toBeGreaterThan(0);
+  // The preview's read, the restore's read and the snapshot's check each fell back.
+  expect(fallbacks).toHaveLength(3);
+});
+
 test('an encrypted backup needs its passphrase; a damaged file is refused and nothing changes', async ({ page }) => {
   const app = new LedgerApp(page);
   const backup = new BackupPage(page);

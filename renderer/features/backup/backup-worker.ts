@@ -11,6 +11,7 @@ import { backupStream, inspectBackup, restoreBackupFile, type InspectOutcome, ty
 import { LedgerError } from '../../db/repository';
 import { LedgerDb } from '../../db/schema';
 import { SnapshotDb } from '../../db/snapshots';
+import { closingHashOf } from './closing-hash';
 import type { FileHashAnswer, FileHashRequest } from './file-hash-worker';
 
 export type BackupWorkerRequest =
@@ -98,29 +99,38 @@ async function backup(id: number, appVersion: string, passphrase: string | undef
 /**
  * Closing checksums' hashes of files (the file read, the snapshot just written), each computed by
  * a worker of its own (./file-hash-worker.ts) on the other core while this one reads: the reader
- * asks for one once it knows a file is unencrypted. `stop` ends every such worker still running.
+ * asks for one once it knows a file is unencrypted. A worker that cannot start or fails leaves
+ * the hash to this one (slower, and never mistaken for a damaged file or snapshot). `stop` ends
+ * every such worker still running.
  */
 function hashedElsewhere(): { closingHashOf: (file: Blob) => Promise<string>; stop: () => void } {
   const running = new Set<Worker>();
+  const inWorker = (file: Blob) =>
+    new Promise<string>((resolve, reject) => {
+      const w = new Worker(new URL('./file-hash-worker.ts', import.meta.url), { type: 'module', name: 'backup-file-hash' });
+      running.add(w);
+      const end = () => {
+        w.terminate();
+        running.delete(w);
+      };
+      w.addEventListener('message', (event: MessageEvent<FileHashAnswer>) => {
+        if (event.data.ok) resolve(event.data.sha256);
+        else reject(new Error(`file hash: ${event.data.error}`));
+        end();
+      });
+      for (const type of ['error', 'messageerror'] as const) {
+        w.addEventListener(type, (event) => {
+          reject(new Error(`file hash worker: ${(event as ErrorEvent).message || type}`));
+          end();
+        });
+      }
+      w.postMessage({ file } satisfies FileHashRequest);
+    });
   return {
     closingHashOf: (file) =>
-      new Promise<string>((resolve, reject) => {
-        const w = new Worker(new URL('./file-hash-worker.ts', import.meta.url), { type: 'module', name: 'backup-file-hash' });
-        running.add(w);
-        const end = () => {
-          w.terminate();
-          running.delete(w);
-        };
-        w.addEventListener('message', (event: MessageEvent<FileHashAnswer>) => {
-          if (event.data.ok) resolve(event.data.sha256);
-          else reject(new Error(`file hash: ${event.data.error}`));
-          end();
-        });
-        w.addEventListener('error', (event) => {
-          reject(new Error(`file hash worker: ${event.message || 'failed'}`));
-          end();
-        });
-        w.postMessage({ file } satisfies FileHashRequest);
+      inWorker(file).catch((error: unknown) => {
+        console.warn('[backup worker] hashing the file here instead:', error);
+        return closingHashOf(file);
       }),
     stop: () => {
       for (const w of running) w.terminate();

@@ -177,22 +177,25 @@ export function RegisterList<T extends object>({
           {extra}
         </Space>
       )}
-      <PagedTable<T>
-        rowKey={rowKey}
-        size={size}
-        label={label}
-        rows={rows}
-        columns={columns}
-        pageSize={pageSize}
-        page={paging?.page}
-        pagingSize={paging?.pageSize}
-        total={paging?.total}
-        pending={pending}
-        busyShown={busyShown}
-        onPage={onPage}
-        onOpen={onOpen && openRow}
-        empty={empty}
-      />
+      {/* Busy for assistive technology and tests at once; the table itself is drawn again only once
+          the read has taken a while (busyShown), not twice at every key typed. */}
+      <div aria-busy={rows === undefined || pending}>
+        <PagedTable<T>
+          rowKey={rowKey}
+          size={size}
+          label={label}
+          rows={rows}
+          columns={columns}
+          pageSize={pageSize}
+          page={paging?.page}
+          pagingSize={paging?.pageSize}
+          total={paging?.total}
+          busyShown={busyShown}
+          onPage={onPage}
+          onOpen={onOpen && openRow}
+          empty={empty}
+        />
+      </div>
     </>
   );
 }
@@ -209,36 +212,33 @@ interface PagedTableProps<T> {
   page: number | undefined;
   pagingSize: number | undefined;
   total: number | undefined;
-  pending: boolean;
-  /** The pending read has taken long enough to be shown. */
+  /** A read under way has taken long enough to be shown over the rows. */
   busyShown: boolean;
   onPage: (page: number) => void;
   onOpen: ((row: T) => void) | undefined;
   empty: ReactNode;
 }
 
-function PagedTableOf<T extends object>({ rowKey, size, label, rows, columns, pageSize, page, pagingSize, total, pending, busyShown, onPage, onOpen, empty }: PagedTableProps<T>) {
+function PagedTableOf<T extends object>({ rowKey, size, label, rows, columns, pageSize, page, pagingSize, total, busyShown, onPage, onOpen, empty }: PagedTableProps<T>) {
   // Before the first read nothing is shown, so the spinner comes at once; over rows already shown
   // (the last query's), only once the read has taken a while.
   const first = rows === undefined;
   return (
-    <div aria-busy={first || pending}>
-      <Table<T>
-        rowKey={rowKey}
-        size={size}
-        aria-label={label}
-        loading={first || busyShown}
-        dataSource={rows as T[] | undefined}
-        pagination={
-          page !== undefined
-            ? { current: page, pageSize: pagingSize, total, onChange: onPage, hideOnSinglePage: true, showSizeChanger: false }
-            : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
-        }
-        onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
-        locale={{ emptyText: <Empty description={empty} /> }}
-        columns={columns}
-      />
-    </div>
+    <Table<T>
+      rowKey={rowKey}
+      size={size}
+      aria-label={label}
+      loading={first || busyShown}
+      dataSource={rows as T[] | undefined}
+      pagination={
+        page !== undefined
+          ? { current: page, pageSize: pagingSize, total, onChange: onPage, hideOnSinglePage: true, showSizeChanger: false }
+          : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
+      }
+      onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
+      locale={{ emptyText: <Empty description={empty} /> }}
+      columns={columns}
+    />
   );
 }
 

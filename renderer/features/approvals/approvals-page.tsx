@@ -64,10 +64,13 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
     limit: PAGE_SIZE,
     platformOf: (a) => a.platformId,
   });
+  // Drawn again when the read's rows change, not when it only starts or ends being pending.
+  const read = data?.rows;
+  const platforms = data?.platforms;
   const rows = useMemo(() => {
-    if (!rules || !data) return undefined;
-    return data.rows.map((a) => ({ a, s: filingState(a, rules, today), name: label(data.platforms?.get(a.platformId)) }));
-  }, [data, rules, today]);
+    if (!rules || !read) return undefined;
+    return read.map((a) => ({ a, s: filingState(a, rules, today), name: label(platforms?.get(a.platformId)) }));
+  }, [read, platforms, rules, today]);
   const total = data?.total;
   const anyFilter = Boolean(filter.kind || filter.status || filter.query);
 

@@ -46,9 +46,7 @@ async function holdRegisterRequests(page: Page): Promise<void> {
 async function registryWithDemo(page: Page) {
   await holdRegisterRequests(page);
   const app = new LedgerApp(page);
-  await app.open();
-  await app.completeSetup('东湖示范大学', '王𠮷');
-  await app.loadDemo();
+  await app.startWithDemo();
   await app.goTo('平台台账');
   const registry = new RegistryPage(page);
   const count = page.getByText(/^共 \d+ 个$/);

@@ -30,6 +30,13 @@ export class LedgerApp {
     await expect(dialog).toBeHidden();
   }
 
+  /** A new ledger set up as the e2e tests' school (东湖示范大学, operator 王𠮷) with the demo data loaded. */
+  async startWithDemo(): Promise<void> {
+    await this.open();
+    await this.completeSetup('东湖示范大学', '王𠮷');
+    await this.loadDemo();
+  }
+
   async loadDemo(): Promise<void> {
     await this.goTo('设置');
     await this.page.getByRole('button', { name: '载入示例数据' }).click();

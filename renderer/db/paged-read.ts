@@ -54,6 +54,11 @@ export interface PagedRead<R> {
   pending: boolean;
 }
 
+/** The value shown, now standing for `key` (the same object when it already does: nothing drawn again). */
+function standingFor<R>(shown: { key: string; value: R }, key: string): { key: string; value: R } {
+  return shown.key === key ? shown : { key, value: shown.value };
+}
+
 /**
  * Re-reads whenever `key` changes or one of the tables does; the newest read wins. The last read
  * stays shown while the next one loads (undefined only before the first), and `pending` says when
@@ -66,12 +71,12 @@ export function usePagedRead<R>(key: string, tables: readonly string[], read: ()
   useEffect(() => {
     let live = true;
     read().then(
-      (next) => live && setState((shown) => (shown !== undefined && same?.(shown.value, next) ? (shown.key === key ? shown : { key, value: shown.value }) : { key, value: next })),
+      (next) => live && setState((shown) => (shown !== undefined && same?.(shown.value, next) ? standingFor(shown, key) : { key, value: next })),
       (e: unknown) => {
         if (!live) return;
         showError(e, '读取列表失败');
         // Not searching any more: the last rows stay, under the error's message.
-        setState((shown) => shown && (shown.key === key ? shown : { key, value: shown.value }));
+        setState((shown) => shown && standingFor(shown, key));
       },
     );
     return () => {

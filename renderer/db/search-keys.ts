@@ -1,21 +1,27 @@
 // Pinyin search keys of texts, kept between sessions in a database of their own
-// (media-ledger-search). A key is a pure function of its text, so a kept key is never stale: a
-// restored backup, an import or an old backup without any key ends up searchable the same way.
+// (media-ledger-search, one per SEARCH_KEY_VERSION). A key is a pure function of its text and of
+// that version, so a kept key is never stale: a restored backup, an import or an old backup
+// without any key ends up searchable the same way, and a new version starts a store of its own.
 // Keying costs about 0.1 ms per text; a ledger of 100,000 reviews would need 10 s to key again
 // at every start. Each worker that searches (the registers, the print center's pick list) keeps
 // its own copy in memory over the same store.
 import { Dexie, type Table } from 'dexie';
-import { textSearchKey } from '@shared/search/pinyin-search';
+import { SEARCH_KEY_VERSION, textSearchKey } from '@shared/search/pinyin-search';
 
 interface StoredKey {
   text: string;
   key: string;
 }
 
+/** The database of one version's keys (the first version's kept the name it always had). */
+export function keyStoreName(version: number): string {
+  return version === 1 ? 'media-ledger-search' : `media-ledger-search-v${version}`;
+}
+
 class KeyStore extends Dexie {
   texts!: Table<StoredKey, string>;
-  constructor() {
-    super('media-ledger-search');
+  constructor(version: number) {
+    super(keyStoreName(version));
     this.version(1).stores({ texts: 'text' });
   }
 }
@@ -37,8 +43,9 @@ export interface SearchKeys {
   save(): Promise<void>;
 }
 
-export function searchKeys(): SearchKeys {
-  const store = new KeyStore();
+/** The keys of `version` (the current one but in tests); loading them drops the stores of the versions before. */
+export function searchKeys(version = SEARCH_KEY_VERSION): SearchKeys {
+  const store = new KeyStore(version);
   const keys = new Map<string, string>();
   let fresh: StoredKey[] = [];
   let loaded: Promise<void> | undefined;
@@ -55,6 +62,8 @@ export function searchKeys(): SearchKeys {
         } catch {
           // Without the store every key is computed again: slower, never wrong.
         }
+        // Not waited for (an older window may still hold one open).
+        for (let old = 1; old < version; old++) void Dexie.delete(keyStoreName(old)).catch(() => undefined);
       })();
       return loaded;
     },

@@ -3,13 +3,13 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchKeys } from '../../../renderer/db/search-keys';
+import { keyStoreName, searchKeys } from '../../../renderer/db/search-keys';
 import { textSearchKey } from '../../../shared/search/pinyin-search';
 
 const NAME = 'media-ledger-search';
 
 afterEach(async () => {
-  await Dexie.delete(NAME);
+  await Promise.all([Dexie.delete(NAME), Dexie.delete(keyStoreName(2))]);
 });
 
 describe('kept search keys', () => {
@@ -35,5 +35,18 @@ describe('kept search keys', () => {
     const next = searchKeys();
     await next.load();
     expect(next.keyOf('东湖示范大学')).toBe(key);
+  });
+
+  it('keys kept under an older version are never used, and their store is dropped', async () => {
+    expect(keyStoreName(1)).toBe(NAME);
+    const old = new Dexie(NAME);
+    old.version(1).stores({ texts: 'text' });
+    await old.table('texts').put({ text: '图书馆', key: 'an old key' });
+    old.close();
+
+    const keys = searchKeys(2);
+    await keys.load();
+    expect(keys.keyOf('图书馆')).toBe(textSearchKey('图书馆'));
+    await expect.poll(() => Dexie.exists(NAME)).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ import { db } from './database';
 import type { FlaggedPerson, UnitKeys } from './people-search';
 import type { PeopleWorkerRequest, PeopleWorkerResponse, PeopleWorkerValue } from './people-worker';
 import { readByIds } from './chunked-reads';
-import { readPageLookups, type Lookups } from './queries';
+import { readPageLookups } from './queries';
+import type { PagedRows } from './register-index';
 import { changedTables, usePaged, usePagedRows } from './paged-read';
 
 type RequestBody = PeopleWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -38,14 +39,8 @@ function useSourcesRead<R>(key: string, read: () => Promise<R>): R | undefined {
   return usePaged(key, SOURCES, read);
 }
 
-export interface PeoplePageRows {
-  rows: Person[];
-  total: number;
-  /** Every unit, for the people's unit names. */
-  lookups: Lookups;
-  /** A read for another filter or page is under way: these rows are the last read's. */
-  pending?: boolean;
-}
+/** One page of 人员 (its lookups: every unit, for the people's unit names). */
+export type PeoplePageRows = PagedRows<Person>;
 
 /** One page of 人员 in name order. */
 export function usePeoplePage(filter: PeopleFilter, offset: number, limit: number): PeoplePageRows | undefined {

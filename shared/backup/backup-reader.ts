@@ -153,9 +153,11 @@ export interface PagesOptions extends ReadOptions {
   /**
    * 'parse' (the default): every table is parsed and checked page by page. 'hash': only the
    * attachments table is (a restore's first read, whose second read parses the rest inside the
-   * transaction that rolls back on any refusal).
+   * transaction that rolls back on any refusal). 'audit': the attachments and the audit log (a
+   * preview, which checks the audit chain; the whole-file hash proves the other tables' bytes, and
+   * the restore's second read parses them).
    */
-  rows?: 'parse' | 'hash';
+  rows?: RowsRead;
   /** Hand on every attachment's bytes (otherwise only their hashes are checked). */
   attachmentBytes?: boolean;
   /**
@@ -226,9 +228,17 @@ async function settle(read: Promise<PagesResult>): Promise<VerifyResult> {
   }
 }
 
+/** Which tables a read parses (see PagesOptions.rows). */
+type RowsRead = 'parse' | 'hash' | 'audit';
+
+/** Whether a read of `rows` parses `table`: the attachment rows always (the scans are checked against them), and few. */
+function parses(rows: RowsRead, table: BackupTable): boolean {
+  return rows === 'parse' || table === 'attachments' || (rows === 'audit' && table === 'auditLog');
+}
+
 interface CoreOptions extends PagesOptions {
-  /** Parse every table (a restore, a preview, a file from elsewhere) or check hashes only (a file just written). */
-  rows: 'parse' | 'hash';
+  /** Parse every table (a restore, a file from elsewhere), the audit log (a preview) or check hashes only (a file just written). */
+  rows: RowsRead;
   attachmentBytes: boolean;
 }
 
@@ -397,8 +407,8 @@ async function* readPlain(
       if (tableReads.has(table)) throw new BackupError(DAMAGED, `table ${name} twice`);
       const read: TableRead = { bytes: 0, sha256: '', checker: new RowChecker(table) };
       tableReads.set(table, read);
-      // The attachment rows are needed whole (to check the scans against), and are few.
-      const parse = options.rows === 'parse' || table === 'attachments';
+      // The attachment rows are needed whole (to check the scans against).
+      const parse = parses(options.rows, table);
       const pager = new JsonArrayPager(table);
       const keep: Row[] = [];
       for await (const chunk of partChunks(reader, name, read, report, tableHashes)) {
@@ -449,8 +459,7 @@ async function* readPlain(
     const listed = manifest.tables[table];
     if ((tableHashes && listed.sha256 !== read.sha256) || listed.bytes !== read.bytes) throw new BackupError(DAMAGED, `table ${table}: checksum or size differs from the manifest`);
     if (read.refused) throw read.refused;
-    const parsed = options.rows === 'parse' || table === 'attachments';
-    if (parsed && read.checker.count !== listed.count) throw new BackupError(INVALID, `table ${table}: ${read.checker.count} rows, manifest says ${listed.count}`);
+    if (parses(options.rows, table) && read.checker.count !== listed.count) throw new BackupError(INVALID, `table ${table}: ${read.checker.count} rows, manifest says ${listed.count}`);
     counts[table] = listed.count;
   }
   if (options.rows === 'parse') {

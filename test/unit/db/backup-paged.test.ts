@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readBackup } from '../../../shared/backup/backup-reader';
+import { readBackup, verifyBackup } from '../../../shared/backup/backup-reader';
 import { writeBackup } from '../../../shared/backup/backup-writer';
 import { collectBytes } from '../../../shared/backup/byte-reader';
 import { BACKUP_TABLES, type BackupTable } from '../../../shared/backup/format';
@@ -69,6 +69,48 @@ async function backupThenOther(passphrase?: string): Promise<{ file: Uint8Array;
   await db.open();
   await fillLarge(db, '当前数据');
   return { file, before: await dump(db) };
+}
+
+/** Each frame of a plain backup file: its type, name and the byte ranges of its chunks. */
+function frames(file: Uint8Array): { type: string; name: string; chunks: [number, number][] }[] {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const out: ReturnType<typeof frames> = [];
+  // After "MLBK" and the format version; up to the end frame.
+  for (let at = 6; file[at] !== 'Z'.charCodeAt(0); ) {
+    const type = String.fromCharCode(file[at]!);
+    const nameLength = view.getUint16(at + 1);
+    const name = new TextDecoder().decode(file.subarray(at + 3, at + 3 + nameLength));
+    at += 3 + nameLength;
+    const chunks: [number, number][] = [];
+    for (let length = view.getUint32(at); length > 0; length = view.getUint32(at)) {
+      chunks.push([at + 4, at + 4 + length]);
+      at += 4 + length;
+    }
+    at += 4;
+    out.push({ type, name, chunks });
+  }
+  return out;
+}
+
+/**
+ * A crafted file: `edit` changes bytes of one table in place, and the table's checksum in the
+ * manifest and the closing checksum are computed again to fit, as only someone meaning to pass the
+ * checks would.
+ */
+function craft(file: Uint8Array, table: BackupTable, edit: (file: Uint8Array) => void): void {
+  const tableHash = () => {
+    const hash = sha256.create();
+    for (const [from, to] of frames(file).find((f) => f.type === 'T' && f.name === table)!.chunks) hash.update(file.subarray(from, to));
+    return bytesToHex(hash.digest());
+  };
+  const before = tableHash();
+  edit(file);
+  const after = tableHash();
+  const [[from, to]] = frames(file).find((f) => f.type === 'M')!.chunks as [[number, number]];
+  const at = Buffer.from(file.subarray(from, to)).indexOf(before);
+  expect(at).toBeGreaterThan(0);
+  file.set(new TextEncoder().encode(after), from + at);
+  file.set(sha256(file.subarray(0, file.length - 32)), file.length - 32);
 }
 
 describe('paged backup and restore', () => {
@@ -246,6 +288,35 @@ describe('paged backup and restore', () => {
     expect(right).toMatchObject({ ok: true });
     expect(asked).toHaveLength(2);
     expect((await listSnapshots(sdb))[0]?.bytes).toBe(asked[1]);
+  });
+
+  it('the preview parses only the audit log: a crafted file with a duplicate review passes it, and the restore refuses it and changes nothing', async () => {
+    const { file, before } = await backupThenOther();
+    craft(file, 'reviews', (bytes) => {
+      const at = Buffer.from(bytes).indexOf(Buffer.from('"id":"r00001"'));
+      expect(at).toBeGreaterThan(0);
+      bytes[at + '"id":"r0000'.length] = '0'.charCodeAt(0);
+    });
+    // The whole-file hash and the audit chain hold; the reviews' rows are left to the restore.
+    expect(await inspectBackup(file)).toMatchObject({ ok: true, counts: { reviews: REVIEWS }, chain: { ok: true } });
+    // A file from elsewhere checked whole (npm run verify-backup) is refused at once.
+    expect(await verifyBackup(file)).toMatchObject({ ok: false, detail: expect.stringContaining('duplicate id r00000') });
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'crafted.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: false, detail: expect.stringContaining('duplicate id r00000') });
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+
+  it('the preview still parses and checks the audit log: a crafted file with a changed entry fails its chain', async () => {
+    const { file } = await backupThenOther();
+    craft(file, 'auditLog', (bytes) => {
+      const at = Buffer.from(bytes).indexOf(Buffer.from('"at":"'));
+      expect(at).toBeGreaterThan(0);
+      // The first entry's time, a second later or earlier (YYYY-MM-DDTHH:MM:SS: the last digit).
+      const digit = at + '"at":"'.length + 18;
+      bytes[digit] = bytes[digit] === '0'.charCodeAt(0) ? '1'.charCodeAt(0) : '0'.charCodeAt(0);
+    });
+    expect(await inspectBackup(file)).toMatchObject({ ok: true, chain: { ok: false, brokenAt: 1 } });
   });
 
   it('a table that differs from its checksum in the manifest is refused even when the closing checksum was made to fit, and nothing changes', async () => {

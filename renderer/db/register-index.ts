@@ -78,7 +78,7 @@ export interface PagedRows<T> {
   lookups: Lookups;
   /** The platforms the rows name (when the page asked for them), by id. */
   platforms?: Map<string, Platform>;
-  /** A read for other filters or another page is under way: these rows are the last read's. */
+  /** Set by usePagedRows: see PagedRead.pending (paged-read.ts). */
   pending?: boolean;
 }
 

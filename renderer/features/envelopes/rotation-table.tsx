@@ -35,13 +35,15 @@ export function RotationTable({ policy }: { policy: PasswordPolicy }) {
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   });
-  const own = useCredentialsOf(data?.rows.map((p) => p.id) ?? []);
+  // The page's rows, not `data`: that object changes when a read begins or ends (its pending flag).
+  const platforms = data?.rows;
+  const own = useCredentialsOf(platforms?.map((p) => p.id) ?? []);
   const rows = useMemo(() => {
-    if (!data || !own) return undefined;
+    if (!platforms || !own) return undefined;
     const statusOf = passwordStatuses(own.envelopes, own.handovers, policy);
     const current = firstCurrentEnvelopes(own.envelopes);
-    return data.rows.map((p) => ({ p, status: statusOf(p.id), current: current.get(p.id) }));
-  }, [data, own, policy]);
+    return platforms.map((p) => ({ p, status: statusOf(p.id), current: current.get(p.id) }));
+  }, [platforms, own, policy]);
   return (
     <Table
       size="small"

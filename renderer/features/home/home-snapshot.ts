@@ -222,15 +222,24 @@ export function reminderPage(
  * start).
  */
 export class SnapshotVersions {
-  private last: string | undefined;
+  /**
+   * The last snapshot given, as its text once it has been compared with another. The first is
+   * kept as it is: its text (every reminder, not only the page shown) is made only when
+   * the next one is compared with it, not before the first is sent at the start. A snapshot given
+   * here is never changed afterwards.
+   */
+  private last: HomeSnapshot | string | undefined;
   /** The version of the last snapshot that differed from the one before; 0 before the first. */
   version = 0;
 
   /** Whether `snapshot` differs from the last one given (then it gets the next version). */
   changed(snapshot: HomeSnapshot): boolean {
-    const text = JSON.stringify(snapshot);
-    if (text === this.last) return false;
-    this.last = text;
+    if (this.last !== undefined) {
+      const last = typeof this.last === 'string' ? this.last : JSON.stringify(this.last);
+      const text = JSON.stringify(snapshot);
+      this.last = text;
+      if (text === last) return false;
+    } else this.last = snapshot;
     this.version += 1;
     return true;
   }

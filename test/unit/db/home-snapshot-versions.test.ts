@@ -1,6 +1,6 @@
 // The start page is sent its data again only when what it shows changed: the kept figures shown at
 // a start are confirmed by the reading that follows, and an equal snapshot must not be drawn twice.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SnapshotVersions, type HomeSnapshot } from '../../../renderer/features/home/home-snapshot';
 
 function snapshot(accounts: number, reminderTitle = '年度检查'): HomeSnapshot {
@@ -30,5 +30,21 @@ describe('SnapshotVersions', () => {
     flagged.flagged[0]!.roles.push('东湖书坊微博 管理员');
     expect(versions.changed(flagged)).toBe(true);
     expect(versions.version).toBe(5);
+  });
+
+  it('sends the first snapshot without writing it out as text: only the next comparison does', () => {
+    const versions = new SnapshotVersions();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      expect(versions.changed(snapshot(5))).toBe(true);
+      expect(stringify).not.toHaveBeenCalled();
+      expect(versions.changed(snapshot(5))).toBe(false);
+      expect(stringify).toHaveBeenCalledTimes(2);
+      // From then on one text per snapshot: the last one's is kept.
+      expect(versions.changed(snapshot(6))).toBe(true);
+      expect(stringify).toHaveBeenCalledTimes(3);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 });

@@ -236,6 +236,16 @@ function parses(rows: RowsRead, table: BackupTable): boolean {
   return rows === 'parse' || table === 'attachments' || (rows === 'audit' && table === 'auditLog');
 }
 
+/**
+ * Throws the first reason a restore could not use the rows of a table it parsed (a preview: the
+ * attachment rows). A read of hashes only (a file just written, whose writer checked its rows)
+ * checks none.
+ */
+function checkRestorable(tableReads: Map<BackupTable, TableRead>, rows: RowsRead): void {
+  if (rows === 'hash') return;
+  for (const table of RESTORABLE_ORDER) if (parses(rows, table)) (tableReads.get(table) as TableRead).checker.restorable();
+}
+
 interface CoreOptions extends PagesOptions {
   /** Parse every table (a restore, a file from elsewhere), the audit log (a preview) or check hashes only (a file just written). */
   rows: RowsRead;
@@ -373,7 +383,7 @@ async function* readPlain(
     if (options.tablesOnly && type !== FRAME_TABLE) {
       if (tableReads.size !== BACKUP_TABLES.length) throw new BackupError(DAMAGED, 'the tables differ from those verified before');
       for (const read of tableReads.values()) if (read.refused) throw read.refused;
-      if (options.rows === 'parse') for (const table of RESTORABLE_ORDER) (tableReads.get(table) as TableRead).checker.restorable();
+      checkRestorable(tableReads, options.rows);
       return { ok: true, tablesOnly: digests(tableReads) };
     }
     if (type === FRAME_END) {
@@ -462,9 +472,7 @@ async function* readPlain(
     if (parses(options.rows, table) && read.checker.count !== listed.count) throw new BackupError(INVALID, `table ${table}: ${read.checker.count} rows, manifest says ${listed.count}`);
     counts[table] = listed.count;
   }
-  if (options.rows === 'parse') {
-    for (const table of RESTORABLE_ORDER) (tableReads.get(table) as TableRead).checker.restorable();
-  }
+  checkRestorable(tableReads, options.rows);
 
   // The manifest, the attachment frames and the attachment rows must name the same set: equal
   // sizes and no duplicates in any of them (the frames and the rows were checked for those).

@@ -92,25 +92,39 @@ function frames(file: Uint8Array): { type: string; name: string; chunks: [number
   return out;
 }
 
+/** Replaces `from` with `to` (as long) in the manifest, after `after`, and makes the closing checksum fit. */
+function refitManifest(file: Uint8Array, from: string, to: string, after: string): void {
+  expect(to).toHaveLength(from.length);
+  const [[start, end]] = frames(file).find((f) => f.type === 'M')!.chunks as [[number, number]];
+  const manifest = Buffer.from(file.subarray(start, end));
+  const at = manifest.indexOf(from, manifest.indexOf(after));
+  expect(manifest.indexOf(after)).toBeGreaterThan(0);
+  expect(at).toBeGreaterThan(0);
+  file.set(new TextEncoder().encode(to), start + at);
+  file.set(sha256(file.subarray(0, file.length - 32)), file.length - 32);
+}
+
 /**
- * A crafted file: `edit` changes bytes of one table in place, and the table's checksum in the
- * manifest and the closing checksum are computed again to fit, as only someone meaning to pass the
- * checks would.
+ * A crafted file: the first `needle` in one table's bytes is changed in place by `change`, and the
+ * table's checksum in the manifest and the closing checksum are computed again to fit, as only
+ * someone meaning to pass the checks would.
  */
-function craft(file: Uint8Array, table: BackupTable, edit: (file: Uint8Array) => void): void {
+function craft(file: Uint8Array, table: BackupTable, needle: string, change: (file: Uint8Array, at: number) => void): void {
+  const chunks = () => frames(file).find((f) => f.type === 'T' && f.name === table)!.chunks;
   const tableHash = () => {
     const hash = sha256.create();
-    for (const [from, to] of frames(file).find((f) => f.type === 'T' && f.name === table)!.chunks) hash.update(file.subarray(from, to));
+    for (const [from, to] of chunks()) hash.update(file.subarray(from, to));
     return bytesToHex(hash.digest());
   };
   const before = tableHash();
-  edit(file);
+  const at = chunks()
+    .map(([from, to]) => [from, Buffer.from(file.subarray(from, to)).indexOf(needle)] as const)
+    .find(([, i]) => i >= 0);
+  expect(at).toBeDefined();
+  change(file, at![0] + at![1]);
   const after = tableHash();
-  const [[from, to]] = frames(file).find((f) => f.type === 'M')!.chunks as [[number, number]];
-  const at = Buffer.from(file.subarray(from, to)).indexOf(before);
-  expect(at).toBeGreaterThan(0);
-  file.set(new TextEncoder().encode(after), from + at);
-  file.set(sha256(file.subarray(0, file.length - 32)), file.length - 32);
+  expect(after).not.toBe(before);
+  refitManifest(file, before, after, `"${table}":`);
 }
 
 describe('paged backup and restore', () => {
@@ -292,9 +306,7 @@ describe('paged backup and restore', () => {
 
   it('the preview parses only the audit log: a crafted file with a duplicate review passes it, and the restore refuses it and changes nothing', async () => {
     const { file, before } = await backupThenOther();
-    craft(file, 'reviews', (bytes) => {
-      const at = Buffer.from(bytes).indexOf(Buffer.from('"id":"r00001"'));
-      expect(at).toBeGreaterThan(0);
+    craft(file, 'reviews', '"id":"r00001"', (bytes, at) => {
       bytes[at + '"id":"r0000'.length] = '0'.charCodeAt(0);
     });
     // The whole-file hash and the audit chain hold; the reviews' rows are left to the restore.
@@ -307,11 +319,19 @@ describe('paged backup and restore', () => {
     expect(await listSnapshots(sdb)).toHaveLength(0);
   });
 
+  it("the preview lists the manifest's counts of the tables it does not parse: a crafted count is refused by the restore, and nothing changes", async () => {
+    const { file, before } = await backupThenOther();
+    refitManifest(file, `"count":${REVIEWS}`, `"count":${REVIEWS - 1}`, '"reviews":');
+    expect(await inspectBackup(file)).toMatchObject({ ok: true, counts: { reviews: REVIEWS - 1 }, chain: { ok: true } });
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'crafted.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: false, detail: 'table reviews differs from the manifest' });
+    expect(await dump(db)).toEqual(before);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+  });
+
   it('the preview still parses and checks the audit log: a crafted file with a changed entry fails its chain', async () => {
     const { file } = await backupThenOther();
-    craft(file, 'auditLog', (bytes) => {
-      const at = Buffer.from(bytes).indexOf(Buffer.from('"at":"'));
-      expect(at).toBeGreaterThan(0);
+    craft(file, 'auditLog', '"at":"', (bytes, at) => {
       // The first entry's time, a second later or earlier (YYYY-MM-DDTHH:MM:SS: the last digit).
       const digit = at + '"at":"'.length + 18;
       bytes[digit] = bytes[digit] === '0'.charCodeAt(0) ? '1'.charCodeAt(0) : '0'.charCodeAt(0);

@@ -15,8 +15,9 @@
 // it is parsed (each table's size, hash and rows must also be the manifest's) and writing, page by page,
 // only the rows that differ from the stored ones (./table-merge.ts): if anything fails or is
 // refused half-way (a full disk, a malformed row, a file changed in between), IndexedDB rolls the
-// whole transaction back and the current data stays exactly as it was. (The preview before a restore, inspectBackup, checks the file by its
-// whole-file hash and parses the audit log, for its chain, and the attachment rows.)
+// whole transaction back and the current data stays exactly as it was. (The preview before a
+// restore, inspectBackup, checks the file by its whole-file hash and parses the audit log, for its
+// chain, and the attachment rows.)
 import { Dexie } from 'dexie';
 import { ChainVerifier, sealEntry, type ChainVerdict } from '@shared/audit/hash-chain';
 import type { AuditEntry } from '@shared/domain/audit';

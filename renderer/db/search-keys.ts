@@ -3,8 +3,8 @@
 // that version, so a kept key is never stale: a restored backup, an import or an old backup
 // without any key ends up searchable the same way, and a new version starts a store of its own.
 // Keying costs 0.05–0.08 ms per text (textSearchKey in Node); a ledger of 100,000 reviews and
-// their platforms would need seconds to key again at every start. Each worker that searches (the registers, the print center's pick list) keeps
-// its own copy in memory over the same store.
+// their platforms would need seconds to key again at every start. Each worker that searches (the
+// registers, the print center's pick list) keeps its own copy in memory over the same store.
 import { Dexie, type Table } from 'dexie';
 import { SEARCH_KEY_VERSION, textSearchKey } from '@shared/search/pinyin-search';
 

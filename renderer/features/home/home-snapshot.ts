@@ -224,9 +224,9 @@ export function reminderPage(
 export class SnapshotVersions {
   /**
    * The last snapshot given, as its text once it has been compared with another. The first is
-   * kept as it is: its text (every reminder, not only the page shown) is made only when
-   * the next one is compared with it, not before the first is sent at the start. A snapshot given
-   * here is never changed afterwards.
+   * kept as it is: its text (every reminder, not only the page shown) is made only when the next
+   * one is compared with it, not before the first is sent at the start. A snapshot given here is
+   * never changed afterwards.
    */
   private last: HomeSnapshot | string | undefined;
   /** The version of the last snapshot that differed from the one before; 0 before the first. */

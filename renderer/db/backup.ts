@@ -416,9 +416,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** Audit pages hashed (by the platform, on other threads) while the preview reads on. */
-const CHAIN_PAGES_AHEAD = 3;
-
 /** A verified file's summary, and the verdict on its audit log's hash chain (checked page by page). */
 export type InspectOutcome = ({ ok: true; chain: ChainVerdict } & BackupSummary) | BackupFailure;
 
@@ -444,18 +441,14 @@ export async function inspectBackup(
       rows: 'audit',
       ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size }) }),
     });
-    // The audit pages being hashed while the next ones are read: a few, so memory stays flat.
-    const hashing: Promise<void>[] = [];
     for (;;) {
       const next = await pages.next();
       if (next.done) {
         if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
-        await Promise.all(hashing);
         return { ...next.value, chain: chain.verdict() };
       }
       if (next.value.kind === 'rows' && next.value.table === 'auditLog') {
-        hashing.push(chain.addPage(next.value.rows as unknown as AuditEntry[]));
-        if (hashing.length > CHAIN_PAGES_AHEAD) await hashing.shift();
+        chain.add(next.value.rows as unknown as AuditEntry[]);
       }
     }
   } catch (error) {

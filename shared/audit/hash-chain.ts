@@ -4,7 +4,6 @@
 // and awaiting anything but the database there would let the transaction commit early.
 import { GENESIS_HASH, type AuditEntry } from '../domain/audit';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json';
-import { subtle, utf8Encoder } from '../backup/web-platform';
 
 export type UnhashedEntry = Omit<AuditEntry, 'hash' | 'seq'>;
 
@@ -18,36 +17,6 @@ function hashedText(entry: UnhashedEntry): string {
 
 export function entryHash(entry: UnhashedEntry): string {
   return sha256Hex(hashedText(entry));
-}
-
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/**
- * entryHash of many entries at once, by the platform's native SHA-256 (Web Crypto): the same
- * hashes. Every entry's text is encoded into its own stretch of one buffer rather than by an
- * encode() call of its own (in Chromium 156, texts of 2,000 entries encoded and hashed: 35 ms one
- * by one, 29 ms into one buffer). For checking a chain only: it awaits, so it cannot seal an entry
- * inside a transaction.
- */
-export async function entryHashes(entries: readonly UnhashedEntry[]): Promise<string[]> {
-  const encoder = utf8Encoder();
-  const texts = entries.map(hashedText);
-  // Each UTF-16 unit becomes at most 3 bytes (a surrogate pair, two units, becomes 4).
-  const bytes = new Uint8Array(texts.reduce((sum, text) => sum + text.length * 3, 0));
-  let at = 0;
-  const digests = await Promise.all(
-    texts.map((text) => {
-      const { written } = encoder.encodeInto(text, bytes.subarray(at));
-      const digest = subtle().digest('SHA-256', bytes.subarray(at, at + written));
-      at += written;
-      return digest;
-    }),
-  );
-  return digests.map((digest) => {
-    let hex = '';
-    for (const byte of new Uint8Array(digest)) hex += HEX[byte];
-    return hex;
-  });
 }
 
 export function sealEntry(entry: Omit<UnhashedEntry, 'prevHash'>, prevHash: string | undefined): AuditEntry {
@@ -78,41 +47,22 @@ export class ChainVerifier {
   private prevSeq = 0;
   private count = 0;
   private broken: { brokenAt: number; reason: string } | undefined;
-  /** The last page handed to addPage, added once its hashes and every page before it are. */
-  private queue: Promise<void> = Promise.resolve();
-
-  /** Checks the next entries; `hashes`, when given, are their entryHash values (see addPage). */
-  add(entries: readonly AuditEntry[], hashes?: readonly string[]): void {
-    for (const [i, e] of entries.entries()) {
-      const index = this.count;
+  /** Checks the next entries (the page after the ones added before). */
+  add(entries: readonly AuditEntry[]): void {
+    for (const e of entries) {
       this.count += 1;
       if (this.broken) continue;
-      const seq = e.seq ?? index + 1;
+      const seq = e.seq ?? this.count;
       // Positions are whole numbers that only grow (a restore may leave a gap, never a step back):
       // an entry slipped in between two others with a made-up position is caught at that entry.
       if (!Number.isSafeInteger(seq) || seq <= this.prevSeq) this.broken = { brokenAt: seq, reason: '序号异常（记录被插入或顺序被改动）' };
       else if (e.prevHash !== this.prev) this.broken = { brokenAt: seq, reason: '与上一条记录的链接不符（记录被删除、插入或改动）' };
-      else if ((hashes?.[i] ?? entryHash(e)) !== e.hash) this.broken = { brokenAt: seq, reason: '内容与其哈希不符（记录被改动）' };
+      else if (entryHash(e) !== e.hash) this.broken = { brokenAt: seq, reason: '内容与其哈希不符（记录被改动）' };
       else {
         this.prev = e.hash;
         this.prevSeq = seq;
       }
     }
-  }
-
-  /**
-   * add() with the page's hashes computed natively (entryHashes): the same checks, less time. The
-   * page's hashing starts at once and the page is added once the pages handed on before it are:
-   * a caller may read the next page while the platform hashes this one (on other threads), and
-   * await the promises later, in any order. The verdict counts only pages whose promise settled.
-   */
-  addPage(entries: readonly AuditEntry[]): Promise<void> {
-    const hashes = this.broken ? undefined : entryHashes(entries);
-    // Awaited below, after the pages before it; a failure is told by that promise, never left unhandled.
-    hashes?.catch(() => undefined);
-    const added = this.queue.then(async () => this.add(entries, this.broken ? undefined : await hashes));
-    this.queue = added;
-    return added;
   }
 
   verdict(): ChainVerdict {

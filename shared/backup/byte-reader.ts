@@ -68,12 +68,15 @@ export class ByteReader {
   /** Exactly `n` bytes, or `null` when the source ends first (a truncated file). */
   async read(n: number): Promise<Uint8Array | null> {
     if (!(await this.fill(n))) return null;
-    const out = new Uint8Array(n);
-    let at = 0;
-    while (at < n) {
+    // Bytes within one chunk (most reads: a file's 1 MB parts come in slices of 4 MB) are handed out
+    // as a view of it, not a copy: a source's chunks are its own arrays, never refilled later.
+    const first = this.queue[0];
+    const within = first !== undefined && first.length >= n;
+    const out = within ? first.subarray(0, n) : new Uint8Array(n);
+    for (let at = 0; at < n; ) {
       const head = this.queue[0] as Uint8Array;
       const take = Math.min(head.length, n - at);
-      out.set(head.subarray(0, take), at);
+      if (!within) out.set(head.subarray(0, take), at);
       at += take;
       if (take === head.length) this.queue.shift();
       else this.queue[0] = head.subarray(take);

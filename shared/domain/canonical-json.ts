@@ -1,8 +1,7 @@
 // JSON with its keys in one order and its SHA-256: the same content always gives the same text and
 // the same hash. The audit log's hash chain (shared/audit/hash-chain.ts) and the exchange
 // package's checksum (shared/exchange/format.ts) both rest on it.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256HexOfText } from './sha256';
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -26,5 +25,5 @@ function sortKeys(value: unknown): unknown {
 
 /** SHA-256 of the text's UTF-8 bytes in hex; synchronous, so the audit log can seal an entry inside a transaction. */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return sha256HexOfText(text);
 }

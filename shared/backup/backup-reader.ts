@@ -6,8 +6,7 @@
 // onAttachment) must throw them away unless the read ends with ok. Every failure comes back as
 // { ok: false, reason (Chinese, for the clerk), detail (English, for the log) }; the functions
 // returning results never throw.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, Sha256 } from '../domain/sha256';
 import { ByteReader, concatBytes } from './byte-reader';
 import { openEnvelope } from './encryption';
 import {
@@ -299,10 +298,10 @@ interface FileHash {
 }
 
 function ownFileHash(): FileHash {
-  const hash = sha256.create();
+  const hash = new Sha256();
   return {
     update: (bytes) => hash.update(bytes),
-    closing: () => Promise.resolve(bytesToHex(hash.clone().digest())),
+    closing: () => Promise.resolve(hash.hex()),
   };
 }
 

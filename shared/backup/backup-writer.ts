@@ -2,8 +2,7 @@
 // (each table's JSON array grows incrementally) and attachments are pulled one at a time from the
 // caller's iterable, so memory holds one page of rows and one attachment chunk, however large the
 // database is. With a passphrase the stream is sealed by ./encryption.ts.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { Sha256 } from '../domain/sha256';
 import { toAsyncIterable } from './byte-reader';
 import { encryptStream } from './encryption';
 import {
@@ -91,7 +90,7 @@ function chunked(bytes: Uint8Array, hash: { update(b: Uint8Array): unknown }, ou
  * together are byte for byte JSON.stringify of the whole table, so every reader reads it as before.
  */
 export class TableFrameWriter {
-  private readonly hash = sha256.create();
+  private readonly hash = new Sha256();
   private readonly checker: RowChecker;
   private size = 0;
   private ended = false;
@@ -125,7 +124,7 @@ export class TableFrameWriter {
     this.ended = true;
     const out = this.encode(this.size === 0 ? '[]' : ']');
     out.push(this.emit(u32(0)));
-    this.done(this.table, this.checker.count, this.size, bytesToHex(this.hash.digest()), this.checker);
+    this.done(this.table, this.checker.count, this.size, this.hash.hex(), this.checker);
     return out;
   }
 
@@ -145,7 +144,7 @@ export class TableFrameWriter {
  */
 export class PlainBackupWriter {
   private readonly manifest: BackupManifest;
-  private readonly fileHash = sha256.create();
+  private readonly fileHash = new Sha256();
   private attachmentIds = new Set<string>();
   private readonly written = new Set<string>();
   private tablesDone = 0;
@@ -208,7 +207,7 @@ export class PlainBackupWriter {
     const missing = [...this.attachmentIds].filter((id) => !this.written.has(id));
     if (missing.length > 0) throw cannotWrite(`no bytes given for ${missing.length} attachment(s), e.g. ${missing[0]}`);
     const out = [this.emit(frameHead(FRAME_MANIFEST, MANIFEST_NAME))];
-    const ignored = sha256.create();
+    const ignored = new Sha256();
     chunked(utf8Encode(JSON.stringify(this.manifest)), ignored, out);
     for (let i = 1; i < out.length; i++) this.emit(out[i] as Uint8Array);
     out.push(this.emit(u32(0)), this.emit(new Uint8Array([FRAME_END])));

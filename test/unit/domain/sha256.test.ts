@@ -1,11 +1,11 @@
-// The project's one-shot SHA-256 (shared/domain/sha256.ts) gives the standard digest for every
-// length and every kind of text, and exactly the hashes of the library that sealed every audit
+// The project's SHA-256 (shared/domain/sha256.ts) gives the standard digest for every length, every
+// kind of text and any cut of a message into pieces, and exactly the hashes of the library that sealed every audit
 // entry and exchange package written before it (@noble/hashes): those hashes must still verify.
 import { createHash } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { sha256HexOfBytes, sha256HexOfText } from '../../../shared/domain/sha256';
+import { Sha256, sha256HexOfBytes, sha256HexOfText } from '../../../shared/domain/sha256';
 
 const standard = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const before = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
@@ -70,5 +70,41 @@ describe('sha256HexOfText', () => {
       const text = '阵地'.repeat(Math.ceil(length / 2)).slice(0, length - 1) + String(length % 10);
       expect(sha256HexOfText(text), `length ${length}`).toBe(standard(Buffer.from(text, 'utf8')));
     }
+  });
+});
+
+describe('Sha256 given a message in pieces', () => {
+  it('gives the digest of the whole message whatever the pieces, blocks cut anywhere', () => {
+    const whole = bytesOf(5000, 11);
+    const cuts = [[0], [1], [63], [64], [65], [1, 1, 1], [63, 1, 64], [7, 120, 3, 500], [4999], [5000]];
+    for (const sizes of cuts) {
+      const hash = new Sha256();
+      let at = 0;
+      for (const size of sizes) {
+        hash.update(whole.subarray(at, at + size));
+        at += size;
+      }
+      hash.update(whole.subarray(at));
+      expect(hash.hex(), `pieces ${sizes.join(',')}`).toBe(standard(whole));
+    }
+  });
+
+  it('pieces of every size from 1 to 130 bytes, as a stream of them', () => {
+    for (let size = 1; size <= 130; size++) {
+      const whole = bytesOf(size * 7 + 3, size);
+      const hash = new Sha256();
+      for (let at = 0; at < whole.length; at += size) hash.update(whole.subarray(at, at + size));
+      expect(hash.hex(), `pieces of ${size}`).toBe(standard(whole));
+    }
+  });
+
+  it('leaves the hash as it was after a digest: more bytes may follow', () => {
+    const whole = bytesOf(300, 5);
+    const hash = new Sha256().update(whole.subarray(0, 100));
+    expect(hash.hex()).toBe(standard(whole.subarray(0, 100)));
+    expect(Buffer.from(hash.digest()).toString('hex')).toBe(standard(whole.subarray(0, 100)));
+    hash.update(whole.subarray(100));
+    expect(hash.hex()).toBe(standard(whole));
+    expect(hash.reset().update(whole.subarray(0, 10)).hex()).toBe(standard(whole.subarray(0, 10)));
   });
 });

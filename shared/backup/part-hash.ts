@@ -1,10 +1,9 @@
 // SHA-256 of one part of a backup (a table's JSON, an attachment's bytes) as its chunks pass.
 // Hashing is much of the cost of writing and checking a backup, and the platform's native
-// SHA-256 (Web Crypto) is faster than the project's JavaScript one (../domain/sha256.ts) but takes
-// its input whole:
-// so a part up to WHOLE_PART_BYTES (every scan in practice) is kept and hashed natively at its
-// end, and a larger one (a big table) is hashed incrementally in JavaScript from where it
-// outgrows that bound. The whole-file hash stays incremental (./backup-writer.ts, ./backup-reader.ts).
+// SHA-256 (Web Crypto) is faster than the project's JavaScript one (../domain/sha256.ts) but
+// takes its input whole: so a part up to WHOLE_PART_BYTES (every scan in practice) is kept and
+// hashed natively at its end, and a larger one (a big table) is hashed incrementally in
+// JavaScript from where it outgrows that bound. The whole-file hash stays incremental (./backup-writer.ts, ./backup-reader.ts).
 import { bytesToHex, Sha256 } from '../domain/sha256';
 import { concatBytes } from './byte-reader';
 import { subtle } from './web-platform';

@@ -1,5 +1,6 @@
 // Printouts: every printed form is recorded with its number and template version, then tracked
 // on paper until the signed copy is back (with its scan) and filed.
+import { bytesToHex } from '@shared/domain/sha256';
 import type { Attachment, Printout } from '@shared/domain/records';
 import { changePaperStatus, checkScan, type PaperChange } from '@shared/rules/paper-status';
 import { formNumber, scanAllowed } from '@shared/forms/registry';
@@ -49,8 +50,7 @@ export async function setPaperStatus(db: LedgerDb, printoutId: string, change: P
 }
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
 /**

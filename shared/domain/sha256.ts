@@ -1,7 +1,7 @@
 // SHA-256 (FIPS 180-4), the project's one implementation in JavaScript: of a message given whole
 // (the many short texts the audit chain hashes, about 500 bytes an entry, 300,000 in a large
 // ledger's backup) or in pieces (a backup file as it is read or written). Measured in Chromium 156:
-// 2,000 entries of 495 bytes encoded and hashed in 8–21 ms, against 19–39 ms for the platform's
+// 2,000 entries of 495 bytes encoded and hashed in 12–51 ms, against 19–52 ms for the platform's
 // Web Crypto (a promise and a thread hop per entry) and 28–59 ms for @noble/hashes; 64 MB in
 // pieces of 1 MB at 158–213 MB/s, against 52–64 MB/s for @noble/hashes. Web Crypto (211–256 MB/s)
 // takes its input whole, so it hashes only what is held whole anyway (../backup/part-hash.ts).

@@ -11,6 +11,7 @@ import { PageBoundary } from './page-boundary';
 import { lazyPage } from './lazy-page';
 import { AREAS, navigate, useRoute, type Route } from './routes';
 import { warmUpPdfWhenIdle } from '../pdf/pdf-client';
+import { whenQuiet } from './quiet';
 
 // Every area but the start page is a chunk of its own, loaded when first opened (and in the
 // background once the start page is up): the window starts by evaluating the start page's code
@@ -43,19 +44,23 @@ const PAGES = [PlatformsPage, ReviewsPage, UnitsPage, PeoplePage, PrintoutsPage,
  * (the registers opened most; 平台台账's first) while every page's code is loaded here, one page
  * per idle moment; only when both are done are the print fonts loaded in the PDF worker (the first
  * preview of the day is then as quick as the later ones). On two cores, the fonts' loading beside
- * the registers' made 平台台账's first rows, opened right after the start, take 2.6–3.5 s.
+ * the registers' made 平台台账's first rows, opened right after the start, take 2.6–3.5 s. Each
+ * step waits for a pause in the clerk's keys and clicks (quiet.ts), so none starts while they type.
  */
 async function prepareInBackground(): Promise<void> {
   const registers = (async () => {
     try {
       const { warmRegister } = await import('../db/register-index');
+      await whenQuiet();
       await warmRegister('platforms');
+      await whenQuiet();
       await warmRegister('reviews');
     } catch {
       // Each register builds its index when opened.
     }
   })();
   for (const page of PAGES) {
+    await whenQuiet();
     await new Promise<void>((resolve) => idle(resolve));
     // A page that fails to load here is loaded (and its failure shown) when it is opened.
     await page.preload().catch(() => undefined);

@@ -5,6 +5,7 @@
 import type { FormContextData } from '../../shared/forms/context';
 import type { FormId, FormRecordMap } from '../../shared/forms/registry';
 import type { PdfWorkerRequest, PdfWorkerResponse } from './pdf-worker';
+import { whenQuiet } from '../app/quiet';
 
 /** A PDF could not be made; `message` is for the clerk, `detail` for the log. */
 export class PdfRenderError extends Error {
@@ -163,13 +164,16 @@ export function warmUpPdf(): Promise<void> {
 }
 
 /**
- * Starts warmUpPdf() when the window is idle after start (or after `timeoutMs` at the latest),
- * so that it never competes with the first screen being drawn.
+ * Starts warmUpPdf() once the clerk has paused typing and clicking (quiet.ts) and the window is
+ * idle (or `timeoutMs` after that at the latest), so that it never competes with a screen being
+ * drawn or the answer to a key.
  */
 export function warmUpPdfWhenIdle(timeoutMs = 3_000): void {
   const start = () => void warmUpPdf();
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: timeoutMs });
-  else setTimeout(start, 200);
+  void whenQuiet().then(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: timeoutMs });
+    else setTimeout(start, 200);
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { db } from '../../db/database';
 import { usePageLookups } from '../../db/queries';
 import { useCredentialsOf } from './use-credentials';
 import { PersonName } from '../../components/person-name';
+import { usePdfWarmUpAtOnce } from '../../pdf/use-pdf-warm-up';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { OpenEnvelopeDialog } from './open-envelope-dialog';
@@ -35,6 +36,7 @@ export function EnvelopeDrawer({
   onSealNew: (platformId: string) => void;
   onShow: (id: string) => void;
 }) {
+  usePdfWarmUpAtOnce(true);
   // Only this envelope's platform, its envelopes (the chain of replacements stays within the
   // platform) and the people it names.
   const lookups = usePageLookups([e.sealedById, e.witnessId, e.custodianId, ...e.openings.flatMap((o) => [o.byId, o.approvedById])]);

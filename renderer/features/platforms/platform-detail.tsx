@@ -13,6 +13,7 @@ import { useSubmit } from '../../components/use-submit';
 import { PersonName } from '../../components/person-name';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
+import { usePdfWarmUpAtOnce } from '../../pdf/use-pdf-warm-up';
 import { f04AppliesTo } from '@shared/forms/f04-account-filing';
 import { PlatformForm } from './platform-form';
 import { PlatformCredentials } from '../envelopes/platform-credentials';
@@ -28,6 +29,8 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const person = (id: string | undefined, role: string) => <PersonName id={id} lookups={lookups} role={role} />;
   const group = isGroupKind(p.kind);
+  const printable = f04AppliesTo(p);
+  usePdfWarmUpAtOnce(printable);
 
   return (
     <section aria-labelledby="platform-title">
@@ -40,7 +43,7 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
           <Tag color={STATUS_COLORS[p.status]}>{p.status}</Tag>
         </Space>
         <Space wrap>
-          {f04AppliesTo(p) && (
+          {printable && (
             <Button type="primary" onClick={() => setDialog('print')}>
               打印备案信息表
             </Button>

@@ -26,6 +26,7 @@ import { navigate } from '../../app/routes';
 import { showError } from '../../app/errors';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
+import { usePdfWarmUpAtOnce } from '../../pdf/use-pdf-warm-up';
 import { HighlightedText } from './highlighted-text';
 import { StepForm } from './step-form';
 import { CorrectionDialog, PublishDialog } from './publication-dialogs';
@@ -78,6 +79,7 @@ export function ReviewDrawer({
   // The chain as laid out for this item, with what has been recorded at each step.
   const steps: ReviewStepRecord[] = chain.map((rule, i) => stepAt(r, i) ?? { stepIndex: i, roleLabel: rule.roleLabel, reviewerIds: [] });
   const formId = reviewFormOf(profile);
+  usePdfWarmUpAtOnce(formId !== undefined);
   const tz = validTimeZone(profile.timeZone);
   const original = r.originalReviewId ? reviews.find((x) => x.id === r.originalReviewId) : undefined;
   const republished = reviews.filter((x) => x.originalReviewId === r.id);

@@ -2,10 +2,11 @@
 // itself — search box, filters, count, export and a paged table. Every register (平台台账, 发布审核,
 // 人员 …) is this shell with its own columns and filters, so a change to how lists look, search or
 // page is made here once.
-import { Empty, Input, Select, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Input, Select, Space, Typography } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import type { ExportTable } from '@shared/spreadsheet/export-table';
 import { ExportButton } from '../features/export/export-button';
+import { RegisterTable, type RegisterColumns, type RegisterTableProps } from './register-table';
 
 /** The page around a register: heading (labelled for screen readers), buttons, notices, content. */
 export function RegisterPage({
@@ -122,13 +123,13 @@ export interface RegisterListProps<T> {
   extra?: ReactNode;
   rows: readonly T[] | undefined;
   rowKey: keyof T & string | ((row: T) => Key);
-  columns: TableColumnsType<T>;
+  columns: RegisterColumns<T>;
   /** Client-side paging size when `paging` is absent. */
   pageSize?: number;
   paging?: RegisterPaging;
   empty: ReactNode;
   onOpen?: (row: T) => void;
-  size?: TableProps<T>['size'];
+  size?: RegisterTableProps<T>['size'];
   /** Accessible name of the table. */
   label?: string;
 }
@@ -202,10 +203,10 @@ export function RegisterList<T extends object>({
 
 interface PagedTableProps<T> {
   rowKey: RegisterListProps<T>['rowKey'];
-  size: TableProps<T>['size'];
+  size: RegisterListProps<T>['size'];
   label: string | undefined;
   rows: readonly T[] | undefined;
-  columns: TableColumnsType<T>;
+  columns: RegisterColumns<T>;
   /** Client-side page size (no `page`). */
   pageSize: number;
   /** Server-side paging: the page shown, its size and the total. */
@@ -222,24 +223,11 @@ interface PagedTableProps<T> {
 function PagedTableOf<T extends object>({ rowKey, size, label, rows, columns, pageSize, page, pagingSize, total, busyShown, onPage, onOpen, empty }: PagedTableProps<T>) {
   // Before the first read nothing is shown, so the spinner comes at once; over rows already shown
   // (the last query's), only once the read has taken a while.
-  const first = rows === undefined;
-  return (
-    <Table<T>
-      rowKey={rowKey}
-      size={size}
-      aria-label={label}
-      loading={first || busyShown}
-      dataSource={rows as T[] | undefined}
-      pagination={
-        page !== undefined
-          ? { current: page, pageSize: pagingSize, total, onChange: onPage, hideOnSinglePage: true, showSizeChanger: false }
-          : { pageSize, hideOnSinglePage: true, showSizeChanger: false }
-      }
-      onRow={onOpen && ((row) => ({ onDoubleClick: () => onOpen(row) }))}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      columns={columns}
-    />
+  const paging = useMemo(
+    () => (page !== undefined ? { page, pageSize: pagingSize ?? pageSize, total: total ?? 0, onPage } : { pageSize }),
+    [page, pagingSize, pageSize, total, onPage],
   );
+  return <RegisterTable<T> rowKey={rowKey} size={size} label={label} loading={rows === undefined || busyShown} rows={rows} paging={paging} onOpen={onOpen} empty={empty} columns={columns} />;
 }
 
 // memo() loses the type parameter; the cast gives it back.

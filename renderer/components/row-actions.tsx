@@ -1,15 +1,15 @@
 // The 操作 column of a record list: edit, and move to the trash (with confirmation, or through the
 // list's own delete dialog when deleting needs more than a yes, as for a person still on duty).
 import { Button, Space } from 'antd';
-import type { ColumnType } from 'antd/es/table';
 import type { RecordTable } from '@shared/domain/tables';
 import { DeleteButton } from './delete-button';
+import type { RegisterColumn } from './register-table';
 
 export function rowActionsColumn<T extends { id: string; name: string }>(
   table: RecordTable,
   onEdit: (record: T) => void,
   onDelete?: (record: T) => void,
-): ColumnType<T> {
+): RegisterColumn<T> {
   return {
     title: '操作',
     width: 140,

@@ -53,7 +53,7 @@ try {
     }
     await page.goto(`${base}/#/platforms`);
     await page.getByRole('searchbox', { name: '搜索平台' }).fill('官方微博');
-    await page.locator('.ant-table a').first().click();
+    await page.getByRole('table', { name: '平台台账' }).getByRole('link').first().click();
     const t0 = Date.now();
     workerTimes.length = 0;
     await page.getByRole('button', { name: '打印备案信息表' }).click();

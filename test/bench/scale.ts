@@ -513,7 +513,7 @@ async function f04Preview(app: App): Promise<Sample> {
   const { page } = app;
   await app.nav('平台台账').click();
   await page.getByRole('searchbox', { name: '搜索平台' }).fill(DHSF_NAME);
-  await page.locator('.ant-table').getByRole('link', { name: new RegExp(DHSF_NAME) }).first().click();
+  await page.getByRole('table', { name: '平台台账' }).getByRole('link', { name: new RegExp(DHSF_NAME) }).first().click();
   const print = page.getByRole('button', { name: '打印备案信息表' });
   await print.waitFor();
   await page.waitForTimeout(1500);

@@ -71,7 +71,7 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
   // Print one F04 from a platform page: it is recorded as 待签回.
   await app.goTo('平台台账');
   await page.getByRole('searchbox', { name: '搜索平台' }).fill('官方微博');
-  await page.locator('.ant-table').getByRole('link').first().click();
+  await page.getByRole('table', { name: '平台台账' }).getByRole('link').first().click();
   const platformName = (await page.getByRole('heading', { level: 3 }).textContent())!;
   await page.getByRole('button', { name: '打印备案信息表' }).click();
   const preview = page.getByRole('dialog');

@@ -1,7 +1,7 @@
 // The registry (台账): every platform with filters by kind, unit and status and a search that
 // also matches pinyin and pinyin initials ("tsg" finds 图书馆). The list reads one page at a time
 // from the search worker's index (renderer/db/register-index.ts), never the whole table.
-import { Button, Empty, Space, Tag, type TableColumnsType } from 'antd';
+import { Button, Empty, Space, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
@@ -12,6 +12,7 @@ import type { PlatformFilter } from '@shared/search/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
+import type { RegisterColumns } from '../../components/register-table';
 import { useUiStore, type PlatformFilters } from '../../state/ui-store';
 import { PlatformForm } from './platform-form';
 import { PlatformDetail } from './platform-detail';
@@ -96,6 +97,7 @@ function PlatformList() {
         exportAs={{ fileName: '平台台账', tables: async () => [await exportPlatforms(await allPlatforms(filter))] }}
         rows={data?.rows}
         rowKey="id"
+        label="平台台账"
         paging={{ page, pageSize: PAGE_SIZE, total: found ?? 0, onPage: setPage, pending: data?.pending }}
         onOpen={(p) => navigate('platforms', p.id)}
         empty={anyFilter || found ? '没有符合条件的平台' : '台账还是空的，点击“新建平台”登记第一个账号'}
@@ -106,7 +108,7 @@ function PlatformList() {
   );
 }
 
-function platformColumns(lookups: Lookups): TableColumnsType<Platform> {
+function platformColumns(lookups: Lookups): RegisterColumns<Platform> {
   const leftHolders = (p: Platform) => platformPersonIds(p).some((id) => id && lookups.people.get(id)?.status === '离岗');
   return [
     {

@@ -3,7 +3,7 @@
 // and from whom; the figures tab counts per unit and platform for the year-end assessment
 // (000 第十二条, 002 第十一条). Both export to Excel. The list reads one page at a time (newest
 // first from the createdAt index, or the search worker's ids for a filter), never every review.
-import { Button, DatePicker, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -21,6 +21,7 @@ import { navigate } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
 import { PlatformPicker } from '../../components/platform-picker';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
+import type { RegisterColumns } from '../../components/register-table';
 import { ExportButton } from '../export/export-button';
 import { exportReviews, reviewListRows, reviewPeople, type ReviewListRow } from '../export/list-tables';
 import { FIGURE_HEADER, figureCells, type FigureRow } from './review-figures';
@@ -124,7 +125,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   );
 }
 
-function reviewColumns(lookups: Lookups): TableColumnsType<ReviewListRow> {
+function reviewColumns(lookups: Lookups): RegisterColumns<ReviewListRow> {
   return [
     {
       title: '信息标题',

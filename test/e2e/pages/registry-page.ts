@@ -6,7 +6,7 @@ export class RegistryPage {
   constructor(readonly page: Page) {}
 
   get table(): Locator {
-    return this.page.locator('.ant-table');
+    return this.page.getByRole('table', { name: '平台台账' });
   }
 
   /** Picks an option of an antd Select identified by its form label. */

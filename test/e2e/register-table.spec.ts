@@ -1,0 +1,64 @@
+// The registers' table (renderer/components/register-table.tsx) as the clerk uses it: column
+// headers, a page of rows read from the database and the next one, one-line cells with their whole
+// text as a tooltip, a double click that opens the record, a list paged in the window, and
+// the message when nothing matches.
+import { expect, test } from '@playwright/test';
+import { LedgerApp } from './pages/ledger-app';
+
+test('平台台账 pages, opens a row on double click and says when nothing matches', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  await app.goTo('平台台账');
+  const table = page.getByRole('table', { name: '平台台账' });
+  await expect(table.getByRole('columnheader')).toHaveText(['名称', '类型', '账号', '主办单位', '责任人', '粉丝/成员', '状态']);
+  const count = await page.getByText(/^共 \d+ 个$/).textContent();
+  const total = Number(/\d+/.exec(count!)![0]);
+  expect(total).toBeGreaterThan(25);
+
+  const rows = table.locator('tbody tr[data-row-key]');
+  await expect(rows).toHaveCount(25);
+  const firstPage = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
+  // 账号 is one line, cut with …: its whole text is the cell's tooltip.
+  const account = rows.first().getByRole('cell').nth(2);
+  await expect(account).toHaveAttribute('title', (await account.textContent())!);
+
+  await page.getByRole('main').getByTitle('2', { exact: true }).click();
+  await expect(rows).toHaveCount(total - 25);
+  const secondPage = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
+  expect(secondPage.filter((key) => firstPage.includes(key))).toEqual([]);
+
+  // A double click on a row (not on its link) opens the platform.
+  const name = (await rows.nth(1).getByRole('link').textContent())!;
+  await rows.nth(1).getByRole('cell').nth(1).dblclick();
+  await expect(page.getByRole('heading', { level: 3, name })).toBeVisible();
+
+  await app.goTo('平台台账');
+  await page.getByRole('searchbox', { name: '搜索平台' }).fill('没有这个平台zzz');
+  await expect(table.getByText('没有符合条件的平台')).toBeVisible();
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByText('共 0 个')).toBeVisible();
+});
+
+test('单位 is paged in the window, 20 to a page, every unit once', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  // The demo has 15 units: six more make a second page.
+  for (const n of ['一', '二', '三', '四', '五', '六']) await app.createUnit(`测试单位${n}`);
+  await app.goTo('单位');
+  const names = page.locator('main tbody tr[data-row-key] td:first-child');
+  await expect(names).toHaveCount(20);
+  const seen = await names.allTextContents();
+  const pages = page.getByRole('main').locator('.ant-pagination-item');
+  const last = Number(await pages.last().getAttribute('title'));
+  for (let n = 2; n <= last; n++) {
+    await page.getByRole('main').getByTitle(String(n), { exact: true }).click();
+    await expect(names.first()).not.toHaveText(seen[(n - 2) * 20]!);
+    seen.push(...(await names.allTextContents()));
+  }
+  expect(last).toBe(2);
+  expect(seen).toHaveLength(21);
+  expect(new Set(seen).size).toBe(21);
+  // Searching narrows the list and starts again at its first page.
+  await page.getByRole('searchbox', { name: '搜索单位' }).fill('tsg');
+  await expect(names).toHaveText(['图书馆', '图书馆党总支']);
+});

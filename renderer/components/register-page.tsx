@@ -157,24 +157,28 @@ export function RegisterList<T extends object>({
   useEffect(() => {
     if (pastEnd !== undefined) paging?.onPage(pastEnd);
   }, [pastEnd, paging]);
-  // The table is drawn again only when what it shows changes, not at every key typed in the
-  // search box (the page re-renders then, with the same rows): callbacks are passed through refs.
-  const latest = useRef({ onOpen, onPage: paging?.onPage });
+  // The table, the search box and the export button are drawn again only when what they show
+  // changes, not at every key typed or page read (the page re-renders then, with new callbacks):
+  // callbacks are passed through refs. The search box keeps its own text (the query it started with).
+  const latest = useRef({ onOpen, onPage: paging?.onPage, onSearch: search?.onChange, exportTables: exportAs?.tables });
   useEffect(() => {
-    latest.current = { onOpen, onPage: paging?.onPage };
+    latest.current = { onOpen, onPage: paging?.onPage, onSearch: search?.onChange, exportTables: exportAs?.tables };
   });
   const openRow = useCallback((row: T) => latest.current.onOpen?.(row), []);
   const onPage = useCallback((page: number) => latest.current.onPage?.(page), []);
+  const onSearch = useCallback((query: string) => latest.current.onSearch?.(query), []);
+  const exportTables = useCallback(() => latest.current.exportTables?.() ?? [], []);
+  const [startQuery] = useState(search?.value ?? '');
   const pending = paging?.pending ?? false;
   const busyShown = useTrueAfter(pending, BUSY_SHOWN_AFTER_MS);
   return (
     <>
       {(search || filters || count !== undefined || exportAs || extra) && (
         <Space style={{ marginBottom: 16 }} wrap>
-          {search && <SearchBox {...search} />}
+          {search && <SearchBox value={startQuery} onChange={onSearch} placeholder={search.placeholder} label={search.label} width={search.width} />}
           {filters}
           {count !== undefined && <Typography.Text type="secondary">{busyShown ? '正在查找…' : count}</Typography.Text>}
-          {exportAs && <ExportButton fileName={exportAs.fileName} tables={exportAs.tables} />}
+          {exportAs && <ListExport fileName={exportAs.fileName} tables={exportTables} />}
           {extra}
         </Space>
       )}
@@ -238,9 +242,12 @@ const PagedTable = memo(PagedTableOf) as typeof PagedTableOf;
  * query the page keeps (a page read from the database is drawn when the read answers; a list
  * filtered in the window reads the query through useDeferredValue, so rendering rows yields to keys).
  */
-function SearchBox({ value, onChange, placeholder, label, width = 280 }: RegisterSearch) {
+const SearchBox = memo(function SearchBox({ value, onChange, placeholder, label, width = 280 }: RegisterSearch) {
   return <Input.Search allowClear style={{ width }} placeholder={placeholder} aria-label={label} defaultValue={value} onChange={(e) => onChange(e.target.value)} />;
-}
+});
+
+/** The export button of a list, drawn again only when its file name changes (its tables are read when clicked). */
+const ListExport = memo(ExportButton);
 
 /** True once `flag` has been true for `ms` without a break; false as soon as it is false. */
 function useTrueAfter(flag: boolean, ms: number): boolean {

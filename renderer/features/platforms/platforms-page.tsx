@@ -1,7 +1,7 @@
 // The registry (台账): every platform with filters by kind, unit and status and a search that
 // also matches pinyin and pinyin initials ("tsg" finds 图书馆). The list reads one page at a time
 // from the search worker's index (renderer/db/register-index.ts), never the whole table.
-import { Button, Empty, Space, Tag } from 'antd';
+import { Button, Empty, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
@@ -65,17 +65,18 @@ function PlatformList() {
   const columns = useMemo(() => platformColumns(lookups), [lookups]);
   const unitOptions = useMemo(() => [...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name })), [unitsOnly]);
   const anyFilter = Boolean(filter.kind || filter.unitId || filter.status || filter.query);
+  // The same element at every read, so the button is not drawn again at every key typed.
+  const actions = useMemo(
+    () => (
+      <Button type="primary" onClick={() => setCreating(true)}>
+        新建平台
+      </Button>
+    ),
+    [],
+  );
 
   return (
-    <RegisterPage
-      title="平台台账"
-      titleId="platforms-title"
-      actions={
-        <Button type="primary" onClick={() => setCreating(true)}>
-          新建平台
-        </Button>
-      }
-    >
+    <RegisterPage title="平台台账" titleId="platforms-title" actions={actions}>
       <RegisterList<Platform>
         search={{ value: filters.query ?? '', onChange: (query) => setFilters({ query }), placeholder: '搜索名称、账号、单位（支持拼音和首字母）', label: '搜索平台' }}
         filters={
@@ -114,10 +115,10 @@ function platformColumns(lookups: Lookups): RegisterColumns<Platform> {
     {
       title: '名称',
       render: (_, p) => (
-        <Space size={4}>
+        <span className="ledger-cell-line">
           <a href={`#/platforms/${encodeURIComponent(p.id)}`}>{p.name}</a>
           {leftHolders(p) && <Tag color="red">有离岗人员</Tag>}
-        </Space>
+        </span>
       ),
     },
     { title: '类型', dataIndex: 'kind', width: 100 },

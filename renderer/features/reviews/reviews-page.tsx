@@ -130,11 +130,11 @@ function reviewColumns(lookups: Lookups): RegisterColumns<ReviewListRow> {
     {
       title: '信息标题',
       render: (_, x) => (
-        <Space size={4}>
+        <span className="ledger-cell-line">
           <a href={`#/reviews/${encodeURIComponent(x.r.id)}`}>{x.r.title}</a>
           {x.r.major && <Tag color="magenta">重大</Tag>}
           {x.r.originalReviewId && <Tag>重发</Tag>}
-        </Space>
+        </span>
       ),
     },
     { title: '发布平台', width: 200, render: (_, x) => `${x.platform}${x.r.column ? ` · ${x.r.column}` : ''}` },

@@ -5,7 +5,7 @@
 import type { RuleProfile } from '../profiles/types';
 import { clauseFor, inspectionClause, LOCAL_RULE } from '../profiles/clauses';
 import { existedBeforeLedger, isGroupKind, type Platform } from '../domain/platform';
-import { addCalendarDays } from './working-days';
+import { addCalendarDays } from '../domain/calendar-days';
 import { addMonths, chinaDate, formatCnDate, isClosed, isRunning, live, platformLabel, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 import { firstDay, formatMonth } from '../domain/month-date';
 

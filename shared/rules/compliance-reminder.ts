@@ -5,7 +5,8 @@ import type { Platform } from '../domain/platform';
 import type { Approval, Inspection, Printout, Training } from '../domain/records';
 import type { Person } from '../domain/person';
 import type { Unit } from '../domain/unit';
-import { daysBetween, type Reminder } from './reminder';
+import { daysBetween } from '../domain/calendar-days';
+import type { Reminder } from './reminder';
 import { formatMonth } from '../domain/month-date';
 
 export interface ComplianceReminder extends Reminder {

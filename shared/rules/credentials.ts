@@ -7,9 +7,10 @@ import { isClosed, isGroupKind, type Platform } from '../domain/platform';
 import type { Envelope, Handover } from '../domain/records';
 import type { PasswordPolicy, RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
-import { addCalendarDays, envelopeState, localDateOf, nextChangeDue } from './envelope-state';
+import { addCalendarDays, daysBetween } from '../domain/calendar-days';
+import { envelopeState, localDateOf, nextChangeDue } from './envelope-state';
 import { handoverState } from './handover-state';
-import { daysBetween, sortReminders, type Reminder } from './reminder';
+import { sortReminders, type Reminder } from './reminder';
 
 /**
  * Seeds say 及时 (promptly) for the change after a handover or an opening without a period; three

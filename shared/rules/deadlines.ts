@@ -2,7 +2,8 @@
 // days (001 第五条, 004 第六条), counted on the State Council holiday calendar plus the clerk's
 // entries. Every place that shows or stores such a due date asks this module.
 import type { RuleProfile } from '../profiles/types';
-import { addCalendarDays, addWorkingDays, isHolidayDataMissing, type HolidayCalendar } from './working-days';
+import { addCalendarDays } from '../domain/calendar-days';
+import { addWorkingDays, isHolidayDataMissing, type HolidayCalendar } from './working-days';
 
 export interface Deadline {
   /** The due date; when `missingYear` is set, only the earliest it can be (n calendar days). */

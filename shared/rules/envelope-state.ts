@@ -2,6 +2,7 @@
 // number, the chain of envelopes that replaced one another, and the checks before sealing and
 // opening one. Pure functions; the database layer runs them inside its transactions.
 import type { Id, IsoDate, IsoDateTime } from '../domain/common';
+import { addCalendarDays } from '../domain/calendar-days';
 import type { Person } from '../domain/person';
 import type { Envelope } from '../domain/records';
 
@@ -77,12 +78,6 @@ export function localDateOf(at: IsoDateTime): IsoDate {
   const d = new Date(at);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** 'YYYY-MM-DD' plus `days` calendar days. */
-export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 /** When the password sealed on `changedOn` must be changed again; undefined without a fixed interval. */

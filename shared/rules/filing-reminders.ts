@@ -6,7 +6,8 @@ import { changeFilingDeadline } from './deadlines';
 import { clauseFor } from '../profiles/clauses';
 import type { Approval } from '../domain/records';
 import { existedBeforeLedger, type Platform } from '../domain/platform';
-import { addCalendarDays, type HolidayCalendar } from './working-days';
+import { addCalendarDays } from '../domain/calendar-days';
+import type { HolidayCalendar } from './working-days';
 import { chinaDate, isClosed, live, platformLabel, platformNames, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
 

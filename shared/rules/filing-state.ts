@@ -4,7 +4,7 @@
 // 开通与备案 list can filter by it in the registers' worker as well as show it on the page.
 import type { Approval } from '../domain/records';
 import type { RuleProfile } from '../profiles/types';
-import { daysBetween } from './reminder';
+import { daysBetween } from '../domain/calendar-days';
 import { changeFilingDeadline } from './deadlines';
 import { isChangeOrClosure } from './filing-reminders';
 import type { HolidayCalendar } from './working-days';

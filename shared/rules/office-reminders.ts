@@ -2,7 +2,7 @@
 // and printed forms still out for signatures and seals.
 import type { RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
-import { addCalendarDays } from './working-days';
+import { addCalendarDays } from '../domain/calendar-days';
 import { chinaDate, formatCnDate, live, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
 /** Not in any seed: two weeks is enough to collect signatures and a seal. Default. */

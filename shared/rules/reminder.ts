@@ -36,7 +36,3 @@ export function sortReminders(list: readonly Reminder[]): Reminder[] {
   return [...list].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : compareZh(a.title, b.title)));
 }
 
-/** Whole days from `today` to `due` (both 'YYYY-MM-DD'); negative when overdue. */
-export function daysBetween(today: string, due: string): number {
-  return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}

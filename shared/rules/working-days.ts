@@ -26,6 +26,7 @@
 // {"holidays":{date:"English,中文,n"},"workdays":{…}} (e.g. a newer release's years/2027.json).
 // Any error refuses the whole file and names the line.
 import bundledData from 'chinese-days/dist/chinese-days.json';
+import { dateOfDay, dayNumber, weekdayOf, weekdayOfDay } from '../domain/calendar-days';
 
 export type HolidayKind = 'holiday' | 'workday';
 
@@ -52,9 +53,8 @@ export function isHolidayDataMissing(e: unknown): e is HolidayDataMissingError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates as 'YYYY-MM-DD', computed in UTC so no time zone can shift a day.
+// Dates as 'YYYY-MM-DD' (counted in shared/domain/calendar-days.ts, in UTC).
 
-const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written 'YYYY-MM-DD' (no 2027-02-30). */
@@ -67,15 +67,6 @@ export function isIsoDate(value: string): boolean {
 
 function assertDate(date: string): void {
   if (!isIsoDate(date)) throw new RangeError(`not a date 'YYYY-MM-DD': ${date}`);
-}
-
-export function addCalendarDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
 const yearOf = (date: string): number => Number(date.slice(0, 4));
@@ -146,19 +137,21 @@ export function hasHolidayData(year: number, calendar?: HolidayCalendar): boolea
   return lookupFor(calendar).years.has(year);
 }
 
-function workingDay(date: string, lookup: Lookup): boolean {
+/** Whether a day (its number) is a working day; throws HolidayDataMissing for a year without data. */
+function workingDay(day: number, lookup: Lookup): boolean {
+  const date = dateOfDay(day);
   const year = yearOf(date);
   if (!lookup.years.has(year)) throw new HolidayDataMissingError(year);
   const entry = lookup.days.get(date);
   if (entry) return entry.kind === 'workday';
-  const w = weekdayOf(date);
+  const w = weekdayOfDay(day);
   return w !== 0 && w !== 6;
 }
 
 /** Is `date` a working day? Throws HolidayDataMissing for a year without data. */
 export function isWorkingDay(date: string, calendar?: HolidayCalendar): boolean {
   assertDate(date);
-  return workingDay(date, lookupFor(calendar));
+  return workingDay(dayNumber(date), lookupFor(calendar));
 }
 
 /**
@@ -170,16 +163,16 @@ export function addWorkingDays(start: string, n: number, calendar?: HolidayCalen
   assertDate(start);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
   const lookup = lookupFor(calendar);
-  let d = start;
+  let day = dayNumber(start);
   if (n === 0) {
-    while (!workingDay(d, lookup)) d = addCalendarDays(d, 1);
-    return d;
+    while (!workingDay(day, lookup)) day++;
+    return dateOfDay(day);
   }
   for (let left = n; left > 0; ) {
-    d = addCalendarDays(d, 1);
-    if (workingDay(d, lookup)) left--;
+    day++;
+    if (workingDay(day, lookup)) left--;
   }
-  return d;
+  return dateOfDay(day);
 }
 
 // ---------------------------------------------------------------------------------------------

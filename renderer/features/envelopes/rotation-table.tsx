@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { PasswordPolicy } from '@shared/profiles/types';
 import { passwordStatuses } from '@shared/rules/credentials';
 import { firstCurrentEnvelopes } from '@shared/rules/envelope-state';
-import { daysBetween } from '@shared/rules/reminder';
+import { daysBetween } from '@shared/domain/calendar-days';
 import { localToday } from '@shared/domain/today';
 import { useRegisterPage } from '../../db/register-index';
 import { useListPage } from '../../components/register-page';

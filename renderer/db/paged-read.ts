@@ -9,6 +9,8 @@ import { DB_NAME } from './schema';
 
 const PREFIX = `idb://${DB_NAME}/`;
 const listeners = new Set<(tables: ReadonlySet<string>) => void>();
+/** How many writes to the ledger this window has heard of: a read started before one is out of date. */
+let writes = 0;
 
 /** The ledger's tables a storagemutated event names. */
 export function changedTables(parts: ObservabilitySet): Set<string> {
@@ -24,6 +26,7 @@ export function changedTables(parts: ObservabilitySet): Set<string> {
 Dexie.on('storagemutated', (parts: ObservabilitySet) => {
   const tables = changedTables(parts);
   if (tables.size === 0) return;
+  writes++;
   for (const listener of listeners) listener(tables);
 });
 
@@ -40,6 +43,31 @@ function useTablesVersion(tables: readonly string[]): number {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the list of tables.
   }, [key]);
   return version;
+}
+
+/**
+ * A read started before the list is drawn for its key: a search box's change handler starts the
+ * page's read at once, and the list, rendered for the new query a few milliseconds later, takes
+ * that read instead of starting its own (the worker's query then runs while the key is drawn).
+ * Only the newest is kept; it is taken once, by the first read of its key, and only while no write
+ * has been heard of since it started.
+ */
+let startedEarly: { key: string; read: Promise<unknown>; writes: number } | undefined;
+
+/** Starts the read the list will make for `key` (see startedEarly). */
+export function startPagedRead(key: string, read: () => Promise<unknown>): void {
+  const started = read();
+  // The list handles its failure when it takes it; one never taken must not be reported unhandled.
+  started.catch(() => undefined);
+  startedEarly = { key, read: started, writes };
+}
+
+/** The read started early for `key`, once, if no write has been heard of since (exported for its tests). */
+export function takeStartedRead<R>(key: string): Promise<R> | undefined {
+  const early = startedEarly;
+  if (early?.key !== key) return undefined;
+  startedEarly = undefined;
+  return early.writes === writes ? (early.read as Promise<R>) : undefined;
 }
 
 /** What a paged read shows: the newest read, and whether a read for another key is still under way. */
@@ -70,7 +98,7 @@ export function usePagedRead<R>(key: string, tables: readonly string[], read: ()
   const [state, setState] = useState<{ key: string; value: R }>();
   useEffect(() => {
     let live = true;
-    read().then(
+    (takeStartedRead<R>(key) ?? read()).then(
       (next) => live && setState((shown) => (shown !== undefined && same?.(shown.value, next) ? standingFor(shown, key) : { key, value: next })),
       (e: unknown) => {
         if (!live) return;

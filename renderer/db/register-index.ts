@@ -5,7 +5,7 @@ import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
-import { usePaged, usePagedRows } from './paged-read';
+import { startPagedRead, usePaged, usePagedRows } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
@@ -90,6 +90,14 @@ const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => 
  */
 export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
   return usePagedRows(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
+}
+
+/**
+ * Starts reading the first page of `filter` (a query just typed) before the list is drawn for it;
+ * usePlatformPage then takes this read (startPagedRead).
+ */
+export function startPlatformPage(filter: PlatformFilter, limit: number, named: (p: Platform) => (string | undefined)[]): void {
+  startPagedRead(JSON.stringify([filter, 0, limit]), () => readPlatformPage(filter, 0, limit, named));
 }
 
 async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): Promise<PagedRows<Platform>> {

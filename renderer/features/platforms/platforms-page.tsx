@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
-import { allPlatforms, usePlatformPage, warmRegister } from '../../db/register-index';
+import { allPlatforms, startPlatformPage, usePlatformPage, warmRegister } from '../../db/register-index';
 import type { PlatformFilter } from '@shared/search/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
@@ -65,6 +65,12 @@ function PlatformList() {
   const columns = useMemo(() => platformColumns(lookups), [lookups]);
   const unitOptions = useMemo(() => [...unitsOnly.units.values()].map((u) => ({ value: u.id, label: u.name })), [unitsOnly]);
   const anyFilter = Boolean(filter.kind || filter.unitId || filter.status || filter.query);
+  // A key typed: the first page's read starts now, while the list is drawn for the new query.
+  const searchFor = (query: string) => {
+    const next = platformFilter({ ...filters, query });
+    if (JSON.stringify(next) !== JSON.stringify(filter)) startPlatformPage(next, PAGE_SIZE, platformPersonIds);
+    setFilters({ query });
+  };
   // The same element at every read, so the button is not drawn again at every key typed.
   const actions = useMemo(
     () => (
@@ -78,7 +84,7 @@ function PlatformList() {
   return (
     <RegisterPage title="平台台账" titleId="platforms-title" actions={actions}>
       <RegisterList<Platform>
-        search={{ value: filters.query ?? '', onChange: (query) => setFilters({ query }), placeholder: '搜索名称、账号、单位（支持拼音和首字母）', label: '搜索平台' }}
+        search={{ value: filters.query ?? '', onChange: (query) => searchFor(query), placeholder: '搜索名称、账号、单位（支持拼音和首字母）', label: '搜索平台' }}
         filters={
           <>
             <FilterSelect label="平台类型" width={140} values={PLATFORM_KINDS} value={filters.kind} onChange={(kind) => setFilters({ kind })} />

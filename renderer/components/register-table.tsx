@@ -68,7 +68,7 @@ function useTableLook(size: RegisterTableProps<unknown>['size']): CSSProperties 
   } as CSSProperties;
 }
 
-function RegisterTableOf<T>({ rows, rowKey, columns, paging, loading, empty, onOpen, size, label }: RegisterTableProps<T>) {
+export function RegisterTable<T>({ rows, rowKey, columns, paging, loading, empty, onOpen, size, label }: RegisterTableProps<T>) {
   const look = useTableLook(size);
   const [ownPage, setOwnPage] = useState(1);
   const all = rows ?? [];
@@ -121,9 +121,6 @@ function RegisterTableOf<T>({ rows, rowKey, columns, paging, loading, empty, onO
     </div>
   );
 }
-
-/** A generic component keeps its type parameter through this cast (memo() loses it). */
-export const RegisterTable = RegisterTableOf as <T>(props: RegisterTableProps<T>) => ReactNode;
 
 function Row<T>({ row, rowKey, index, columns, onOpen }: { row: T; rowKey: Key; index: number; columns: RegisterColumns<T>; onOpen: ((row: T) => void) | undefined }) {
   return (

@@ -20,6 +20,8 @@ export interface PlatformIndexRow {
   status: string;
   /** buildSearchKey of name, account, kind, host unit and responsible person; '' until built. */
   key: string;
+  /** Where the name's part of `key` ends (set with the key). */
+  nameEnd?: number;
 }
 
 export interface PlatformFilter {
@@ -67,9 +69,10 @@ export function compareReviewRows(a: ReviewIndexRow, b: ReviewIndexRow): number 
   return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** True when every term occurs in one of the keys (a term never spans two keys). */
-function keysMatch(terms: readonly string[], first: string, second = ''): boolean {
-  return terms.every((t) => first.includes(t) || second.includes(t));
+/** True when every term occurs in the key. A plain loop: this runs once per row and key press. */
+function keyHolds(terms: readonly string[], key: string): boolean {
+  for (const term of terms) if (!key.includes(term)) return false;
+  return true;
 }
 
 export interface IndexPage {
@@ -77,53 +80,134 @@ export interface IndexPage {
   ids: string[];
 }
 
-/** One pass over the sorted rows: how many match, and the ids of the page asked for. */
-function page<T extends { id: string }>(rows: readonly T[], matches: (row: T) => boolean, offset: number, limit: number): IndexPage {
+/** One pass over the sorted rows: how many match, and the ids of the page asked for (every match into `matches` when given). */
+function page<T extends { id: string }>(rows: readonly T[], matches: (row: T) => boolean, offset: number, limit: number, matched?: T[]): IndexPage {
   const ids: string[] = [];
   let total = 0;
   for (const row of rows) {
     if (!matches(row)) continue;
     if (total >= offset && ids.length < limit) ids.push(row.id);
+    matched?.push(row);
     total++;
   }
   return { total, ids };
 }
 
-export function queryPlatforms(rows: readonly PlatformIndexRow[], f: PlatformFilter, offset: number, limit: number): IndexPage {
+/**
+ * True when every row that holds each term of `next` holds each term of `last` too: each earlier
+ * term lies inside one of the new ones ('dh' after 'd', 'dhsf' after 'dhs', 'tsg dh' after 'tsg').
+ */
+export function narrows(last: readonly string[], next: readonly string[]): boolean {
+  return last.every((term) => next.some((n) => n.includes(term)));
+}
+
+/**
+ * The rows a register's last searches matched. The clerk types a query a key at a time, and each
+ * key mostly narrows it: the next query then passes over an earlier one's matches (5,150 of
+ * 100,000 reviews after 'dh') instead of every row; a key taken back ('dhs' after 'dhsf') finds
+ * the search it returns to. A search is remembered with the state it was exact in (the caller's
+ * version of the rows and their keys, and every filter but the text) and used only in that state.
+ */
+export class SearchMemory<T> {
+  private searches: { state: string; terms: readonly string[]; matches: readonly T[] }[] = [];
+
+  constructor(private readonly size = 8) {}
+
+  /** The rows a search for `terms` in `state` must pass over: the fewest an earlier search it narrows matched, else every row. */
+  candidates(rows: readonly T[], state: string, terms: readonly string[]): readonly T[] {
+    let fewest = rows;
+    for (const s of this.searches) if (s.matches.length < fewest.length && s.state === state && narrows(s.terms, terms)) fewest = s.matches;
+    return fewest;
+  }
+
+  remember(state: string, terms: readonly string[], matches: readonly T[]): void {
+    // The newest first; searches of another state can never be used again.
+    const same = this.searches.filter((s) => s.state === state && s.terms.join(' ') !== terms.join(' '));
+    this.searches = [{ state, terms, matches }, ...same].slice(0, this.size);
+  }
+}
+
+/** A memory of searches and the version of the rows it is asked about (see SearchMemory). */
+export interface Remembered<T> {
+  memory: SearchMemory<T>;
+  version: string;
+}
+
+/**
+ * A page of the rows that pass `filter` and hold the query's `terms` (`holds`). With a memory, a
+ * query that narrows the last one passes over its matches only.
+ */
+function searchPage<T extends { id: string }, F extends { query?: string }>(
+  rows: readonly T[],
+  f: F,
+  filter: (row: T) => boolean,
+  holds: (row: T, terms: readonly string[]) => boolean,
+  offset: number,
+  limit: number,
+  remembered?: Remembered<T>,
+): IndexPage {
   const terms = searchTerms(f.query ?? '');
-  return page(
+  if (terms.length === 0) return page(rows, filter, offset, limit);
+  const matches = (row: T) => filter(row) && holds(row, terms);
+  if (!remembered) return page(rows, matches, offset, limit);
+  const state = `${remembered.version}|${JSON.stringify({ ...f, query: undefined })}`;
+  const matched: T[] = [];
+  const result = page(remembered.memory.candidates(rows, state, terms), matches, offset, limit, matched);
+  remembered.memory.remember(state, terms, matched);
+  return result;
+}
+
+export function queryPlatforms(rows: readonly PlatformIndexRow[], f: PlatformFilter, offset: number, limit: number, remembered?: Remembered<PlatformIndexRow>): IndexPage {
+  return searchPage(
     rows,
-    (p) =>
-      (!f.kind || p.kind === f.kind) &&
-      (!f.unitId || p.hostUnitId === f.unitId || p.sponsorUnitId === f.unitId) &&
-      (!f.status || p.status === f.status) &&
-      (terms.length === 0 || keysMatch(terms, p.key)),
+    f,
+    (p) => (!f.kind || p.kind === f.kind) && (!f.unitId || p.hostUnitId === f.unitId || p.sponsorUnitId === f.unitId) && (!f.status || p.status === f.status),
+    (p, terms) => keyHolds(terms, p.key),
     offset,
     limit,
+    remembered,
   );
 }
 
+/**
+ * `platformOf` gives a review's platform (its host unit and its name's key); a term is found in
+ * the review's own key or in its platform's name (a term never spans the two).
+ */
 export function queryReviews(
   rows: readonly ReviewIndexRow[],
   platformOf: (id: string) => PlatformOfReview | undefined,
   f: ReviewFilter,
   offset: number,
   limit: number,
+  remembered?: Remembered<ReviewIndexRow>,
 ): IndexPage {
-  const terms = searchTerms(f.query ?? '');
-  return page(
+  // Whether a platform's name holds a term, per term: asked only for rows whose own key lacks it.
+  const named = new Map<string, Map<string, boolean>>();
+  const nameHolds = (platformId: string, term: string): boolean => {
+    let ofTerm = named.get(term);
+    if (!ofTerm) named.set(term, (ofTerm = new Map()));
+    let hit = ofTerm.get(platformId);
+    if (hit === undefined) {
+      hit = platformOf(platformId)?.nameKey.includes(term) ?? false;
+      ofTerm.set(platformId, hit);
+    }
+    return hit;
+  };
+  return searchPage(
     rows,
-    (r) => {
-      if (f.platformId && r.platformId !== f.platformId) return false;
-      if (f.status && r.status !== f.status) return false;
-      if (f.month && r.month !== f.month) return false;
-      if (!f.unitId && terms.length === 0) return true;
-      const platform = platformOf(r.platformId);
-      if (f.unitId && (r.submittingUnitId ?? platform?.hostUnitId) !== f.unitId) return false;
-      return terms.length === 0 || keysMatch(terms, r.key, platform?.nameKey);
+    f,
+    (r) =>
+      (!f.platformId || r.platformId === f.platformId) &&
+      (!f.status || r.status === f.status) &&
+      (!f.month || r.month === f.month) &&
+      (!f.unitId || (r.submittingUnitId ?? platformOf(r.platformId)?.hostUnitId) === f.unitId),
+    (r, terms) => {
+      for (const term of terms) if (!r.key.includes(term) && !nameHolds(r.platformId, term)) return false;
+      return true;
     },
     offset,
     limit,
+    remembered,
   );
 }
 
@@ -204,11 +288,12 @@ function approvalStatusMatches(r: ApprovalIndexRow, status: FilingStatusFilter |
 
 /** `platformKey` gives the search key of a platform's name, kind and account ('' for a deleted one). */
 export function queryApprovals(rows: readonly ApprovalIndexRow[], platformKey: (id: string) => string, f: ApprovalFilter, offset: number, limit: number): IndexPage {
-  const terms = searchTerms(f.query ?? '');
   const today = f.today ?? '';
-  return page(
+  return searchPage(
     rows,
-    (r) => (!f.kind || r.kind === f.kind) && approvalStatusMatches(r, f.status, today) && (terms.length === 0 || keysMatch(terms, platformKey(r.platformId))),
+    f,
+    (r) => (!f.kind || r.kind === f.kind) && approvalStatusMatches(r, f.status, today),
+    (r, terms) => keyHolds(terms, platformKey(r.platformId)),
     offset,
     limit,
   );

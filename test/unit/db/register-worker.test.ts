@@ -12,6 +12,7 @@ import type { Platform } from '../../../shared/domain/platform';
 import type { Approval, Envelope, Inspection } from '../../../shared/domain/records';
 import { getPreset } from '../../../shared/profiles/presets';
 import { platformRecord } from '../../fixtures/platform';
+import { libraryReview } from '../forms/review-fixture';
 import { stubWorkerScope } from './worker-scope';
 
 const TODAY = '2026-11-20';
@@ -227,5 +228,54 @@ describe('工作群 (groups)', () => {
     await db.platforms.delete('g3');
     await changed({ platforms: 'all' });
     expect((await q({})).ids).toEqual(['g4']);
+  });
+});
+
+describe('平台台账 and 发布审核: a query typed key by key (each searched within the last matches)', () => {
+  const search = async (type: 'platforms' | 'reviews', query: string, filter: object = {}) => {
+    const r = await ask({ type, filter: { query, ...filter }, offset: 0, limit: 50 });
+    if (!r.ok) throw new Error(r.error);
+    return r.value.page!;
+  };
+  const rename = async (id: string, name: string) => {
+    await db.platforms.update(id, { name });
+    await changed({ platforms: [id] });
+  };
+
+  it('finds a platform a rename brings into the query, going on and taking keys back', async () => {
+    expect((await search('platforms', 'd')).ids).toEqual(expect.arrayContaining(['lib', 'news']));
+    expect((await search('platforms', 'dh')).ids.sort()).toEqual(['lib', 'news']);
+    expect((await search('platforms', 'dhs')).ids.sort()).toEqual(['lib', 'news']);
+    // Another filter with the same text, then the text alone again.
+    expect((await search('platforms', 'dhsf', { kind: '微信公众号' })).ids).toEqual(['lib']);
+    expect((await search('platforms', 'dhsf')).ids.sort()).toEqual(['lib', 'news']);
+    await rename('tea', '东湖示范茶社');
+    expect((await search('platforms', 'dhsf')).ids.sort()).toEqual(['lib', 'news', 'tea']);
+    expect((await search('platforms', 'dhs')).ids.sort()).toEqual(['lib', 'news', 'tea']);
+    await rename('tea', '阿里山茶社');
+    expect((await search('platforms', 'dhsf')).ids.sort()).toEqual(['lib', 'news']);
+  });
+
+  it("finds a review whose platform's rename brings it into the query", async () => {
+    await db.reviews.bulkAdd([
+      { ...libraryReview, id: 'r-lib', platformId: 'lib', title: '春季招生简章' },
+      { ...libraryReview, id: 'r-tea', platformId: 'tea', title: '茶艺活动通知' },
+    ]);
+    await changed({ reviews: ['r-lib', 'r-tea'] });
+    expect((await search('reviews', 'd')).ids).toContain('r-lib');
+    expect((await search('reviews', 'dh')).ids).toEqual(['r-lib']);
+    // The platform's whole name (its initials end the name's key), not its account (dhsf_lib) or kind.
+    expect((await search('reviews', 'dxtsg')).ids).toEqual(['r-lib']);
+    expect((await search('reviews', 'lib')).ids).toEqual([]);
+    expect((await search('reviews', 'wxgzh')).ids).toEqual([]);
+    await rename('tea', '东湖示范茶社');
+    expect((await search('reviews', 'dhs')).ids.sort()).toEqual(['r-lib', 'r-tea']);
+    // Found by its own title too, and by both at once.
+    expect((await search('reviews', 'cyhd')).ids).toEqual(['r-tea']);
+    expect((await search('reviews', 'cyhd dhsf')).ids).toEqual(['r-tea']);
+    expect((await search('reviews', 'dhsf')).ids.sort()).toEqual(['r-lib', 'r-tea']);
+    await db.reviews.update('r-lib', { title: '茶艺展' });
+    await changed({ reviews: ['r-lib'] });
+    expect((await search('reviews', 'dhsf cy')).ids.sort()).toEqual(['r-lib', 'r-tea']);
   });
 });

@@ -1,5 +1,6 @@
 // The registers' search index: rows sorted once, a query only filters and pages them.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildSearchKey } from '@shared/search/pinyin-search';
 import {
   compareApprovalRows,
@@ -10,6 +11,7 @@ import {
   compareReviewRows,
   compareRotationRows,
   isEmptyFilter,
+  narrows,
   queryApprovals,
   queryEnvelopes,
   queryGroups,
@@ -17,6 +19,7 @@ import {
   queryPlatforms,
   queryReviews,
   queryRotation,
+  SearchMemory,
   upsertSorted,
   type ApprovalIndexRow,
   type EnvelopeIndexRow,
@@ -112,6 +115,56 @@ describe('queryReviews', () => {
     expect(queryReviews(rows, of, { platformId: 'p1' }, 0, 10).ids).toEqual(['r1']);
     expect(queryReviews(rows, of, { status: '已发布' }, 0, 10).ids).toEqual(['r2']);
     expect(queryReviews(rows, of, { month: '2026-04' }, 0, 10).total).toBe(2);
+  });
+});
+
+describe('a query typed on, searched within the last matches', () => {
+  it('narrows only when each earlier term lies inside a new one', () => {
+    expect(narrows(['d'], ['dh'])).toBe(true);
+    expect(narrows(['dh'], ['dhsf', 'tsg'])).toBe(true);
+    expect(narrows(['tsg', 'dh'], ['dhsf', 'tsg'])).toBe(true);
+    expect(narrows([], ['dh'])).toBe(true);
+    expect(narrows(['dhsf'], ['dhs'])).toBe(false);
+    expect(narrows(['dh', 'x'], ['dhsf'])).toBe(false);
+    expect(narrows(['hd'], ['dh'])).toBe(false);
+  });
+
+  // Keys of letters only, so that random queries often match and often narrow one another.
+  const letters = fc.stringMatching(/^[abcd]{0,6}$/);
+  const query = fc.array(fc.stringMatching(/^[abcd]{0,3}$/), { maxLength: 2 }).map((terms) => terms.join(' '));
+
+  it('answers exactly as a pass over every row, whatever the clerk types, takes back or filters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: letters, name: letters, platform: fc.constantFrom('p1', 'p2', 'p3'), status: fc.constantFrom('待审', '已发布') }), { maxLength: 40 }),
+        fc.array(fc.record({ query, status: fc.constantFrom(undefined, '待审') }), { minLength: 1, maxLength: 12 }),
+        (specs, queries) => {
+          const rows = specs.map((s, i) => ({ ...review(`r${String(i).padStart(2, '0')}`, '2026-01-01T00:00:00.000Z', s.platform, ''), key: s.key, status: s.status })).sort(compareReviewRows);
+          const names: Record<string, PlatformOfReview> = { p1: { nameKey: specs[0]?.name ?? 'ab' }, p2: { nameKey: 'cd' }, p3: { nameKey: '' } };
+          const of = (id: string) => names[id];
+          const memory = new SearchMemory<ReviewIndexRow>(3);
+          const platformRows = rows.map((r) => platform(r.id, '网站', r.id, { key: r.key, status: r.status }));
+          const platformMemory = new SearchMemory<PlatformIndexRow>(3);
+          for (const { query: q, status } of queries) {
+            const filter = { query: q, status };
+            expect(queryReviews(rows, of, filter, 0, 5, { memory, version: '1' })).toEqual(queryReviews(rows, of, filter, 0, 5));
+            expect(queryPlatforms(platformRows, filter, 1, 3, { memory: platformMemory, version: '1' })).toEqual(queryPlatforms(platformRows, filter, 1, 3));
+          }
+        },
+      ),
+    );
+  });
+
+  it('never uses a search of another version of the rows', () => {
+    const rows = [review('r1', '2026-01-01T00:00:00.000Z', 'p', '东湖书坊'), review('r2', '2026-01-02T00:00:00.000Z', 'p', '图书馆')].sort(compareReviewRows);
+    const memory = new SearchMemory<ReviewIndexRow>();
+    const of = () => undefined;
+    expect(queryReviews(rows, of, { query: 'dh' }, 0, 10, { memory, version: '1' }).ids).toEqual(['r1']);
+    // r2 is renamed: its key changes in place, and the index's version with it. In version 1 the
+    // memory still answers from the matches of 'dh' (which shows it is used); version 2 never does.
+    rows.find((r) => r.id === 'r2')!.key = buildSearchKey(['东湖书院']);
+    expect(queryReviews(rows, of, { query: 'dhs' }, 0, 10, { memory, version: '1' }).ids).toEqual(['r1']);
+    expect(queryReviews(rows, of, { query: 'dhs' }, 0, 10, { memory, version: '2' }).ids).toEqual(['r2', 'r1']);
   });
 });
 

@@ -39,8 +39,8 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-first, picks, preview, restore, scans, batch (and verify). */
-const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-first, picks, preview, restore, scans, batch (and verify). */
+const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
  * run reuses the dataset files and the restored Chromium profile, so a few rows can be measured
@@ -406,20 +406,27 @@ async function firstRows(app: App, area: string): Promise<Sample> {
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
 }
 
-/** 平台台账's search box, 'dhsf' typed one key at a time; after each key, the time until the page stops changing. */
-async function searchByKey(app: App): Promise<{ perKey: number[]; longest: number; peakRss: number; shown: string }> {
+/** The registers whose search box the search steps type into. */
+const SEARCHED = {
+  search: { area: '平台台账', box: '搜索平台', label: 'registry search' },
+  'search-reviews': { area: '发布审核', box: '搜索标题', label: '发布审核 search' },
+} as const;
+
+/** A register's search box, 'dhsf' typed one key at a time; after each key, the time until the page stops changing. */
+async function searchByKey(app: App, step: keyof typeof SEARCHED): Promise<{ perKey: number[]; longest: number; peakRss: number; shown: string }> {
   const { page } = app;
+  const { area, box: boxName } = SEARCHED[step];
   await app.settleOn('设置');
-  await app.nav('平台台账').click();
+  await app.nav(area).click();
   await app.waitVisible(FIRST_ROW.map((s) => s.replace(':not([data-bench-old])', '')));
-  const box = page.getByRole('searchbox', { name: '搜索平台' });
+  const box = page.getByRole('searchbox', { name: boxName });
   await box.fill('');
   await box.click();
   await page.waitForTimeout(1500);
   await page.evaluate(`window.__bench.watch('main', '.ant-input-search, .ant-input-affix-wrapper')`);
   const from = await app.now();
   const perKey: number[] = [];
-  const measured = await withRss(() => profiled(page, 'search', async () => {
+  const measured = await withRss(() => profiled(page, step, async () => {
     for (const key of 'dhsf') {
       await page.evaluate('window.__bench.mutations = []');
       await page.keyboard.press(key);
@@ -438,7 +445,7 @@ async function searchByKey(app: App): Promise<{ perKey: number[]; longest: numbe
     }
   }));
   const longest = await app.longestSince(from);
-  const shown = (await page.getByText(/^共 [\d,]+ 个/).first().textContent({ timeout: 2000 }).catch(() => '')) ?? '';
+  const shown = (await page.locator('main').getByText(/^共 [\d,]+ /).first().textContent({ timeout: 2000 }).catch(() => '')) ?? '';
   return { perKey, longest, peakRss: measured.peak, shown: shown.trim() };
 }
 
@@ -637,12 +644,14 @@ try {
     const samples = await runs(`open ${area}, first rows`, () => firstRows(a, area));
     if (samples) reportRow(`open ${area}, first rows (menu click → first data row visible)`, samples);
   }
-  const searches = STEPS.has('search') ? await runs('registry search, pinyin initials dhsf', () => searchByKey(a)) : undefined;
-  if (searches) {
+  for (const step of (['search', 'search-reviews'] as const).filter((name) => STEPS.has(name))) {
+    const { label } = SEARCHED[step];
+    const searches = await runs(`${label}, pinyin initials dhsf`, () => searchByKey(a, step));
+    if (!searches) continue;
     const perKey = searches.flatMap((s) => s.perKey).filter((ms) => !Number.isNaN(ms));
     const unchanged = searches.flatMap((s) => s.perKey).length - perKey.length;
     report(
-      `registry search, pinyin initials 'dhsf' typed key by key (key down → list settled): ` +
+      `${label}, pinyin initials 'dhsf' typed key by key (key down → list settled): ` +
         (perKey.length > 0 ? `p95 per key ${fmtMs(percentile(perKey, 95))}, median ${fmtMs(median(perKey))} (keys: ${perKey.map(fmtMs).join(', ')})` : 'the list never changed') +
         `${unchanged > 0 ? `, ${unchanged} key(s) changed nothing` : ''}; longest main-thread task while typing ${fmtTask(Math.max(...searches.map((s) => s.longest)))}; ` +
         `Chromium peak RSS ${fmtMb(Math.max(...searches.map((s) => s.peakRss)))}; shown: ${searches.at(-1)!.shown || '(no count shown)'}`,

@@ -464,15 +464,17 @@ function platformKeys<V>(make: (p: PlatformIndexRow) => V): (index: PlatformInde
   };
 }
 
+/** keyOf, but a keyed platform row's name is keyed already: its key begins with its name's. */
+const keyOfPlatformText =
+  (p: PlatformIndexRow) =>
+  (text: string): string =>
+    text === p.name && p.nameEnd !== undefined ? p.key.slice(0, p.nameEnd) : keyOf(text);
+
 /** A review's platform as the review list filters and searches it. */
-const platformsOfReviews = platformKeys<PlatformOfReview>((p) => ({
-  hostUnitId: p.hostUnitId,
-  // The platform's own key begins with its name's; a platform not keyed yet has its name keyed alone.
-  nameKey: p.nameEnd !== undefined ? p.key.slice(0, p.nameEnd) : buildSearchKey([p.name], keyOf),
-}));
+const platformsOfReviews = platformKeys<PlatformOfReview>((p) => ({ hostUnitId: p.hostUnitId, nameKey: buildSearchKey([p.name], keyOfPlatformText(p)) }));
 
 /** The search key of a platform as 开通与备案 finds it: name, kind and account. */
-const filingPlatformKeys = platformKeys((p) => buildSearchKey([p.name, p.kind, p.accountId], keyOf));
+const filingPlatformKeys = platformKeys((p) => buildSearchKey([p.name, p.kind, p.accountId], keyOfPlatformText(p)));
 
 /** The last searches of 平台台账 and 发布审核, to narrow as the clerk types on. */
 const platformSearches = new SearchMemory<PlatformIndexRow>();

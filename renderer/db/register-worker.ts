@@ -440,11 +440,9 @@ async function keepIndex<I extends Keyed<{ id: string; key: string }>>(
 }
 
 /**
- * Keys of platforms' texts computed when first asked (0.05–0.08 ms a name in Node), kept while
- * the platform index stays at the version they were computed from, rather than taken from the
- * kept keys after reading all of them: the first search of 发布审核 of every session waited for
- * that read (122,733 texts at full scale; that search took 4.0–5.1 s, and 0.8–1.0 s without).
- * Before, each query computed them anew, 10,000 platforms' at every key the clerk typed.
+ * What a query needs of each platform (the keys 发布审核 and 开通与备案 find a platform by),
+ * computed when first asked and kept while the platform index keeps the version it was computed
+ * from (each query used to compute them anew, 10,000 platforms' at every key the clerk typed).
  */
 function platformKeys<V>(make: (p: PlatformIndexRow) => V): (index: PlatformIndex) => (id: string) => V | undefined {
   let cache: { version: number; values: Map<string, V> } | undefined;
@@ -464,7 +462,12 @@ function platformKeys<V>(make: (p: PlatformIndexRow) => V): (index: PlatformInde
   };
 }
 
-/** keyOf, but a keyed platform row's name is keyed already: its key begins with its name's. */
+/**
+ * keyOf, but a keyed platform row's name is keyed already: its key begins with its name's. The
+ * other texts (kind, account) are keyed when first asked rather than taken from the kept keys
+ * after reading all of them: the first search of 发布审核 of every session waited for that read
+ * (122,733 texts at full scale; that search took 4.0–5.1 s, and 0.8–1.0 s without).
+ */
 const keyOfPlatformText =
   (p: PlatformIndexRow) =>
   (text: string): string =>

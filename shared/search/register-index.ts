@@ -121,7 +121,8 @@ export class SearchMemory<T> {
   }
 
   remember(state: string, terms: readonly string[], matches: readonly T[]): void {
-    // The newest first; searches of another state can never be used again.
+    // The newest first. Searches in another state are dropped: another version of the rows makes
+    // them useless, and another filter starts afresh.
     const same = this.searches.filter((s) => s.state === state && s.terms.join(' ') !== terms.join(' '));
     this.searches = [{ state, terms, matches }, ...same].slice(0, this.size);
   }
@@ -135,7 +136,7 @@ export interface Remembered<T> {
 
 /**
  * A page of the rows that pass `filter` and hold the query's `terms` (`holds`). With a memory, a
- * query that narrows the last one passes over its matches only.
+ * query that narrows an earlier one passes over that one's matches only.
  */
 function searchPage<T extends { id: string }, F extends { query?: string }>(
   rows: readonly T[],

@@ -8,20 +8,22 @@
 // ../bridge/spool.ts), then streams the attachments' bytes one at a time.
 // A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
 // version, the attachments against their rows), storing the scans' bytes the current data lacks
-// under their hashes (./scan-bytes.ts; the one transaction below then writes rows only); then writes a snapshot of the
-// current data (./snapshots.ts) and makes every table equal to the file's in ONE read-write
-// transaction, which commits only once that snapshot has been checked and stored (both go on
-// meanwhile), reading the file's tables a second time page by page, checking each row's shape as
-// it is parsed (each table's size, hash and rows must also be the manifest's) and writing, page by page,
-// only the rows that differ from the stored ones (./table-merge.ts): if anything fails or is
-// refused half-way (a full disk, a malformed row, a file changed in between), IndexedDB rolls the
-// whole transaction back and the current data stays exactly as it was. (The preview before a
+// under their hashes (./scan-bytes.ts; the one transaction below then writes rows only). Then, in
+// ONE read-write transaction, it writes a snapshot of the current data (./snapshots.ts; so the
+// snapshot holds exactly the data replaced) and makes every table equal to the file's, reading the
+// file's tables a second time page by page: the pages that begin a table as the snapshot's do
+// (the same bytes, by their hash) are stored already and are skipped; the others are parsed, each
+// row's shape checked (each table's size, hash and rows must also be the manifest's), and only
+// the rows that differ from the stored ones are written (./table-merge.ts). The transaction
+// commits only once the snapshot has been checked and stored (which goes on meanwhile): if
+// anything fails or is refused half-way (a full disk, a malformed row, a file changed in
+// between), IndexedDB rolls the whole transaction back and the current data stays exactly as it was. (The preview before a
 // restore, inspectBackup, checks the file by its whole-file hash and parses the audit log, for its
 // chain, and the attachment rows.)
 import { Dexie } from 'dexie';
 import { ChainVerifier, sealEntry, type ChainVerdict } from '@shared/audit/hash-chain';
 import type { AuditEntry } from '@shared/domain/audit';
-import { BACKUP_TABLES, BackupError, idKeyOf, type BackupCounts, type BackupTable } from '@shared/backup/format';
+import { BACKUP_TABLES, BackupError, idKeyOf, type BackupCounts, type BackupTable, type TablePrefix, type WrittenPrefix } from '@shared/backup/format';
 import type { AttachmentSource, BackupInput } from '@shared/backup/backup-writer';
 import { checkBackupIntegrity, describeFailure, readPages, type BackupSummary, type PagesResult, type ReadEvent } from '@shared/backup/backup-reader';
 import { PlainBackupWriter, sealed } from '@shared/backup/backup-writer';
@@ -115,6 +117,8 @@ export interface BackupStream {
   auditSeq: number;
   /** Bytes of all scans (most of a large backup). */
   attachmentBytes: number;
+  /** Each table's prefix at the end of each page written (see TableFrameWriter.prefixes). */
+  prefixes: Partial<Record<BackupTable, readonly WrittenPrefix[]>>;
 }
 
 /**
@@ -130,6 +134,7 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
   const writer = new PlainBackupWriter({ appVersion: options.appVersion, dbVersion: CURRENT_VERSION });
   const frames = options.spool ?? (await openSpool('backup-tables'));
   const scans: { id: string; blob: Blob }[] = [];
+  const prefixes: BackupStream['prefixes'] = {};
   let auditSeq = 0;
   const write = (chunks: readonly Uint8Array[]) => {
     for (const chunk of chunks) frames.write(chunk);
@@ -164,6 +169,7 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
           options.onProgress?.({ unit: 'rows', done, total });
         }
         write(head.concat(frame.end()));
+        prefixes[table] = frame.prefixes;
       }
     });
   } catch (error) {
@@ -175,7 +181,7 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
     for (const scan of scans) yield* writer.attachment({ id: scan.id, data: blobChunks(scan.blob) });
     yield* writer.finish();
   }
-  if (options.spool) return { chunks: afterTables(), auditSeq, attachmentBytes };
+  if (options.spool) return { chunks: afterTables(), auditSeq, attachmentBytes, prefixes };
   const tableFrames = await frames.finish().catch(async (error: unknown) => {
     await frames.discard();
     throw error;
@@ -188,7 +194,7 @@ export async function backupStream(db: LedgerDb, options: BackupStreamOptions): 
     }
     yield* afterTables();
   }
-  return { chunks: options.passphrase ? sealed(plain(), { passphrase: options.passphrase }) : plain(), auditSeq, attachmentBytes };
+  return { chunks: options.passphrase ? sealed(plain(), { passphrase: options.passphrase }) : plain(), auditSeq, attachmentBytes, prefixes };
 }
 
 /**
@@ -270,26 +276,78 @@ const SNAPSHOT_WAIT_MS = 24 * 60 * 60 * 1000;
 interface VerifiedRead {
   summary: BackupSummary;
   attachments: AttachmentRow[];
-  /** The snapshot of the current data being checked and stored: the replace commits only after it is. */
+}
+
+/** The snapshot a restore keeps of the data it replaces, written first inside the replace's transaction. */
+interface SnapshotPlan {
+  sdb: SnapshotDb;
+  appVersion: string;
+  reason: string;
+  closingHashOf?: (file: Blob) => Promise<string>;
+  /** Once it is written: its check and storing, going on meanwhile (the replace commits only after them). */
   keeping?: Promise<Snapshot>;
+}
+
+/**
+ * The pages of each table a snapshot wrote, by the rows up to their end: the file's pages whose
+ * prefix is one of these hold exactly the stored rows up to there (see TableMerge.known).
+ */
+class KnownPrefixes {
+  private readonly byTable = new Map<BackupTable, Map<number, WrittenPrefix>>();
+
+  constructor(written: BackupStream['prefixes']) {
+    for (const [table, prefixes] of Object.entries(written) as [BackupTable, readonly WrittenPrefix[]][]) {
+      this.byTable.set(table, new Map(prefixes.map((prefix) => [prefix.rows, prefix])));
+    }
+  }
+
+  /** The snapshot's prefix equal to this one (rows, bytes and hash), if any. */
+  find(table: BackupTable, prefix: TablePrefix): WrittenPrefix | undefined {
+    const written = this.byTable.get(table)?.get(prefix.rows);
+    return written && written.bytes === prefix.bytes && written.sha256 === prefix.sha256 ? written : undefined;
+  }
 }
 
 /**
  * Makes every table equal to the file's in one transaction, writing only the rows that differ
  * (./table-merge.ts), then appends one audit entry (chained to the restored log) saying that and
- * from where the data was restored. The rows are read from the file once more, page by page,
+ * from where the data was restored. The snapshot, when one is kept, is written first in the same
+ * transaction, so it holds exactly the data replaced (no write can come between them) and the
+ * file's pages that begin a table as the snapshot's do are known to be stored already: they are
+ * neither parsed nor compared row by row. The rows are read from the file once more, page by page,
  * inside the transaction (Dexie.waitFor keeps it open while the file is read) and checked as they
  * are parsed; a malformed row, or a table whose size, hash or count is not the manifest's (the
  * first read proved the file's bytes by its whole-file hash, not each table's), rolls the whole
  * transaction back.
  */
-async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string | undefined, verified: VerifiedRead, note: RestoreNote, onProgress?: (progress: WorkProgress) => void): Promise<void> {
+async function replaceAllData(
+  db: LedgerDb,
+  file: BackupFile,
+  passphrase: string | undefined,
+  verified: VerifiedRead,
+  note: RestoreNote,
+  snapshot: SnapshotPlan | undefined,
+  onProgress?: (progress: WorkProgress) => void,
+): Promise<void> {
   const { manifest } = verified.summary;
   const total = BACKUP_TABLES.reduce((sum, table) => sum + manifest.tables[table].count, 0);
   await db.transaction('rw', tablesWithBytes(db), async () => {
+    let known: KnownPrefixes | undefined;
+    if (snapshot) {
+      const written = await writeSnapshot(db, snapshot.appVersion, onProgress);
+      // Checked and stored outside this transaction (in the snapshots' own database), meanwhile.
+      const plan = snapshot;
+      plan.keeping = settledLater(Dexie.ignoreTransaction(() => keepSnapshot(plan.sdb, written.spool, plan.reason, plan.closingHashOf)));
+      // Rows of an older schema are upgraded before they are merged: their bytes are not the rows stored.
+      if (manifest.dbVersion === CURRENT_VERSION) known = new KnownPrefixes(written.prefixes);
+    }
     // Every table is merged; the attachment rows last (below), their bytes stored beforehand.
     const merges = new Map(BACKUP_TABLES.filter((table) => table !== 'attachments').map((table) => [table, new TableMerge(table, db.table(table))]));
-    const pages = readPages(bytesOf(file), { ...(passphrase && { passphrase }), tablesOnly: true });
+    const pages = readPages(bytesOf(file), {
+      ...(passphrase && { passphrase }),
+      tablesOnly: true,
+      ...(known && { known: (table: BackupTable, prefix: TablePrefix) => table !== 'attachments' && known.find(table, prefix) !== undefined }),
+    });
     let done = 0;
     let result: PagesResult;
     // One page being written while the next is read and parsed: the database writes (in the
@@ -309,7 +367,13 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
         break;
       }
       const event = next.value;
-      if (event.kind !== 'rows' || event.table === 'attachments') continue;
+      if (event.kind === 'attachment' || event.table === 'attachments') continue;
+      if (event.kind === 'known') {
+        merges.get(event.table)!.known(event.rows, known!.find(event.table, event.prefix)!.lastKey);
+        done += event.rows;
+        onProgress?.({ unit: 'rows', done, total, step: '写入数据' });
+        continue;
+      }
       upgradeRows({ [event.table]: event.rows }, manifest.dbVersion, CURRENT_VERSION);
       const merged = settledLater(merges.get(event.table)!.page(event.rows));
       await written();
@@ -325,9 +389,10 @@ async function replaceAllData(db: LedgerDb, file: BackupFile, passphrase: string
     if (changed) throw new BackupError('备份文件已损坏或在校验之后被改动，未做任何更改。请重新选择备份文件。', `table ${changed} differs from the manifest`);
     // The stored rows the file does not have, after the last row of each table.
     for (const merge of merges.values()) await merge.finish();
+    onProgress?.({ unit: 'rows', done: total, total, step: '写入数据' });
     // A snapshot that fails its check or cannot be stored throws here (SnapshotFailed), before
     // anything is committed.
-    if (verified.keeping) await Dexie.waitFor(verified.keeping, SNAPSHOT_WAIT_MS);
+    if (snapshot?.keeping) await Dexie.waitFor(snapshot.keeping, SNAPSHOT_WAIT_MS);
     await mergeAttachments(db, verified.attachments);
     const last = await db.auditLog.orderBy('seq').last();
     const at = new Date().toISOString();
@@ -361,21 +426,33 @@ function snapshotRefused(reason: string, detail: string): SnapshotFailed {
 
 /**
  * Writes a complete backup of the current data for a snapshot into a spool of its own, in the
- * snapshots' folder where the browser has a private file system (the file the snapshot keeps).
- * Throws SnapshotFailed when the current data cannot be written (e.g. a scan's bytes are lost, or
- * the disk is full).
+ * snapshots' folder where the browser has a private file system (the file the snapshot keeps),
+ * inside the caller's transaction (the scans' bytes are read with Dexie.waitFor, which keeps it
+ * open). Throws SnapshotFailed when the current data cannot be written (e.g. a scan's bytes are
+ * lost, or the disk is full).
  */
-async function writeSnapshot(db: LedgerDb, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<Spool> {
-  const spool = await openSpool('snapshot', snapshotFolder);
+async function writeSnapshot(db: LedgerDb, appVersion: string, onProgress?: (progress: WorkProgress) => void): Promise<{ spool: Spool; prefixes: BackupStream['prefixes'] }> {
+  const spool = await Dexie.waitFor(openSpool('snapshot', snapshotFolder));
   try {
     const stream = await backupStream(db, { appVersion, spool, ...(onProgress && { onProgress: (progress: WorkProgress) => onProgress({ ...progress, step: '保存当前数据的快照' }) }) });
-    for await (const chunk of stream.chunks) spool.write(chunk);
-    await spool.drained();
+    const chunks = stream.chunks[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await Dexie.waitFor(chunks.next());
+      if (next.done) break;
+      spool.write(next.value);
+    }
+    await Dexie.waitFor(spool.drained());
+    return { spool, prefixes: stream.prefixes };
   } catch (error) {
-    await spool.discard();
+    // Kept open for the removal while it can be; the transaction is rolled back either way.
+    const discarding = spool.discard();
+    try {
+      await Dexie.waitFor(discarding);
+    } catch {
+      await discarding;
+    }
     throw snapshotRefused(error instanceof BackupError ? error.reason : error instanceof LedgerError ? error.message : '', describe(error));
   }
-  return spool;
 }
 
 /**
@@ -462,8 +539,9 @@ export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; r
  * Restores a backup file: reads it once, front to back, verifying it by its hashes and storing
  * each scan's bytes the current data lacks in scanBytes as it comes, a scan per transaction
  * (memory stays flat however large the file is); only when the whole file has verified are the
- * scans checked against their rows, a snapshot of the current data kept, and every table replaced
- * in one transaction that parses and checks the rows page by page and writes no bytes. Never
+ * scans checked against their rows, and a snapshot of the current data kept and every table
+ * replaced in one transaction that parses and checks the rows page by page (those it does not
+ * already hold) and writes no bytes. Never
  * throws; a refusal or failure changes nothing the ledger shows (the snapshot just taken is
  * dropped again), and the bytes no row names afterwards are removed.
  */
@@ -515,8 +593,8 @@ export async function restoreBackupFile(
           break;
         }
         const event = next.value;
-        if (event.kind === 'rows') {
-          if (event.table === 'attachments') attachmentRows.push(...event.rows);
+        if (event.kind !== 'attachment') {
+          if (event.kind === 'rows' && event.table === 'attachments') attachmentRows.push(...event.rows);
           continue;
         }
         const { id, bytes, sha256 } = event.attachment;
@@ -538,19 +616,19 @@ export async function restoreBackupFile(
     }
     const attachments = planAttachments(attachmentRows, measured);
     upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
-    // The snapshot is written first (a read of every table); its check and storing go on while
-    // the replace begins, which commits only once the snapshot is stored.
-    const keeping = options.withoutSnapshot
+    // The snapshot is written first inside the replace's transaction; its check and storing go
+    // on while the replace begins, which commits only once the snapshot is stored.
+    const snapshot: SnapshotPlan | undefined = options.withoutSnapshot
       ? undefined
-      : settledLater(keepSnapshot(sdb, await writeSnapshot(db, options.appVersion, options.onProgress), `恢复“${options.source}”之前`, options.snapshotClosingHash));
+      : { sdb, appVersion: options.appVersion, reason: `恢复“${options.source}”之前`, ...(options.snapshotClosingHash && { closingHashOf: options.snapshotClosingHash }) };
     const operator = (await db.settings.get('main'))?.operatorName ?? '';
     try {
       const source = options.withoutSnapshot ? `${options.source}（未保存恢复前快照）` : options.source;
-      await replaceAllData(db, file, options.passphrase, { summary, attachments, ...(keeping && { keeping }) }, { source, backupCreatedAt: summary.manifest.createdAt, operator }, options.onProgress);
+      await replaceAllData(db, file, options.passphrase, { summary, attachments }, { source, backupCreatedAt: summary.manifest.createdAt, operator }, snapshot, options.onProgress);
     } catch (error) {
       // The data is as it was, so the snapshot just taken holds nothing new; earlier ones all stay.
-      const snapshot = await keeping?.catch(() => undefined);
-      if (snapshot) await deleteSnapshots(sdb, [snapshot.id]).catch(() => undefined);
+      const kept = await snapshot?.keeping?.catch(() => undefined);
+      if (kept) await deleteSnapshots(sdb, [kept.id]).catch(() => undefined);
       if (error instanceof LedgerError) throw error;
       if (error instanceof BackupError) throw new LedgerError(error.reason, error.detail);
       throw new LedgerError('恢复失败，当前数据保持原样，未做任何更改。若提示磁盘空间不足，请清理空间后再试。', describe(error));

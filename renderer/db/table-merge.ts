@@ -13,6 +13,10 @@
 // the file ends up stored as in the file. That the table holds nothing else is checked by
 // counting: the file's keys are unique (the reader refuses a duplicate), so a table holding
 // exactly as many rows as the file lists holds nothing else.
+//
+// A restore that has just written a snapshot of the stored rows, in its own transaction, knows
+// them byte for byte: the file's pages from the table's start that equal the snapshot's (the
+// same prefix) are taken as they are (`known`), with nothing read or written.
 import { cmp, type Table } from 'dexie';
 import { BackupError, idKeyOf, type BackupTable } from '@shared/backup/format';
 import type { Row } from '@shared/backup/rows';
@@ -39,6 +43,8 @@ export class TableMerge {
   private unordered: Set<unknown> | undefined;
   /** Rows of the file seen so far. */
   private rows = 0;
+  /** Whether every page so far was known (see `known`). */
+  private knownOnly = true;
 
   constructor(
     readonly name: BackupTable,
@@ -53,6 +59,7 @@ export class TableMerge {
    * them throws a failed write).
    */
   async page(rows: readonly Row[]): Promise<{ writes: Promise<PageWrites> }> {
+    this.knownOnly = false;
     this.rows += rows.length;
     if (rows.length === 0) return { writes: Promise.resolve({ put: 0, deleted: 0 }) };
     const sorted = inKeyOrder(rows, this.key);
@@ -93,6 +100,19 @@ export class TableMerge {
     // Awaited by the caller; a failure must not be reported as unhandled before then.
     writes.catch(() => undefined);
     return { writes };
+  }
+
+  /**
+   * The file's next `rows` rows are the stored rows up to the key `last` and no others, exactly as
+   * stored: what the caller knows when the file's table up to there holds the same bytes as a
+   * backup of the stored rows written in this transaction. Only while every page before was known
+   * too, so the stored rows up to `last` are these and the ones known before.
+   */
+  known(rows: number, last: unknown): void {
+    if (!this.knownOnly || (this.started && cmp(last, this.reached) <= 0)) throw new Error(`table ${this.name}: a known page after another kind of page, or out of order`);
+    this.rows += rows;
+    this.started = true;
+    this.reached = last;
   }
 
   /**

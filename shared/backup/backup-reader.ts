@@ -28,6 +28,7 @@ import {
   type BackupFailure,
   type BackupManifest,
   type BackupTable,
+  type TablePrefix,
 } from './format';
 import { JsonArrayPager } from './json-pages';
 import { PartHash } from './part-hash';
@@ -115,7 +116,7 @@ export async function readBackup(source: BackupBytes, options: ReadOptions = {})
   const result = await settle(
     drain(readCore(source, { ...options, rows: 'parse', attachmentBytes: true }), (event) => {
       if (event.kind === 'rows') tables[event.table].push(...event.rows);
-      else attachments.set(event.attachment.id, event.attachment.bytes);
+      else if (event.kind === 'attachment') attachments.set(event.attachment.id, event.attachment.bytes);
     }),
   );
   if (!result.ok) return result;
@@ -139,14 +140,20 @@ export async function streamBackup(source: BackupBytes, options: StreamOptions):
   const result = await settle(
     drainAsync(readCore(source, { ...options, rows: 'parse', attachmentBytes: true }), async (event) => {
       if (event.kind === 'rows') tables[event.table].push(...event.rows);
-      else await options.onAttachment(event.attachment);
+      else if (event.kind === 'attachment') await options.onAttachment(event.attachment);
     }),
   );
   return result.ok ? { ...result, tables } : result;
 }
 
-/** What readPages hands on: a page of a table's rows, or one attachment with its bytes. */
-export type ReadEvent = { kind: 'rows'; table: BackupTable; rows: Row[] } | { kind: 'attachment'; attachment: AttachmentRead };
+/**
+ * What readPages hands on: a page of a table's rows, a page left unparsed because the caller
+ * knows its rows (PagesOptions.known), or one attachment with its bytes.
+ */
+export type ReadEvent =
+  | { kind: 'rows'; table: BackupTable; rows: Row[] }
+  | { kind: 'known'; table: BackupTable; rows: number; prefix: TablePrefix }
+  | { kind: 'attachment'; attachment: AttachmentRead };
 
 export interface PagesOptions extends ReadOptions {
   /**
@@ -173,6 +180,14 @@ export interface PagesOptions extends ReadOptions {
    * second read hashes the tables and compares them with the manifest).
    */
   partHashes?: boolean | 'attachments';
+  /**
+   * With tablesOnly: asked at the end of each page that every page before it in its table was
+   * known, with the table's prefix up to there; true means the caller holds these very rows (the
+   * same bytes), and the page is handed on as 'known' without being parsed or checked. Once one
+   * is not known, none after it in that table is (their prefixes include it). The tables are then
+   * hashed as they are read, in JavaScript, for the prefixes.
+   */
+  known?: (table: BackupTable, prefix: TablePrefix) => boolean;
 }
 
 /** What a read measured of each table: its size, SHA-256 and rows. */
@@ -420,20 +435,41 @@ async function* readPlain(
       const parse = parses(options.rows, table);
       const pager = new JsonArrayPager(table);
       const keep: Row[] = [];
-      for await (const chunk of partChunks(reader, name, read, report, tableHashes)) {
-        if (!parse || refusing) continue;
-        try {
-          for (const page of pager.write(chunk)) {
-            const rows = read.checker.check(page);
-            if (table === 'attachments') keep.push(...rows);
-            yield { kind: 'rows', table, rows };
+      // The table's hash taken page by page, for the prefixes the caller may know (not of the
+      // attachment rows, which a full read keeps whole to check the scans against).
+      const prefixHash = options.tablesOnly && options.known && parse && table !== 'attachments' ? new Sha256() : undefined;
+      let knownSoFar = prefixHash !== undefined;
+      let before = 0;
+      for await (const chunk of partChunks(reader, name, read, report, tableHashes && !prefixHash)) {
+        let hashed = 0;
+        if (parse && !refusing) {
+          try {
+            for (const page of pager.cut(chunk)) {
+              if (knownSoFar && prefixHash && options.known) {
+                prefixHash.update(chunk.subarray(hashed, page.end));
+                hashed = page.end;
+                const prefix: TablePrefix = { rows: read.checker.count + page.rows, bytes: before + page.end, sha256: prefixHash.hex() };
+                knownSoFar = options.known(table, prefix);
+                if (knownSoFar) {
+                  read.checker.skip(page.rows);
+                  yield { kind: 'known', table, rows: page.rows, prefix };
+                  continue;
+                }
+              }
+              const rows = read.checker.check(page.parse());
+              if (table === 'attachments') keep.push(...rows);
+              yield { kind: 'rows', table, rows };
+            }
+          } catch (error) {
+            if (!(error instanceof BackupError)) throw error;
+            read.refused = error;
+            refusing = true;
           }
-        } catch (error) {
-          if (!(error instanceof BackupError)) throw error;
-          read.refused = error;
-          refusing = true;
         }
+        prefixHash?.update(chunk.subarray(hashed));
+        before += chunk.length;
       }
+      if (prefixHash) read.sha256 = prefixHash.hex();
       if (parse && !refusing) {
         try {
           pager.end();

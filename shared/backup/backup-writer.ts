@@ -15,12 +15,14 @@ import {
   FRAME_MANIFEST,
   FRAME_TABLE,
   MANIFEST_NAME,
+  idKeyOf,
   MAX_NAME_BYTES,
   PLAIN_MAGIC,
   WRITE_CHUNK_BYTES,
   type BackupBytes,
   type BackupManifest,
   type BackupTable,
+  type WrittenPrefix,
 } from './format';
 import { PartHash } from './part-hash';
 import { RowChecker } from './rows';
@@ -94,6 +96,8 @@ export class TableFrameWriter {
   private readonly checker: RowChecker;
   private size = 0;
   private ended = false;
+  /** The table's prefix at the end of each page written (what a restore over these rows can skip). */
+  readonly prefixes: WrittenPrefix[] = [];
 
   constructor(
     readonly table: BackupTable,
@@ -115,7 +119,10 @@ export class TableFrameWriter {
     const checked = this.checker.check(rows);
     const json = JSON.stringify(checked);
     // "[a,b]" → "[a,b" for the first page, ",c,d" for the next ones; end() closes the array.
-    return this.encode((this.size === 0 ? '[' : ',') + json.slice(1, -1));
+    const out = this.encode((this.size === 0 ? '[' : ',') + json.slice(1, -1));
+    // hex() leaves the hash going: one or two more blocks hashed per page.
+    this.prefixes.push({ rows: this.checker.count, bytes: this.size, sha256: this.hash.hex(), lastKey: checked[checked.length - 1]![idKeyOf(this.table)] });
+    return out;
   }
 
   /** The closing bracket and the frame's end; reports the table's count, size and hash. */

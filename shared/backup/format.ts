@@ -66,6 +66,22 @@ export const manifestSchema = z.strictObject({
 });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
+
+/**
+ * A table's JSON array up to the end of one of its pages (the bytes from its opening bracket to
+ * the end of the page's last row): its rows, its bytes and their SHA-256. Two arrays with the same
+ * prefix hold the same rows up to there, whatever follows.
+ */
+export interface TablePrefix {
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+/** A prefix as a backup writer wrote it, with the key of its last row. */
+export interface WrittenPrefix extends TablePrefix {
+  lastKey: unknown;
+}
 export type BackupCounts = Record<BackupTable, number>;
 
 /** A backup refused or not written: `reason` for the clerk (Chinese, with what to do), `detail` for the log. */

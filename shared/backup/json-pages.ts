@@ -2,6 +2,8 @@
 // top-level element ends (outside strings, at depth 1), and each page of elements is parsed with
 // one JSON.parse of "[…]". So a table of 316,000 audit entries is never decoded or parsed whole,
 // and JSON.parse still validates every byte (the pages together are exactly the array's content).
+// A page is cut before it is parsed, so a reader may leave one unparsed (a restore's page whose
+// bytes it knows are stored already).
 import { BackupError } from './format';
 import { HOSTILE_KEYS } from './rows';
 import { utf8Decode } from './web-platform';
@@ -31,6 +33,16 @@ function isSpace(byte: number): boolean {
 
 type State = 'before' | 'inside' | 'after';
 
+/** A page of the array, cut but not yet parsed. */
+export interface PageCut {
+  /** Where, in the chunk that completed it, the page's last element ends (its comma or the closing bracket). */
+  end: number;
+  /** Its elements. */
+  rows: number;
+  /** The elements, parsed (throws a BackupError when they are not valid JSON). */
+  parse(): unknown[];
+}
+
 export class JsonArrayPager {
   private state: State = 'before';
   private depth = 0;
@@ -56,9 +68,17 @@ export class JsonArrayPager {
     throw new BackupError(`备份文件中“${this.table}”表的内容不符合格式要求，不能使用。请换用另一份备份。`, `table ${this.table}: ${detail}`);
   }
 
-  /** Feeds the next bytes of the array; returns the pages completed by them. */
+  /** Feeds the next bytes of the array; returns the pages completed by them, parsed. */
   write(chunk: Uint8Array): unknown[][] {
-    const pages: unknown[][] = [];
+    return this.cut(chunk).map((page) => page.parse());
+  }
+
+  /**
+   * Feeds the next bytes of the array; returns the pages completed by them, each to be parsed
+   * (or not) before the next chunk is fed: a page's bytes may lie in the chunks fed so far.
+   */
+  cut(chunk: Uint8Array): PageCut[] {
+    const pages: PageCut[] = [];
     this.pendingStart = 0;
     let nextQuote = -1;
     let nextBackslash = -1;
@@ -106,7 +126,7 @@ export class JsonArrayPager {
           this.take(chunk, i);
           if (this.elementStarted) this.rows += 1;
           else if (this.rows + this.total > 0) this.fail('a comma before the closing bracket');
-          const page = this.flush();
+          const page = this.flush(i);
           if (page) pages.push(page);
           this.state = 'after';
           this.pendingStart = i + 1;
@@ -118,7 +138,7 @@ export class JsonArrayPager {
         if (this.rows >= this.pageRows || this.partBytes + (i - this.pendingStart) >= PAGE_BYTES) {
           // Cut the page before this comma and drop the comma itself.
           this.take(chunk, i);
-          const page = this.flush();
+          const page = this.flush(i);
           if (page) pages.push(page);
           this.pendingStart = i + 1;
         }
@@ -143,7 +163,7 @@ export class JsonArrayPager {
     this.pendingStart = end;
   }
 
-  private flush(): unknown[] | undefined {
+  private flush(end: number): PageCut | undefined {
     const parts = this.parts;
     const length = this.partBytes;
     this.parts = [];
@@ -155,6 +175,10 @@ export class JsonArrayPager {
       if (parts.some((part) => part.some((byte) => !isSpace(byte)))) this.fail('malformed array');
       return undefined;
     }
+    return { end, rows, parse: () => this.parse(parts, length, rows) };
+  }
+
+  private parse(parts: readonly Uint8Array[], length: number, rows: number): unknown[] {
     const bytes = new Uint8Array(length + 2);
     bytes[0] = OPEN_BRACKET;
     let at = 1;

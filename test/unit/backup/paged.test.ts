@@ -5,12 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeBackup, type BackupInput } from '@shared/backup/backup-writer';
-import { checkBackupIntegrity, readBackup, readPages, verifyBackup } from '@shared/backup/backup-reader';
+import { checkBackupIntegrity, readBackup, readPages, verifyBackup, type PagesResult, type ReadEvent } from '@shared/backup/backup-reader';
 import { collectBytes } from '@shared/backup/byte-reader';
-import { BACKUP_TABLES, type BackupTable } from '@shared/backup/format';
+import { BACKUP_TABLES, type BackupTable, type TablePrefix } from '@shared/backup/format';
 import { JsonArrayPager, PAGE_ROWS } from '@shared/backup/json-pages';
 import { PartHash, WHOLE_PART_BYTES } from '@shared/backup/part-hash';
 import { HOSTILE_KEYS } from '@shared/backup/rows';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { makeDataset, splitInto, toInput } from './dataset';
 
 /** Feeds `bytes` to a pager in the given pieces; returns its pages, or the refusal's detail. */
@@ -141,6 +142,70 @@ describe('paged writer and reader', () => {
     const file = await collectBytes(writeBackup(toInput(data), { passphrase: 'paged-口令-2026' }));
     const verdict = await checkBackupIntegrity(file, { passphrase: 'paged-口令-2026' });
     expect(verdict).toMatchObject({ ok: true, encrypted: true, counts: { reviews: PAGE_ROWS * 2 + 17, attachments: 2 }, attachmentBytes: 2010 });
+  });
+});
+
+/** A file of table frames only (what a second read reads), `units` holding `json` in chunks cut at `cuts`. */
+function tableFrames(json: Uint8Array, cuts: readonly number[]): Uint8Array {
+  const parts: Uint8Array[] = [encoder.encode('MLBK'), new Uint8Array([0, 1])];
+  const u32 = (n: number) => new Uint8Array([n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
+  for (const table of BACKUP_TABLES) {
+    const name = encoder.encode(table);
+    parts.push(new Uint8Array([0x54, 0, name.length]), name);
+    const bytes = table === 'units' ? json : encoder.encode('[]');
+    const ends = [...new Set(cuts.filter((c) => c > 0 && c < bytes.length))].sort((a, b) => a - b).concat(bytes.length);
+    let at = 0;
+    for (const end of ends) {
+      parts.push(u32(end - at), bytes.subarray(at, end));
+      at = end;
+    }
+    parts.push(u32(0));
+  }
+  // Any frame but a table's ends a read of the tables only.
+  parts.push(encoder.encode('M'));
+  return new Uint8Array(parts.flatMap((part) => [...part]));
+}
+
+describe('a second read with the prefixes it may know', () => {
+  const rows = Array.from({ length: PAGE_ROWS * 2 + 11 }, (_, i) => ({ id: `u${String(i).padStart(5, '0')}`, createdAt: 'x', updatedAt: 'y', name: `单位${i}` }));
+  const json = encoder.encode(JSON.stringify(rows));
+  const hex = (bytes: Uint8Array) => Buffer.from(sha256(bytes)).toString('hex');
+
+  it("asks about each page's exact prefix, hands on the known pages unparsed and the rest parsed, and hashes every byte, however the chunks are cut", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: json.length }), { maxLength: 8 }), fc.integer({ min: 0, max: 3 }), async (cuts, knownPages) => {
+        const asked: TablePrefix[] = [];
+        const events: ReadEvent[] = [];
+        const pages = readPages(tableFrames(json, cuts), {
+          tablesOnly: true,
+          known: (table, prefix) => {
+            expect(table).toBe('units');
+            asked.push(prefix);
+            return asked.length <= knownPages;
+          },
+        });
+        let result: PagesResult | undefined;
+        for (;;) {
+          const next = await pages.next();
+          if (next.done) {
+            result = next.value;
+            break;
+          }
+          if (next.value.kind !== 'attachment' && next.value.table === 'units') events.push(next.value);
+        }
+        // Asked page by page until one is not known; each prefix is the array's bytes up to the end of a page's last row.
+        expect(asked.map((p) => p.rows)).toEqual([PAGE_ROWS, PAGE_ROWS * 2, rows.length].slice(0, Math.min(knownPages + 1, 3)));
+        for (const prefix of asked) {
+          expect(prefix.sha256).toBe(hex(json.subarray(0, prefix.bytes)));
+          expect([',', ']']).toContain(String.fromCharCode(json[prefix.bytes]!));
+        }
+        const known = events.filter((e) => e.kind === 'known');
+        expect(known.map((e) => e.rows)).toEqual([PAGE_ROWS, PAGE_ROWS, 11].slice(0, knownPages));
+        expect(events.flatMap((e) => (e.kind === 'rows' ? e.rows : []))).toEqual(rows.slice(Math.min(knownPages * PAGE_ROWS, rows.length)));
+        expect(result).toMatchObject({ tablesOnly: { units: { count: rows.length, bytes: json.length, sha256: hex(json) } } });
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 

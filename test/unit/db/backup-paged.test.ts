@@ -19,6 +19,7 @@ import { memorySpool } from '../../../renderer/bridge/spool';
 import { closingHashOf } from '../../../renderer/features/backup/closing-hash';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import type { Unit } from '../../../shared/domain/unit';
+import { logReads } from './read-log';
 
 let n = 0;
 let db: LedgerDb;
@@ -155,6 +156,55 @@ describe('paged backup and restore', () => {
     const written = restoring.filter((p) => p.step === '写入数据');
     const rowsWritten = rowsTotal - before.attachments.length;
     expect(written.at(-1)).toEqual({ unit: 'rows', done: rowsWritten, total: rowsTotal, step: '写入数据' });
+    const after = await dump(db);
+    expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
+    expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });
+  });
+
+  it('over the data the file was made of, reads each stored row once (for the snapshot) and writes only its audit entry', async () => {
+    await fillLarge(db, '旧数据');
+    const file = await streamed(db);
+    const before = await dump(db);
+    // The same database, its reads recorded.
+    db.close();
+    db = new LedgerDb(db.name);
+    const reads = logReads(db);
+    await db.open();
+    const put = vi.spyOn(db.table('reviews'), 'bulkPut');
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'same.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: true, counts: { reviews: REVIEWS } });
+    expect(put).not.toHaveBeenCalled();
+    // The snapshot reads every row; the file's pages all begin their tables as the snapshot's do,
+    // so the replace reads none of them again (the audit log's last entry, to chain the restore's).
+    const read = (table: BackupTable) => reads.records.get(table)?.length ?? 0;
+    expect([read('reviews'), read('units'), read('auditLog')]).toEqual([REVIEWS, 1, before.auditLog.length + 1]);
+    const after = await dump(db);
+    expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
+    expect(after.auditLog.at(-1)).toMatchObject({ action: 'restore' });
+    expect(await listSnapshots(sdb)).toHaveLength(1);
+  });
+
+  it('over data changed since the backup, compares the stored rows from the first changed page on and gives back the file exactly', async () => {
+    await fillLarge(db, '旧数据');
+    const file = await streamed(db);
+    const before = await dump(db);
+    // After the backup: a review on the second page renamed, one on the third deleted, one added
+    // after them all, a unit added (and with it an audit entry).
+    const reviews = db.table('reviews');
+    await reviews.update('r02500', { title: '改过的标题' });
+    await reviews.delete('r04002');
+    await reviews.add({ id: 'r99999', createdAt: AT, updatedAt: AT, title: '新加的' });
+    await createRecord<Unit>(db, 'units', { name: '后加的单位', kind: '直属单位' });
+    const stored = await reviews.count();
+    db.close();
+    db = new LedgerDb(db.name);
+    const reads = logReads(db);
+    await db.open();
+    const outcome = await restoreBackupFile(db, sdb, file, { source: 'older.mlbackup', appVersion: 't' });
+    expect(outcome).toMatchObject({ ok: true });
+    // The first page of reviews is known from the snapshot; the stored rows of the other two
+    // (r02000–r04004, one of them deleted since) are read and compared.
+    expect(reads.records.get('reviews')?.length).toBe(stored + REVIEWS - PAGE_ROWS - 1);
     const after = await dump(db);
     expect({ ...after, auditLog: after.auditLog.slice(0, -1) }).toEqual(before);
     expect(verifyChain(await db.auditLog.orderBy('seq').toArray())).toMatchObject({ ok: true });

@@ -125,7 +125,7 @@ async function fill(target: LedgerDb, data: RandomDatabase, legacy = false): Pro
 
 async function restoreFrom(bytes: Uint8Array, passphrase?: string): Promise<void> {
   const outcome = await restoreBackupFile(db, sdb, bytes, { source: 'test.mlbackup', appVersion: '0.1.0-test', ...(passphrase && { passphrase }) });
-  if (!outcome.ok) throw new Error(outcome.reason);
+  if (!outcome.ok) throw new Error(`${outcome.reason} ${outcome.detail}`);
 }
 
 /** A scan of 5,000 bytes that `seed` tells apart. */

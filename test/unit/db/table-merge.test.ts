@@ -81,4 +81,25 @@ describe('TableMerge', () => {
     await expect(merge([[row(3, '丙'), row(3, '丙')]])).rejects.toMatchObject({ reason: expect.stringContaining('恢复时数据核对不一致') });
     expect(await units().toArray()).toEqual([row(1, '甲'), row(2, '乙')]);
   });
+
+  it('takes known pages as stored and merges the pages after them from where they end; a known page after another kind is refused', async () => {
+    // Stored u0000–u0049; the file has the first 20 as stored, then changes u0030, lacks u0040–u0049, adds u0060.
+    await units().bulkAdd(Array.from({ length: 50 }, (_, i) => row(i, `单位${i}`)));
+    const rest = Array.from({ length: 20 }, (_, i) => row(20 + i, i === 10 ? '改名' : `单位${20 + i}`)).concat(row(60, '新增'));
+    await db.transaction('rw', units(), async () => {
+      const table = new TableMerge('units', units());
+      table.known(10, 'u0009');
+      table.known(10, 'u0019');
+      expect(await (await table.page(rest)).writes).toEqual({ put: 2, deleted: 10 });
+      expect(() => table.known(1, 'u0070')).toThrow(/known page after another kind/);
+      expect(await table.finish()).toBe(0);
+    });
+    expect(await units().toArray()).toEqual(Array.from({ length: 20 }, (_, i) => row(i, `单位${i}`)).concat(rest));
+    // Known pages whose keys go back are refused too.
+    await db.transaction('rw', units(), async () => {
+      const table = new TableMerge('units', units());
+      table.known(10, 'u0009');
+      expect(() => table.known(10, 'u0005')).toThrow(/out of order/);
+    });
+  });
 });

@@ -21,8 +21,7 @@
 // restore, inspectBackup, checks the file by its whole-file hash and parses the audit log, for its
 // chain, and the attachment rows.)
 import { Dexie } from 'dexie';
-import { sealEntry, type ChainVerdict } from '@shared/audit/hash-chain';
-import { AuditPageChecks, type AuditPage, type AuditPageResult } from '@shared/backup/audit-pages';
+import { ChainVerifier, sealEntry, type ChainVerdict } from '@shared/audit/hash-chain';
 import type { AuditEntry } from '@shared/domain/audit';
 import { BACKUP_TABLES, BackupError, idKeyOf, type BackupCounts, type BackupTable, type TablePrefix, type WrittenPrefix } from '@shared/backup/format';
 import type { AttachmentSource, BackupInput } from '@shared/backup/backup-writer';
@@ -368,8 +367,7 @@ async function replaceAllData(
         break;
       }
       const event = next.value;
-      // (No audit pages are handed on unparsed to this read: it does not ask for them.)
-      if (event.kind === 'attachment' || event.kind === 'audit-page' || event.table === 'attachments') continue;
+      if (event.kind === 'attachment' || event.table === 'attachments') continue;
       if (event.kind === 'known') {
         merges.get(event.table)!.known(event.rows, known!.find(event.table, event.prefix)!.lastKey);
         done += event.rows;
@@ -500,20 +498,13 @@ export type InspectOutcome = ({ ok: true; chain: ChainVerdict } & BackupSummary)
 
 /**
  * Reads and verifies a whole backup file for the restore's preview, page by page: changes
- * nothing and keeps nothing but the summary. The audit log's pages are checked (their rows and
- * hash chain) by `checkAuditPage` where given (another thread), as long as it keeps up, and here
- * otherwise (shared/backup/audit-pages.ts). Never throws.
+ * nothing and keeps nothing but the summary. Never throws.
  */
 export async function inspectBackup(
   file: BackupFile,
-  options: {
-    passphrase?: string;
-    onProgress?: (progress: WorkProgress) => void;
-    closingHash?: () => Promise<string>;
-    checkAuditPage?: (page: AuditPage) => Promise<AuditPageResult>;
-  } = {},
+  options: { passphrase?: string; onProgress?: (progress: WorkProgress) => void; closingHash?: () => Promise<string> } = {},
 ): Promise<InspectOutcome> {
-  const audit = new AuditPageChecks(options.checkAuditPage);
+  const chain = new ChainVerifier();
   const size = file instanceof Uint8Array ? file.length : file.size;
   try {
     const pages = readPages(bytesOf(file), {
@@ -525,16 +516,17 @@ export async function inspectBackup(
       // rows do not pass the checks is refused by that transaction, which changes nothing.
       partHashes: false,
       rows: 'audit',
-      auditPages: { refusal: () => audit.settled() },
       ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size }) }),
     });
     for (;;) {
       const next = await pages.next();
       if (next.done) {
         if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
-        return { ...next.value, chain: audit.verdict() };
+        return { ...next.value, chain: chain.verdict() };
       }
-      if (next.value.kind === 'audit-page') audit.take(next.value.page);
+      if (next.value.kind === 'rows' && next.value.table === 'auditLog') {
+        chain.add(next.value.rows as unknown as AuditEntry[]);
+      }
     }
   } catch (error) {
     return describeFailure(error);

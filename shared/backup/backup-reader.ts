@@ -30,7 +30,6 @@ import {
   type BackupTable,
   type TablePrefix,
 } from './format';
-import type { AuditPage } from './audit-pages';
 import { JsonArrayPager } from './json-pages';
 import { PartHash } from './part-hash';
 import { ATTACHMENT_MISMATCH, RESTORABLE_ORDER, RowChecker, parseJsonSafely, type Row } from './rows';
@@ -149,13 +148,11 @@ export async function streamBackup(source: BackupBytes, options: StreamOptions):
 
 /**
  * What readPages hands on: a page of a table's rows, a page left unparsed because the caller
- * knows its rows (PagesOptions.known), a page of the audit log for the caller to check
- * (PagesOptions.auditPages), or one attachment with its bytes.
+ * knows its rows (PagesOptions.known), or one attachment with its bytes.
  */
 export type ReadEvent =
   | { kind: 'rows'; table: BackupTable; rows: Row[] }
   | { kind: 'known'; table: BackupTable; rows: number; prefix: TablePrefix }
-  | { kind: 'audit-page'; table: 'auditLog'; page: AuditPage }
   | { kind: 'attachment'; attachment: AttachmentRead };
 
 export interface PagesOptions extends ReadOptions {
@@ -191,14 +188,6 @@ export interface PagesOptions extends ReadOptions {
    * hashed as they are read, in JavaScript, for the prefixes.
    */
   known?: (table: BackupTable, prefix: TablePrefix) => boolean;
-  /**
-   * With rows 'audit': the audit log's pages are handed on unparsed ('audit-page' events, their
-   * bytes) for the caller to check (AuditPageChecks, ./audit-pages.ts, e.g. on other threads).
-   * Once the file is known to be intact, the read awaits `refusal()` (the first reason one of
-   * those pages is refused) and refuses the file with it in the audit log's turn, as it would
-   * had it parsed the pages itself.
-   */
-  auditPages?: { refusal(): Promise<BackupError | undefined> };
 }
 
 /** What a read measured of each table: its size, SHA-256 and rows. */
@@ -444,7 +433,6 @@ async function* readPlain(
       tableReads.set(table, read);
       // The attachment rows are needed whole (to check the scans against).
       const parse = parses(options.rows, table);
-      const handedOn = table === 'auditLog' && options.rows === 'audit' && options.auditPages !== undefined;
       const pager = new JsonArrayPager(table);
       const keep: Row[] = [];
       // The table's hash taken page by page, for the prefixes the caller may know (not of the
@@ -467,12 +455,6 @@ async function* readPlain(
                   yield { kind: 'known', table, rows: page.rows, prefix };
                   continue;
                 }
-              }
-              if (handedOn) {
-                const before = read.checker.count;
-                read.checker.skip(page.rows);
-                yield { kind: 'audit-page', table: 'auditLog', page: { bytes: page.bytes(), rows: page.rows, before } };
-                continue;
               }
               const rows = read.checker.check(page.parse());
               if (table === 'attachments') keep.push(...rows);
@@ -514,9 +496,6 @@ async function* readPlain(
   }
 
   // The whole file is intact from here on; what remains is whether its content is consistent.
-  const auditRead = tableReads.get('auditLog');
-  const auditRefused = options.auditPages && (await options.auditPages.refusal());
-  if (auditRead && auditRefused && !auditRead.refused) auditRead.refused = auditRefused;
   const manifest = parseManifest(manifestBytes, version);
   const counts = {} as BackupCounts;
   for (const table of BACKUP_TABLES) {

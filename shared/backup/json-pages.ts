@@ -4,8 +4,8 @@
 // and JSON.parse still validates every byte (the pages together are exactly the array's content).
 // A page is cut before it is parsed, so a reader may leave one unparsed (a restore's page whose
 // bytes it knows are stored already).
-import type { BackupError } from './format';
-import { HOSTILE_KEYS, invalid } from './rows';
+import { BackupError } from './format';
+import { HOSTILE_KEYS } from './rows';
 import { utf8Decode } from './web-platform';
 
 /** Rows per page handed on (a restore adds them in one bulkAdd). */
@@ -33,8 +33,6 @@ function isSpace(byte: number): boolean {
 
 type State = 'before' | 'inside' | 'after';
 
-const malformed = (table: string, detail: string): BackupError => invalid(table, `table ${table}: ${detail}`);
-
 /** A page of the array, cut but not yet parsed. */
 export interface PageCut {
   /** Where, in the chunk that completed it, the page's last element ends (its comma or the closing bracket). */
@@ -43,8 +41,6 @@ export interface PageCut {
   rows: number;
   /** The elements, parsed (throws a BackupError when they are not valid JSON). */
   parse(): unknown[];
-  /** The page's bytes as a JSON array of its elements (a new buffer: for parseArrayPage elsewhere). */
-  bytes(): Uint8Array<ArrayBuffer>;
 }
 
 export class JsonArrayPager {
@@ -69,7 +65,7 @@ export class JsonArrayPager {
   ) {}
 
   private fail(detail: string): never {
-    throw malformed(this.table, detail);
+    throw new BackupError(`备份文件中“${this.table}”表的内容不符合格式要求，不能使用。请换用另一份备份。`, `table ${this.table}: ${detail}`);
   }
 
   /** Feeds the next bytes of the array; returns the pages completed by them, parsed. */
@@ -179,11 +175,10 @@ export class JsonArrayPager {
       if (parts.some((part) => part.some((byte) => !isSpace(byte)))) this.fail('malformed array');
       return undefined;
     }
-    const bytes = () => this.join(parts, length);
-    return { end, rows, bytes, parse: () => parseArrayPage(this.table, bytes(), rows) };
+    return { end, rows, parse: () => this.parse(parts, length, rows) };
   }
 
-  private join(parts: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
+  private parse(parts: readonly Uint8Array[], length: number, rows: number): unknown[] {
     const bytes = new Uint8Array(length + 2);
     bytes[0] = OPEN_BRACKET;
     let at = 1;
@@ -192,26 +187,15 @@ export class JsonArrayPager {
       at += part.length;
     }
     bytes[at] = CLOSE_BRACKET;
-    return bytes;
+    let parsed: unknown;
+    try {
+      parsed = parsePage(bytes);
+    } catch (error) {
+      this.fail(`not valid UTF-8 JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!Array.isArray(parsed) || parsed.length !== rows) this.fail('malformed array');
+    return parsed;
   }
-}
-
-/**
- * A page's bytes (PageCut.bytes) parsed into its `rows` elements; throws a BackupError naming
- * `table` when they are not valid UTF-8 JSON or not an array of that many.
- */
-export function parseArrayPage(table: string, bytes: Uint8Array, rows: number): unknown[] {
-  const fail = (detail: string): never => {
-    throw malformed(table, detail);
-  };
-  let parsed: unknown;
-  try {
-    parsed = parsePage(bytes);
-  } catch (error) {
-    fail(`not valid UTF-8 JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!Array.isArray(parsed) || parsed.length !== rows) fail('malformed array');
-  return parsed as unknown[];
 }
 
 /**

@@ -14,8 +14,7 @@ export function parseJsonSafely(bytes: Uint8Array): unknown {
   return JSON.parse(utf8Decode(bytes), (key, value: unknown) => (HOSTILE_KEYS.has(key) ? undefined : value));
 }
 
-/** A table's content refused: not the JSON or the rows the format asks for (`detail` for the log). */
-export const invalid = (table: string, detail: string) =>
+const invalid = (table: string, detail: string) =>
   new BackupError(`备份文件中“${table}”表的内容不符合格式要求，不能使用。请换用另一份备份。`, detail);
 
 /** Checks that `rows` is an array of plain objects with unique, well-formed ids; returns it typed. */

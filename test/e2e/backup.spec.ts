@@ -30,9 +30,6 @@ async function platformIds(page: Page): Promise<string[]> {
 test('backup → verified in Node → restore over changed data → undo from the snapshot', async ({ page }) => {
   const app = new LedgerApp(page);
   const backup = new BackupPage(page);
-  // The workers that hash the file and check the audit pages start and answer: nothing falls back.
-  const fallbacks: string[] = [];
-  page.on('console', (m) => void (/here instead/.test(m.text()) && fallbacks.push(m.text())));
   await app.goTo('备份与恢复');
   await expect(page.getByText('本机浏览器中的数据还没有备份过')).toBeVisible();
   const file = await backup.backupNow();
@@ -68,30 +65,26 @@ test('backup → verified in Node → restore over changed data → undo from th
   await expect(page.getByRole('cell', { name: '全部数据' }).first()).toBeVisible();
   await page.getByRole('button', { name: '校验完整性' }).click();
   await expect(page.getByText(/^校验通过：全部 \d+ 条记录完整/)).toBeVisible();
-  expect(fallbacks).toEqual([]);
 });
 
-test('without the workers that hash a whole file and check the audit pages, the restore does it itself and goes through', async ({ page }) => {
+test('without the worker that hashes a whole file, the restore hashes it itself and goes through', async ({ page }) => {
   const app = new LedgerApp(page);
   const backup = new BackupPage(page);
   await app.goTo('备份与恢复');
   const file = await backup.backupNow();
   await renameOperator(page, '赵新');
   await app.goTo('备份与恢复');
-  // From here on the backup worker starts the whole-file hash's worker and the audit pages' worker
-  // from a script that is not there (as on a machine where starting them fails): their 'error'
-  // events, then the fallbacks.
+  // From here on the backup worker starts the whole-file hash's worker from a script that is not
+  // there (as on a machine where starting it fails): its 'error' event, then the fallback.
   let rewritten = 0;
   await page.route(/\/assets\/backup-worker-[^/]*\.js$/, async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace(/(file-hash|audit-page)-worker-[\w-]+\.js/g, 'no-such-worker.js');
+    const body = (await response.text()).replace(/file-hash-worker-[\w-]+\.js/g, 'no-such-worker.js');
     rewritten += 1;
     await route.fulfill({ response, body });
   });
   const fallbacks: string[] = [];
-  const auditFallbacks: string[] = [];
   page.on('console', (m) => void (m.text().includes('hashing the file here instead') && fallbacks.push(m.text())));
-  page.on('console', (m) => void (m.text().includes('checking the audit pages here instead') && auditFallbacks.push(m.text())));
   await page.reload();
   await app.goTo('备份与恢复');
   await backup.chooseFile(file);
@@ -100,10 +93,8 @@ test('without the workers that hash a whole file and check the audit pages, the 
   await expect(page.getByText('操作员：王𠮷')).toBeVisible();
   await expect(backup.snapshotsCard.getByRole('cell', { name: `恢复“${file.split('/').pop()}”之前` })).toBeVisible();
   expect(rewritten).toBeGreaterThan(0);
-  // The preview's read, the restore's read and the snapshot's check each fell back; so did the
-  // preview's audit pages (the chain was still checked: 校验通过 above).
+  // The preview's read, the restore's read and the snapshot's check each fell back.
   expect(fallbacks).toHaveLength(3);
-  expect(auditFallbacks).toHaveLength(1);
 });
 
 test('an encrypted backup needs its passphrase; a damaged file is refused and nothing changes', async ({ page }) => {

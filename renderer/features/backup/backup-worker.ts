@@ -3,7 +3,6 @@
 // restore as much to parse and add. The worker opens the same IndexedDB databases (Dexie works in
 // a worker) and does all of it page by page; the UI thread only forwards the backup's chunks to
 // the host (the Electron bridge lives in the window) and shows progress.
-import type { AuditPage, AuditPageResult } from '@shared/backup/audit-pages';
 import { checkBackupIntegrity, type VerifyResult } from '@shared/backup/backup-reader';
 import { concatBytes } from '@shared/backup/byte-reader';
 import { BackupError } from '@shared/backup/format';
@@ -13,7 +12,6 @@ import { LedgerError } from '../../db/repository';
 import { LedgerDb } from '../../db/schema';
 import { SnapshotDb } from '../../db/snapshots';
 import { closingHashOf } from './closing-hash';
-import type { AuditPageAnswer, AuditPageRequest } from './audit-page-worker';
 import type { FileHashAnswer, FileHashRequest } from './file-hash-worker';
 
 export type BackupWorkerRequest =
@@ -141,59 +139,6 @@ function hashedElsewhere(): { closingHashOf: (file: Blob) => Promise<string>; st
   };
 }
 
-/**
- * The audit pages of a preview checked by a worker of its own (./audit-page-worker.ts), on the
- * other core, started at the first page. A page it cannot check (the worker cannot start, or
- * fails) is checked here instead (AuditPageChecks), so it is never mistaken for a damaged file.
- * Each page's bytes are copied to it, not moved, for that. `stop` ends the worker.
- */
-function auditPagesElsewhere(): { check: (page: AuditPage) => Promise<AuditPageResult>; stop: () => void } {
-  let w: Worker | undefined;
-  let failed: Error | undefined;
-  let next = 0;
-  const waiting = new Map<number, { resolve: (result: AuditPageResult) => void; reject: (error: Error) => void }>();
-  const fail = (error: Error) => {
-    if (!failed) console.warn('[backup worker] checking the audit pages here instead:', error);
-    failed = error;
-    for (const pending of waiting.values()) pending.reject(error);
-    waiting.clear();
-    w?.terminate();
-  };
-  const start = (): Worker => {
-    const started = new Worker(new URL('./audit-page-worker.ts', import.meta.url), { type: 'module', name: 'backup-audit-pages' });
-    started.addEventListener('message', (event: MessageEvent<AuditPageAnswer>) => {
-      const answer = event.data;
-      const pending = waiting.get(answer.id);
-      waiting.delete(answer.id);
-      if (answer.ok) pending?.resolve(answer.result);
-      else pending?.reject(new Error(`audit page: ${answer.error}`));
-    });
-    for (const type of ['error', 'messageerror'] as const) {
-      started.addEventListener(type, (event) => fail(new Error(`audit page worker: ${(event as ErrorEvent).message || type}`)));
-    }
-    return started;
-  };
-  return {
-    check: (page) =>
-      new Promise<AuditPageResult>((resolve, reject) => {
-        if (failed) return reject(failed);
-        try {
-          w ??= start();
-          const id = (next += 1);
-          waiting.set(id, { resolve, reject });
-          w.postMessage({ id, page } satisfies AuditPageRequest);
-        } catch (error) {
-          fail(error instanceof Error ? error : new Error(String(error)));
-          reject(failed);
-        }
-      }),
-    stop: () => {
-      w?.terminate();
-      waiting.clear();
-    },
-  };
-}
-
 async function handle(request: Exclude<BackupWorkerRequest, { type: 'ack' | 'cancel' }>): Promise<BackupWritten | VerifyResult | InspectOutcome | RestoreOutcome> {
   const passphrase = request.passphrase ? { passphrase: request.passphrase } : {};
   if (request.type === 'backup') return backup(request.id, request.appVersion, request.passphrase);
@@ -203,14 +148,8 @@ async function handle(request: Exclude<BackupWorkerRequest, { type: 'ack' | 'can
     switch (request.type) {
       case 'check':
         return await checkBackupIntegrity(blobChunks(request.file), { ...passphrase, closingHash });
-      case 'inspect': {
-        const audit = auditPagesElsewhere();
-        try {
-          return await inspectBackup(request.file, { ...passphrase, closingHash, checkAuditPage: audit.check, onProgress: progressReporter(request.id) });
-        } finally {
-          audit.stop();
-        }
-      }
+      case 'inspect':
+        return await inspectBackup(request.file, { ...passphrase, closingHash, onProgress: progressReporter(request.id) });
       case 'restore':
         return await restoreBackupFile(db, sdb, request.file, {
           source: request.source,

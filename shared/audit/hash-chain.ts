@@ -11,9 +11,8 @@ export type UnhashedEntry = Omit<AuditEntry, 'hash' | 'seq'>;
 function hashedText(entry: UnhashedEntry): string {
   const { at, operator, table, recordId, recordName, action, changes, prevHash } = entry;
   // canonicalJson drops undefined values: an entry without recordName (all entries written before
-  // it existed) hashes exactly as it always did, and a new entry's name is covered. The keys are
-  // given in their sorted order, so only what is inside them may need sorting.
-  return canonicalJson({ action, at, changes, operator, prevHash, recordId, recordName, table });
+  // it existed) hashes exactly as it always did, and a new entry's name is covered.
+  return canonicalJson({ at, operator, table, recordId, recordName, action, changes, prevHash });
 }
 
 export function entryHash(entry: UnhashedEntry): string {

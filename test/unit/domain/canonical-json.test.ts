@@ -39,30 +39,9 @@ describe('canonicalJson', () => {
         const parsed: unknown = text === undefined ? undefined : JSON.parse(text);
         expect(canonicalJson(parsed)).toBe(reference(parsed));
         expect(canonicalJson(v)).toBe(reference(v));
-        // Objects whose keys come in sorted order already (the canonical text read back), which
-        // canonicalJson writes without copying them: integer-like keys still come first.
-        const canonical = reference(v);
-        if (canonical !== undefined) expect(canonicalJson(JSON.parse(canonical))).toBe(canonical);
       }),
       { numRuns: 2000 },
     );
-  });
-
-  it('writes objects that are not plain, and a toJSON key, as the reference does', () => {
-    class Point {
-      constructor(
-        readonly y: number,
-        readonly x: number,
-      ) {}
-    }
-    const values: unknown[] = [
-      { a: new Date(0), b: [new Date(1)] },
-      { a: new Point(1, 2), b: { c: new Point(3, 4) } },
-      { a: 1, toJSON: () => ({ z: 1 }) },
-      { b: { toJSON: () => 'x', a: 1 }, c: [1, , 3] },
-      [Object.assign(Object.create(null) as object, { b: 1, a: 2 }), { a: undefined, b: null }],
-    ];
-    for (const value of values) expect(canonicalJson(value)).toBe(reference(value));
   });
 
   it('keeps a key named "__proto__" as an ordinary key, in its sorted place, at any depth', () => {

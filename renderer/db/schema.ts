@@ -95,6 +95,9 @@ export const STORES_V4 = {
  */
 export const STORAGE_STORES = { scanBytes: 'sha256' } as const;
 
+/** The ledger tables as the newest version declares them (version 5 keeps those of version 4). */
+export const CURRENT_STORES = STORES_V4;
+
 /** The newest version declared below (a unit test holds the two together). */
 export const CURRENT_VERSION = DB_SCHEMA_VERSION;
 
@@ -123,6 +126,6 @@ export class LedgerDb extends Dexie {
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
     this.version(3).stores(STORES_V3);
     this.version(4).stores(STORES_V4);
-    this.version(5).stores({ ...STORES_V4, ...STORAGE_STORES });
+    this.version(5).stores({ ...CURRENT_STORES, ...STORAGE_STORES });
   }
 }

@@ -8,7 +8,8 @@
 // ../bridge/spool.ts), then streams the attachments' bytes one at a time.
 // A restore first reads the whole file by its hashes (shared/backup readPages: checksums, format
 // version, the attachments against their rows), storing the scans' bytes the current data lacks
-// under their hashes (./scan-bytes.ts; the one transaction below then writes rows only). Then, in
+// under their hashes (./scan-bytes.ts; the one transaction below then writes rows only); a file
+// without scans that the preview has just verified whole is not read this first time. Then, in
 // ONE read-write transaction, it writes a snapshot of the current data (./snapshots.ts; so the
 // snapshot holds exactly the data replaced) and makes every table equal to the file's, reading the
 // file's tables a second time page by page: the pages that begin a table as the snapshot's do
@@ -561,6 +562,13 @@ export async function restoreBackupFile(
     closingHash?: () => Promise<string>;
     /** The snapshot's whole-file hash for its check, computed elsewhere (the replace reads and hashes meanwhile). */
     snapshotClosingHash?: (file: Blob) => Promise<string>;
+    /**
+     * What the preview's read of this very file established (inspectBackup, with the same
+     * passphrase): a file without scans is then not read a first time. Its tables are still read,
+     * hashed and checked against this manifest inside the transaction before anything commits, so
+     * what is restored is what the preview verified.
+     */
+    previewed?: BackupSummary;
   },
 ): Promise<RestoreOutcome> {
   // Only what the reader measured is kept while the file streams in; the bytes themselves are
@@ -571,48 +579,52 @@ export async function restoreBackupFile(
   const size = file instanceof Uint8Array ? file.length : file.size;
   try {
     let summary: BackupSummary;
-    try {
-      // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
-      // the transaction that any refusal rolls back. The whole-file hash proves every byte here;
-      // the tables' own hashes are measured by the second read, which compares them with the
-      // manifest before anything commits (a JavaScript SHA-256 pass over the tables saved), and
-      // each scan's, which it is stored under, here.
-      const pages = readPages(bytesOf(file), {
-        ...(options.passphrase && { passphrase: options.passphrase }),
-        ...(options.closingHash && { closingHash: options.closingHash }),
-        rows: 'hash',
-        partHashes: 'attachments',
-        attachmentBytes: true,
-        ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),
-      });
-      for (;;) {
-        const next = await pages.next();
-        if (next.done) {
-          if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
-          summary = next.value;
-          break;
+    // A file without scans, verified whole by the preview: nothing to store beforehand.
+    if (options.previewed && options.previewed.manifest.attachments.length === 0) summary = options.previewed;
+    else {
+      try {
+        // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
+        // the transaction that any refusal rolls back. The whole-file hash proves every byte here;
+        // the tables' own hashes are measured by the second read, which compares them with the
+        // manifest before anything commits (a JavaScript SHA-256 pass over the tables saved), and
+        // each scan's, which it is stored under, here.
+        const pages = readPages(bytesOf(file), {
+          ...(options.passphrase && { passphrase: options.passphrase }),
+          ...(options.closingHash && { closingHash: options.closingHash }),
+          rows: 'hash',
+          partHashes: 'attachments',
+          attachmentBytes: true,
+          ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),
+        });
+        for (;;) {
+          const next = await pages.next();
+          if (next.done) {
+            if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
+            summary = next.value;
+            break;
+          }
+          const event = next.value;
+          if (event.kind !== 'attachment') {
+            if (event.kind === 'rows' && event.table === 'attachments') attachmentRows.push(...event.rows);
+            continue;
+          }
+          const { id, bytes, sha256 } = event.attachment;
+          measured.set(id, { size: bytes.length, sha256 });
+          // Bytes the current data holds already are not stored again, unless there is no
+          // snapshot: the snapshot reads the bytes of every current row and checks them against
+          // it before the replace commits, and without one the stored bytes are not to be trusted
+          // (they may be why the clerk restores). Storing them again under their hash replaces
+          // damaged bytes with the file's and changes nothing else.
+          if (!options.withoutSnapshot && (await heldScanBytes(db, sha256, bytes.length))) continue;
+          try {
+            await putScanBytes(db, sha256, new Blob([bytes]));
+          } catch (error) {
+            throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
+          }
         }
-        const event = next.value;
-        if (event.kind !== 'attachment') {
-          if (event.kind === 'rows' && event.table === 'attachments') attachmentRows.push(...event.rows);
-          continue;
-        }
-        const { id, bytes, sha256 } = event.attachment;
-        measured.set(id, { size: bytes.length, sha256 });
-        // Bytes the current data holds already are not stored again, unless there is no
-        // snapshot: the snapshot reads the bytes of every current row and checks them against
-        // it before the replace commits, and without one the stored bytes are not to be trusted
-        // (they may be why the clerk restores). Storing them again under their hash replaces
-        // damaged bytes with the file's and changes nothing else.
-        if (!options.withoutSnapshot && (await heldScanBytes(db, sha256, bytes.length))) continue;
-        try {
-          await putScanBytes(db, sha256, new Blob([bytes]));
-        } catch (error) {
-          throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
-        }
+      } catch (error) {
+        return describeFailure(error);
       }
-    } catch (error) {
-      return describeFailure(error);
     }
     const attachments = planAttachments(attachmentRows, measured);
     upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);

@@ -3,6 +3,7 @@
 // verify a backup file for a restore, take the snapshot that makes a restore undoable, and restore.
 // The work itself runs in the backup worker (./backup-worker.ts); this thread hands the chunks to
 // the host and reports progress.
+import type { BackupSummary } from '@shared/backup/backup-reader';
 import { ENCRYPTED_MAGIC } from '@shared/backup/format';
 import type { BackupFinishResult, BackupKind } from '@shared/bridge';
 import { bridge } from '../../bridge';
@@ -144,7 +145,12 @@ export async function restoreBackup(
   file: Blob,
   source: string,
   passphrase?: string,
-  options: { withoutSnapshot?: boolean; onProgress?: (progress: WorkProgress) => void } = {},
+  options: {
+    withoutSnapshot?: boolean;
+    onProgress?: (progress: WorkProgress) => void;
+    /** What the preview's read of this very file established (see restoreBackupFile). */
+    previewed?: BackupSummary;
+  } = {},
 ): Promise<void> {
   const outcome = await restoreBackupInWorker(
     {
@@ -153,6 +159,7 @@ export async function restoreBackup(
       appVersion: await bridge.appVersion(),
       ...(passphrase && { passphrase }),
       ...(options.withoutSnapshot && { withoutSnapshot: true }),
+      ...(options.previewed && { previewed: options.previewed }),
     },
     options.onProgress,
   );

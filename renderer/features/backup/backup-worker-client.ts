@@ -2,7 +2,7 @@
 // needed and kept (it holds its own database connections); each request gets progress messages
 // and one answer. A backup's chunks come back one at a time and are handed on by the caller
 // (to the host) before the worker writes the next.
-import { checkBackupIntegrity, type VerifyResult } from '@shared/backup/backup-reader';
+import { checkBackupIntegrity, type BackupSummary, type VerifyResult } from '@shared/backup/backup-reader';
 import { blobChunks } from '../../bridge/blob-chunks';
 import type { InspectOutcome, RestoreOutcome, WorkProgress } from '../../db/backup';
 import { LedgerError } from '../../db/repository';
@@ -102,7 +102,7 @@ export function inspectBackupInWorker(file: Blob, passphrase: string | undefined
 
 /** Restores a backup file (or a snapshot) in the worker: verify, snapshot, replace in one transaction. */
 export function restoreBackupInWorker(
-  request: { file: Blob; source: string; appVersion: string; passphrase?: string; withoutSnapshot?: boolean },
+  request: { file: Blob; source: string; appVersion: string; passphrase?: string; withoutSnapshot?: boolean; previewed?: BackupSummary },
   onProgress?: (progress: WorkProgress) => void,
 ): Promise<RestoreOutcome> {
   return send<RestoreOutcome>({ type: 'restore', ...request }, { onProgress });

@@ -3,7 +3,7 @@
 // restore as much to parse and add. The worker opens the same IndexedDB databases (Dexie works in
 // a worker) and does all of it page by page; the UI thread only forwards the backup's chunks to
 // the host (the Electron bridge lives in the window) and shows progress.
-import { checkBackupIntegrity, type VerifyResult } from '@shared/backup/backup-reader';
+import { checkBackupIntegrity, type BackupSummary, type VerifyResult } from '@shared/backup/backup-reader';
 import { concatBytes } from '@shared/backup/byte-reader';
 import { BackupError } from '@shared/backup/format';
 import { blobChunks } from '../../bridge/blob-chunks';
@@ -22,7 +22,7 @@ export type BackupWorkerRequest =
   | { id: number; type: 'cancel' }
   | { id: number; type: 'check'; file: Blob; passphrase?: string }
   | { id: number; type: 'inspect'; file: Blob; passphrase?: string }
-  | { id: number; type: 'restore'; file: Blob; source: string; appVersion: string; passphrase?: string; withoutSnapshot?: boolean };
+  | { id: number; type: 'restore'; file: Blob; source: string; appVersion: string; passphrase?: string; withoutSnapshot?: boolean; previewed?: BackupSummary };
 
 export interface BackupWritten {
   auditSeq: number;
@@ -156,6 +156,7 @@ async function handle(request: Exclude<BackupWorkerRequest, { type: 'ack' | 'can
           appVersion: request.appVersion,
           ...passphrase,
           ...(request.withoutSnapshot && { withoutSnapshot: true }),
+          ...(request.previewed && { previewed: request.previewed }),
           closingHash,
           snapshotClosingHash: hashing.closingHashOf,
           onProgress: progressReporter(request.id),

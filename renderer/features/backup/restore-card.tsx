@@ -4,6 +4,7 @@
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { ChainVerdict } from '@shared/audit/hash-chain';
+import type { BackupSummary } from '@shared/backup/backup-reader';
 import type { BackupCounts } from '@shared/backup/format';
 import { errorText } from '../../app/errors';
 import { db } from '../../db/database';
@@ -22,9 +23,14 @@ type Stage =
   | { step: 'refused'; file: File; reason: string }
   | { step: 'verified'; file: File; passphrase?: string; contents: Verified; current: BackupCounts; chain: ChainVerdict }
   | { step: 'restoring'; file: File; progress?: WorkProgress }
-  | { step: 'snapshot-failed'; file: File; passphrase?: string; reason: string }
+  | { step: 'snapshot-failed'; file: File; passphrase?: string; reason: string; previewed: BackupSummary }
   | { step: 'done'; file: File }
   | { step: 'done-without-snapshot'; file: File };
+
+/** What a restore takes of the preview's outcome (not the chain's verdict, which it does not need). */
+function summaryOf({ manifest, counts, attachmentBytes, encrypted }: Verified): BackupSummary {
+  return { manifest, counts, attachmentBytes, encrypted };
+}
 
 /** Largest file the restore reads (a backup with 1 GB of scans fits well). */
 const MAX_RESTORE_BYTES = 8 * 1024 * 1024 * 1024;
@@ -57,38 +63,39 @@ export function RestoreCard() {
     else await verify(file);
   };
 
-  const run = async (file: File, passphrase: string | undefined, withoutSnapshot: boolean) => {
+  // The preview's summary goes with the file: a file without scans is not read a first time again.
+  const run = async (file: File, passphrase: string | undefined, previewed: BackupSummary, withoutSnapshot: boolean) => {
     setStage({ step: 'restoring', file });
     try {
-      await restoreBackup(file, file.name, passphrase, { withoutSnapshot, onProgress: (progress) => setStage({ step: 'restoring', file, progress }) });
+      await restoreBackup(file, file.name, passphrase, { withoutSnapshot, previewed, onProgress: (progress) => setStage({ step: 'restoring', file, progress }) });
       setStage({ step: withoutSnapshot ? 'done-without-snapshot' : 'done', file });
     } catch (error) {
       console.error('[backup] restore failed', error);
       const reason = errorText(error, '恢复失败，当前数据保持原样');
-      if (error instanceof SnapshotFailed) setStage({ step: 'snapshot-failed', file, ...(passphrase && { passphrase }), reason });
+      if (error instanceof SnapshotFailed) setStage({ step: 'snapshot-failed', file, ...(passphrase && { passphrase }), reason, previewed });
       else setStage({ step: 'refused', file, reason });
     }
   };
 
-  const replace = (file: File, passphrase: string | undefined) => {
+  const replace = (file: File, passphrase: string | undefined, previewed: BackupSummary) => {
     modal.confirm({
       title: '用此备份替换当前全部数据？',
       content: '当前数据会先自动保存为“恢复前快照”，如有需要可在下方撤销本次恢复。',
       okText: '替换',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: () => run(file, passphrase, false),
+      onOk: () => run(file, passphrase, previewed, false),
     });
   };
 
-  const replaceWithoutSnapshot = (file: File, passphrase: string | undefined) => {
+  const replaceWithoutSnapshot = (file: File, passphrase: string | undefined, previewed: BackupSummary) => {
     modal.confirm({
       title: '不保存快照，直接用此备份替换当前数据？',
       content: '当前数据将被替换且无法撤销。仅在当前数据已损坏、无法保存快照时这样做。',
       okText: '直接替换',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: () => run(file, passphrase, true),
+      onOk: () => run(file, passphrase, previewed, true),
     });
   };
 
@@ -127,8 +134,8 @@ export function RestoreCard() {
                 若磁盘空间不足，请清理后重试。若当前数据已损坏（例如扫描件丢失），可以不保存快照直接恢复，但之后无法撤销。
               </Typography.Paragraph>
               <Space>
-                <Button onClick={() => replace(stage.file, stage.passphrase)}>重试</Button>
-                <Button danger onClick={() => replaceWithoutSnapshot(stage.file, stage.passphrase)}>
+                <Button onClick={() => replace(stage.file, stage.passphrase, stage.previewed)}>重试</Button>
+                <Button danger onClick={() => replaceWithoutSnapshot(stage.file, stage.passphrase, stage.previewed)}>
                   不保存快照，直接恢复…
                 </Button>
               </Space>
@@ -161,7 +168,7 @@ export function RestoreCard() {
             />
           )}
           <CountsTable incoming={stage.contents.counts} current={stage.current} incomingTitle="备份中" />
-          <Button danger type="primary" style={{ marginTop: 12 }} onClick={() => replace(stage.file, stage.passphrase)}>
+          <Button danger type="primary" style={{ marginTop: 12 }} onClick={() => replace(stage.file, stage.passphrase, summaryOf(stage.contents))}>
             用此备份替换当前数据…
           </Button>
         </>

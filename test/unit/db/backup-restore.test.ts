@@ -9,7 +9,7 @@ import { writeBackup } from '../../../shared/backup/backup-writer';
 import { collectBytes } from '../../../shared/backup/byte-reader';
 import { BACKUP_TABLES, type BackupTable } from '../../../shared/backup/format';
 import { verifyChain } from '../../../shared/audit/hash-chain';
-import { backupInputFromDb, countTables, restoreBackupFile } from '../../../renderer/db/backup';
+import { backupInputFromDb, countTables, inspectBackup, restoreBackupFile } from '../../../renderer/db/backup';
 import { CURRENT_VERSION, LedgerDb, type StoredAttachment } from '../../../renderer/db/schema';
 import { scanBlob } from '../../../renderer/db/scan-bytes';
 import { RECORD_TABLES } from '../../../shared/domain/tables';
@@ -355,6 +355,49 @@ describe('backup → wipe → restore', () => {
     expect({ ...back, auditLog: back.auditLog.slice(0, current.auditLog.length) }).toEqual(current);
     expect(back.auditLog).toHaveLength(current.auditLog.length + 1);
     expect(await listSnapshots(sdb)).toHaveLength(2);
+  });
+
+  it('a file the preview verified, without scans, is not read a first time; its tables must still be the ones verified', async () => {
+    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+    await createRecord<Unit>(db, 'units', { name: '旧单位', kind: '直属单位' });
+    const old = await backupBytes(db);
+    await createRecord<Unit>(db, 'units', { name: '新单位', kind: '直属单位' });
+    const other = await backupBytes(db);
+    const preview = await inspectBackup(old);
+    if (!preview.ok) throw new Error(preview.reason);
+    const { chain: _chain, ...previewed } = preview;
+
+    // Another file handed over with the first one's preview: the second read finds its tables
+    // are not the ones verified, and nothing changes (no snapshot is kept either).
+    const current = await dump(db);
+    const refused = await restoreBackupFile(db, sdb, other, { source: 'test.mlbackup', appVersion: '0.1.0-test', previewed });
+    expect(refused).toMatchObject({ ok: false, reason: '备份文件已损坏或在校验之后被改动，未做任何更改。请重新选择备份文件。' });
+    expect(await dump(db)).toEqual(current);
+    expect(await listSnapshots(sdb)).toHaveLength(0);
+
+    const steps: (string | undefined)[] = [];
+    const outcome = await restoreBackupFile(db, sdb, old, { source: 'test.mlbackup', appVersion: '0.1.0-test', previewed, onProgress: (progress) => steps.push(progress.step) });
+    expect(outcome).toMatchObject({ ok: true });
+    expect((await db.units.toArray()).map((u) => u.name)).toEqual(['旧单位']);
+    expect(steps).not.toContain('校验备份文件');
+    expect(steps).toContain('写入数据');
+    // Without the preview the file is read first, as before.
+    steps.length = 0;
+    await restoreBackupFile(db, sdb, old, { source: 'test.mlbackup', appVersion: '0.1.0-test', onProgress: (progress) => steps.push(progress.step) });
+    expect(steps).toContain('校验备份文件');
+  });
+
+  it('a previewed file with scans is still read first (its scans are stored beforehand)', async () => {
+    const data: RandomDatabase = { tables: RECORD_TABLES.filter((t) => t !== 'attachments').map(() => []) as never, attachments: [scan('甲.pdf', 3)], auditEntries: ['宣传部'], institution: '东湖示范大学' };
+    const { bytes } = await backedUp(data);
+    const preview = await inspectBackup(bytes);
+    if (!preview.ok) throw new Error(preview.reason);
+    const { chain: _chain, ...previewed } = preview;
+    await emptyDb();
+    const steps: (string | undefined)[] = [];
+    expect(await restoreBackupFile(db, sdb, bytes, { source: 'test.mlbackup', appVersion: '0.1.0-test', previewed, onProgress: (progress) => steps.push(progress.step) })).toMatchObject({ ok: true });
+    expect(steps).toContain('校验备份文件');
+    expect(await db.attachments.count()).toBe(1);
   });
 
   it('current data that cannot be kept as a snapshot stops the restore, unless the clerk restores without one', async () => {

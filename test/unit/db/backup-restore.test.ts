@@ -145,6 +145,15 @@ async function backedUp(data: RandomDatabase, legacy = false): Promise<{ before:
   return { before: await dump(db), bytes: await backupBytes(db) };
 }
 
+/** The settings and a unit 旧单位, backed up (the bytes returned); then a unit 新单位 added. */
+async function backedUpThenChanged(): Promise<Uint8Array> {
+  await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
+  await createRecord<Unit>(db, 'units', { name: '旧单位', kind: '直属单位' });
+  const old = await backupBytes(db);
+  await createRecord<Unit>(db, 'units', { name: '新单位', kind: '直属单位' });
+  return old;
+}
+
 describe('backup → wipe → restore', () => {
   it('gives back every table and every attachment byte for byte (random databases)', async () => {
     await fc.assert(
@@ -337,10 +346,7 @@ describe('backup → wipe → restore', () => {
   });
 
   it('keeps a snapshot of the data it replaced, which restores the data back', async () => {
-    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
-    await createRecord<Unit>(db, 'units', { name: '旧单位', kind: '直属单位' });
-    const old = await backupBytes(db);
-    await createRecord<Unit>(db, 'units', { name: '新单位', kind: '直属单位' });
+    const old = await backedUpThenChanged();
     const current = await dump(db);
 
     await restoreFrom(old);
@@ -358,10 +364,7 @@ describe('backup → wipe → restore', () => {
   });
 
   it('a file the preview verified, without scans, is not read a first time; its tables must still be the ones verified', async () => {
-    await saveSettings(db, { institutionName: '东湖示范大学', profileId: PRESET_PROFILES[0]!.id, profile: PRESET_PROFILES[0]!, operatorName: '王𠮷' });
-    await createRecord<Unit>(db, 'units', { name: '旧单位', kind: '直属单位' });
-    const old = await backupBytes(db);
-    await createRecord<Unit>(db, 'units', { name: '新单位', kind: '直属单位' });
+    const old = await backedUpThenChanged();
     const other = await backupBytes(db);
     const preview = await inspectBackup(old);
     if (!preview.ok) throw new Error(preview.reason);

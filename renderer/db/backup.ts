@@ -534,6 +534,67 @@ export async function inspectBackup(
   }
 }
 
+/** What a restore's first read established: the file's summary, and its scans (stored by now) and their rows. */
+type FirstRead = { ok: true; summary: BackupSummary; measured: ReadonlyMap<string, MeasuredScan>; attachmentRows: readonly Row[] };
+
+/**
+ * A restore's first read: the whole file verified by its hashes, and each scan's bytes the
+ * current data lacks stored in scanBytes under the hash measured from them, a scan per
+ * transaction. Only what the reader measured is kept while the file streams in (no scan stays
+ * referenced, and in memory, until the read ends), and the replace writes no bytes.
+ */
+async function firstRead(
+  db: LedgerDb,
+  file: BackupFile,
+  options: { passphrase?: string; withoutSnapshot?: boolean; onProgress?: (progress: WorkProgress) => void; closingHash?: () => Promise<string> },
+): Promise<FirstRead | BackupFailure> {
+  const measured = new Map<string, MeasuredScan>();
+  const attachmentRows: Row[] = [];
+  const size = file instanceof Uint8Array ? file.length : file.size;
+  try {
+    // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
+    // the transaction that any refusal rolls back. The whole-file hash proves every byte here;
+    // the tables' own hashes are measured by the second read, which compares them with the
+    // manifest before anything commits (a JavaScript SHA-256 pass over the tables saved), and
+    // each scan's, which it is stored under, here.
+    const pages = readPages(bytesOf(file), {
+      ...(options.passphrase && { passphrase: options.passphrase }),
+      ...(options.closingHash && { closingHash: options.closingHash }),
+      rows: 'hash',
+      partHashes: 'attachments',
+      attachmentBytes: true,
+      ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),
+    });
+    for (;;) {
+      const next = await pages.next();
+      if (next.done) {
+        if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
+        return { ok: true, summary: next.value, measured, attachmentRows };
+      }
+      const event = next.value;
+      if (event.kind !== 'attachment') {
+        if (event.kind === 'rows' && event.table === 'attachments') attachmentRows.push(...event.rows);
+        continue;
+      }
+      const { id, bytes, sha256 } = event.attachment;
+      measured.set(id, { size: bytes.length, sha256 });
+      // Bytes the current data holds already are not stored again, unless there is no
+      // snapshot: the snapshot reads the bytes of every current row and checks them against
+      // it before the replace commits, and without one the stored bytes are not to be trusted
+      // (they may be why the clerk restores). Storing them again under their hash replaces
+      // damaged bytes with the file's and changes nothing else.
+      if (!options.withoutSnapshot && (await heldScanBytes(db, sha256, bytes.length))) continue;
+      try {
+        await putScanBytes(db, sha256, new Blob([bytes]));
+      } catch (error) {
+        throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
+      }
+    }
+  } catch (error) {
+    return describeFailure(error);
+  }
+}
+
 export type RestoreOutcome = { ok: true; counts: BackupCounts } | { ok: false; reason: string; detail: string; snapshotFailed?: true };
 
 /**
@@ -571,61 +632,12 @@ export async function restoreBackupFile(
     previewed?: BackupSummary;
   },
 ): Promise<RestoreOutcome> {
-  // Only what the reader measured is kept while the file streams in; the bytes themselves are
-  // stored at once in scanBytes under the hash measured from them (./scan-bytes.ts), so no scan
-  // stays referenced (and in memory) until the read ends, and the replace writes no bytes.
-  const measured = new Map<string, MeasuredScan>();
-  const attachmentRows: Row[] = [];
-  const size = file instanceof Uint8Array ? file.length : file.size;
   try {
-    let summary: BackupSummary;
-    // A file without scans, verified whole by the preview: nothing to store beforehand.
-    if (options.previewed && options.previewed.manifest.attachments.length === 0) summary = options.previewed;
-    else {
-      try {
-        // Checked by hashes only: the rows are parsed and checked once, as they are added, inside
-        // the transaction that any refusal rolls back. The whole-file hash proves every byte here;
-        // the tables' own hashes are measured by the second read, which compares them with the
-        // manifest before anything commits (a JavaScript SHA-256 pass over the tables saved), and
-        // each scan's, which it is stored under, here.
-        const pages = readPages(bytesOf(file), {
-          ...(options.passphrase && { passphrase: options.passphrase }),
-          ...(options.closingHash && { closingHash: options.closingHash }),
-          rows: 'hash',
-          partHashes: 'attachments',
-          attachmentBytes: true,
-          ...(options.onProgress && { onProgress: (done: number) => options.onProgress?.({ unit: 'bytes', done, total: size, step: '校验备份文件' }) }),
-        });
-        for (;;) {
-          const next = await pages.next();
-          if (next.done) {
-            if (!('manifest' in next.value)) throw new Error('the read ended after the tables');
-            summary = next.value;
-            break;
-          }
-          const event = next.value;
-          if (event.kind !== 'attachment') {
-            if (event.kind === 'rows' && event.table === 'attachments') attachmentRows.push(...event.rows);
-            continue;
-          }
-          const { id, bytes, sha256 } = event.attachment;
-          measured.set(id, { size: bytes.length, sha256 });
-          // Bytes the current data holds already are not stored again, unless there is no
-          // snapshot: the snapshot reads the bytes of every current row and checks them against
-          // it before the replace commits, and without one the stored bytes are not to be trusted
-          // (they may be why the clerk restores). Storing them again under their hash replaces
-          // damaged bytes with the file's and changes nothing else.
-          if (!options.withoutSnapshot && (await heldScanBytes(db, sha256, bytes.length))) continue;
-          try {
-            await putScanBytes(db, sha256, new Blob([bytes]));
-          } catch (error) {
-            throw new BackupError('无法暂存备份中的扫描件（可能磁盘空间不足），未做任何更改。请清理磁盘空间后再试。', describe(error));
-          }
-        }
-      } catch (error) {
-        return describeFailure(error);
-      }
-    }
+    // A file without scans, verified whole by the preview, has nothing to store beforehand.
+    const previewed = options.previewed?.manifest.attachments.length === 0 ? options.previewed : undefined;
+    const read = previewed ? ({ ok: true, summary: previewed, measured: new Map(), attachmentRows: [] } satisfies FirstRead) : await firstRead(db, file, options);
+    if (!read.ok) return read;
+    const { summary, measured, attachmentRows } = read;
     const attachments = planAttachments(attachmentRows, measured);
     upgradeRows({ attachments: attachments as unknown as Row[] }, summary.manifest.dbVersion, CURRENT_VERSION);
     // The snapshot is written first inside the replace's transaction; its check and storing go

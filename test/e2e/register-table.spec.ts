@@ -21,6 +21,16 @@ test('平台台账 pages, opens a row on double click and says when nothing matc
   // 账号 is one line, cut with …: its whole text is the cell's tooltip.
   const account = rows.first().getByRole('cell').nth(2);
   await expect(account).toHaveAttribute('title', (await account.textContent())!);
+  // 类型 fits its longest kinds (微信公众号) on one line: one line box per cell.
+  const kinds = await rows.evaluateAll((trs) =>
+    trs.map((tr) => {
+      const range = document.createRange();
+      range.selectNodeContents(tr.children[1]!);
+      return { kind: tr.children[1]!.textContent, lines: range.getClientRects().length };
+    }),
+  );
+  expect(kinds.map((k) => k.kind)).toContain('微信公众号');
+  expect(kinds.filter((k) => k.lines !== 1)).toEqual([]);
 
   await page.getByRole('main').getByTitle('2', { exact: true }).click();
   await expect(rows).toHaveCount(total - 25);

@@ -127,7 +127,8 @@ function platformColumns(lookups: Lookups): RegisterColumns<Platform> {
         </span>
       ),
     },
-    { title: '类型', dataIndex: 'kind', width: 100 },
+    // Wide enough for the longest kinds (微信公众号) on one line.
+    { title: '类型', dataIndex: 'kind', width: 110 },
     { title: '账号', dataIndex: 'accountId', ellipsis: true },
     { title: '主办单位', render: (_, p) => lookups.unitName(p.hostUnitId) },
     { title: '责任人', render: (_, p) => <PersonName id={p.responsibleId} lookups={lookups} role="责任人" /> },

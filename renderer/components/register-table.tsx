@@ -13,13 +13,16 @@ export interface RegisterColumn<T> {
   dataIndex?: keyof T & string;
   /** The cell's content (the first argument is the field named by `dataIndex`, if any). */
   render?: (value: never, row: T, index: number) => ReactNode;
-  /** In pixels; columns without one share what is left. */
+  /** In pixels; columns without one share what is left, each at least FLEXIBLE_MIN. */
   width?: number;
   /** One line, cut with … and the whole text as its tooltip (the table is then laid out fixed). */
   ellipsis?: boolean;
 }
 
 export type RegisterColumns<T> = readonly RegisterColumn<T>[];
+
+/** The narrowest a column without a width of its own is drawn, in pixels (about nine characters and the cell's padding). */
+export const FLEXIBLE_MIN = 160;
 
 /**
  * Paging: `total` present means `rows` are one page the caller read (server-side paging, the page
@@ -82,11 +85,15 @@ export function RegisterTable<T>({ rows, rowKey, columns, paging, loading, empty
     bar = { page, pageSize: paging.pageSize, total: all.length, onPage: setOwnPage };
   }
   const fixed = columns.some((c) => c.ellipsis);
+  // Never narrower than its columns: the widths given, and FLEXIBLE_MIN for each column without
+  // one. A narrower window scrolls the table sideways instead of squeezing a free-text column to a
+  // character per line (Chinese text may break after any character).
+  const minWidth = columns.reduce((sum, c) => sum + (c.width ?? FLEXIBLE_MIN), 0);
   return (
     <div className="ledger-table" style={look}>
       <Spin spinning={loading}>
         <div className="ledger-table-scroll">
-          <table aria-label={label} style={fixed ? { tableLayout: 'fixed' } : undefined}>
+          <table aria-label={label} style={{ minWidth, ...(fixed && { tableLayout: 'fixed' }) }}>
             <colgroup>
               {columns.map((c, i) => (
                 <col key={i} style={c.width === undefined ? undefined : { width: c.width }} />

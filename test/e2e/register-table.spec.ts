@@ -72,3 +72,48 @@ test('单位 is paged in the window, 20 to a page, every unit once', async ({ pa
   await page.getByRole('searchbox', { name: '搜索单位' }).fill('tsg');
   await expect(names).toHaveText(['图书馆', '图书馆党总支']);
 });
+
+test('every register fits a 1366-pixel screen with the demo ledger: no column squeezed, no header broken', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  const registers = ['平台台账', '工作群', '单位', '人员', '开通与备案', '发布审核', '密码密封存档', '管理员交接', '年度检查', '问题与舆情', '培训'];
+  for (const area of registers) {
+    await app.goTo(area);
+    const table = page.getByRole('main').locator('.ledger-table table').first();
+    await expect(table.locator('tbody tr[data-row-key]').first()).toBeVisible();
+    const layout = await table.evaluate((t) => {
+      const lines = (el: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      const widest = (text: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        return Math.max(...[...range.getClientRects()].map((r) => r.width));
+      };
+      const scroller = t.parentElement!;
+      const headers = [...t.querySelectorAll('th')];
+      const cols = [...t.querySelectorAll('col')];
+      return {
+        brokenHeaders: headers.filter((th) => lines(th) > 1).map((th) => th.textContent),
+        // A column without a width of its own holds free text: a long text broken there keeps
+        // lines of at least five characters (a squeezed column broke it after every one or two).
+        squeezed: [...t.querySelectorAll('tbody tr[data-row-key]')].flatMap((tr) =>
+          [...tr.children]
+            .filter((td, i) => !cols[i]!.style.width)
+            .flatMap((td) => {
+              const texts: Text[] = [];
+              const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) texts.push(walker.currentNode as Text);
+              return texts
+                .filter((text) => text.data.length >= 8 && lines(text) > 1 && widest(text) < 5 * parseFloat(getComputedStyle(text.parentElement!).fontSize))
+                .map((text) => `${text.data} (${lines(text)} lines, ${Math.round(widest(text))}px)`);
+            }),
+        ),
+        overflow: scroller.scrollWidth - scroller.clientWidth,
+      };
+    });
+    expect({ area, ...layout }).toEqual({ area, brokenHeaders: [], squeezed: [], overflow: 0 });
+  }
+});

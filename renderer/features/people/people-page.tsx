@@ -65,9 +65,9 @@ export function PeoplePage() {
         empty={deferred || status ? '没有符合条件的人员' : '还没有人员，点击“新建人员”添加'}
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
-          { title: '单位', render: (_, p) => unitName(p.unitId) },
-          { title: '职务/岗位', dataIndex: 'title' },
-          { title: '电话', dataIndex: 'phone', width: 150 },
+          { title: '单位', width: 160, render: (_, p) => unitName(p.unitId) },
+          { title: '职务/岗位', dataIndex: 'title', width: 130 },
+          { title: '电话', dataIndex: 'phone', width: 130 },
           { title: '教师', width: 70, render: (_, p) => (p.isTeacher ? '是' : '否') },
           {
             title: '状态',

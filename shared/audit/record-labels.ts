@@ -40,6 +40,7 @@ const FIELD_LABELS: Record<string, string> = {
   firstResponsibleRank: '第一责任人职级',
   partySecretaryId: '党组织书记',
   contactId: '联系人',
+  rank: '职级',
   phone: '电话',
   note: '备注',
   unitId: '单位',
@@ -76,6 +77,7 @@ const FIELD_LABELS: Record<string, string> = {
   realNameCheckDates: '实名核查日期',
   disbandedOn: '解散日期',
   statusHistory: '状态记录',
+  existedBeforeLedger: '建立本台账前已开通',
   deletedAt: '删除时间',
   // 备案、审核、信封、交接、检查、事件、培训、打印
   platformId: '平台',
@@ -98,6 +100,7 @@ const FIELD_LABELS: Record<string, string> = {
   publishedAt: '发布时间',
   publishedUrl: '发布链接',
   publishedById: '发布人',
+  originalReviewId: '重发的原审核',
   corrections: '纠错记录',
   number: '编号',
   items: '封存内容',
@@ -146,9 +149,16 @@ const FIELD_LABELS: Record<string, string> = {
   sensitiveWords: '敏感词表',
 };
 
-/** The Chinese label of a field; a field without one is named as 其他栏目 (never a raw key on screen). */
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? '其他栏目';
+/** Where a table's field means something else than the same key in other tables. */
+const TABLE_FIELD_LABELS: Partial<Record<string, Record<string, string>>> = {
+  people: { name: '姓名', title: '职务/岗位' },
+  envelopes: { location: '存放位置' },
+  trainings: { location: '地点' },
+};
+
+/** The Chinese label of a field (of `table`, when given); a field without one is named as 其他栏目 (never a raw key on screen). */
+export function fieldLabel(field: string, table?: string): string {
+  return (table === undefined ? undefined : TABLE_FIELD_LABELS[table]?.[field]) ?? FIELD_LABELS[field] ?? '其他栏目';
 }
 
 /** A stored value as the clerk reads it; `name` turns a record id into its name where known. */
@@ -161,7 +171,17 @@ export function auditValueText(value: unknown, name: (id: string) => string | un
   return JSON.stringify(value);
 }
 
-/** One changed field as 名称：旧 → 新. */
-export function describeChange(field: string, [before, after]: readonly [unknown, unknown], name?: (id: string) => string | undefined): string {
-  return `${fieldLabel(field)}：${auditValueText(before, name)} → ${auditValueText(after, name)}`;
+/** One changed field (of `table`, when given) as 名称：旧 → 新. */
+export function describeChange(field: string, [before, after]: readonly [unknown, unknown], name?: (id: string) => string | undefined, table?: string): string {
+  return `${fieldLabel(field, table)}：${auditValueText(before, name)} → ${auditValueText(after, name)}`;
+}
+
+/**
+ * An entry's changes as the audit log page and its export list them, a line per field. A new
+ * record's own id is left out: the entry names the record already (its 记录 and 记录编号).
+ */
+export function changeLines(entry: { table: string; changes: Record<string, readonly [unknown, unknown]> }, name?: (id: string) => string | undefined): { field: string; text: string }[] {
+  return Object.entries(entry.changes)
+    .filter(([field]) => field !== 'id')
+    .map(([field, change]) => ({ field, text: describeChange(field, change, name, entry.table) }));
 }

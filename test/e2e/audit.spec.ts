@@ -34,6 +34,8 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   await expect(created).toContainText('主办单位：（空） → 宣传部');
   await expect(created).toContainText('账号ID：（空） → dhsf-xcb');
   await expect(created).not.toContainText('hostUnitId');
+  // Its own id is not a change the clerk reads: 记录 names the record.
+  await expect(created).not.toContainText('其他栏目');
 
   await audit.filterTable('单位');
   await expect(audit.rows()).toHaveCount(1);
@@ -76,7 +78,9 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   expect(sheet.slice(1).map((r) => r[0])).toEqual(Array.from({ length: entries }, (_, i) => String(i + 1)));
   expect(sheet.at(-1)!.slice(2, 5)).toEqual(['王𠮷', '平台台账', '东湖示范大学宣传部']);
   expect(sheet.at(-1)![6]).toBe('删除');
-  expect(sheet.find((r) => r[6] === '新建' && r[3] === '平台台账')![7]).toContain('账号ID：（空） → dhsf-xcb');
+  const createdRow = sheet.find((r) => r[6] === '新建' && r[3] === '平台台账')!;
+  expect(createdRow[7]).toContain('账号ID：（空） → dhsf-xcb');
+  expect(createdRow[7]).not.toContain(createdRow[5]!);
 
   await deleted.getByText('东湖示范大学宣传部（在回收站）').click();
   await expect(page.getByRole('button', { name: '恢复 东湖示范大学宣传部' })).toBeVisible();

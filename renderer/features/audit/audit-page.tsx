@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { AuditEntry } from '@shared/domain/audit';
 import { ChainVerifier, type ChainVerdict } from '@shared/audit/hash-chain';
-import { describeChange } from '@shared/audit/record-labels';
+import { changeLines } from '@shared/audit/record-labels';
 import { stringsIn } from '@shared/domain/ids';
 import { usePageLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
@@ -219,8 +219,8 @@ export function AuditPage({ recordId }: { recordId?: string }) {
             title: '变更内容',
             render: (_, e) => (
               <ul className="audit-changes" style={{ margin: 0, paddingLeft: 16 }}>
-                {Object.entries(e.changes).map(([field, c]) => (
-                  <li key={field}>{describeChange(field, c, nameOf)}</li>
+                {changeLines(e, nameOf).map((line) => (
+                  <li key={line.field}>{line.text}</li>
                 ))}
               </ul>
             ),

@@ -2,7 +2,7 @@
 // (filtered), with names instead of ids. The registry, people and units use the same headers the
 // import recognises, so an exported list can be imported again elsewhere. Each table that names
 // people says which (…People): an export reads every unit but only those people, by id.
-import { describeChange } from '@shared/audit/record-labels';
+import { changeLines } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
@@ -262,8 +262,8 @@ export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: Au
       e.recordName ?? '',
       e.recordId,
       actionLabel(e.action),
-      Object.entries(e.changes)
-        .map(([field, change]) => describeChange(field, change))
+      changeLines(e)
+        .map((line) => line.text)
         .join('；'),
       e.hash,
     ]),

@@ -7,7 +7,10 @@ import { LedgerDb } from '../../../renderer/db/schema';
 import { createRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
 import { entryHash, sealEntry, verifyChain } from '../../../shared/audit/hash-chain';
 import { canonicalJson, sha256Hex } from '../../../shared/domain/canonical-json';
-import { describeChange, fieldLabel, recordDisplayName } from '../../../shared/audit/record-labels';
+import { changeLines, describeChange, fieldLabel, recordDisplayName } from '../../../shared/audit/record-labels';
+import { createDemoDataset } from '../../../shared/demo/demo-dataset';
+import { LEDGER_RECORD_TABLES } from '../../../shared/domain/tables';
+import type { Person } from '../../../shared/domain/person';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Platform } from '../../../shared/domain/platform';
 import type { Unit } from '../../../shared/domain/unit';
@@ -68,5 +71,30 @@ describe('the record named in the audit log', () => {
     const names = new Map([['u1', '宣传部'], ['u2', '图书馆']]);
     expect(describeChange('hostUnitId', ['u1', 'u2'], (id) => names.get(id))).toBe('主办单位：宣传部 → 图书馆');
     expect(describeChange('deletedAt', [null, '2026-06-15T02:00:00.000Z'])).toBe('删除时间：（空） → 2026-06-15T02:00:00.000Z');
+  });
+
+  it('names every field of every record the demo ledger holds in Chinese, as its own table means it', () => {
+    const unnamed: string[] = [];
+    for (const table of LEDGER_RECORD_TABLES) {
+      for (const record of createDemoDataset()[table] as object[]) {
+        for (const field of Object.keys(record)) {
+          if (!['id', 'createdAt', 'updatedAt'].includes(field) && fieldLabel(field, table) === '其他栏目') unnamed.push(`${table}.${field}`);
+        }
+      }
+    }
+    expect([...new Set(unnamed)]).toEqual([]);
+    // The same key in two tables: a person's 职务 is not a review's 标题.
+    expect(fieldLabel('title', 'people')).toBe('职务/岗位');
+    expect(fieldLabel('title', 'reviews')).toBe('标题');
+    expect(fieldLabel('location', 'trainings')).toBe('地点');
+  });
+
+  it("lists a new record's fields without its own id, each as its table names it", async () => {
+    const person = await createRecord<Person>(db, 'people', { name: '王𠮷', title: '科长', rank: '科级', isTeacher: true, status: '在岗' });
+    const [created] = await db.auditLog.where('recordId').equals(person.id).toArray();
+    expect(Object.keys(created!.changes)).toContain('id');
+    const lines = changeLines(created!);
+    expect(lines.map((l) => l.field)).not.toContain('id');
+    expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['姓名：（空） → 王𠮷', '职务/岗位：（空） → 科长', '职级：（空） → 科级']));
   });
 });

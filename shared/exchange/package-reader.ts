@@ -19,7 +19,7 @@ import {
   type ExchangeRecords,
 } from './format';
 import { accountText, firstLivePair } from './accounts';
-import { fieldLabel } from './labels';
+import { fieldLabel } from '../domain/field-text';
 import { recordNormaliser, type Row } from './records';
 import { recordOutsideUnit, type RecordOutside } from './references';
 import { packageShapeSchema } from './schemas';

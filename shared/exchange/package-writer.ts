@@ -17,7 +17,7 @@ import {
   type ExchangeTable,
 } from './format';
 import { accountText, firstLivePair } from './accounts';
-import { fieldLabel } from './labels';
+import { fieldLabel } from '../domain/field-text';
 import { recordNormaliser, type Row } from './records';
 import { readPackage } from './package-reader';
 import { selectUnitRecords } from './references';

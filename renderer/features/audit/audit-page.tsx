@@ -104,9 +104,14 @@ export function AuditPage({ recordId }: { recordId?: string }) {
     );
     return out;
   }, [rows]);
-  // Names for the ids the page's changes mention (people and units), read by id for this page only.
-  const lookups = usePageLookups(stringsIn((rows ?? []).map((e) => e.changes)));
-  const nameOf = (id: string) => lookups.people.get(id)?.name ?? lookups.units.get(id)?.name;
+  // Names for the ids the page's changes mention (people, units and platforms), read by id for this page only.
+  const mentioned = stringsIn((rows ?? []).map((e) => e.changes));
+  const lookups = usePageLookups(mentioned);
+  const platformNames = useLiveQuery(async () => {
+    const found = await db.platforms.bulkGet(mentioned);
+    return new Map(found.filter((p) => p !== undefined).map((p) => [p.id, p.name]));
+  }, [mentioned.join()]);
+  const nameOf = (id: string) => lookups.people.get(id)?.name ?? lookups.units.get(id)?.name ?? platformNames?.get(id);
   const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
   const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);
 

@@ -1,0 +1,62 @@
+// How a record's fields read wherever the clerk sees them (the audit log, an import's side-by-side
+// view): every field of every record labelled as its own table means it, and every value read as
+// text, nested entries spelled out and ids turned into names, never raw JSON.
+import { describe, expect, it } from 'vitest';
+import { createDemoDataset } from '@shared/demo/demo-dataset';
+import { fieldLabel, fieldValueText, orderedFields, UNLABELLED, type NameText } from '@shared/domain/field-text';
+import { LEDGER_RECORD_TABLES } from '@shared/domain/tables';
+
+const data = createDemoDataset();
+const byId = new Map<string, string>();
+for (const table of LEDGER_RECORD_TABLES) {
+  for (const r of data[table] as { id: string; name?: string; title?: string; number?: string }[]) byId.set(r.id, r.name ?? r.title ?? r.number ?? r.id);
+}
+const names: NameText = (_, id) => byId.get(id) ?? `（未知：${id}）`;
+
+describe('the fields of a record as the clerk reads them', () => {
+  it('labels every field of every record the demo ledger holds, and reads every value without raw JSON or ids', () => {
+    const unlabelled = new Set<string>();
+    const raw = new Set<string>();
+    for (const table of LEDGER_RECORD_TABLES) {
+      for (const record of data[table] as object[]) {
+        for (const [field, value] of Object.entries(record)) {
+          if (['id', 'createdAt', 'updatedAt'].includes(field)) continue;
+          if (fieldLabel(table, field) === UNLABELLED) unlabelled.add(`${table}.${field}`);
+          const text = fieldValueText(table, field, value, names);
+          if (/[{}]|\[object|（未知|其他栏目/.test(text)) raw.add(`${table}.${field}: ${text}`);
+        }
+      }
+    }
+    expect([...unlabelled]).toEqual([]);
+    expect([...raw]).toEqual([]);
+  });
+
+  it('names a field as its own table means it', () => {
+    expect(fieldLabel('people', 'title')).toBe('职务/岗位');
+    expect(fieldLabel('reviews', 'title')).toBe('信息标题');
+    expect(fieldLabel('people', 'name')).toBe('姓名');
+    expect(fieldLabel('trainings', 'location')).toBe('地点');
+    expect(fieldLabel('envelopes', 'location')).toBe('存放位置');
+    expect(fieldLabel('handovers', 'supervisorId')).toBe('监交人');
+    expect(fieldLabel('platforms', 'someNewField')).toBe('其他栏目');
+    expect(orderedFields('units', ['note', 'zzz', 'name'])).toEqual(['name', 'note', 'zzz']);
+  });
+
+  it('spells out nested entries with names instead of ids', () => {
+    const people = new Map([['p1', '王𠮷'], ['p2', '李四']]);
+    const who: NameText = (_, id) => people.get(id) ?? id;
+    expect(fieldValueText('platforms', 'server', { involvesData: true, location: '校内机房' }, who)).toBe('涉及数据服务，服务器设置在校内机房');
+    expect(fieldValueText('reviews', 'steps', [{ stepIndex: 0, roleLabel: '部门负责人', reviewerIds: ['p1', 'p2'], decision: '通过', date: '2026-05-01' }], who)).toBe(
+      '第1级 部门负责人（王𠮷、李四，通过，2026-05-01）',
+    );
+    expect(fieldValueText('handovers', 'checklist', [{ item: '交接账号', done: true }, { item: '更换密码', done: false }], who)).toBe('交接账号（已完成）；更换密码（未完成）');
+    expect(fieldValueText('reviews', 'checklist', ['003-11-1', '003-11-2'], who)).toBe('已核对 2 项');
+    expect(fieldValueText('inspections', 'checks', [{ item: '备案', ok: false, note: '未备案' }], who)).toBe('备案：不符合（未备案）');
+    expect(fieldValueText('trainings', 'attendeeIds', ['p1', 'p2'], who)).toBe('王𠮷、李四');
+    expect(fieldValueText('platforms', 'deletedAt', '2026-06-15T02:00:00.000Z', who)).toBe('已移入回收站（2026-06-15）');
+    expect(fieldValueText('units', 'note', '', who)).toBe('');
+    expect(fieldValueText('units', 'note', [], who)).toBe('');
+    // An entry no case knows: its fields through the labels, never JSON.
+    expect(fieldValueText('incidents', 'extra', { date: '2026-01-02', feedback: '已处理' }, who)).toBe('日期：2026-01-02，反馈（处理结果）：已处理');
+  });
+});

@@ -1,7 +1,7 @@
 // Choosers for people (searched by the people worker) and units, searchable by name, pinyin and initials.
 import { Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { Person } from '@shared/domain/person';
 import { matchesSearch } from '@shared/search/search-match';
 import { db } from '../db/database';
@@ -16,6 +16,8 @@ interface Props {
   onChange?: (value: string | string[] | undefined) => void;
   placeholder?: string;
   id?: string;
+  /** E.g. the width of a list's filter. */
+  style?: CSSProperties;
 }
 
 /** Options a person picker shows for what was typed. */

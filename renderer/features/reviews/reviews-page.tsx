@@ -106,9 +106,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
       filters={
         <>
           <PlatformPicker placeholder="发布平台" ariaLabel="按平台筛选" value={platformId} onChange={setPlatformId} />
-          <div style={{ width: 200 }}>
-            <UnitSelect lookups={unitsOnly} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} placeholder="报送部门" />
-          </div>
+          <UnitSelect style={{ width: 200 }} lookups={unitsOnly} value={unitId} onChange={(v) => setUnitId(typeof v === 'string' ? v : undefined)} placeholder="报送部门" />
           <FilterSelect label="状态" width={120} values={REVIEW_STATUSES} value={status} onChange={setStatus} />
           <DatePicker picker="month" placeholder="提交月份" aria-label="按提交月份筛选" value={month} onChange={setMonth} />
         </>

@@ -19,6 +19,7 @@ import { PlatformForm } from './platform-form';
 import { PlatformCredentials } from '../envelopes/platform-credentials';
 import { STATUS_COLORS } from './platform-status';
 import { formatMonth } from '@shared/domain/month-date';
+import { fieldLabel } from '@shared/domain/field-text';
 import { SaveDialog } from '../../components/save-dialog';
 
 type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
@@ -56,35 +57,35 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
       </Space>
 
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 24 }}>
-        <Descriptions.Item label="平台类型">{p.kind}</Descriptions.Item>
-        <Descriptions.Item label={group ? '群号' : '账号 / 微信号 / 网址'}>{p.accountId}</Descriptions.Item>
-        <Descriptions.Item label="主办单位">{lookups.unitName(p.hostUnitId)}</Descriptions.Item>
-        <Descriptions.Item label="开通时间">{p.openedOn && (formatMonth(p.openedOn) ?? p.openedOn)}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'kind')}>{p.kind}</Descriptions.Item>
+        <Descriptions.Item label={group ? '群号' : fieldLabel('platforms', 'accountId')}>{p.accountId}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'hostUnitId')}>{lookups.unitName(p.hostUnitId)}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'openedOn')}>{p.openedOn && (formatMonth(p.openedOn) ?? p.openedOn)}</Descriptions.Item>
         {(p.sponsorUnitId || p.guidingTeacherId) && (
           <>
-            <Descriptions.Item label="挂靠单位">{lookups.unitName(p.sponsorUnitId)}</Descriptions.Item>
-            <Descriptions.Item label="指导教师">{person(p.guidingTeacherId, '指导教师')}</Descriptions.Item>
+            <Descriptions.Item label={fieldLabel('platforms', 'sponsorUnitId')}>{lookups.unitName(p.sponsorUnitId)}</Descriptions.Item>
+            <Descriptions.Item label={fieldLabel('platforms', 'guidingTeacherId')}>{person(p.guidingTeacherId, '指导教师')}</Descriptions.Item>
           </>
         )}
-        <Descriptions.Item label="网址">{p.url}</Descriptions.Item>
-        <Descriptions.Item label="实名认证">{p.certification}</Descriptions.Item>
-        <Descriptions.Item label="宗旨 / 功能定位" span={2}>
+        <Descriptions.Item label={fieldLabel('platforms', 'url')}>{p.url}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'certification')}>{p.certification}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'purpose')} span={2}>
           {p.purpose}
         </Descriptions.Item>
-        <Descriptions.Item label="信息发布范围" span={2}>
+        <Descriptions.Item label={fieldLabel('platforms', 'contentScope')} span={2}>
           {p.contentScope}
         </Descriptions.Item>
-        <Descriptions.Item label="服务器">
+        <Descriptions.Item label={fieldLabel('platforms', 'server')}>
           {p.server.involvesData ? `涉及数据服务，服务器设置在${p.server.location ?? '（未填）'}` : '不涉及数据服务'}
         </Descriptions.Item>
         <Descriptions.Item label={group ? '成员人数' : '当前粉丝数'}>
           {group ? p.group?.memberCount : currentFollowers(p)}
         </Descriptions.Item>
-        <Descriptions.Item label="责任人">{person(p.responsibleId, '责任人')}</Descriptions.Item>
-        <Descriptions.Item label="业务负责人">{person(p.businessLeadId, '业务负责人')}</Descriptions.Item>
-        <Descriptions.Item label="技术负责人">{person(p.technicalLeadId, '技术负责人')}</Descriptions.Item>
-        <Descriptions.Item label="总管理员">{person(p.chiefAdminId, '总管理员')}</Descriptions.Item>
-        <Descriptions.Item label="分管理员" span={2}>
+        <Descriptions.Item label={fieldLabel('platforms', 'responsibleId')}>{person(p.responsibleId, '责任人')}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'businessLeadId')}>{person(p.businessLeadId, '业务负责人')}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'technicalLeadId')}>{person(p.technicalLeadId, '技术负责人')}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'chiefAdminId')}>{person(p.chiefAdminId, '总管理员')}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'sectionAdminIds')} span={2}>
           <Space wrap>{p.sectionAdminIds.map((id) => <span key={id}>{person(id, '分管理员')}</span>)}</Space>
         </Descriptions.Item>
         {group && (
@@ -96,11 +97,11 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
             </Descriptions.Item>
           </>
         )}
-        <Descriptions.Item label="管理措施" span={2}>
+        <Descriptions.Item label={fieldLabel('platforms', 'measures')} span={2}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{p.measures}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="最近更新（经核查）">{p.lastUpdateOn}</Descriptions.Item>
-        <Descriptions.Item label="备注">{p.note}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'lastUpdateOn')}>{p.lastUpdateOn}</Descriptions.Item>
+        <Descriptions.Item label={fieldLabel('platforms', 'note')}>{p.note}</Descriptions.Item>
       </Descriptions>
 
       {!group && <PlatformCredentials platform={p} />}

@@ -21,8 +21,8 @@ export interface RegisterColumn<T> {
 
 export type RegisterColumns<T> = readonly RegisterColumn<T>[];
 
-/** The narrowest a column without a width of its own is drawn, in pixels (about nine characters and the cell's padding). */
-export const FLEXIBLE_MIN = 160;
+/** The narrowest a column without a width of its own is drawn, in pixels (about six characters and the cell's padding). */
+export const FLEXIBLE_MIN = 120;
 
 /**
  * Paging: `total` present means `rows` are one page the caller read (server-side paging, the page

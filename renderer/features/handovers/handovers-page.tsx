@@ -76,9 +76,9 @@ export function HandoversPage() {
             title: '平台',
             render: (_, h) => <a href={`#/platforms/${encodeURIComponent(h.platformId)}`}>{platformName(h.platformId) ?? '（已删除）'}</a>,
           },
-          { title: '移交人', width: 110, render: (_, h) => person(h.outgoingId, '移交人') },
-          { title: '接收人', width: 110, render: (_, h) => person(h.incomingId, '接收人') },
-          { title: '监交人', width: 110, render: (_, h) => person(h.supervisorId, '监交人') },
+          { title: '移交人', width: 100, render: (_, h) => person(h.outgoingId, '移交人') },
+          { title: '接收人', width: 100, render: (_, h) => person(h.incomingId, '接收人') },
+          { title: '监交人', width: 100, render: (_, h) => person(h.supervisorId, '监交人') },
           {
             title: '交接清单',
             width: 100,
@@ -101,7 +101,7 @@ export function HandoversPage() {
           },
           {
             title: '操作',
-            width: 260,
+            width: 200,
             render: (_, h) => (
               <Space wrap>
                 {handoverState(h) === '待更换密码' && (

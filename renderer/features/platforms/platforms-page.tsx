@@ -129,9 +129,9 @@ function platformColumns(lookups: Lookups): RegisterColumns<Platform> {
     },
     // Wide enough for the longest kinds (微信公众号) on one line.
     { title: '类型', dataIndex: 'kind', width: 110 },
-    { title: '账号', dataIndex: 'accountId', ellipsis: true },
+    { title: '账号', dataIndex: 'accountId', width: 150, ellipsis: true },
     { title: '主办单位', render: (_, p) => lookups.unitName(p.hostUnitId) },
-    { title: '责任人', render: (_, p) => <PersonName id={p.responsibleId} lookups={lookups} role="责任人" /> },
+    { title: '责任人', width: 110, render: (_, p) => <PersonName id={p.responsibleId} lookups={lookups} role="责任人" /> },
     { title: '粉丝/成员', width: 100, render: (_, p) => (p.group ? p.group.memberCount : currentFollowers(p)) ?? '' },
     { title: '状态', width: 90, render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{p.status}</Tag> },
   ];

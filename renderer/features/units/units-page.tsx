@@ -56,6 +56,7 @@ export function UnitsPage() {
           { title: '上级单位', render: (_, u) => lookups.unitName(u.parentId) },
           {
             title: '第一责任人',
+            width: 140,
             render: (_, u) => (
               <>
                 <PersonName id={u.firstResponsibleId} lookups={lookups} role="第一责任人" />
@@ -63,8 +64,8 @@ export function UnitsPage() {
               </>
             ),
           },
-          { title: '党组织书记', render: (_, u) => <PersonName id={u.partySecretaryId} lookups={lookups} role="党组织书记" /> },
-          { title: '联系电话', dataIndex: 'phone', width: 150 },
+          { title: '党组织书记', width: 110, render: (_, u) => <PersonName id={u.partySecretaryId} lookups={lookups} role="党组织书记" /> },
+          { title: '联系电话', dataIndex: 'phone', width: 130 },
           rowActionsColumn<Unit>('units', setEditing),
         ]}
       />

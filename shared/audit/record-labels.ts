@@ -1,6 +1,7 @@
 // What the audit log shows about a record: its display name, kept in the entry when it is written
 // (so "who deleted the 宣传部 account" is answerable after the record is gone), and the fields a
 // change touched, labelled and read as every view of a record reads them (shared/domain/field-text.ts).
+import { canonicalJson } from '../domain/canonical-json';
 import { fieldLabel, fieldValueText } from '../domain/field-text';
 
 /** The record's name as the clerk knows it, from the record's own fields (no lookups needed). */
@@ -32,18 +33,27 @@ export function recordDisplayName(table: string, record: object | undefined): st
   }
 }
 
-/** One changed field of a `table` record as 名称：旧 → 新; `name` turns an id into its record's name where known. */
-export function describeChange(table: string, field: string, [before, after]: readonly [unknown, unknown], name: (id: string) => string | undefined = () => undefined): string {
-  const text = (value: unknown) => fieldValueText(table, field, value, (_, id) => name(id) ?? id) || '（空）';
-  return `${fieldLabel(table, field)}：${text(before)} → ${text(after)}`;
+/** What an audit line needs besides the entry: names for ids (where known) and the clock instants read on. */
+export interface ChangeReading {
+  name?: (id: string) => string | undefined;
+  timeZone?: string;
+}
+
+/** One changed field of a `table` record as 名称：旧 → 新. */
+export function describeChange(table: string, field: string, [before, after]: readonly [unknown, unknown], { name = () => undefined, timeZone }: ChangeReading = {}): string {
+  const text = (value: unknown) => fieldValueText(table, field, value, (_, id) => name(id) ?? id, timeZone) || '（空）';
+  const [was, now] = [text(before), text(after)];
+  // A change the text does not show (a detail the summary leaves out) must not read as no change.
+  const hidden = was === now && canonicalJson(before) !== canonicalJson(after);
+  return `${fieldLabel(table, field)}：${was} → ${now}${hidden ? '（其中细节有改动）' : ''}`;
 }
 
 /**
  * An entry's changes as the audit log page and its export list them, a line per field. A new
  * record's own id is left out: the entry names the record already (its 记录 and 记录编号).
  */
-export function changeLines(entry: { table: string; changes: Record<string, readonly [unknown, unknown]> }, name?: (id: string) => string | undefined): { field: string; text: string }[] {
+export function changeLines(entry: { table: string; changes: Record<string, readonly [unknown, unknown]> }, reading: ChangeReading = {}): { field: string; text: string }[] {
   return Object.entries(entry.changes)
     .filter(([field]) => field !== 'id')
-    .map(([field, change]) => ({ field, text: describeChange(entry.table, field, change, name) }));
+    .map(([field, change]) => ({ field, text: describeChange(entry.table, field, change, reading) }));
 }

@@ -3,10 +3,11 @@
 // entries spelled out, never raw JSON). The audit log (its page and its export) and the
 // side-by-side view of an exchange import both read fields through here, so a field is named and
 // shown the same wherever it appears.
-import type { RecordTable } from './tables';
+import { tableLabel, type RecordTable } from './tables';
+import { DEFAULT_TIME_ZONE, zonedMoment } from './time-zone';
 
 /** The tables whose fields are labelled: every record table and the settings row. */
-export type LabelledTable = RecordTable | 'settings';
+export type LabelledTable = RecordTable | 'settings' | 'database';
 
 /** A field without a label: never a raw key on screen. */
 export const UNLABELLED = '其他栏目';
@@ -22,7 +23,7 @@ const FIELD_LABELS: Record<LabelledTable, Record<string, string>> = {
     firstResponsibleId: '第一责任人',
     firstResponsibleRank: '第一责任人职级',
     partySecretaryId: '党组织书记',
-    contactId: '联系人',
+    contactId: '联络人',
     phone: '联系电话',
     note: '备注',
     ...TRASH,
@@ -190,13 +191,18 @@ const FIELD_LABELS: Record<LabelledTable, Record<string, string>> = {
     backupFolder: '备份文件夹',
     setupCompletedAt: '完成设置时间',
   },
+  // An entry about the whole database (a restore).
+  database: {
+    restoredFrom: '恢复自',
+    backupCreatedAt: '备份时间',
+  },
 };
 
 const isLabelled = (table: string): table is LabelledTable => Object.hasOwn(FIELD_LABELS, table);
 
 /** The Chinese label of a table's field (其他栏目 for a field it does not know). */
 export function fieldLabel(table: string, field: string): string {
-  return (isLabelled(table) ? FIELD_LABELS[table][field] : undefined) ?? UNLABELLED;
+  return isLabelled(table) && Object.hasOwn(FIELD_LABELS[table], field) ? FIELD_LABELS[table][field]! : UNLABELLED;
 }
 
 /** A table's fields in their labels' order, then any field the labels do not know. */
@@ -240,11 +246,42 @@ const ID_FIELDS: Record<string, RecordTable> = {
   byId: 'people',
 };
 
+/** Where a table's id field points elsewhere than the same key in other tables. */
+const TABLE_ID_FIELDS: Partial<Record<string, Record<string, RecordTable>>> = {
+  attachments: { ownerId: 'printouts' },
+};
+
+function idTarget(table: string, field: string): RecordTable | undefined {
+  const own = TABLE_ID_FIELDS[table];
+  if (own && Object.hasOwn(own, field)) return own[field];
+  return Object.hasOwn(ID_FIELDS, field) ? ID_FIELDS[field] : undefined;
+}
+
+/** Fields holding an instant (shown as the date and time on the clerk's clock). */
+const INSTANT_FIELDS = new Set(['plannedAt', 'publishedAt', 'printedAt', 'setupCompletedAt', 'backupCreatedAt', 'at']);
+
+/** Fields holding a table's name. */
+const TABLE_NAME_FIELDS = new Set(['recordTable', 'ownerTable']);
+
 /** Fields holding a list of people's ids. */
 const PEOPLE_LIST_FIELDS = new Set(['sectionAdminIds', 'attendeeIds', 'reviewerIds']);
 
-/** The name of the record an id points to, as the caller knows it (it decides what an unknown id reads as). */
-export type NameText = (table: RecordTable, id: string) => string;
+/**
+ * The name of the record an id points to, as the caller knows it (it decides what an unknown id
+ * reads as); the table is undefined where the record names its table in another field (a printout's 记录).
+ */
+export type NameText = (table: RecordTable | undefined, id: string) => string;
+
+/** An instant as the date and time on the clerk's clock ('2026-06-15 10:00'); the text as it is when it is no instant. */
+function momentText(value: unknown, timeZone: string): string {
+  const m = zonedMoment(str(value), timeZone);
+  return m ? `${m.date} ${m.time}` : str(value);
+}
+
+/** An instant's date on the clerk's calendar. */
+function dateText(value: unknown, timeZone: string): string {
+  return zonedMoment(str(value), timeZone)?.date ?? str(value).slice(0, 10);
+}
 
 type Loose = Record<string, unknown>;
 
@@ -269,13 +306,19 @@ function reviewSteps(v: unknown, names: NameText): string {
     .join('；');
 }
 
-/** A field's value as text; '' when the field is empty. `names` turns ids into names. */
-export function fieldValueText(table: string, field: string, value: unknown, names: NameText): string {
+/**
+ * A field's value as text; '' when the field is empty. `names` turns ids into names; instants read
+ * on the clock of `timeZone` (the profile's, China's by default).
+ */
+export function fieldValueText(table: string, field: string, value: unknown, names: NameText, timeZone: string = DEFAULT_TIME_ZONE): string {
   if (value === undefined || value === null || value === '') return '';
   if (Array.isArray(value) && value.length === 0) return '';
-  if (field === 'deletedAt') return `已移入回收站（${str(value).slice(0, 10)}）`;
-  const target = ID_FIELDS[field];
+  if (field === 'deletedAt') return `已移入回收站（${dateText(value, timeZone)}）`;
+  const target = idTarget(table, field);
   if (target && typeof value === 'string') return names(target, value);
+  if (field === 'recordId' && typeof value === 'string') return names(undefined, value);
+  if (INSTANT_FIELDS.has(field)) return momentText(value, timeZone);
+  if (TABLE_NAME_FIELDS.has(field)) return tableLabel(str(value));
   if (PEOPLE_LIST_FIELDS.has(field)) return list(value).map((id) => names('people', str(id))).join('、');
   if (typeof value === 'boolean') return value ? '是' : '否';
   switch (field) {
@@ -286,7 +329,7 @@ export function fieldValueText(table: string, field: string, value: unknown, nam
       return isObject(value) ? (value.involvesData ? `涉及数据服务，服务器设置在${str(value.location)}` : '不涉及数据服务') : str(value);
     case 'columns':
       return list(value)
-        .map((c) => (isObject(c) ? `${str(c.level1)}${c.level2 ? `／${str(c.level2)}` : ''}：${str(c.department)}` : str(c)))
+        .map((c) => (isObject(c) ? `${str(c.level1)}${c.level2 ? `／${str(c.level2)}` : ''}：${str(c.department)}${c.note ? `（${str(c.note)}）` : ''}` : str(c)))
         .join('；');
     case 'changes':
       return list(value)
@@ -297,7 +340,7 @@ export function fieldValueText(table: string, field: string, value: unknown, nam
       const parts: string[] = [];
       if (value.ownerId) parts.push(`群主 ${names('people', str(value.ownerId))}`);
       if (value.memberCount !== undefined) parts.push(`成员 ${str(value.memberCount)} 人`);
-      if (list(value.members).length) parts.push(`名单 ${list(value.members).length} 人`);
+      if (list(value.members).length) parts.push(`名单 ${list(value.members).map((m) => (isObject(m) ? memberText(m, names) : str(m))).join('、')}`);
       if (list(value.realNameCheckDates).length) parts.push(`实名核查 ${list(value.realNameCheckDates).map(str).join('、')}`);
       if (value.supervisorId) parts.push(`监督人 ${names('people', str(value.supervisorId))}`);
       if (value.disbandedOn) parts.push(`${str(value.disbandedOn)} 解散`);
@@ -311,11 +354,15 @@ export function fieldValueText(table: string, field: string, value: unknown, nam
         .join('；');
     case 'corrections':
       return list(value)
-        .map((c) => (isObject(c) ? `${str(c.at).slice(0, 10)} ${str(c.action)}（${str(c.reason)}）` : str(c)))
+        .map((c) => (isObject(c) ? `${momentText(c.at, timeZone)} ${str(c.action)}（${str(c.reason)}）` : str(c)))
         .join('；');
     case 'openings':
       return list(value)
-        .map((o) => (isObject(o) ? `${str(o.at).slice(0, 10)} ${o.byId ? names('people', str(o.byId)) : ''}启封（${str(o.reason)}）` : str(o)))
+        .map((o) =>
+          isObject(o)
+            ? `${momentText(o.at, timeZone)} ${o.byId ? names('people', str(o.byId)) : ''}启封（${str(o.reason)}${o.approvedById ? `，${names('people', str(o.approvedById))}批准` : ''}）`
+            : str(o),
+        )
         .join('；');
     case 'checklist':
       // 交接清单 ticks items; a review's 内容核对 holds the ids of the items its reviewer checked.
@@ -323,7 +370,7 @@ export function fieldValueText(table: string, field: string, value: unknown, nam
         ? list(value)
             .map((c) => (isObject(c) ? `${str(c.item)}${c.done ? '（已完成）' : '（未完成）'}` : str(c)))
             .join('；')
-        : `已核对 ${list(value).length} 项`;
+        : `已核对 ${list(value).length} 项：${list(value).map(str).join('、')}`;
     case 'checks':
       return list(value)
         .map((c) => (isObject(c) ? `${str(c.item)}：${c.ok ? '符合' : '不符合'}${c.note ? `（${str(c.note)}）` : ''}` : str(c)))
@@ -335,15 +382,21 @@ export function fieldValueText(table: string, field: string, value: unknown, nam
     case 'profile':
       return isObject(value) ? str(value.name) : str(value);
   }
-  if (Array.isArray(value)) return value.map((v) => (isObject(v) ? objectText(table, v, names) : str(v))).join('、');
-  if (isObject(value)) return objectText(table, value, names);
+  if (Array.isArray(value)) return value.map((v) => (isObject(v) ? objectText(table, v, names, timeZone) : str(v))).join('、');
+  if (isObject(value)) return objectText(table, value, names, timeZone);
   return str(value);
 }
 
+/** A roster entry: the person of the registry, or the department and name written for someone who is not. */
+function memberText(m: Loose, names: NameText): string {
+  if (m.personId) return names('people', str(m.personId));
+  return [str(m.department), str(m.name)].filter(Boolean).join(' ');
+}
+
 /** Any other entry: its fields as 名称：值, each through the labels and values above. */
-function objectText(table: string, value: Loose, names: NameText): string {
+function objectText(table: string, value: Loose, names: NameText, timeZone: string): string {
   return Object.entries(value)
-    .map(([field, v]) => [fieldLabel(table, field), fieldValueText(table, field, v, names)] as const)
+    .map(([field, v]) => [fieldLabel(table, field), fieldValueText(table, field, v, names, timeZone)] as const)
     .filter(([, text]) => text !== '')
     .map(([label, text]) => `${label}：${text}`)
     .join('，');

@@ -11,5 +11,5 @@ const isExchangeTable = (table: string): table is ExchangeTable => (EXCHANGE_TAB
 
 /** A field's value as text for the side-by-side view; '' when the field is empty. */
 export function formatValue(table: ExchangeTable, field: string, value: unknown, nameOf: NameOf): string {
-  return fieldValueText(table, field, value, (target, id) => (isExchangeTable(target) ? nameOf(target, id) : undefined) ?? `（本机和数据包中都没有此记录：${id}）`);
+  return fieldValueText(table, field, value, (target, id) => (target && isExchangeTable(target) ? nameOf(target, id) : undefined) ?? `（本机和数据包中都没有此记录：${id}）`);
 }

@@ -7,13 +7,13 @@ import { useState } from 'react';
 import type { AuditEntry } from '@shared/domain/audit';
 import { ChainVerifier, type ChainVerdict } from '@shared/audit/hash-chain';
 import { changeLines } from '@shared/audit/record-labels';
-import { stringsIn } from '@shared/domain/ids';
-import { usePageLookups } from '../../db/queries';
+import { useSettings } from '../../db/queries';
+import { validTimeZone } from '@shared/domain/time-zone';
 import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
-import { auditLogSheet, logPages } from './log-pages';
+import { auditLogSheet, changeNames, logPages } from './log-pages';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
@@ -104,14 +104,10 @@ export function AuditPage({ recordId }: { recordId?: string }) {
     );
     return out;
   }, [rows]);
-  // Names for the ids the page's changes mention (people, units and platforms), read by id for this page only.
-  const mentioned = stringsIn((rows ?? []).map((e) => e.changes));
-  const lookups = usePageLookups(mentioned);
-  const platformNames = useLiveQuery(async () => {
-    const found = await db.platforms.bulkGet(mentioned);
-    return new Map(found.filter((p) => p !== undefined).map((p) => [p.id, p.name]));
-  }, [mentioned.join()]);
-  const nameOf = (id: string) => lookups.people.get(id)?.name ?? lookups.units.get(id)?.name ?? platformNames?.get(id);
+  // Names for the ids the page's changes mention, read by id for this page only; instants on the profile's clock.
+  const nameOf = useLiveQuery(() => changeNames(db, rows ?? []), [rows]);
+  const settings = useSettings();
+  const reading = { name: nameOf, timeZone: settings ? validTimeZone(settings.profile.timeZone) : undefined };
   const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
   const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);
 
@@ -161,7 +157,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         </Button>
         {checked && <Progress aria-label="校验进度" percent={Math.floor((checked.done / Math.max(1, checked.total)) * 100)} size="small" style={{ width: 200 }} format={() => `${checked.done} / ${checked.total}`} />}
         {/* The whole log, not only the page shown. */}
-        <ExportButton fileName="审计日志" tables={async () => [await auditLogSheet(db, (a) => ACTIONS[a])]} />
+        <ExportButton fileName="审计日志" tables={async () => [await auditLogSheet(db, (a) => ACTIONS[a], reading.timeZone)]} />
       </Space>
       {verdict && (
         <Alert
@@ -224,7 +220,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
             title: '变更内容',
             render: (_, e) => (
               <ul className="audit-changes" style={{ margin: 0, paddingLeft: 16 }}>
-                {changeLines(e, nameOf).map((line) => (
+                {changeLines(e, reading).map((line) => (
                   <li key={line.field}>{line.text}</li>
                 ))}
               </ul>

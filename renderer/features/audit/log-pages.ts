@@ -1,10 +1,12 @@
 // The whole audit log read a page at a time in seq order, the window getting a turn between pages:
 // for the chain check and the export, which both go over every entry (316,000 in ten years).
 import type { AuditEntry } from '@shared/domain/audit';
+import { stringsIn } from '@shared/domain/ids';
 import type { SlicedExportTable } from '@shared/spreadsheet/export-table';
 import type { LedgerDb } from '../../db/schema';
 import { auditTable } from '../export/list-tables';
 import { nextTurn } from '../../app/next-turn';
+import { deletedName } from '../../db/queries';
 
 /** Entries exported per read: a page's rows are built and handed to the xlsx worker before the next page is read. */
 const EXPORT_PAGE = 2_000;
@@ -22,13 +24,27 @@ export async function* logPages(db: LedgerDb, size: number): AsyncGenerator<Audi
 }
 
 /**
+ * Names for the ids some entries' changes mention (people, units and platforms, those in the trash
+ * too: 王𠮷（已删除）), read by id: an unknown id reads as it is.
+ */
+export async function changeNames(db: LedgerDb, entries: readonly AuditEntry[]): Promise<(id: string) => string | undefined> {
+  const ids = stringsIn(entries.map((e) => e.changes));
+  const found = await Promise.all([db.people.bulkGet(ids), db.units.bulkGet(ids), db.platforms.bulkGet(ids)]);
+  const names = new Map<string, string>();
+  for (const rows of found) {
+    for (const r of rows) if (r) names.set(r.id, r.deletedAt ? deletedName(r.name) : r.name);
+  }
+  return (id) => names.get(id);
+}
+
+/**
  * Every entry, oldest first, as one sheet whose rows are read and built a page at a time as the
  * export writes them: the window holds one page of rows, never the whole log.
  */
-export async function auditLogSheet(db: LedgerDb, actionLabel: (action: AuditEntry['action']) => string): Promise<SlicedExportTable> {
+export async function auditLogSheet(db: LedgerDb, actionLabel: (action: AuditEntry['action']) => string, timeZone?: string): Promise<SlicedExportTable> {
   const { name, header } = auditTable([], actionLabel);
   async function* slices() {
-    for await (const page of logPages(db, EXPORT_PAGE)) yield auditTable(page, actionLabel).rows;
+    for await (const page of logPages(db, EXPORT_PAGE)) yield auditTable(page, actionLabel, { name: await changeNames(db, page), timeZone }).rows;
   }
   return { name, header, count: await db.auditLog.count(), slices: slices() };
 }

@@ -2,7 +2,7 @@
 // (filtered), with names instead of ids. The registry, people and units use the same headers the
 // import recognises, so an exported list can be imported again elsewhere. Each table that names
 // people says which (…People): an export reads every unit but only those people, by id.
-import { changeLines } from '@shared/audit/record-labels';
+import { changeLines, type ChangeReading } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
@@ -250,7 +250,7 @@ export function trashTable(rows: readonly { table: string; label: string; delete
   };
 }
 
-export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: AuditEntry['action']) => string): ExportTable {
+export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: AuditEntry['action']) => string, reading: ChangeReading = {}): ExportTable {
   return {
     name: '审计日志',
     header: ['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希'],
@@ -262,7 +262,7 @@ export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: Au
       e.recordName ?? '',
       e.recordId,
       actionLabel(e.action),
-      changeLines(e)
+      changeLines(e, reading)
         .map((line) => line.text)
         .join('；'),
       e.hash,

@@ -64,10 +64,13 @@ describe('the record named in the audit log', () => {
     expect(recordDisplayName('envelopes', { number: 'MF-2026-003' })).toBe('信封 MF-2026-003');
     expect(recordDisplayName('inspections', { year: 2026 })).toBe('2026年度检查');
     const names = new Map([['u1', '宣传部'], ['u2', '图书馆']]);
-    expect(describeChange('platforms', 'hostUnitId', ['u1', 'u2'], (id) => names.get(id))).toBe('主办单位：宣传部 → 图书馆');
+    expect(describeChange('platforms', 'hostUnitId', ['u1', 'u2'], { name: (id) => names.get(id) })).toBe('主办单位：宣传部 → 图书馆');
     expect(describeChange('platforms', 'deletedAt', [null, '2026-06-15T02:00:00.000Z'])).toBe('回收站：（空） → 已移入回收站（2026-06-15）');
+    // A change the summary of a value leaves out still shows as a change.
+    expect(describeChange('settings', 'profile', [{ name: '高校', timeZone: 'Asia/Shanghai' }, { name: '高校', timeZone: 'Asia/Urumqi' }])).toBe('规则方案内容：高校 → 高校（其中细节有改动）');
+    expect(describeChange('settings', 'profile', [null, { name: '高校' }])).toBe('规则方案内容：（空） → 高校');
     // An id the page has no name for reads as it is.
-    expect(describeChange('platforms', 'hostUnitId', [null, 'u9'], (id) => names.get(id))).toBe('主办单位：（空） → u9');
+    expect(describeChange('platforms', 'hostUnitId', [null, 'u9'], { name: (id) => names.get(id) })).toBe('主办单位：（空） → u9');
   });
 
   it("lists a new record's fields without its own id, each as its table names it", async () => {

@@ -7,23 +7,37 @@ import { fieldLabel, fieldValueText, orderedFields, UNLABELLED, type NameText } 
 import { LEDGER_RECORD_TABLES } from '@shared/domain/tables';
 
 const data = createDemoDataset();
-const byId = new Map<string, string>();
+const printout = { id: 'PR1', createdAt: '', updatedAt: '', formId: 'F04', formVersion: '2', formNumber: 'BA-2026-0007', recordTable: 'platforms', recordId: data.platforms[0]!.id, printedAt: '2026-06-14T20:00:00.000Z', paperStatus: '已签回', archiveLocation: '档案柜', scanAttachmentId: 'AT1' };
+const attachment = { id: 'AT1', createdAt: '', updatedAt: '', name: '扫描件.pdf', mimeType: 'application/pdf', size: 1024, sha256: 'ab'.repeat(32), ownerTable: 'printouts', ownerId: 'PR1' };
+const settings = { institutionName: '东湖示范大学', operatorName: '王𠮷', profileId: 'custom', profile: { name: '高校二级单位' }, holidayOverrides: [{ date: '2026-10-08', kind: 'workday', name: '调休' }], sensitiveWords: ['甲'], backupFolder: 'D:/备份', setupCompletedAt: '2026-01-02T01:00:00.000Z' };
+const restore = { restoredFrom: '备份-2026-06-15.ledger', backupCreatedAt: '2026-06-15T02:00:00.000Z' };
+const tables: [string, object[]][] = [
+  ...LEDGER_RECORD_TABLES.map((table) => [table, data[table] as object[]] as [string, object[]]),
+  ['printouts', [printout]],
+  ['attachments', [attachment]],
+  ['settings', [settings]],
+  ['database', [restore]],
+];
+// Names by table and id: a field that points into the wrong table finds no name.
+const byId = new Map<string, string>([['printouts:PR1', 'BA-2026-0007'], ['attachments:AT1', '扫描件.pdf']]);
 for (const table of LEDGER_RECORD_TABLES) {
-  for (const r of data[table] as { id: string; name?: string; title?: string; number?: string }[]) byId.set(r.id, r.name ?? r.title ?? r.number ?? r.id);
+  for (const r of data[table] as { id: string; name?: string; title?: string; number?: string }[]) byId.set(`${table}:${r.id}`, r.name ?? r.title ?? r.number ?? r.id);
 }
-const names: NameText = (_, id) => byId.get(id) ?? `（未知：${id}）`;
+const names: NameText = (table, id) =>
+  (table ? byId.get(`${table}:${id}`) : [...byId].find(([key]) => key.endsWith(`:${id}`))?.[1]) ?? `（未知：${table ?? ''} ${id}）`;
+const ULID = /[0-9A-HJKMNP-TV-Z]{26}/;
 
 describe('the fields of a record as the clerk reads them', () => {
   it('labels every field of every record the demo ledger holds, and reads every value without raw JSON or ids', () => {
     const unlabelled = new Set<string>();
     const raw = new Set<string>();
-    for (const table of LEDGER_RECORD_TABLES) {
-      for (const record of data[table] as object[]) {
+    for (const [table, records] of tables) {
+      for (const record of records) {
         for (const [field, value] of Object.entries(record)) {
           if (['id', 'createdAt', 'updatedAt'].includes(field)) continue;
           if (fieldLabel(table, field) === UNLABELLED) unlabelled.add(`${table}.${field}`);
           const text = fieldValueText(table, field, value, names);
-          if (/[{}]|\[object|（未知|其他栏目/.test(text)) raw.add(`${table}.${field}: ${text}`);
+          if (/[{}]|\[object|（未知|其他栏目|T\d\d:\d\d:\d\d/.test(text) || ULID.test(text)) raw.add(`${table}.${field}: ${text}`);
         }
       }
     }
@@ -50,10 +64,17 @@ describe('the fields of a record as the clerk reads them', () => {
       '第1级 部门负责人（王𠮷、李四，通过，2026-05-01）',
     );
     expect(fieldValueText('handovers', 'checklist', [{ item: '交接账号', done: true }, { item: '更换密码', done: false }], who)).toBe('交接账号（已完成）；更换密码（未完成）');
-    expect(fieldValueText('reviews', 'checklist', ['003-11-1', '003-11-2'], who)).toBe('已核对 2 项');
+    expect(fieldValueText('reviews', 'checklist', ['003-11-1', '003-11-2'], who)).toBe('已核对 2 项：003-11-1、003-11-2');
     expect(fieldValueText('inspections', 'checks', [{ item: '备案', ok: false, note: '未备案' }], who)).toBe('备案：不符合（未备案）');
     expect(fieldValueText('trainings', 'attendeeIds', ['p1', 'p2'], who)).toBe('王𠮷、李四');
     expect(fieldValueText('platforms', 'deletedAt', '2026-06-15T02:00:00.000Z', who)).toBe('已移入回收站（2026-06-15）');
+    // Instants on the clerk's clock: 04:00 in China is the evening before in UTC.
+    expect(fieldValueText('platforms', 'deletedAt', '2026-06-14T20:00:00.000Z', who)).toBe('已移入回收站（2026-06-15）');
+    expect(fieldValueText('printouts', 'printedAt', '2026-06-14T20:00:00.000Z', who)).toBe('2026-06-15 04:00');
+    expect(fieldValueText('printouts', 'printedAt', '2026-06-14T20:00:00.000Z', who, 'Europe/Berlin')).toBe('2026-06-14 22:00');
+    expect(fieldValueText('printouts', 'recordTable', 'approvals', who)).toBe('开通与备案');
+    expect(fieldValueText('envelopes', 'openings', [{ at: '2026-03-01T01:30:00.000Z', byId: 'p1', reason: '更换管理员', approvedById: 'p2' }], who)).toBe('2026-03-01 09:30 王𠮷启封（更换管理员，李四批准）');
+    expect(fieldValueText('platforms', 'group', { ownerId: 'p1', realNameCheckDates: [], members: [{ personId: 'p2' }, { department: '学工部', name: '赵六' }] }, who)).toBe('群主 王𠮷，名单 李四、学工部 赵六');
     expect(fieldValueText('units', 'note', '', who)).toBe('');
     expect(fieldValueText('units', 'note', [], who)).toBe('');
     // An entry no case knows: its fields through the labels, never JSON.

@@ -1,7 +1,7 @@
 // The whole audit log read a page at a time in seq order, the window getting a turn between pages:
 // for the chain check and the export, which both go over every entry (316,000 in ten years).
 import type { AuditEntry } from '@shared/domain/audit';
-import { stringsIn } from '@shared/domain/ids';
+import { isId, stringsIn } from '@shared/domain/ids';
 import type { SlicedExportTable } from '@shared/spreadsheet/export-table';
 import type { LedgerDb } from '../../db/schema';
 import { auditTable } from '../export/list-tables';
@@ -25,16 +25,20 @@ export async function* logPages(db: LedgerDb, size: number): AsyncGenerator<Audi
 
 /**
  * Names for the ids some entries' changes mention (people, units and platforms, those in the trash
- * too: 王𠮷（已删除）), read by id: an unknown id reads as it is.
+ * too: 王𠮷（已删除）), read by id: an unknown id reads as it is. Only the strings shaped as ids
+ * that `known` (names read before, or found to be none) does not hold are read: an export of the
+ * whole log reads each name once.
  */
-export async function changeNames(db: LedgerDb, entries: readonly AuditEntry[]): Promise<(id: string) => string | undefined> {
-  const ids = stringsIn(entries.map((e) => e.changes));
-  const found = await Promise.all([db.people.bulkGet(ids), db.units.bulkGet(ids), db.platforms.bulkGet(ids)]);
-  const names = new Map<string, string>();
-  for (const rows of found) {
-    for (const r of rows) if (r) names.set(r.id, r.deletedAt ? deletedName(r.name) : r.name);
+export async function changeNames(db: LedgerDb, entries: readonly AuditEntry[], known = new Map<string, string | null>()): Promise<(id: string) => string | undefined> {
+  const ids = stringsIn(entries.map((e) => e.changes)).filter((s) => isId(s) && !known.has(s));
+  if (ids.length > 0) {
+    const found = await Promise.all([db.people.bulkGet(ids), db.units.bulkGet(ids), db.platforms.bulkGet(ids)]);
+    for (const id of ids) known.set(id, null);
+    for (const rows of found) {
+      for (const r of rows) if (r) known.set(r.id, r.deletedAt ? deletedName(r.name) : r.name);
+    }
   }
-  return (id) => names.get(id);
+  return (id) => known.get(id) ?? undefined;
 }
 
 /**
@@ -44,7 +48,8 @@ export async function changeNames(db: LedgerDb, entries: readonly AuditEntry[]):
 export async function auditLogSheet(db: LedgerDb, actionLabel: (action: AuditEntry['action']) => string, timeZone?: string): Promise<SlicedExportTable> {
   const { name, header } = auditTable([], actionLabel);
   async function* slices() {
-    for await (const page of logPages(db, EXPORT_PAGE)) yield auditTable(page, actionLabel, { name: await changeNames(db, page), timeZone }).rows;
+    const known = new Map<string, string | null>();
+    for await (const page of logPages(db, EXPORT_PAGE)) yield auditTable(page, actionLabel, { name: await changeNames(db, page, known), timeZone }).rows;
   }
   return { name, header, count: await db.auditLog.count(), slices: slices() };
 }

@@ -10,6 +10,7 @@ import { buildExport } from '../../../renderer/features/export/export-files';
 import { auditTable } from '../../../renderer/features/export/list-tables';
 import type { XlsxRequest } from '../../../renderer/features/export/xlsx-book';
 import type { AuditEntry } from '../../../shared/domain/audit';
+import { newId } from '../../../shared/domain/ids';
 import type { ExportCell } from '../../../shared/spreadsheet/export-table';
 import { logReads, type ReadLog } from '../db/read-log';
 import { InProcessXlsxWorker, jobs } from '../spreadsheet/in-process-xlsx-worker';
@@ -120,6 +121,35 @@ describe('the audit log a page at a time', () => {
     expect(saved.header).toEqual(['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希']);
     expect(saved.rows).toEqual([]);
     expect(posts).toEqual([]);
+  });
+
+  it('names the people a change mentions, those in the trash too, reading each name once however many pages mention it', async () => {
+    const [kept, gone] = [newId(), newId()];
+    await db.people.bulkAdd([
+      { id: kept, createdAt: '', updatedAt: '', name: '王𠮷', isTeacher: true, status: '在岗' },
+      { id: gone, createdAt: '', updatedAt: '', deletedAt: '2026-02-01T00:00:00.000Z', name: '李赟', isTeacher: true, status: '离岗' },
+    ]);
+    await db.auditLog.clear();
+    await db.auditLog.bulkAdd(
+      Array.from({ length: 4_100 }, (_, i): AuditEntry => ({
+        at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        operator: '王𠮷',
+        table: 'platforms',
+        recordId: `R${i}`,
+        action: 'update',
+        changes: { responsibleId: [gone, kept], name: [`旧名${i}`, `新名${i}`] },
+        prevHash: '',
+        hash: `h${i}`,
+      })),
+    );
+    reads.records.clear();
+    const sheet = await auditLogSheet(db, label);
+    const rows: ExportCell[][] = [];
+    for await (const slice of sheet.slices) rows.push(...slice);
+    expect(rows).toHaveLength(4_100);
+    expect(rows.every((r) => String(r[7]).startsWith('责任人：李赟（已删除） → 王𠮷；'))).toBe(true);
+    // Three pages, each naming both people: read once, on the first page.
+    expect(reads.records.get('people')).toHaveLength(2);
   });
 
   it('hands over pages of the size asked, in order, and nothing for an empty log', async () => {

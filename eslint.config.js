@@ -15,7 +15,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: '请使用具名导出 (no default exports).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: '请使用具名导出 (no default exports).' },
+        {
+          // The machine's clock is not the institution's: a laptop set to UTC would show 02:00 for 10:00 Beijing time.
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/][callee.object.type='NewExpression'][callee.object.callee.name='Date']",
+          message: '时间请按规则方案的时区显示：instantText (shared/domain/time-zone), not the machine clock.',
+        },
+      ],
     },
   },
   {

@@ -14,6 +14,7 @@
 // ten thousand platforms and a hundred thousand reviews again.
 import type { Table } from 'dexie';
 import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
+import { dayOf, validTimeZone } from '@shared/domain/time-zone';
 import type { Approval, Envelope, Handover, Inspection, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { reviewStatus } from '@shared/rules/review-chain';
@@ -103,8 +104,8 @@ const keyOf = searchKeyStore.keyOf;
 const saveFreshKeys = searchKeyStore.save;
 
 const kept = new KeptIndexDb();
-/** What the kept indexes depend on besides the ledger: this worker's code (its file name changes with it) and the time zone months are counted in. */
-const CODE = `${import.meta.url}|${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
+/** What the kept indexes depend on besides the ledger: this worker's code (its file name changes with it). The profile (its time zone counts the months) is kept with the reviews' index. */
+const CODE = import.meta.url;
 /** More entries than this since a kept index was exact, and reading the table again is quicker. */
 const MAX_CATCH_UP = 5_000;
 /** A changed index is kept again this long after the last change (a burst of edits is written once). */
@@ -311,19 +312,15 @@ interface ReviewIndex extends Keyed<ReviewIndexRow> {
 
 let reviewIndex: Promise<ReviewIndex> | undefined;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
-/** YYYY-MM in this computer's time zone, as the list's month picker counts. */
-function localMonth(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
-}
+/** YYYY-MM on the institution's calendar (the profile's time zone), as the list's month picker counts. */
+const monthOf = (iso: string, profile: RuleProfile): string => dayOf(iso, validTimeZone(profile.timeZone)).slice(0, 7);
 
 function reviewRow(r: Review, profile: RuleProfile): ReviewIndexRow {
   return {
     id: r.id,
     createdAt: r.createdAt,
-    month: localMonth(r.createdAt),
+    month: monthOf(r.createdAt, profile),
     platformId: r.platformId,
     submittingUnitId: r.submittingUnitId,
     status: reviewStatus(r, profile),

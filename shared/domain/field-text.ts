@@ -4,7 +4,7 @@
 // side-by-side view of an exchange import both read fields through here, so a field is named and
 // shown the same wherever it appears.
 import { tableLabel, type RecordTable } from './tables';
-import { DEFAULT_TIME_ZONE, zonedMoment } from './time-zone';
+import { DEFAULT_TIME_ZONE, dayOf, instantText } from './time-zone';
 
 /** The tables whose fields are labelled: every record table and the settings row. */
 export type LabelledTable = RecordTable | 'settings' | 'database';
@@ -273,15 +273,10 @@ const PEOPLE_LIST_FIELDS = new Set(['sectionAdminIds', 'attendeeIds', 'reviewerI
 export type NameText = (table: RecordTable | undefined, id: string) => string;
 
 /** An instant as the date and time on the clerk's clock ('2026-06-15 10:00'); the text as it is when it is no instant. */
-function momentText(value: unknown, timeZone: string): string {
-  const m = zonedMoment(str(value), timeZone);
-  return m ? `${m.date} ${m.time}` : str(value);
-}
+const momentText = (value: unknown, timeZone: string): string => instantText(str(value), timeZone);
 
 /** An instant's date on the clerk's calendar. */
-function dateText(value: unknown, timeZone: string): string {
-  return zonedMoment(str(value), timeZone)?.date ?? str(value).slice(0, 10);
-}
+const dateText = (value: unknown, timeZone: string): string => dayOf(str(value), timeZone);
 
 type Loose = Record<string, unknown>;
 

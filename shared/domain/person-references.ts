@@ -2,21 +2,20 @@
 // another person before the person goes to the trash. Only duties that are still running count:
 // roles on units and live platforms (000 第四条 分级负责; 003 第七条 谁主办谁负责), the custody
 // of sealed envelopes not yet replaced (003 第十七条), the 接收人 / 监交人 of a handover whose
-// password change is not yet confirmed (000 第六条), and the 撰稿人 / 编辑 of a review not yet
+// password change is not yet confirmed (000 第六条), and the 文案 / 编辑 of a review not yet
 // published. Signatures already given (a recorded review step, who sealed an envelope) are
 // history and stay as they are.
 import { live, type Id } from './common';
-import { PLATFORM_ROLE_FIELDS, type Platform } from './platform';
+import { fieldLabel } from './field-text';
+import type { Platform } from './platform';
 import type { Envelope, Handover, Review } from './records';
+import { platformRoles, unitRoles, type RoleField } from './roles';
 import type { Unit } from './unit';
 
 export type ReferenceTable = 'units' | 'platforms' | 'envelopes' | 'handovers' | 'reviews';
 
 /** A field of a record naming a person: 'chiefAdminId', 'sectionAdminIds' or 'group.ownerId'. */
-export type ReferenceField =
-  | 'firstResponsibleId' | 'partySecretaryId' | 'contactId'
-  | (typeof PLATFORM_ROLE_FIELDS)[number][0] | 'sectionAdminIds' | 'group.ownerId' | 'group.supervisorId'
-  | 'custodianId' | 'incomingId' | 'supervisorId' | 'copywriterId' | 'editorId';
+export type ReferenceField = RoleField | 'custodianId' | 'incomingId' | 'supervisorId' | 'copywriterId' | 'editorId';
 
 export interface PersonReference {
   table: ReferenceTable;
@@ -35,40 +34,39 @@ export interface ReferenceData {
 }
 
 
-const UNIT_FIELDS = [
-  ['firstResponsibleId', '第一责任人'],
-  ['partySecretaryId', '党组织书记'],
-  ['contactId', '联络人'],
-] as const satisfies readonly (readonly [keyof Unit, string])[];
-
 /** Every running duty that names `personId`, in the order units, platforms, envelopes, handovers, reviews. */
 export function personReferences(personId: Id, data: ReferenceData): PersonReference[] {
   const out: PersonReference[] = [];
   const add = (table: ReferenceTable, recordId: Id, field: ReferenceField, label: string) => out.push({ table, recordId, field, label });
   for (const u of live(data.units)) {
-    for (const [field, role] of UNIT_FIELDS) if (u[field] === personId) add('units', u.id, field, `单位“${u.name}”的${role}`);
+    for (const r of unitRoles(u)) if (r.personId === personId) add('units', u.id, r.field, `单位“${u.name}”的${r.role}`);
   }
   const platformName = new Map(data.platforms.map((p) => [p.id, p.name]));
   for (const p of live(data.platforms)) {
     const what = p.group ? `工作群“${p.name}”` : `账号“${p.name}”`;
-    for (const [field, role] of PLATFORM_ROLE_FIELDS) if (p[field] === personId) add('platforms', p.id, field, `${what}的${role}`);
-    if (p.sectionAdminIds.includes(personId)) add('platforms', p.id, 'sectionAdminIds', `${what}的分管理员`);
-    if (p.group?.ownerId === personId) add('platforms', p.id, 'group.ownerId', `${what}的群主`);
-    if (p.group?.supervisorId === personId) add('platforms', p.id, 'group.supervisorId', `${what}的监督人`);
+    // A person among the 分管理员 twice is one duty.
+    const held = new Set<RoleField>();
+    for (const r of platformRoles(p)) {
+      if (r.personId !== personId || held.has(r.field)) continue;
+      held.add(r.field);
+      add('platforms', p.id, r.field, `${what}的${r.role}`);
+    }
   }
   const of = (platformId: Id) => platformName.get(platformId) ?? '（已删除的平台）';
   for (const e of live(data.envelopes)) {
-    if (!e.replacedById && e.custodianId === personId) add('envelopes', e.id, 'custodianId', `${of(e.platformId)}信封 ${e.number} 的保管人`);
+    if (!e.replacedById && e.custodianId === personId) add('envelopes', e.id, 'custodianId', `${of(e.platformId)}信封 ${e.number} 的${fieldLabel('envelopes', 'custodianId')}`);
   }
   for (const h of live(data.handovers)) {
     if (h.passwordChangeConfirmedById) continue;
-    if (h.incomingId === personId) add('handovers', h.id, 'incomingId', `${of(h.platformId)}${h.date}交接（未办结）的接收人`);
-    if (h.supervisorId === personId) add('handovers', h.id, 'supervisorId', `${of(h.platformId)}${h.date}交接（未办结）的监交人`);
+    for (const field of ['incomingId', 'supervisorId'] as const) {
+      if (h[field] === personId) add('handovers', h.id, field, `${of(h.platformId)}${h.date}交接（未办结）的${fieldLabel('handovers', field)}`);
+    }
   }
   for (const r of live(data.reviews)) {
     if (r.publishedAt) continue;
-    if (r.copywriterId === personId) add('reviews', r.id, 'copywriterId', `审核中的“${r.title}”的撰稿人`);
-    if (r.editorId === personId) add('reviews', r.id, 'editorId', `审核中的“${r.title}”的编辑`);
+    for (const field of ['copywriterId', 'editorId'] as const) {
+      if (r[field] === personId) add('reviews', r.id, field, `审核中的“${r.title}”的${fieldLabel('reviews', field)}`);
+    }
   }
   return out;
 }

@@ -159,20 +159,3 @@ export function currentFollowers(p: Pick<Platform, 'followers'>): number | undef
   return best?.value;
 }
 
-/** The person-id fields of a platform with their Chinese role names (for 离岗 flags). */
-export const PLATFORM_ROLE_FIELDS = [
-  ['responsibleId', '责任人'],
-  ['businessLeadId', '业务负责人'],
-  ['technicalLeadId', '技术负责人'],
-  ['chiefAdminId', '总管理员'],
-  ['guidingTeacherId', '指导教师'],
-] as const satisfies readonly (readonly [keyof Platform, string])[];
-
-/**
- * Everyone a platform names in a role: the role fields above, the section administrators, and a
- * work group's owner and supervisor (undefined where a role is empty). What a list reads to name
- * them and to flag one who has left (离岗), in one place.
- */
-export function platformPersonIds(p: Platform): (Id | undefined)[] {
-  return [...PLATFORM_ROLE_FIELDS.map(([field]) => p[field] as Id | undefined), ...p.sectionAdminIds, p.group?.ownerId, p.group?.supervisorId];
-}

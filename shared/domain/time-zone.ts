@@ -1,7 +1,7 @@
 // Dates and times on the institution's clock. A moment is stored as an ISO instant; it is shown,
 // printed and entered in the time zone of the rule profile in force (China time by default), so a
 // review planned for 10:00 in Beijing reads 10:00 on a laptop set to UTC as well.
-import type { IsoDateTime } from './common';
+import type { IsoDate, IsoDateTime } from './common';
 
 /** Every seed is a Chinese institution: China Standard Time unless the profile says otherwise. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -31,6 +31,8 @@ export interface ZonedMoment {
   date: string;
   /** 'HH:mm' on the zone's clock (24 h). */
   time: string;
+  /** 'ss', the seconds of that minute. */
+  second: string;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -45,6 +47,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(zone, f);
@@ -58,7 +61,25 @@ export function zonedMoment(value: IsoDateTime, timeZone: string): ZonedMoment |
   if (Number.isNaN(t.getTime())) return undefined;
   const parts: Record<string, string> = {};
   for (const p of formatterFor(validTimeZone(timeZone)).formatToParts(t)) parts[p.type] = p.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, second: parts.second! };
+}
+
+/** The instant's date on the zone's calendar ('2026-11-24T23:30Z' → '2026-11-25' in China); a plain date as it is. */
+export function dayOf(value: IsoDateTime, timeZone: string): IsoDate {
+  if (!value.includes('T')) return value.slice(0, 10);
+  return zonedMoment(value, timeZone)?.date ?? value.slice(0, 10);
+}
+
+/**
+ * An instant as the clerk reads it everywhere (lists, details, exports, the audit log):
+ * '2026-06-15 10:00' on the zone's clock, '2026-06-15 10:00:05' with seconds; '' for none, and the
+ * stored text as it is for a value that is no instant (nothing hidden).
+ */
+export function instantText(value: IsoDateTime | undefined, timeZone: string, precision: 'minute' | 'second' = 'minute'): string {
+  if (!value) return '';
+  const m = zonedMoment(value, timeZone);
+  if (!m) return value;
+  return precision === 'second' ? `${m.date} ${m.time}:${m.second}` : `${m.date} ${m.time}`;
 }
 
 /** The zone's offset from UTC in minutes at that instant (+480 for China). */

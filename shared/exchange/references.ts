@@ -2,6 +2,8 @@
 // the unit with every unit below it, their platforms (work groups included), the filings of those
 // platforms, and the people all of these name; references further out stay plain ids.
 import type { BaseRecord } from '../domain/common';
+import { fieldLabel } from '../domain/field-text';
+import { GROUP_ROLES, PLATFORM_ROLE_FIELDS } from '../domain/roles';
 import type { ExchangeRecords, ExchangeTable } from './format';
 
 export interface Reference {
@@ -13,29 +15,26 @@ export interface Reference {
 
 type Loose = Record<string, unknown>;
 
+// The fields holding ids, and the table each points into; their labels are the record's own (field-text.ts).
 const UNIT_REFS = [
-  ['parentId', 'units', '上级单位'],
-  ['firstResponsibleId', 'people', '第一责任人'],
-  ['partySecretaryId', 'people', '党组织书记'],
-  ['contactId', 'people', '联系人'],
+  ['parentId', 'units'],
+  ['firstResponsibleId', 'people'],
+  ['partySecretaryId', 'people'],
+  ['contactId', 'people'],
 ] as const;
-const PERSON_REFS = [['unitId', 'units', '所在单位']] as const;
+const PERSON_REFS = [['unitId', 'units']] as const;
 const PLATFORM_REFS = [
-  ['hostUnitId', 'units', '主办单位'],
-  ['sponsorUnitId', 'units', '挂靠单位'],
-  ['guidingTeacherId', 'people', '指导教师'],
-  ['responsibleId', 'people', '责任人'],
-  ['businessLeadId', 'people', '业务负责人'],
-  ['technicalLeadId', 'people', '技术负责人'],
-  ['chiefAdminId', 'people', '总管理员'],
+  ['hostUnitId', 'units'],
+  ['sponsorUnitId', 'units'],
+  ...PLATFORM_ROLE_FIELDS.map((field) => [field, 'people'] as const),
 ] as const;
-const APPROVAL_REFS = [['platformId', 'platforms', '平台']] as const;
+const APPROVAL_REFS = [['platformId', 'platforms']] as const;
 
-function fieldRefs(record: Loose, fields: readonly (readonly [string, ExchangeTable, string])[]): Reference[] {
+function fieldRefs(record: Loose, table: ExchangeTable, fields: readonly (readonly [string, ExchangeTable])[]): Reference[] {
   const out: Reference[] = [];
-  for (const [field, table, label] of fields) {
+  for (const [field, target] of fields) {
     const id = record[field];
-    if (typeof id === 'string' && id) out.push({ table, id, label });
+    if (typeof id === 'string' && id) out.push({ table: target, id, label: fieldLabel(table, field) });
   }
   return out;
 }
@@ -45,18 +44,21 @@ export function referencesOf(table: ExchangeTable, record: object): Reference[] 
   const r = record as Loose;
   switch (table) {
     case 'units':
-      return fieldRefs(r, UNIT_REFS);
+      return fieldRefs(r, table, UNIT_REFS);
     case 'people':
-      return fieldRefs(r, PERSON_REFS);
+      return fieldRefs(r, table, PERSON_REFS);
     case 'approvals':
-      return fieldRefs(r, APPROVAL_REFS);
+      return fieldRefs(r, table, APPROVAL_REFS);
     case 'platforms': {
-      const out = fieldRefs(r, PLATFORM_REFS);
+      const out = fieldRefs(r, table, PLATFORM_REFS);
       if (Array.isArray(r.sectionAdminIds)) {
-        for (const id of r.sectionAdminIds) if (typeof id === 'string' && id) out.push({ table: 'people', id, label: '分管理员' });
+        for (const id of r.sectionAdminIds) if (typeof id === 'string' && id) out.push({ table: 'people', id, label: fieldLabel(table, 'sectionAdminIds') });
       }
       const group = r.group && typeof r.group === 'object' ? (r.group as Loose) : undefined;
-      if (group) out.push(...fieldRefs(group, [['ownerId', 'people', '群主'], ['supervisorId', 'people', '监督人']]));
+      for (const [key, , label] of GROUP_ROLES) {
+        const id = group?.[key];
+        if (typeof id === 'string' && id) out.push({ table: 'people', id, label });
+      }
       return out;
     }
   }

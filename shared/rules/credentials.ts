@@ -8,7 +8,8 @@ import type { Envelope, Handover } from '../domain/records';
 import type { PasswordPolicy, RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
 import { addCalendarDays, daysBetween } from '../domain/calendar-days';
-import { envelopeState, localDateOf, nextChangeDue } from './envelope-state';
+import { dayOf, validTimeZone } from '../domain/time-zone';
+import { envelopeState, nextChangeDue } from './envelope-state';
 import { handoverState } from './handover-state';
 import { sortReminders, type Reminder } from './reminder';
 
@@ -77,8 +78,8 @@ export interface CredentialInput {
   envelopes: readonly EnvelopeRef[];
   handovers: readonly HandoverRef[];
   policy: PasswordPolicy;
-  /** The profile in force: each reminder cites its clause (or 本单位规定). */
-  profile: Pick<RuleProfile, 'id' | 'clauses'>;
+  /** The profile in force: each reminder cites its clause (or 本单位规定); its clock dates an opening. */
+  profile: Pick<RuleProfile, 'id' | 'clauses' | 'timeZone'>;
   /** 'YYYY-MM-DD'. */
   today: IsoDate;
 }
@@ -150,7 +151,7 @@ export function openEnvelopeReminders({ platforms, envelopes, profile, today }: 
   for (const e of envelopes) {
     const p = live.get(e.platformId);
     if (!p || e.deletedAt || envelopeState(e) !== '已启封') continue;
-    const openedOn = localDateOf(e.openings[0]!.at);
+    const openedOn = dayOf(e.openings[0]!.at, validTimeZone(profile.timeZone));
     out.push(
       reminder(
         {

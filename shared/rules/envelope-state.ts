@@ -4,6 +4,7 @@
 import type { Id, IsoDate, IsoDateTime } from '../domain/common';
 import { addCalendarDays } from '../domain/calendar-days';
 import type { Person } from '../domain/person';
+import { dayOf } from '../domain/time-zone';
 import type { Envelope } from '../domain/records';
 
 /** Field → Chinese message, shown at the field; '_' holds a message about the record as a whole. */
@@ -73,13 +74,6 @@ export function envelopeChain<E extends Pick<Envelope, 'id' | 'replacedById'>>(e
   return chain;
 }
 
-/** The calendar date of an instant where the app runs (stored instants may be UTC: '…T23:10:00.000Z'). */
-export function localDateOf(at: IsoDateTime): IsoDate {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** When the password sealed on `changedOn` must be changed again; undefined without a fixed interval. */
 export function nextChangeDue(changedOn: IsoDate, rotationDays: number): IsoDate | undefined {
   return rotationDays > 0 ? addCalendarDays(changedOn, rotationDays) : undefined;
@@ -143,18 +137,20 @@ export function checkOpening(
   input: OpeningInput,
   people: ReadonlyMap<Id, Person>,
   now: IsoDateTime,
+  /** The institution's clock (the profile's time zone): the day an instant falls on. */
+  timeZone: string,
 ): RuleCheck {
   const state = envelopeState(envelope);
   if (state === '已替换') return { ok: false, errors: { _: '该信封已被新信封替换，已作废，不能再启封。请对当前有效的信封登记启封。' } };
   if (state === '已启封') {
     const first = envelope.openings[0]!;
-    return { ok: false, errors: { _: `该信封已于${localDateOf(first.at)}启封，不能重复启封。请更换密码后封存新信封。` } };
+    return { ok: false, errors: { _: `该信封已于${dayOf(first.at, timeZone)}启封，不能重复启封。请更换密码后封存新信封。` } };
   }
   const e: Record<string, string | undefined> = {};
   if (!input.at) e.at = '请选择启封时间。';
   // Compared as instants: the times may carry different UTC offsets.
   else if (Date.parse(input.at) > Date.parse(now)) e.at = '启封时间不能晚于现在。';
-  else if (localDateOf(input.at) < envelope.sealedOn) e.at = '启封时间不能早于封存日期。';
+  else if (dayOf(input.at, timeZone) < envelope.sealedOn) e.at = '启封时间不能早于封存日期。';
   e.byId = input.byId ? leftMessage(people, input.byId, '启封人') : '请选择启封人。';
   if (!input.reason?.trim()) e.reason = '请填写启封原因。';
   if (!input.approvedById) e.approvedById = '非经批准不得启封：请选择批准人。';

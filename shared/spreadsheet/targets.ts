@@ -129,8 +129,8 @@ export const TARGET_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
     { key: 'firstResponsibleId', label: '第一责任人', type: 'person', synonyms: ['第一责任人', '负责人', '单位负责人'] },
     { key: 'firstResponsibleRank', label: '第一责任人职级', type: 'enum', values: RANKS, aliases: RANK_ALIASES, synonyms: ['第一责任人职级', '职级', '责任人职级'] },
     { key: 'partySecretaryId', label: '党组织书记', type: 'person', synonyms: ['党组织书记', '书记', '党委书记', '党总支书记'] },
-    { key: 'contactId', label: '联系人', type: 'person', synonyms: ['联系人', '宣传联系人', '工作联系人'] },
-    { key: 'phone', label: '电话', type: 'text', synonyms: ['电话', '联系电话', '办公电话'] },
+    { key: 'contactId', label: '联络人', type: 'person', synonyms: ['联络人', '联系人', '宣传联络人', '宣传联系人', '工作联系人'] },
+    { key: 'phone', label: '联系电话', type: 'text', synonyms: ['联系电话', '电话', '办公电话'] },
     { key: 'note', label: '备注', type: 'text', synonyms: ['备注', '说明'] },
   ],
 };

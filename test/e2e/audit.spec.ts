@@ -8,8 +8,11 @@ import { AuditLogPage } from './pages/audit-page';
 import { LedgerApp } from './pages/ledger-app';
 import { RegistryPage } from './pages/registry-page';
 
+// A machine whose clock is not the institution's: times still read on China time, the profile's.
+test.use({ timezoneId: 'America/New_York' });
+
 test('the audit log names a deleted account, shows what it said, filters, and links to its trash entry', async ({ page }) => {
-  await page.clock.setFixedTime(new Date('2026-06-15T10:00:00'));
+  await page.clock.setFixedTime(new Date('2026-06-15T10:00:00Z'));
   const app = new LedgerApp(page);
   await app.open();
   await app.completeSetup('东湖示范大学', '王𠮷');
@@ -28,6 +31,8 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   await expect(deleted).toHaveCount(1);
   await expect(deleted).toContainText('东湖示范大学宣传部（在回收站）');
   await expect(deleted).toContainText('王𠮷');
+  // 10:00 UTC is 18:00 in Beijing (06:00 on this machine's New York clock).
+  await expect(deleted).toContainText('2026-06-15 18:00:00');
   await expect(deleted).toContainText('回收站：（空） → 已移入回收站（');
   // What it said: the creation, in Chinese labels with the unit's name, not its id.
   const created = audit.row('平台台账', '新建');
@@ -81,6 +86,7 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   expect(sheet.slice(1).map((r) => r[0])).toEqual(Array.from({ length: entries }, (_, i) => String(i + 1)));
   expect(sheet.at(-1)!.slice(2, 5)).toEqual(['王𠮷', '平台台账', '东湖示范大学宣传部']);
   expect(sheet.at(-1)![6]).toBe('删除');
+  expect(sheet.at(-1)![1]).toBe('2026-06-15 18:00:00');
   const createdRow = sheet.find((r) => r[6] === '新建' && r[3] === '平台台账')!;
   expect(createdRow[7]).toContain('账号 / 微信号 / 网址：（空） → dhsf-xcb');
   expect(createdRow[7]).not.toContain(createdRow[5]!);

@@ -9,12 +9,11 @@ import { expect, test } from '@playwright/test';
 import { readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { InspectionsPage } from './pages/inspections-page';
+import { institutionToday } from './pages/institution-day';
 
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const now = new Date();
-const YEAR = now.getFullYear();
-const TODAY = `${YEAR}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const TODAY = institutionToday();
+const YEAR = Number(TODAY.slice(0, 4));
 const GROUP_KINDS = ['QQ群', '微信群', '钉钉群'];
 
 test.beforeEach(async ({ page }) => {

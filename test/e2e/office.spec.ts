@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { LedgerApp } from './pages/ledger-app';
 import { OfficePage } from './pages/office-page';
+import { institutionToday } from './pages/institution-day';
 
 const GROUP = '计算机与人工智能学院教职工群';
 
@@ -27,10 +28,7 @@ test('a real-name check of a work group is recorded and shown (003 第二十条)
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const today = institutionToday();
   await expect(row.getByRole('cell', { name: today, exact: true })).toBeVisible();
   await expect(row.getByText('逾期')).toBeHidden();
 

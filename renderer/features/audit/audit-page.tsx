@@ -7,13 +7,13 @@ import { useState } from 'react';
 import type { AuditEntry } from '@shared/domain/audit';
 import { ChainVerifier, type ChainVerdict } from '@shared/audit/hash-chain';
 import { changeLines } from '@shared/audit/record-labels';
-import { useSettings } from '../../db/queries';
-import { validTimeZone } from '@shared/domain/time-zone';
+import { useTimeZone } from '../../db/queries';
 import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
 import { auditLogSheet, changeNames, logPages } from './log-pages';
+import { instantText } from '@shared/domain/time-zone';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
@@ -72,6 +72,7 @@ async function verifyLog(onProgress: (done: number, total: number) => void): Pro
 const TABLE_OPTIONS = [...Object.keys(TABLE_LABELS), 'settings', 'database'].map((value) => ({ value, label: tableLabel(value) }));
 
 export function AuditPage({ recordId }: { recordId?: string }) {
+  const timeZone = useTimeZone();
   const [page, setPage] = useState(1);
   const pageSize = 50;
   const [filter, setFilter] = useState<AuditFilter>({ recordId });
@@ -106,8 +107,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   }, [rows]);
   // Names for the ids the page's changes mention, read by id for this page only; instants on the profile's clock.
   const nameOf = useLiveQuery(() => changeNames(db, rows ?? []), [rows]);
-  const settings = useSettings();
-  const reading = { name: nameOf, timeZone: settings ? validTimeZone(settings.profile.timeZone) : undefined };
+  const reading = { name: nameOf, timeZone };
   const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
   const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);
 
@@ -188,7 +188,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         pagination={{ current: page, pageSize, total: total ?? (page - 1) * pageSize + (rows?.length ?? 0), onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
-          { title: '时间', width: 180, render: (_, e) => new Date(e.at).toLocaleString('zh-CN') },
+          { title: '时间', width: 180, render: (_, e) => instantText(e.at, timeZone, 'second') },
           { title: '操作员', dataIndex: 'operator', width: 100 },
           { title: '类别', width: 110, render: (_, e) => tableLabel(e.table) },
           {

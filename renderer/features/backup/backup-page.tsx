@@ -10,6 +10,8 @@ import { lastBackup } from './backup-service';
 import { formatBytes } from './format-bytes';
 import { RestoreCard } from './restore-card';
 import { SnapshotsCard } from './snapshots-card';
+import { useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 
 const KIND_LABELS: Record<BackupKind, string> = { manual: '手动', daily: '每日自动', quit: '退出时自动' };
 
@@ -17,6 +19,7 @@ const KIND_LABELS: Record<BackupKind, string> = { manual: '手动', daily: '每�
 const BROWSER_REMINDER_DAYS = 7;
 
 function BackupCard() {
+  const timeZone = useTimeZone();
   const [status, setStatus] = useState<BackupStatus | undefined>();
   const [dialogOpen, setDialogOpen] = useState(false);
   const { message } = AntApp.useApp();
@@ -47,7 +50,7 @@ function BackupCard() {
           type={stale ? 'warning' : 'info'}
           showIcon
           style={{ marginBottom: 12 }}
-          title={last ? `上次备份：${new Date(last.at).toLocaleString('zh-CN')}` : '本机浏览器中的数据还没有备份过'}
+          title={last ? `上次备份：${instantText(last.at, timeZone, 'second')}` : '本机浏览器中的数据还没有备份过'}
           description={`浏览器版不能自动备份。请至少每 ${BROWSER_REMINDER_DAYS} 天手动备份一次，并把下载的备份文件复制到 U 盘等安全位置。`}
         />
       )}
@@ -89,7 +92,7 @@ function BackupCard() {
             { title: '文件名', dataIndex: 'name' },
             { title: '类型', width: 110, render: (_, f) => KIND_LABELS[f.kind] },
             { title: '大小', width: 100, render: (_, f) => formatBytes(f.bytes) },
-            { title: '时间', width: 170, render: (_, f) => new Date(f.modifiedAt).toLocaleString('zh-CN') },
+            { title: '时间', width: 170, render: (_, f) => instantText(f.modifiedAt, timeZone, 'second') },
           ]}
         />
       )}

@@ -13,6 +13,8 @@ import { CountsTable } from './counts-table';
 import { formatBytes } from './format-bytes';
 import { WorkProgressBar } from './work-progress-bar';
 import { inspectBackupFile, isEncryptedBackup, restoreBackup, type InspectResult, type WorkProgress } from './backup-service';
+import { useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 
 type Verified = Extract<InspectResult, { ok: true }>;
 
@@ -36,6 +38,7 @@ function summaryOf({ manifest, counts, attachmentBytes, encrypted }: Verified): 
 const MAX_RESTORE_BYTES = 8 * 1024 * 1024 * 1024;
 
 export function RestoreCard() {
+  const timeZone = useTimeZone();
   const input = useRef<HTMLInputElement>(null);
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
   const { modal } = AntApp.useApp();
@@ -149,7 +152,7 @@ export function RestoreCard() {
         <>
           <Alert type="success" showIcon style={{ marginBottom: 12 }} title="备份文件完整，校验通过" />
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label="备份时间">{new Date(stage.contents.manifest.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label="备份时间">{instantText(stage.contents.manifest.createdAt, timeZone, 'second')}</Descriptions.Item>
             <Descriptions.Item label="软件版本">
               {stage.contents.manifest.appVersion}（数据库第 {stage.contents.manifest.dbVersion} 版）
             </Descriptions.Item>

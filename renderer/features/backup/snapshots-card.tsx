@@ -10,6 +10,8 @@ import { showError } from '../../app/errors';
 import { listSnapshots, snapshotFile, SNAPSHOTS_KEPT, type SnapshotInfo } from '../../db/snapshots';
 import { formatBytes } from './format-bytes';
 import { restoreBackup, snapshotDb } from './backup-service';
+import { useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 
 const RECORD_COUNT_TABLES = ['units', 'people', 'platforms'] as const;
 
@@ -18,6 +20,7 @@ function snapshotFileName(info: SnapshotInfo): string {
 }
 
 export function SnapshotsCard() {
+  const timeZone = useTimeZone();
   const snapshots = useLiveQuery(() => listSnapshots(snapshotDb), []);
   const [busy, setBusy] = useState<string | undefined>();
   const { message, modal } = AntApp.useApp();
@@ -25,7 +28,7 @@ export function SnapshotsCard() {
   const undo = (info: SnapshotInfo) => {
     modal.confirm({
       title: '恢复到此快照？',
-      content: `将用 ${new Date(info.createdAt).toLocaleString('zh-CN')} 的快照替换当前全部数据；当前数据同样会先保存为快照。`,
+      content: `将用 ${instantText(info.createdAt, timeZone, 'second')} 的快照替换当前全部数据；当前数据同样会先保存为快照。`,
       okText: '恢复',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -34,7 +37,7 @@ export function SnapshotsCard() {
         try {
           const stored = await snapshotDb.snapshots.get(info.id);
           if (!stored) throw new Error('snapshot vanished');
-          await restoreBackup(await snapshotFile(stored), `恢复前快照（${new Date(info.createdAt).toLocaleString('zh-CN')}）`);
+          await restoreBackup(await snapshotFile(stored), `恢复前快照（${instantText(info.createdAt, timeZone, 'second')}）`);
           void message.success('已恢复到所选快照');
         } catch (error) {
           showError(error, '恢复快照失败，当前数据保持原样');
@@ -74,7 +77,7 @@ export function SnapshotsCard() {
         pagination={false}
         locale={{ emptyText: '还没有快照：尚未做过恢复。' }}
         columns={[
-          { title: '时间', width: 170, render: (_, s) => new Date(s.createdAt).toLocaleString('zh-CN') },
+          { title: '时间', width: 170, render: (_, s) => instantText(s.createdAt, timeZone, 'second') },
           { title: '原因', dataIndex: 'reason' },
           {
             title: '内容',

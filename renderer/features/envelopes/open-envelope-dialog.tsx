@@ -6,7 +6,7 @@ import type { Envelope } from '@shared/domain/records';
 import { checkOpening, type OpeningInput } from '@shared/rules/envelope-state';
 import { db } from '../../db/database';
 import { openEnvelope } from '../../db/credentials';
-import { lookupsHold, usePageLookups } from '../../db/queries';
+import { lookupsHold, usePageLookups, useTimeZone } from '../../db/queries';
 import { PersonPicker } from '../../components/record-select';
 import { refusals, useSubmit } from '../../components/use-submit';
 import { DateField } from '../../components/date-field';
@@ -20,11 +20,12 @@ interface Values {
 
 export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
+  const timeZone = useTimeZone();
   // Only the people chosen are read, by id: the check looks up whether they have left (离岗).
   const named = [Form.useWatch('byId', form), Form.useWatch('approvedById', form)];
   const lookups = usePageLookups(named);
   // An envelope already opened (or replaced) is refused before anything is typed (no person needed).
-  const blocked = checkOpening(envelope, {}, new Map(), new Date().toISOString());
+  const blocked = checkOpening(envelope, {}, new Map(), new Date().toISOString(), timeZone);
   const refusal = !blocked.ok ? blocked.errors._ : undefined;
 
   const toInput = (v: Values): OpeningInput => ({ at: v.at?.toISOString(), byId: v.byId, reason: v.reason, approvedById: v.approvedById });
@@ -39,7 +40,7 @@ export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; 
       // "Now" at millisecond precision: the default time was taken when the dialog opened, and a
       // clerk (or a test) may confirm within the same second. Until the people chosen are read,
       // saving checks them in its transaction.
-      check: (v) => (lookupsHold(lookups, named) ? refusals(checkOpening(envelope, toInput(v), lookups.people, new Date().toISOString())) : undefined),
+      check: (v) => (lookupsHold(lookups, named) ? refusals(checkOpening(envelope, toInput(v), lookups.people, new Date().toISOString(), timeZone)) : undefined),
       fallback: '登记启封失败',
     },
   );

@@ -20,6 +20,8 @@ import { db } from '../../db/database';
 import { mergePackage, type MergeResult } from '../../db/exchange';
 import { errorText } from '../../app/errors';
 import { SideBySide } from './side-by-side';
+import { useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 
 const STATUS_COLORS: Record<ItemStatus, string> = { new: 'green', duplicate: 'orange', foreign: 'magenta', changed: 'blue', conflict: 'red', same: 'default' };
 const EMPTY_TEXT: Record<ItemStatus, string> = {
@@ -65,6 +67,7 @@ interface Props {
 }
 
 export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
+  const timeZone = useTimeZone();
   const { modal } = AntApp.useApp();
   const [accepted, setAccepted] = useState<Set<string>>(() => new Set(plan.items.filter((i) => i.preselected).map((i) => i.key)));
   const [error, setError] = useState<string | null>(null);
@@ -112,7 +115,7 @@ export function ImportReview({ pkg, plan, fileName, onMerged }: Props) {
         <Descriptions.Item label="文件">{fileName}</Descriptions.Item>
         <Descriptions.Item label="导出单位">{pkg.unit.name}</Descriptions.Item>
         <Descriptions.Item label="所属学校">{pkg.institution || '—'}</Descriptions.Item>
-        <Descriptions.Item label="导出时间">{new Date(pkg.exportedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+        <Descriptions.Item label="导出时间">{instantText(pkg.exportedAt, timeZone)}</Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginBottom: 16 }} aria-label="对比结果统计">
         {ITEM_STATUSES.map((s) => (

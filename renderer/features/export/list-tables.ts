@@ -1,14 +1,16 @@
 // What each list exports: Chinese column headers and the rows as the page currently shows them
-// (filtered), with names instead of ids. The registry, people and units use the same headers the
-// import recognises, so an exported list can be imported again elsewhere. Each table that names
+// (filtered), with names instead of ids. The registry, people and units are written as the import's
+// own fields (importableTable), so an exported list can be imported again elsewhere. Each table that names
 // people says which (…People): an export reads every unit but only those people, by id.
 import { changeLines, type ChangeReading } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
-import { currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
+import { currentFollowers, type Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Review, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
-import type { ExportTable } from '@shared/spreadsheet/export-table';
+import { DEFAULT_TIME_ZONE, instantText } from '@shared/domain/time-zone';
+import type { ExportCell, ExportTable } from '@shared/spreadsheet/export-table';
+import { fieldOf, type ImportTarget } from '@shared/spreadsheet/targets';
 import { envelopeState } from '@shared/rules/envelope-state';
 import { handoverState } from '@shared/rules/handover-state';
 import { incidentState } from '@shared/rules/incident-rules';
@@ -20,9 +22,9 @@ import { db } from '../../db/database';
 import { readPageLookups, type Lookups } from '../../db/queries';
 import { tableLabel } from '@shared/domain/tables';
 import type { FilingState } from '../approvals/filing-due';
-import { formatMoment } from '../reviews/review-format';
 import { platformLabel } from '../reviews/figures-read';
 import { nextTurn } from '../../app/next-turn';
+import { platformPersonIds } from '@shared/domain/roles';
 
 type Names = Pick<Lookups, 'unitName' | 'personName'>;
 type PlatformName = (id: string) => string;
@@ -75,38 +77,51 @@ export async function exportReviews(reviews: readonly Review[], profile: RulePro
 }
 
 const people = (ids: readonly string[], names: Names) => ids.map(names.personName).join('、');
-const moment = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
+
+/** A column of a list the import reads back (平台台账, 人员, 单位): the import field it fills, and its cell. */
+type ImportColumn<T> = readonly [key: string, cell: (row: T, names: Names) => ExportCell];
+
+/**
+ * A list whose headers are the import's own labels for its fields (shared/spreadsheet/targets.ts),
+ * so the columns an export writes are the columns an import recognises, written once.
+ */
+function importableTable<T>(name: string, target: ImportTarget, columns: readonly ImportColumn<T>[], rows: readonly T[], names: Names): ExportTable {
+  const header = columns.map(([key]) => {
+    const field = fieldOf(target, key);
+    if (!field) throw new Error(`${target}.${key} is not a field the import reads`);
+    return field.label;
+  });
+  return { name, header, rows: rows.map((row) => columns.map(([, cell]) => cell(row, names))) };
+}
+
+const PLATFORM_COLUMNS: readonly ImportColumn<Platform>[] = [
+  ['kind', (p) => p.kind],
+  ['name', (p) => p.name],
+  ['accountId', (p) => p.accountId],
+  ['url', (p) => p.url],
+  ['hostUnitId', (p, n) => n.unitName(p.hostUnitId)],
+  ['sponsorUnitId', (p, n) => n.unitName(p.sponsorUnitId)],
+  ['guidingTeacherId', (p, n) => n.personName(p.guidingTeacherId)],
+  ['openedOn', (p) => p.openedOn],
+  ['certification', (p) => p.certification],
+  ['followers', (p) => currentFollowers(p)],
+  ['responsibleId', (p, n) => n.personName(p.responsibleId)],
+  ['businessLeadId', (p, n) => n.personName(p.businessLeadId)],
+  ['technicalLeadId', (p, n) => n.personName(p.technicalLeadId)],
+  ['chiefAdminId', (p, n) => n.personName(p.chiefAdminId)],
+  ['sectionAdminIds', (p, n) => people(p.sectionAdminIds, n)],
+  ['group.ownerId', (p, n) => n.personName(p.group?.ownerId)],
+  ['group.memberCount', (p) => p.group?.memberCount],
+  ['lastUpdateOn', (p) => p.lastUpdateOn],
+  ['status', (p) => p.status],
+  ['purpose', (p) => p.purpose],
+  ['contentScope', (p) => p.contentScope],
+  ['measures', (p) => p.measures],
+  ['note', (p) => p.note],
+];
 
 export function platformsTable(rows: readonly Platform[], names: Names): ExportTable {
-  return {
-    name: '平台台账',
-    header: ['平台类型', '平台名称', '账号', '网址', '主办单位', '挂靠单位', '指导教师', '开通日期', '认证状态', '粉丝数', '责任人', '业务负责人', '技术负责人', '总管理员', '分管理员', '群主', '群成员数', '最近更新日期', '运行状态', '宗旨/功能定位', '信息发布范围', '管理措施', '备注'],
-    rows: rows.map((p) => [
-      p.kind,
-      p.name,
-      p.accountId,
-      p.url,
-      names.unitName(p.hostUnitId),
-      names.unitName(p.sponsorUnitId),
-      names.personName(p.guidingTeacherId),
-      p.openedOn,
-      p.certification,
-      currentFollowers(p),
-      names.personName(p.responsibleId),
-      names.personName(p.businessLeadId),
-      names.personName(p.technicalLeadId),
-      names.personName(p.chiefAdminId),
-      people(p.sectionAdminIds, names),
-      names.personName(p.group?.ownerId),
-      p.group?.memberCount,
-      p.lastUpdateOn,
-      p.status,
-      p.purpose,
-      p.contentScope,
-      p.measures,
-      p.note,
-    ]),
-  };
+  return importableTable('平台台账', 'platforms', PLATFORM_COLUMNS, rows, names);
 }
 
 export function groupsTable(rows: readonly Platform[], names: Names): ExportTable {
@@ -129,20 +144,35 @@ export function groupsTable(rows: readonly Platform[], names: Names): ExportTabl
   };
 }
 
+const UNIT_COLUMNS: readonly ImportColumn<Unit>[] = [
+  ['name', (u) => u.name],
+  ['kind', (u) => u.kind],
+  ['parentId', (u, n) => n.unitName(u.parentId)],
+  ['firstResponsibleId', (u, n) => n.personName(u.firstResponsibleId)],
+  ['firstResponsibleRank', (u) => u.firstResponsibleRank],
+  ['partySecretaryId', (u, n) => n.personName(u.partySecretaryId)],
+  ['contactId', (u, n) => n.personName(u.contactId)],
+  ['phone', (u) => u.phone],
+  ['note', (u) => u.note],
+];
+
 export function unitsTable(rows: readonly Unit[], names: Names): ExportTable {
-  return {
-    name: '单位',
-    header: ['单位名称', '单位类别', '上级单位', '第一责任人', '第一责任人职级', '党组织书记', '联系人', '电话', '备注'],
-    rows: rows.map((u) => [u.name, u.kind, names.unitName(u.parentId), names.personName(u.firstResponsibleId), u.firstResponsibleRank, names.personName(u.partySecretaryId), names.personName(u.contactId), u.phone, u.note]),
-  };
+  return importableTable('单位', 'units', UNIT_COLUMNS, rows, names);
 }
 
+const PERSON_COLUMNS: readonly ImportColumn<Person>[] = [
+  ['name', (p) => p.name],
+  ['unitId', (p, n) => n.unitName(p.unitId)],
+  ['title', (p) => p.title],
+  ['phone', (p) => p.phone],
+  ['isTeacher', (p) => (p.isTeacher ? '是' : '否')],
+  ['status', (p) => p.status],
+  ['statusDate', (p) => p.statusDate],
+  ['note', (p) => p.note],
+];
+
 export function peopleTable(rows: readonly Person[], names: Names): ExportTable {
-  return {
-    name: '人员',
-    header: ['姓名', '所在单位', '职务/岗位', '电话', '是否教师', '在岗状态', '状态变动日期', '备注'],
-    rows: rows.map((p) => [p.name, names.unitName(p.unitId), p.title, p.phone, p.isTeacher ? '是' : '否', p.status, p.statusDate, p.note]),
-  };
+  return importableTable('人员', 'people', PERSON_COLUMNS, rows, names);
 }
 
 export function envelopesTable(rows: readonly Envelope[], platformName: PlatformName, names: Names): ExportTable {
@@ -218,7 +248,7 @@ export function trainingsTable(rows: readonly Training[], names: Names): ExportT
 }
 
 /** The printouts with the record each one is of, described as the list shows it. */
-export async function printoutsTable(rows: readonly Printout[]): Promise<ExportTable> {
+export async function printoutsTable(rows: readonly Printout[], timeZone: string): Promise<ExportTable> {
   const described = await Promise.all(
     rows.map(async (p) => {
       if (!p.recordTable || !p.recordId || !isFormId(p.formId)) return '';
@@ -234,7 +264,7 @@ export async function printoutsTable(rows: readonly Printout[]): Promise<ExportT
       isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId,
       p.formVersion,
       described[i] || tableLabel(p.recordTable ?? ''),
-      moment(p.printedAt),
+      instantText(p.printedAt, timeZone),
       p.paperStatus,
       p.archiveLocation,
       p.scanAttachmentId ? '已附' : '',
@@ -242,11 +272,11 @@ export async function printoutsTable(rows: readonly Printout[]): Promise<ExportT
   };
 }
 
-export function trashTable(rows: readonly { table: string; label: string; deletedAt: string }[]): ExportTable {
+export function trashTable(rows: readonly { table: string; label: string; deletedAt: string }[], timeZone: string): ExportTable {
   return {
     name: '回收站',
     header: ['类别', '名称', '删除时间'],
-    rows: rows.map((r) => [tableLabel(r.table), r.label, moment(r.deletedAt)]),
+    rows: rows.map((r) => [tableLabel(r.table), r.label, instantText(r.deletedAt, timeZone)]),
   };
 }
 
@@ -256,7 +286,7 @@ export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: Au
     header: ['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希'],
     rows: rows.map((e) => [
       e.seq,
-      moment(e.at),
+      instantText(e.at, reading.timeZone ?? DEFAULT_TIME_ZONE, 'second'),
       e.operator,
       tableLabel(e.table),
       e.recordName ?? '',
@@ -345,17 +375,17 @@ export function reviewsTable(rows: readonly ReviewListRow[], names: Names, timeZ
       platform,
       r.column ?? '',
       names.unitName(unitId),
-      formatMoment(r.createdAt, timeZone),
+      instantText(r.createdAt, timeZone),
       r.major ? '是' : '否',
       status,
       waiting,
       names.personName(r.copywriterId),
       names.personName(r.editorId),
       currentReviewers(r).map(names.personName).join('、'),
-      formatMoment(r.publishedAt, timeZone),
+      instantText(r.publishedAt, timeZone),
       r.publishedUrl ?? '',
       names.personName(r.publishedById),
-      r.corrections.map((c) => `${formatMoment(c.at, timeZone)} ${c.action}：${c.reason}`).join('；'),
+      r.corrections.map((c) => `${instantText(c.at, timeZone)} ${c.action}：${c.reason}`).join('；'),
       daysToPublish(r) ?? '',
       originalTitle,
     ]),

@@ -2,7 +2,7 @@
 import { Button, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, platformPersonIds, type LifecycleStatus, type Platform } from '@shared/domain/platform';
+import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, type LifecycleStatus, type Platform } from '@shared/domain/platform';
 import type { Dated } from '@shared/domain/common';
 import { db } from '../../db/database';
 import { DateField } from '../../components/date-field';
@@ -21,6 +21,7 @@ import { STATUS_COLORS } from './platform-status';
 import { formatMonth } from '@shared/domain/month-date';
 import { fieldLabel } from '@shared/domain/field-text';
 import { SaveDialog } from '../../components/save-dialog';
+import { platformPersonIds } from '@shared/domain/roles';
 
 type Dialog = 'edit' | 'status' | 'followers' | 'print' | null;
 

@@ -4,7 +4,7 @@
 import { Button, Empty, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, platformPersonIds, type Platform } from '@shared/domain/platform';
+import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
 import { allPlatforms, startPlatformPage, usePlatformPage, warmRegister } from '../../db/register-index';
@@ -19,6 +19,7 @@ import { PlatformDetail } from './platform-detail';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { exportPlatforms } from '../export/list-tables';
 import { STATUS_COLORS } from './platform-status';
+import { platformPersonIds } from '@shared/domain/roles';
 
 const PAGE_SIZE = 25;
 

@@ -12,6 +12,7 @@ import { nextFormNumbers, recordPrintouts } from '../../db/printouts';
 import { isPdfWarm, renderForm, subscribePdfWarm } from '../../pdf/pdf-client';
 import { loadFormContext } from '../printouts/form-context';
 import { showError } from '../../app/errors';
+import { localToday } from '@shared/domain/today';
 
 /** A reprint of a form already on paper: same number, nothing new to track. */
 export interface Reprint {
@@ -44,8 +45,7 @@ export function PrintPreview<K extends FormId>({
     let url: string | undefined;
     void (async () => {
       try {
-        const now = new Date();
-        const number = reprint?.formNumber ?? (record ? (await nextFormNumbers(db, def.numberPrefix, now.getFullYear()))[0]! : '');
+        const number = reprint?.formNumber ?? (record ? (await nextFormNumbers(db, def.numberPrefix, Number(localToday().slice(0, 4))))[0]! : '');
         const ctx = await loadFormContext(number, formId, record ? [record] : []);
         const bytes = await renderForm(formId, record, ctx);
         if (cancelled) return;

@@ -12,6 +12,7 @@ import { nextFormNumbers, recordPrintouts } from '../../db/printouts';
 import { PdfCancelledError, renderBatch } from '../../pdf/pdf-client';
 import { showError } from '../../app/errors';
 import { loadFormContext } from './form-context';
+import { localToday } from '@shared/domain/today';
 
 type State =
   | { phase: 'running'; done: number; total: number }
@@ -31,7 +32,7 @@ export function BatchPrintDialog({ formId, records, onClose }: { formId: FormId;
     controller.current = abort;
     void (async () => {
       try {
-        const numbers = await nextFormNumbers(db, def.numberPrefix, new Date().getFullYear(), records.length);
+        const numbers = await nextFormNumbers(db, def.numberPrefix, Number(localToday().slice(0, 4)), records.length);
         const context = await loadFormContext('', formId, records);
         const items = records.map((record, i) => ({ formId, record, formNumber: numbers[i]! }));
         const pdf = await renderBatch(items, context, `${def.title}（${records.length} 份）`, {

@@ -9,6 +9,8 @@ import { scanBlob } from '../../db/scan-bytes';
 import { PrintoutActions } from './printout-actions';
 import { PrintPreview } from '../print/print-preview';
 import type { FormRecordMap, FormId } from '@shared/forms/registry';
+import { useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 
 function ScanView({ attachmentId }: { attachmentId: string }) {
   const scan = useLiveQuery(async () => {
@@ -45,6 +47,7 @@ function ScanView({ attachmentId }: { attachmentId: string }) {
 }
 
 export function PrintoutDrawer({ printoutId, onClose }: { printoutId: string; onClose: () => void }) {
+  const timeZone = useTimeZone();
   const p = useLiveQuery(() => db.printouts.get(printoutId), [printoutId]);
   const [reprinting, setReprinting] = useState(false);
   const record = useLiveQuery(
@@ -58,7 +61,7 @@ export function PrintoutDrawer({ printoutId, onClose }: { printoutId: string; on
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label="表格">{isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId}</Descriptions.Item>
             <Descriptions.Item label="模板版本">{p.formVersion}</Descriptions.Item>
-            <Descriptions.Item label="打印时间">{new Date(p.printedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label="打印时间">{instantText(p.printedAt, timeZone)}</Descriptions.Item>
             <Descriptions.Item label="纸质状态">
               <Tag>{p.paperStatus}</Tag>
             </Descriptions.Item>

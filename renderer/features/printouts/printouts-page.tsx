@@ -15,6 +15,7 @@ import { ExportButton } from '../export/export-button';
 import { printoutsTable } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { FilterSelect, useListPage } from '../../components/register-page';
+import { useTimeZone } from '../../db/queries';
 
 const PAGE_SIZE = 20;
 
@@ -26,6 +27,7 @@ const newestFirst = (status: PaperStatus | undefined) => () =>
     .filter((p) => !p.deletedAt && (!status || p.paperStatus === status));
 
 export function PrintoutsPage() {
+  const timeZone = useTimeZone();
   const [open, setOpen] = useState<string | null>(null);
   useEffect(warmPickList, []);
   const [status, setStatus] = useKeptFilter<PaperStatus | undefined>('printouts.status', undefined);
@@ -57,7 +59,7 @@ export function PrintoutsPage() {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space>
                   <FilterSelect label="纸质状态" width={140} values={PAPER_STATUSES} value={status} onChange={setStatus} />
-                  <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(await newestFirst(status)().toArray())]} />
+                  <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(await newestFirst(status)().toArray(), timeZone)]} />
                 </Space>
                 <PrintoutsTable
                   rows={listed?.rows}

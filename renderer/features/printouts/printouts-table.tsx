@@ -8,6 +8,8 @@ import { navigate } from '../../app/routes';
 import { tableLabel } from '@shared/domain/tables';
 import { PrintoutActions } from './printout-actions';
 import type { RegisterPaging } from '../../components/register-page';
+import { useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 
 const STATUS_COLORS = { 待签回: 'orange', 已签回: 'blue', 已归档: 'green' } as const;
 
@@ -33,6 +35,7 @@ function RecordName({ p }: { p: Printout }) {
 
 /** Without `paging` the rows are the whole list and the table pages them; with it they are one page read from the database. */
 export function PrintoutsTable({ rows, paging, onOpen, emptyText }: { rows: Printout[] | undefined; paging?: RegisterPaging; onOpen?: (id: string) => void; emptyText: string }) {
+  const timeZone = useTimeZone();
   return (
     <Table<Printout>
       rowKey="id"
@@ -49,7 +52,7 @@ export function PrintoutsTable({ rows, paging, onOpen, emptyText }: { rows: Prin
         { title: '表格编号', dataIndex: 'formNumber', width: 140 },
         { title: '表格', width: 260, render: (_, p) => (isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId) },
         { title: '对象', render: (_, p) => <RecordName p={p} /> },
-        { title: '打印时间', width: 170, render: (_, p) => new Date(p.printedAt).toLocaleString('zh-CN') },
+        { title: '打印时间', width: 170, render: (_, p) => instantText(p.printedAt, timeZone) },
         {
           title: '状态',
           width: 150,

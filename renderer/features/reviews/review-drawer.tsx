@@ -31,8 +31,8 @@ import { HighlightedText } from './highlighted-text';
 import { StepForm } from './step-form';
 import { CorrectionDialog, PublishDialog } from './publication-dialogs';
 import { reviewFormOf, type ReviewFormId } from '@shared/profiles/review-form';
-import { validTimeZone } from '@shared/domain/time-zone';
-import { formatMoment, reviewFormTitle, STATUS_COLORS } from './review-format';
+import { instantText, validTimeZone } from '@shared/domain/time-zone';
+import { reviewFormTitle, STATUS_COLORS } from './review-format';
 
 type Dialog = 'publish' | 'correct' | 'print' | null;
 
@@ -158,12 +158,12 @@ export function ReviewDrawer({
         <Descriptions.Item label="编辑">{lookups.personName(r.editorId)}</Descriptions.Item>
         {r.imageSource && <Descriptions.Item label="图片来源">{r.imageSource}</Descriptions.Item>}
         <Descriptions.Item label="报送部门">{lookups.unitName(r.submittingUnitId)}</Descriptions.Item>
-        {r.plannedAt && <Descriptions.Item label="拟发布时间">{formatMoment(r.plannedAt, tz)}</Descriptions.Item>}
-        <Descriptions.Item label="提交时间">{formatMoment(r.createdAt, tz)}</Descriptions.Item>
+        {r.plannedAt && <Descriptions.Item label="拟发布时间">{instantText(r.plannedAt, tz)}</Descriptions.Item>}
+        <Descriptions.Item label="提交时间">{instantText(r.createdAt, tz)}</Descriptions.Item>
         <Descriptions.Item label="重大事项">{r.major ? '是（须经上一级审批）' : '否'}</Descriptions.Item>
         {original && (
           <Descriptions.Item label="重发重审">
-            原审核：<a href={`#/reviews/${encodeURIComponent(original.id)}`}>{original.title}</a>（{formatMoment(original.publishedAt, tz)}发布）
+            原审核：<a href={`#/reviews/${encodeURIComponent(original.id)}`}>{original.title}</a>（{instantText(original.publishedAt, tz)}发布）
           </Descriptions.Item>
         )}
         {republished.length > 0 && (
@@ -186,7 +186,7 @@ export function ReviewDrawer({
             <Descriptions.Item label="文案">{lookups.personName(r.copywriterId)}</Descriptions.Item>
             <Descriptions.Item label="编辑">{lookups.personName(r.editorId)}</Descriptions.Item>
             <Descriptions.Item label="审查人">{currentReviewers(r).map(lookups.personName).join('、')}</Descriptions.Item>
-            <Descriptions.Item label="发布时间">{formatMoment(r.publishedAt, tz)}</Descriptions.Item>
+            <Descriptions.Item label="发布时间">{instantText(r.publishedAt, tz)}</Descriptions.Item>
             <Descriptions.Item label="发布链接">{r.publishedUrl ?? ''}</Descriptions.Item>
             <Descriptions.Item label="发布人">{lookups.personName(r.publishedById)}</Descriptions.Item>
           </Descriptions>
@@ -206,7 +206,7 @@ export function ReviewDrawer({
             dataSource={r.corrections}
             columns={[
               { title: '处理方式', width: 90, dataIndex: 'action' },
-              { title: '处理时间', width: 150, render: (_, c) => formatMoment(c.at, tz) },
+              { title: '处理时间', width: 150, render: (_, c) => instantText(c.at, tz) },
               { title: '原因', dataIndex: 'reason' },
             ]}
           />

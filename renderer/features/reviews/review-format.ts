@@ -1,6 +1,5 @@
-// Small display helpers of the reviews area: dates on the institution's clock, the status colours, and
-// the printed title of the profile's review form.
-import { zonedMoment } from '@shared/domain/time-zone';
+// Small display helpers of the reviews area: the status colours and the printed title of the
+// profile's review form.
 import { f06Title } from '@shared/forms/f06-three-level-review';
 import { getForm } from '@shared/forms/registry';
 import type { ReviewFormId } from '@shared/profiles/review-form';
@@ -15,12 +14,6 @@ export const STATUS_COLORS: Record<ReviewStatus, string> = {
   已发布: 'green',
   已纠错: 'red',
 };
-
-/** '2026-05-03 10:30' on the institution's clock (the profile's time zone), or '' for nothing. */
-export function formatMoment(at: string | undefined, timeZone: string): string {
-  const m = at ? zonedMoment(at, timeZone) : undefined;
-  return m ? `${m.date} ${m.time}` : '';
-}
 
 /** The title of the review form as printed: F06's follows the profile's chain (信息发布审核单 unless three levels). */
 export function reviewFormTitle(formId: ReviewFormId, profile: RuleProfile): string {

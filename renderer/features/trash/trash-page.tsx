@@ -12,10 +12,13 @@ import { RECORD_TABLES, TABLE_LABELS } from '@shared/domain/tables';
 import { showError } from '../../app/errors';
 import { ExportButton } from '../export/export-button';
 import { trashTable } from '../export/list-tables';
+import { useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 
 const PAGE_SIZE = 20;
 
 export function TrashPage() {
+  const timeZone = useTimeZone();
   const { message } = AntApp.useApp();
   const [page, setPage] = useState(1);
   const shown = usePaged(String(page), RECORD_TABLES, async () => ({ asked: page, ...(await readTrashPage(db, page, PAGE_SIZE)) }));
@@ -32,7 +35,7 @@ export function TrashPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">删除的记录保存在这里，可以随时恢复；删除和恢复都记入审计日志。</Typography.Paragraph>
       <div style={{ marginBottom: 16 }}>
-        <ExportButton fileName="回收站" tables={async () => [trashTable(await readTrash(db))]} />
+        <ExportButton fileName="回收站" tables={async () => [trashTable(await readTrash(db), timeZone)]} />
       </div>
       <Table<TrashRow>
         rowKey={(r) => `${r.table}/${r.id}`}
@@ -50,7 +53,7 @@ export function TrashPage() {
         columns={[
           { title: '类别', width: 140, render: (_, r) => TABLE_LABELS[r.table] },
           { title: '名称', dataIndex: 'label' },
-          { title: '删除时间', width: 200, render: (_, r) => new Date(r.deletedAt).toLocaleString('zh-CN') },
+          { title: '删除时间', width: 200, render: (_, r) => instantText(r.deletedAt, timeZone) },
           {
             title: '操作',
             width: 100,

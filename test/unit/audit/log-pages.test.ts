@@ -14,6 +14,9 @@ import { newId } from '../../../shared/domain/ids';
 import type { ExportCell } from '../../../shared/spreadsheet/export-table';
 import { logReads, type ReadLog } from '../db/read-log';
 import { InProcessXlsxWorker, jobs } from '../spreadsheet/in-process-xlsx-worker';
+import { onUtcMachine } from '../utc-machine';
+
+onUtcMachine();
 
 const ENTRIES = 5_200;
 
@@ -103,7 +106,8 @@ describe('the audit log a page at a time', () => {
     expect(saved.rows).toHaveLength(ENTRIES);
     expect(saved.rows).toEqual(whole.rows);
     expect(saved.rows.map((r) => r[0])).toEqual(Array.from({ length: ENTRIES }, (_, i) => i + 1));
-    expect(saved.rows[4]).toEqual([5, new Date(Date.UTC(2026, 0, 1, 0, 4)).toLocaleString('zh-CN', { hour12: false }), '李赟', '平台台账', '记录4', 'R4', '修改', expect.stringContaining('新名4'), 'h4']);
+    // 00:04 UTC reads on the institution's clock (China time unless the profile says otherwise), to the second.
+    expect(saved.rows[4]).toEqual([5, '2026-01-01 08:04:00', '李赟', '平台台账', '记录4', 'R4', '修改', expect.stringContaining('新名4'), 'h4']);
   });
 
   it('exports the same rows as CSV, and an empty log as the header alone', async () => {

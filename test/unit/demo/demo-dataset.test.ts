@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createDemoDataset } from '@shared/demo/demo-dataset';
 import type { BaseRecord } from '@shared/domain/common';
 import { PERSON_STATUSES } from '@shared/domain/person';
-import { LIFECYCLE_STATUSES, PLATFORM_KINDS, PLATFORM_ROLE_FIELDS, isGroupKind } from '@shared/domain/platform';
+import { LIFECYCLE_STATUSES, PLATFORM_KINDS, isGroupKind } from '@shared/domain/platform';
+import { PLATFORM_ROLE_FIELDS } from '@shared/domain/roles';
 import {
   APPROVAL_KINDS,
   ENVELOPE_ITEMS,
@@ -152,7 +153,7 @@ describe('createDemoDataset', () => {
     expect(left.length).toBeGreaterThanOrEqual(2);
     for (const p of left) expect(p.statusDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const leftIds = new Set(left.map((p) => p.id));
-    const stillHolding = data.platforms.filter((pl) => PLATFORM_ROLE_FIELDS.some(([field]) => leftIds.has(String(pl[field]))));
+    const stillHolding = data.platforms.filter((pl) => PLATFORM_ROLE_FIELDS.some((field) => leftIds.has(String(pl[field]))));
     expect(stillHolding.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,7 +1,7 @@
 // Times on the institution's clock: the profile's time zone (China time by default) decides how a
 // stored instant is shown and printed and what a typed wall-clock time means, not the machine's zone.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, validTimeZone, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
+import { DEFAULT_TIME_ZONE, validTimeZone, instantText, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import { onUtcMachine } from '../utc-machine';
 
@@ -18,10 +18,21 @@ describe('institution time zone', () => {
 
   it('reads an instant on the institution clock whatever the machine zone is', () => {
     expect(new Date('2026-11-25T02:00:00Z').getHours()).toBe(2); // the machine's own clock
-    expect(zonedMoment('2026-11-25T02:00:00Z', 'Asia/Shanghai')).toEqual({ date: '2026-11-25', time: '10:00' });
+    expect(zonedMoment('2026-11-25T02:00:00Z', 'Asia/Shanghai')).toEqual({ date: '2026-11-25', time: '10:00', second: '00' });
     // 23:30 UTC is already the next day in Beijing.
-    expect(zonedMoment('2026-11-24T23:30:00Z', 'Asia/Shanghai')).toEqual({ date: '2026-11-25', time: '07:30' });
+    expect(zonedMoment('2026-11-24T23:30:07Z', 'Asia/Shanghai')).toEqual({ date: '2026-11-25', time: '07:30', second: '07' });
     expect(zonedMoment('not a time', 'Asia/Shanghai')).toBeUndefined();
+  });
+
+  it('writes an instant as the clerk reads it, on the institution clock, to the minute or the second', () => {
+    expect(instantText('2026-11-24T23:30:07.250Z', 'Asia/Shanghai')).toBe('2026-11-25 07:30');
+    expect(instantText('2026-11-24T23:30:07.250Z', 'Asia/Shanghai', 'second')).toBe('2026-11-25 07:30:07');
+    expect(instantText('2026-11-24T23:30:07.250Z', 'Europe/Berlin', 'second')).toBe('2026-11-25 00:30:07');
+    // Midnight is 00, never 24.
+    expect(instantText('2026-11-24T16:00:00Z', 'Asia/Shanghai', 'second')).toBe('2026-11-25 00:00:00');
+    expect(instantText(undefined, 'Asia/Shanghai')).toBe('');
+    // A stored text that is no instant reads as it is: nothing hidden.
+    expect(instantText('2026年上半年', 'Asia/Shanghai')).toBe('2026年上半年');
   });
 
   it('turns a typed 10:00 China time into the instant 02:00 UTC, and back', () => {

@@ -1,7 +1,7 @@
 // Draft validation: bad dates, phones and addresses are refused with Chinese messages at the field.
 import { describe, expect, it } from 'vitest';
 import { isRealDate, isValidPhone, isValidWebAddress, validatePerson, validatePlatform, validateUnit } from '@shared/domain/validation';
-import { localToday } from '@shared/domain/today';
+import { localToday, setTodayZone } from '@shared/domain/today';
 import type { FieldErrors } from '@shared/domain/validation';
 import { HOST_UNIT_ID as UNIT_ID, platformFormDraft as platformDraft } from '../../fixtures/platform';
 
@@ -63,8 +63,18 @@ describe('dates', () => {
     expect(errorsOf(validatePlatform(platformDraft({ followers }), opts))).toHaveProperty(['followers.1.date']);
   });
 
-  it('formats the local date as YYYY-MM-DD', () => {
-    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  it('reads today as YYYY-MM-DD on the institution’s calendar (the profile’s zone), not the machine’s', () => {
+    const at = new Date('2026-01-05T23:59:00Z');
+    // China time until the settings say otherwise: already the 6th there, whatever zone the machine is in.
+    expect(localToday(at)).toBe('2026-01-06');
+    setTodayZone('America/New_York');
+    try {
+      expect(localToday(at)).toBe('2026-01-05');
+      expect(localToday(new Date('2026-01-06T04:59:00Z'))).toBe('2026-01-05');
+    } finally {
+      setTodayZone(undefined);
+    }
+    expect(localToday(at)).toBe('2026-01-06');
   });
 });
 

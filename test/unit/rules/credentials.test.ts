@@ -51,16 +51,29 @@ describe('sealed envelopes (003 第十七条)', () => {
   it('an envelope is opened only with approval, and only once (003 第十七条; 非经批准不得启封)', () => {
     const now = `${TODAY}T08:00:00.000Z`;
     const ok = { at: `${TODAY}T07:00:00.000Z`, byId: 'a', reason: '更换绑定手机', approvedById: 'b' };
-    expect(checkOpening(envelope({}), ok, people, now)).toEqual({ ok: true });
-    expect(checkOpening(envelope({}), { ...ok, approvedById: undefined }, people, now)).toMatchObject({ errors: { approvedById: expect.stringContaining('非经批准不得启封') } });
-    expect(checkOpening(envelope({}), { ...ok, approvedById: 'a' }, people, now)).toMatchObject({ errors: { approvedById: '批准人不能是启封人本人。' } });
-    expect(checkOpening(envelope({}), { ...ok, at: '2026-05-01T00:00:00.000Z' }, people, now)).toMatchObject({ errors: { at: '启封时间不能早于封存日期。' } });
+    expect(checkOpening(envelope({}), ok, people, now, 'Asia/Shanghai')).toEqual({ ok: true });
+    expect(checkOpening(envelope({}), { ...ok, approvedById: undefined }, people, now, 'Asia/Shanghai')).toMatchObject({ errors: { approvedById: expect.stringContaining('非经批准不得启封') } });
+    expect(checkOpening(envelope({}), { ...ok, approvedById: 'a' }, people, now, 'Asia/Shanghai')).toMatchObject({ errors: { approvedById: '批准人不能是启封人本人。' } });
+    expect(checkOpening(envelope({}), { ...ok, at: '2026-05-01T00:00:00.000Z' }, people, now, 'Asia/Shanghai')).toMatchObject({ errors: { at: '启封时间不能早于封存日期。' } });
     const opened = envelope({ openings: [{ at: '2026-11-20T02:00:00.000Z', byId: 'a', reason: '…', approvedById: 'b' }] });
     expect(envelopeState(opened)).toBe('已启封');
-    expect(checkOpening(opened, ok, people, now)).toEqual({ ok: false, errors: { _: '该信封已于2026-11-20启封，不能重复启封。请更换密码后封存新信封。' } });
+    expect(checkOpening(opened, ok, people, now, 'Asia/Shanghai')).toEqual({ ok: false, errors: { _: '该信封已于2026-11-20启封，不能重复启封。请更换密码后封存新信封。' } });
     const replaced = envelope({ ...opened, replacedById: 'e2' });
     expect(envelopeState(replaced)).toBe('已替换');
-    expect(checkOpening(replaced, ok, people, now)).toMatchObject({ ok: false, errors: { _: expect.stringContaining('已被新信封替换') } });
+    expect(checkOpening(replaced, ok, people, now, 'Asia/Shanghai')).toMatchObject({ ok: false, errors: { _: expect.stringContaining('已被新信封替换') } });
+  });
+
+  it('reads an opening’s day on the institution’s clock, not the machine’s', () => {
+    const now = '2026-11-24T08:00:00.000Z';
+    // 20:00 UTC on the 19th is 04:00 on the 20th in Beijing, still the 19th in Berlin.
+    const opened = envelope({ openings: [{ at: '2026-11-19T20:00:00.000Z', byId: 'a', reason: '…', approvedById: 'b' }] });
+    const ok = { at: now, byId: 'a', reason: '更换绑定手机', approvedById: 'b' };
+    expect(checkOpening(opened, ok, people, now, 'Asia/Shanghai')).toMatchObject({ errors: { _: expect.stringContaining('该信封已于2026-11-20启封') } });
+    expect(checkOpening(opened, ok, people, now, 'Europe/Berlin')).toMatchObject({ errors: { _: expect.stringContaining('该信封已于2026-11-19启封') } });
+    // Sealed on the 22nd: opened at 01:00 on the 22nd in Beijing is allowed; in Berlin that instant is still the 21st.
+    const early = { ...ok, at: '2026-11-21T17:00:00.000Z' };
+    expect(checkOpening(envelope({ sealedOn: '2026-11-22' }), early, people, now, 'Asia/Shanghai')).toEqual({ ok: true });
+    expect(checkOpening(envelope({ sealedOn: '2026-11-22' }), early, people, now, 'Europe/Berlin')).toMatchObject({ errors: { at: '启封时间不能早于封存日期。' } });
   });
 
   it('the history shows the chain of envelopes that replaced one another, oldest first', () => {

@@ -161,6 +161,14 @@ describe('001 高校职能部门（信息化处）', () => {
     expect(canMarkPublished(done, { publishedAt: '2026-05-03T02:00:00.000Z', publishedUrl: 'x', publishedById: 'a' }, p)).toEqual({ ok: true });
   });
 
+  it('reads the day a publication falls on by the profile’s clock, not the machine’s', () => {
+    const done = record(review(p), p, [pass(['e'])]);
+    // Approved on 2026-05-02; 17:00 UTC on the 1st is 01:00 on the 2nd in Beijing, still the 1st in Berlin.
+    const entry = { publishedAt: '2026-05-01T17:00:00.000Z', publishedUrl: 'x', publishedById: 'a' };
+    expect(canMarkPublished(done, entry, p)).toEqual({ ok: true });
+    expect(canMarkPublished(done, entry, { ...p, timeZone: 'Europe/Berlin' })).toMatchObject({ ok: false, field: 'publishedAt', reason: '发布时间不能早于审核通过的日期（2026-05-02）。' });
+  });
+
   it('纠错 records what was deleted or blocked, when and why, only on a published item (001 第九条)', () => {
     const done = record(review(p), p, [pass(['e'])]);
     expect(canCorrect(done, { action: '删除', at: '2026-05-04T01:00:00.000Z', reason: '数据有误' })).toMatchObject({ ok: false });

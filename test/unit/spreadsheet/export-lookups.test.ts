@@ -18,7 +18,8 @@ import {
   type ReadNames,
 } from '../../../renderer/features/export/list-tables';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
-import { isGroupKind, platformPersonIds } from '../../../shared/domain/platform';
+import { isGroupKind } from '../../../shared/domain/platform';
+import { platformPersonIds } from '../../../shared/domain/roles';
 import { validTimeZone } from '../../../shared/domain/time-zone';
 import { logReads, type ReadLog } from '../db/read-log';
 

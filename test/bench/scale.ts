@@ -39,7 +39,7 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-first, picks, preview, restore, scans, batch (and verify). */
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-first, picks, preview, restore, scans, batch (and verify, audit-export). */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
@@ -585,6 +585,27 @@ async function browserBackup(app: App, file: string): Promise<Sample> {
   return sample;
 }
 
+/** 审计日志 → 导出 Excel of the whole log → the workbook downloaded (its bytes are the sample's). */
+async function auditExport(app: App, file: string): Promise<Sample> {
+  const { page } = app;
+  await app.nav('审计日志').click();
+  const button = page.getByRole('button', { name: '导出 Excel' });
+  await button.waitFor();
+  await page.waitForTimeout(1500);
+  const from = await app.now();
+  const t0 = Date.now();
+  const measured = await withRss(() =>
+    profiled(page, 'audit-export', async () => {
+      const downloading = page.waitForEvent('download', { timeout: LONG_MS });
+      await button.click();
+      await (await downloading).saveAs(file);
+    }),
+  );
+  const sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: measured.peak, idleRss: measured.idle, bytes: statSync(file).size };
+  rmSync(file, { force: true });
+  return sample;
+}
+
 async function runs<T>(label: string, step: (run: number) => Promise<T>): Promise<T[] | undefined> {
   const out: T[] = [];
   try {
@@ -697,6 +718,9 @@ try {
       report('browser restore of that file: not measured — no browser backup file to restore');
     }
   }
+
+  const exports = STEPS.has('audit-export') ? await runs('审计日志 导出 Excel', () => auditExport(a, join(dir, 'audit-export.xlsx'))) : undefined;
+  if (exports) reportRow('审计日志 导出 Excel of the whole log (click → workbook downloaded; not a row of the issue)', exports, { throughput: true, overIdle: true });
 
   const batches = STEPS.has('batch') ? await runs('batch of F04', () => f04Batch(a)) : undefined;
   if (batches) reportRow(`batch of ${batches[0]!.count} F04 in the browser (批量打印所选 → 已生成)`, batches);

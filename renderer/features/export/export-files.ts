@@ -1,9 +1,9 @@
 // Turning exported lists (shared/spreadsheet/export-table.ts) into files: one .xlsx workbook with
 // a sheet per table, or one CSV file per table (UTF-8 with BOM, or GBK for older programs), both
 // built in a worker.
-// Text that looks like a formula stays plain text: exceljs writes strings as strings (never as
-// formulas), and the CSV writer puts an apostrophe before it.
-import dayjs from 'dayjs';
+// Text that looks like a formula stays plain text: the workbook writes strings as strings (never
+// as formulas), and the CSV writer puts an apostrophe before it.
+import { localToday } from '@shared/domain/today';
 import type { CsvEncoding } from '@shared/spreadsheet/csv';
 import { sheetName, sourceSlices, type ExportSource } from '@shared/spreadsheet/export-table';
 import { workerChannel } from '../../app/worker-channel';
@@ -38,8 +38,8 @@ let nextJob = 1;
 export type ExportProgress = (rowsPosted: number) => void;
 
 /**
- * The files of these tables, built in the xlsx worker (xlsx-book.ts): exceljs and the CSV encoder
- * take seconds for a long list, which on this thread would freeze the window. Each slice of a
+ * The files of these tables, built in the xlsx worker (xlsx-book.ts): the workbook and the CSV
+ * encoder take seconds for a long list, which on this thread would freeze the window. Each slice of a
  * sliced table is posted as soon as it is read and the next one is read only once the worker has
  * it, so the window holds one slice at a time, never the whole list.
  */
@@ -70,8 +70,9 @@ export async function xlsxBytes(tables: readonly ExportSource[], progress?: Expo
   return new Uint8Array((await buildInWorker(tables, 'xlsx', progress)).bytes[0]!);
 }
 
+/** The file's date: today on the institution's calendar. */
 function stamp(): string {
-  return dayjs().format('YYYYMMDD');
+  return localToday().replaceAll('-', '');
 }
 
 /** The files of one export, and the characters GBK could not hold (written as '?'). */

@@ -69,6 +69,27 @@ describe('xlsx export', () => {
     expect(narrow.worksheets[0]!.columns.map((c) => c.width)).toEqual([8]);
   });
 
+  it('keeps markup-like text, formulas and far columns as text a spreadsheet program reads back; characters XML cannot hold are left out', async () => {
+    const header = Array.from({ length: 30 }, (_, i) => `列${i + 1}`);
+    const row: (string | number)[] = Array.from({ length: 30 }, (_, i) => `第${i + 1}格`);
+    row[0] = '<b>甲 & "乙"</b>';
+    row[1] = '=HYPERLINK("http://x")';
+    row[2] = `前\u0001后\uD800尾`;
+    row[3] = 26000;
+    row[29] = '王𠮷';
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsxWorkbook([{ name: '<特殊>', header, rows: [row] }])) as unknown as ExcelJS.Buffer);
+    const ws = book.worksheets[0]!;
+    expect(ws.name).toBe('<特殊>');
+    expect(ws.getCell('A2').value).toBe('<b>甲 & "乙"</b>');
+    expect(ws.getCell('B2').value).toBe('=HYPERLINK("http://x")');
+    expect(ws.getCell('B2').formula).toBeUndefined();
+    expect(ws.getCell('C2').value).toBe('前后尾');
+    expect(ws.getCell('D2').value).toBe(26000);
+    expect(ws.getCell('AD1').value).toBe('列30');
+    expect(ws.getCell('AD2').value).toBe('王𠮷');
+  });
+
   it('gives every table its own sheet, with unique, valid names', async () => {
     const bytes = await xlsxBytes([{ ...table, name: '按单位' }, { ...table, name: '按单位' }, { ...table, name: '年度/汇总' }]);
     const book = new ExcelJS.Workbook();

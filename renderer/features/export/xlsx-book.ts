@@ -48,6 +48,7 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF): left out, or the file would not open. */
+// eslint-disable-next-line no-control-regex -- the control characters are what this pattern is for.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function xmlText(text: string): string {

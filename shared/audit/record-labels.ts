@@ -3,6 +3,7 @@
 // change touched, labelled and read as every view of a record reads them (shared/domain/field-text.ts).
 import { canonicalJson } from '../domain/canonical-json';
 import { fieldLabel, fieldValueText } from '../domain/field-text';
+import type { RecordTable } from '../domain/tables';
 
 /** The record's name as the clerk knows it, from the record's own fields (no lookups needed). */
 export function recordDisplayName(table: string, record: object | undefined): string | undefined {
@@ -33,15 +34,19 @@ export function recordDisplayName(table: string, record: object | undefined): st
   }
 }
 
-/** What an audit line needs besides the entry: names for ids (where known) and the clock instants read on. */
+/**
+ * What an audit line needs besides the entry: names for ids (where known; `table` is where the id
+ * points, undefined for a printout's 记录, which names its table in another field) and the clock
+ * instants read on.
+ */
 export interface ChangeReading {
-  name?: (id: string) => string | undefined;
+  name?: (id: string, table: RecordTable | undefined) => string | undefined;
   timeZone?: string;
 }
 
 /** One changed field of a `table` record as 名称：旧 → 新. */
 export function describeChange(table: string, field: string, [before, after]: readonly [unknown, unknown], { name = () => undefined, timeZone }: ChangeReading = {}): string {
-  const text = (value: unknown) => fieldValueText(table, field, value, (_, id) => name(id) ?? id, timeZone) || '（空）';
+  const text = (value: unknown) => fieldValueText(table, field, value, (target, id) => name(id, target) ?? id, timeZone) || '（空）';
   const [was, now] = [text(before), text(after)];
   // A change the text does not show (a detail the summary leaves out) must not read as no change.
   const hidden = was === now && canonicalJson(before) !== canonicalJson(after);
@@ -56,4 +61,22 @@ export function changeLines(entry: { table: string; changes: Record<string, read
   return Object.entries(entry.changes)
     .filter(([field]) => field !== 'id')
     .map(([field, change]) => ({ field, text: describeChange(entry.table, field, change, reading) }));
+}
+
+/**
+ * The ids the lines of these entries name, each with the table it points into: what a page of the
+ * log must look up, and nothing else (not a new record's own id, not an id the lines show as it is).
+ * Read by listing the entries' lines once, so it follows field-text's own idea of which fields
+ * hold ids.
+ */
+export function idsNamed(entries: readonly { table: string; changes: Record<string, readonly [unknown, unknown]> }[]): Map<string, RecordTable | undefined> {
+  const wanted = new Map<string, RecordTable | undefined>();
+  const reading: ChangeReading = {
+    name: (id, table) => {
+      wanted.set(id, table);
+      return undefined;
+    },
+  };
+  for (const entry of entries) changeLines(entry, reading);
+  return wanted;
 }

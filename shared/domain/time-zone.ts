@@ -55,13 +55,58 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The instant's date and time in the zone, or undefined for a value that is no instant. */
-export function zonedMoment(value: IsoDateTime, timeZone: string): ZonedMoment | undefined {
-  const t = new Date(value);
-  if (Number.isNaN(t.getTime())) return undefined;
+/** The instant's date and time in the zone, read by the zone's formatter (the slow way: tens of µs). */
+function formattedMoment(t: number, zone: string): ZonedMoment {
   const parts: Record<string, string> = {};
-  for (const p of formatterFor(validTimeZone(timeZone)).formatToParts(t)) parts[p.type] = p.value;
+  for (const p of formatterFor(zone).formatToParts(t)) parts[p.type] = p.value;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, second: parts.second! };
+}
+
+/** The zone's offset from UTC in minutes at that instant (+480 for China), by its formatter. */
+function formattedOffset(t: number, zone: string): number {
+  const m = formattedMoment(t, zone);
+  const asUtc = Date.parse(`${m.date}T${m.time}:${m.second}Z`);
+  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000);
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone and UTC day: the zone's offset that whole day, or null on a day its offset changes. */
+const dayOffsets = new Map<string, number | null>();
+
+/** The zone's offset for the whole UTC day of `t`, or null when it changes that day (daylight saving). */
+function dayOffset(t: number, zone: string): number | null {
+  const day = Math.floor(t / DAY_MS);
+  const key = `${zone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    // The same at the day's first and last minute: no change between (a zone changes at most once a day).
+    const first = formattedOffset(day * DAY_MS, zone);
+    offset = first === formattedOffset((day + 1) * DAY_MS - 60_000, zone) ? first : null;
+    if (dayOffsets.size >= 20_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The instant's date and time in the zone, or undefined for a value that is no instant. Read from
+ * the zone's offset on that day (asked of the zone's formatter twice a day, then kept): an export
+ * of 316,000 audit entries reads 316,000 instants.
+ */
+export function zonedMoment(value: IsoDateTime, timeZone: string): ZonedMoment | undefined {
+  const t = new Date(value).getTime();
+  if (Number.isNaN(t)) return undefined;
+  const zone = validTimeZone(timeZone);
+  const offset = dayOffset(t, zone);
+  if (offset === null) return formattedMoment(t, zone);
+  const wall = new Date(t + offset * 60_000);
+  return {
+    date: `${wall.getUTCFullYear()}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`,
+    time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`,
+    second: two(wall.getUTCSeconds()),
+  };
 }
 
 /** The instant's date on the zone's calendar ('2026-11-24T23:30Z' → '2026-11-25' in China); a plain date as it is. */
@@ -84,10 +129,8 @@ export function instantText(value: IsoDateTime | undefined, timeZone: string, pr
 
 /** The zone's offset from UTC in minutes at that instant (+480 for China). */
 function offsetMinutes(instant: number, timeZone: string): number {
-  const m = zonedMoment(new Date(instant).toISOString(), timeZone);
-  if (!m) return 0;
-  const asUtc = Date.parse(`${m.date}T${m.time}:00Z`);
-  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+  const zone = validTimeZone(timeZone);
+  return dayOffset(instant, zone) ?? formattedOffset(instant, zone);
 }
 
 /** The instant of a wall-clock date and time in the zone ('2026-11-25', '10:00' → '2026-11-25T02:00:00.000Z' for China). */

@@ -1,7 +1,7 @@
 // The whole audit log read a page at a time in seq order, the window getting a turn between pages:
 // for the chain check and the export, which both go over every entry (316,000 in ten years).
 import type { AuditEntry } from '@shared/domain/audit';
-import { isId, stringsIn } from '@shared/domain/ids';
+import { idsNamed } from '@shared/audit/record-labels';
 import type { SlicedExportTable } from '@shared/spreadsheet/export-table';
 import type { LedgerDb } from '../../db/schema';
 import { auditTable } from '../export/list-tables';
@@ -23,20 +23,25 @@ export async function* logPages(db: LedgerDb, size: number): AsyncGenerator<Audi
   }
 }
 
+/** The tables whose names an audit line reads by id. */
+const NAMED_TABLES = ['people', 'units', 'platforms'] as const;
+
 /**
- * Names for the ids some entries' changes mention (people, units and platforms, those in the trash
- * too: 王𠮷（已删除）), read by id: an unknown id reads as it is. Only the strings shaped as ids
- * that `known` (names read before, or found to be none) does not hold are read: an export of the
- * whole log reads each name once.
+ * Names for the ids some entries' lines name (people, units and platforms, those in the trash too:
+ * 王𠮷（已删除）), each read by id in the table its field points into (a printout's 记录 in all
+ * three); an unknown id reads as it is. Ids `known` holds (names read before, or found to be none)
+ * are not read again: an export of the whole log reads each name once.
  */
 export async function changeNames(db: LedgerDb, entries: readonly AuditEntry[], known = new Map<string, string | null>()): Promise<(id: string) => string | undefined> {
-  const ids = stringsIn(entries.map((e) => e.changes)).filter((s) => isId(s) && !known.has(s));
-  if (ids.length > 0) {
-    const found = await Promise.all([db.people.bulkGet(ids), db.units.bulkGet(ids), db.platforms.bulkGet(ids)]);
-    for (const id of ids) known.set(id, null);
-    for (const rows of found) {
-      for (const r of rows) if (r) known.set(r.id, r.deletedAt ? deletedName(r.name) : r.name);
-    }
+  const asked = new Map<(typeof NAMED_TABLES)[number], string[]>(NAMED_TABLES.map((t) => [t, []]));
+  for (const [id, table] of idsNamed(entries)) {
+    if (known.has(id)) continue;
+    known.set(id, null);
+    for (const t of NAMED_TABLES) if (table === undefined || table === t) asked.get(t)!.push(id);
+  }
+  const found = await Promise.all(NAMED_TABLES.map((t) => (asked.get(t)!.length > 0 ? db.table<{ id: string; name: string; deletedAt?: string }>(t).bulkGet(asked.get(t)!) : [])));
+  for (const rows of found) {
+    for (const r of rows) if (r) known.set(r.id, r.deletedAt ? deletedName(r.name) : r.name);
   }
   return (id) => known.get(id) ?? undefined;
 }

@@ -127,6 +127,34 @@ describe('the audit log a page at a time', () => {
     expect(posts).toEqual([]);
   });
 
+  it('looks up only the ids its lines name, each in the table its field points into: never a new record’s own id', async () => {
+    const unit = newId();
+    await db.units.add({ id: unit, createdAt: '', updatedAt: '', name: '宣传部', kind: '职能部门' });
+    await db.auditLog.clear();
+    await db.auditLog.bulkAdd(
+      Array.from({ length: 3_000 }, (_, i): AuditEntry => ({
+        at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        operator: '王𠮷',
+        table: 'platforms',
+        recordId: `P${i}`,
+        action: 'create',
+        changes: { id: [null, newId()], name: [null, `平台${i}`], hostUnitId: [null, unit] },
+        prevHash: '',
+        hash: `h${i}`,
+      })),
+    );
+    reads.asked.clear();
+    const sheet = await auditLogSheet(db, label);
+    const rows: ExportCell[][] = [];
+    for await (const slice of sheet.slices) rows.push(...slice);
+    expect(rows).toHaveLength(3_000);
+    expect(rows.every((r) => String(r[7]).includes('主办单位：（空） → 宣传部'))).toBe(true);
+    // The unit once, in 单位 only; the 3,000 new platforms' own ids nowhere.
+    expect(reads.asked.get('units')).toEqual([unit]);
+    expect(reads.asked.get('people') ?? []).toEqual([]);
+    expect(reads.asked.get('platforms') ?? []).toEqual([]);
+  });
+
   it('names the people a change mentions, those in the trash too, reading each name once however many pages mention it', async () => {
     const [kept, gone] = [newId(), newId()];
     await db.people.bulkAdd([

@@ -9,11 +9,13 @@ export interface ReadLog {
   keys: Map<string, unknown[]>;
   /** The most records one request (a get, a bulkGet, a toArray) handed back, per table. */
   largest: Map<string, number>;
+  /** Primary keys asked for by get and bulkGet, per table, whether or not a record was found. */
+  asked: Map<string, unknown[]>;
 }
 
 /** Installs the recording middleware; call it before the database is opened. */
 export function logReads(db: Dexie): ReadLog {
-  const log: ReadLog = { records: new Map(), keys: new Map(), largest: new Map() };
+  const log: ReadLog = { records: new Map(), keys: new Map(), largest: new Map(), asked: new Map() };
   const push = (into: Map<string, unknown[]>, table: string, items: readonly unknown[]) => {
     const list = into.get(table) ?? [];
     list.push(...items);
@@ -30,11 +32,13 @@ export function logReads(db: Dexie): ReadLog {
         return {
           ...t,
           get: async (req) => {
+            push(log.asked, name, [req.key]);
             const row: unknown = await t.get(req);
             if (row !== undefined) push(log.records, name, [row]);
             return row;
           },
           getMany: async (req) => {
+            push(log.asked, name, req.keys);
             const rows = await t.getMany(req);
             push(log.records, name, rows.filter((r) => r !== undefined));
             return rows;

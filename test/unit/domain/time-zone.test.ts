@@ -24,6 +24,30 @@ describe('institution time zone', () => {
     expect(zonedMoment('not a time', 'Asia/Shanghai')).toBeUndefined();
   });
 
+  it('reads every instant as the zone’s own formatter does, across daylight-saving changes and half-hour zones', () => {
+    const reference = (t: number, zone: string) => {
+      const parts: Record<string, string> = {};
+      const f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+      for (const p of f.formatToParts(t)) parts[p.type] = p.value;
+      return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, second: parts.second };
+    };
+    const cases: [string, string][] = [
+      ['Asia/Shanghai', '2026-11-24T00:00:00Z'],
+      ['Europe/Berlin', '2026-03-28T00:00:00Z'],
+      ['Europe/Berlin', '2026-10-24T00:00:00Z'],
+      ['America/New_York', '2026-03-07T00:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T00:00:00Z'],
+      ['Asia/Kolkata', '2026-06-14T00:00:00Z'],
+    ];
+    for (const [zone, from] of cases) {
+      const start = Date.parse(from);
+      // Three days, every 7 minutes and 13 seconds: both sides of each change.
+      for (let t = start; t < start + 3 * 86_400_000; t += 433_000) {
+        expect(zonedMoment(new Date(t).toISOString(), zone), `${zone} ${new Date(t).toISOString()}`).toEqual(reference(t, zone));
+      }
+    }
+  });
+
   it('writes an instant as the clerk reads it, on the institution clock, to the minute or the second', () => {
     expect(instantText('2026-11-24T23:30:07.250Z', 'Asia/Shanghai')).toBe('2026-11-25 07:30');
     expect(instantText('2026-11-24T23:30:07.250Z', 'Asia/Shanghai', 'second')).toBe('2026-11-25 07:30:07');

@@ -3,6 +3,7 @@
 // entries spelled out, never raw JSON). The audit log (its page and its export) and the
 // side-by-side view of an exchange import both read fields through here, so a field is named and
 // shown the same wherever it appears.
+import { checklistItem } from './content-checklist';
 import { tableLabel, type RecordTable } from './tables';
 import { DEFAULT_TIME_ZONE, dayOf, instantText } from './time-zone';
 
@@ -360,12 +361,15 @@ export function fieldValueText(table: string, field: string, value: unknown, nam
         )
         .join('；');
     case 'checklist':
-      // 交接清单 ticks items; a review's 内容核对 holds the ids of the items its reviewer checked.
+      // 交接清单 ticks items; a review's 内容核对 holds the ids of the items its reviewer checked,
+      // read as the clauses they come from (003 第十一条 1); an id no longer on the list as it is.
       return table === 'handovers'
         ? list(value)
             .map((c) => (isObject(c) ? `${str(c.item)}${c.done ? '（已完成）' : '（未完成）'}` : str(c)))
             .join('；')
-        : `已核对 ${list(value).length} 项：${list(value).map(str).join('、')}`;
+        : `已核对 ${list(value).length} 项：${list(value)
+            .map((id) => checklistItem(str(id))?.source ?? str(id))
+            .join('、')}`;
     case 'checks':
       return list(value)
         .map((c) => (isObject(c) ? `${str(c.item)}：${c.ok ? '符合' : '不符合'}${c.note ? `（${str(c.note)}）` : ''}` : str(c)))

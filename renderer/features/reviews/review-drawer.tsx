@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import type { Review, ReviewStepRecord } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
-import { PROHIBITED_CONTENT_CHECKLIST, checklistProgress } from '@shared/rules/content-checklist';
+import { PROHIBITED_CONTENT_CHECKLIST, checklistProgress } from '@shared/domain/content-checklist';
 import {
   canPublish,
   canRepublish,

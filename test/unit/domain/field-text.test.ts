@@ -64,7 +64,9 @@ describe('the fields of a record as the clerk reads them', () => {
       '第1级 部门负责人（王𠮷、李四，通过，2026-05-01）',
     );
     expect(fieldValueText('handovers', 'checklist', [{ item: '交接账号', done: true }, { item: '更换密码', done: false }], who)).toBe('交接账号（已完成）；更换密码（未完成）');
-    expect(fieldValueText('reviews', 'checklist', ['003-11-1', '003-11-2'], who)).toBe('已核对 2 项：003-11-1、003-11-2');
+    expect(fieldValueText('reviews', 'checklist', ['003-11-1', '000-7-1-2', '000-7-2'], who)).toBe('已核对 3 项：003 第十一条 1、000 第七条 1（2）、000 第七条 2');
+    // An id no longer on the list reads as it is: nothing hidden.
+    expect(fieldValueText('reviews', 'checklist', ['003-11-1', '999-1'], who)).toBe('已核对 2 项：003 第十一条 1、999-1');
     expect(fieldValueText('inspections', 'checks', [{ item: '备案', ok: false, note: '未备案' }], who)).toBe('备案：不符合（未备案）');
     expect(fieldValueText('trainings', 'attendeeIds', ['p1', 'p2'], who)).toBe('王𠮷、李四');
     expect(fieldValueText('platforms', 'deletedAt', '2026-06-15T02:00:00.000Z', who)).toBe('已移入回收站（2026-06-15）');

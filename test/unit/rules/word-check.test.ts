@@ -1,7 +1,7 @@
 // The local sensitive-word check and the prohibited-content checklist (003 第十一条, 000 第七条).
 import { describe, expect, it } from 'vitest';
 import { cleanWordList, findWords, mergeMatches } from '../../../shared/rules/word-check';
-import { checklistProgress, PROHIBITED_CONTENT_CHECKLIST } from '../../../shared/rules/content-checklist';
+import { checklistProgress, PROHIBITED_CONTENT_CHECKLIST } from '../../../shared/domain/content-checklist';
 
 describe('sensitive-word check (000 第七条 2: 涉密信息不上网)', () => {
   it('finds listed words with their positions in the original text', () => {

@@ -45,3 +45,10 @@ export function checklistProgress(ticked: readonly string[] | undefined): { done
   const set = new Set(ticked ?? []);
   return { done: PROHIBITED_CONTENT_CHECKLIST.filter((item) => set.has(item.id)).length, total: PROHIBITED_CONTENT_CHECKLIST.length };
 }
+
+const ITEMS_BY_ID = new Map(PROHIBITED_CONTENT_CHECKLIST.map((item) => [item.id, item]));
+
+/** The item an id stored on a review stands for, or undefined for an id no longer on the list. */
+export function checklistItem(id: string): ChecklistItem | undefined {
+  return ITEMS_BY_ID.get(id);
+}

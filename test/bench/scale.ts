@@ -39,7 +39,7 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-first, picks, preview, restore, scans, batch (and verify, audit-export). */
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export). */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
@@ -585,17 +585,17 @@ async function browserBackup(app: App, file: string): Promise<Sample> {
   return sample;
 }
 
-/** 审计日志 → 导出 Excel of the whole log → the workbook downloaded (its bytes are the sample's). */
-async function auditExport(app: App, file: string): Promise<Sample> {
+/** A register's 导出 Excel of its whole list (no filter) → the workbook downloaded (its bytes are the sample's). */
+async function listExport(app: App, area: string, file: string): Promise<Sample> {
   const { page } = app;
-  await app.nav('审计日志').click();
+  await app.nav(area).click();
   const button = page.getByRole('button', { name: '导出 Excel' });
   await button.waitFor();
   await page.waitForTimeout(1500);
   const from = await app.now();
   const t0 = Date.now();
   const measured = await withRss(() =>
-    profiled(page, 'audit-export', async () => {
+    profiled(page, `export-${area}`, async () => {
       const downloading = page.waitForEvent('download', { timeout: LONG_MS });
       await button.click();
       await (await downloading).saveAs(file);
@@ -719,8 +719,10 @@ try {
     }
   }
 
-  const exports = STEPS.has('audit-export') ? await runs('审计日志 导出 Excel', () => auditExport(a, join(dir, 'audit-export.xlsx'))) : undefined;
-  if (exports) reportRow('审计日志 导出 Excel of the whole log (click → workbook downloaded; not a row of the issue)', exports, { throughput: true, overIdle: true });
+  for (const [step, area] of [['audit-export', '审计日志'], ['reviews-export', '发布审核']] as const) {
+    const exports = STEPS.has(step) ? await runs(`${area} 导出 Excel`, () => listExport(a, area, join(dir, `${step}.xlsx`))) : undefined;
+    if (exports) reportRow(`${area} 导出 Excel of the whole list (click → workbook downloaded; not a row of the issue)`, exports, { throughput: true, overIdle: true });
+  }
 
   const batches = STEPS.has('batch') ? await runs('batch of F04', () => f04Batch(a)) : undefined;
   if (batches) reportRow(`batch of ${batches[0]!.count} F04 in the browser (批量打印所选 → 已生成)`, batches);

@@ -2,7 +2,8 @@
 // headers, a page of rows read from the database and the next one, one-line cells with their whole
 // text as a tooltip, a double click that opens the record, a list paged in the window, and
 // the message when nothing matches.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { putRow, readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 
 test('平台台账 pages, opens a row on double click and says when nothing matches', async ({ page }) => {
@@ -73,6 +74,51 @@ test('单位 is paged in the window, 20 to a page, every unit once', async ({ pa
   await expect(names).toHaveText(['图书馆', '图书馆党总支']);
 });
 
+/**
+ * How a register's table sits in the window: headers broken onto two lines, free text squeezed to a
+ * few characters a line, cell content crossing into the next column, and the table wider than its box.
+ */
+function layoutOf(table: Locator) {
+  return table.evaluate((t) => {
+    const lines = (el: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    const widest = (text: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      return Math.max(...[...range.getClientRects()].map((r) => r.width));
+    };
+    const scroller = t.parentElement!;
+    const headers = [...t.querySelectorAll('th')];
+    const cols = [...t.querySelectorAll('col')];
+    return {
+      brokenHeaders: headers.filter((th) => lines(th) > 1).map((th) => th.textContent),
+      // A column without a width of its own holds free text: a long text broken there keeps
+      // lines of at least five characters (a squeezed column broke it after every one or two).
+      squeezed: [...t.querySelectorAll('tbody tr[data-row-key]')].flatMap((tr) =>
+        [...tr.children]
+          .filter((td, i) => !cols[i]!.style.width)
+          .flatMap((td) => {
+            const texts: Text[] = [];
+            const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) texts.push(walker.currentNode as Text);
+            return texts
+              .filter((text) => text.data.length >= 8 && lines(text) > 1 && widest(text) < 5 * parseFloat(getComputedStyle(text.parentElement!).fontSize))
+              .map((text) => `${text.data} (${lines(text)} lines, ${Math.round(widest(text))}px)`);
+          }),
+      ),
+      // Nothing spills out of its cell, but a cell cut with … on purpose (a table with such a cell is
+      // laid out fixed, where a tag or a date wider than its column would cross into the next one).
+      spilled: [...t.querySelectorAll('tbody tr[data-row-key] td:not(.ledger-cell-ellipsis)')]
+        .filter((td) => td.scrollWidth > td.clientWidth + 1)
+        .map((td) => `${td.textContent} (${td.scrollWidth - td.clientWidth}px)`),
+      overflow: scroller.scrollWidth - scroller.clientWidth,
+    };
+  });
+}
+
 test('every register fits the window the app opens with: no column squeezed, no header broken', async ({ page }) => {
   // The desktop window opens 1280 pixels wide (electron/window.ts); less its frame and a scrollbar.
   await page.setViewportSize({ width: 1247, height: 860 });
@@ -88,44 +134,31 @@ test('every register fits the window the app opens with: no column squeezed, no 
     await expect(page.getByRole('main').locator('[aria-busy="true"]')).toHaveCount(0);
     // 人员's 担任角色 comes from a worker after the rows.
     if (area === '人员') await expect(table.getByText(/管理员|负责人|联络人/).first()).toBeVisible();
-    const layout = await table.evaluate((t) => {
-      const lines = (el: Node) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      };
-      const widest = (text: Node) => {
-        const range = document.createRange();
-        range.selectNodeContents(text);
-        return Math.max(...[...range.getClientRects()].map((r) => r.width));
-      };
-      const scroller = t.parentElement!;
-      const headers = [...t.querySelectorAll('th')];
-      const cols = [...t.querySelectorAll('col')];
-      return {
-        brokenHeaders: headers.filter((th) => lines(th) > 1).map((th) => th.textContent),
-        // A column without a width of its own holds free text: a long text broken there keeps
-        // lines of at least five characters (a squeezed column broke it after every one or two).
-        squeezed: [...t.querySelectorAll('tbody tr[data-row-key]')].flatMap((tr) =>
-          [...tr.children]
-            .filter((td, i) => !cols[i]!.style.width)
-            .flatMap((td) => {
-              const texts: Text[] = [];
-              const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-              while (walker.nextNode()) texts.push(walker.currentNode as Text);
-              return texts
-                .filter((text) => text.data.length >= 8 && lines(text) > 1 && widest(text) < 5 * parseFloat(getComputedStyle(text.parentElement!).fontSize))
-                .map((text) => `${text.data} (${lines(text)} lines, ${Math.round(widest(text))}px)`);
-            }),
-        ),
-        // Nothing spills out of its cell, but a cell cut with … on purpose (a table with such a cell is
-        // laid out fixed, where a tag or a date wider than its column would cross into the next one).
-        spilled: [...t.querySelectorAll('tbody tr[data-row-key] td:not(.ledger-cell-ellipsis)')]
-          .filter((td) => td.scrollWidth > td.clientWidth + 1)
-          .map((td) => `${td.textContent} (${td.scrollWidth - td.clientWidth}px)`),
-        overflow: scroller.scrollWidth - scroller.clientWidth,
-      };
-    });
+    const layout = await layoutOf(table);
     expect({ area, ...layout }).toEqual({ area, brokenHeaders: [], squeezed: [], spilled: [], overflow: 0 });
+  }
+});
+
+test('打印记录 fits the window too: 对象 is never squeezed by the columns around it', async ({ page }) => {
+  await page.setViewportSize({ width: 1247, height: 860 });
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  // The demo has no printouts: three of F04, written behind the app's back, one still out for signatures.
+  const platforms = await readStore(page, 'platforms');
+  for (const [i, p] of platforms.slice(0, 3).entries()) {
+    const at = '2026-11-01T02:00:00.000Z';
+    await putRow(page, 'printouts', {
+      id: `01KAZ0K5R1VF7ABP8RF5G1NK0${i}`, createdAt: at, updatedAt: at, formId: 'F04', formNumber: `BA-2026-000${i + 1}`, formVersion: '1',
+      recordTable: 'platforms', recordId: p.id, printedAt: at, paperStatus: i === 0 ? '待签回' : '已归档', ...(i === 0 ? {} : { archiveLocation: '宣传部档案柜A-3' }),
+    });
+  }
+  await app.goTo('打印与签回');
+  for (const tab of ['待签回', '全部打印记录']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    const table = page.getByRole('tabpanel').locator('.ledger-table table').first();
+    await expect(table.locator('tbody tr[data-row-key]')).toHaveCount(tab === '待签回' ? 1 : 3);
+    // 对象 names the platform once its record is read.
+    await expect(table.locator('tbody tr[data-row-key] td:nth-child(3) a').first()).not.toBeEmpty();
+    expect({ tab, ...(await layoutOf(table)) }).toEqual({ tab, brokenHeaders: [], squeezed: [], spilled: [], overflow: 0 });
   }
 });

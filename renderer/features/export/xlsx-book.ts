@@ -3,6 +3,7 @@
 // window. The window sends each table's rows a slice at a time (cloning them all in one message
 // would itself be a long task), then asks for the files.
 import { Zip, ZipDeflate } from 'fflate';
+import { concatBytes } from '@shared/backup/byte-reader';
 import { encodeCsv, type CsvEncoding } from '@shared/spreadsheet/csv';
 import { sheetName, type ExportCell, type ExportTable } from '@shared/spreadsheet/export-table';
 import type { WorkerAnswer } from '../../app/worker-channel';
@@ -189,15 +190,7 @@ export async function xlsxWorkbook(tables: readonly ExportTable[]): Promise<Arra
   zip.end();
   if (failed) throw failed;
 
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes.buffer;
+  return concatBytes(parts).buffer;
 }
 
 /** One CSV file per table, and the characters GBK could not hold (written as '?'). */

@@ -1,5 +1,7 @@
-// A list of printouts: which form, its number, the record, when printed, paper status, actions.
-import { Button, Empty, Table, Tag } from 'antd';
+// A list of printouts: which form, its number, the record, when printed, paper status, actions,
+// in the registers' own table (at least as wide as its columns, never squeezing 对象).
+import { Button, Tag } from 'antd';
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Printout } from '@shared/domain/records';
 import { isFormId, getForm } from '@shared/forms/registry';
@@ -8,6 +10,7 @@ import { navigate } from '../../app/routes';
 import { tableLabel } from '@shared/domain/tables';
 import { PrintoutActions } from './printout-actions';
 import type { RegisterPaging } from '../../components/register-page';
+import { RegisterTable, type RegisterColumns } from '../../components/register-table';
 import { useTimeZone } from '../../db/queries';
 import { instantText } from '@shared/domain/time-zone';
 
@@ -33,52 +36,56 @@ function RecordName({ p }: { p: Printout }) {
   return <span>{name || (p.recordTable ? tableLabel(p.recordTable) : '')}</span>;
 }
 
-/** Without `paging` the rows are the whole list and the table pages them; with it they are one page read from the database. */
+const PRINTOUT_COLUMNS = (timeZone: string, onOpen: ((id: string) => void) | undefined): RegisterColumns<Printout> => [
+  { title: '表格编号', dataIndex: 'formNumber', width: 120 },
+  { title: '表格', width: 220, render: (_, p) => (isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId) },
+  { title: '对象', render: (_, p) => <RecordName p={p} /> },
+  { title: '打印时间', width: 145, render: (_, p) => instantText(p.printedAt, timeZone) },
+  {
+    title: '状态',
+    width: 130,
+    render: (_, p) => (
+      <>
+        <Tag color={STATUS_COLORS[p.paperStatus]}>{p.paperStatus}</Tag>
+        {p.paperStatus === '待签回' && <span>{daysSince(p.printedAt)} 天</span>}
+        {p.archiveLocation && <div>{p.archiveLocation}</div>}
+      </>
+    ),
+  },
+  {
+    title: '操作',
+    width: 250,
+    render: (_, p) => (
+      <>
+        <PrintoutActions printout={p} />
+        {onOpen && (
+          <Button type="link" size="small" onClick={() => onOpen(p.id)}>
+            详情
+          </Button>
+        )}
+      </>
+    ),
+  },
+];
+
+/**
+ * Without `paging` the rows are the whole list and the table pages them; with it they are one page
+ * read from the database. A double click on a row opens it, as in the registers.
+ */
 export function PrintoutsTable({ rows, paging, onOpen, emptyText }: { rows: Printout[] | undefined; paging?: RegisterPaging; onOpen?: (id: string) => void; emptyText: string }) {
   const timeZone = useTimeZone();
+  const columns = useMemo(() => PRINTOUT_COLUMNS(timeZone, onOpen), [timeZone, onOpen]);
   return (
-    <Table<Printout>
+    <RegisterTable<Printout>
       rowKey="id"
       size="small"
-      loading={!rows}
-      dataSource={rows}
-      pagination={
-        paging
-          ? { current: paging.page, pageSize: paging.pageSize, total: paging.total, onChange: paging.onPage, hideOnSinglePage: true, showSizeChanger: false }
-          : { pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }
-      }
-      locale={{ emptyText: <Empty description={emptyText} /> }}
-      columns={[
-        { title: '表格编号', dataIndex: 'formNumber', width: 140 },
-        { title: '表格', width: 260, render: (_, p) => (isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId) },
-        { title: '对象', render: (_, p) => <RecordName p={p} /> },
-        { title: '打印时间', width: 170, render: (_, p) => instantText(p.printedAt, timeZone) },
-        {
-          title: '状态',
-          width: 150,
-          render: (_, p) => (
-            <>
-              <Tag color={STATUS_COLORS[p.paperStatus]}>{p.paperStatus}</Tag>
-              {p.paperStatus === '待签回' && <span>{daysSince(p.printedAt)} 天</span>}
-              {p.archiveLocation && <div>{p.archiveLocation}</div>}
-            </>
-          ),
-        },
-        {
-          title: '操作',
-          width: 300,
-          render: (_, p) => (
-            <>
-              <PrintoutActions printout={p} />
-              {onOpen && (
-                <Button type="link" size="small" onClick={() => onOpen(p.id)}>
-                  详情
-                </Button>
-              )}
-            </>
-          ),
-        },
-      ]}
+      label="打印记录"
+      loading={!rows || Boolean(paging?.pending)}
+      rows={rows}
+      paging={paging ?? { pageSize: 20 }}
+      onOpen={onOpen && ((p) => onOpen(p.id))}
+      empty={emptyText}
+      columns={columns}
     />
   );
 }

@@ -4,7 +4,7 @@
 // page is made here once.
 import { Input, Select, Space, Typography } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
-import type { ExportTable } from '@shared/spreadsheet/export-table';
+import type { ExportSource } from '@shared/spreadsheet/export-table';
 import { ExportButton } from '../features/export/export-button';
 import { RegisterTable, type RegisterColumns, type RegisterTableProps } from './register-table';
 
@@ -118,7 +118,7 @@ export interface RegisterListProps<T> {
   /** The count shown after the filters, e.g. `共 12 个`. */
   count?: ReactNode;
   /** File name and tables of 导出 Excel, built when clicked (an export reads what it needs then). */
-  exportAs?: { fileName: string; tables: () => ExportTable[] | Promise<ExportTable[]> };
+  exportAs?: { fileName: string; tables: () => ExportSource[] | Promise<ExportSource[]> };
   /** More controls at the end of the toolbar. */
   extra?: ReactNode;
   rows: readonly T[] | undefined;

@@ -9,7 +9,7 @@ import { currentFollowers, type Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Review, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
 import { DEFAULT_TIME_ZONE, instantText } from '@shared/domain/time-zone';
-import type { ExportCell, ExportTable } from '@shared/spreadsheet/export-table';
+import type { ExportCell, ExportTable, SlicedExportTable } from '@shared/spreadsheet/export-table';
 import { fieldOf, type ImportTarget } from '@shared/spreadsheet/targets';
 import { envelopeState } from '@shared/rules/envelope-state';
 import { handoverState } from '@shared/rules/handover-state';
@@ -60,20 +60,25 @@ export async function exportInspections(rows: readonly Inspection[], platformNam
   return inspectionsTable(rows, platformName, await read(rows.flatMap(inspectionPeople)));
 }
 
-/** Rows turned into cells per turn: 100,000 reviews in one go held the window for seconds. */
-const ROWS_PER_TURN = 2000;
+/** Reviews read, named and turned into cells at a time: the window holds one slice, never 100,000 reviews. */
+const REVIEWS_PER_SLICE = 2000;
 
-/** 发布审核 as exported: the list's rows of these reviews, with the names of the people they name. */
-export async function exportReviews(reviews: readonly Review[], profile: RuleProfile, timeZone: string, read: ReadNames = readPageLookups): Promise<ExportTable> {
-  const names = await read(reviews.flatMap(reviewPeople));
-  const table = reviewsTable([], names, timeZone);
-  for (let i = 0; i < reviews.length; i += ROWS_PER_TURN) {
-    if (i > 0) await nextTurn();
-    const slice = reviewsTable(await reviewListRows(reviews.slice(i, i + ROWS_PER_TURN), profile, names), names, timeZone);
-    // A loop, not push(...rows): spreading a long list overflows the stack.
-    for (const row of slice.rows) table.rows.push(row);
+/**
+ * 发布审核 as exported: the list's rows of the reviews with these ids, in their order, read by id
+ * a slice at a time, each slice with the names of the people it names, and handed to the export
+ * before the next is read.
+ */
+export function reviewsSheet(ids: readonly string[], profile: RuleProfile, timeZone: string, read: ReadNames = readPageLookups): SlicedExportTable {
+  const { name, header } = reviewsTable([], { unitName: () => '', personName: () => '' }, timeZone);
+  async function* slices() {
+    for (let i = 0; i < ids.length; i += REVIEWS_PER_SLICE) {
+      if (i > 0) await nextTurn();
+      const reviews = (await db.reviews.bulkGet(ids.slice(i, i + REVIEWS_PER_SLICE))).filter((r): r is Review => r !== undefined);
+      const names = await read(reviews.flatMap(reviewPeople));
+      yield reviewsTable(await reviewListRows(reviews, profile, names), names, timeZone).rows;
+    }
   }
-  return table;
+  return { name, header, count: ids.length, slices: slices() };
 }
 
 const people = (ids: readonly string[], names: Names) => ids.map(names.personName).join('、');

@@ -16,14 +16,14 @@ import type { ReviewFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
 import { type Lookups, readPageLookups, usePageLookups, useSettings } from '../../db/queries';
 import { usePaged } from '../../db/paged-read';
-import { allReviews, useReviewPage, warmRegister } from '../../db/register-index';
+import { reviewIds, useReviewPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
 import { PlatformPicker } from '../../components/platform-picker';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import type { RegisterColumns } from '../../components/register-table';
 import { ExportButton } from '../export/export-button';
-import { exportReviews, reviewListRows, reviewPeople, type ReviewListRow } from '../export/list-tables';
+import { reviewListRows, reviewPeople, reviewsSheet, type ReviewListRow } from '../export/list-tables';
 import { FIGURE_HEADER, figureCells, type FigureRow } from './review-figures';
 import { readReviewFigures } from './figures-read';
 import { ReviewDialog } from './review-dialog';
@@ -98,7 +98,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   // Drawn again only when the rows' names change, not at every key typed in the search box.
   const columns = useMemo(() => reviewColumns(lookups), [lookups]);
 
-  const exportTables = async () => [await exportReviews(await allReviews(filter), profile, timeZone)];
+  const exportTables = async () => [reviewsSheet(await reviewIds(filter), profile, timeZone)];
 
   return (
     <RegisterList<ReviewListRow>

@@ -11,9 +11,9 @@ import {
   exportGroups,
   exportInspections,
   exportPlatforms,
-  exportReviews,
   exportUnits,
   reviewListRows,
+  reviewsSheet,
   reviewsTable,
   type ReadNames,
 } from '../../../renderer/features/export/list-tables';
@@ -22,6 +22,8 @@ import { isGroupKind } from '../../../shared/domain/platform';
 import { platformPersonIds } from '../../../shared/domain/roles';
 import { validTimeZone } from '../../../shared/domain/time-zone';
 import { logReads, type ReadLog } from '../db/read-log';
+import type { ExportCell } from '../../../shared/spreadsheet/export-table';
+import type { RuleProfile } from '../../../shared/profiles/types';
 
 const demo = createDemoDataset();
 /** Every person, as the exports read them before. */
@@ -32,6 +34,13 @@ beforeAll(async () => {
   reads = logReads(db);
   await loadDataset(db, demo, '王𠮷');
 });
+
+/** 发布审核's exported rows of these reviews, every slice. */
+async function rowsOf(ids: readonly string[], profile: RuleProfile, timeZone: string, read?: ReadNames): Promise<ExportCell[][]> {
+  const rows: ExportCell[][] = [];
+  for await (const slice of reviewsSheet(ids, profile, timeZone, read).slices) for (const row of slice) rows.push(row);
+  return rows;
+}
 
 /** The people records an export read, by id. */
 async function peopleRead(run: () => Promise<unknown>): Promise<Set<string>> {
@@ -59,28 +68,43 @@ describe('exports name people read by id (issue 15)', () => {
 
   it('发布审核: the same table (whom each waits for included) as with every person', async () => {
     const settings = (await db.settings.get('main'))!;
-    const reviews = live(await db.reviews.toArray());
-    expect(reviews.length).toBeGreaterThan(0);
+    const ids = live(await db.reviews.toArray()).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
     const tz = validTimeZone(settings.profile.timeZone);
-    const read = await peopleRead(() => exportReviews(reviews, settings.profile, tz));
-    const narrow = await exportReviews(reviews, settings.profile, tz);
-    expect(narrow).toEqual(await exportReviews(reviews, settings.profile, tz, everyone));
+    const read = await peopleRead(() => rowsOf(ids, settings.profile, tz));
+    const narrow = await rowsOf(ids, settings.profile, tz);
+    expect(narrow).toEqual(await rowsOf(ids, settings.profile, tz, everyone));
     expect(read.size).toBeLessThan(demo.people.length);
     // The comparison sees a missing person: with nobody read, the people columns say 已删除.
     const nobody: ReadNames = () => readPageLookups([]);
-    expect(await exportReviews(reviews, settings.profile, tz, nobody)).not.toEqual(narrow);
+    expect(await rowsOf(ids, settings.profile, tz, nobody)).not.toEqual(narrow);
   });
 
-  it('发布审核 of more reviews than one turn builds (2,000): the same rows, in order, as built in one go', async () => {
+  it('发布审核 of more reviews than one slice (2,000): read by id a slice at a time, the same rows, in order, as built in one go', async () => {
     const settings = (await db.settings.get('main'))!;
     const demoReviews = live(await db.reviews.toArray());
     const many = Array.from({ length: 4500 }, (_, i) => demoReviews[i % demoReviews.length]!);
     const tz = validTimeZone(settings.profile.timeZone);
     const names = await readLookups();
     const inOneGo = reviewsTable(await reviewListRows(many, settings.profile, names), names, tz);
-    const sliced = await exportReviews(many, settings.profile, tz);
-    expect(sliced.rows).toHaveLength(4500);
-    expect(sliced).toEqual(inOneGo);
+    reads.largest.delete('reviews');
+    const sheet = reviewsSheet(
+      many.map((r) => r.id),
+      settings.profile,
+      tz,
+    );
+    expect(sheet.count).toBe(4500);
+    expect(sheet.header).toEqual(inOneGo.header);
+    const sizes: number[] = [];
+    const rows: ExportCell[][] = [];
+    for await (const slice of sheet.slices) {
+      sizes.push(slice.length);
+      for (const row of slice) rows.push(row);
+    }
+    expect(sizes).toEqual([2000, 2000, 500]);
+    expect(rows).toEqual(inOneGo.rows);
+    // No read handed back more reviews than one slice.
+    expect(reads.largest.get('reviews')).toBeLessThanOrEqual(2000);
   });
 
   it('工作群, 单位, 密码密封存档, 年度检查: the same tables as with every person', async () => {

@@ -1,6 +1,7 @@
 // CSV files (RFC 4180): writing the exported lists, with CRLF line ends, quoting where needed and
 // the formula guard, as UTF-8 with BOM (what Excel needs to recognise UTF-8) or GBK (for older
 // spreadsheet programs); and reading a CSV ledger for the import, whatever its encoding.
+import { concatBytes } from '../backup/byte-reader';
 import type { CellValue } from './cells';
 import { encodeGbk } from './gbk';
 import { guardFormula, type ExportCell, type ExportTable } from './export-table';
@@ -17,25 +18,61 @@ function field(cell: ExportCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** These rows as CSV lines, each ending in CRLF. */
+function csvLines(rows: readonly (readonly ExportCell[])[]): string {
+  let text = '';
+  for (const row of rows) text += `${row.map(field).join(',')}\r\n`;
+  return text;
+}
+
 /** The table as CSV text: header first, every line ending in CRLF. */
 export function toCsvText(table: Pick<ExportTable, 'header' | 'rows'>): string {
-  return [table.header, ...table.rows].map((row) => `${row.map(field).join(',')}\r\n`).join('');
+  return csvLines([table.header, ...table.rows]);
 }
 
 export interface CsvFile {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** Characters the chosen encoding cannot hold (GBK only); they were written as '?'. */
   unencodable: string[];
 }
 
+/**
+ * A CSV file written as its rows come (the export worker gets a long list a slice at a time): each
+ * slice is encoded at once, so that only the file's bytes are held, not the rows.
+ */
+export class CsvWriter {
+  private readonly pieces: Uint8Array[] = [];
+  private readonly missing = new Set<string>();
+
+  constructor(
+    header: readonly string[],
+    private readonly encoding: CsvEncoding,
+  ) {
+    if (encoding === 'utf8-bom') this.pieces.push(Uint8Array.from(UTF8_BOM));
+    this.add([header]);
+  }
+
+  add(rows: readonly (readonly ExportCell[])[]): void {
+    const text = csvLines(rows);
+    if (this.encoding === 'utf8-bom') {
+      this.pieces.push(utf8Bytes(text));
+      return;
+    }
+    const gbk = encodeGbk(text);
+    this.pieces.push(gbk.bytes);
+    for (const ch of gbk.unencodable) this.missing.add(ch);
+  }
+
+  /** The file's bytes, and the characters GBK could not hold. */
+  file(): CsvFile {
+    return { bytes: concatBytes(this.pieces), unencodable: [...this.missing] };
+  }
+}
+
 export function encodeCsv(table: Pick<ExportTable, 'header' | 'rows'>, encoding: CsvEncoding): CsvFile {
-  const text = toCsvText(table);
-  if (encoding === 'gbk') return encodeGbk(text);
-  const body = utf8Bytes(text);
-  const bytes = new Uint8Array(UTF8_BOM.length + body.length);
-  bytes.set(UTF8_BOM);
-  bytes.set(body, UTF8_BOM.length);
-  return { bytes, unencodable: [] };
+  const writer = new CsvWriter(table.header, encoding);
+  writer.add(table.rows);
+  return writer.file();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -40,29 +40,39 @@ export type ExportProgress = (rowsPosted: number) => void;
 /**
  * The files of these tables, built in the xlsx worker (xlsx-book.ts): the workbook and the CSV
  * encoder take seconds for a long list, which on this thread would freeze the window. Each slice of a
- * sliced table is posted as soon as it is read and the next one is read only once the worker has
- * it, so the window holds one slice at a time, never the whole list.
+ * sliced table is posted as soon as it is read, and the next one is read while the worker writes it,
+ * so the window holds a slice or two at a time, never the whole list.
  */
 async function buildInWorker(tables: readonly ExportSource[], format: ExportFormat, progress?: ExportProgress): Promise<BuiltFiles> {
   const job = nextJob++;
   let posted = 0;
+  // One message of rows is in flight while the window reads the next slice: the worker writes a
+  // message's rows into the file while the window reads on, and the window waits for it before
+  // posting the next, so neither side gets ahead by more than a message.
+  let inFlight: Promise<void> = Promise.resolve();
   try {
     for (const table of tables) {
-      await channel.request({ type: 'table', job, name: table.name, header: table.header });
+      await channel.request({ type: 'table', job, format, name: table.name, header: table.header });
       for await (const slice of sourceSlices(table)) {
         for (let i = 0; i < slice.length; i += ROWS_PER_MESSAGE) {
           const rows = slice.slice(i, i + ROWS_PER_MESSAGE);
-          await channel.request({ type: 'rows', job, rows });
-          posted += rows.length;
-          progress?.(posted);
+          const sent = channel.request({ type: 'rows', job, rows }).then(() => {
+            posted += rows.length;
+            progress?.(posted);
+          });
+          // Awaited below (or at the next message); this keeps a failure from being reported as unhandled meanwhile.
+          sent.catch(() => undefined);
+          await inFlight;
+          inFlight = sent;
         }
       }
+      await inFlight;
     }
   } catch (e) {
     void channel.request({ type: 'drop', job }).catch(() => undefined);
     throw e;
   }
-  return (await channel.request({ type: 'build', job, format }))!;
+  return (await channel.request({ type: 'build', job }))!;
 }
 
 /** The workbook's bytes: a bold, frozen header row and column widths that fit the text. */

@@ -1,21 +1,23 @@
-// Building the files of an export: the .xlsx workbook (a pure function of the tables, written here
-// a row at a time) and the CSV files, run in the xlsx worker (xlsx-worker.ts) so that 316,000 audit entries never hold up the
+// Building the files of an export: the .xlsx workbook (a pure function of the tables) and the CSV
+// files, run in the xlsx worker (xlsx-worker.ts) so that 316,000 audit entries never hold up the
 // window. The window sends each table's rows a slice at a time (cloning them all in one message
-// would itself be a long task), then asks for the files.
-import { Zip, ZipDeflate } from 'fflate';
+// would itself be a long task), then asks for the files. Each slice is written into its file as it
+// comes (compressed, or encoded), so that the worker holds the files' bytes, never the rows.
+import { Deflate, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
 import { concatBytes } from '@shared/backup/byte-reader';
-import { encodeCsv, type CsvEncoding } from '@shared/spreadsheet/csv';
+import { CsvWriter, type CsvEncoding } from '@shared/spreadsheet/csv';
 import { sheetName, type ExportCell, type ExportTable } from '@shared/spreadsheet/export-table';
+import { crc32, crc32Join } from './crc32';
 import type { WorkerAnswer } from '../../app/worker-channel';
 
 /** What the window asks the xlsx worker. Requests of one export share a job number. */
 export type XlsxRequest =
-  /** The next table of the job begins. */
-  | { id: number; type: 'table'; job: number; name: string; header: string[] }
+  /** The next table of the job begins (the first one says the job's format). */
+  | { id: number; type: 'table'; job: number; format: 'xlsx' | CsvEncoding; name: string; header: string[] }
   /** More rows of the job's last table. */
   | { id: number; type: 'rows'; job: number; rows: ExportCell[][] }
   /** The job's files, after which the worker forgets it. */
-  | { id: number; type: 'build'; job: number; format: 'xlsx' | CsvEncoding }
+  | { id: number; type: 'build'; job: number }
   /** Forget the job (the window gave up on it). */
   | { id: number; type: 'drop'; job: number };
 
@@ -78,46 +80,127 @@ function rowXml(cells: readonly ExportCell[], rowNumber: number, style: 0 | 1, c
   return `${xml}</row>`;
 }
 
-/** Column widths that fit the text: CJK characters are about two columns wide; 8 to 60. */
-function columnWidths(table: ExportTable): number[] {
-  return table.header.map((title, i) => {
-    // A plain loop: spreading one argument per row into Math.max overflows the stack on long lists.
-    let longest = characters(title);
-    for (const row of table.rows) {
-      const cell = row[i];
-      if (cell !== undefined && cell !== null) longest = Math.max(longest, characters(String(cell)));
+/** The width of a column whose longest text has this many characters: CJK characters are about two columns wide; 8 to 60. */
+const widthFor = (characterCount: number): number => Math.min(60, Math.max(8, characterCount * 2 + 2));
+
+/** Rows' XML is encoded and compressed in pieces of about this many characters. */
+const PIECE = 1 << 16;
+
+const encoder = new TextEncoder();
+
+/** `bytes` as stored (uncompressed) deflate blocks, none of them the last, so that a deflate stream may follow them. */
+function storedBlocks(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const MAX = 0xffff;
+  const count = Math.max(1, Math.ceil(bytes.length / MAX));
+  const out = new Uint8Array(bytes.length + 5 * count);
+  let at = 0;
+  for (let b = 0; b < count; b++) {
+    const piece = bytes.subarray(b * MAX, (b + 1) * MAX);
+    // BFINAL 0 and BTYPE 00 (stored); the rest of the byte pads the header to a byte boundary.
+    out[at] = 0;
+    out[at + 1] = piece.length & 0xff;
+    out[at + 2] = piece.length >>> 8;
+    out[at + 3] = ~piece.length & 0xff;
+    out[at + 4] = (~piece.length >>> 8) & 0xff;
+    out.set(piece, at + 5);
+    at += 5 + piece.length;
+  }
+  return out;
+}
+
+/**
+ * One worksheet, written as its rows come: each piece of the rows' XML is encoded and compressed at
+ * once, so that the worker holds the compressed sheet rather than the rows, and compresses while
+ * the window reads the next slice. The sheet's opening names the column widths, which come from
+ * every row and so are known only after the last: it is put in front of the compressed rows at the
+ * end as stored deflate blocks, and the entry's CRC is the opening's joined with the rows'.
+ */
+class SheetWriter {
+  private readonly columns: string[];
+  /** The longest text of each column so far, in characters. */
+  private readonly longest: number[];
+  private rowNumber = 1;
+  private text: string;
+  private crc = 0;
+  private size = 0;
+  private readonly compressed: Uint8Array<ArrayBuffer>[] = [];
+  private readonly deflate = new Deflate({ level: 6 }, (chunk) => this.compressed.push(chunk));
+
+  constructor(header: readonly string[]) {
+    this.columns = header.map((_, i) => columnName(i));
+    this.longest = header.map(characters);
+    this.text = rowXml(header, 1, 1, this.columns);
+  }
+
+  add(rows: readonly (readonly ExportCell[])[]): void {
+    for (const row of rows) {
+      for (let i = 0; i < this.longest.length; i++) {
+        const cell = row[i];
+        if (cell !== undefined && cell !== null) this.longest[i] = Math.max(this.longest[i]!, characters(String(cell)));
+      }
+      this.text += rowXml(row, ++this.rowNumber, 0, this.columns);
+      if (this.text.length >= PIECE) this.compress(false);
     }
-    return Math.min(60, Math.max(8, longest * 2 + 2));
+  }
+
+  private compress(final: boolean): void {
+    const bytes = encoder.encode(this.text);
+    this.text = '';
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.deflate.push(bytes, final);
+  }
+
+  /** Ends the sheet and adds it to the zip as an entry of this name. */
+  addTo(zip: Zip, filename: string): void {
+    this.text += '</sheetData></worksheet>';
+    this.compress(true);
+    const opening = encoder.encode(
+      `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+        '<sheetFormatPr defaultRowHeight="15"/>' +
+        (this.longest.length ? `<cols>${this.longest.map((n, i) => `<col min="${i + 1}" max="${i + 1}" width="${widthFor(n)}" customWidth="1"/>`).join('')}</cols>` : '') +
+        '<sheetData>',
+    );
+    const entry: ZipInputFile = {
+      filename,
+      compression: 8,
+      crc: crc32Join(crc32(opening), this.crc, this.size),
+      size: opening.length + this.size,
+    };
+    zip.add(entry);
+    const send = entry.ondata!;
+    send(null, storedBlocks(opening), false);
+    this.compressed.forEach((chunk, i) => send(null, chunk, i === this.compressed.length - 1));
+    this.compressed.length = 0;
+  }
+}
+
+/** Unique, valid sheet names for these tables (case-insensitively different; 'Sheet2' for a nameless second table). */
+function sheetNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((tableName, index) => {
+    let name = sheetName(tableName, `Sheet${index + 1}`);
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${sheetName(tableName).slice(0, 27)}（${k}）`;
+    used.add(name.toLowerCase());
+    return name;
   });
 }
 
-/** Text a zip entry is fed in pieces of about this many characters. */
-const PIECE = 1 << 16;
-
-/** The workbook's bytes: a sheet per table, a bold, frozen header row and column widths that fit the text. */
-export async function xlsxWorkbook(tables: readonly ExportTable[]): Promise<ArrayBuffer> {
+/** The workbook's bytes from its sheets, already written: a bold, frozen header row and column widths that fit the text. */
+function workbookBytes(sheets: readonly { name: string; sheet: SheetWriter }[]): ArrayBuffer {
   const parts: Uint8Array[] = [];
   let failed: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failed = error;
     else parts.push(chunk);
   });
-  const encoder = new TextEncoder();
   const put = (path: string, text: string) => {
     const file = new ZipDeflate(path, { level: 6 });
     zip.add(file);
     file.push(encoder.encode(text), true);
   };
-
-  const names: string[] = [];
-  const used = new Set<string>();
-  for (const [index, table] of tables.entries()) {
-    let name = sheetName(table.name, `Sheet${index + 1}`);
-    // Sheet names must differ (case-insensitively).
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${sheetName(table.name).slice(0, 27)}（${k}）`;
-    used.add(name.toLowerCase());
-    names.push(name);
-  }
+  const names = sheetNames(sheets.map((s) => s.name));
 
   put(
     '[Content_Types].xml',
@@ -167,68 +250,58 @@ export async function xlsxWorkbook(tables: readonly ExportTable[]): Promise<Arra
       '</styleSheet>',
   );
 
-  for (const [index, table] of tables.entries()) {
-    const file = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 6 });
-    zip.add(file);
-    const columns = table.header.map((_, i) => columnName(i));
-    const widths = columnWidths(table);
-    let text =
-      `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
-      '<sheetFormatPr defaultRowHeight="15"/>' +
-      (widths.length ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '') +
-      `<sheetData>${rowXml(table.header, 1, 1, columns)}`;
-    for (let r = 0; r < table.rows.length; r++) {
-      text += rowXml(table.rows[r]!, r + 2, 0, columns);
-      if (text.length >= PIECE) {
-        file.push(encoder.encode(text));
-        text = '';
-      }
-    }
-    file.push(encoder.encode(`${text}</sheetData></worksheet>`), true);
-  }
+  sheets.forEach(({ sheet }, i) => sheet.addTo(zip, `xl/worksheets/sheet${i + 1}.xml`));
   zip.end();
   if (failed) throw failed;
 
   return concatBytes(parts).buffer;
 }
 
-/** One CSV file per table, and the characters GBK could not hold (written as '?'). */
-function csvFiles(tables: readonly ExportTable[], encoding: CsvEncoding): BuiltFiles {
-  const unencodable = new Set<string>();
-  const bytes = tables.map((table) => {
-    const csv = encodeCsv(table, encoding);
-    for (const ch of csv.unencodable) unencodable.add(ch);
-    // A copy of exactly the file's bytes, transferable on its own.
-    return csv.bytes.slice().buffer;
-  });
-  return { bytes, unencodable: [...unencodable] };
+/** The workbook of these tables: a sheet per table. */
+export function xlsxWorkbook(tables: readonly ExportTable[]): ArrayBuffer {
+  return workbookBytes(
+    tables.map((table) => {
+      const sheet = new SheetWriter(table.header);
+      sheet.add(table.rows);
+      return { name: table.name, sheet };
+    }),
+  );
 }
 
-/** The worker's state: the tables of each export still arriving, and its answer to each request. */
-export function exportJobs() {
-  const jobs = new Map<number, ExportTable[]>();
+/** An export the worker is writing: its tables so far, each written as its rows come. */
+type Job = { format: 'xlsx'; sheets: { name: string; sheet: SheetWriter }[] } | { format: CsvEncoding; files: CsvWriter[] };
 
-  const run = async (request: XlsxRequest): Promise<BuiltFiles | undefined> => {
+/** The worker's state: the exports still arriving, and its answer to each request. */
+export function exportJobs() {
+  const jobs = new Map<number, Job>();
+
+  const run = (request: XlsxRequest): BuiltFiles | undefined => {
     switch (request.type) {
       case 'table': {
-        const tables = jobs.get(request.job) ?? [];
-        tables.push({ name: request.name, header: request.header, rows: [] });
-        jobs.set(request.job, tables);
+        let job = jobs.get(request.job);
+        if (!job) {
+          job = request.format === 'xlsx' ? { format: 'xlsx', sheets: [] } : { format: request.format, files: [] };
+          jobs.set(request.job, job);
+        }
+        if (job.format === 'xlsx') job.sheets.push({ name: request.name, sheet: new SheetWriter(request.header) });
+        else job.files.push(new CsvWriter(request.header, job.format));
         return undefined;
       }
       case 'rows': {
-        const table = jobs.get(request.job)?.at(-1);
+        const job = jobs.get(request.job);
+        const table = job?.format === 'xlsx' ? job.sheets.at(-1)?.sheet : job?.files.at(-1);
         if (!table) throw new Error('导出数据不完整，请重新导出');
-        // A loop, not push(...rows): spreading a long slice overflows the stack.
-        for (const row of request.rows) table.rows.push(row);
+        table.add(request.rows);
         return undefined;
       }
       case 'build': {
-        const tables = jobs.get(request.job) ?? [];
+        const job = jobs.get(request.job);
         jobs.delete(request.job);
-        if (request.format !== 'xlsx') return csvFiles(tables, request.format);
-        return { bytes: [await xlsxWorkbook(tables)], unencodable: [] };
+        if (!job) throw new Error('导出数据不完整，请重新导出');
+        if (job.format === 'xlsx') return { bytes: [workbookBytes(job.sheets)], unencodable: [] };
+        const files = job.files.map((writer) => writer.file());
+        const unencodable = new Set(files.flatMap((file) => file.unencodable));
+        return { bytes: files.map((file) => file.bytes.buffer), unencodable: [...unencodable] };
       }
       case 'drop':
         jobs.delete(request.job);
@@ -237,8 +310,8 @@ export function exportJobs() {
   };
 
   return {
-    /** The value of one request (the files' bytes for a build), or it throws what went wrong. */
-    handle: run,
+    /** The value of one request (the files' bytes for a build), or it rejects with what went wrong. */
+    handle: async (request: XlsxRequest) => run(request),
     /** How many exports are still held (a test checks that none is left behind). */
     held: () => jobs.size,
   };

@@ -4,6 +4,7 @@
 // functions (xlsx-book.ts), messages cloned and the bytes transferred as the browser does.
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
+import { inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExport, xlsxBytes } from '../../../renderer/features/export/export-files';
 import { xlsxWorkbook } from '../../../renderer/features/export/xlsx-book';
@@ -90,6 +91,23 @@ describe('xlsx export', () => {
     expect(ws.getCell('AD2').value).toBe('王𠮷');
   });
 
+  it('gives every entry the CRC-32 and size of its bytes, a sheet whose opening (its column widths) is longer than a stored block included', () => {
+    // 1,300 columns: the sheet's opening holds 1,300 widths, more than a stored deflate block's 65,535 bytes.
+    const header = Array.from({ length: 1_300 }, (_, i) => `列${i + 1}`);
+    const rows = Array.from({ length: 300 }, (_, r) => header.map((_, c) => (c % 50 ? `第${r + 1}行${'长'.repeat(c % 40)}` : r * c)));
+    const entries = zipEntries(new Uint8Array(xlsxWorkbook([{ name: '宽表', header, rows }, table])));
+    expect(entries.map((e) => e.name)).toContain('xl/worksheets/sheet2.xml');
+    for (const entry of entries) {
+      expect(entry.data.length, entry.name).toBe(entry.size);
+      expect(zlibCrc32(entry.data), entry.name).toBe(entry.crc);
+    }
+    const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
+    expect(sheet.indexOf('<sheetData>')).toBeGreaterThan(65_535);
+    // Column 1,300's longest text is 第300行 and 19 × 长: 24 characters, width 50.
+    expect(sheet.includes('<col min="1300" max="1300" width="50" customWidth="1"/>')).toBe(true);
+    expect(sheet.match(/<row /g)?.length).toBe(301);
+  });
+
   it('gives every table its own sheet, with unique, valid names', async () => {
     const bytes = await xlsxBytes([{ ...table, name: '按单位' }, { ...table, name: '按单位' }, { ...table, name: '年度/汇总' }]);
     const book = new ExcelJS.Workbook();
@@ -110,6 +128,26 @@ describe('xlsx export', () => {
     expect(jobs.held()).toBe(0);
   });
 });
+
+/** Each entry of a zip, inflated, with the CRC-32 and sizes its central directory gives. */
+function zipEntries(zip: Uint8Array): { name: string; crc: number; size: number; data: Buffer }[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.length - 22;
+  expect(view.getUint32(end, true)).toBe(0x06054b50);
+  const entries = [];
+  let at = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0; n--) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    const [method, crc, compressedSize, size] = [view.getUint16(at + 10, true), view.getUint32(at + 16, true), view.getUint32(at + 20, true), view.getUint32(at + 24, true)];
+    const [nameLength, extraLength, commentLength, local] = [view.getUint16(at + 28, true), view.getUint16(at + 30, true), view.getUint16(at + 32, true), view.getUint32(at + 42, true)];
+    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
+    const dataAt = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    expect(method).toBe(8);
+    entries.push({ name, crc, size, data: inflateRawSync(zip.subarray(dataAt, dataAt + compressedSize)) });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
 
 /** The rows in slices of these sizes, read as the export asks for them (as the audit log is read page by page). */
 function sliced(whole: ExportTable, sizes: readonly number[], failAfter?: number): SlicedExportTable {
@@ -146,6 +184,19 @@ describe('sliced tables', () => {
     expect(saved[0]).toEqual(whole.header);
     expect(saved.slice(1).map((r) => [r[0], r[1], r[2] ?? null])).toEqual(rows);
     expect(book.worksheets[0]!.columns.map((c) => c.width)).toEqual([10, 52, 18]);
+  });
+
+  it('are read while the worker writes the slice before, never more than one message ahead of it', async () => {
+    InProcessXlsxWorker.rowsDelayMs = 20;
+    InProcessXlsxWorker.mostRowsUnanswered = 0;
+    try {
+      const fromSlices = await xlsxBytes([sliced(whole, [1_000, 1_000, 1_000, 1_000, 501])]);
+      expect(strFromU8(unzipSync(fromSlices)['xl/worksheets/sheet1.xml']!)).toBe(strFromU8(unzipSync(await xlsxBytes([whole]))['xl/worksheets/sheet1.xml']!));
+    } finally {
+      InProcessXlsxWorker.rowsDelayMs = 0;
+    }
+    // Waiting for each answer before reading on gives 1; posting without waiting, 5.
+    expect(InProcessXlsxWorker.mostRowsUnanswered).toBe(2);
   });
 
   it('give the same CSV as the whole table, and the worker keeps nothing when a slice cannot be read', async () => {

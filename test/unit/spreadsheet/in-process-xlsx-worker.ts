@@ -12,6 +12,11 @@ export const jobs = exportJobs();
 export class InProcessXlsxWorker {
   static started: string[] = [];
   static rowMessages: number[] = [];
+  /** How long the stand-in takes to answer a message of rows (a real worker takes a while to write them). */
+  static rowsDelayMs = 0;
+  /** Messages of rows posted and not yet answered, now and at the most. */
+  static rowsUnanswered = 0;
+  static mostRowsUnanswered = 0;
   private listeners: ((event: { data: XlsxAnswer }) => void)[] = [];
   constructor(url: URL, options: WorkerOptions) {
     InProcessXlsxWorker.started.push(`${url.pathname.split('/').at(-1)} ${options.type} ${options.name}`);
@@ -20,8 +25,16 @@ export class InProcessXlsxWorker {
     if (type === 'message') this.listeners.push(listener);
   }
   postMessage(request: XlsxRequest): void {
-    if (request.type === 'rows') InProcessXlsxWorker.rowMessages.push(request.rows.length);
-    void answerRequest(jobs.handle, structuredClone(request), { transfer: filesTransfer }).then(({ message, transfer }) => {
+    const rows = request.type === 'rows';
+    if (rows) {
+      InProcessXlsxWorker.rowMessages.push(request.rows.length);
+      InProcessXlsxWorker.mostRowsUnanswered = Math.max(InProcessXlsxWorker.mostRowsUnanswered, ++InProcessXlsxWorker.rowsUnanswered);
+    }
+    const cloned = structuredClone(request);
+    const delay = rows ? InProcessXlsxWorker.rowsDelayMs : 0;
+    const answered = new Promise((resolve) => setTimeout(resolve, delay)).then(() => answerRequest(jobs.handle, cloned, { transfer: filesTransfer }));
+    void answered.then(({ message, transfer }) => {
+      if (rows) InProcessXlsxWorker.rowsUnanswered--;
       const data = structuredClone(message, { transfer });
       // A transferred buffer is gone from the worker's side: the bytes were moved, not copied.
       for (const buffer of transfer) expect((buffer as ArrayBuffer).byteLength).toBe(0);

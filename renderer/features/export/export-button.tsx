@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { knownRowCount, type ExportSource } from '@shared/spreadsheet/export-table';
 import { bridge } from '../../bridge';
 import { showError } from '../../app/errors';
-import { FORMAT_LABELS, buildExport, type ExportFormat } from './export-files';
+import { FORMAT_LABELS, buildExport, exportingLabel, type ExportFormat } from './export-files';
 
 export interface ExportButtonProps {
   /** File name without date and extension, e.g. '平台台账'. */
@@ -35,13 +35,9 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
     setBusy('正在导出…');
     try {
       const read = await tables();
-      const showRows = (rows: number) => setBusy(`正在导出 ${rows.toLocaleString('zh-CN')} 行…`);
-      // The total when every table knows it up front; otherwise the rows written so far, growing.
       const known = knownRowCount(read);
-      if (known !== undefined) showRows(known);
-      const built = await buildExport(fileName, read, format, (posted) => {
-        if (known === undefined || posted > known) showRows(posted);
-      });
+      if (known !== undefined) setBusy(exportingLabel(known, 0));
+      const built = await buildExport(fileName, read, format, (posted) => setBusy(exportingLabel(known, posted)));
       if (format === 'gbk' && built.unencodable.length > 0 && !gbkConfirmed) {
         setUnencodable(built.unencodable);
         return;

@@ -34,6 +34,17 @@ const channel = workerChannel<RequestBody, XlsxAnswer, BuiltFiles | undefined>(
 const ROWS_PER_MESSAGE = 2000;
 let nextJob = 1;
 
+/**
+ * What the button says while an export runs: the rows being written and, once the worker has some
+ * of them, the share written so far (an export of the whole audit log takes half a minute); only
+ * the rows written so far, growing, when the total is not known up front.
+ */
+export function exportingLabel(total: number | undefined, written: number): string {
+  const rows = (n: number) => `正在导出 ${n.toLocaleString('zh-CN')} 行`;
+  if (total === undefined || written > total) return `${rows(written)}…`;
+  return written > 0 ? `${rows(total)}（${Math.floor((written / total) * 100)}%）…` : `${rows(total)}…`;
+}
+
 /** Told the number of rows handed to the worker so far, after each message. */
 export type ExportProgress = (rowsPosted: number) => void;
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildExport, xlsxBytes } from '../../../renderer/features/export/export-files';
+import { buildExport, exportingLabel, xlsxBytes } from '../../../renderer/features/export/export-files';
 import { xlsxWorkbook } from '../../../renderer/features/export/xlsx-book';
 import { InProcessXlsxWorker, jobs } from './in-process-xlsx-worker';
 import type { ExportCell, ExportTable, SlicedExportTable } from '@shared/spreadsheet/export-table';
@@ -222,5 +222,16 @@ describe('export files', () => {
     expect(gbk.unencodable).toEqual(['𠮷']);
     const text = new TextDecoder('gbk').decode(gbk.files[0]!.data);
     expect(text).toBe('平台名称,粉丝数,备注\r\n东湖青年,26000,"\'=HYPERLINK(""http://evil.example"",""点我"")"\r\n?林校友会,,\'+1+1\r\n\'-暂停,,\'@SUM(A1)\r\n');
+  });
+});
+
+describe('the export button while it runs', () => {
+  it('says the rows being written and, once the worker has some, the share written so far', () => {
+    expect(exportingLabel(315_755, 0)).toBe('正在导出 315,755 行…');
+    expect(exportingLabel(315_755, 120_000)).toBe('正在导出 315,755 行（38%）…');
+    expect(exportingLabel(315_755, 315_755)).toBe('正在导出 315,755 行（100%）…');
+    // Not known up front (or more than was counted): the rows written so far, growing.
+    expect(exportingLabel(undefined, 4_000)).toBe('正在导出 4,000 行…');
+    expect(exportingLabel(10, 12)).toBe('正在导出 12 行…');
   });
 });

@@ -1,10 +1,11 @@
 // While an export runs the clerk sees it working: the button says how many rows are being written
-// and cannot be clicked again, so a second click starts no second export. The xlsx worker's script
-// is held back here to keep the export running long enough to look at.
+// and cannot be clicked again, so a second click starts no second export; 取消 beside it stops the
+// export without saving anything. The xlsx worker's script is held back here to keep the export
+// running long enough to look at.
 import { expect, test } from '@playwright/test';
 import { LedgerApp } from './pages/ledger-app';
 
-test('导出 Excel says 正在导出 N 行… and is disabled until the file is saved', async ({ page }) => {
+test('导出 Excel says 正在导出 N 行… and is disabled until the file is saved; 取消 stops it', async ({ page }) => {
   const app = new LedgerApp(page);
   await app.open();
   await app.completeSetup('东湖示范大学', '王𠮷');
@@ -30,6 +31,15 @@ test('导出 Excel says 正在导出 N 行… and is disabled until the file is 
   await expect(page.getByRole('button', { name: '导出 CSV' })).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath('exporting.png') });
 
+  // Cancelled: the clerk is told, the buttons are back and nothing is saved.
+  await page.getByRole('button', { name: '取消', exact: true }).click();
+  await expect(page.getByText('已取消导出，未保存文件')).toBeVisible();
+  await expect(page.getByRole('button', { name: '导出 Excel' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '取消', exact: true })).toHaveCount(0);
+
+  // Again, to the end this time.
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  await expect(busy).toBeDisabled();
   const downloading = page.waitForEvent('download');
   release();
   expect((await downloading).suggestedFilename()).toMatch(/^平台台账-\d{8}\.xlsx$/);

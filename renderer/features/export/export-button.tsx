@@ -3,11 +3,11 @@
 // some characters (生僻字 such as 𠮷), the clerk is told which and chooses: UTF-8, or GBK anyway.
 import { DownOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Dropdown, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { knownRowCount, type ExportSource } from '@shared/spreadsheet/export-table';
 import { bridge } from '../../bridge';
 import { showError } from '../../app/errors';
-import { FORMAT_LABELS, buildExport, exportingLabel, type ExportFormat } from './export-files';
+import { ExportCancelled, FORMAT_LABELS, buildExport, exportingLabel, type ExportFormat } from './export-files';
 
 export interface ExportButtonProps {
   /** File name without date and extension, e.g. '平台台账'. */
@@ -29,15 +29,19 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
   // While an export runs: what the button says (the rows being written, once the tables are read).
   const [busy, setBusy] = useState<string | null>(null);
   const [unencodable, setUnencodable] = useState<string[] | null>(null);
+  // The running export's cancel (取消 beside the button while it runs).
+  const running = useRef<AbortController | null>(null);
 
   const save = async (format: ExportFormat, gbkConfirmed = false): Promise<void> => {
     setUnencodable(null);
     setBusy('正在导出…');
+    const cancel = new AbortController();
+    running.current = cancel;
     try {
       const read = await tables();
       const known = knownRowCount(read);
       if (known !== undefined) setBusy(exportingLabel(known, 0));
-      const built = await buildExport(fileName, read, format, (posted) => setBusy(exportingLabel(known, posted)));
+      const built = await buildExport(fileName, read, format, (posted) => setBusy(exportingLabel(known, posted)), cancel.signal);
       if (format === 'gbk' && built.unencodable.length > 0 && !gbkConfirmed) {
         setUnencodable(built.unencodable);
         return;
@@ -49,8 +53,10 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
       }
       if (saved > 0) void message.success(`已导出 ${FORMAT_LABELS[format]}`);
     } catch (e) {
-      showError(e, '导出失败');
+      if (e instanceof ExportCancelled) void message.info('已取消导出，未保存文件');
+      else showError(e, '导出失败');
     } finally {
+      running.current = null;
       setBusy(null);
     }
   };
@@ -76,6 +82,7 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
             CSV <DownOutlined />
           </Button>
         </Dropdown>
+        {busy !== null && <Button onClick={() => running.current?.abort()}>取消</Button>}
       </Space.Compact>
       <Modal
         open={unencodable !== null}

@@ -48,13 +48,33 @@ export function exportingLabel(total: number | undefined, written: number): stri
 /** Told the number of rows handed to the worker so far, after each message. */
 export type ExportProgress = (rowsPosted: number) => void;
 
+/** What an export refuses with once the clerk has cancelled it. */
+export class ExportCancelled extends Error {
+  constructor() {
+    super('已取消导出');
+    this.name = 'ExportCancelled';
+  }
+}
+
+/** `work`'s value, or ExportCancelled as soon as `cancel` is aborted, whichever comes first. */
+function unlessCancelled<T>(work: Promise<T>, cancel: AbortSignal | undefined): Promise<T> {
+  if (!cancel) return work;
+  if (cancel.aborted) return Promise.reject(new ExportCancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ExportCancelled());
+    cancel.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => cancel.removeEventListener('abort', onAbort));
+  });
+}
+
 /**
  * The files of these tables, built in the xlsx worker (xlsx-book.ts): the workbook and the CSV
  * encoder take seconds for a long list, which on this thread would freeze the window. Each slice of a
  * sliced table is posted as soon as it is read, and the next one is read while the worker writes it,
- * so the window holds a slice or two at a time, never the whole list.
+ * so the window holds a slice or two at a time, never the whole list. Aborting `cancel` stops the
+ * export at once (ExportCancelled): nothing more is read and the worker forgets what it was given.
  */
-async function buildInWorker(tables: readonly ExportSource[], format: ExportFormat, progress?: ExportProgress): Promise<BuiltFiles> {
+async function buildInWorker(tables: readonly ExportSource[], format: ExportFormat, progress?: ExportProgress, cancel?: AbortSignal): Promise<BuiltFiles> {
   const job = nextJob++;
   let posted = 0;
   // One message of rows is in flight while the window reads the next slice: the worker writes a
@@ -63,32 +83,35 @@ async function buildInWorker(tables: readonly ExportSource[], format: ExportForm
   let inFlight: Promise<void> = Promise.resolve();
   try {
     for (const table of tables) {
-      await channel.request({ type: 'table', job, format, name: table.name, header: table.header });
+      await unlessCancelled(channel.request({ type: 'table', job, format, name: table.name, header: table.header }), cancel);
       for await (const slice of sourceSlices(table)) {
         for (let i = 0; i < slice.length; i += ROWS_PER_MESSAGE) {
+          if (cancel?.aborted) throw new ExportCancelled();
           const rows = slice.slice(i, i + ROWS_PER_MESSAGE);
           const sent = channel.request({ type: 'rows', job, rows }).then(() => {
             posted += rows.length;
-            progress?.(posted);
+            // Not after a cancel: the clerk was told the export stopped.
+            if (!cancel?.aborted) progress?.(posted);
           });
           // Awaited below (or at the next message); this keeps a failure from being reported as unhandled meanwhile.
           sent.catch(() => undefined);
-          await inFlight;
+          await unlessCancelled(inFlight, cancel);
           inFlight = sent;
         }
       }
-      await inFlight;
+      await unlessCancelled(inFlight, cancel);
     }
+    return (await unlessCancelled(channel.request({ type: 'build', job }), cancel))!;
   } catch (e) {
+    // The worker forgets the job (a build already answered has forgotten it: nothing to drop).
     void channel.request({ type: 'drop', job }).catch(() => undefined);
     throw e;
   }
-  return (await channel.request({ type: 'build', job }))!;
 }
 
 /** The workbook's bytes: a bold, frozen header row and column widths that fit the text. */
-export async function xlsxBytes(tables: readonly ExportSource[], progress?: ExportProgress): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array((await buildInWorker(tables, 'xlsx', progress)).bytes[0]!);
+export async function xlsxBytes(tables: readonly ExportSource[], progress?: ExportProgress, cancel?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array((await buildInWorker(tables, 'xlsx', progress, cancel)).bytes[0]!);
 }
 
 /** The file's date: today on the institution's calendar. */
@@ -96,18 +119,19 @@ function stamp(): string {
   return localToday().replaceAll('-', '');
 }
 
-/** The files of one export, and the characters GBK could not hold (written as '?'). */
+/** The files of one export, and the characters GBK could not hold (written as '?'); aborting `cancel` stops it (ExportCancelled). */
 export async function buildExport(
   baseName: string,
   tables: readonly ExportSource[],
   format: ExportFormat,
   progress?: ExportProgress,
+  cancel?: AbortSignal,
 ): Promise<{ files: ExportFile[]; unencodable: string[] }> {
   if (format === 'xlsx') {
-    const data = await xlsxBytes(tables, progress);
+    const data = await xlsxBytes(tables, progress, cancel);
     return { files: [{ name: `${baseName}-${stamp()}.xlsx`, data, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }], unencodable: [] };
   }
-  const built = await buildInWorker(tables, format, progress);
+  const built = await buildInWorker(tables, format, progress, cancel);
   const files = tables.map((table, i) => {
     const suffix = tables.length > 1 ? `-${sheetName(table.name)}` : '';
     const encoding = format === 'gbk' ? 'GBK' : 'UTF-8';

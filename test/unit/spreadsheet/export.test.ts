@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildExport, exportingLabel, xlsxBytes } from '../../../renderer/features/export/export-files';
+import { ExportCancelled, buildExport, exportingLabel, xlsxBytes } from '../../../renderer/features/export/export-files';
 import { xlsxWorkbook } from '../../../renderer/features/export/xlsx-book';
 import { InProcessXlsxWorker, jobs } from './in-process-xlsx-worker';
 import type { ExportCell, ExportTable, SlicedExportTable } from '@shared/spreadsheet/export-table';
@@ -197,6 +197,39 @@ describe('sliced tables', () => {
     }
     // Waiting for each answer before reading on gives 1; posting without waiting, 5.
     expect(InProcessXlsxWorker.mostRowsUnanswered).toBe(2);
+  });
+
+  it('stop at once when the clerk cancels: nothing more is read or reported, and the worker forgets the export', async () => {
+    let read = 0;
+    async function* slices(): AsyncGenerator<ExportCell[][]> {
+      for (let at = 0; at < rows.length; at += 500) {
+        read++;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        yield rows.slice(at, at + 500);
+      }
+    }
+    InProcessXlsxWorker.rowsDelayMs = 20;
+    const cancel = new AbortController();
+    const progress: number[] = [];
+    try {
+      const exporting = buildExport('审计日志', [{ name: '审计日志', header: whole.header, slices: slices() }], 'xlsx', (posted) => {
+        progress.push(posted);
+        if (posted >= 1_000) cancel.abort();
+      }, cancel.signal);
+      await expect(exporting).rejects.toBeInstanceOf(ExportCancelled);
+    } finally {
+      InProcessXlsxWorker.rowsDelayMs = 0;
+    }
+    const [readThen, reported] = [read, progress.length];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(progress).toEqual([500, 1_000]);
+    expect(progress.length).toBe(reported);
+    // At most the slice being read and the one in flight past the cancel; the list holds ten.
+    expect(readThen).toBeLessThanOrEqual(4);
+    expect(read).toBe(readThen);
+    await vi.waitFor(() => expect(jobs.held()).toBe(0));
+    await expect(buildExport('审计日志', [whole], 'xlsx', undefined, AbortSignal.abort())).rejects.toThrow('已取消导出');
+    await vi.waitFor(() => expect(jobs.held()).toBe(0));
   });
 
   it('give the same CSV as the whole table, and the worker keeps nothing when a slice cannot be read', async () => {

@@ -91,11 +91,11 @@ describe('xlsx export', () => {
     expect(ws.getCell('AD2').value).toBe('王𠮷');
   });
 
-  it('gives every entry the CRC-32 and size of its bytes, a sheet whose opening (its column widths) is longer than a stored block included', () => {
+  it('gives every entry the CRC-32 and size of its bytes, a sheet whose opening (its column widths) is longer than a stored block included', async () => {
     // 1,300 columns: the sheet's opening holds 1,300 widths, more than a stored deflate block's 65,535 bytes.
     const header = Array.from({ length: 1_300 }, (_, i) => `列${i + 1}`);
     const rows = Array.from({ length: 300 }, (_, r) => header.map((_, c) => (c % 50 ? `第${r + 1}行${'长'.repeat(c % 40)}` : r * c)));
-    const entries = zipEntries(new Uint8Array(xlsxWorkbook([{ name: '宽表', header, rows }, table])));
+    const entries = zipEntries(new Uint8Array(await xlsxWorkbook([{ name: '宽表', header, rows }, table])));
     expect(entries.map((e) => e.name)).toContain('xl/worksheets/sheet2.xml');
     for (const entry of entries) {
       expect(entry.data.length, entry.name).toBe(entry.size);

@@ -18,6 +18,7 @@ export class InProcessXlsxWorker {
   static rowsUnanswered = 0;
   static mostRowsUnanswered = 0;
   private listeners: ((event: { data: XlsxAnswer }) => void)[] = [];
+  private queue: Promise<void> = Promise.resolve();
   constructor(url: URL, options: WorkerOptions) {
     InProcessXlsxWorker.started.push(`${url.pathname.split('/').at(-1)} ${options.type} ${options.name}`);
   }
@@ -32,7 +33,9 @@ export class InProcessXlsxWorker {
     }
     const cloned = structuredClone(request);
     const delay = rows ? InProcessXlsxWorker.rowsDelayMs : 0;
-    const answered = new Promise((resolve) => setTimeout(resolve, delay)).then(() => answerRequest(jobs.handle, cloned, { transfer: filesTransfer }));
+    // One request after another, each once the one before is answered, as xlsx-worker.ts serves them (inOrder).
+    const answered = this.queue.then(() => new Promise((resolve) => setTimeout(resolve, delay))).then(() => answerRequest(jobs.handle, cloned, { transfer: filesTransfer }));
+    this.queue = answered.then(() => undefined);
     void answered.then(({ message, transfer }) => {
       if (rows) InProcessXlsxWorker.rowsUnanswered--;
       const data = structuredClone(message, { transfer });

@@ -1,7 +1,7 @@
 // The renderer's one door to its host: the Electron preload's bridge when it is there,
 // otherwise the browser implementation. The rest of the UI imports `bridge` from here only.
-import { BRIDGE_GLOBAL, BridgeError, decodeBridgeError, type LedgerBridge } from '@shared/bridge';
-import { browserBridge } from './browser-bridge';
+import { BRIDGE_GLOBAL, BridgeError, decodeBridgeError, type LedgerBridge, type SaveFileResult } from '@shared/bridge';
+import { browserBridge, saveBlobInBrowser, type SaveBlobRequest } from './browser-bridge';
 
 declare global {
   interface Window {
@@ -45,3 +45,13 @@ function decodingErrors(host: LedgerBridge): LedgerBridge {
 const electronBridge = typeof window !== 'undefined' ? window[BRIDGE_GLOBAL] : undefined;
 
 export const bridge: LedgerBridge = electronBridge ? decodingErrors(electronBridge) : browserBridge;
+
+/**
+ * Saves a file the window holds as a Blob (an export made in a worker): the browser edition
+ * downloads the Blob as it is; the desktop edition reads its bytes (off the window's thread) and
+ * saves them through the host like any other file.
+ */
+export async function saveBlob(request: SaveBlobRequest): Promise<SaveFileResult> {
+  if (!electronBridge) return saveBlobInBrowser(request);
+  return bridge.saveFile({ ...request, data: new Uint8Array(await request.data.arrayBuffer()) });
+}

@@ -63,9 +63,19 @@ export class CsvWriter {
     for (const ch of gbk.unencodable) this.missing.add(ch);
   }
 
-  /** The file's bytes, and the characters GBK could not hold. */
+  /** The characters GBK could not hold (written as '?'). */
+  unencodable(): string[] {
+    return [...this.missing];
+  }
+
+  /** The file's bytes. */
   file(): CsvFile {
-    return { bytes: concatBytes(this.pieces), unencodable: [...this.missing] };
+    return { bytes: concatBytes(this.pieces), unencodable: this.unencodable() };
+  }
+
+  /** The file's bytes in the pieces they were encoded in (a file of them need never join them into one buffer). */
+  parts(): readonly Uint8Array[] {
+    return this.pieces;
   }
 }
 

@@ -51,6 +51,8 @@ const KEEP = process.env.BENCH_KEEP;
 const BENCH_TODAY = process.env.BENCH_TODAY;
 /** A folder for CPU profiles of the page's main thread, one per measured step (unminified build). */
 const CPU_PROFILES = process.env.BENCH_CPU_PROFILES;
+/** With a number (ms): the export steps also list each main-thread task at least that long, as ms after the click and length. */
+const LIST_TASKS = Number(process.env.BENCH_LIST_TASKS ?? 0);
 /** The first data row of a table, not one still on screen from the page before (page-probe markOld). */
 const FIRST_ROW = ['main tbody tr[data-row-key]:not([data-bench-old])', 'main [role="row"][aria-rowindex]:not([data-bench-old])'];
 const OLD_ROWS = ['tbody tr', '[role="row"]'];
@@ -603,6 +605,10 @@ async function listExport(app: App, area: string, file: string): Promise<Sample>
   );
   const sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: measured.peak, idleRss: measured.idle, bytes: statSync(file).size };
   rmSync(file, { force: true });
+  if (LIST_TASKS > 0) {
+    const tasks = (await page.evaluate(`window.__bench.longTasks.filter(([at, ms]) => at >= ${from} && ms >= ${LIST_TASKS})`)) as [number, number][];
+    console.log(`  ${area} 导出 tasks ≥ ${LIST_TASKS} ms (ms after the click: length): ${tasks.map(([at, ms]) => `${Math.round(at - from)}: ${Math.round(ms)}`).join(', ') || 'none'}`);
+  }
   return sample;
 }
 

@@ -5,7 +5,7 @@ import { DownOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Dropdown, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { knownRowCount, type ExportSource } from '@shared/spreadsheet/export-table';
-import { bridge } from '../../bridge';
+import { saveBlob } from '../../bridge';
 import { showError } from '../../app/errors';
 import { ExportCancelled, FORMAT_LABELS, buildExport, exportingLabel, type ExportFormat } from './export-files';
 
@@ -48,7 +48,7 @@ export function ExportButton({ fileName, tables, label = '导出 Excel', disable
       }
       let saved = 0;
       for (const file of built.files) {
-        const result = await bridge.saveFile({ suggestedName: file.name, data: file.data, filters: file.filters });
+        const result = await saveBlob({ suggestedName: file.name, data: file.data, filters: file.filters });
         if (result.saved) saved++;
       }
       if (saved > 0) void message.success(`已导出 ${FORMAT_LABELS[format]}`);

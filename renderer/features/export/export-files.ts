@@ -19,7 +19,8 @@ export const FORMAT_LABELS: Record<ExportFormat, string> = {
 
 export interface ExportFile {
   name: string;
-  data: Uint8Array<ArrayBuffer>;
+  /** Made in the worker of its pieces; saved as it is (saveBlob), never copied into one buffer in the window. */
+  data: Blob;
   filters: { name: string; extensions: string[] }[];
 }
 
@@ -109,9 +110,9 @@ async function buildInWorker(tables: readonly ExportSource[], format: ExportForm
   }
 }
 
-/** The workbook's bytes: a bold, frozen header row and column widths that fit the text. */
-export async function xlsxBytes(tables: readonly ExportSource[], progress?: ExportProgress, cancel?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array((await buildInWorker(tables, 'xlsx', progress, cancel)).bytes[0]!);
+/** The workbook: a bold, frozen header row and column widths that fit the text. */
+export async function xlsxFile(tables: readonly ExportSource[], progress?: ExportProgress, cancel?: AbortSignal): Promise<Blob> {
+  return (await buildInWorker(tables, 'xlsx', progress, cancel)).files[0]!;
 }
 
 /** The file's date: today on the institution's calendar. */
@@ -128,14 +129,14 @@ export async function buildExport(
   cancel?: AbortSignal,
 ): Promise<{ files: ExportFile[]; unencodable: string[] }> {
   if (format === 'xlsx') {
-    const data = await xlsxBytes(tables, progress, cancel);
+    const data = await xlsxFile(tables, progress, cancel);
     return { files: [{ name: `${baseName}-${stamp()}.xlsx`, data, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }], unencodable: [] };
   }
   const built = await buildInWorker(tables, format, progress, cancel);
   const files = tables.map((table, i) => {
     const suffix = tables.length > 1 ? `-${sheetName(table.name)}` : '';
     const encoding = format === 'gbk' ? 'GBK' : 'UTF-8';
-    return { name: `${baseName}${suffix}-${stamp()}-${encoding}.csv`, data: new Uint8Array(built.bytes[i]!), filters: [{ name: `CSV 文件（${encoding}）`, extensions: ['csv'] }] };
+    return { name: `${baseName}${suffix}-${stamp()}-${encoding}.csv`, data: built.files[i]!, filters: [{ name: `CSV 文件（${encoding}）`, extensions: ['csv'] }] };
   });
   return { files, unencodable: built.unencodable };
 }

@@ -18,7 +18,7 @@ import type { ImportTarget } from '../../../shared/spreadsheet/targets';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import { buildExport } from '../../../renderer/features/export/export-files';
 import { platformsTable } from '../../../renderer/features/export/list-tables';
-import { InProcessXlsxWorker } from '../spreadsheet/in-process-xlsx-worker';
+import { InProcessXlsxWorker, bytesOf } from '../spreadsheet/in-process-xlsx-worker';
 
 import { platformRecord } from '../../fixtures/platform';
 import { logReads, type ReadLog } from './read-log';
@@ -209,11 +209,12 @@ describe('CSV export, then import', () => {
     vi.stubGlobal('Worker', InProcessXlsxWorker);
     for (const encoding of ['utf8-bom', 'gbk'] as const) {
       const { files } = await buildExport('平台台账', [table], encoding);
-      const text = encoding === 'gbk' ? new TextDecoder('gbk').decode(files[0]!.data) : new TextDecoder().decode(files[0]!.data);
+      const bytes = await bytesOf(files[0]!.data);
+      const text = encoding === 'gbk' ? new TextDecoder('gbk').decode(bytes) : new TextDecoder().decode(bytes);
       // What the export guards (the premise of the test).
       expect(text).toContain("'-暂停更新,'-abc");
       expect(text).toContain("'=东湖青年,'@dhsf_youth");
-      const read = await readWorkbook(files[0]!.data, files[0]!.name);
+      const read = await readWorkbook(bytes, files[0]!.name);
       if (!read.ok) throw new Error(read.reason);
 
       // Into the same ledger: every row is a duplicate of the platform it was exported from.

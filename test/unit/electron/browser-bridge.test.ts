@@ -77,6 +77,17 @@ describe('browser bridge', () => {
     expect(attached).toEqual([]); // the link was removed again
   });
 
+  it('downloads a Blob as it is (an export made in a worker), and refuses a path as its name', async () => {
+    const { saveBlob } = await import('../../../renderer/bridge');
+    const data = new Blob([new TextEncoder().encode('工作簿')]);
+    await expect(saveBlob({ suggestedName: '审计日志-20261207.xlsx', data })).resolves.toEqual({ saved: true, path: '审计日志-20261207.xlsx' });
+    expect(clicks.map((c) => c.download)).toEqual(['审计日志-20261207.xlsx']);
+    // The very Blob, not a copy of its bytes.
+    expect(blobs.get(clicks[0]?.href ?? '')).toBe(data);
+    await expect(saveBlob({ suggestedName: '../x.xlsx', data })).rejects.toThrow(/文件名不合法/);
+    expect(clicks).toHaveLength(1);
+  });
+
   it('refuses a path as the file name, in Chinese', async () => {
     const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
     await expect(browserBridge.saveFile({ suggestedName: '../x', data: new Uint8Array() })).rejects.toThrow(/文件名不合法/);
@@ -148,6 +159,16 @@ describe('bridge selection', () => {
     await expect(bridge.appVersion()).resolves.toBe('9.9.9');
     // The host's refusal reaches the UI as {code, message}.
     await expect(bridge.openFolder({ which: 'data' })).rejects.toMatchObject({ name: 'BridgeError', code: 'failed', message: '无法打开文件夹：D:\\台账。请在文件管理器中手动打开该位置。' });
+  });
+
+  it('saves a Blob through the preload bridge as its bytes (a Blob cannot cross to the host)', async () => {
+    const saveFile = vi.fn(() => Promise.resolve({ saved: true, path: 'D:\\导出\\审计日志.xlsx' }));
+    vi.stubGlobal('window', { ledger: { host: 'electron', saveFile } as unknown as LedgerBridge });
+    const { saveBlob } = await import('../../../renderer/bridge');
+    const bytes = new TextEncoder().encode('工作簿');
+    const filters = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+    await expect(saveBlob({ suggestedName: '审计日志.xlsx', data: new Blob([bytes]), filters })).resolves.toEqual({ saved: true, path: 'D:\\导出\\审计日志.xlsx' });
+    expect(saveFile).toHaveBeenCalledWith({ suggestedName: '审计日志.xlsx', data: bytes, filters });
   });
 
   it('falls back to the browser bridge otherwise', async () => {

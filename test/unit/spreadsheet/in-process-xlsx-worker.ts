@@ -1,8 +1,7 @@
 // A test helper: a stand-in for the xlsx worker (renderer/features/export/xlsx-worker.ts) where
 // vitest has no Worker. It answers with the worker's own functions (xlsx-book.ts), cloning messages
-// and transferring the bytes as between threads. Install with vi.stubGlobal('Worker', InProcessXlsxWorker).
-import { expect } from 'vitest';
-import { exportJobs, filesTransfer, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
+// as between threads. Install with vi.stubGlobal('Worker', InProcessXlsxWorker).
+import { exportJobs, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
 import { answerRequest } from '../../../renderer/app/worker-channel';
 
 /** The stand-in worker's state (a test checks that no export is left behind). */
@@ -34,15 +33,19 @@ export class InProcessXlsxWorker {
     const cloned = structuredClone(request);
     const delay = rows ? InProcessXlsxWorker.rowsDelayMs : 0;
     // One request after another, each once the one before is answered, as xlsx-worker.ts serves them (inOrder).
-    const answered = this.queue.then(() => new Promise((resolve) => setTimeout(resolve, delay))).then(() => answerRequest(jobs.handle, cloned, { transfer: filesTransfer }));
+    const answered = this.queue.then(() => new Promise((resolve) => setTimeout(resolve, delay))).then(() => answerRequest(jobs.handle, cloned));
     this.queue = answered.then(() => undefined);
-    void answered.then(({ message, transfer }) => {
+    void answered.then(({ message }) => {
       if (rows) InProcessXlsxWorker.rowsUnanswered--;
-      const data = structuredClone(message, { transfer });
-      // A transferred buffer is gone from the worker's side: the bytes were moved, not copied.
-      for (const buffer of transfer) expect((buffer as ArrayBuffer).byteLength).toBe(0);
+      // Cloned as between threads (a Blob passes as it is).
+      const data = structuredClone(message);
       for (const listener of this.listeners) listener({ data });
     });
   }
   terminate(): void {}
+}
+
+/** A file's bytes (exports come as Blobs). */
+export async function bytesOf(file: Blob): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await file.arrayBuffer());
 }

@@ -4,16 +4,9 @@ import type { AuditEntry } from '@shared/domain/audit';
 import { idsNamed } from '@shared/audit/record-labels';
 import type { SlicedExportTable } from '@shared/spreadsheet/export-table';
 import type { LedgerDb } from '../../db/schema';
-import { auditTable } from '../export/list-tables';
+import { EXPORT_SLICE, auditTable } from '../export/list-tables';
 import { nextTurn } from '../../app/next-turn';
 import { deletedName } from '../../db/queries';
-
-/**
- * Entries exported per read: a page's rows are built and handed to the xlsx worker before the next
- * page is read. Naming and writing out a page of 2,000 took the window 250–450 ms in one go; a page
- * of 500 keeps each turn short, and the whole export took no longer.
- */
-const EXPORT_PAGE = 500;
 
 /** The whole log a page at a time in seq order, yielding to the window between pages; the next page is read when asked for. */
 export async function* logPages(db: LedgerDb, size: number): AsyncGenerator<AuditEntry[]> {
@@ -58,7 +51,7 @@ export async function auditLogSheet(db: LedgerDb, actionLabel: (action: AuditEnt
   const { name, header } = auditTable([], actionLabel);
   async function* slices() {
     const known = new Map<string, string | null>();
-    for await (const page of logPages(db, EXPORT_PAGE)) yield auditTable(page, actionLabel, { name: await changeNames(db, page, known), timeZone }).rows;
+    for await (const page of logPages(db, EXPORT_SLICE)) yield auditTable(page, actionLabel, { name: await changeNames(db, page, known), timeZone }).rows;
   }
   return { name, header, count: await db.auditLog.count(), slices: slices() };
 }

@@ -60,8 +60,13 @@ export async function exportInspections(rows: readonly Inspection[], platformNam
   return inspectionsTable(rows, platformName, await read(rows.flatMap(inspectionPeople)));
 }
 
-/** Reviews read, named and turned into cells at a time: the window holds one slice, never 100,000 reviews. */
-const REVIEWS_PER_SLICE = 2000;
+/**
+ * Records a long export (发布审核, 审计日志) reads, names and turns into cells in one turn of the
+ * window: it holds one slice, never the whole list, and each turn stays short. With 2,000, the
+ * turns of the full-scale exports took 100–450 ms each; with 500, under 100 ms, and the exports
+ * took no longer.
+ */
+export const EXPORT_SLICE = 500;
 
 /**
  * 发布审核 as exported: the list's rows of the reviews with these ids, in their order, read by id
@@ -71,9 +76,9 @@ const REVIEWS_PER_SLICE = 2000;
 export function reviewsSheet(ids: readonly string[], profile: RuleProfile, timeZone: string, read: ReadNames = readPageLookups): SlicedExportTable {
   const { name, header } = reviewsTable([], { unitName: () => '', personName: () => '' }, timeZone);
   async function* slices() {
-    for (let i = 0; i < ids.length; i += REVIEWS_PER_SLICE) {
+    for (let i = 0; i < ids.length; i += EXPORT_SLICE) {
       if (i > 0) await nextTurn();
-      const reviews = (await db.reviews.bulkGet(ids.slice(i, i + REVIEWS_PER_SLICE))).filter((r): r is Review => r !== undefined);
+      const reviews = (await db.reviews.bulkGet(ids.slice(i, i + EXPORT_SLICE))).filter((r): r is Review => r !== undefined);
       const names = await read(reviews.flatMap(reviewPeople));
       yield reviewsTable(await reviewListRows(reviews, profile, names), names, timeZone).rows;
     }

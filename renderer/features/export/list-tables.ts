@@ -61,26 +61,36 @@ export async function exportInspections(rows: readonly Inspection[], platformNam
 }
 
 /**
- * Records a long export (发布审核, 审计日志) reads, names and turns into cells in one turn of the
- * window: it holds one slice, never the whole list, and each turn stays short. With 2,000, the
- * turns of the full-scale exports took 100–450 ms each; with 500, under 100 ms, and the exports
- * took no longer.
+ * Records a long export (发布审核, 审计日志) turns into cells in one turn of the window: it holds
+ * a slice or a batch, never the whole list, and each turn stays short. With 2,000, the turns of
+ * the full-scale exports took 100–450 ms each; with 500, about 100 ms at the most.
  */
 export const EXPORT_SLICE = 500;
 
 /**
+ * Reviews 发布审核's export reads by id at once: four reads a batch (the reviews, their people, their
+ * platforms, the reviews they re-publish), whose rows are then built EXPORT_SLICE at a time. Read 500
+ * at a time, the full-scale export took a quarter longer (35.6 / 32.8 s against 25.8 / 26.6 s).
+ */
+const REVIEWS_PER_READ = 2000;
+
+/**
  * 发布审核 as exported: the list's rows of the reviews with these ids, in their order, read by id
- * a slice at a time, each slice with the names of the people it names, and handed to the export
- * before the next is read.
+ * a batch at a time with the names of the people they name, and handed to the export a slice at a
+ * time, each slice built in a turn of its own.
  */
 export function reviewsSheet(ids: readonly string[], profile: RuleProfile, timeZone: string, read: ReadNames = readPageLookups): SlicedExportTable {
   const { name, header } = reviewsTable([], { unitName: () => '', personName: () => '' }, timeZone);
   async function* slices() {
-    for (let i = 0; i < ids.length; i += EXPORT_SLICE) {
+    for (let i = 0; i < ids.length; i += REVIEWS_PER_READ) {
       if (i > 0) await nextTurn();
-      const reviews = (await db.reviews.bulkGet(ids.slice(i, i + EXPORT_SLICE))).filter((r): r is Review => r !== undefined);
+      const reviews = (await db.reviews.bulkGet(ids.slice(i, i + REVIEWS_PER_READ))).filter((r): r is Review => r !== undefined);
       const names = await read(reviews.flatMap(reviewPeople));
-      yield reviewsTable(await reviewListRows(reviews, profile, names), names, timeZone).rows;
+      const listed = await reviewListRows(reviews, profile, names);
+      for (let j = 0; j < listed.length; j += EXPORT_SLICE) {
+        if (j > 0) await nextTurn();
+        yield reviewsTable(listed.slice(j, j + EXPORT_SLICE), names, timeZone).rows;
+      }
     }
   }
   return { name, header, count: ids.length, slices: slices() };

@@ -62,15 +62,16 @@ export async function exportInspections(rows: readonly Inspection[], platformNam
 
 /**
  * Records a long export (发布审核, 审计日志) turns into cells in one turn of the window: it holds
- * a slice or a batch, never the whole list, and each turn stays short. With 2,000, the turns of
- * the full-scale exports took 100–450 ms each; with 500, about 100 ms at the most.
+ * a slice or a batch, never the whole list, and each turn stays short: with 2,000, the audit log's
+ * turns took 220–450 ms at full scale; with 500, under 100 ms.
  */
 export const EXPORT_SLICE = 500;
 
 /**
  * Reviews 发布审核's export reads by id at once: four reads a batch (the reviews, their people, their
  * platforms, the reviews they re-publish), whose rows are then built EXPORT_SLICE at a time. Read 500
- * at a time, the full-scale export took a quarter longer (35.6 / 32.8 s against 25.8 / 26.6 s).
+ * at a time, the full-scale export took a quarter longer (35.6 / 32.8 s against 25.8 / 26.6 s); read
+ * 2,000 at a time, the reads still make turns of 80–170 ms in the window.
  */
 const REVIEWS_PER_READ = 2000;
 

@@ -4,6 +4,7 @@
 // side-by-side view of an exchange import both read fields through here, so a field is named and
 // shown the same wherever it appears.
 import { checklistItem } from './content-checklist';
+import { isGroupKind, type PlatformKind } from './platform';
 import { tableLabel, type RecordTable } from './tables';
 import { DEFAULT_TIME_ZONE, dayOf, instantText } from './time-zone';
 
@@ -211,6 +212,11 @@ export function orderedFields(table: string, fields: Iterable<string>): string[]
   const known = isLabelled(table) ? Object.keys(FIELD_LABELS[table]) : [];
   const present = new Set(fields);
   return [...known.filter((f) => present.has(f)), ...[...present].filter((f) => !known.includes(f)).sort()];
+}
+
+/** What a platform's accountId is called where its kind is known (its form, its page): 群号 for a work group, the field's label otherwise. */
+export function accountIdLabel(kind: PlatformKind | undefined): string {
+  return kind !== undefined && isGroupKind(kind) ? '群号' : FIELD_LABELS.platforms.accountId!;
 }
 
 /** Fields holding one id, and the table it points into. */

@@ -19,7 +19,7 @@ import { PlatformForm } from './platform-form';
 import { PlatformCredentials } from '../envelopes/platform-credentials';
 import { STATUS_COLORS } from './platform-status';
 import { formatMonth } from '@shared/domain/month-date';
-import { fieldLabel } from '@shared/domain/field-text';
+import { accountIdLabel, fieldLabel } from '@shared/domain/field-text';
 import { SaveDialog } from '../../components/save-dialog';
 import { platformPersonIds } from '@shared/domain/roles';
 
@@ -59,7 +59,7 @@ export function PlatformDetail({ platform: p }: { platform: Platform }) {
 
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 24 }}>
         <Descriptions.Item label={fieldLabel('platforms', 'kind')}>{p.kind}</Descriptions.Item>
-        <Descriptions.Item label={group ? '群号' : fieldLabel('platforms', 'accountId')}>{p.accountId}</Descriptions.Item>
+        <Descriptions.Item label={accountIdLabel(p.kind)}>{p.accountId}</Descriptions.Item>
         <Descriptions.Item label={fieldLabel('platforms', 'hostUnitId')}>{lookups.unitName(p.hostUnitId)}</Descriptions.Item>
         <Descriptions.Item label={fieldLabel('platforms', 'openedOn')}>{p.openedOn && (formatMonth(p.openedOn) ?? p.openedOn)}</Descriptions.Item>
         {(p.sponsorUnitId || p.guidingTeacherId) && (

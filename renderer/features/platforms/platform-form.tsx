@@ -8,6 +8,7 @@ import {
   type Platform,
   type PlatformKind,
 } from '@shared/domain/platform';
+import { accountIdLabel } from '@shared/domain/field-text';
 import { validatePlatform } from '@shared/domain/validation';
 import { usePageLookups } from '../../db/queries';
 import { DateField } from '../../components/date-field';
@@ -86,7 +87,7 @@ export function PlatformForm({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="accountId" label={group ? '群号' : '账号 / 微信号 / 网址'} required={kind !== '其他'}>
+            <Form.Item name="accountId" label={accountIdLabel(kind)} required={kind !== '其他'}>
               <Input />
             </Form.Item>
           </Col>

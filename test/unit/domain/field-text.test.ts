@@ -3,7 +3,8 @@
 // text, nested entries spelled out and ids turned into names, never raw JSON.
 import { describe, expect, it } from 'vitest';
 import { createDemoDataset } from '@shared/demo/demo-dataset';
-import { fieldLabel, fieldValueText, orderedFields, UNLABELLED, type NameText } from '@shared/domain/field-text';
+import { accountIdLabel, fieldLabel, fieldValueText, orderedFields, UNLABELLED, type NameText } from '@shared/domain/field-text';
+import { GROUP_KINDS, PLATFORM_KINDS } from '@shared/domain/platform';
 import { LEDGER_RECORD_TABLES } from '@shared/domain/tables';
 
 const data = createDemoDataset();
@@ -28,6 +29,11 @@ const names: NameText = (table, id) =>
 const ULID = /[0-9A-HJKMNP-TV-Z]{26}/;
 
 describe('the fields of a record as the clerk reads them', () => {
+  it('names a platform’s accountId 群号 for every work group and by the field’s label for every other kind', () => {
+    for (const kind of PLATFORM_KINDS) expect(accountIdLabel(kind), kind).toBe((GROUP_KINDS as readonly string[]).includes(kind) ? '群号' : fieldLabel('platforms', 'accountId'));
+    expect(accountIdLabel(undefined)).toBe('账号 / 微信号 / 网址');
+  });
+
   it('labels every field of every record the demo ledger holds, and reads every value without raw JSON or ids', () => {
     const unlabelled = new Set<string>();
     const raw = new Set<string>();

@@ -1,6 +1,6 @@
 // npm run scan:electron — Doyensec's Electronegativity over the app's sources, as a gate.
-// The tool exits 0 whatever it finds and has no format flag (the -o file's extension picks CSV),
-// so its CSV is read here and every finding must be in the reviewed allow-list
+// The tool's CLI exits 0 whatever it finds, so its programmatic entry is run instead and every
+// finding must be in the reviewed allow-list
 // (scripts/electronegativity-allow.json, each entry saying why it is a false positive or accepted).
 // The sources are copied to a temporary folder first: the app code only (electron/, renderer/,
 // shared/, package.json), never tests or build output, and renderer/index.html carries the CSP meta
@@ -36,60 +36,25 @@ export interface AllowEntry {
   readonly why: string;
 }
 
-/** Splits CSV text (RFC 4180: quoted fields may hold commas, newlines and doubled quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      if (row.some((cell) => cell.trim().length > 0)) rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += char;
-    }
-  }
-  row.push(field);
-  if (row.some((cell) => cell.trim().length > 0)) rows.push(row);
-  return rows;
+/** One issue as the tool's programmatic entry (`run` in its dist/runner.js) returns it. */
+export interface ToolIssue {
+  readonly id: string;
+  readonly severity?: { readonly name?: string };
+  readonly file: string;
+  readonly location?: { readonly line?: number; readonly column?: number };
+  readonly sample?: string | null;
+  readonly description?: string;
 }
 
-/** The findings of an Electronegativity CSV (header: issue, severity, confidence, filename, location, sample, description, url). */
-export function parseFindings(csv: string): Finding[] {
-  const [header, ...rows] = parseCsv(csv);
-  const names = (header ?? []).map((name) => name.trim());
-  const column = (name: string): number => {
-    const index = names.indexOf(name);
-    if (index < 0) throw new Error(`Electronegativity CSV has no "${name}" column (header: ${names.join(', ')})`);
-    return index;
-  };
-  const at = { check: column('issue'), severity: column('severity'), file: column('filename'), location: column('location'), sample: column('sample'), description: column('description') };
-  return rows.map((cells) => ({
-    check: cells[at.check]?.trim() ?? '',
-    severity: cells[at.severity]?.trim() ?? '',
-    file: (cells[at.file]?.trim() ?? '').split(path.sep).join('/'),
-    location: cells[at.location]?.trim() ?? '',
-    sample: cells[at.sample]?.trim() ?? '',
-    description: cells[at.description]?.trim() ?? '',
+/** The findings of the tool's issues, named and placed as its CSV report names them. */
+export function toFindings(issues: readonly ToolIssue[]): Finding[] {
+  return issues.map((issue) => ({
+    check: issue.id,
+    severity: issue.severity?.name ?? '',
+    file: issue.file.split(path.sep).join('/'),
+    location: issue.location?.line === undefined ? 'N/A' : `${issue.location.line}:${issue.location.column ?? 0}`,
+    sample: (issue.sample ?? '').trim(),
+    description: (issue.description ?? '').trim(),
   }));
 }
 
@@ -136,39 +101,44 @@ export function stageSources(root: string, stage: string): void {
   writeFileSync(path.join(stage, 'renderer', 'index.html'), indexHtml.replace('<head>', `<head>\n    ${meta}`));
 }
 
-/** Runs Electronegativity on `input` and returns its findings (throws when it wrote no CSV). */
+// Runs in a child node: the tool registers globals (i18n's `__`) and a logger that must not reach
+// the caller. Its issues are written as JSON by this script itself, in one synchronous write.
+// (Its own -o CSV report is written by two unawaited writeFile calls, the header's truncating, so
+// the header could land over the first rows: 1 run in 4 was garbled that way.)
+const CHILD_SCRIPT = `
+const [cli, input, output, excluded] = process.argv.slice(1);
+const runner = require(cli);
+(runner.default ?? runner)({
+  input, isRelative: true, isSarif: false, isVerbose: true, customScan: [],
+  excludeFromScan: excluded.split(',').map((check) => check.toLowerCase()), parserPlugins: [],
+}, false).then((result) => {
+  const issues = result.issues.map((i) => ({ id: i.id, severity: i.severity, file: i.file, location: i.location, sample: i.sample, description: i.description }));
+  require('node:fs').writeFileSync(output, JSON.stringify(issues));
+}, (error) => { console.error(error && error.stack ? error.stack : String(error)); process.exit(1); });
+`;
+
+/** Runs Electronegativity on `input` and returns its findings (throws when it reported nothing). */
 export function runElectronegativity(input: string, workDir: string): Finding[] {
   const requireHere = createRequire(import.meta.url);
-  const cli = path.join(path.dirname(requireHere.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-  const output = path.join(workDir, 'electronegativity.csv');
+  const runner = requireHere.resolve('@doyensec/electronegativity');
+  const output = path.join(workDir, 'electronegativity.json');
   // AvailableSecurityFixesGlobalCheck compares with Electron's release list from the internet, so
   // its result would depend on the network and the day; the gate must give the same answer offline.
   // ElectronVersionJSONCheck only feeds it (reading package.json's version); left alone it shows up
   // as an informational finding whenever the release list could not be fetched.
   const excluded = ['AvailableSecurityFixesGlobalCheck', 'ElectronVersionJSONCheck'].join(',');
-  // The tool writes its CSV rows without waiting for one another, so now and then two rows
-  // overlap in the file (seen: 1 run in 4). A file with a row that is not a finding is read again.
-  for (let attempt = 1; ; attempt++) {
-    rmSync(output, { force: true });
-    const result = spawnSync(process.execPath, [cli, '-i', input, '-r', '-o', output, '-x', excluded], {
-      cwd: workDir,
-      env: { ...process.env, LANG: 'en-US' },
-      encoding: 'utf8',
-      timeout: 5 * 60 * 1000,
-    });
-    if (!existsSync(output)) {
-      const detail = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').slice(-3).join(' | ');
-      throw new Error(`Electronegativity wrote no result file (exit ${result.status ?? result.signal}): ${detail}`);
-    }
-    const findings = parseFindings(readFileSync(output, 'utf8'));
-    const garbled = findings.filter((f) => !WELL_FORMED_CHECK.test(f.check) || !/^(\d+:\d+|N\/A)$/.test(f.location));
-    if (garbled.length === 0) return findings;
-    if (attempt === 3) throw new Error(`Electronegativity wrote garbled rows three times, e.g. ${JSON.stringify(garbled[0])}`);
+  const result = spawnSync(process.execPath, ['-e', CHILD_SCRIPT, runner, input, output, excluded], {
+    cwd: workDir,
+    env: { ...process.env, LANG: 'en-US' },
+    encoding: 'utf8',
+    timeout: 5 * 60 * 1000,
+  });
+  if (result.status !== 0 || !existsSync(output)) {
+    const detail = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').slice(-3).join(' | ');
+    throw new Error(`Electronegativity reported nothing (exit ${result.status ?? result.signal}): ${detail}`);
   }
+  return toFindings(JSON.parse(readFileSync(output, 'utf8')) as ToolIssue[]);
 }
-
-/** A check's name as the tool writes it, e.g. CONTEXT_ISOLATION_JS_CHECK. */
-const WELL_FORMED_CHECK = /^[A-Z0-9_]+_CHECK$/;
 
 /** Stages `root`'s sources, scans them and reviews the findings against the allow-list. */
 export function scanSources(root: string = projectRoot, allowList: readonly AllowEntry[] = readAllowList()): ReturnType<typeof reviewFindings> & { findings: Finding[] } {

@@ -2,7 +2,8 @@
 // (so "who deleted the 宣传部 account" is answerable after the record is gone), and the fields a
 // change touched, labelled and read as every view of a record reads them (shared/domain/field-text.ts).
 import { canonicalJson } from '../domain/canonical-json';
-import { fieldLabel, fieldValueText } from '../domain/field-text';
+import { accountIdLabel, fieldLabel, fieldValueText } from '../domain/field-text';
+import { PLATFORM_KINDS, type PlatformKind } from '../domain/platform';
 import type { RecordTable } from '../domain/tables';
 
 /** The record's name as the clerk knows it, from the record's own fields (no lookups needed). */
@@ -44,13 +45,16 @@ export interface ChangeReading {
   timeZone?: string;
 }
 
-/** One changed field of a `table` record as 名称：旧 → 新. */
-export function describeChange(table: string, field: string, [before, after]: readonly [unknown, unknown], { name = () => undefined, timeZone }: ChangeReading = {}): string {
+/**
+ * One changed field of a `table` record as 名称：旧 → 新. `label` names the field where the entry
+ * says more than the field alone (a platform's accountId once its kind is known).
+ */
+export function describeChange(table: string, field: string, [before, after]: readonly [unknown, unknown], { name = () => undefined, timeZone }: ChangeReading = {}, label = fieldLabel(table, field)): string {
   const text = (value: unknown) => fieldValueText(table, field, value, (target, id) => name(id, target) ?? id, timeZone) || '（空）';
   const [was, now] = [text(before), text(after)];
   // A change the text does not show (a detail the summary leaves out) must not read as no change.
   const hidden = was === now && canonicalJson(before) !== canonicalJson(after);
-  return `${fieldLabel(table, field)}：${was} → ${now}${hidden ? '（其中细节有改动）' : ''}`;
+  return `${label}：${was} → ${now}${hidden ? '（其中细节有改动）' : ''}`;
 }
 
 /**
@@ -58,9 +62,20 @@ export function describeChange(table: string, field: string, [before, after]: re
  * record's own id is left out: the entry names the record already (its 记录 and 记录编号).
  */
 export function changeLines(entry: { table: string; changes: Record<string, readonly [unknown, unknown]> }, reading: ChangeReading = {}): { field: string; text: string }[] {
+  const accountId = entry.table === 'platforms' ? accountIdLabel(kindOf(entry.changes.kind)) : undefined;
   return Object.entries(entry.changes)
     .filter(([field]) => field !== 'id')
-    .map(([field, change]) => ({ field, text: describeChange(entry.table, field, change, reading) }));
+    .map(([field, change]) => ({ field, text: describeChange(entry.table, field, change, reading, field === 'accountId' ? accountId : undefined) }));
+}
+
+/**
+ * The platform's kind where the entry holds it (a new or deleted record, or a change of kind: the
+ * kind it has after the change, else before); undefined when the entry does not touch the kind.
+ */
+function kindOf(change: readonly [unknown, unknown] | undefined): PlatformKind | undefined {
+  const isKind = (value: unknown): value is PlatformKind => typeof value === 'string' && (PLATFORM_KINDS as readonly string[]).includes(value);
+  if (!change) return undefined;
+  return isKind(change[1]) ? change[1] : isKind(change[0]) ? change[0] : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
 // side-by-side view of an exchange import both read fields through here, so a field is named and
 // shown the same wherever it appears.
 import { checklistItem } from './content-checklist';
-import { isGroupKind, type PlatformKind } from './platform';
+import { isGroupKind, isWebsiteKind, isWechatKind, type PlatformKind } from './platform';
 import { tableLabel, type RecordTable } from './tables';
 import { DEFAULT_TIME_ZONE, dayOf, instantText } from './time-zone';
 
@@ -214,9 +214,16 @@ export function orderedFields(table: string, fields: Iterable<string>): string[]
   return [...known.filter((f) => present.has(f)), ...[...present].filter((f) => !known.includes(f)).sort()];
 }
 
-/** What a platform's accountId is called where its kind is known (its form, its page): 群号 for a work group, the field's label otherwise. */
+/**
+ * What a platform's accountId is called where its kind is known (its form, its page, validation's
+ * messages): 网址, 群号, 微信号/原始ID or 账号; the field's general label while no kind is chosen.
+ */
 export function accountIdLabel(kind: PlatformKind | undefined): string {
-  return kind !== undefined && isGroupKind(kind) ? '群号' : FIELD_LABELS.platforms.accountId!;
+  if (kind === undefined) return FIELD_LABELS.platforms.accountId!;
+  if (isWebsiteKind(kind)) return '网址';
+  if (isGroupKind(kind)) return '群号';
+  if (isWechatKind(kind)) return '微信号/原始ID';
+  return '账号';
 }
 
 /** Fields holding one id, and the table it points into. */

@@ -33,6 +33,11 @@ export function isGroupKind(kind: PlatformKind): kind is GroupKind {
   return (GROUP_KINDS as readonly string[]).includes(kind);
 }
 
+/** Kinds whose account id is a web address (网址). */
+export function isWebsiteKind(kind: PlatformKind): boolean {
+  return kind === '官方网站' || kind === '校园论坛';
+}
+
 /** Kinds whose account id is a WeChat id (微信号) rather than a URL. */
 export function isWechatKind(kind: PlatformKind): boolean {
   return kind === '微信公众号' || kind === '微信服务号' || kind === '视频号' || kind === '小程序';

@@ -8,7 +8,8 @@ import { isId } from './ids';
 import { localToday } from './today';
 import { PERSON_STATUSES } from './person';
 import type { Person } from './person';
-import { CERTIFICATION_STATUSES, LIFECYCLE_STATUSES, PLATFORM_KINDS, isGroupKind, isWechatKind } from './platform';
+import { CERTIFICATION_STATUSES, LIFECYCLE_STATUSES, PLATFORM_KINDS, isWebsiteKind } from './platform';
+import { accountIdLabel } from './field-text';
 import type { Platform, PlatformKind } from './platform';
 import { RANKS, UNIT_KINDS } from './unit';
 import type { Unit } from './unit';
@@ -314,14 +315,6 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** What the account id is called for each kind, as the form labels it. */
-function accountIdLabel(kind: PlatformKind): string {
-  if (kind === '官方网站' || kind === '校园论坛') return '网址';
-  if (isGroupKind(kind)) return '群号';
-  if (isWechatKind(kind)) return '微信号/原始ID';
-  return '账号';
-}
-
 function crossCheckPlatform(raw: unknown): FieldErrors {
   const errors: FieldErrors = {};
   const kind = field(raw, 'kind');
@@ -330,7 +323,7 @@ function crossCheckPlatform(raw: unknown): FieldErrors {
     const accountId = field(raw, 'accountId');
     // 其他 covers accounts still being set up (e.g. 申请中) that have no id yet.
     if (k !== '其他' && isBlank(accountId)) errors.accountId = `请填写${accountIdLabel(k)}`;
-    if ((k === '官方网站' || k === '校园论坛') && typeof accountId === 'string' && !isBlank(accountId)) {
+    if (isWebsiteKind(k) && typeof accountId === 'string' && !isBlank(accountId)) {
       if (!isValidWebAddress(accountId.trim())) errors.accountId = WEB_ADDRESS_MESSAGE;
     }
   }

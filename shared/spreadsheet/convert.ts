@@ -6,7 +6,7 @@
 // formula-looking text, so an exported list imports as it was. Nothing here writes anything: the
 // preview is what the clerk sees, and only its clean rows can be imported.
 import type { IsoDate } from '../domain/common';
-import { isGroupKind, type PlatformKind } from '../domain/platform';
+import { isGroupKind, isWebsiteKind, type PlatformKind } from '../domain/platform';
 import { isValidWebAddress, validatePerson, validatePlatform, validateUnit, type FieldErrors } from '../domain/validation';
 import { cellText, isBlankCell, isCellError, type CellValue, type SheetData } from './cells';
 import { parseDateCell, parseDayOrMonthCell, type DateOptions } from './dates';
@@ -184,7 +184,7 @@ function draftOf(target: ImportTarget, v: ReadonlyMap<string, unknown>, today: I
   }
   const kind = get('kind') as PlatformKind | undefined;
   const status = (get('status') as string | undefined) ?? '运行中';
-  const website = kind === '官方网站' || kind === '校园论坛';
+  const website = kind !== undefined && isWebsiteKind(kind);
   let accountId = (get('accountId') as string | undefined) ?? '';
   let url = get('url') as string | undefined;
   // A website's account id is its address: either column may hold it.

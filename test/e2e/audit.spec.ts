@@ -37,7 +37,7 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   // What it said: the creation, in Chinese labels with the unit's name, not its id.
   const created = audit.row('平台台账', '新建');
   await expect(created).toContainText('主办单位：（空） → 宣传部');
-  await expect(created).toContainText('账号 / 微信号 / 网址：（空） → dhsf-xcb');
+  await expect(created).toContainText('微信号/原始ID：（空） → dhsf-xcb');
   // Nested entries read as text, not JSON.
   await expect(created).toContainText('服务器：（空） → 不涉及数据服务');
   await expect(created).not.toContainText('{');
@@ -88,7 +88,7 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   expect(sheet.at(-1)![6]).toBe('删除');
   expect(sheet.at(-1)![1]).toBe('2026-06-15 18:00:00');
   const createdRow = sheet.find((r) => r[6] === '新建' && r[3] === '平台台账')!;
-  expect(createdRow[7]).toContain('账号 / 微信号 / 网址：（空） → dhsf-xcb');
+  expect(createdRow[7]).toContain('微信号/原始ID：（空） → dhsf-xcb');
   expect(createdRow[7]).not.toContain(createdRow[5]!);
 
   await deleted.getByText('东湖示范大学宣传部（在回收站）').click();

@@ -141,7 +141,7 @@ async function register(page: Page, name: string, accountId: string, beforeLedge
   const drawer = page.getByRole('dialog', { name: '新建平台' });
   await registry.choose('平台类型', '微信公众号', drawer);
   await drawer.getByLabel('账号/平台名称').fill(name);
-  await drawer.getByLabel('账号 / 微信号 / 网址').fill(accountId);
+  await drawer.getByLabel('微信号/原始ID').fill(accountId);
   await registry.choose('主办（主管）单位', '党委宣传部', drawer);
   await drawer.getByLabel('宗旨 / 功能定位').fill('测试');
   const before = drawer.getByRole('checkbox', { name: '是，需补办审批备案' });

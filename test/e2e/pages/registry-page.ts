@@ -17,19 +17,20 @@ export class RegistryPage {
   }
 
   /** Fills the 新建平台 drawer and presses 保存; returns the drawer. */
-  async submitNewPlatform(p: { kind: string; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<Locator> {
+  async submitNewPlatform(p: { kind: '微信公众号'; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<Locator> {
     await this.page.getByRole('button', { name: '新建平台' }).click();
     const drawer = this.page.getByRole('dialog', { name: '新建平台' });
     await this.choose('平台类型', p.kind, drawer);
     await drawer.getByLabel('账号/平台名称').fill(p.name);
-    await drawer.getByLabel('账号 / 微信号 / 网址').fill(p.accountId);
+    // Once the kind is chosen the field is named for it: a WeChat account's id is its 微信号/原始ID.
+    await drawer.getByLabel('微信号/原始ID').fill(p.accountId);
     await this.choose('主办（主管）单位', p.hostUnit, drawer);
     await drawer.getByLabel('宗旨 / 功能定位').fill(p.purpose);
     await drawer.getByRole('button', { name: '保存' }).click();
     return drawer;
   }
 
-  async createPlatform(p: { kind: string; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<void> {
+  async createPlatform(p: { kind: '微信公众号'; name: string; accountId: string; hostUnit: string; purpose: string }): Promise<void> {
     await this.submitNewPlatform(p);
     await expect(this.page.getByRole('heading', { name: p.name })).toBeVisible();
   }

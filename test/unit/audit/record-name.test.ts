@@ -81,4 +81,16 @@ describe('the record named in the audit log', () => {
     expect(lines.map((l) => l.field)).not.toContain('id');
     expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['姓名：（空） → 王𠮷', '职务/岗位：（空） → 科长', '职级：（空） → 科级']));
   });
+
+  it('names a platform’s accountId for its kind where the entry holds the kind', () => {
+    const lines = (changes: Record<string, readonly [unknown, unknown]>) => changeLines({ table: 'platforms', changes }).map((l) => l.text);
+    expect(lines({ kind: [undefined, 'QQ群'], accountId: [undefined, '123456'] })).toContain('群号：（空） → 123456');
+    expect(lines({ kind: [undefined, '官方网站'], accountId: [undefined, 'https://www.dhsf.edu.cn'] })).toContain('网址：（空） → https://www.dhsf.edu.cn');
+    // A deleted record's kind is its kind before; a change of kind names the field by the new one.
+    expect(lines({ kind: ['微信公众号', undefined], accountId: ['dhsf', undefined] })).toContain('微信号/原始ID：dhsf → （空）');
+    expect(lines({ kind: ['微博', '钉钉群'], accountId: ['weibo-1', 'dd-1'] })).toContain('群号：weibo-1 → dd-1');
+    // An edit of the id alone does not say the kind: the field's own label.
+    expect(lines({ accountId: ['1', '2'] })).toEqual(['账号 / 微信号 / 网址：1 → 2']);
+    expect(changeLines({ table: 'people', changes: { name: ['甲', '乙'] } })[0]!.text).toBe('姓名：甲 → 乙');
+  });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoDataset } from '@shared/demo/demo-dataset';
 import { accountIdLabel, fieldLabel, fieldValueText, orderedFields, UNLABELLED, type NameText } from '@shared/domain/field-text';
-import { GROUP_KINDS, PLATFORM_KINDS } from '@shared/domain/platform';
+import { PLATFORM_KINDS, type PlatformKind } from '@shared/domain/platform';
 import { LEDGER_RECORD_TABLES } from '@shared/domain/tables';
 
 const data = createDemoDataset();
@@ -29,8 +29,13 @@ const names: NameText = (table, id) =>
 const ULID = /[0-9A-HJKMNP-TV-Z]{26}/;
 
 describe('the fields of a record as the clerk reads them', () => {
-  it('names a platform’s accountId 群号 for every work group and by the field’s label for every other kind', () => {
-    for (const kind of PLATFORM_KINDS) expect(accountIdLabel(kind), kind).toBe((GROUP_KINDS as readonly string[]).includes(kind) ? '群号' : fieldLabel('platforms', 'accountId'));
+  it('names a platform’s accountId for its kind, and by the field’s label while no kind is chosen', () => {
+    const expected: Partial<Record<PlatformKind, string>> = {
+      官方网站: '网址', 校园论坛: '网址', 微信公众号: '微信号/原始ID', 微信服务号: '微信号/原始ID', 视频号: '微信号/原始ID', 小程序: '微信号/原始ID',
+      QQ群: '群号', 微信群: '群号', 钉钉群: '群号',
+    };
+    for (const kind of PLATFORM_KINDS) expect(accountIdLabel(kind), kind).toBe(expected[kind] ?? '账号');
+    expect(accountIdLabel(undefined)).toBe(fieldLabel('platforms', 'accountId'));
     expect(accountIdLabel(undefined)).toBe('账号 / 微信号 / 网址');
   });
 

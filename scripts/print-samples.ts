@@ -66,11 +66,11 @@ async function main(): Promise<number> {
     const used = new Set<string>();
     const records = form.samples(demo);
     for (const record of records) {
-      let base = `${form.id}-${sampleFileName(form.describe(record))}`;
+      const ctx = context(form.id, formNumber(form.numberPrefix, year, seq + 1));
+      let base = `${form.id}-${sampleFileName(form.describe(record, ctx.timeZone))}`;
       if (used.has(base)) base = `${base}-${form.recordId(record) ?? seq}`;
       used.add(base);
       seq += 1;
-      const ctx = context(form.id, formNumber(form.numberPrefix, year, seq));
       await write(`${base}.pdf`, () => form.build(record, ctx));
     }
     if (records.length === 0) console.log(`${form.id}: no demo record applies; only the blank form is written`);

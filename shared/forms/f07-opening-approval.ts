@@ -7,7 +7,8 @@ import type { Platform } from '../domain/platform';
 import type { Approval } from '../domain/records';
 import type { FormContext } from './context';
 import type { FormDefinition } from './form-definition';
-import { cellText, formatDate } from './format';
+import { cellText } from './format';
+import { formatZonedDate } from './zoned-format';
 import { breakLabel, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { breakTitle } from './title-lines';
 import { mm } from './layout';
@@ -74,7 +75,7 @@ export const F07_FORM: FormDefinition<Approval> = {
   ...F07_META,
   recordTable: 'approvals',
   recordId: (a) => a.id,
-  describe: (a) => `开通审批${formatDate(a.signedOn ?? a.createdAt)}`,
+  describe: (a, timeZone) => `开通审批${formatZonedDate(a.signedOn ?? a.createdAt, { timeZone })}`,
   appliesTo: f07AppliesTo,
   build: buildF07,
   samples: (demo) => (demo.approvals ?? []).filter((a) => !a.deletedAt && f07AppliesTo(a)),

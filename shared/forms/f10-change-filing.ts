@@ -8,6 +8,7 @@ import type { FormDefinition } from './form-definition';
 import { F04_META } from './f04-account-filing';
 import { changeFilingDeadline } from '../rules/deadlines';
 import { cellText, formatDate } from './format';
+import { formatZonedDate } from './zoned-format';
 import { belowTable, formDocument, gridTable, label, rich, sealBlock, value, writingRoom } from './kit';
 import { mm } from './layout';
 import { breakTitle } from './title-lines';
@@ -104,7 +105,7 @@ export const F10_FORM: FormDefinition<Approval> = {
   ...F10_META,
   recordTable: 'approvals',
   recordId: (a) => a.id,
-  describe: (a) => `${a.kind}${formatDate(a.changeDate ?? a.createdAt)}`,
+  describe: (a, timeZone) => `${a.kind}${formatZonedDate(a.changeDate ?? a.createdAt, { timeZone })}`,
   appliesTo: f10AppliesTo,
   build: buildF10,
   samples: (demo) => (demo.approvals ?? []).filter((a) => !a.deletedAt && f10AppliesTo(a)),

@@ -20,10 +20,10 @@ export function recordPlatformId(record: unknown): string | undefined {
 }
 
 /** What the saved file is about: the record's platform by name, else the form's own description. */
-export function fileSubject<R>(def: Pick<FormDefinition<R>, 'describe'>, record: R, ctx: Pick<FormContext, 'lookups'>): string {
+export function fileSubject<R>(def: Pick<FormDefinition<R>, 'describe'>, record: R, ctx: Pick<FormContext, 'lookups' | 'timeZone'>): string {
   const platformId = recordPlatformId(record);
   const name = platformId ? ctx.lookups.platform(platformId)?.name : undefined;
-  return name || def.describe(record);
+  return name || def.describe(record, ctx.timeZone);
 }
 
 /** 表名-账号名称-日期.pdf for one form ('空白表' for a blank one); the date of `now` in the institution's zone. */

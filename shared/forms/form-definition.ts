@@ -10,8 +10,11 @@ export interface FormDefinition<R> extends FormMeta {
   recordTable?: string;
   /** The record's id, printed as the QR code and stored on the printout. */
   recordId(record: R): string | undefined;
-  /** A short name for lists and file names, e.g. the account name. */
-  describe(record: R): string;
+  /**
+   * A short name for lists and file names, e.g. the account name; a date in it is the institution's
+   * (`timeZone`, the profile's), as everywhere else.
+   */
+  describe(record: R, timeZone: string): string;
   /** Whether the form fits this record (e.g. F04 only for WeChat and Weibo accounts). */
   appliesTo(record: R): boolean;
   /** null → a clean blank form for filling in by hand. */

@@ -274,7 +274,7 @@ export async function printoutsTable(rows: readonly Printout[], timeZone: string
     rows.map(async (p) => {
       if (!p.recordTable || !p.recordId || !isFormId(p.formId)) return '';
       const record = await db.table(p.recordTable).get(p.recordId);
-      return record ? getForm(p.formId).describe(record) : '（记录已不存在）';
+      return record ? getForm(p.formId).describe(record, timeZone) : '（记录已不存在）';
     }),
   );
   return {

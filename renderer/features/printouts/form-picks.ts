@@ -17,6 +17,7 @@ import { upsertSorted } from '@shared/search/register-index';
 import { eachLive, readByIds } from '../../db/chunked-reads';
 import { keepValue, readKept, type KeptIndexDb } from '../../db/kept-indexes';
 import { changesSince, ledgerMark, type ChangedIds, type LedgerMark } from '../../db/ledger-mark';
+import { readTimeZone } from '../../db/repository';
 import type { LedgerDb } from '../../db/schema';
 
 const LEDGER_TABLES = ['units', 'people', 'platforms', 'approvals', 'reviews', 'envelopes', 'handovers', 'inspections', 'incidents', 'trainings'] as const satisfies readonly (keyof LedgerRecords)[];
@@ -100,7 +101,7 @@ async function platformNames(db: LedgerDb, records: readonly unknown[]): Promise
 }
 
 /** The picks of these records, labelled (and holding the record only where no table holds it). */
-async function labelled(db: LedgerDb, formId: FormId, picked: readonly AnyRecord[]): Promise<Pick[]> {
+async function labelled(db: LedgerDb, formId: FormId, picked: readonly AnyRecord[], timeZone: string): Promise<Pick[]> {
   const def = getForm(formId);
   const names = await platformNames(db, picked);
   return picked.map((record, i) => {
@@ -108,7 +109,7 @@ async function labelled(db: LedgerDb, formId: FormId, picked: readonly AnyRecord
     // and found under that platform's name too: the clerk looks for the account.
     const platformId = recordPlatformId(record);
     const name = platformId ? names.get(platformId) : undefined;
-    const own = def.describe(record as never);
+    const own = def.describe(record as never, timeZone);
     const label = name && name !== own ? `${name} · ${own}` : own;
     const id = def.recordId(record as never);
     return id !== undefined && def.recordTable ? { key: id, label } : { key: id ?? `${formId}-${i}-${label}`, label, record };
@@ -128,18 +129,21 @@ export class FormPicks {
     private readonly keyOf: ((text: string) => string) | undefined,
     /** Every record the audit log names up to this mark was read after it was written. */
     private mark: LedgerMark,
+    /** The institution's clock the labels' dates read on (the profile's, in the settings). */
+    readonly timeZone: string,
   ) {}
 
   /** Reads what `formId` picks from and keeps its labels (and the record only where no table holds it). */
   static async build(db: LedgerDb, formId: FormId, keyOf?: (text: string) => string): Promise<FormPicks> {
     // The mark is read before the records: a write in between is caught up again, never missed.
     const mark = await ledgerMark(db);
+    const timeZone = await readTimeZone(db);
     const def = getForm(formId);
     const { picked, tables } = await pickFromLedger(db, (data) => def.samples(data) as AnyRecord[]);
-    const picks = await labelled(db, formId, picked);
+    const picks = await labelled(db, formId, picked, timeZone);
     picks.sort(byLabel);
-    // The labels also name platforms.
-    return new FormPicks(db, formId, picks, new Set([...tables, 'platforms']), keyOf, mark);
+    // The labels also name platforms, and read dates on the settings' clock.
+    return new FormPicks(db, formId, picks, new Set([...tables, 'platforms', 'settings']), keyOf, mark, timeZone);
   }
 
   /**
@@ -148,17 +152,19 @@ export class FormPicks {
    */
   static async open(db: LedgerDb, store: KeptIndexDb, code: string, formId: FormId, keyOf?: (text: string) => string): Promise<FormPicks> {
     const id = `picks:${formId}`;
-    const kept = await readKept<KeptList>(store, id, code);
+    // A list kept under another clock is not read: its labels' dates would be another day's.
+    const timeZone = await readTimeZone(db);
+    const kept = await readKept<KeptList>(store, id, `${code}|${timeZone}`);
     if (kept) {
-      const picks = new FormPicks(db, formId, kept.value.picks, new Set(kept.value.tables), keyOf, kept.mark);
+      const picks = new FormPicks(db, formId, kept.value.picks, new Set(kept.value.tables), keyOf, kept.mark, timeZone);
       const since = await changesSince(db, kept.mark, MAX_CATCH_UP);
       if (since && (await picks.catchUp(since.changes, since.mark))) {
-        if (since.mark.seq !== kept.mark.seq) void picks.keep(store, id, code);
+        if (since.mark.seq !== kept.mark.seq) void picks.keep(store, id, `${code}|${timeZone}`);
         return picks;
       }
     }
     const built = await FormPicks.build(db, formId, keyOf);
-    void built.keep(store, id, code);
+    void built.keep(store, id, `${code}|${built.timeZone}`);
     return built;
   }
 
@@ -192,7 +198,7 @@ export class FormPicks {
       }
       const found = await readByIds(records, ids);
       const { picked } = await pickFromLedger(this.db, (data) => def.samples(data) as AnyRecord[], { [table]: found.filter((r) => !r.deletedAt) });
-      const fresh = await labelled(this.db, this.formId, picked);
+      const fresh = await labelled(this.db, this.formId, picked, this.timeZone);
       if (this.keyed) for (const p of fresh) p.search = buildSearchKey([p.label], this.keyOf);
       this.picks = upsertSorted(this.picks, fresh, ids, byLabel, (p) => p.key);
     }

@@ -17,8 +17,8 @@ const KEPT_LISTS = 3;
 const db = new LedgerDb();
 const keys = searchKeys();
 const store = new KeptIndexDb();
-/** What the kept lists depend on besides the ledger: the forms' code (this worker's file name changes with it) and the time zone dates are shown in. */
-const CODE = `${import.meta.url}|${Intl.DateTimeFormat().resolvedOptions().timeZone}`;
+/** What the kept lists depend on besides the ledger: the forms' code (this worker's file name changes with it); FormPicks adds the settings' clock. */
+const CODE = import.meta.url;
 const lists = new KeptPickLists((formId) => FormPicks.open(db, store, CODE, formId, keys.keyOf), KEPT_LISTS);
 let current: { list: number; picks: FormPicks } | undefined;
 

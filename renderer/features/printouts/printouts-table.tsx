@@ -20,12 +20,12 @@ function daysSince(iso: string): number {
   return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 86_400_000));
 }
 
-function RecordName({ p }: { p: Printout }) {
+function RecordName({ p, timeZone }: { p: Printout; timeZone: string }) {
   const name = useLiveQuery(async () => {
     if (!p.recordTable || !p.recordId || !isFormId(p.formId)) return '';
     const record = await db.table(p.recordTable).get(p.recordId);
-    return record ? getForm(p.formId).describe(record) : '（记录已不存在）';
-  }, [p.recordTable, p.recordId, p.formId]);
+    return record ? getForm(p.formId).describe(record, timeZone) : '（记录已不存在）';
+  }, [p.recordTable, p.recordId, p.formId, timeZone]);
   if (p.recordTable === 'platforms' && p.recordId) {
     return (
       <a href={`#/platforms/${encodeURIComponent(p.recordId)}`} onClick={() => navigate('platforms', p.recordId)}>
@@ -39,7 +39,7 @@ function RecordName({ p }: { p: Printout }) {
 const PRINTOUT_COLUMNS = (timeZone: string, onOpen: ((id: string) => void) | undefined): RegisterColumns<Printout> => [
   { title: '表格编号', dataIndex: 'formNumber', width: 120 },
   { title: '表格', width: 220, render: (_, p) => (isFormId(p.formId) ? `${p.formId} ${getForm(p.formId).title}` : p.formId) },
-  { title: '对象', render: (_, p) => <RecordName p={p} /> },
+  { title: '对象', render: (_, p) => <RecordName p={p} timeZone={timeZone} /> },
   { title: '打印时间', width: 145, render: (_, p) => instantText(p.printedAt, timeZone) },
   {
     title: '状态',

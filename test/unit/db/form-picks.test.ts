@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
-import { createRecord, softDelete, updateRecord } from '../../../renderer/db/repository';
+import { createRecord, saveSettings, softDelete, updateRecord } from '../../../renderer/db/repository';
 import { KeptIndexDb } from '../../../renderer/db/kept-indexes';
 import { FormPicks, KeptPickLists, type PickPage } from '../../../renderer/features/printouts/form-picks';
 import type { FormId } from '../../../shared/forms/registry';
@@ -87,7 +87,7 @@ describe('the lists the print center keeps', () => {
   it('builds a form’s list once and gives it again until a table it was built from changes', async () => {
     const { built, lists } = counting();
     const first = await lists.get('F11');
-    expect(first.tables).toEqual(new Set(['inspections', 'platforms']));
+    expect(first.tables).toEqual(new Set(['inspections', 'platforms', 'settings']));
     expect(await lists.get('F11')).toBe(first);
     lists.changed(['reviews', 'trainings']);
     await Promise.resolve();
@@ -201,4 +201,28 @@ describe('lists kept between sessions', () => {
     expect(all(await FormPicks.open(db, store, 'picks-worker-def.js|UTC', 'F11'))).toEqual(all(await FormPicks.build(db, 'F11')));
     await store.delete();
   });
+
+  it('reads a label’s date on the settings’ clock, and builds a kept list again under another clock', async () => {
+    const store = new KeptIndexDb('form-picks-kept-zone');
+    const opening = (await db.approvals.toArray()).find((a) => !a.deletedAt && a.kind === '开通审批')!;
+    // Not yet signed: labelled by when it was entered, 17:30 UTC on 30 June, 01:30 on 1 July in China.
+    const unsigned = { ...opening, id: '01JZ0000000000000000000F07', signedOn: undefined, createdAt: '2026-06-30T17:30:00.000Z' };
+    await db.approvals.put(unsigned);
+    const settings = (await db.settings.get('main'))!;
+    const labelOf = async (picks: FormPicks) => all(picks).rows.find((r) => r.key === unsigned.id)?.label;
+    try {
+      expect(settings.profile.timeZone ?? 'Asia/Shanghai').toBe('Asia/Shanghai');
+      expect(await labelOf(await FormPicks.open(db, store, CODE, 'F07'))).toContain('开通审批2026年7月1日');
+      await vi.waitFor(async () => expect(await store.indexes.count()).toBe(1));
+      await saveSettings(db, { ...settings, profile: { ...settings.profile, timeZone: 'Europe/London' } });
+      // The kept list read dates on China time: built again, on London's.
+      expect(await labelOf(await FormPicks.open(db, store, CODE, 'F07'))).toContain('开通审批2026年6月30日');
+      expect(await labelOf(await FormPicks.build(db, 'F07'))).toContain('开通审批2026年6月30日');
+    } finally {
+      await saveSettings(db, settings);
+      await db.approvals.delete(unsigned.id);
+      await store.delete();
+    }
+  });
 });
+

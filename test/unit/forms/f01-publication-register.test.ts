@@ -115,7 +115,7 @@ describe('F01 网络平台（网站/微信公众服务号）信息发布登记�
     const samples = F01_FORM.samples(demo);
     const kinds = new Set(samples.map((r) => demo.platforms.find((p) => p.id === r.platformId)?.kind));
     for (const kind of kinds) expect(['官方网站', '微信公众号', '微信服务号', '视频号', '小程序']).toContain(kind);
-    expect(F01_FORM.describe(libraryReview)).toBe(libraryReview.title);
+    expect(F01_FORM.describe(libraryReview, 'Asia/Shanghai')).toBe(libraryReview.title);
     expect(F01_FORM.recordId(libraryReview)).toBe(libraryReview.id);
   });
 });

@@ -96,6 +96,6 @@ describe('F09 校务微博（微信）公众平台登记表 (004 通知)', () =>
     expect(samples.map((u) => u.name)).toContain('校团委');
     expect(samples.map((u) => u.name)).not.toContain('纪委办公室（监察处）');
     expect(F09_FORM.recordId(xxh)).toBe(xxh.id);
-    expect(F09_FORM.describe(xxh)).toBe('信息化建设与管理处');
+    expect(F09_FORM.describe(xxh, 'Asia/Shanghai')).toBe('信息化建设与管理处');
   });
 });

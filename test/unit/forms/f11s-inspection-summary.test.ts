@@ -75,6 +75,6 @@ describe('F11S 新媒体账号年度检查汇总表 (001 第六条, 004 第十�
       [2026, 1],
     ]);
     expect(F11S_FORM.recordId(campaign)).toBeUndefined();
-    expect(F11S_FORM.describe(campaign)).toBe('2026年');
+    expect(F11S_FORM.describe(campaign, 'Asia/Shanghai')).toBe('2026年');
   });
 });

@@ -73,7 +73,7 @@ describe('F12C 密码信封封面 (003 第十七条, 002 第九条)', () => {
   });
 
   it('is named by its envelope number', () => {
-    expect(F12C_FORM.describe(envelope)).toBe('MF-2026-003');
+    expect(F12C_FORM.describe(envelope, 'Asia/Shanghai')).toBe('MF-2026-003');
     expect(F12C_FORM.recordId(envelope)).toBe(envelope.id);
   });
 });

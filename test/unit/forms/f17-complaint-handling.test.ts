@@ -73,6 +73,6 @@ describe('F17 举报投诉（舆情）受理处置登记表 (002 第十条)', ()
     expect(F17_FORM.appliesTo(groupProblems[0]!)).toBe(false);
     const samples = F17_FORM.samples(createDemoDataset());
     expect(new Set(samples.map((i) => i.kind))).toEqual(new Set(['举报投诉', '舆情']));
-    expect(F17_FORM.describe(complaint)).toContain('读者来信');
+    expect(F17_FORM.describe(complaint, 'Asia/Shanghai')).toContain('读者来信');
   });
 });

@@ -1,6 +1,7 @@
 // Writes a unit's exchange package (layout: ./format.ts). Every record is checked with the same
 // schemas the reader applies and written in their normalised form, so the app never writes a
 // package it would refuse; a record that fails is named in the refusal so the clerk can fix it.
+import { zonedMoment } from '../domain/time-zone';
 import { utf8Encode } from '../backup/web-platform';
 import { canonicalJson } from '../domain/canonical-json';
 import {
@@ -28,6 +29,8 @@ export interface PackageInput {
   exportedAt: string;
   /** Today's local date ('YYYY-MM-DD'), for the "not in the future" checks. */
   today: string;
+  /** The institution's clock (the profile's zone): the file name's date and time read on it. */
+  timeZone: string;
   institution: string;
   unitId: string;
   /** Everything stored in the four tables (records in the trash included). */
@@ -54,10 +57,10 @@ function safeFilePart(text: string): string {
 }
 
 /** YYYYMMDD-HHmm of the export on the clerk's wall clock (the machine's time zone). */
-function stamp(iso: string): string {
-  const t = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${t.getFullYear()}${pad(t.getMonth() + 1)}${pad(t.getDate())}-${pad(t.getHours())}${pad(t.getMinutes())}`;
+/** YYYYMMDD-HHmm of the export on the institution's clock. */
+function stamp(iso: string, timeZone: string): string {
+  const m = zonedMoment(iso, timeZone);
+  return m ? `${m.date.replaceAll('-', '')}-${m.time.replace(':', '')}` : 'unknown';
 }
 
 export function writePackage(input: PackageInput): WrittenPackage | ExchangeFailure {
@@ -111,5 +114,5 @@ export function writePackage(input: PackageInput): WrittenPackage | ExchangeFail
   const check = readPackage(bytes);
   if (!check.ok) return fail(`导出的数据包未通过校验，未保存：${check.reason}`, check.detail);
   const counts = Object.fromEntries(EXCHANGE_TABLES.map((t) => [t, records[t].length])) as Record<ExchangeTable, number>;
-  return { ok: true, package: body, bytes, fileName: `数据交换包-${safeFilePart(unit.name)}-${stamp(input.exportedAt)}.${PACKAGE_EXTENSION}`, counts };
+  return { ok: true, package: body, bytes, fileName: `数据交换包-${safeFilePart(unit.name)}-${stamp(input.exportedAt, input.timeZone)}.${PACKAGE_EXTENSION}`, counts };
 }

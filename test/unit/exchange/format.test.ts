@@ -87,8 +87,14 @@ describe('a unit package', () => {
     expect(written).toMatchObject({ ok: false, reason: expect.stringMatching(/平台名称.*未导出/) });
   });
 
+  it('is named by the unit and the time of export on the institution’s clock, whatever the machine’s', async () => {
+    // 20:30 UTC on 21 November is 04:30 on 22 November in China, the demo profile's zone.
+    const written = await exportUnitPackage(db, unitId(CS_COLLEGE), '0.1.0', new Date('2026-11-21T20:30:00.000Z'));
+    expect(written).toMatchObject({ ok: true, fileName: '数据交换包-计算机与人工智能学院-20261122-0430.mlpkg' });
+  });
+
   it('is refused for a unit that does not exist', () => {
-    const result = writePackage({ appVersion: '0.1.0', exportedAt: EXPORT_AT.toISOString(), today: '2026-11-22', institution: 'x', unitId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', all: { units: [], people: [], platforms: [], approvals: [] } });
+    const result = writePackage({ appVersion: '0.1.0', exportedAt: EXPORT_AT.toISOString(), today: '2026-11-22', timeZone: 'Asia/Shanghai', institution: 'x', unitId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', all: { units: [], people: [], platforms: [], approvals: [] } });
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('不存在') });
   });
 });

@@ -3,6 +3,7 @@
 // characters outside the BMP (𠮷 is two UTF-16 units and must never be cut in half).
 
 import { formatMonth } from '../domain/month-date';
+import { DEFAULT_TIME_ZONE, zonedMoment } from '../domain/time-zone';
 
 /**
  * What an empty date prints as: room to write the date by hand, ≥ 15 mm for the year and
@@ -15,8 +16,8 @@ const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;
 
 /**
  * '2026-11-22' → '2026年11月22日'; a date known only to its month, '2019-06', → '2019年6月' (see
- * domain/month-date: the form never invents a day). An ISO datetime is shown as the local calendar day (the
- * clerk's machine is set to China time). Empty or unparsable → {@link BLANK_DATE}, so a bad value
+ * domain/month-date: the form never invents a day). An ISO datetime is shown as its day in China
+ * (forms pass instants through formatZonedDate, on the profile's zone). Empty or unparsable → {@link BLANK_DATE}, so a bad value
  * never prints as a wrong date.
  */
 export function formatDate(value: string | null | undefined): string {
@@ -29,9 +30,11 @@ export function formatDate(value: string | null | undefined): string {
     const [, y, mo, d] = m;
     return chineseDate(Number(y), Number(mo), Number(d));
   }
+  // An instant reaches here only from a caller that should have read it on the profile's clock
+  // (formatZonedDate); it is read on China time, never on the machine's.
   if (DATETIME_RE.test(v)) {
-    const t = new Date(v);
-    if (!Number.isNaN(t.getTime())) return chineseDate(t.getFullYear(), t.getMonth() + 1, t.getDate());
+    const m = zonedMoment(v, DEFAULT_TIME_ZONE);
+    if (m) return formatDate(m.date);
   }
   return BLANK_DATE;
 }

@@ -19,11 +19,11 @@ describe('formatDate (dates as 2026年11月22日, the 年 月 日 of the seed ap
     expect(formatDate('2026-11-22')).toBe('2026年11月22日');
     expect(formatDate('2020-06-10')).toBe('2020年6月10日');
   });
-  it('prints an ISO datetime as its local calendar day', () => {
-    const local = new Date('2026-11-22T12:00:00+08:00');
-    expect(formatDate('2026-11-22T12:00:00+08:00')).toBe(
-      `${local.getFullYear()}年${local.getMonth() + 1}月${local.getDate()}日`,
-    );
+  it('prints an ISO datetime as its day in China, whatever the machine’s zone', () => {
+    expect(formatDate('2026-11-22T12:00:00+08:00')).toBe('2026年11月22日');
+    // 17:30 UTC on 30 June is 01:30 on 1 July in China (the machine running the tests is on UTC or another zone).
+    expect(formatDate('2026-06-30T17:30:00.000Z')).toBe('2026年7月1日');
+    expect(formatDate('2026-06-30T15:59:59.000Z')).toBe('2026年6月30日');
   });
   it('leaves room to write by hand when empty or invalid', () => {
     expect(BLANK_DATE).toBe('　　　　　年　　　月　　　日');

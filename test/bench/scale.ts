@@ -51,6 +51,8 @@ const KEEP = process.env.BENCH_KEEP;
 const BENCH_TODAY = process.env.BENCH_TODAY;
 /** A folder for CPU profiles of the page's main thread, one per measured step (unminified build). */
 const CPU_PROFILES = process.env.BENCH_CPU_PROFILES;
+/** A file name prefix: the search steps write a Chromium trace of the keys typed (style, layout and paint, which a CPU profile does not show) to <prefix>-<step>-<time>.json. */
+const TRACE = process.env.BENCH_TRACE;
 /** With a number (ms): the export steps also list each main-thread task at least that long, as ms after the click and length. */
 const LIST_TASKS = Number(process.env.BENCH_LIST_TASKS ?? 0);
 /** The first data row of a table, not one still on screen from the page before (page-probe markOld). */
@@ -148,6 +150,29 @@ async function withRss<T>(run: () => Promise<T>): Promise<{ result: T; peak: num
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Starts a Chromium trace of the page's rendering (DevTools' timeline categories); `stopInto` writes it to a file. */
+async function startTrace(page: Page): Promise<{ stopInto: (file: string) => Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'] } });
+  return {
+    stopInto: async (file) => {
+      const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      const { stream } = await complete;
+      if (!stream) throw new Error('the trace came back without a stream');
+      const parts: Buffer[] = [];
+      for (;;) {
+        const chunk = await cdp.send('IO.read', { handle: stream });
+        parts.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'utf8'));
+        if (chunk.eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+      await cdp.detach();
+      writeFileSync(file, Buffer.concat(parts));
+    },
+  };
 }
 
 /**
@@ -428,6 +453,7 @@ async function searchByKey(app: App, step: keyof typeof SEARCHED): Promise<{ per
   await page.evaluate(`window.__bench.watch('main', '.ant-input-search, .ant-input-affix-wrapper')`);
   const from = await app.now();
   const perKey: number[] = [];
+  const tracing = TRACE ? await startTrace(page) : undefined;
   const measured = await withRss(() => profiled(page, step, async () => {
     for (const key of 'dhsf') {
       await page.evaluate('window.__bench.mutations = []');
@@ -446,6 +472,7 @@ async function searchByKey(app: App, step: keyof typeof SEARCHED): Promise<{ per
       }
     }
   }));
+  if (tracing) await tracing.stopInto(`${TRACE}-${step}-${Date.now()}.json`);
   const longest = await app.longestSince(from);
   const shown = (await page.locator('main').getByText(/^共 [\d,]+ /).first().textContent({ timeout: 2000 }).catch(() => '')) ?? '';
   return { perKey, longest, peakRss: measured.peak, shown: shown.trim() };

@@ -3,14 +3,14 @@
 // chosen, in working days on the State Council schedule; when that year's schedule is missing the
 // dialog says which year to enter instead of guessing.
 import { Alert, App as AntApp, Checkbox, Form, Input, Radio, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import type { Platform } from '@shared/domain/platform';
 import { CHANGE_ITEMS, buildChanges, checkChangeDate, type ChangeInput, type ChangeItemKey } from '@shared/rules/change-filing';
 import { changeFilingDeadline } from '@shared/rules/deadlines';
 import { db } from '../../db/database';
-import { DateField, refuseDate } from '../../components/date-field';
+import { DateField, refuseDate, todayField } from '../../components/date-field';
 import { recordChangeFiling, recordClosureFiling } from '../../db/approvals';
 import { readPageLookups } from '../../db/queries';
 import { PersonPicker } from '../../components/record-select';
@@ -156,7 +156,7 @@ export function ChangeFilingDialog({
         {...formProps}
         form={form}
         layout="vertical"
-        initialValues={{ platformId, kind: '变更备案', items: [], before: {}, after: {}, changeDate: dayjs() }}
+        initialValues={{ platformId, kind: '变更备案', items: [], before: {}, after: {}, changeDate: todayField() }}
       >
         <Form.Item
           name="platformId"

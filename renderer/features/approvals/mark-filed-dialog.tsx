@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Approval } from '@shared/domain/records';
 import { checkFiledOn } from '@shared/rules/change-filing';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { markFiled } from '../../db/approvals';
 import { useSubmit } from '../../components/use-submit';
 import { localToday } from '@shared/domain/today';
@@ -37,7 +37,7 @@ export function MarkFiledDialog({ approval, office, onClose }: { approval: Appro
 
   return (
     <SaveDialog title="标记已报备" submit={modalProps} onClose={onClose}>
-      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ filedOn: dayjs(), signedBy: approval.signedBy, signedOn: approval.signedOn ? dayjs(approval.signedOn) : undefined }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ filedOn: todayField(), signedBy: approval.signedBy, signedOn: approval.signedOn ? dayjs(approval.signedOn) : undefined }}>
         <Form.Item name="filedOn" label="报备日期" extra={`纸质备案表交${office}的日期`} rules={[{ required: true, message: '请选择报备日期' }]}>
           <DateField style={{ width: 200 }} />
         </Form.Item>

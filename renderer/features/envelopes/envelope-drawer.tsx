@@ -2,13 +2,13 @@
 // another, and printing the register sheet (F12), the inner sheet for the handwritten
 // credentials (F12I) and the envelope cover (F12C).
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Envelope, EnvelopeOpening } from '@shared/domain/records';
 import { envelopeChain, envelopeState, type EnvelopeState } from '@shared/rules/envelope-state';
 import { db } from '../../db/database';
-import { usePageLookups } from '../../db/queries';
+import { usePageLookups, useTimeZone } from '../../db/queries';
+import { instantText } from '@shared/domain/time-zone';
 import { useCredentialsOf } from './use-credentials';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpAtOnce } from '../../pdf/use-pdf-warm-up';
@@ -37,6 +37,7 @@ export function EnvelopeDrawer({
   onShow: (id: string) => void;
 }) {
   usePdfWarmUpAtOnce(true);
+  const timeZone = useTimeZone();
   // Only this envelope's platform, its envelopes (the chain of replacements stays within the
   // platform) and the people it names.
   const lookups = usePageLookups([e.sealedById, e.witnessId, e.custodianId, ...e.openings.flatMap((o) => [o.byId, o.approvedById])]);
@@ -114,7 +115,7 @@ export function EnvelopeDrawer({
         locale={{ emptyText: <Empty description="未启封。启封须经批准，并在启封后更换密码、封存新信封。" /> }}
         dataSource={e.openings}
         columns={[
-          { title: '启封时间', render: (_, o) => dayjs(o.at).format('YYYY-MM-DD HH:mm') },
+          { title: '启封时间', render: (_, o) => instantText(o.at, timeZone) },
           { title: '启封人', render: (_, o) => lookups.personName(o.byId) },
           { title: '原因', dataIndex: 'reason' },
           { title: '批准人', render: (_, o) => lookups.personName(o.approvedById) },

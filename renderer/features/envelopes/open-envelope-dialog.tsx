@@ -1,7 +1,7 @@
 // 登记启封: an envelope is opened only with approval (非经批准不得启封), and only once — an opened
 // envelope must be replaced by a new one after the password is changed.
 import { Alert, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Envelope } from '@shared/domain/records';
 import { checkOpening, type OpeningInput } from '@shared/rules/envelope-state';
 import { db } from '../../db/database';
@@ -9,7 +9,7 @@ import { openEnvelope } from '../../db/credentials';
 import { lookupsHold, usePageLookups, useTimeZone } from '../../db/queries';
 import { PersonPicker } from '../../components/record-select';
 import { refusals, useSubmit } from '../../components/use-submit';
-import { DateField } from '../../components/date-field';
+import { DateField, fieldInstant, nowField } from '../../components/date-field';
 
 interface Values {
   at?: Dayjs;
@@ -28,7 +28,7 @@ export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; 
   const blocked = checkOpening(envelope, {}, new Map(), new Date().toISOString(), timeZone);
   const refusal = !blocked.ok ? blocked.errors._ : undefined;
 
-  const toInput = (v: Values): OpeningInput => ({ at: v.at?.toISOString(), byId: v.byId, reason: v.reason, approvedById: v.approvedById });
+  const toInput = (v: Values): OpeningInput => ({ at: v.at ? fieldInstant(v.at, timeZone) : undefined, byId: v.byId, reason: v.reason, approvedById: v.approvedById });
   const { formProps, modalProps } = useSubmit(
     form,
     async (v) => {
@@ -59,7 +59,7 @@ export function OpenEnvelopeDialog({ envelope, onClose }: { envelope: Envelope; 
       {refusal ? (
         <Alert type="error" showIcon title={refusal} />
       ) : (
-        <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ at: dayjs() }}>
+        <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ at: nowField(timeZone) }}>
           <Form.Item name="at" label="启封时间" required>
             <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>

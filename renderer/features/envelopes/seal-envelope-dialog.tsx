@@ -2,14 +2,14 @@
 // app assigns the number; the envelopes it replaces (an opened one, or the previous one after a
 // password change) are named before saving, because saving retires them.
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { ENVELOPE_ITEMS } from '@shared/domain/records';
 import { checkSeal, currentEnvelopes, envelopeState, type SealInput } from '@shared/rules/envelope-state';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { sealEnvelope } from '../../db/credentials';
 import { localToday } from '@shared/domain/today';
 import { lookupsHold, usePageLookups } from '../../db/queries';
@@ -102,7 +102,7 @@ export function SealEnvelopeDialog({
         {...formProps}
         form={form}
         layout="vertical"
-        initialValues={{ platformId, items: ['登录账号', '密码'], sealedOn: dayjs(), passwordChangedOn: dayjs() }}
+        initialValues={{ platformId, items: ['登录账号', '密码'], sealedOn: todayField(), passwordChangedOn: todayField() }}
       >
         <Form.Item name="platformId" label="平台" required validateStatus={closed ? 'error' : undefined} help={closed ? CLOSED : undefined}>
           <PlatformPicker value={chosen} onChange={(id) => form.setFieldValue('platformId', id)} placeholder="选择平台（可输入拼音首字母）" ariaLabel="平台" width={400} />

@@ -2,11 +2,11 @@
 // in the registry as 已停用 with the date, so its filing and logs remain; a second confirmation is
 // asked for because the step cannot be undone from here.
 import { App as AntApp, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Platform } from '@shared/domain/platform';
 import { checkDisband } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
 import { disbandGroup } from '../../db/groups';
 import { refusals, useSubmit } from '../../components/use-submit';
@@ -42,7 +42,7 @@ export function DisbandDialog({ group, onClose }: { group: Platform; onClose: ()
 
   return (
     <Modal open destroyOnHidden title={`解散工作群：${group.name}`} okText="解散" okButtonProps={{ danger: true }} cancelText="取消" {...modalProps} onCancel={onClose}>
-      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: todayField() }}>
         <Form.Item name="date" label="解散日期" required>
           <DateField />
         </Form.Item>

@@ -4,11 +4,11 @@
 import { Alert, Checkbox, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Platform } from '@shared/domain/platform';
 import { checkRealNameCheck, type RealNameCheckInput } from '@shared/rules/group-rules';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
 import { readRealNameHints, recordRealNameCheck } from '../../db/groups';
 import { refusals, useSubmit } from '../../components/use-submit';
@@ -88,7 +88,7 @@ export function RealNameCheckDialog({ group, onClose }: { group: Platform; onClo
       ) : (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={group.hostUnitId ? '人员名单中本单位没有离岗人员。' : '该群未登记主办单位，无法列出应移出的离岗人员。'} />
       )}
-      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: todayField() }}>
         <Form.Item name="date" label="核查日期" required>
           <DateField />
         </Form.Item>

@@ -2,11 +2,11 @@
 // makes the incoming administrator the platform's 总管理员 and creates the change filing that the
 // change requires (001 第五条, 004 第六条), all in one transaction.
 import { App as AntApp, Alert, Checkbox, Form, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HANDOVER_CHECKLIST, checkHandover, type HandoverInput } from '@shared/rules/handover-state';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { recordHandover } from '../../db/credentials';
 import { localToday } from '@shared/domain/today';
 import { lookupsHold, usePageLookups } from '../../db/queries';
@@ -66,7 +66,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal open destroyOnHidden title="登记交接" okText="登记交接" cancelText="取消" {...modalProps} onCancel={onClose} width={640}>
-      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs(), done: [] }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: todayField(), done: [] }}>
         <Form.Item name="platformId" label="平台" required>
           <PlatformPicker
             value={platformId}

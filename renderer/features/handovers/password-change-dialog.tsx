@@ -1,11 +1,11 @@
 // 登记交接后更换密码: the date and who confirmed it. Only the fact is recorded — never the password.
 import { Alert, Button, Form, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { checkPasswordChange, type PasswordChangeInput } from '@shared/rules/handover-state';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { recordPasswordChange } from '../../db/credentials';
 import { localToday } from '@shared/domain/today';
 import { lookupsHold, usePageLookups } from '../../db/queries';
@@ -57,7 +57,7 @@ export function PasswordChangeDialog({ handover, onClose }: { handover: Handover
           )
         }
       />
-      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs(), confirmedById: handover.supervisorId }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ date: todayField(), confirmedById: handover.supervisorId }}>
         <Form.Item name="date" label="更换密码日期" required>
           <DateField />
         </Form.Item>

@@ -1,11 +1,11 @@
 // 办结 an open incident: the closing date and, for a complaint, the feedback given to the person who
 // complained — without it the complaint stays open (002 第十条(二) 将处理结果反馈给举报人).
 import { Alert, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Incident } from '@shared/domain/records';
 import { checkClose, needsFeedback } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
 import { closeIncident } from '../../db/incidents';
 import { refusals, useSubmit } from '../../components/use-submit';
@@ -33,7 +33,7 @@ export function CloseIncidentDialog({ incident, onClose }: { incident: Incident;
   return (
     <Modal open destroyOnHidden title={`办结${incident.kind}`} okText="办结" cancelText="取消" {...modalProps} onCancel={onClose}>
       <p style={{ whiteSpace: 'pre-wrap' }}>{incident.found}</p>
-      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ closedOn: dayjs(), feedback: incident.feedback }}>
+      <Form<Values> {...formProps} form={form} layout="vertical" initialValues={{ closedOn: todayField(), feedback: incident.feedback }}>
         <Form.Item name="closedOn" label="办结日期" required>
           <DateField />
         </Form.Item>

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { INCIDENT_ACTIONS, INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { checkIncident, COMPLAINANT_MAX, CONTACT_MAX, needsFeedback, type IncidentAction, type IncidentInput, type IncidentKind } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
 import { saveIncident } from '../../db/incidents';
 import { PlatformPicker } from '../../components/platform-picker';
@@ -45,7 +45,7 @@ export function IncidentDialog({
 
   const initialValues: Values = incident
     ? { ...incident, date: day(incident.date), closedOn: day(incident.closedOn), actions: [...incident.actions] }
-    : { kind: preset?.kind, platformId: preset?.platformId, date: dayjs(), actions: [] };
+    : { kind: preset?.kind, platformId: preset?.platformId, date: todayField(), actions: [] };
 
   const toInput = (v: Values): IncidentInput => ({
     kind: v.kind,

@@ -1,11 +1,11 @@
 // One platform: every field, its lifecycle and follower histories, columns, and printing F04.
 import { Button, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { LIFECYCLE_STATUSES, currentFollowers, isGroupKind, type LifecycleStatus, type Platform } from '@shared/domain/platform';
 import type { Dated } from '@shared/domain/common';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { updateRecord } from '../../db/repository';
 import { usePageLookups } from '../../db/queries';
 import { navigate } from '../../app/routes';
@@ -159,7 +159,7 @@ function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: (
 
   return (
     <SaveDialog title="变更状态" submit={modalProps} onClose={onClose}>
-      <Form {...formProps} form={form} layout="vertical" initialValues={{ status: p.status, date: dayjs() }}>
+      <Form {...formProps} form={form} layout="vertical" initialValues={{ status: p.status, date: todayField() }}>
         <Form.Item name="status" label="新状态" rules={[{ required: true, message: '请选择状态' }]}>
           <Select options={LIFECYCLE_STATUSES.map((k) => ({ value: k, label: k }))} />
         </Form.Item>
@@ -168,7 +168,7 @@ function StatusDialog({ platform: p, onClose }: { platform: Platform; onClose: (
           label="日期"
           rules={[
             { required: true, message: '请选择日期' },
-            { validator: (_, d: dayjs.Dayjs) => (d && d.isAfter(dayjs(), 'day') ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve()) },
+            { validator: (_, d: dayjs.Dayjs) => (d && d.isAfter(todayField(), 'day') ? Promise.reject(new Error('日期不能晚于今天')) : Promise.resolve()) },
           ]}
         >
           <DateField />
@@ -196,7 +196,7 @@ function FollowersDialog({ platform: p, onClose }: { platform: Platform; onClose
 
   return (
     <SaveDialog title="记录粉丝数" submit={modalProps} onClose={onClose}>
-      <Form {...formProps} form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+      <Form {...formProps} form={form} layout="vertical" initialValues={{ date: todayField() }}>
         <Form.Item name="count" label="粉丝数" rules={[{ required: true, message: '请填写粉丝数' }]}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} autoFocus />
         </Form.Item>

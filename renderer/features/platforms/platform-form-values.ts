@@ -3,6 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Draft } from '@shared/domain/common';
 import type { Platform } from '@shared/domain/platform';
 import { firstDay, isIsoMonth } from '@shared/domain/month-date';
+import { localToday } from '@shared/domain/today';
+import { todayField } from '../../components/date-field';
 
 type DateFields = 'openedOn' | 'lastUpdateOn';
 
@@ -36,7 +38,7 @@ export function toFormValues(p: Platform | undefined): PlatformFormValues {
       server: { involvesData: false },
       sectionAdminIds: [],
       columns: [],
-      initialStatusDate: dayjs(),
+      initialStatusDate: todayField(),
       // A platform registered here is new unless the clerk says it predates the ledger.
       existedBeforeLedger: false,
     };
@@ -61,7 +63,7 @@ export function fromFormValues(v: PlatformFormValues, existing: Platform | undef
     columns: (rest.columns ?? []).filter((c) => c && (c.level1 || c.level2 || c.department)),
     followers: existing?.followers ?? [],
     statusHistory: existing?.statusHistory ?? [
-      { date: fromDay(initialStatusDate) ?? dayjs().format('YYYY-MM-DD'), value: rest.status ?? '运行中', note: '登记' },
+      { date: fromDay(initialStatusDate) ?? localToday(), value: rest.status ?? '运行中', note: '登记' },
     ],
     group: group
       ? {

@@ -1,12 +1,13 @@
 // 发布 (time, link, who published — only when fully approved) and 纠错 (001 第九条: 删除/屏蔽/更正,
 // when and why). The rules are asked first; a refusal is shown at its field and nothing is saved.
 import { Form, Input, Radio } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Correction, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { canCorrect, canMarkPublished } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, fieldInstant, nowField } from '../../components/date-field';
+import { useTimeZone } from '../../db/queries';
 import { addCorrection, publishReview } from '../../db/reviews';
 import { PersonPicker } from '../../components/record-select';
 import { useSubmit } from '../../components/use-submit';
@@ -20,8 +21,9 @@ interface PublishValues {
 
 export function PublishDialog({ review, profile, onClose }: { review: Review; profile: RuleProfile; onClose: () => void }) {
   const [form] = Form.useForm<PublishValues>();
+  const timeZone = useTimeZone();
 
-  const toEntry = (v: PublishValues) => ({ publishedAt: v.publishedAt?.toISOString(), publishedUrl: v.publishedUrl?.trim(), publishedById: v.publishedById });
+  const toEntry = (v: PublishValues) => ({ publishedAt: v.publishedAt ? fieldInstant(v.publishedAt, timeZone) : undefined, publishedUrl: v.publishedUrl?.trim(), publishedById: v.publishedById });
   const { formProps, modalProps } = useSubmit(
     form,
     async (v) => {
@@ -42,7 +44,7 @@ export function PublishDialog({ review, profile, onClose }: { review: Review; pr
 
   return (
     <SaveDialog title="登记发布" submit={modalProps} onClose={onClose}>
-      <Form<PublishValues> {...formProps} form={form} layout="vertical" initialValues={{ publishedAt: dayjs(), publishedById: review.editorId }}>
+      <Form<PublishValues> {...formProps} form={form} layout="vertical" initialValues={{ publishedAt: nowField(timeZone), publishedById: review.editorId }}>
         <Form.Item name="publishedAt" label="发布时间">
           <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
@@ -65,8 +67,9 @@ interface CorrectionValues {
 
 export function CorrectionDialog({ review, onClose }: { review: Review; onClose: () => void }) {
   const [form] = Form.useForm<CorrectionValues>();
+  const timeZone = useTimeZone();
 
-  const toCorrection = (v: CorrectionValues) => ({ action: v.action, at: v.at?.toISOString(), reason: v.reason });
+  const toCorrection = (v: CorrectionValues) => ({ action: v.action, at: v.at ? fieldInstant(v.at, timeZone) : undefined, reason: v.reason });
   const { formProps, modalProps } = useSubmit(
     form,
     async (v) => {
@@ -87,7 +90,7 @@ export function CorrectionDialog({ review, onClose }: { review: Review; onClose:
 
   return (
     <SaveDialog title="登记纠错" submit={modalProps} onClose={onClose}>
-      <Form<CorrectionValues> {...formProps} form={form} layout="vertical" initialValues={{ at: dayjs() }}>
+      <Form<CorrectionValues> {...formProps} form={form} layout="vertical" initialValues={{ at: nowField(timeZone) }}>
         <Form.Item name="action" label="处理方式">
           <Radio.Group options={(['删除', '屏蔽', '更正'] as const).map((a) => ({ value: a, label: a }))} />
         </Form.Item>

@@ -3,10 +3,9 @@
 import { AutoComplete, Checkbox, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { zonedToInstant } from '@shared/domain/time-zone';
 import type { Review } from '@shared/domain/records';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, fieldInstant } from '../../components/date-field';
 import { usePageLookups } from '../../db/queries';
 import { createReview } from '../../db/reviews';
 import { PersonPicker, UnitSelect } from '../../components/record-select';
@@ -67,7 +66,7 @@ export function ReviewDialog({
         editorId: v.editorId,
         imageSource: v.imageSource?.trim(),
         submittingUnitId: v.submittingUnitId ?? platform?.hostUnitId,
-        plannedAt: v.plannedAt ? zonedToInstant(v.plannedAt.format('YYYY-MM-DD'), v.plannedAt.format('HH:mm'), timeZone) : undefined,
+        plannedAt: v.plannedAt ? fieldInstant(v.plannedAt, timeZone) : undefined,
       });
       onSaved(saved);
       return '已登记，请打印审核表交审核人签审';

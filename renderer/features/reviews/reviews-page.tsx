@@ -5,11 +5,10 @@
 // first from the createdAt index, or the search worker's ids for a filter), never every review.
 import { Button, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RuleProfile } from '@shared/profiles/types';
-import { validTimeZone } from '@shared/domain/time-zone';
+import { dayOf, validTimeZone } from '@shared/domain/time-zone';
 import { stringsIn } from '@shared/domain/ids';
 import { REVIEW_STATUSES, chainFor, type ReviewStatus } from '@shared/rules/review-chain';
 import type { ReviewFilter } from '@shared/search/register-index';
@@ -23,6 +22,7 @@ import { PlatformPicker } from '../../components/platform-picker';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import type { RegisterColumns } from '../../components/register-table';
 import { ExportButton } from '../export/export-button';
+import { todayField } from '../../components/date-field';
 import { reviewListRows, reviewPeople, reviewsSheet, type ReviewListRow } from '../export/list-tables';
 import { FIGURE_HEADER, figureCells, type FigureRow } from './review-figures';
 import { readReviewFigures } from './figures-read';
@@ -96,7 +96,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   const lookups = data?.lookups ?? unitsOnly;
   const anyFilter = Object.values(filter).some((v) => v !== undefined);
   // Drawn again only when the rows' names change, not at every key typed in the search box.
-  const columns = useMemo(() => reviewColumns(lookups), [lookups]);
+  const columns = useMemo(() => reviewColumns(lookups, timeZone), [lookups, timeZone]);
 
   const exportTables = async () => [reviewsSheet(await reviewIds(filter), profile, timeZone)];
 
@@ -123,7 +123,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
   );
 }
 
-function reviewColumns(lookups: Lookups): RegisterColumns<ReviewListRow> {
+function reviewColumns(lookups: Lookups, timeZone: string): RegisterColumns<ReviewListRow> {
   return [
     {
       title: '信息标题',
@@ -137,14 +137,14 @@ function reviewColumns(lookups: Lookups): RegisterColumns<ReviewListRow> {
     },
     { title: '发布平台', width: 200, render: (_, x) => `${x.platform}${x.r.column ? ` · ${x.r.column}` : ''}` },
     { title: '报送部门', width: 130, render: (_, x) => lookups.unitName(x.unitId) },
-    { title: '提交日期', width: 105, render: (_, x) => dayjs(x.r.createdAt).format('YYYY-MM-DD') },
+    { title: '提交日期', width: 105, render: (_, x) => dayOf(x.r.createdAt, timeZone) },
     { title: '状态', width: 90, render: (_, x) => <Tag color={STATUS_COLORS[x.status]}>{x.status}</Tag> },
     { title: '当前等待', width: 240, render: (_, x) => x.waiting },
   ];
 }
 
 function ReviewFigures() {
-  const [year, setYear] = useState<Dayjs | null>(dayjs());
+  const [year, setYear] = useState<Dayjs | null>(todayField);
   const chosen = year?.year();
   // Each read gets a number; a read overtaken by a newer one stops at its next chunk.
   const reads = useRef(0);

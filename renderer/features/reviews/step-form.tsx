@@ -2,14 +2,14 @@
 // decision, date. The chain rules are asked first, so a refusal shows at the field it concerns
 // and nothing is saved.
 import { Button, Form, Input, Radio, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { Person } from '@shared/domain/person';
 import { REVIEW_DECISIONS, type Review, type ReviewDecision } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { canRecordStep, chainFor, nextStepIndex, stepName, stepRequirements, type ReviewField } from '@shared/rules/review-chain';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { lookupsHold, usePageLookups } from '../../db/queries';
 import { recordReviewStep } from '../../db/reviews';
 import { PersonPicker } from '../../components/record-select';
@@ -74,7 +74,7 @@ export function StepForm({ review, profile }: { review: Review; profile: RulePro
       layout="vertical"
       aria-label="记录审核"
       key={`${review.id}-${next}-${review.returnedRounds?.length ?? 0}`}
-      initialValues={{ stepIndex: next, date: dayjs(), decision: '通过' }}
+      initialValues={{ stepIndex: next, date: todayField(), decision: '通过' }}
       onValuesChange={(changed: Values) => {
         for (const k of Object.keys(changed) as (keyof Values)[]) clear(k)();
         // The level governs every other check: re-validate them once it changes.

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { TRAINING_TEAMS, type Training } from '@shared/domain/records';
 import { checkTraining, TRAINING_LOCATION_MAX, type TrainingInput } from '@shared/rules/training-rules';
 import { db } from '../../db/database';
-import { DateField } from '../../components/date-field';
+import { DateField, todayField } from '../../components/date-field';
 import { localToday } from '@shared/domain/today';
 import { saveTraining } from '../../db/trainings';
 import { PersonPicker } from '../../components/record-select';
@@ -24,7 +24,7 @@ interface Values {
 export function TrainingDialog({ training, onClose, onSaved }: { training?: Training; onClose: () => void; onSaved?: (t: Training) => void }) {
   const [form] = Form.useForm<Values>();
 
-  const initialValues: Values = training ? { ...training, date: dayjs(training.date), attendeeIds: [...training.attendeeIds] } : { date: dayjs(), attendeeIds: [] };
+  const initialValues: Values = training ? { ...training, date: dayjs(training.date), attendeeIds: [...training.attendeeIds] } : { date: todayField(), attendeeIds: [] };
 
   const toInput = (v: Values): TrainingInput => ({ date: v.date?.format('YYYY-MM-DD'), topic: v.topic, speaker: v.speaker, location: v.location, team: v.team, attendeeIds: v.attendeeIds });
   const { formProps, modalProps } = useSubmit(

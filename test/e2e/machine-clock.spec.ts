@@ -1,0 +1,34 @@
+// On a computer whose clock is set to UTC (a freshly installed machine, or one IT set so), a time the
+// clerk types is the institution's time, as every time the app shows: 纠错 typed at 10:00 is stored
+// as 10:00 in Beijing (02:00 UTC) and shown again as 10:00, not as 18:00.
+import { expect, test } from '@playwright/test';
+import { readStore } from './pages/app-database';
+import { DialogPage } from './pages/dialog-page';
+import { LedgerApp } from './pages/ledger-app';
+import { ReviewsPage } from './pages/reviews-page';
+
+test.use({ timezoneId: 'UTC' });
+
+test('a time typed on a machine set to UTC is read and shown on the institution’s clock', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  const published = (await readStore(page, 'reviews')).find((r) => typeof r.publishedAt === 'string' && !r.deletedAt && !r.originalReviewId)!;
+  await page.goto(`/#/reviews/${String(published.id)}`);
+  const reviews = new ReviewsPage(page);
+  const drawer = reviews.drawer(String(published.title));
+  await expect(drawer).toBeVisible();
+
+  await drawer.getByRole('button', { name: '纠错' }).click();
+  const dialog = new DialogPage(page, '登记纠错');
+  await dialog.expectOpen();
+  await dialog.root.getByRole('radio', { name: '屏蔽' }).check();
+  await dialog.typeDate('处理时间', '2026-11-20 10:00');
+  await dialog.field('纠错原因').fill('评论区出现不实信息，已屏蔽。');
+  await dialog.save();
+  await expect(dialog.root).toBeHidden();
+
+  const corrections = drawer.getByRole('table', { name: '纠错记录' });
+  await expect(corrections.getByRole('row', { name: /屏蔽 2026-11-20 10:00 评论区出现不实信息/ })).toBeVisible();
+  const saved = (await readStore(page, 'reviews')).find((r) => r.id === published.id)!;
+  expect(saved.corrections).toContainEqual({ action: '屏蔽', at: '2026-11-20T02:00:00.000Z', reason: '评论区出现不实信息，已屏蔽。' });
+});

@@ -142,3 +142,12 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Is
   guess = wall - offsetMinutes(guess, timeZone) * 60_000;
   return new Date(guess).toISOString();
 }
+
+/**
+ * The first and the last instant of a day on the zone's calendar: '2026-11-20' in China runs from
+ * 2026-11-19T16:00:00.000Z to 2026-11-20T15:59:59.999Z. A date range filter over instants uses it.
+ */
+export function dayBounds(date: IsoDate, timeZone: string): { from: IsoDateTime; to: IsoDateTime } {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { from: zonedToInstant(date, '00:00', timeZone), to: new Date(Date.parse(zonedToInstant(next, '00:00', timeZone)) - 1).toISOString() };
+}

@@ -32,3 +32,27 @@ test('a time typed on a machine set to UTC is read and shown on the institution�
   const saved = (await readStore(page, 'reviews')).find((r) => r.id === published.id)!;
   expect(saved.corrections).toContainEqual({ action: '屏蔽', at: '2026-11-20T02:00:00.000Z', reason: '评论区出现不实信息，已屏蔽。' });
 });
+
+test('审计日志’s date filter takes the institution’s days, whatever the machine’s', async ({ page }) => {
+  // 17:00 UTC on 20 November is 01:00 on 21 November in Beijing: everything recorded now is of the 21st.
+  await page.clock.setFixedTime(new Date('2026-11-20T17:00:00.000Z'));
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  await app.goTo('审计日志');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.filter({ hasText: '2026-11-21 01:00:00' }).first()).toBeVisible();
+
+  const range = async (from: string, to: string) => {
+    for (const [placeholder, date] of [['开始日期', from], ['结束日期', to]] as const) {
+      const input = page.getByPlaceholder(placeholder);
+      await input.click();
+      await input.fill(date);
+      await input.press('Enter');
+    }
+  };
+  await range('2026-11-21', '2026-11-21');
+  await expect(rows.filter({ hasText: '2026-11-21 01:00:00' }).first()).toBeVisible();
+  await range('2026-11-20', '2026-11-20');
+  await expect(page.locator('.ant-empty-description', { hasText: '暂无数据' })).toBeVisible();
+  await expect(rows.filter({ hasText: '2026-11-21' })).toHaveCount(0);
+});

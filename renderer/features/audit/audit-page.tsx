@@ -13,7 +13,7 @@ import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
 import { auditLogSheet, changeNames, logPages } from './log-pages';
-import { instantText } from '@shared/domain/time-zone';
+import { dayBounds, instantText } from '@shared/domain/time-zone';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
@@ -31,9 +31,10 @@ export interface AuditFilter {
  * The filtered entries, newest first, read through an index (record, else table, else time) a
  * page at a time; the other conditions are applied on that index's cursor.
  */
-function filtered(f: AuditFilter) {
-  const fromIso = f.from ? new Date(`${f.from}T00:00:00`).toISOString() : undefined;
-  const toIso = f.to ? new Date(`${f.to}T23:59:59.999`).toISOString() : undefined;
+function filtered(f: AuditFilter, timeZone: string) {
+  // The days are the institution's, as the entries' times are shown.
+  const fromIso = f.from ? dayBounds(f.from, timeZone).from : undefined;
+  const toIso = f.to ? dayBounds(f.to, timeZone).to : undefined;
   const base = f.recordId
     ? db.auditLog.where('recordId').equals(f.recordId)
     : f.table
@@ -82,13 +83,13 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   };
   const key = JSON.stringify(filter);
   const rows = useLiveQuery(async () => {
-    const list = await filtered(filter).offset((page - 1) * pageSize).limit(pageSize).toArray();
+    const list = await filtered(filter, timeZone).offset((page - 1) * pageSize).limit(pageSize).toArray();
     // Entries are shown newest first whichever index served them (an index keeps seq order within a key).
     return list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0));
-  }, [page, key]);
+  }, [page, key, timeZone]);
   // Asked after the page: counting a whole log (300,000 entries: most of a second) must not hold
   // the entries back; until it is known the pages shown so far are all the pager offers.
-  const total = useLiveQuery(() => filtered(filter).count(), [key]);
+  const total = useLiveQuery(() => filtered(filter, timeZone).count(), [key, timeZone]);
   // Whether each record shown is still there or in the trash, by primary key (one page's worth).
   const places = useLiveQuery(async () => {
     const out = new Map<string, 'live' | 'trash' | 'gone'>();

@@ -1,7 +1,7 @@
 // Times on the institution's clock: the profile's time zone (China time by default) decides how a
 // stored instant is shown and printed and what a typed wall-clock time means, not the machine's zone.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, validTimeZone, instantText, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
+import { DEFAULT_TIME_ZONE, dayBounds, validTimeZone, instantText, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import { onUtcMachine } from '../utc-machine';
 
@@ -67,4 +67,12 @@ describe('institution time zone', () => {
     expect(zonedToInstant('2026-12-01', '10:00', 'Europe/Berlin')).toBe('2026-12-01T09:00:00.000Z');
     expect(() => zonedToInstant('2026-13-01', '10:00', 'Asia/Shanghai')).toThrow(RangeError);
   });
+
+  it('bounds a day of the institution’s calendar by its first and last instants', () => {
+    expect(dayBounds('2026-11-20', 'Asia/Shanghai')).toEqual({ from: '2026-11-19T16:00:00.000Z', to: '2026-11-20T15:59:59.999Z' });
+    expect(dayBounds('2026-12-31', 'Asia/Shanghai')).toEqual({ from: '2026-12-30T16:00:00.000Z', to: '2026-12-31T15:59:59.999Z' });
+    // A day of 23 hours where the clocks go forward (New York, 8 March 2026).
+    expect(dayBounds('2026-03-08', 'America/New_York')).toEqual({ from: '2026-03-08T05:00:00.000Z', to: '2026-03-09T03:59:59.999Z' });
+  });
 });
+

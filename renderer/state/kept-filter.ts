@@ -1,5 +1,6 @@
 // A list filter that outlives its page: the clerk filters 人员 by 离岗, looks something up on
 // another page and comes back to the same list (UI state only, never a copy of the database).
+import { useCallback } from 'react';
 import { create } from 'zustand';
 
 interface KeptFilters {
@@ -21,5 +22,7 @@ export function useKeptFilter<T>(key: string, initial: T): [T, (value: T) => voi
   const stored = useKeptFilters((s) => s.values[key]);
   const setValue = useKeptFilters((s) => s.set);
   const value = key in useKeptFilters.getState().values ? (stored as T) : initial;
-  return [value, (next: T) => setValue(key, next)];
+  // The same setter at every render, as useState's: a list's filters can be drawn once per change.
+  const set = useCallback((next: T) => setValue(key, next), [key, setValue]);
+  return [value, set];
 }

@@ -6,7 +6,7 @@ import type { RuleProfile } from '../profiles/types';
 import { clauseFor, inspectionClause, LOCAL_RULE } from '../profiles/clauses';
 import { existedBeforeLedger, isGroupKind, type Platform } from '../domain/platform';
 import { addCalendarDays } from '../domain/calendar-days';
-import { addMonths, chinaDate, formatCnDate, isClosed, isRunning, live, platformLabel, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
+import { addMonths, recordDay, formatCnDate, isClosed, isRunning, live, platformLabel, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 import { firstDay, formatMonth } from '../domain/month-date';
 
 /** Not in any seed ("定期"); a quarter keeps departed staff from lingering for a semester. Default. */
@@ -47,7 +47,7 @@ function yearReminders(data: Pick<ComplianceData, 'platforms' | 'inspections'>, 
   const { month, fromDay, toDay } = profile.annualInspection;
   const window = fromDay === 1 && toDay >= 28 ? `${month}月` : `${month}月${fromDay}日至${toDay}日`;
   return live(data.platforms)
-    .filter((p) => isAccount(p) && isRunning(p) && !done.has(p.id) && !openedAfter(p, to))
+    .filter((p) => isAccount(p) && isRunning(p) && !done.has(p.id) && !openedAfter(p, to, profile))
     .map((p) =>
       reminderFor(
         {
@@ -67,8 +67,8 @@ function yearReminders(data: Pick<ComplianceData, 'platforms' | 'inspections'>, 
  * Opened after this date: by its opening date, or — for an account registered here as new, whose
  * registration is its opening — by the day it was registered.
  */
-function openedAfter(p: Platform, date: string): boolean {
-  const opened = p.openedOn ? firstDay(p.openedOn) : existedBeforeLedger(p) ? undefined : chinaDate(p.createdAt);
+function openedAfter(p: Platform, date: string, profile: Pick<RuleProfile, 'timeZone'>): boolean {
+  const opened = p.openedOn ? firstDay(p.openedOn) : existedBeforeLedger(p) ? undefined : recordDay(p.createdAt, profile);
   return Boolean(opened && opened > date);
 }
 
@@ -86,7 +86,7 @@ export function zombieReminders(data: Pick<ComplianceData, 'platforms'>, profile
     if (!isAccount(p) || !isRunning(p)) continue;
     if (!p.lastUpdateOn) {
       // A month-only opening date (an old account) counts from the first of that month.
-      const since = p.openedOn ? firstDay(p.openedOn) : chinaDate(p.createdAt);
+      const since = p.openedOn ? firstDay(p.openedOn) : recordDay(p.createdAt, profile);
       const dueDate = addMonths(since, months);
       if (dueDate > today) continue;
       const from = p.openedOn ? `开通于${formatMonth(p.openedOn) ?? formatCnDate(since)}` : `登记于${formatCnDate(since)}`;
@@ -146,6 +146,7 @@ export function updateFrequencyReminders(data: Pick<ComplianceData, 'platforms'>
 export function realNameCheckReminders(
   data: Pick<ComplianceData, 'platforms'>,
   today: string,
+  profile: Pick<RuleProfile, 'timeZone'>,
   intervalDays = REAL_NAME_CHECK_INTERVAL_DAYS,
   source = LOCAL_RULE,
 ): ComplianceReminder[] {
@@ -154,7 +155,7 @@ export function realNameCheckReminders(
     if (!isGroupKind(p.kind) || isClosed(p) || p.group?.disbandedOn) continue;
     const last = [...(p.group?.realNameCheckDates ?? [])].sort().at(-1);
     // Never checked: the first check is due one interval after the group was opened (or entered).
-    const since = last ?? (p.openedOn && firstDay(p.openedOn)) ?? chinaDate(p.createdAt);
+    const since = last ?? (p.openedOn && firstDay(p.openedOn)) ?? recordDay(p.createdAt, profile);
     const dueDate = addCalendarDays(since, intervalDays);
     if (dueDate > addCalendarDays(today, REAL_NAME_CHECK_NOTICE_DAYS)) continue;
     const title = last

@@ -6,6 +6,8 @@ import type { Approval, Inspection, Printout, Training } from '../domain/records
 import type { Person } from '../domain/person';
 import type { Unit } from '../domain/unit';
 import { daysBetween } from '../domain/calendar-days';
+import { dayOf, validTimeZone } from '../domain/time-zone';
+import type { RuleProfile } from '../profiles/types';
 import type { Reminder } from './reminder';
 import { formatMonth } from '../domain/month-date';
 
@@ -35,9 +37,9 @@ export interface ComplianceData {
 export { live } from '../domain/common';
 export { isClosed, isRunning } from '../domain/platform';
 
-/** The calendar day of an ISO timestamp in China time (UTC+8), where the clerk works. */
-export function chinaDate(isoDateTime: string): string {
-  return new Date(Date.parse(isoDateTime) + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The calendar day of a record's timestamp on the institution's clock (the profile's zone, China time by default). */
+export function recordDay(isoDateTime: string, profile: Pick<RuleProfile, 'timeZone'>): string {
+  return dayOf(isoDateTime, validTimeZone(profile.timeZone));
 }
 
 /** 'YYYY-MM-DD' plus whole months, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */

@@ -8,7 +8,7 @@ import type { Approval } from '../domain/records';
 import { existedBeforeLedger, type Platform } from '../domain/platform';
 import { addCalendarDays } from '../domain/calendar-days';
 import type { HolidayCalendar } from './working-days';
-import { chinaDate, isClosed, live, platformLabel, platformNames, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
+import { recordDay, isClosed, live, platformLabel, platformNames, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
 
 export function isChangeOrClosure(a: Pick<Approval, 'kind'>): boolean {
@@ -67,7 +67,7 @@ export function backFilingReminders(data: Pick<ComplianceData, 'platforms' | 'ap
     if (isClosed(p) || !existedBeforeLedger(p)) continue;
     const own = byPlatform.get(p.id) ?? [];
     if (own.some((a) => a.filedOn)) continue;
-    out.push(backFiling(p, earliest(own), days, today, clauseFor(profile, 'backFiling')));
+    out.push(backFiling(p, earliest(own), days, today, clauseFor(profile, 'backFiling'), profile));
   }
   return out;
 }
@@ -91,8 +91,8 @@ function earliest(approvals: readonly Approval[]): Approval | undefined {
   return first;
 }
 
-function backFiling(p: Platform, pending: Approval | undefined, days: number, today: string, source: string): ComplianceReminder {
-  const from = chinaDate((pending ?? p).createdAt);
+function backFiling(p: Platform, pending: Approval | undefined, days: number, today: string, source: string, profile: Pick<RuleProfile, 'timeZone'>): ComplianceReminder {
+  const from = recordDay((pending ?? p).createdAt, profile);
   const title = pending
     ? `${platformLabel(p)}：${pending.kind}已提交，尚未办结（应在${days}日内办完）`
     : `${platformLabel(p)}：尚无开通审批或备案记录，应在登记后${days}日内补办`;

@@ -34,9 +34,9 @@ export function isDisbanded(p: Pick<Platform, 'group'>): boolean {
 }
 
 /** The group's check status as the start page's reminder rule sees it (same interval, same dates). */
-export function realNameCheckStatus(p: Platform, today: IsoDate, intervalDays = REAL_NAME_CHECK_INTERVAL_DAYS): RealNameCheckStatus {
+export function realNameCheckStatus(p: Platform, today: IsoDate, timeZone: string, intervalDays = REAL_NAME_CHECK_INTERVAL_DAYS): RealNameCheckStatus {
   const last = lastRealNameCheck(p);
-  const reminder = realNameCheckReminders({ platforms: [p] }, today, intervalDays)[0];
+  const reminder = realNameCheckReminders({ platforms: [p] }, today, { timeZone }, intervalDays)[0];
   if (!reminder) return { last, overdue: false };
   return { last, dueDate: reminder.dueDate, overdue: reminder.daysLeft < 0 };
 }

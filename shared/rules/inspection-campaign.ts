@@ -8,7 +8,7 @@ import { DEFAULT_INSPECTION_CHECKS } from '../domain/inspection-checks';
 import type { Approval, Inspection, InspectionResult } from '../domain/records';
 import type { RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
-import { addMonths, formatCnDate } from './compliance-reminder';
+import { addMonths, formatCnDate, recordDay } from './compliance-reminder';
 
 /** Statuses an account is not inspected in: not yet approved, or no longer live. */
 const NOT_COVERED: readonly LifecycleStatus[] = ['申请中', ...CLOSED_STATUSES];
@@ -131,6 +131,8 @@ export interface ComparisonData {
   platforms: readonly Platform[];
   inspections: readonly Inspection[];
   approvals: readonly Approval[];
+  /** Its clock names the day a filing without a change date was entered (China time when absent). */
+  profile?: Pick<RuleProfile, 'timeZone'>;
 }
 
 /** This year against last year: new and closed accounts, changed administrators, failed items. */
@@ -158,7 +160,7 @@ export function compareWithLastYear(data: ComparisonData, year: number): YearCom
   const adminChanges: AdminChange[] = [];
   for (const a of live(data.approvals)) {
     if (a.kind !== '变更备案') continue;
-    const date = a.changeDate ?? a.createdAt.slice(0, 10);
+    const date = a.changeDate ?? recordDay(a.createdAt, data.profile ?? {});
     if (!inYear(date, year)) continue;
     for (const c of a.changes) if (c.field === '总管理员') adminChanges.push({ platformId: a.platformId, before: c.before, after: c.after, date });
   }
@@ -175,7 +177,7 @@ export interface ClosureCandidate {
 }
 
 export interface ClosureData extends ComparisonData {
-  profile: Pick<RuleProfile, 'id' | 'zombieMonths' | 'clauses'>;
+  profile: Pick<RuleProfile, 'id' | 'zombieMonths' | 'clauses' | 'timeZone'>;
 }
 
 /**

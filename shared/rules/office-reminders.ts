@@ -3,7 +3,7 @@
 import type { RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
 import { addCalendarDays } from '../domain/calendar-days';
-import { chinaDate, formatCnDate, live, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
+import { recordDay, formatCnDate, live, reminderFor, type ComplianceData, type ComplianceReminder } from './compliance-reminder';
 
 /** Not in any seed: two weeks is enough to collect signatures and a seal. Default. */
 export const SIGN_BACK_DAYS = 14;
@@ -48,11 +48,11 @@ export function trainingReminders(data: Pick<ComplianceData, 'trainings'>, profi
 }
 
 /** Printouts still 待签回 longer than the sign-back period. */
-export function unsignedPaperReminders(data: Pick<ComplianceData, 'printouts'>, today: string, days = SIGN_BACK_DAYS): ComplianceReminder[] {
+export function unsignedPaperReminders(data: Pick<ComplianceData, 'printouts'>, today: string, profile: Pick<RuleProfile, 'timeZone'>, days = SIGN_BACK_DAYS): ComplianceReminder[] {
   const out: ComplianceReminder[] = [];
   for (const p of live(data.printouts)) {
     if (p.paperStatus !== '待签回') continue;
-    const printed = chinaDate(p.printedAt);
+    const printed = recordDay(p.printedAt, profile);
     const dueDate = addCalendarDays(printed, days);
     if (dueDate > today) continue;
     out.push(

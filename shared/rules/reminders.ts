@@ -25,8 +25,8 @@ export function computeReminders(data: ComplianceData, profile: RuleProfile, tod
     ...zombieReminders(data, profile, today),
     ...updateFrequencyReminders(data, profile, today),
     ...trainingReminders(data, profile, today),
-    ...realNameCheckReminders(data, today, undefined, clauseFor(profile, 'realNameCheck')),
-    ...unsignedPaperReminders(data, today),
+    ...realNameCheckReminders(data, today, profile, undefined, clauseFor(profile, 'realNameCheck')),
+    ...unsignedPaperReminders(data, today, profile),
   ];
   // sortReminders reorders the same objects; only its declared element type is the narrower Reminder.
   return sortReminders(all) as ComplianceReminder[];

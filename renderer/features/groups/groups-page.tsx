@@ -9,6 +9,7 @@ import { problemLogFor } from '@shared/forms/f15-problem-log';
 import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from '@shared/rules/group-rules';
 import { localToday } from '@shared/domain/today';
 import { db } from '../../db/database';
+import { useTimeZone } from '../../db/queries';
 import { allOfRegister, useRegisterPage } from '../../db/register-index';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
@@ -49,6 +50,7 @@ export function GroupsPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const today = localToday();
+  const timeZone = useTimeZone();
   // Groups in use first, then by name: a page at a time from the registers' worker.
   const filter = { showDisbanded };
   const [page, setPage] = useListPage(JSON.stringify(filter));
@@ -134,7 +136,7 @@ export function GroupsPage() {
             title: '最近实名核查',
             width: 140,
             render: (_, g) => {
-              const s = realNameCheckStatus(g, today);
+              const s = realNameCheckStatus(g, today, timeZone);
               return (
                 <span>
                   {s.last ?? <Typography.Text type="secondary">未核查</Typography.Text>}

@@ -18,14 +18,14 @@ const person = (id: string, unitId: string, left: boolean, statusDate?: string):
 describe('real-name checks (003 第二十条 群主要定期对群内人员予以认定)', () => {
   it('is overdue once the last check is older than the start page’s interval (the same 90-day default)', () => {
     expect(REAL_NAME_CHECK_INTERVAL_DAYS).toBe(REMINDER_INTERVAL);
-    expect(realNameCheckStatus(group({}, { realNameCheckDates: ['2026-08-24'] }), TODAY)).toEqual({ last: '2026-08-24', dueDate: '2026-11-22', overdue: false });
-    expect(realNameCheckStatus(group({}, { realNameCheckDates: ['2026-08-23', '2026-05-01'] }), TODAY)).toMatchObject({ last: '2026-08-23', overdue: true });
+    expect(realNameCheckStatus(group({}, { realNameCheckDates: ['2026-08-24'] }), TODAY, 'Asia/Shanghai')).toEqual({ last: '2026-08-24', dueDate: '2026-11-22', overdue: false });
+    expect(realNameCheckStatus(group({}, { realNameCheckDates: ['2026-08-23', '2026-05-01'] }), TODAY, 'Asia/Shanghai')).toMatchObject({ last: '2026-08-23', overdue: true });
     // Never checked: counted from the day the group was opened.
-    expect(realNameCheckStatus(group({ openedOn: '2026-01-05' }, { realNameCheckDates: [] }), TODAY)).toMatchObject({ overdue: true, dueDate: '2026-04-05' });
+    expect(realNameCheckStatus(group({ openedOn: '2026-01-05' }, { realNameCheckDates: [] }), TODAY, 'Asia/Shanghai')).toMatchObject({ overdue: true, dueDate: '2026-04-05' });
   });
 
   it('a disbanded group is no longer due (003 第十九条)', () => {
-    expect(realNameCheckStatus(group({}, { realNameCheckDates: [], disbandedOn: '2026-10-01' }), TODAY)).toEqual({ last: undefined, overdue: false });
+    expect(realNameCheckStatus(group({}, { realNameCheckDates: [], disbandedOn: '2026-10-01' }), TODAY, 'Asia/Shanghai')).toEqual({ last: undefined, overdue: false });
   });
 
   it('a check is dated between the group’s opening and today, once a day, and removes no more than the members', () => {

@@ -107,6 +107,15 @@ describe('comparison with last year (001 第六条, 004 第十一条)', () => {
     expect(result.adminChanges).toEqual([{ platformId: 'old', before: '曹宁', after: '赵一鸣', date: '2026-08-29' }]);
   });
 
+  it('dates a change filed without a change date by the day it was entered, on the profile’s clock', () => {
+    // 17:00 UTC on 31 December 2025: New Year's Day in Beijing, still 2025 in Ürümqi (UTC+6).
+    const entered = approval('old', { id: 'z', kind: '变更备案', createdAt: '2025-12-31T17:00:00.000Z', changes: [{ field: '总管理员', before: '赵一鸣', after: '钱二' }] });
+    const inChina = compareWithLastYear({ platforms, inspections, approvals: [entered], profile: { timeZone: 'Asia/Shanghai' } }, 2026);
+    expect(inChina.adminChanges).toEqual([{ platformId: 'old', before: '赵一鸣', after: '钱二', date: '2026-01-01' }]);
+    expect(compareWithLastYear({ platforms, inspections, approvals: [entered] }, 2026).adminChanges).toHaveLength(1);
+    expect(compareWithLastYear({ platforms, inspections, approvals: [entered], profile: { timeZone: 'Asia/Urumqi' } }, 2026).adminChanges).toEqual([]);
+  });
+
   it('lists the failed items, flagging those that also failed last year', () => {
     expect(result.failed.map((f) => [f.platformId, f.item, f.note, f.repeated])).toEqual([
       ['old', '持续更新', '仍未恢复更新', true],

@@ -24,6 +24,8 @@ const P001 = getPreset('functional-department')!;
 /** Seed 003's profile: back-filing within 10 days, work-group rules, December by default. */
 const P003 = getPreset('vocational-approval-sealed-archive')!;
 
+/** The institution's clock of every preset (China time). */
+const CHINA = { timeZone: 'Asia/Shanghai' };
 const STAMP = { createdAt: '2026-01-05T02:00:00.000Z', updatedAt: '2026-01-05T02:00:00.000Z' };
 
 function platform(id: string, fields: Partial<Platform> = {}): Platform {
@@ -271,21 +273,21 @@ describe('work-group real-name checks (003 第二十条: 群主要定期对群�
     platform('g', { kind: '钉钉群', name: '信息化处运维值班群', group: { realNameCheckDates: checks }, ...fields });
 
   it('003 第二十条: the last check 120 days ago is 30 days overdue', () => {
-    const [r] = realNameCheckReminders(data({ platforms: [group(['2026-05-01', '2026-07-25'])] }), '2026-11-22', undefined, clauseFor(P003, 'realNameCheck'));
+    const [r] = realNameCheckReminders(data({ platforms: [group(['2026-05-01', '2026-07-25'])] }), '2026-11-22', CHINA, undefined, clauseFor(P003, 'realNameCheck'));
     expect(r).toMatchObject({ kind: 'real-name-check', dueDate: '2026-10-23', daysLeft: -30, source: '003 第二十条', recordId: 'g' });
   });
 
   it('shows a check 14 days before it is due, not earlier; never checked counts from the opening', () => {
-    expect(realNameCheckReminders(data({ platforms: [group(['2026-09-15'])] }), '2026-11-22')).toEqual([]);
-    expect(realNameCheckReminders(data({ platforms: [group(['2026-08-30'])] }), '2026-11-22')[0]!.daysLeft).toBe(6);
-    const [never] = realNameCheckReminders(data({ platforms: [group([], { openedOn: '2026-06-01' })] }), '2026-11-22');
+    expect(realNameCheckReminders(data({ platforms: [group(['2026-09-15'])] }), '2026-11-22', CHINA)).toEqual([]);
+    expect(realNameCheckReminders(data({ platforms: [group(['2026-08-30'])] }), '2026-11-22', CHINA)[0]!.daysLeft).toBe(6);
+    const [never] = realNameCheckReminders(data({ platforms: [group([], { openedOn: '2026-06-01' })] }), '2026-11-22', CHINA);
     expect(never).toMatchObject({ dueDate: '2026-08-30' });
     expect(never!.title).toContain('尚无群成员实名核查记录');
   });
 
   it('a disbanded group needs no check (003 第十九条: 工作结束后主动解散)', () => {
     const disbanded = group(['2026-01-01'], { group: { realNameCheckDates: ['2026-01-01'], disbandedOn: '2026-06-01' } });
-    expect(realNameCheckReminders(data({ platforms: [disbanded] }), '2026-11-22')).toEqual([]);
+    expect(realNameCheckReminders(data({ platforms: [disbanded] }), '2026-11-22', CHINA)).toEqual([]);
   });
 });
 
@@ -301,7 +303,7 @@ describe('printed forms not signed back (14 days is a default)', () => {
   });
 
   it('a form printed 16 days ago and still 待签回 is 2 days overdue; a signed one is not listed', () => {
-    const list = unsignedPaperReminders(data({ printouts: [printout('2026-11-06T01:00:00Z'), printout('2026-11-01T01:00:00Z', '已签回'), printout('2026-11-15T01:00:00Z')] }), '2026-11-22');
+    const list = unsignedPaperReminders(data({ printouts: [printout('2026-11-06T01:00:00Z'), printout('2026-11-01T01:00:00Z', '已签回'), printout('2026-11-15T01:00:00Z')] }), '2026-11-22', CHINA);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ kind: 'paper-unsigned', dueDate: '2026-11-20', daysLeft: -2, table: 'printouts' });
     expect(list[0]!.title).toContain('BG-2026-0001');
@@ -309,8 +311,14 @@ describe('printed forms not signed back (14 days is a default)', () => {
 
   it('the printing day is the China date (a form printed at 07:30 Beijing time counts from that day)', () => {
     // 2026-11-06 07:30 +08:00 is 2026-11-05 23:30 UTC.
-    const [r] = unsignedPaperReminders(data({ printouts: [printout('2026-11-05T23:30:00Z')] }), '2026-11-22');
+    const [r] = unsignedPaperReminders(data({ printouts: [printout('2026-11-05T23:30:00Z')] }), '2026-11-22', CHINA);
     expect(r!.dueDate).toBe('2026-11-20');
+  });
+
+  it('the printing day is the profile’s: 17:30 UTC is the 6th in Beijing and still the 5th in Ürümqi', () => {
+    const printed = data({ printouts: [printout('2026-11-05T17:30:00Z')] });
+    expect(unsignedPaperReminders(printed, '2026-11-22', CHINA)[0]!.dueDate).toBe('2026-11-20');
+    expect(unsignedPaperReminders(printed, '2026-11-22', { timeZone: 'Asia/Urumqi' })[0]!.dueDate).toBe('2026-11-19');
   });
 });
 

@@ -152,19 +152,20 @@ export class FormPicks {
    */
   static async open(db: LedgerDb, store: KeptIndexDb, code: string, formId: FormId, keyOf?: (text: string) => string): Promise<FormPicks> {
     const id = `picks:${formId}`;
-    // A list kept under another clock is not read: its labels' dates would be another day's.
+    // Kept under the clock its labels' dates read on: a list of another clock is not read.
+    const keptAs = (timeZone: string) => `${code}|${timeZone}`;
     const timeZone = await readTimeZone(db);
-    const kept = await readKept<KeptList>(store, id, `${code}|${timeZone}`);
+    const kept = await readKept<KeptList>(store, id, keptAs(timeZone));
     if (kept) {
       const picks = new FormPicks(db, formId, kept.value.picks, new Set(kept.value.tables), keyOf, kept.mark, timeZone);
       const since = await changesSince(db, kept.mark, MAX_CATCH_UP);
       if (since && (await picks.catchUp(since.changes, since.mark))) {
-        if (since.mark.seq !== kept.mark.seq) void picks.keep(store, id, `${code}|${timeZone}`);
+        if (since.mark.seq !== kept.mark.seq) void picks.keep(store, id, keptAs(timeZone));
         return picks;
       }
     }
     const built = await FormPicks.build(db, formId, keyOf);
-    void built.keep(store, id, `${code}|${built.timeZone}`);
+    void built.keep(store, id, keptAs(built.timeZone));
     return built;
   }
 

@@ -9,6 +9,10 @@ import { setTodayZone } from '@shared/domain/today';
 import type { Unit } from '@shared/domain/unit';
 import { db } from './database';
 import { changedTables } from './paged-read';
+import { lookupsOf, readLiveUnits, type Lookups } from './lookups';
+
+// Pure parts of the lookups, read here by the pages and by workers there.
+export { deletedName, lookupsOf, type Lookups } from './lookups';
 
 /** The settings as the newest read of useSettings found them (the window's frame keeps reading them). */
 let lastSettings: Settings | false | undefined;
@@ -40,12 +44,9 @@ export function useSettings(): Settings | false | null {
   );
 }
 
-/**
- * Every unit not in the trash, by name. Read with one request (getAll): a filtered read walks a
- * cursor, one request per unit, and IndexedDB answers each in turn (300 units: 300 round trips).
- */
-async function readUnits(): Promise<Unit[]> {
-  return (await db.units.toArray()).filter((u) => !u.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** Every unit not in the trash, by name (readLiveUnits). */
+function readUnits(): Promise<Unit[]> {
+  return readLiveUnits(db);
 }
 
 let unitsRead: Promise<Unit[]> | undefined;
@@ -72,22 +73,6 @@ export function useUnits(): Unit[] | undefined {
   return useLiveQuery(readUnits, []);
 }
 
-export interface Lookups {
-  units: Map<string, Unit>;
-  people: Map<string, Person>;
-  /** People in the trash, so that a record still naming one shows who it was: 王𠮷（已删除）. */
-  deletedPeople: Map<string, Person>;
-  /** False until units and people have been read: an empty map then means "not read yet". */
-  loaded: boolean;
-  unitName: (id: string | undefined) => string;
-  personName: (id: string | undefined) => string;
-}
-
-/** A name as shown once its record is in the trash. */
-export function deletedName(name: string | undefined): string {
-  return `${name ?? ''}（已删除）`;
-}
-
 /**
  * Lookups for the rows of one page or one record: every unit (a few hundred) but only the people
  * those rows name, read by id — a university has thousands of people and a page shows 25 rows.
@@ -100,20 +85,6 @@ export function usePageLookups(personIds: readonly (string | undefined)[]): Look
   const key = ids.join();
   const named = useLiveQuery(async () => (await db.people.bulkGet(ids)).filter((p): p is Person => p !== undefined), [key]);
   return useMemo(() => lookupsOf(units, named), [units, named]);
-}
-
-export function lookupsOf(units: readonly Unit[] | undefined, allPeople: Person[] | undefined): Lookups {
-  const u = new Map((units ?? []).map((x) => [x.id, x]));
-  const p = new Map((allPeople ?? []).filter((x) => !x.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((x) => [x.id, x]));
-  const gone = new Map((allPeople ?? []).filter((x) => x.deletedAt).map((x) => [x.id, x]));
-  return {
-    units: u,
-    people: p,
-    deletedPeople: gone,
-    loaded: units !== undefined && allPeople !== undefined,
-    unitName: (id) => (id ? (u.get(id)?.name ?? '（已删除）') : ''),
-    personName: (id) => (id ? (p.get(id)?.name ?? deletedName(gone.get(id)?.name)) : ''),
-  };
 }
 
 /**

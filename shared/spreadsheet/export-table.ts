@@ -24,11 +24,23 @@ export interface SlicedExportTable {
   count?: number;
 }
 
-/** What one sheet (or CSV file) of an export is made of: rows at hand (one slice), or rows read in slices. */
-export type ExportSource = ExportTable | SlicedExportTable;
+/**
+ * A table whose rows the export's own worker reads from the database and writes (发布审核's
+ * 100,000 reviews): the window says only what to read (`read`, plain data the worker knows how to
+ * read) and how many rows there are, and reads and formats none of them.
+ */
+export interface WorkerReadTable<Read = unknown> {
+  name: string;
+  header: string[];
+  count: number;
+  read: Read;
+}
 
-/** The rows of a source a slice at a time: a table at hand is a single slice. */
-export function sourceSlices(source: ExportSource): AsyncIterable<ExportCell[][]> | Iterable<ExportCell[][]> {
+/** What one sheet (or CSV file) of an export is made of: rows at hand (one slice), rows read in slices, or rows the worker reads. */
+export type ExportSource = ExportTable | SlicedExportTable | WorkerReadTable;
+
+/** The rows of a source the window hands over, a slice at a time: a table at hand is a single slice. */
+export function sourceSlices(source: ExportTable | SlicedExportTable): AsyncIterable<ExportCell[][]> | Iterable<ExportCell[][]> {
   return 'slices' in source ? source.slices : [source.rows];
 }
 
@@ -36,7 +48,7 @@ export function sourceSlices(source: ExportSource): AsyncIterable<ExportCell[][]
 export function knownRowCount(sources: readonly ExportSource[]): number | undefined {
   let total = 0;
   for (const source of sources) {
-    const count = 'slices' in source ? source.count : source.rows.length;
+    const count = 'rows' in source ? source.rows.length : source.count;
     if (count === undefined) return undefined;
     total += count;
   }

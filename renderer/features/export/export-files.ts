@@ -7,7 +7,7 @@ import { localToday } from '@shared/domain/today';
 import type { CsvEncoding } from '@shared/spreadsheet/csv';
 import { sheetName, sourceSlices, type ExportSource } from '@shared/spreadsheet/export-table';
 import { workerChannel } from '../../app/worker-channel';
-import type { BuiltFiles, XlsxAnswer, XlsxRequest } from './xlsx-book';
+import type { BuiltFiles, ReadStep, XlsxAnswer, XlsxRequest } from './xlsx-book';
 
 export type ExportFormat = 'xlsx' | CsvEncoding;
 
@@ -26,7 +26,7 @@ export interface ExportFile {
 
 type RequestBody = XlsxRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-const channel = workerChannel<RequestBody, XlsxAnswer, BuiltFiles | undefined>(
+const channel = workerChannel<RequestBody, XlsxAnswer, BuiltFiles | ReadStep | undefined>(
   () => new Worker(new URL('./xlsx-worker.ts', import.meta.url), { type: 'module', name: 'xlsx' }),
   (answer) => answer,
 );
@@ -85,6 +85,17 @@ async function buildInWorker(tables: readonly ExportSource[], format: ExportForm
   try {
     for (const table of tables) {
       await unlessCancelled(channel.request({ type: 'table', job, format, name: table.name, header: table.header }), cancel);
+      if ('read' in table) {
+        // The worker reads and writes the rows itself, a slice per request; the window only counts them.
+        for (let first = true; ; first = false) {
+          if (cancel?.aborted) throw new ExportCancelled();
+          const step = (await unlessCancelled(channel.request({ type: 'read', job, ...(first && { read: table.read }) }), cancel)) as ReadStep;
+          if (step.done) break;
+          posted += step.rows;
+          progress?.(posted);
+        }
+        continue;
+      }
       for await (const slice of sourceSlices(table)) {
         for (let i = 0; i < slice.length; i += ROWS_PER_MESSAGE) {
           if (cancel?.aborted) throw new ExportCancelled();
@@ -102,7 +113,7 @@ async function buildInWorker(tables: readonly ExportSource[], format: ExportForm
       }
       await unlessCancelled(inFlight, cancel);
     }
-    return (await unlessCancelled(channel.request({ type: 'build', job }), cancel))!;
+    return (await unlessCancelled(channel.request({ type: 'build', job }), cancel)) as BuiltFiles;
   } catch (e) {
     // The worker forgets the job (a build already answered has forgotten it: nothing to drop).
     void channel.request({ type: 'drop', job }).catch(() => undefined);

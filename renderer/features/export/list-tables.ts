@@ -6,38 +6,34 @@ import { changeLines, type ChangeReading } from '@shared/audit/record-labels';
 import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, type Platform } from '@shared/domain/platform';
-import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Review, Training } from '@shared/domain/records';
+import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
 import { DEFAULT_TIME_ZONE, instantText } from '@shared/domain/time-zone';
-import type { ExportCell, ExportTable, SlicedExportTable } from '@shared/spreadsheet/export-table';
+import type { ExportCell, ExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
 import { fieldOf, type ImportTarget } from '@shared/spreadsheet/targets';
 import { envelopeState } from '@shared/rules/envelope-state';
 import { handoverState } from '@shared/rules/handover-state';
 import { incidentState } from '@shared/rules/incident-rules';
 import { inspectionStage } from '@shared/rules/inspection-campaign';
-import { currentReviewers, daysToPublish, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
 import type { RuleProfile } from '@shared/profiles/types';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import { readPageLookups, type Lookups } from '../../db/queries';
 import { tableLabel } from '@shared/domain/tables';
 import type { FilingState } from '../approvals/filing-due';
-import { platformLabel } from '../reviews/figures-read';
-import { nextTurn } from '../../app/next-turn';
+import { REVIEWS_HEADER, REVIEWS_SHEET, type ReadNames, type ReviewsRead } from './review-sheet';
 import { platformPersonIds } from '@shared/domain/roles';
 
 type Names = Pick<Lookups, 'unitName' | 'personName'>;
 type PlatformName = (id: string) => string;
-/** Reads the names for an export: every unit and the people given (readPageLookups; a test passes readLookups). */
-export type ReadNames = (personIds: readonly (string | undefined)[]) => Promise<Lookups>;
+/** Reads the names for an export (readPageLookups here; a test passes readLookups). */
+export type { ReadNames };
 
 /** The people a work group's row names (groupsTable). */
 export const groupPeople = (g: Platform) => [g.group?.ownerId, g.group?.supervisorId];
 export const unitPeople = (u: Unit) => [u.firstResponsibleId, u.partySecretaryId, u.contactId];
 export const envelopePeople = (e: Envelope) => [e.sealedById, e.witnessId, e.custodianId];
 export const inspectionPeople = (i: Inspection) => [i.approvedById];
-/** Everyone a review names: author, editor, publisher and the reviewers of every step (whom it waits for too). */
-export const reviewPeople = (r: Review) => [r.copywriterId, r.editorId, r.publishedById, ...r.steps.flatMap((s) => s.reviewerIds)];
 
 /** 平台台账 as exported, with the names of the people the rows name. */
 export async function exportPlatforms(rows: readonly Platform[], read: ReadNames = readPageLookups): Promise<ExportTable> {
@@ -61,40 +57,18 @@ export async function exportInspections(rows: readonly Inspection[], platformNam
 }
 
 /**
- * Records a long export (发布审核, 审计日志) turns into cells in one turn of the window: it holds
- * a slice or a batch, never the whole list, and each turn stays short: with 2,000, the audit log's
- * turns took 220–450 ms at full scale; with 500, under 100 ms.
+ * Entries the audit log's export turns into cells in one turn of the window: it holds a slice,
+ * never the whole log, and each turn stays short: with 2,000, its turns took 220–450 ms at full
+ * scale; with 500, under 100 ms.
  */
 export const EXPORT_SLICE = 500;
 
 /**
- * Reviews 发布审核's export reads by id at once: four reads a batch (the reviews, their people, their
- * platforms, the reviews they re-publish), whose rows are then built EXPORT_SLICE at a time. Read 500
- * at a time, the full-scale export took a quarter longer (35.6 / 32.8 s against 25.8 / 26.6 s); read
- * 2,000 at a time, the reads still make turns of 80–170 ms in the window.
+ * 发布审核 as exported: the reviews with these ids, in their order, read and written by the export's
+ * worker (review-sheet.ts), so the window reads and formats none of them.
  */
-const REVIEWS_PER_READ = 2000;
-
-/**
- * 发布审核 as exported: the list's rows of the reviews with these ids, in their order, read by id
- * a batch at a time with the names of the people they name, and handed to the export a slice at a
- * time, each slice built in a turn of its own.
- */
-export function reviewsSheet(ids: readonly string[], profile: RuleProfile, timeZone: string, read: ReadNames = readPageLookups): SlicedExportTable {
-  const { name, header } = reviewsTable([], { unitName: () => '', personName: () => '' }, timeZone);
-  async function* slices() {
-    for (let i = 0; i < ids.length; i += REVIEWS_PER_READ) {
-      if (i > 0) await nextTurn();
-      const reviews = (await db.reviews.bulkGet(ids.slice(i, i + REVIEWS_PER_READ))).filter((r): r is Review => r !== undefined);
-      const names = await read(reviews.flatMap(reviewPeople));
-      const listed = await reviewListRows(reviews, profile, names);
-      for (let j = 0; j < listed.length; j += EXPORT_SLICE) {
-        if (j > 0) await nextTurn();
-        yield reviewsTable(listed.slice(j, j + EXPORT_SLICE), names, timeZone).rows;
-      }
-    }
-  }
-  return { name, header, count: ids.length, slices: slices() };
+export function reviewsSheet(ids: readonly string[], profile: RuleProfile, timeZone: string): WorkerReadTable<ReviewsRead> {
+  return { name: REVIEWS_SHEET, header: [...REVIEWS_HEADER], count: ids.length, read: { kind: 'reviews', ids: [...ids], profile, timeZone } };
 }
 
 const people = (ids: readonly string[], names: Names) => ids.map(names.personName).join('、');
@@ -356,59 +330,3 @@ export function approvalsTable(rows: readonly { a: Approval; s: FilingState; nam
   };
 }
 
-/** A review as the 发布审核 list shows it: its status, platform, unit and whom it waits for. */
-export interface ReviewListRow {
-  r: Review;
-  status: ReviewStatus;
-  /** 名称（类型）, or （平台已删除）. */
-  platform: string;
-  unitId?: string;
-  waiting: string;
-  /** The title of the review this one republishes, if any. */
-  originalTitle: string;
-}
-
-/** The list's rows: status, platform, unit and whom each waits for, with the platforms of the rows read by id. */
-export async function reviewListRows(reviews: readonly Review[], profile: RuleProfile, lookups: Pick<Lookups, 'personName'>): Promise<ReviewListRow[]> {
-  const platformIds = [...new Set(reviews.map((r) => r.platformId))];
-  const platforms = new Map((await db.platforms.bulkGet(platformIds)).filter((p): p is Platform => p !== undefined).map((p) => [p.id, p]));
-  const originalIds = [...new Set(reviews.map((r) => r.originalReviewId).filter((id): id is string => Boolean(id)))];
-  const originals = new Map((await db.reviews.bulkGet(originalIds)).filter((o): o is Review => o !== undefined).map((o) => [o.id, o.title]));
-  return reviews.map((r) => {
-    const p = platforms.get(r.platformId);
-    return {
-      r,
-      status: reviewStatus(r, profile),
-      platform: platformLabel(p),
-      unitId: r.submittingUnitId ?? p?.hostUnitId,
-      waiting: waitingOn(r, profile, lookups.personName),
-      originalTitle: r.originalReviewId ? (originals.get(r.originalReviewId) ?? '') : '',
-    };
-  });
-}
-
-export function reviewsTable(rows: readonly ReviewListRow[], names: Names, timeZone: string): ExportTable {
-  return {
-    name: '发布审核',
-    header: ['信息标题', '发布平台', '栏目', '报送部门', '提交时间', '重大事项', '状态', '当前等待', '文案', '编辑', '审查人', '发布时间', '发布链接', '发布人', '纠错', '时效（天）', '重发自'],
-    rows: rows.map(({ r, status, platform, unitId, waiting, originalTitle }) => [
-      r.title,
-      platform,
-      r.column ?? '',
-      names.unitName(unitId),
-      instantText(r.createdAt, timeZone),
-      r.major ? '是' : '否',
-      status,
-      waiting,
-      names.personName(r.copywriterId),
-      names.personName(r.editorId),
-      currentReviewers(r).map(names.personName).join('、'),
-      instantText(r.publishedAt, timeZone),
-      r.publishedUrl ?? '',
-      names.personName(r.publishedById),
-      r.corrections.map((c) => `${instantText(c.at, timeZone)} ${c.action}：${c.reason}`).join('；'),
-      daysToPublish(r) ?? '',
-      originalTitle,
-    ]),
-  };
-}

@@ -1,7 +1,8 @@
 // Building the files of an export: the .xlsx workbook (a pure function of the tables) and the CSV
 // files, run in the xlsx worker (xlsx-worker.ts) so that 316,000 audit entries never hold up the
 // window. The window sends each table's rows a slice at a time (cloning them all in one message
-// would itself be a long task), then asks for the files. Each slice is written into its file as it
+// would itself be a long task), or has the worker read them from the database itself (a 'read'
+// request, for 发布审核's reviews: worker-reads.ts), then asks for the files. Each slice is written into its file as it
 // comes (compressed, or encoded), so that the worker holds the files' bytes, never the rows. The
 // files go back as Blobs, made of those pieces: the window hands a Blob to the download as it is,
 // where copying 40 MB into one buffer and then into a Blob held the window for a quarter second.
@@ -17,6 +18,11 @@ export type XlsxRequest =
   | { id: number; type: 'table'; job: number; format: 'xlsx' | CsvEncoding; name: string; header: string[] }
   /** More rows of the job's last table. */
   | { id: number; type: 'rows'; job: number; rows: ExportCell[][] }
+  /**
+   * The worker reads the next slice of the job's last table itself (a WorkerReadTable): `read`,
+   * what to read, comes with the first of these requests.
+   */
+  | { id: number; type: 'read'; job: number; read?: unknown }
   /** The job's files, after which the worker forgets it. */
   | { id: number; type: 'build'; job: number }
   /** Forget the job (the window gave up on it). */
@@ -28,8 +34,17 @@ export interface BuiltFiles {
   unencodable: string[];
 }
 
-/** The worker's answer: the files (Blobs, which pass to the window without their bytes being copied), nothing for the other requests, or what went wrong. */
-export type XlsxAnswer = WorkerAnswer<BuiltFiles | undefined>;
+/** What one 'read' did: the rows it read and wrote, or that the table has no more. */
+export interface ReadStep {
+  rows: number;
+  done: boolean;
+}
+
+/** The worker's answer: the files (Blobs, which pass to the window without their bytes being copied), a read's step, nothing for the other requests, or what went wrong. */
+export type XlsxAnswer = WorkerAnswer<BuiltFiles | ReadStep | undefined>;
+
+/** The rows of what a 'read' request names, a slice at a time (the worker reads them from the database). */
+export type ReadRows = (read: unknown) => AsyncIterator<ExportCell[][]>;
 
 
 /** Length in characters (a character beyond the BMP, such as 𠮷, counts once). */
@@ -290,13 +305,17 @@ export async function xlsxWorkbook(tables: readonly ExportTable[]): Promise<Arra
 }
 
 /** An export the worker is writing: its tables so far, each written as its rows come. */
-type Job = { format: 'xlsx'; sheets: { name: string; sheet: SheetWriter }[] } | { format: CsvEncoding; files: CsvWriter[] };
+type Job = ({ format: 'xlsx'; sheets: { name: string; sheet: SheetWriter }[] } | { format: CsvEncoding; files: CsvWriter[] }) & {
+  /** The rows the worker reads for the job's last table, while it reads them. */
+  reading?: AsyncIterator<ExportCell[][]>;
+};
 
-/** The worker's state: the exports still arriving, and its answer to each request. */
-export function exportJobs() {
+/** The worker's state: the exports still arriving, and its answer to each request; `readRows` reads what a 'read' request names. */
+export function exportJobs(readRows?: ReadRows) {
   const jobs = new Map<number, Job>();
+  const lastTable = (job: Job | undefined) => (job?.format === 'xlsx' ? job.sheets.at(-1)?.sheet : job?.files.at(-1));
 
-  const run = async (request: XlsxRequest): Promise<BuiltFiles | undefined> => {
+  const run = async (request: XlsxRequest): Promise<BuiltFiles | ReadStep | undefined> => {
     switch (request.type) {
       case 'table': {
         let job = jobs.get(request.job);
@@ -309,11 +328,27 @@ export function exportJobs() {
         return undefined;
       }
       case 'rows': {
-        const job = jobs.get(request.job);
-        const table = job?.format === 'xlsx' ? job.sheets.at(-1)?.sheet : job?.files.at(-1);
+        const table = lastTable(jobs.get(request.job));
         if (!table) throw new Error('导出数据不完整，请重新导出');
         await table.add(request.rows);
         return undefined;
+      }
+      case 'read': {
+        const job = jobs.get(request.job);
+        const table = lastTable(job);
+        if (!job || !table) throw new Error('导出数据不完整，请重新导出');
+        if (request.read !== undefined) {
+          if (!readRows) throw new Error('导出无法读取数据，请重新导出');
+          job.reading = readRows(request.read);
+        }
+        if (!job.reading) throw new Error('导出数据不完整，请重新导出');
+        const next = await job.reading.next();
+        if (next.done) {
+          job.reading = undefined;
+          return { rows: 0, done: true };
+        }
+        await table.add(next.value);
+        return { rows: next.value.length, done: false };
       }
       case 'build': {
         const job = jobs.get(request.job);
@@ -327,6 +362,7 @@ export function exportJobs() {
       case 'drop': {
         const job = jobs.get(request.job);
         jobs.delete(request.job);
+        void job?.reading?.return?.(undefined);
         if (job?.format === 'xlsx') for (const { sheet } of job.sheets) sheet.discard();
         return undefined;
       }

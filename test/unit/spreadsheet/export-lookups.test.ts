@@ -2,21 +2,15 @@
 // person, and the exported tables are the same as with every person read (readLookups), on the
 // demo ledger — trashed people included, who show as 某某（已删除）.
 import 'fake-indexeddb/auto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { readLookups, readPageLookups } from '../../../renderer/db/queries';
-import {
-  exportEnvelopes,
-  exportGroups,
-  exportInspections,
-  exportPlatforms,
-  exportUnits,
-  reviewListRows,
-  reviewsSheet,
-  reviewsTable,
-  type ReadNames,
-} from '../../../renderer/features/export/list-tables';
+import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, type ReadNames } from '../../../renderer/features/export/list-tables';
+import { reviewListRows, reviewSheetSlices, reviewsTable } from '../../../renderer/features/export/review-sheet';
+import { ExportCancelled, buildExport } from '../../../renderer/features/export/export-files';
+import { InProcessXlsxWorker, bytesOf, jobs } from './in-process-xlsx-worker';
 import { createDemoDataset } from '../../../shared/demo/demo-dataset';
 import { isGroupKind } from '../../../shared/domain/platform';
 import { platformPersonIds } from '../../../shared/domain/roles';
@@ -31,14 +25,15 @@ const everyone: ReadNames = () => readLookups();
 let reads: ReadLog;
 
 beforeAll(async () => {
+  vi.stubGlobal('Worker', InProcessXlsxWorker);
   reads = logReads(db);
   await loadDataset(db, demo, '王𠮷');
 });
 
-/** 发布审核's exported rows of these reviews, every slice. */
+/** 发布审核's exported rows of these reviews, every slice, as the export's worker reads them. */
 async function rowsOf(ids: readonly string[], profile: RuleProfile, timeZone: string, read?: ReadNames): Promise<ExportCell[][]> {
   const rows: ExportCell[][] = [];
-  for await (const slice of reviewsSheet(ids, profile, timeZone, read).slices) for (const row of slice) rows.push(row);
+  for await (const slice of reviewSheetSlices(db, reviewsSheet(ids, profile, timeZone).read, read)) for (const row of slice) rows.push(row);
   return rows;
 }
 
@@ -86,7 +81,7 @@ describe('exports name people read by id (issue 15)', () => {
     const many = Array.from({ length: 4_250 }, (_, i) => demoReviews[i % demoReviews.length]!);
     const tz = validTimeZone(settings.profile.timeZone);
     const names = await readLookups();
-    const inOneGo = reviewsTable(await reviewListRows(many, settings.profile, names), names, tz);
+    const inOneGo = reviewsTable(await reviewListRows(db, many, settings.profile, names), names, tz);
     reads.largest.delete('reviews');
     const sheet = reviewsSheet(
       many.map((r) => r.id),
@@ -97,7 +92,9 @@ describe('exports name people read by id (issue 15)', () => {
     expect(sheet.header).toEqual(inOneGo.header);
     const sizes: number[] = [];
     const rows: ExportCell[][] = [];
-    for await (const slice of sheet.slices) {
+    // The window names what to read; the worker reads it (reviewSheetSlices over the same database).
+    expect(structuredClone(sheet.read)).toEqual(sheet.read);
+    for await (const slice of reviewSheetSlices(db, sheet.read)) {
       sizes.push(slice.length);
       for (const row of slice) rows.push(row);
     }
@@ -105,6 +102,34 @@ describe('exports name people read by id (issue 15)', () => {
     expect(rows).toEqual(inOneGo.rows);
     // No read handed back more reviews than one batch.
     expect(reads.largest.get('reviews')).toBeLessThanOrEqual(2000);
+  });
+
+  it('发布审核 exported whole: the worker reads and writes the rows, the window posts none, and 取消 stops it', async () => {
+    const settings = (await db.settings.get('main'))!;
+    const demoReviews = live(await db.reviews.toArray());
+    const many = Array.from({ length: 4_250 }, (_, i) => demoReviews[i % demoReviews.length]!.id);
+    const tz = validTimeZone(settings.profile.timeZone);
+    const names = await readLookups();
+    const inWindow = reviewsTable(await reviewListRows(db, await Promise.all(many.map(async (id) => (await db.reviews.get(id))!)), settings.profile, names), names, tz);
+    const posted = InProcessXlsxWorker.rowMessages.length;
+    const progress: number[] = [];
+    const built = await buildExport('发布审核登记', [reviewsSheet(many, settings.profile, tz)], 'xlsx', (n) => progress.push(n));
+    expect(InProcessXlsxWorker.rowMessages.length).toBe(posted);
+    expect(progress).toEqual([500, 1_000, 1_500, 2_000, 2_500, 3_000, 3_500, 4_000, 4_250]);
+    // The same sheet, byte for byte, as the rows built in the window and posted.
+    const sheetOf = async (file: Blob) => strFromU8(unzipSync(await bytesOf(file))['xl/worksheets/sheet1.xml']!);
+    const fromWindow = await buildExport('发布审核登记', [inWindow], 'xlsx');
+    expect(await sheetOf(built.files[0]!.data)).toBe(await sheetOf(fromWindow.files[0]!.data));
+
+    const cancel = new AbortController();
+    const seen: number[] = [];
+    const exporting = buildExport('发布审核登记', [reviewsSheet(many, settings.profile, tz)], 'xlsx', (n) => {
+      seen.push(n);
+      if (n >= 1_000) cancel.abort();
+    }, cancel.signal);
+    await expect(exporting).rejects.toBeInstanceOf(ExportCancelled);
+    expect(seen).toEqual([500, 1_000]);
+    await vi.waitFor(() => expect(jobs.held()).toBe(0));
   });
 
   it('工作群, 单位, 密码密封存档, 年度检查: the same tables as with every person', async () => {

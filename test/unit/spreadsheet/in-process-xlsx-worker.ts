@@ -2,10 +2,12 @@
 // vitest has no Worker. It answers with the worker's own functions (xlsx-book.ts), cloning messages
 // as between threads. Install with vi.stubGlobal('Worker', InProcessXlsxWorker).
 import { exportJobs, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
+import { readsFrom } from '../../../renderer/features/export/worker-reads';
 import { answerRequest } from '../../../renderer/app/worker-channel';
+import { db } from '../../../renderer/db/database';
 
-/** The stand-in worker's state (a test checks that no export is left behind). */
-export const jobs = exportJobs();
+/** The stand-in worker's state (a test checks that no export is left behind); it reads from the window's database, as the worker reads the same one. */
+export const jobs = exportJobs(readsFrom(() => db));
 
 /** Runs xlsx-worker.ts's answers in this process; messages are cloned (and buffers transferred) as between threads. */
 export class InProcessXlsxWorker {

@@ -1,6 +1,7 @@
 // Dates and times on the institution's clock. A moment is stored as an ISO instant; it is shown,
 // printed and entered in the time zone of the rule profile in force (China time by default), so a
 // review planned for 10:00 in Beijing reads 10:00 on a laptop set to UTC as well.
+import { addCalendarDays } from './calendar-days';
 import type { IsoDate, IsoDateTime } from './common';
 
 /** Every seed is a Chinese institution: China Standard Time unless the profile says otherwise. */
@@ -148,6 +149,6 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Is
  * 2026-11-19T16:00:00.000Z to 2026-11-20T15:59:59.999Z. A date range filter over instants uses it.
  */
 export function dayBounds(date: IsoDate, timeZone: string): { from: IsoDateTime; to: IsoDateTime } {
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { from: zonedToInstant(date, '00:00', timeZone), to: new Date(Date.parse(zonedToInstant(next, '00:00', timeZone)) - 1).toISOString() };
+  const next = zonedToInstant(addCalendarDays(date, 1), '00:00', timeZone);
+  return { from: zonedToInstant(date, '00:00', timeZone), to: new Date(Date.parse(next) - 1).toISOString() };
 }

@@ -41,3 +41,15 @@ export function lookupsOf(units: readonly Unit[] | undefined, allPeople: Person[
 export async function readLiveUnits(db: LedgerDb): Promise<Unit[]> {
   return (await db.units.toArray()).filter((u) => !u.deletedAt).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+/** Names for the people given: every unit and those people, read by id. */
+export type ReadNames = (personIds: readonly (string | undefined)[]) => Promise<Lookups>;
+
+/** ReadNames over `db`, the units taken from `units` (a few hundred: read once, or from a kept read). */
+export function namesReader(db: LedgerDb, units: () => Promise<readonly Unit[]>): ReadNames {
+  return async (personIds) => {
+    const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];
+    const [unitRows, people] = await Promise.all([units(), db.people.bulkGet(ids)]);
+    return lookupsOf(unitRows, people.filter((p): p is Person => p !== undefined));
+  };
+}

@@ -9,7 +9,7 @@ import { setTodayZone } from '@shared/domain/today';
 import type { Unit } from '@shared/domain/unit';
 import { db } from './database';
 import { changedTables } from './paged-read';
-import { lookupsOf, readLiveUnits, type Lookups } from './lookups';
+import { lookupsOf, namesReader, readLiveUnits, type Lookups, type ReadNames } from './lookups';
 
 // Pure parts of the lookups, read here by the pages and by workers there.
 export { deletedName, lookupsOf, type Lookups } from './lookups';
@@ -96,11 +96,7 @@ export function lookupsHold(lookups: Lookups, ids: readonly (string | undefined)
 }
 
 /** Lookups for one page's rows, read in one go: every unit and the people named, by id. */
-export async function readPageLookups(personIds: readonly (string | undefined)[]): Promise<Lookups> {
-  const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];
-  const [units, people] = await Promise.all([liveUnits(), db.people.bulkGet(ids)]);
-  return lookupsOf(units, people.filter((p): p is Person => p !== undefined));
-}
+export const readPageLookups: ReadNames = namesReader(db, liveUnits);
 
 /** Lookups over every unit and person, read when asked: for an export the clerk clicked. */
 export async function readLookups(): Promise<Lookups> {

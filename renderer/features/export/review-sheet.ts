@@ -9,7 +9,7 @@ import { instantText } from '@shared/domain/time-zone';
 import type { RuleProfile } from '@shared/profiles/types';
 import { currentReviewers, daysToPublish, reviewStatus, waitingOn, type ReviewStatus } from '@shared/rules/review-chain';
 import type { ExportCell, ExportTable } from '@shared/spreadsheet/export-table';
-import { lookupsOf, readLiveUnits, type Lookups } from '../../db/lookups';
+import { namesReader, readLiveUnits, type Lookups, type ReadNames } from '../../db/lookups';
 import type { LedgerDb } from '../../db/schema';
 import { platformLabel } from '../reviews/figures-read';
 
@@ -88,17 +88,12 @@ export function isReviewsRead(read: unknown): read is ReviewsRead {
   return typeof read === 'object' && read !== null && (read as { kind?: unknown }).kind === 'reviews';
 }
 
-/** Names for the people given: every unit and those people, read by id. */
-export type ReadNames = (personIds: readonly (string | undefined)[]) => Promise<Lookups>;
+export type { ReadNames };
 
 /** ReadNames over `db`, the units read once (a few hundred) for the whole export. */
 export function namesFrom(db: LedgerDb): ReadNames {
   let units: ReturnType<typeof readLiveUnits> | undefined;
-  return async (personIds) => {
-    const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];
-    const [unitRows, people] = await Promise.all([(units ??= readLiveUnits(db)), db.people.bulkGet(ids)]);
-    return lookupsOf(unitRows, people.filter((p) => p !== undefined));
-  };
+  return namesReader(db, () => (units ??= readLiveUnits(db)));
 }
 
 /** Reviews read by id at once (the window's export of 2,000 at a time was a quarter faster than of 500). */

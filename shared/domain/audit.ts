@@ -5,6 +5,9 @@ import type { Id, IsoDateTime } from './common';
 /** 'merge': a record written by merging an exchange package (shared/exchange). */
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 
+/** Each action as the audit log's page and its export name it. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
+
 export interface AuditEntry {
   /** Auto-increment position in the chain (1, 2, 3 …). */
   seq?: number;

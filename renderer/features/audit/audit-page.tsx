@@ -4,7 +4,7 @@
 import { Alert, Button, DatePicker, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { AuditEntry } from '@shared/domain/audit';
+import { AUDIT_ACTION_LABELS, type AuditEntry } from '@shared/domain/audit';
 import { ChainVerifier, type ChainVerdict } from '@shared/audit/hash-chain';
 import { changeLines } from '@shared/audit/record-labels';
 import { useTimeZone } from '../../db/queries';
@@ -15,7 +15,6 @@ import { ExportButton } from '../export/export-button';
 import { auditLogSheet, changeNames, logPages } from './log-pages';
 import { dayBounds, instantText } from '@shared/domain/time-zone';
 
-const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' };
 
 /** Audit entries of one record, one table, one operator and/or a date range. */
 export interface AuditFilter {
@@ -158,7 +157,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         </Button>
         {checked && <Progress aria-label="校验进度" percent={Math.floor((checked.done / Math.max(1, checked.total)) * 100)} size="small" style={{ width: 200 }} format={() => `${checked.done} / ${checked.total}`} />}
         {/* The whole log, not only the page shown. */}
-        <ExportButton fileName="审计日志" tables={async () => [await auditLogSheet(db, (a) => ACTIONS[a], reading.timeZone)]} />
+        <ExportButton fileName="审计日志" tables={async () => [await auditLogSheet(db, timeZone)]} />
       </Space>
       {verdict && (
         <Alert
@@ -216,7 +215,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
               );
             },
           },
-          { title: '操作', width: 70, render: (_, e) => ACTIONS[e.action] },
+          { title: '操作', width: 70, render: (_, e) => AUDIT_ACTION_LABELS[e.action] },
           {
             title: '变更内容',
             render: (_, e) => (

@@ -1,20 +1,26 @@
-// The whole audit log read a page at a time in seq order, the window getting a turn between pages:
-// for the chain check and the export, which both go over every entry (316,000 in ten years).
-import type { AuditEntry } from '@shared/domain/audit';
-import { idsNamed } from '@shared/audit/record-labels';
-import type { SlicedExportTable } from '@shared/spreadsheet/export-table';
+// The whole audit log read a page at a time in seq order, with a turn for other work between pages:
+// for the chain check (in the window) and the export (in the export's worker, xlsx-worker.ts),
+// which both go over every entry (316,000 in ten years). Plain functions of the database given: no
+// window state, so the worker runs them as they are.
+import { AUDIT_ACTION_LABELS, type AuditEntry } from '@shared/domain/audit';
+import { changeLines, idsNamed, type ChangeReading } from '@shared/audit/record-labels';
+import { DEFAULT_TIME_ZONE, instantText } from '@shared/domain/time-zone';
+import { tableLabel } from '@shared/domain/tables';
+import type { ExportCell, ExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
 import type { LedgerDb } from '../../db/schema';
-import { EXPORT_SLICE, auditTable } from '../export/list-tables';
 import { nextTurn } from '../../app/next-turn';
-import { deletedName } from '../../db/queries';
+import { deletedName } from '../../db/lookups';
 
-/** The whole log a page at a time in seq order, yielding to the window between pages; the next page is read when asked for. */
-export async function* logPages(db: LedgerDb, size: number): AsyncGenerator<AuditEntry[]> {
-  let after: number | undefined;
-  for (;;) {
-    const page = await (after === undefined ? db.auditLog.orderBy('seq') : db.auditLog.where('seq').above(after)).limit(size).toArray();
+/**
+ * The whole log (or the entries up to seq `upTo`) a page at a time in seq order, with a turn for
+ * other work between pages; the next page is read when asked for.
+ */
+export async function* logPages(db: LedgerDb, size: number, upTo = Infinity): AsyncGenerator<AuditEntry[]> {
+  let after = 0;
+  while (after < upTo) {
+    const page = await db.auditLog.where('seq').between(after, upTo, false, true).limit(size).toArray();
     if (page.length === 0) return;
-    after = page[page.length - 1]!.seq;
+    after = page[page.length - 1]!.seq!;
     yield page;
     await nextTurn();
   }
@@ -43,15 +49,59 @@ export async function changeNames(db: LedgerDb, entries: readonly AuditEntry[], 
   return (id) => known.get(id) ?? undefined;
 }
 
+export const AUDIT_SHEET = '审计日志';
+export const AUDIT_HEADER = ['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希'] as const;
+
+/** Entries as exported, a row each: instants to the second on `reading`'s clock, ids named where `reading` knows them. */
+export function auditTable(rows: readonly AuditEntry[], reading: ChangeReading = {}): ExportTable {
+  return {
+    name: AUDIT_SHEET,
+    header: [...AUDIT_HEADER],
+    rows: rows.map((e) => [
+      e.seq,
+      instantText(e.at, reading.timeZone ?? DEFAULT_TIME_ZONE, 'second'),
+      e.operator,
+      tableLabel(e.table),
+      e.recordName ?? '',
+      e.recordId,
+      AUDIT_ACTION_LABELS[e.action],
+      changeLines(e, reading)
+        .map((line) => line.text)
+        .join('；'),
+      e.hash,
+    ]),
+  };
+}
+
+/** What the window asks the export's worker to read: the log up to the entry `upTo` (the last when 导出 was clicked), on this clock. */
+export interface AuditLogRead {
+  kind: 'audit-log';
+  upTo: number;
+  timeZone: string;
+}
+
+export function isAuditLogRead(read: unknown): read is AuditLogRead {
+  return typeof read === 'object' && read !== null && (read as { kind?: unknown }).kind === 'audit-log';
+}
+
 /**
- * Every entry, oldest first, as one sheet whose rows are read and built a page at a time as the
- * export writes them: the window holds one page of rows, never the whole log.
+ * The whole log, oldest first, as one sheet the export's worker reads and writes: the window says
+ * only up to which entry (so entries written while it runs are left to the next export) and counts
+ * them, and reads and formats none of them.
  */
-export async function auditLogSheet(db: LedgerDb, actionLabel: (action: AuditEntry['action']) => string, timeZone?: string): Promise<SlicedExportTable> {
-  const { name, header } = auditTable([], actionLabel);
-  async function* slices() {
-    const known = new Map<string, string | null>();
-    for await (const page of logPages(db, EXPORT_SLICE)) yield auditTable(page, actionLabel, { name: await changeNames(db, page, known), timeZone }).rows;
-  }
-  return { name, header, count: await db.auditLog.count(), slices: slices() };
+export async function auditLogSheet(db: LedgerDb, timeZone: string): Promise<WorkerReadTable<AuditLogRead>> {
+  const [count, last] = await db.transaction('r', db.auditLog, () => Promise.all([db.auditLog.count(), db.auditLog.orderBy('seq').last()]));
+  return { name: AUDIT_SHEET, header: [...AUDIT_HEADER], count, read: { kind: 'audit-log', upTo: last?.seq ?? 0, timeZone } };
+}
+
+/**
+ * Rows per request: a page of entries read, named and written in one of the worker's tasks; the
+ * export's button shows the share written after each.
+ */
+export const AUDIT_SLICE = 500;
+
+/** The rows of `read`'s entries in seq order, a page at a time, each name read once for the whole export. */
+export async function* auditSheetSlices(db: LedgerDb, read: AuditLogRead): AsyncGenerator<ExportCell[][]> {
+  const known = new Map<string, string | null>();
+  for await (const page of logPages(db, AUDIT_SLICE, read.upTo)) yield auditTable(page, { name: await changeNames(db, page, known), timeZone: read.timeZone }).rows;
 }

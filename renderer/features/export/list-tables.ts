@@ -2,13 +2,11 @@
 // (filtered), with names instead of ids. The registry, people and units are written as the import's
 // own fields (importableTable), so an exported list can be imported again elsewhere. Each table that names
 // people says which (…People): an export reads every unit but only those people, by id.
-import { changeLines, type ChangeReading } from '@shared/audit/record-labels';
-import type { AuditEntry } from '@shared/domain/audit';
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, type Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
-import { DEFAULT_TIME_ZONE, instantText } from '@shared/domain/time-zone';
+import { instantText } from '@shared/domain/time-zone';
 import type { ExportCell, ExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
 import { fieldOf, type ImportTarget } from '@shared/spreadsheet/targets';
 import { envelopeState } from '@shared/rules/envelope-state';
@@ -55,13 +53,6 @@ export async function exportEnvelopes(rows: readonly Envelope[], platformName: P
 export async function exportInspections(rows: readonly Inspection[], platformName: PlatformName, read: ReadNames = readPageLookups): Promise<ExportTable> {
   return inspectionsTable(rows, platformName, await read(rows.flatMap(inspectionPeople)));
 }
-
-/**
- * Entries the audit log's export turns into cells in one turn of the window: it holds a slice,
- * never the whole log, and each turn stays short: with 2,000, its turns took 220–450 ms at full
- * scale; with 500, under 100 ms.
- */
-export const EXPORT_SLICE = 500;
 
 /**
  * 发布审核 as exported: the reviews with these ids, in their order, read and written by the export's
@@ -272,26 +263,6 @@ export function trashTable(rows: readonly { table: string; label: string; delete
     name: '回收站',
     header: ['类别', '名称', '删除时间'],
     rows: rows.map((r) => [tableLabel(r.table), r.label, instantText(r.deletedAt, timeZone)]),
-  };
-}
-
-export function auditTable(rows: readonly AuditEntry[], actionLabel: (action: AuditEntry['action']) => string, reading: ChangeReading = {}): ExportTable {
-  return {
-    name: '审计日志',
-    header: ['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希'],
-    rows: rows.map((e) => [
-      e.seq,
-      instantText(e.at, reading.timeZone ?? DEFAULT_TIME_ZONE, 'second'),
-      e.operator,
-      tableLabel(e.table),
-      e.recordName ?? '',
-      e.recordId,
-      actionLabel(e.action),
-      changeLines(e, reading)
-        .map((line) => line.text)
-        .join('；'),
-      e.hash,
-    ]),
   };
 }
 

@@ -1,13 +1,13 @@
-// 审计日志 导出 over a long log: read a page at a time in seq order and each page handed to the xlsx
-// worker before the next is read, so the window never holds more than one page of rows; the
-// workbook still holds every entry, oldest first, as the one-shot export did.
+// 审计日志 导出 over a long log: the export's worker reads the log a page at a time in seq order, names
+// and writes each page, and the window posts no rows (it says only up to which entry); the workbook
+// still holds every entry, oldest first. The in-process worker reads the window's database, as the
+// real one opens the same.
 import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LedgerDb } from '../../../renderer/db/schema';
-import { auditLogSheet, logPages } from '../../../renderer/features/audit/log-pages';
-import { buildExport } from '../../../renderer/features/export/export-files';
-import { auditTable } from '../../../renderer/features/export/list-tables';
+import { db } from '../../../renderer/db/database';
+import { auditLogSheet, auditSheetSlices, auditTable, logPages } from '../../../renderer/features/audit/log-pages';
+import { ExportCancelled, buildExport } from '../../../renderer/features/export/export-files';
 import type { XlsxRequest } from '../../../renderer/features/export/xlsx-book';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { newId } from '../../../shared/domain/ids';
@@ -19,50 +19,50 @@ import { onUtcMachine } from '../utc-machine';
 onUtcMachine();
 
 const ENTRIES = 5_200;
+const TZ = 'Asia/Shanghai';
 
-let db: LedgerDb;
 let reads: ReadLog;
-let n = 0;
-const label = (a: AuditEntry['action']) => ({ create: '新建', update: '修改', delete: '删除', restore: '恢复', merge: '合并导入' })[a];
 
-/** For each slice of rows the window posts: its size, and how many entries had been read from the log by then. */
-const posts: { rows: number; readSoFar: number }[] = [];
+/** The requests the window posts to the export's worker, by type. */
+const posted: XlsxRequest['type'][] = [];
 
-/** The stand-in xlsx worker, noting what the log had handed over when each slice of rows arrives. */
+/** The stand-in xlsx worker, noting each request the window posts. */
 class RecordingXlsxWorker extends InProcessXlsxWorker {
   override postMessage(request: XlsxRequest): void {
-    if (request.type === 'rows') posts.push({ rows: request.rows.length, readSoFar: reads.records.get('auditLog')?.length ?? 0 });
+    posted.push(request.type);
     super.postMessage(request);
   }
 }
 
 beforeAll(() => {
   vi.stubGlobal('Worker', RecordingXlsxWorker);
+  reads = logReads(db);
+});
+
+const entry = (i: number, fields: Partial<AuditEntry> = {}): AuditEntry => ({
+  at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+  operator: i % 2 ? '王𠮷' : '李赟',
+  table: i % 3 ? 'platforms' : 'people',
+  recordId: `R${i % 50}`,
+  recordName: `记录${i % 50}`,
+  action: i % 5 ? 'update' : 'create',
+  changes: { name: [`旧名${i}`, `新名${i}`] },
+  prevHash: '',
+  hash: `h${i}`,
+  ...fields,
 });
 
 beforeEach(async () => {
-  db = new LedgerDb(`audit-pages-test-${++n}`);
-  reads = logReads(db);
+  // A new database each time: the log's seq starts again at 1.
+  await db.delete();
   await db.open();
-  const entries: AuditEntry[] = Array.from({ length: ENTRIES }, (_, i) => ({
-    at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    operator: i % 2 ? '王𠮷' : '李赟',
-    table: i % 3 ? 'platforms' : 'people',
-    recordId: `R${i % 50}`,
-    recordName: `记录${i % 50}`,
-    action: i % 5 ? 'update' : 'create',
-    changes: { name: [`旧名${i}`, `新名${i}`] },
-    prevHash: '',
-    hash: `h${i}`,
-  }));
-  await db.auditLog.bulkAdd(entries);
-  reads.records.clear();
-  reads.largest.clear();
-  posts.length = 0;
+  await db.auditLog.bulkAdd(Array.from({ length: ENTRIES }, (_, i) => entry(i)));
+  for (const log of Object.values(reads)) log.clear();
+  posted.length = 0;
 });
 
 afterEach(async () => {
-  await db.delete();
+  await vi.waitFor(() => expect(jobs.held()).toBe(0));
 });
 
 /** The cells of every row after the header, as a workbook opened in Excel holds them. */
@@ -76,57 +76,75 @@ async function workbookRows(bytes: Uint8Array): Promise<{ header: ExportCell[]; 
 }
 
 describe('the audit log a page at a time', () => {
-  it('exports every entry in seq order to the workbook, the window never holding more than one page of rows', async () => {
-    const sheet = await auditLogSheet(db, label);
+  it('exports every entry in seq order, read, named and written by the worker: the window posts no rows', async () => {
+    const sheet = await auditLogSheet(db, TZ);
     expect(sheet.count).toBe(ENTRIES);
-    // Building the sheet reads nothing yet: the pages are read as the export writes them.
-    expect(reads.records.get('auditLog') ?? []).toHaveLength(0);
+    expect(sheet.read).toEqual({ kind: 'audit-log', upTo: ENTRIES, timeZone: TZ });
+    // Saying what to read reads one entry (the last), and the description crosses to a worker as it is.
+    expect(reads.records.get('auditLog')).toHaveLength(1);
+    expect(structuredClone(sheet.read)).toEqual(sheet.read);
 
     const progress: number[] = [];
-    const { files } = await buildExport('审计日志', [sheet], 'xlsx', (posted) => progress.push(posted));
+    const { files } = await buildExport('审计日志', [sheet], 'xlsx', (written) => progress.push(written));
 
-    // Pages of 500 entries: a page's names and lines are a short task of the window's, not a long one.
+    // Pages of 500 entries, one per request the window makes; the window posts no rows itself.
     const pages = [...Array<number>(10).fill(500), 200];
-    expect(posts.map((p) => p.rows)).toEqual(pages);
-    // When each slice is posted, the log has handed over only that slice's page beyond what was
-    // already posted: at most one page of rows in the window at any time.
-    let postedBefore = 0;
-    for (const p of posts) {
-      expect(p.readSoFar - postedBefore).toBe(p.rows);
-      postedBefore += p.rows;
-    }
-    expect(postedBefore).toBe(ENTRIES);
-    expect(reads.largest.get('auditLog')).toBe(500);
-    expect(reads.records.get('auditLog')).toHaveLength(ENTRIES);
+    expect(posted.filter((t) => t === 'rows')).toEqual([]);
+    expect(posted.filter((t) => t === 'read')).toHaveLength(pages.length + 1);
     expect(progress).toEqual(pages.map((_, i) => Math.min(ENTRIES, (i + 1) * 500)));
-    expect(jobs.held()).toBe(0);
+    // No read handed back more than a page of the log.
+    expect(reads.largest.get('auditLog')).toBe(500);
 
     // The workbook: the audit table's header and every entry's row (auditTable is the one rule for the row shape), oldest first.
-    const whole = auditTable(await db.auditLog.orderBy('seq').toArray(), label);
+    const whole = auditTable(await db.auditLog.orderBy('seq').toArray(), { timeZone: TZ });
     const saved = await workbookRows(await bytesOf(files[0]!.data));
     expect(saved.header).toEqual(whole.header);
     expect(saved.rows).toHaveLength(ENTRIES);
     expect(saved.rows).toEqual(whole.rows);
     expect(saved.rows.map((r) => r[0])).toEqual(Array.from({ length: ENTRIES }, (_, i) => i + 1));
-    // 00:04 UTC reads on the institution's clock (China time unless the profile says otherwise), to the second.
+    // 00:04 UTC reads on the institution's clock, to the second; the action by its one name (AUDIT_ACTION_LABELS).
     expect(saved.rows[4]).toEqual([5, '2026-01-01 08:04:00', '李赟', '平台台账', '记录4', 'R4', '修改', expect.stringContaining('新名4'), 'h4']);
+    expect(saved.rows[5]![6]).toBe('新建');
+  });
+
+  it('exports the log as it was at the click: entries written meanwhile wait for the next export, and the clock is the one named', async () => {
+    const sheet = await auditLogSheet(db, 'Asia/Urumqi');
+    await db.auditLog.bulkAdd(Array.from({ length: 700 }, (_, i) => entry(ENTRIES + i)));
+    const saved = await workbookRows(await bytesOf((await buildExport('审计日志', [sheet], 'xlsx')).files[0]!.data));
+    expect(saved.rows).toHaveLength(ENTRIES);
+    expect(saved.rows.at(-1)![0]).toBe(ENTRIES);
+    expect(saved.rows[4]![1]).toBe('2026-01-01 06:04:00');
+    expect((await auditLogSheet(db, TZ)).count).toBe(ENTRIES + 700);
+  });
+
+  it('取消 stops the worker reading the log', async () => {
+    const cancel = new AbortController();
+    const seen: number[] = [];
+    const exporting = buildExport('审计日志', [await auditLogSheet(db, TZ)], 'xlsx', (n) => {
+      seen.push(n);
+      if (n >= 1_000) cancel.abort();
+    }, cancel.signal);
+    await expect(exporting).rejects.toBeInstanceOf(ExportCancelled);
+    expect(seen).toEqual([500, 1_000]);
+    await vi.waitFor(() => expect(jobs.held()).toBe(0));
+    expect(reads.records.get('auditLog')!.length).toBeLessThan(2_000);
   });
 
   it('exports the same rows as CSV, and an empty log as the header alone', async () => {
-    const csv = await buildExport('审计日志', [await auditLogSheet(db, label)], 'utf8-bom');
+    const csv = await buildExport('审计日志', [await auditLogSheet(db, TZ)], 'utf8-bom');
     const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await bytesOf(csv.files[0]!.data)).split('\r\n');
     expect(lines[0]).toBe('\ufeff序号,时间,操作员,类别,记录,记录编号,操作,变更内容,哈希');
     expect(lines.filter((l) => l !== '')).toHaveLength(ENTRIES + 1);
     expect(lines[ENTRIES]).toMatch(/^5200,.*,h5199$/);
 
     await db.auditLog.clear();
-    posts.length = 0;
-    const empty = await auditLogSheet(db, label);
+    posted.length = 0;
+    const empty = await auditLogSheet(db, TZ);
     expect(empty.count).toBe(0);
     const saved = await workbookRows(await bytesOf((await buildExport('审计日志', [empty], 'xlsx')).files[0]!.data));
     expect(saved.header).toEqual(['序号', '时间', '操作员', '类别', '记录', '记录编号', '操作', '变更内容', '哈希']);
     expect(saved.rows).toEqual([]);
-    expect(posts).toEqual([]);
+    expect(posted.filter((t) => t === 'rows')).toEqual([]);
   });
 
   it('looks up only the ids its lines name, each in the table its field points into: never a new record’s own id', async () => {
@@ -146,9 +164,8 @@ describe('the audit log a page at a time', () => {
       })),
     );
     reads.asked.clear();
-    const sheet = await auditLogSheet(db, label);
     const rows: ExportCell[][] = [];
-    for await (const slice of sheet.slices) rows.push(...slice);
+    for await (const slice of auditSheetSlices(db, (await auditLogSheet(db, TZ)).read)) rows.push(...slice);
     expect(rows).toHaveLength(3_000);
     expect(rows.every((r) => String(r[7]).includes('主办单位：（空） → 宣传部'))).toBe(true);
     // The unit once, in 单位 only; the 3,000 new platforms' own ids nowhere.
@@ -177,9 +194,8 @@ describe('the audit log a page at a time', () => {
       })),
     );
     reads.records.clear();
-    const sheet = await auditLogSheet(db, label);
     const rows: ExportCell[][] = [];
-    for await (const slice of sheet.slices) rows.push(...slice);
+    for await (const slice of auditSheetSlices(db, (await auditLogSheet(db, TZ)).read)) rows.push(...slice);
     expect(rows).toHaveLength(4_100);
     expect(rows.every((r) => String(r[7]).startsWith('责任人：李赟（已删除） → 王𠮷；'))).toBe(true);
     // Three pages, each naming both people: read once, on the first page.

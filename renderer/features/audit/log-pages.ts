@@ -13,14 +13,15 @@ import { deletedName } from '../../db/lookups';
 
 /**
  * The whole log (or the entries up to seq `upTo`) a page at a time in seq order, with a turn for
- * other work between pages; the next page is read when asked for.
+ * other work between pages. The next page is being read while the caller works on this one (the
+ * database reads on a thread of its own), and no further: one page ahead.
  */
 export async function* logPages(db: LedgerDb, size: number, upTo = Infinity): AsyncGenerator<AuditEntry[]> {
-  let after = 0;
-  while (after < upTo) {
-    const page = await db.auditLog.where('seq').between(after, upTo, false, true).limit(size).toArray();
+  const pageAfter = (after: number) => (after < upTo ? db.auditLog.where('seq').between(after, upTo, false, true).limit(size).toArray() : Promise.resolve([]));
+  for (let next = pageAfter(0); ; ) {
+    const page = await next;
     if (page.length === 0) return;
-    after = page[page.length - 1]!.seq!;
+    next = pageAfter(page[page.length - 1]!.seq!);
     yield page;
     await nextTurn();
   }
@@ -100,8 +101,22 @@ export async function auditLogSheet(db: LedgerDb, timeZone: string): Promise<Wor
  */
 export const AUDIT_SLICE = 500;
 
-/** The rows of `read`'s entries in seq order, a page at a time, each name read once for the whole export. */
+/**
+ * The rows of `read`'s entries in seq order, a page at a time, each name read once for the whole
+ * export. A page's names are read while the page before is written.
+ */
 export async function* auditSheetSlices(db: LedgerDb, read: AuditLogRead): AsyncGenerator<ExportCell[][]> {
   const known = new Map<string, string | null>();
-  for await (const page of logPages(db, AUDIT_SLICE, read.upTo)) yield auditTable(page, { name: await changeNames(db, page, known), timeZone: read.timeZone }).rows;
+  const rows = async (named: Promise<[AuditEntry[], (id: string) => string | undefined]>) => {
+    const [page, name] = await named;
+    return auditTable(page, { name, timeZone: read.timeZone }).rows;
+  };
+  let waiting: Promise<[AuditEntry[], (id: string) => string | undefined]> | undefined;
+  for await (const page of logPages(db, AUDIT_SLICE, read.upTo)) {
+    // Names are known (or null while being read) in page order: a page is written only once the names of every page before it are read.
+    const named = changeNames(db, page, known).then((name): [AuditEntry[], typeof name] => [page, name]);
+    if (waiting) yield await rows(waiting);
+    waiting = named;
+  }
+  if (waiting) yield await rows(waiting);
 }

@@ -476,9 +476,10 @@ const platformsOfReviews = platformKeys<PlatformOfReview>((p) => ({ hostUnitId: 
 /** The search key of a platform as 开通与备案 finds it: name, kind and account. */
 const filingPlatformKeys = platformKeys((p) => buildSearchKey([p.name, p.kind, p.accountId], keyOfPlatformText(p)));
 
-/** The last searches of 平台台账 and 发布审核, to narrow as the clerk types on. */
+/** The last searches of 平台台账, 发布审核 and 开通与备案, to narrow as the clerk types on. */
 const platformSearches = new SearchMemory<PlatformIndexRow>();
 const reviewSearches = new SearchMemory<ReviewIndexRow>();
+const approvalSearches = new SearchMemory<ApprovalIndexRow>();
 
 // ---- Registers of the other tables ----------------------------------------------------------------
 
@@ -489,6 +490,8 @@ const reviewSearches = new SearchMemory<ReviewIndexRow>();
  */
 class RowIndex<Rec extends { id: string; deletedAt?: string }, R extends { id: string }, C> {
   private built?: Promise<{ rows: R[]; context: C }>;
+  /** Counts the rows' changes and rebuilds: a search remembered under another version is never used (SearchMemory). */
+  version = 0;
 
   constructor(
     private readonly spec: {
@@ -520,16 +523,18 @@ class RowIndex<Rec extends { id: string; deletedAt?: string }, R extends { id: s
 
   reset(): void {
     this.built = undefined;
+    this.version++;
   }
 
   async changed(changes: ChangedRows): Promise<void> {
     if (!this.built) return;
     const ids = changes[this.spec.table];
     if (this.spec.rebuildOn.some((t) => changes[t]) || ids === 'all') {
-      this.built = undefined;
+      this.reset();
       return;
     }
     if (!ids) return;
+    this.version++;
     const built = await this.built;
     const found = await this.spec.read().bulkGet(ids);
     const rows: R[] = [];
@@ -623,7 +628,7 @@ async function registerPage(request: PageRequest): Promise<IndexPage> {
       if (!request.filter.query) return queryApprovals(await approvals.rows(), () => '', request.filter, offset, limit);
       const [rows, platforms] = await Promise.all([approvals.rows(), loadPlatforms()]);
       const keyOfPlatform = filingPlatformKeys(platforms);
-      return queryApprovals(rows, (id) => keyOfPlatform(id) ?? '', request.filter, offset, limit);
+      return queryApprovals(rows, (id) => keyOfPlatform(id) ?? '', request.filter, offset, limit, { memory: approvalSearches, version: `${approvals.version}/${platforms.version}` });
     }
     case 'inspections':
       return queryInspections(await inspections.rows(), request.filter, offset, limit);

@@ -288,7 +288,14 @@ function approvalStatusMatches(r: ApprovalIndexRow, status: FilingStatusFilter |
 }
 
 /** `platformKey` gives the search key of a platform's name, kind and account ('' for a deleted one). */
-export function queryApprovals(rows: readonly ApprovalIndexRow[], platformKey: (id: string) => string, f: ApprovalFilter, offset: number, limit: number): IndexPage {
+export function queryApprovals(
+  rows: readonly ApprovalIndexRow[],
+  platformKey: (id: string) => string,
+  f: ApprovalFilter,
+  offset: number,
+  limit: number,
+  remembered?: Remembered<ApprovalIndexRow>,
+): IndexPage {
   const today = f.today ?? '';
   return searchPage(
     rows,
@@ -297,6 +304,7 @@ export function queryApprovals(rows: readonly ApprovalIndexRow[], platformKey: (
     (r, terms) => keyHolds(terms, platformKey(r.platformId)),
     offset,
     limit,
+    remembered,
   );
 }
 

@@ -39,8 +39,8 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export). */
-const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export). */
+const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-approvals,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
  * run reuses the dataset files and the restored Chromium profile, so a few rows can be measured
@@ -437,6 +437,7 @@ async function firstRows(app: App, area: string): Promise<Sample> {
 const SEARCHED = {
   search: { area: '平台台账', box: '搜索平台', label: 'registry search' },
   'search-reviews': { area: '发布审核', box: '搜索标题', label: '发布审核 search' },
+  'search-approvals': { area: '开通与备案', box: '搜索平台名称', label: '开通与备案 search' },
 } as const;
 
 /** A register's search box, 'dhsf' typed one key at a time; after each key, the time until the page stops changing. */
@@ -698,7 +699,7 @@ try {
     const samples = await runs(`open ${area}, first rows`, () => firstRows(a, area));
     if (samples) reportRow(`open ${area}, first rows (menu click → first data row visible)`, samples);
   }
-  for (const step of (['search', 'search-reviews'] as const).filter((name) => STEPS.has(name))) {
+  for (const step of (['search', 'search-reviews', 'search-approvals'] as const).filter((name) => STEPS.has(name))) {
     const { label } = SEARCHED[step];
     const searches = await runs(`${label}, pinyin initials dhsf`, () => searchByKey(a, step));
     if (!searches) continue;

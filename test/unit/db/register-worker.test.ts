@@ -142,6 +142,23 @@ describe('开通与备案 (approvals)', () => {
     await changed({ approvals: ['a6'] });
     expect((await q({})).total).toBe(5);
   });
+
+  it('narrows a search as the clerk types on, and never from a search made before a change', async () => {
+    expect((await q({ query: 'dh' })).ids).toEqual(['a5', 'a2', 'a1']);
+    // A filing of the library written after 'dh' was searched: 'dhs' narrows 'dh' only while nothing changed.
+    await db.approvals.put(approval('a7', 'lib', { changeDate: '2026-11-20' }));
+    await changed({ approvals: ['a7'] });
+    expect((await q({ query: 'dhs' })).ids).toEqual(['a5', 'a7', 'a2', 'a1']);
+    // A platform renamed to match: its filings are found by the next key.
+    expect((await q({ query: 'dhsf' })).ids).toEqual(['a5', 'a7', 'a2', 'a1']);
+    await db.platforms.update('tea', { name: '东湖示范大学茶社' });
+    await changed({ platforms: ['tea'] });
+    expect((await q({ query: 'dhsfd' })).ids).toEqual(['a5', 'a7', 'a2', 'a3', 'a4', 'a1']);
+    await db.platforms.update('tea', { name: '阿里山茶社' });
+    await changed({ platforms: ['tea'] });
+    await db.approvals.delete('a7');
+    await changed({ approvals: ['a7'] });
+  });
 });
 
 describe('年度检查 (inspections)', () => {

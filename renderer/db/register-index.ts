@@ -271,7 +271,7 @@ export function useCampaignSummary(year: number, thisYear: number, asOf: string)
 }
 
 /** Asks the worker to load (or build) a register's index; resolves once it is loaded, or could not be. Queries meanwhile are answered as usual. */
-export function warmRegister(table: 'platforms' | 'reviews'): Promise<void> {
+export function warmRegister(table: 'platforms' | 'reviews' | 'approvals'): Promise<void> {
   return post({ type: 'warm', table }).then(
     () => undefined,
     () => undefined,

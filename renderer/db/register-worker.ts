@@ -85,7 +85,7 @@ export type PageRequest = { [K in RegisterName]: { type: 'page'; register: K; fi
 
 export type RegisterWorkerRequest =
   | { id: number; type: 'changed'; changes: ChangedRows }
-  | { id: number; type: 'warm'; table: 'platforms' | 'reviews' }
+  | { id: number; type: 'warm'; table: 'platforms' | 'reviews' | 'approvals' }
   | { id: number; type: 'platforms'; filter: PlatformFilter; offset: number; limit: number }
   | { id: number; type: 'reviews'; filter: ReviewFilter; offset: number; limit: number }
   | ({ id: number } & PageRequest)
@@ -565,6 +565,23 @@ const approvals = new RowIndex<Approval, ApprovalIndexRow, Awaited<ReturnType<ty
   compare: compareApprovalRows,
 });
 
+/** Platforms keyed per turn while 开通与备案's search is made ready: queries asked meanwhile are answered between turns. */
+const KEYS_PER_TURN = 1_000;
+
+/**
+ * 开通与备案's filings and the keys its search finds their platforms by (name, kind and account),
+ * made when the page opens: the first key typed used to key every platform a filing names (10,000
+ * at full scale) before it could answer.
+ */
+async function warmApprovals(): Promise<void> {
+  const [rows, platforms] = await Promise.all([approvals.rows(), loadPlatforms()]);
+  const keyOf = filingPlatformKeys(platforms);
+  for (let i = 0; i < rows.length; i += KEYS_PER_TURN) {
+    for (const r of rows.slice(i, i + KEYS_PER_TURN)) keyOf(r.platformId);
+    await nextTurn();
+  }
+}
+
 async function platformNames(): Promise<Map<string, string>> {
   const index = await loadPlatforms();
   return new Map(index.rows.map((p) => [p.id, p.name]));
@@ -703,7 +720,7 @@ async function handle(request: RegisterWorkerRequest): Promise<IndexPage | Campa
     case 'warm':
       // Answered once the index is loaded; handled outside the order, so later messages do not
       // wait for it (the loads are shared: a query asked meanwhile uses the same one).
-      await (request.table === 'platforms' ? loadPlatforms() : Promise.all([loadPlatforms(), loadReviews()]));
+      await (request.table === 'platforms' ? loadPlatforms() : request.table === 'reviews' ? Promise.all([loadPlatforms(), loadReviews()]) : warmApprovals());
       return undefined;
     case 'platforms': {
       const index = await loadPlatforms();

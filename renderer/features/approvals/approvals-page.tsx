@@ -2,14 +2,14 @@
 // platform; each filing's due date from the profile and the holiday calendar; print F10; mark filed.
 import { Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { APPROVAL_KINDS, type Approval } from '@shared/domain/records';
 import type { Platform } from '@shared/domain/platform';
 import { changeSummary, isChangeOrClosure } from '@shared/rules/filing-reminders';
 import type { FilingStatusFilter } from '@shared/rules/filing-state';
 import type { ApprovalFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
-import { allOfRegister, readPlatformsById, useRegisterPage } from '../../db/register-index';
+import { allOfRegister, readPlatformsById, useRegisterPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
@@ -50,6 +50,8 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
   const [query, setQuery] = useKeptFilter('approvals.query', '');
   const [dialog, setDialog] = useState<Dialog>(null);
   const today = localToday();
+  // The search's keys are made while the clerk reads the first page, not at the first key typed.
+  useEffect(() => void warmRegister('approvals'), []);
 
   // The worker keeps the filings sorted (newest change first) with their states; a key press only
   // filters there, and this page reads the 25 records it shows.

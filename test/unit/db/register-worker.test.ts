@@ -143,6 +143,14 @@ describe('开通与备案 (approvals)', () => {
     expect((await q({})).total).toBe(5);
   });
 
+  it('makes its search ready when the page opens: a page asked meanwhile is answered, and the search finds by kind and account after', async () => {
+    const [warmed, first] = await Promise.all([ask({ type: 'warm', table: 'approvals' }), q({})]);
+    expect(warmed.ok).toBe(true);
+    expect(first.total).toBe(5);
+    expect((await q({ query: 'weibo' })).ids).toEqual(['a3', 'a4']);
+    expect((await q({ query: 'news.dhsf' })).ids).toEqual(['a5', 'a2']);
+  });
+
   it('narrows a search as the clerk types on, and never from a search made before a change', async () => {
     expect((await q({ query: 'dh' })).ids).toEqual(['a5', 'a2', 'a1']);
     // A filing of the library written after 'dh' was searched: 'dhs' narrows 'dh' only while nothing changed.

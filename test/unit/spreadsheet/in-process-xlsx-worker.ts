@@ -1,7 +1,10 @@
 // A test helper: a stand-in for the xlsx worker (renderer/features/export/xlsx-worker.ts) where
 // vitest has no Worker. It answers with the worker's own functions (xlsx-book.ts), cloning messages
 // as between threads. Install with vi.stubGlobal('Worker', InProcessXlsxWorker).
+import { expect, vi } from 'vitest';
+import { ExportCancelled, buildExport } from '../../../renderer/features/export/export-files';
 import { exportJobs, type XlsxAnswer, type XlsxRequest } from '../../../renderer/features/export/xlsx-book';
+import type { ExportSource } from '../../../shared/spreadsheet/export-table';
 import { readsFrom } from '../../../renderer/features/export/worker-reads';
 import { answerRequest } from '../../../renderer/app/worker-channel';
 import { db } from '../../../renderer/db/database';
@@ -50,4 +53,21 @@ export class InProcessXlsxWorker {
 /** A file's bytes (exports come as Blobs). */
 export async function bytesOf(file: Blob): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await file.arrayBuffer());
+}
+
+/**
+ * Exports `table` as a workbook and clicks 取消 once the button shows `at` rows written: the export
+ * must reject as cancelled, having shown the share every 500 rows up to `at`, and the worker must
+ * hold nothing afterwards.
+ */
+export async function cancelledAt(table: ExportSource, at: number): Promise<void> {
+  const cancel = new AbortController();
+  const seen: number[] = [];
+  const exporting = buildExport('导出', [table], 'xlsx', (n) => {
+    seen.push(n);
+    if (n >= at) cancel.abort();
+  }, cancel.signal);
+  await expect(exporting).rejects.toBeInstanceOf(ExportCancelled);
+  expect(seen).toEqual(Array.from({ length: at / 500 }, (_, i) => (i + 1) * 500));
+  await vi.waitFor(() => expect(jobs.held()).toBe(0));
 }

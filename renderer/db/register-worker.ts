@@ -565,7 +565,7 @@ const approvals = new RowIndex<Approval, ApprovalIndexRow, Awaited<ReturnType<ty
   compare: compareApprovalRows,
 });
 
-/** Platforms keyed per turn while 开通与备案's search is made ready: queries asked meanwhile are answered between turns. */
+/** Filings whose platforms are keyed per turn while 开通与备案's search is made ready: queries asked meanwhile are answered between turns. */
 const KEYS_PER_TURN = 1_000;
 
 /**
@@ -575,6 +575,8 @@ const KEYS_PER_TURN = 1_000;
  */
 async function warmApprovals(): Promise<void> {
   const [rows, platforms] = await Promise.all([approvals.rows(), loadPlatforms()]);
+  // Keyed under the platforms' version once their names are keyed: keying the names raises the version, which would throw this work away.
+  await ensureKeys(platforms);
   const keyOf = filingPlatformKeys(platforms);
   for (let i = 0; i < rows.length; i += KEYS_PER_TURN) {
     for (const r of rows.slice(i, i + KEYS_PER_TURN)) keyOf(r.platformId);

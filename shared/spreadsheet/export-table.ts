@@ -26,7 +26,7 @@ export interface SlicedExportTable {
 
 /**
  * A table whose rows the export's own worker reads from the database and writes (发布审核's
- * 100,000 reviews): the window says only what to read (`read`, plain data the worker knows how to
+ * 100,000 reviews, the audit log's 316,000 entries): the window says only what to read (`read`, plain data the worker knows how to
  * read) and how many rows there are, and reads and formats none of them.
  */
 export interface WorkerReadTable<Read = unknown> {

@@ -15,7 +15,6 @@ import { ExportButton } from '../export/export-button';
 import { auditLogSheet, changeNames, logPages } from './log-pages';
 import { dayBounds, instantText } from '@shared/domain/time-zone';
 
-
 /** Audit entries of one record, one table, one operator and/or a date range. */
 export interface AuditFilter {
   recordId?: string;

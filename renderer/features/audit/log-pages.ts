@@ -17,7 +17,12 @@ import { deletedName } from '../../db/lookups';
  * database reads on a thread of its own), and no further: one page ahead.
  */
 export async function* logPages(db: LedgerDb, size: number, upTo = Infinity): AsyncGenerator<AuditEntry[]> {
-  const pageAfter = (after: number) => (after < upTo ? db.auditLog.where('seq').between(after, upTo, false, true).limit(size).toArray() : Promise.resolve([]));
+  const pageAfter = (after: number) => {
+    const read = after < upTo ? db.auditLog.where('seq').between(after, upTo, false, true).limit(size).toArray() : Promise.resolve([]);
+    // Awaited at the next turn of the loop, which may never come (the caller stopped): a failure is reported there, or not at all.
+    read.catch(() => undefined);
+    return read;
+  };
   for (let next = pageAfter(0); ; ) {
     const page = await next;
     if (page.length === 0) return;
@@ -115,6 +120,8 @@ export async function* auditSheetSlices(db: LedgerDb, read: AuditLogRead): Async
   for await (const page of logPages(db, AUDIT_SLICE, read.upTo)) {
     // Names are known (or null while being read) in page order: a page is written only once the names of every page before it are read.
     const named = changeNames(db, page, known).then((name): [AuditEntry[], typeof name] => [page, name]);
+    // Awaited once the page before is written, or never (the export was cancelled, or failed before).
+    named.catch(() => undefined);
     if (waiting) yield await rows(waiting);
     waiting = named;
   }

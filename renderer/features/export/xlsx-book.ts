@@ -2,7 +2,7 @@
 // files, run in the xlsx worker (xlsx-worker.ts) so that 316,000 audit entries never hold up the
 // window. The window sends each table's rows a slice at a time (cloning them all in one message
 // would itself be a long task), or has the worker read them from the database itself (a 'read'
-// request, for 发布审核's reviews: worker-reads.ts), then asks for the files. Each slice is written into its file as it
+// request, for 发布审核's reviews and the audit log: worker-reads.ts), then asks for the files. Each slice is written into its file as it
 // comes (compressed, or encoded), so that the worker holds the files' bytes, never the rows. The
 // files go back as Blobs, made of those pieces: the window hands a Blob to the download as it is,
 // where copying 40 MB into one buffer and then into a Blob held the window for a quarter second.

@@ -204,6 +204,18 @@ describe('the audit log a page at a time', () => {
     await pages.return(undefined);
   });
 
+  it('leaves no failure unhandled when the caller stops while the page ahead fails to read', async () => {
+    let reads = 0;
+    const chain = { between: () => chain, limit: () => chain, toArray: () => (reads++ === 0 ? Promise.resolve([entry(0, { seq: 1 })]) : Promise.reject(new Error('读取失败'))) };
+    const failing = { auditLog: { where: () => chain } } as unknown as typeof db;
+    const pages = logPages(failing, 1);
+    expect((await pages.next()).value).toHaveLength(1);
+    await pages.return(undefined);
+    // An unhandled rejection would fail this file's run (vitest reports it as an error).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toBe(2);
+  });
+
   it('hands over pages of the size asked, in order, and nothing for an empty log', async () => {
     const sizes: number[] = [];
     let last = 0;

@@ -249,11 +249,26 @@ export function useRegisterPage<K extends RegisterName>({
   });
 }
 
-/** Every record of a register matching a filter, in the list's order, read in chunks: for an export the clerk asked for. */
+/** Every record of a register matching a filter, in the list's order, read in chunks: for a form of them all (年度检查's summary). */
 export async function allOfRegister<K extends RegisterName>(register: K, filter: RegisterFilters[K]): Promise<RegisterRow<K>[]> {
-  const { ids } = (await post(pageRequest(register, filter, 0, Number.MAX_SAFE_INTEGER)))!;
+  return readOfRegister(register, await registerIds(register, filter));
+}
+
+/** The ids of every record matching a filter, in the list's order: for an export, which reads them a slice at a time. */
+export async function registerIds<K extends RegisterName>(register: K, filter: RegisterFilters[K]): Promise<string[]> {
+  return (await post(pageRequest(register, filter, 0, Number.MAX_SAFE_INTEGER)))!.ids;
+}
+
+/** A register's records with these ids that are still there, in the order of `ids`. */
+export function readOfRegister<K extends RegisterName>(register: K, ids: readonly string[]): Promise<RegisterRow<K>[]> {
   const table = REGISTER_TABLES[register]() as unknown as Table<RegisterRow<K>, string, unknown>;
   return readChunked(ids, (chunk) => table.bulkGet(chunk));
+}
+
+/** A register's records with these ids and the live platforms they are of: a slice of an export. */
+export async function readWithPlatforms<K extends RegisterName>(register: K, ids: readonly string[], platformOf: (row: RegisterRow<K>) => string): Promise<{ rows: RegisterRow<K>[]; platforms: Map<string, Platform> }> {
+  const rows = await readOfRegister(register, ids);
+  return { rows, platforms: await readPlatformsById(rows.map(platformOf)) };
 }
 
 /** The live platforms with these ids, read by id in chunks: names for an export of a register. */
@@ -280,9 +295,13 @@ export function warmRegister(table: 'platforms' | 'reviews' | 'approvals'): Prom
 
 const CHUNK = 2_000;
 
-/** Every record matching a filter, in the list's order, read in chunks: for an export the clerk asked for. */
-export async function allPlatforms(filter: PlatformFilter): Promise<Platform[]> {
-  const { ids } = (await post({ type: 'platforms', filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }))!;
+/** The ids of every platform matching a filter, in the registry's order: for an export, which reads them a slice at a time. */
+export async function platformIds(filter: PlatformFilter): Promise<string[]> {
+  return (await post({ type: 'platforms', filter, offset: 0, limit: Number.MAX_SAFE_INTEGER }))!.ids;
+}
+
+/** The platforms with these ids that are still there, in the order of `ids`. */
+export function readPlatforms(ids: readonly string[]): Promise<Platform[]> {
   return readChunked(ids, (chunk) => db.platforms.bulkGet(chunk));
 }
 

@@ -39,7 +39,7 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export). */
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export, platforms-export, approvals-export, inspections-export, pages-all). */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-approvals,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
@@ -433,6 +433,26 @@ async function firstRows(app: App, area: string): Promise<Sample> {
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
 }
 
+/** Every page of the main menu, for `pages-all`: those that list records show a data row once read; the others their title. */
+const ALL_PAGES = ['首页', '平台台账', '工作群', '单位', '人员', '开通与备案', '发布审核', '密码密封存档', '管理员交接', '年度检查', '问题与舆情', '培训', '打印与签回', '数据交换', '导入与导出', '回收站', '审计日志', '备份与恢复'] as const;
+const WITHOUT_ROWS: Readonly<Record<string, string>> = { 首页: '#home-title', 数据交换: '#exchange-title', 导入与导出: '#import-title', 备份与恢复: '#backup-title' };
+
+/** One page opened from 设置: menu click → its first data row (or, for a page without a list, its title) visible, and the longest task in the 1.5 s after the click. */
+async function openPage(app: App, area: string): Promise<Sample> {
+  await app.settleOn('设置');
+  await app.page.evaluate(`window.__bench.markOld(${JSON.stringify(OLD_ROWS)})`);
+  const measured = await withRss(async () => {
+    await app.nav(area).click();
+    const title = WITHOUT_ROWS[area];
+    const shown = await app.waitVisible(title ? [title] : FIRST_ROW, 20_000);
+    if (shown < 0) throw new Error(`nothing appeared on ${area} within 20 s`);
+    const clicked = await app.lastClick();
+    await app.page.waitForTimeout(1500);
+    return { ms: shown - clicked, longest: await app.longestSince(clicked) };
+  });
+  return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
+}
+
 /** The registers whose search box the search steps type into. */
 const SEARCHED = {
   search: { area: '平台台账', box: '搜索平台', label: 'registry search' },
@@ -719,6 +739,10 @@ try {
   const previews = STEPS.has('preview') ? await runs('F04 preview', () => f04Preview(a)) : undefined;
   if (previews) reportRow('F04 preview (打印备案信息表 click → PDF shown)', previews);
   // Verify alone (the file chosen, never restored): `restore` measures it too, with a restore after it.
+  for (const area of STEPS.has('pages-all') ? ALL_PAGES : []) {
+    const samples = await runs(`open ${area}`, () => openPage(a, area));
+    if (samples) reportRow(`open ${area} (menu click → ${WITHOUT_ROWS[area] ? 'its title' : 'first data row'} visible; not a row of the issue)`, samples);
+  }
   const verifies = STEPS.has('verify') ? await runs('verify + preview', () => verifyThroughUi(a, files.plain)) : undefined;
   if (verifies) reportRow('verify + preview before restore (file chosen → 校验通过 shown; not restored)', verifies, { throughput: true, overIdle: true });
   if (restores && STEPS.has('restore')) {
@@ -753,7 +777,7 @@ try {
     }
   }
 
-  for (const [step, area] of [['audit-export', '审计日志'], ['reviews-export', '发布审核']] as const) {
+  for (const [step, area] of [['audit-export', '审计日志'], ['reviews-export', '发布审核'], ['platforms-export', '平台台账'], ['approvals-export', '开通与备案'], ['inspections-export', '年度检查']] as const) {
     const exports = STEPS.has(step) ? await runs(`${area} 导出 Excel`, () => listExport(a, area, join(dir, `${step}.xlsx`))) : undefined;
     if (exports) reportRow(`${area} 导出 Excel of the whole list (click → workbook downloaded; not a row of the issue)`, exports, { throughput: true, overIdle: true });
   }

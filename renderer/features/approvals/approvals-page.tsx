@@ -9,14 +9,14 @@ import { changeSummary, isChangeOrClosure } from '@shared/rules/filing-reminders
 import type { FilingStatusFilter } from '@shared/rules/filing-state';
 import type { ApprovalFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
-import { allOfRegister, readPlatformsById, useRegisterPage, warmRegister } from '../../db/register-index';
+import { readWithPlatforms, registerIds, useRegisterPage, warmRegister } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { ChangeFilingDialog } from './change-filing-dialog';
 import { MarkFiledDialog } from './mark-filed-dialog';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { approvalsTable } from '../export/list-tables';
+import { approvalsTable, slicedExport } from '../export/list-tables';
 import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
 import { localToday } from '@shared/domain/today';
 import { useKeptFilter } from '../../state/kept-filter';
@@ -84,11 +84,14 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
     return { a, platformName: p && !p.deletedAt ? p.name : '（平台已删除）' };
   }, [openId]);
 
-  const exportRows = async () => {
+  const exportTables = async () => {
     if (!rules) return [];
-    const all = await allOfRegister('approvals', filter);
-    const platforms = await readPlatformsById(all.map((a) => a.platformId));
-    return all.map((a) => ({ a, s: filingState(a, rules, today), name: label(platforms.get(a.platformId)) }));
+    return [
+      await slicedExport(await registerIds('approvals', filter), async (ids) => {
+        const { rows, platforms } = await readWithPlatforms('approvals', ids, (a) => a.platformId);
+        return approvalsTable(rows.map((a) => ({ a, s: filingState(a, rules, today), name: label(platforms.get(a.platformId)) })));
+      }),
+    ];
   };
 
   if (!rules) return null;
@@ -116,7 +119,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
           </>
         }
         count={total === undefined ? undefined : `共 ${total} 条`}
-        exportAs={{ fileName: '开通与备案', tables: async () => [approvalsTable(await exportRows())] }}
+        exportAs={{ fileName: '开通与备案', tables: exportTables }}
         rowKey={(r) => r.a.id}
         rows={rows}
         paging={{ page, pageSize: PAGE_SIZE, total: total ?? 0, onPage: setPage, pending: data?.pending }}

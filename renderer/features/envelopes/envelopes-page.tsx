@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { db } from '../../db/database';
-import { allOfRegister, readPlatformsById, useRegisterPage } from '../../db/register-index';
+import { readWithPlatforms, registerIds, useRegisterPage } from '../../db/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
@@ -15,7 +15,7 @@ import { RotationTable } from './rotation-table';
 import { SealEnvelopeDialog } from './seal-envelope-dialog';
 import { usePasswordPolicy } from './use-credentials';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { exportEnvelopes } from '../export/list-tables';
+import { exportEnvelopes, slicedExport } from '../export/list-tables';
 
 const PAGE_SIZE = 25;
 
@@ -46,11 +46,12 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
     return e && !e.deletedAt ? e : undefined;
   }, [openId]);
 
-  const exportTables = async () => {
-    const rows = await allOfRegister('envelopes', filter);
-    const platforms = await readPlatformsById(rows.map((e) => e.platformId));
-    return [await exportEnvelopes(rows, (id) => platforms.get(id)?.name ?? '（已删除）')];
-  };
+  const exportTables = async () => [
+    await slicedExport(await registerIds('envelopes', filter), async (ids) => {
+      const { rows, platforms } = await readWithPlatforms('envelopes', ids, (e) => e.platformId);
+      return exportEnvelopes(rows, (id) => platforms.get(id)?.name ?? '（已删除）');
+    }),
+  ];
 
   return (
     <RegisterPage

@@ -7,7 +7,7 @@ import { currentFollowers, type Platform } from '@shared/domain/platform';
 import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
 import { instantText } from '@shared/domain/time-zone';
-import type { ExportCell, ExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
+import type { ExportCell, ExportTable, SlicedExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
 import { fieldOf, type ImportTarget } from '@shared/spreadsheet/targets';
 import { envelopeState } from '@shared/rules/envelope-state';
 import { handoverState } from '@shared/rules/handover-state';
@@ -17,6 +17,11 @@ import type { RuleProfile } from '@shared/profiles/types';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import { readPageLookups, type Lookups } from '../../db/queries';
+import { platformIds, readPlatforms } from '../../db/register-index';
+import { peopleIds } from '../../db/people-index';
+import { readByIds } from '../../db/chunked-reads';
+import type { PlatformFilter } from '@shared/search/register-index';
+import type { PeopleFilter } from '@shared/search/people-index';
 import { tableLabel } from '@shared/domain/tables';
 import type { FilingState } from '../approvals/filing-due';
 import { REVIEWS_HEADER, REVIEWS_SHEET, type ReadNames, type ReviewsRead } from './review-sheet';
@@ -32,6 +37,36 @@ export const groupPeople = (g: Platform) => [g.group?.ownerId, g.group?.supervis
 export const unitPeople = (u: Unit) => [u.firstResponsibleId, u.partySecretaryId, u.contactId];
 export const envelopePeople = (e: Envelope) => [e.sealedById, e.witnessId, e.custodianId];
 export const inspectionPeople = (i: Inspection) => [i.approvedById];
+
+/**
+ * Records a list's export reads by id, names and formats in one turn of the window: a turn of 500
+ * stays short, where a whole list at once held the window for 50–131 ms at a time (开通与备案's
+ * 20,000 filings, 平台台账's 10,000 platforms).
+ */
+export const EXPORT_SLICE = 500;
+
+/**
+ * A list exported a slice at a time, in the order of `ids` (the list's): `table` reads the records
+ * with the ids it is given (and the names they need) and formats them, so the window holds one
+ * slice, never the whole list; called with none, it gives the sheet's name and header.
+ */
+export async function slicedExport(ids: readonly string[], table: (ids: readonly string[]) => Promise<ExportTable>): Promise<SlicedExportTable> {
+  const { name, header } = await table([]);
+  async function* slices() {
+    for (let i = 0; i < ids.length; i += EXPORT_SLICE) yield (await table(ids.slice(i, i + EXPORT_SLICE))).rows;
+  }
+  return { name, header, count: ids.length, slices: slices() };
+}
+
+/** 平台台账 as exported: the platforms matching `filter` (none: all), in the registry's order, a slice at a time. */
+export async function platformsSheet(filter: PlatformFilter = {}): Promise<SlicedExportTable> {
+  return slicedExport(await platformIds(filter), async (ids) => exportPlatforms(await readPlatforms(ids)));
+}
+
+/** 人员 as exported: the people matching `filter` (none: all), in the list's order, a slice at a time. */
+export async function peopleSheet(filter: PeopleFilter = {}): Promise<SlicedExportTable> {
+  return slicedExport(await peopleIds(filter), async (ids) => peopleTable(await readByIds(db.people, ids), await readPageLookups([])));
+}
 
 /** 平台台账 as exported, with the names of the people the rows name. */
 export async function exportPlatforms(rows: readonly Platform[], read: ReadNames = readPageLookups): Promise<ExportTable> {

@@ -10,7 +10,7 @@ import { isDisbanded, realNameCheckStatus, REAL_NAME_CHECK_INTERVAL_DAYS } from 
 import { localToday } from '@shared/domain/today';
 import { db } from '../../db/database';
 import { useTimeZone } from '../../db/queries';
-import { allOfRegister, useRegisterPage } from '../../db/register-index';
+import { readOfRegister, registerIds, useRegisterPage } from '../../db/register-index';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
@@ -21,7 +21,7 @@ import { RosterDialog } from './roster-dialog';
 import { PlatformForm } from '../platforms/platform-form';
 import { departedMembers } from '@shared/rules/group-roster';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { exportGroups } from '../export/list-tables';
+import { exportGroups, slicedExport } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
@@ -72,9 +72,7 @@ export function GroupsPage() {
   const problemLog = useMemo(() => (f15Of && incidentsOfF15 ? problemLogFor(f15Of, incidentsOfF15) : null), [f15Of, incidentsOfF15]);
   const disbandedCount = disbanded?.total ?? 0;
 
-  const exportTables = async () => {
-    return [await exportGroups(await allOfRegister('groups', filter))];
-  };
+  const exportTables = async () => [await slicedExport(await registerIds('groups', filter), async (ids) => exportGroups(await readOfRegister('groups', ids)))];
 
   return (
     <RegisterPage

@@ -11,14 +11,12 @@ import { splitPreview, type PreviewResult } from '@shared/spreadsheet/convert';
 import { findHeaderRow, headerLabels, proposeMapping, type ColumnMapping } from '@shared/spreadsheet/mapping';
 import { IMPORT_TARGETS, TARGET_FIELDS, TARGET_LABELS, type ImportTarget } from '@shared/spreadsheet/targets';
 import { db } from '../../db/database';
-import { liveUnits, readPageLookups } from '../../db/queries';
-import { readLive } from '../../db/chunked-reads';
-import { allPeople } from '../../db/people-index';
+import { liveUnits } from '../../db/queries';
 import { importRows } from '../../db/spreadsheet-import';
 import { navigate } from '../../app/routes';
 import { showError } from '../../app/errors';
 import { ExportButton } from '../export/export-button';
-import { exportPlatforms, exportUnits, peopleTable } from '../export/list-tables';
+import { exportUnits, peopleSheet, platformsSheet } from '../export/list-tables';
 import { MAX_IMPORT_BYTES, readWorkbook, type ReadSheet } from './read-workbook';
 import { MappingTable } from './mapping-table';
 import { PreviewTable } from './preview-table';
@@ -276,8 +274,8 @@ function ExportCard() {
         每个列表页都有“导出 Excel”按钮（旁边的 CSV 菜单可导出 UTF-8 或 GBK 编码的 CSV），导出的是当前筛选出的记录。这里导出全部记录，表头与导入时识别的表头一致，可直接用于再次导入。
       </Typography.Paragraph>
       <Space wrap>
-        <ExportButton fileName="平台台账" label="导出平台台账" tables={async () => [await exportPlatforms(await readLive(db.platforms))]} />
-        <ExportButton fileName="人员" label="导出人员" tables={async () => [peopleTable(await allPeople({}), await readPageLookups([]))]} />
+        <ExportButton fileName="平台台账" label="导出平台台账" tables={async () => [await platformsSheet()]} />
+        <ExportButton fileName="人员" label="导出人员" tables={async () => [await peopleSheet()]} />
         <ExportButton fileName="单位" label="导出单位" tables={async () => [await exportUnits(await liveUnits())]} />
       </Space>
     </Card>

@@ -10,7 +10,7 @@ import { localToday } from '@shared/domain/today';
 import { openCampaign } from '../../db/inspections';
 import { db } from '../../db/database';
 import { usePageLookups, useSettings } from '../../db/queries';
-import { allOfRegister, readPlatformsById, useCampaignSummary, useRegisterPage } from '../../db/register-index';
+import { allOfRegister, readPlatformsById, readWithPlatforms, registerIds, useCampaignSummary, useRegisterPage } from '../../db/register-index';
 import { showError } from '../../app/errors';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
@@ -19,7 +19,7 @@ import { CampaignReview } from './campaign-review';
 import { RecordInspectionDialog } from './record-inspection-dialog';
 import { ExportButton } from '../export/export-button';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { exportInspections } from '../export/list-tables';
+import { exportInspections, slicedExport } from '../export/list-tables';
 
 const PAGE_SIZE = 50;
 
@@ -87,10 +87,12 @@ export function InspectionsPage() {
       showError(e, '读取检查记录失败');
     }
   };
-  const exportTables = async () => {
-    const { inspections, platforms } = await yearRows();
-    return [await exportInspections(inspections, (id) => platforms.get(id)?.name ?? '（已删除）')];
-  };
+  const exportTables = async () => [
+    await slicedExport(await registerIds('inspections', { year }), async (ids) => {
+      const { rows, platforms } = await readWithPlatforms('inspections', ids, (i) => i.platformId);
+      return exportInspections(rows, (id) => platforms.get(id)?.name ?? '（已删除）');
+    }),
+  ];
 
   const open = async () => {
     setOpening(true);

@@ -5,14 +5,14 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { PERSON_STATUSES, type Person } from '@shared/domain/person';
 import { RANKS } from '@shared/domain/unit';
 import { validatePerson } from '@shared/domain/validation';
-import { allPeople, useFlaggedPeople, usePeoplePage, usePeopleRoles, warmPeople } from '../../db/people-index';
-import { readPageLookups, usePageLookups } from '../../db/queries';
+import { useFlaggedPeople, usePeoplePage, usePeopleRoles, warmPeople } from '../../db/people-index';
+import { usePageLookups } from '../../db/queries';
 import { DateField } from '../../components/date-field';
 import { UnitSelect } from '../../components/record-select';
 import { rowActionsColumn } from '../../components/row-actions';
 import { useRecordSubmit } from '../../components/use-record-submit';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { peopleTable } from '../export/list-tables';
+import { peopleSheet } from '../export/list-tables';
 import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
 import { SaveDialog } from '../../components/save-dialog';
@@ -58,7 +58,7 @@ export function PeoplePage() {
         filters={
           <FilterSelect<string> label="状态" width={100} values={PERSON_STATUSES} value={status} onChange={setStatus} />
         }
-        exportAs={{ fileName: '人员', tables: async () => [peopleTable(await allPeople(filter), await readPageLookups([]))] }}
+        exportAs={{ fileName: '人员', tables: async () => [await peopleSheet(filter)] }}
         rowKey="id"
         rows={data?.rows}
         paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage, pending: data?.pending }}

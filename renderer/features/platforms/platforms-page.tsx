@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, type Platform } from '@shared/domain/platform';
 import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
-import { allPlatforms, startPlatformPage, usePlatformPage, warmRegister } from '../../db/register-index';
+import { startPlatformPage, usePlatformPage, warmRegister } from '../../db/register-index';
 import type { PlatformFilter } from '@shared/search/register-index';
 import { navigate } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
@@ -17,7 +17,7 @@ import { useUiStore, type PlatformFilters } from '../../state/ui-store';
 import { PlatformForm } from './platform-form';
 import { PlatformDetail } from './platform-detail';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
-import { exportPlatforms } from '../export/list-tables';
+import { platformsSheet } from '../export/list-tables';
 import { STATUS_COLORS } from './platform-status';
 import { platformPersonIds } from '@shared/domain/roles';
 
@@ -102,7 +102,7 @@ function PlatformList() {
           </>
         }
         count={found === undefined ? undefined : `共 ${found} 个`}
-        exportAs={{ fileName: '平台台账', tables: async () => [await exportPlatforms(await allPlatforms(filter))] }}
+        exportAs={{ fileName: '平台台账', tables: async () => [await platformsSheet(filter)] }}
         rows={data?.rows}
         rowKey="id"
         label="平台台账"

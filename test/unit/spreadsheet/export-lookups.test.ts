@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { readLookups, readPageLookups } from '../../../renderer/db/queries';
-import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, type ReadNames } from '../../../renderer/features/export/list-tables';
+import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, type ReadNames } from '../../../renderer/features/export/list-tables';
+import { readByIds } from '../../../renderer/db/chunked-reads';
 import { reviewListRows, reviewSheetSlices, reviewsTable } from '../../../renderer/features/export/review-sheet';
 import { buildExport } from '../../../renderer/features/export/export-files';
 import { InProcessXlsxWorker, bytesOf, cancelledAt } from './in-process-xlsx-worker';
@@ -122,6 +123,35 @@ describe('exports name people read by id (issue 15)', () => {
     expect(await sheetOf(built.files[0]!.data)).toBe(await sheetOf(fromWindow.files[0]!.data));
 
     await cancelledAt(reviewsSheet(many, settings.profile, tz), 1_000);
+  });
+
+  it('a list exported a slice at a time: the rows of one read of the whole list, in its order, read 500 records at the most at a time', async () => {
+    const platforms = live(await db.platforms.toArray());
+    const ids = Array.from({ length: 1_234 }, (_, i) => platforms[i % platforms.length]!.id);
+    const asked: number[] = [];
+    const sheet = await slicedExport(ids, async (chunk) => {
+      asked.push(chunk.length);
+      return exportPlatforms(await readByIds(db.platforms, chunk));
+    });
+    // Nothing read but the header's (no records) until the export asks for the slices.
+    expect(asked).toEqual([0]);
+    expect(sheet.count).toBe(1_234);
+    const rows: ExportCell[][] = [];
+    const sizes: number[] = [];
+    for await (const slice of sheet.slices) {
+      sizes.push(slice.length);
+      rows.push(...slice);
+    }
+    expect(asked).toEqual([0, 500, 500, 234]);
+    expect(sizes).toEqual([500, 500, 234]);
+    const whole = await exportPlatforms(await readByIds(db.platforms, ids));
+    expect([sheet.name, sheet.header]).toEqual([whole.name, whole.header]);
+    expect(rows).toEqual(whole.rows);
+    // And written: the workbook holds every row.
+    const again = await slicedExport(ids, async (chunk) => exportPlatforms(await readByIds(db.platforms, chunk)));
+    const built = await buildExport('平台台账', [again], 'xlsx');
+    const xml = strFromU8(unzipSync(await bytesOf(built.files[0]!.data))['xl/worksheets/sheet1.xml']!);
+    expect(xml.match(/<row /g)).toHaveLength(1_235);
   });
 
   it('工作群, 单位, 密码密封存档, 年度检查: the same tables as with every person', async () => {

@@ -45,11 +45,18 @@ export async function readLiveUnits(db: LedgerDb): Promise<Unit[]> {
 /** Names for the people given: every unit and those people, read by id. */
 export type ReadNames = (personIds: readonly (string | undefined)[]) => Promise<Lookups>;
 
-/** ReadNames over `db`, the units taken from `units` (a few hundred: read once, or from a kept read). */
-export function namesReader(db: LedgerDb, units: () => Promise<readonly Unit[]>): ReadNames {
+/**
+ * ReadNames over `db`, the units taken from `units` (a few hundred: read once, or from a kept read).
+ * With `known` (an export's slices), each person is read once however many reads name them: those
+ * read before, or found to be none, are taken from it.
+ */
+export function namesReader(db: LedgerDb, units: () => Promise<readonly Unit[]>, known?: Map<string, Person | undefined>): ReadNames {
   return async (personIds) => {
     const ids = [...new Set(personIds.filter((id): id is string => Boolean(id)))];
-    const [unitRows, people] = await Promise.all([units(), db.people.bulkGet(ids)]);
-    return lookupsOf(unitRows, people.filter((p): p is Person => p !== undefined));
+    const unread = known ? ids.filter((id) => !known.has(id)) : ids;
+    const [unitRows, read] = await Promise.all([units(), db.people.bulkGet(unread)]);
+    if (!known) return lookupsOf(unitRows, read.filter((p): p is Person => p !== undefined));
+    unread.forEach((id, i) => known.set(id, read[i]));
+    return lookupsOf(unitRows, ids.map((id) => known.get(id)).filter((p): p is Person => p !== undefined));
   };
 }

@@ -15,7 +15,7 @@ import { RotationTable } from './rotation-table';
 import { SealEnvelopeDialog } from './seal-envelope-dialog';
 import { usePasswordPolicy } from './use-credentials';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { exportEnvelopes, slicedExport } from '../export/list-tables';
+import { exportEnvelopes, exportNames, slicedExport } from '../export/list-tables';
 
 const PAGE_SIZE = 25;
 
@@ -46,12 +46,15 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
     return e && !e.deletedAt ? e : undefined;
   }, [openId]);
 
-  const exportTables = async () => [
-    await slicedExport(await registerIds('envelopes', filter), async (ids) => {
-      const { rows, platforms } = await readWithPlatforms('envelopes', ids, (e) => e.platformId);
-      return exportEnvelopes(rows, (id) => platforms.get(id)?.name ?? '（已删除）');
-    }),
-  ];
+  const exportTables = async () => {
+    const names = exportNames();
+    return [
+      await slicedExport(await registerIds('envelopes', filter), async (ids) => {
+        const { rows, platforms } = await readWithPlatforms('envelopes', ids, (e) => e.platformId);
+        return exportEnvelopes(rows, (id) => platforms.get(id)?.name ?? '（已删除）', names);
+      }),
+    ];
+  };
 
   return (
     <RegisterPage

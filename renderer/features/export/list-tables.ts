@@ -16,7 +16,8 @@ import { inspectionStage } from '@shared/rules/inspection-campaign';
 import type { RuleProfile } from '@shared/profiles/types';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
-import { readPageLookups, type Lookups } from '../../db/queries';
+import { liveUnits, readPageLookups, type Lookups } from '../../db/queries';
+import { namesReader } from '../../db/lookups';
 import { platformIds, readPlatforms } from '../../db/register-index';
 import { peopleIds } from '../../db/people-index';
 import { readByIds } from '../../db/chunked-reads';
@@ -60,7 +61,13 @@ export async function slicedExport(ids: readonly string[], table: (ids: readonly
 
 /** 平台台账 as exported: the platforms matching `filter` (none: all), in the registry's order, a slice at a time. */
 export async function platformsSheet(filter: PlatformFilter = {}): Promise<SlicedExportTable> {
-  return slicedExport(await platformIds(filter), async (ids) => exportPlatforms(await readPlatforms(ids)));
+  const names = exportNames();
+  return slicedExport(await platformIds(filter), async (ids) => exportPlatforms(await readPlatforms(ids), names));
+}
+
+/** Names for an export's slices: each person read once for the whole export (a platform names up to a dozen, often the same). */
+export function exportNames(): ReadNames {
+  return namesReader(db, liveUnits, new Map());
 }
 
 /** 人员 as exported: the people matching `filter` (none: all), in the list's order, a slice at a time. */

@@ -21,7 +21,7 @@ import { RosterDialog } from './roster-dialog';
 import { PlatformForm } from '../platforms/platform-form';
 import { departedMembers } from '@shared/rules/group-roster';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { exportGroups, slicedExport } from '../export/list-tables';
+import { exportGroups, exportNames, slicedExport } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
@@ -72,7 +72,10 @@ export function GroupsPage() {
   const problemLog = useMemo(() => (f15Of && incidentsOfF15 ? problemLogFor(f15Of, incidentsOfF15) : null), [f15Of, incidentsOfF15]);
   const disbandedCount = disbanded?.total ?? 0;
 
-  const exportTables = async () => [await slicedExport(await registerIds('groups', filter), async (ids) => exportGroups(await readOfRegister('groups', ids)))];
+  const exportTables = async () => {
+    const names = exportNames();
+    return [await slicedExport(await registerIds('groups', filter), async (ids) => exportGroups(await readOfRegister('groups', ids), names))];
+  };
 
   return (
     <RegisterPage

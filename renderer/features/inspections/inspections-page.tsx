@@ -19,7 +19,7 @@ import { CampaignReview } from './campaign-review';
 import { RecordInspectionDialog } from './record-inspection-dialog';
 import { ExportButton } from '../export/export-button';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { exportInspections, slicedExport } from '../export/list-tables';
+import { exportInspections, exportNames, slicedExport } from '../export/list-tables';
 
 const PAGE_SIZE = 50;
 
@@ -87,12 +87,15 @@ export function InspectionsPage() {
       showError(e, '读取检查记录失败');
     }
   };
-  const exportTables = async () => [
-    await slicedExport(await registerIds('inspections', { year }), async (ids) => {
-      const { rows, platforms } = await readWithPlatforms('inspections', ids, (i) => i.platformId);
-      return exportInspections(rows, (id) => platforms.get(id)?.name ?? '（已删除）');
-    }),
-  ];
+  const exportTables = async () => {
+    const names = exportNames();
+    return [
+      await slicedExport(await registerIds('inspections', { year }), async (ids) => {
+        const { rows, platforms } = await readWithPlatforms('inspections', ids, (i) => i.platformId);
+        return exportInspections(rows, (id) => platforms.get(id)?.name ?? '（已删除）', names);
+      }),
+    ];
+  };
 
   const open = async () => {
     setOpening(true);

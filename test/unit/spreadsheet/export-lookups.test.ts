@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { readLookups, readPageLookups } from '../../../renderer/db/queries';
-import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, type ReadNames } from '../../../renderer/features/export/list-tables';
+import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, exportNames, type ReadNames } from '../../../renderer/features/export/list-tables';
 import { readByIds } from '../../../renderer/db/chunked-reads';
 import { reviewListRows, reviewSheetSlices, reviewsTable } from '../../../renderer/features/export/review-sheet';
 import { buildExport } from '../../../renderer/features/export/export-files';
@@ -152,6 +152,26 @@ describe('exports name people read by id (issue 15)', () => {
     const built = await buildExport('平台台账', [again], 'xlsx');
     const xml = strFromU8(unzipSync(await bytesOf(built.files[0]!.data))['xl/worksheets/sheet1.xml']!);
     expect(xml.match(/<row /g)).toHaveLength(1_235);
+  });
+
+  it("an export's names read each person once across its slices, and name them as a read per slice does", async () => {
+    const platforms = live(await db.platforms.toArray());
+    const ids = Array.from({ length: 1_100 }, (_, i) => platforms[i % platforms.length]!.id);
+    const rowsOf = async (read?: ReadNames) => {
+      const sheet = await slicedExport(ids, async (chunk) => exportPlatforms(await readByIds(db.platforms, chunk), read));
+      const rows: ExportCell[][] = [];
+      for await (const slice of sheet.slices) rows.push(...slice);
+      return rows;
+    };
+    const perSlice = await rowsOf();
+    reads.records.set('people', []);
+    const remembered = await rowsOf(exportNames());
+    expect(remembered).toEqual(perSlice);
+    // Three slices name the same people (the demo's platforms over again); each was read once.
+    const read = (reads.records.get('people') ?? []).map((p) => (p as { id: string }).id);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBe(new Set(read).size);
+    expect(new Set(read)).toEqual(new Set(platforms.flatMap(platformPersonIds).filter((id): id is string => Boolean(id))));
   });
 
   it('工作群, 单位, 密码密封存档, 年度检查: the same tables as with every person', async () => {

@@ -663,11 +663,18 @@ async function registerPage(request: PageRequest): Promise<IndexPage> {
 // ---- 年度检查: the campaign's figures -------------------------------------------------------------
 
 /** Whole tables the campaign's comparison needs, read once and kept until one of them changes. */
-let campaignData: Promise<{ platforms: Platform[]; inspections: Inspection[]; approvals: Approval[]; profile?: RuleProfile }> | undefined;
+type CampaignData = { platforms: Platform[]; inspections: Inspection[]; approvals: Approval[]; profile?: RuleProfile };
+let campaignData: Promise<CampaignData> | undefined;
+/**
+ * The figures asked for, with the data they were computed from: 年度检查 opened again (or its year
+ * asked again) computes nothing until a platform, inspection, filing or the settings change, which
+ * reads the data anew.
+ */
+const summaries = new WeakMap<CampaignData, Map<string, CampaignSummary>>();
 
 function loadCampaignData() {
   campaignData ??= (async () => {
-    const data = { platforms: [] as Platform[], inspections: [] as Inspection[], approvals: [] as Approval[], profile: await profileNow() };
+    const data: CampaignData = { platforms: [], inspections: [], approvals: [], profile: await profileNow() };
     await eachLive(db.platforms, (rows) => void data.platforms.push(...rows));
     await eachLive(db.inspections, (rows) => void data.inspections.push(...rows));
     await eachLive(db.approvals, (rows) => void data.approvals.push(...rows));
@@ -678,6 +685,15 @@ function loadCampaignData() {
 
 async function campaignSummary(year: number, thisYear: number, asOf: string): Promise<CampaignSummary> {
   const data = await loadCampaignData();
+  let kept = summaries.get(data);
+  if (!kept) summaries.set(data, (kept = new Map()));
+  const key = JSON.stringify([year, thisYear, asOf]);
+  let summary = kept.get(key);
+  if (!summary) kept.set(key, (summary = computeSummary(data, year, thisYear, asOf)));
+  return summary;
+}
+
+function computeSummary(data: CampaignData, year: number, thisYear: number, asOf: string): CampaignSummary {
   const yearOf = new Set(data.inspections.filter((i) => i.year === year).map((i) => i.platformId));
   const covered = campaignAccounts(data.platforms);
   const comparison = compareWithLastYear(data, year);

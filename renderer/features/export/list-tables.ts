@@ -18,7 +18,7 @@ import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import { liveUnits, readPageLookups, type Lookups } from '../../db/queries';
 import { namesReader } from '../../db/lookups';
-import { platformIds, readPlatforms } from '../../db/register-index';
+import { platformIds, readPlatforms, readPlatformsById } from '../../db/register-index';
 import { peopleIds } from '../../db/people-index';
 import { readByIds } from '../../db/chunked-reads';
 import type { PlatformFilter } from '@shared/search/register-index';
@@ -38,6 +38,7 @@ export const groupPeople = (g: Platform) => [g.group?.ownerId, g.group?.supervis
 export const unitPeople = (u: Unit) => [u.firstResponsibleId, u.partySecretaryId, u.contactId];
 export const envelopePeople = (e: Envelope) => [e.sealedById, e.witnessId, e.custodianId];
 export const inspectionPeople = (i: Inspection) => [i.approvedById];
+export const handoverPeople = (h: Handover) => [h.outgoingId, h.incomingId, h.supervisorId, h.passwordChangeConfirmedById];
 
 /**
  * Records a list's export reads by id, names and formats in one turn of the window: a turn of 500
@@ -73,6 +74,28 @@ export function exportNames(): ReadNames {
 /** 人员 as exported: the people matching `filter` (none: all), in the list's order, a slice at a time. */
 export async function peopleSheet(filter: PeopleFilter = {}): Promise<SlicedExportTable> {
   return slicedExport(await peopleIds(filter), async (ids) => peopleTable(await readByIds(db.people, ids), await readPageLookups([])));
+}
+
+/** 管理员交接's order, the list's and the export's: newest first through the date index (a day's by id, last first). */
+export const handoversNewestFirst = () => db.handovers.orderBy('date').reverse();
+
+/**
+ * 管理员交接 as exported: every handover not in the trash in the list's order (newest first: the
+ * date index backwards, a day's by id, last first), a slice at a time. The ids are read as keys only:
+ * the date index's, less the trash's (the deletedAt index holds only those).
+ */
+export async function handoversSheet(): Promise<SlicedExportTable> {
+  const [ids, trashed] = await Promise.all([handoversNewestFirst().primaryKeys(), db.handovers.where('deletedAt').above('').primaryKeys()]);
+  const gone = new Set(trashed);
+  const names = exportNames();
+  return slicedExport(
+    ids.filter((id) => !gone.has(id)),
+    async (slice) => {
+      const rows = await readByIds(db.handovers, slice);
+      const [lookups, platforms] = await Promise.all([names(rows.flatMap(handoverPeople)), readPlatformsById(rows.map((h) => h.platformId))]);
+      return handoversTable(rows, (id) => platforms.get(id)?.name ?? '（已删除）', lookups);
+    },
+  );
 }
 
 /** 平台台账 as exported, with the names of the people the rows name. */

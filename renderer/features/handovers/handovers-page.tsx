@@ -5,9 +5,6 @@ import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { handoverState } from '@shared/rules/handover-state';
-import { db } from '../../db/database';
-import { readByIds, readLive } from '../../db/chunked-reads';
-import { readPageLookups } from '../../db/queries';
 import { useIndexPage } from '../../db/register-index';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { PersonName } from '../../components/person-name';
@@ -16,14 +13,14 @@ import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { HandoverDialog } from './handover-dialog';
 import { PasswordChangeDialog } from './password-change-dialog';
-import { handoversTable } from '../export/list-tables';
+import { handoverPeople, handoversNewestFirst, handoversSheet } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
 
 const PAGE_SIZE = 25;
 
-/** Handovers, newest first, through the date index. */
-const newestFirst = () => db.handovers.orderBy('date').reverse().filter((h) => !h.deletedAt);
+/** Handovers not in the trash, in the list's order. */
+const newestFirst = () => handoversNewestFirst().filter((h) => !h.deletedAt);
 
 export function HandoversPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -34,7 +31,7 @@ export function HandoversPage() {
     collection: newestFirst,
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
-    named: (h) => [h.outgoingId, h.incomingId, h.supervisorId, h.passwordChangeConfirmedById],
+    named: handoverPeople,
     platformOf: (h) => h.platformId,
   });
   usePdfWarmUpOnceShown(data !== undefined);
@@ -43,16 +40,7 @@ export function HandoversPage() {
   const label = (h: Handover) => `${platformName(h.platformId) ?? ''} ${h.date} 交接`;
   const person = (id: string | undefined, role: string) => lookups && <PersonName id={id} lookups={lookups} role={role} />;
 
-  const exportTables = async () => {
-    // In chunks, and only the people and platforms the handovers name.
-    const rows = (await readLive(db.handovers)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    const [names, platforms] = await Promise.all([
-      readPageLookups(rows.flatMap((h) => [h.outgoingId, h.incomingId, h.supervisorId, h.passwordChangeConfirmedById])),
-      readByIds(db.platforms, [...new Set(rows.map((h) => h.platformId))]),
-    ]);
-    const byId = new Map(platforms.filter((p) => !p.deletedAt).map((p) => [p.id, p.name]));
-    return [handoversTable(rows, (id) => byId.get(id) ?? '（已删除）', names)];
-  };
+  const exportTables = async () => [await handoversSheet()];
 
   return (
     <RegisterPage

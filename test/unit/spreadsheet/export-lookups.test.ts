@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { readLookups, readPageLookups } from '../../../renderer/db/queries';
-import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, exportNames, type ReadNames } from '../../../renderer/features/export/list-tables';
+import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, exportNames, handoversNewestFirst, handoversSheet, handoversTable, type ReadNames } from '../../../renderer/features/export/list-tables';
 import { readByIds } from '../../../renderer/db/chunked-reads';
 import { reviewListRows, reviewSheetSlices, reviewsTable } from '../../../renderer/features/export/review-sheet';
 import { buildExport } from '../../../renderer/features/export/export-files';
@@ -185,5 +185,41 @@ describe('exports name people read by id (issue 15)', () => {
     const inspections = live(await db.inspections.toArray());
     expect(inspections.length).toBeGreaterThan(0);
     expect(await exportInspections(inspections, platformName)).toEqual(await exportInspections(inspections, platformName, everyone));
+  });
+
+  it('管理员交接 exported a slice at a time in the list’s order (newest first, a day’s last id first), the trash left out', async () => {
+    const platforms = live(await db.platforms.toArray());
+    const people = live(await db.people.toArray());
+    const at = '2026-01-01T00:00:00.000Z';
+    const added = Array.from({ length: 1_203 }, (_, i) => ({
+      id: `H${String(i).padStart(5, '0')}`,
+      createdAt: at,
+      updatedAt: at,
+      platformId: platforms[i % platforms.length]!.id,
+      outgoingId: people[i % people.length]!.id,
+      incomingId: people[(i + 1) % people.length]!.id,
+      // Many handovers on each day: the order within a day is by id, last first.
+      date: `2026-0${1 + (i % 9)}-1${i % 3}`,
+      checklist: [{ item: '移交账号密码', done: i % 2 === 0 }],
+      ...(i % 100 === 7 && { deletedAt: at }),
+    }));
+    await db.handovers.bulkAdd(added);
+    try {
+      const listed = await handoversNewestFirst().filter((h) => !h.deletedAt).toArray();
+      const sheet = await handoversSheet();
+      expect(sheet.count).toBe(listed.length);
+      const rows: ExportCell[][] = [];
+      for await (const slice of sheet.slices) rows.push(...slice);
+      const whole = handoversTable(listed, platformName, await readLookups());
+      expect(rows).toEqual(whole.rows);
+      expect(rows.length).toBeGreaterThan(1_203 - 13);
+      // Newest first; within a day, the larger id first.
+      const ids = listed.map((h) => h.id);
+      const sameDay = listed.filter((h) => h.date === '2026-09-12').map((h) => h.id);
+      expect(sameDay).toEqual([...sameDay].sort().reverse());
+      expect(ids).not.toContain('H00007');
+    } finally {
+      await db.handovers.bulkDelete(added.map((h) => h.id));
+    }
   });
 });

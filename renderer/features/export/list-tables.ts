@@ -4,7 +4,8 @@
 // people says which (…People): an export reads every unit but only those people, by id.
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, type Platform } from '@shared/domain/platform';
-import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Training } from '@shared/domain/records';
+import type { Collection, Table } from 'dexie';
+import type { Approval, Envelope, Handover, Incident, Inspection, PaperStatus, Printout, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
 import { instantText } from '@shared/domain/time-zone';
 import type { ExportCell, ExportTable, SlicedExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
@@ -76,6 +77,27 @@ export async function peopleSheet(filter: PeopleFilter = {}): Promise<SlicedExpo
   return slicedExport(await peopleIds(filter), async (ids) => peopleTable(await readByIds(db.people, ids), await readPageLookups([])));
 }
 
+/**
+ * The ids of a table's records not in the trash, in the order of `ordered` (a collection over an
+ * index), read as keys only: the trash's ids (its deletedAt index holds only those) are left out,
+ * and, given `within`, so is every id it does not hold.
+ */
+async function liveKeysInOrder(table: Table<{ id: string }, string, unknown>, ordered: Collection<unknown, string, unknown>, within?: Promise<string[]>): Promise<string[]> {
+  const [ids, trashed, wanted] = await Promise.all([ordered.primaryKeys(), table.where('deletedAt').above('').primaryKeys(), within]);
+  const gone = new Set(trashed);
+  const kept = wanted && new Set(wanted);
+  return ids.filter((id) => !gone.has(id) && (!kept || kept.has(id)));
+}
+
+/** 打印记录's order, the list's and the export's: newest first through the printedAt index. */
+export const printoutsNewestFirst = () => db.printouts.orderBy('printedAt').reverse();
+
+/** 打印记录 as exported: the printouts of a paper status (all when none), not in the trash, in the list's order, a slice at a time. */
+export async function printoutsSheet(status: PaperStatus | undefined, timeZone: string): Promise<SlicedExportTable> {
+  const ofStatus = status ? db.printouts.where('paperStatus').equals(status).primaryKeys() : undefined;
+  return slicedExport(await liveKeysInOrder(db.printouts, printoutsNewestFirst(), ofStatus), async (ids) => printoutsTable(await readByIds(db.printouts, ids), timeZone));
+}
+
 /** 管理员交接's order, the list's and the export's: newest first through the date index (a day's by id, last first). */
 export const handoversNewestFirst = () => db.handovers.orderBy('date').reverse();
 
@@ -85,11 +107,9 @@ export const handoversNewestFirst = () => db.handovers.orderBy('date').reverse()
  * the date index's, less the trash's (the deletedAt index holds only those).
  */
 export async function handoversSheet(): Promise<SlicedExportTable> {
-  const [ids, trashed] = await Promise.all([handoversNewestFirst().primaryKeys(), db.handovers.where('deletedAt').above('').primaryKeys()]);
-  const gone = new Set(trashed);
   const names = exportNames();
   return slicedExport(
-    ids.filter((id) => !gone.has(id)),
+    await liveKeysInOrder(db.handovers, handoversNewestFirst()),
     async (slice) => {
       const rows = await readByIds(db.handovers, slice);
       const [lookups, platforms] = await Promise.all([names(rows.flatMap(handoverPeople)), readPlatformsById(rows.map((h) => h.platformId))]);

@@ -12,7 +12,7 @@ import { PrintoutDrawer } from './printout-drawer';
 import { PrintoutsTable } from './printouts-table';
 import { ScanBox } from './scan-box';
 import { ExportButton } from '../export/export-button';
-import { printoutsTable } from '../export/list-tables';
+import { printoutsNewestFirst, printoutsSheet } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { FilterSelect, useListPage } from '../../components/register-page';
 import { useTimeZone } from '../../db/queries';
@@ -20,11 +20,7 @@ import { useTimeZone } from '../../db/queries';
 const PAGE_SIZE = 20;
 
 /** Every live printout of a paper status (all when none), newest first through the printedAt index. */
-const newestFirst = (status: PaperStatus | undefined) => () =>
-  db.printouts
-    .orderBy('printedAt')
-    .reverse()
-    .filter((p) => !p.deletedAt && (!status || p.paperStatus === status));
+const newestFirst = (status: PaperStatus | undefined) => () => printoutsNewestFirst().filter((p) => !p.deletedAt && (!status || p.paperStatus === status));
 
 export function PrintoutsPage() {
   const timeZone = useTimeZone();
@@ -59,7 +55,7 @@ export function PrintoutsPage() {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space>
                   <FilterSelect label="纸质状态" width={140} values={PAPER_STATUSES} value={status} onChange={setStatus} />
-                  <ExportButton fileName="打印记录" tables={async () => [await printoutsTable(await newestFirst(status)().toArray(), timeZone)]} />
+                  <ExportButton fileName="打印记录" tables={async () => [await printoutsSheet(status, timeZone)]} />
                 </Space>
                 <PrintoutsTable
                   rows={listed?.rows}

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { readLookups, readPageLookups } from '../../../renderer/db/queries';
-import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, exportNames, handoversNewestFirst, handoversSheet, handoversTable, type ReadNames } from '../../../renderer/features/export/list-tables';
+import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, exportNames, handoversNewestFirst, handoversSheet, handoversTable, printoutsNewestFirst, printoutsSheet, printoutsTable, type ReadNames } from '../../../renderer/features/export/list-tables';
 import { readByIds } from '../../../renderer/db/chunked-reads';
 import { reviewListRows, reviewSheetSlices, reviewsTable } from '../../../renderer/features/export/review-sheet';
 import { buildExport } from '../../../renderer/features/export/export-files';
@@ -220,6 +220,39 @@ describe('exports name people read by id (issue 15)', () => {
       expect(ids).not.toContain('H00007');
     } finally {
       await db.handovers.bulkDelete(added.map((h) => h.id));
+    }
+  });
+
+  it('打印记录 exported a slice at a time in the list’s order, of the paper status chosen, the trash left out', async () => {
+    const platforms = live(await db.platforms.toArray());
+    const statuses = ['待签回', '已签回', '已归档'] as const;
+    const added = Array.from({ length: 1_105 }, (_, i) => ({
+      id: `P${String(i).padStart(5, '0')}`,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      formId: 'F04',
+      formVersion: '1',
+      formNumber: `BA-2026-${String(i).padStart(4, '0')}`,
+      recordTable: 'platforms',
+      recordId: platforms[i % platforms.length]!.id,
+      printedAt: new Date(Date.UTC(2026, 0, 1) + (i % 400) * 3_600_000).toISOString(),
+      paperStatus: statuses[i % 3]!,
+      ...(i % 50 === 4 && { deletedAt: '2026-02-01T00:00:00.000Z' }),
+    }));
+    await db.printouts.bulkAdd(added);
+    try {
+      for (const status of [undefined, '已签回'] as const) {
+        const listed = await printoutsNewestFirst().filter((p) => !p.deletedAt && (!status || p.paperStatus === status)).toArray();
+        const sheet = await printoutsSheet(status, 'Asia/Shanghai');
+        expect(sheet.count).toBe(listed.length);
+        const rows: ExportCell[][] = [];
+        for await (const slice of sheet.slices) rows.push(...slice);
+        expect(rows).toEqual((await printoutsTable(listed, 'Asia/Shanghai')).rows);
+        expect(rows.map((r) => r[0])).not.toContain('BA-2026-0004');
+        if (status) expect(rows.every((r) => r[5] === status)).toBe(true);
+      }
+    } finally {
+      await db.printouts.bulkDelete(added.map((p) => p.id));
     }
   });
 });

@@ -4,7 +4,8 @@
 // functions (xlsx-book.ts), messages cloned and the bytes transferred as the browser does.
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { inflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { zipEntries } from '../../fixtures/zip-entries';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExportCancelled, buildExport, exportingLabel, xlsxFile } from '../../../renderer/features/export/export-files';
 import { xlsxWorkbook } from '../../../renderer/features/export/xlsx-book';
@@ -128,26 +129,6 @@ describe('xlsx export', () => {
     expect(jobs.held()).toBe(0);
   });
 });
-
-/** Each entry of a zip, inflated, with the CRC-32 and sizes its central directory gives. */
-function zipEntries(zip: Uint8Array): { name: string; crc: number; size: number; data: Buffer }[] {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const end = zip.length - 22;
-  expect(view.getUint32(end, true)).toBe(0x06054b50);
-  const entries = [];
-  let at = view.getUint32(end + 16, true);
-  for (let n = view.getUint16(end + 10, true); n > 0; n--) {
-    expect(view.getUint32(at, true)).toBe(0x02014b50);
-    const [method, crc, compressedSize, size] = [view.getUint16(at + 10, true), view.getUint32(at + 16, true), view.getUint32(at + 20, true), view.getUint32(at + 24, true)];
-    const [nameLength, extraLength, commentLength, local] = [view.getUint16(at + 28, true), view.getUint16(at + 30, true), view.getUint16(at + 32, true), view.getUint32(at + 42, true)];
-    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
-    const dataAt = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    expect(method).toBe(8);
-    entries.push({ name, crc, size, data: inflateRawSync(zip.subarray(dataAt, dataAt + compressedSize)) });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
 /** The workbook of these tables, as bytes. */
 async function xlsxBytes(tables: Parameters<typeof xlsxFile>[0], progress?: Parameters<typeof xlsxFile>[1]): Promise<Uint8Array<ArrayBuffer>> {

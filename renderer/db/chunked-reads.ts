@@ -1,6 +1,6 @@
 // Reading many records without cloning a whole table in one request: by id or in primary-key
 // order, CHUNK rows per read. Plain Dexie, so the window and the workers share it.
-import type { Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
 
 /** Records read per request. */
 const CHUNK = 2_000;
@@ -20,6 +20,14 @@ export async function readByIds<T>(table: Table<T, string, unknown>, ids: readon
   const out: T[] = [];
   await eachByIds(table, ids, (rows) => void out.push(...rows));
   return out;
+}
+
+/**
+ * The records whose `index` holds one of `keys`, key after key, by one exact read per key: anyOf
+ * steps a cursor over the index and stands on (and reads) a row between each two keys it jumps to.
+ */
+export async function readByIndexKeys<T>(table: Table<T, string, unknown>, index: string, keys: readonly IndexableType[]): Promise<T[]> {
+  return (await Promise.all(keys.map((key) => table.where(index).equals(key).toArray()))).flat();
 }
 
 /** Hands every record of a table, trashed ones too, to `visit`, a chunk at a time in primary-key order. */

@@ -15,15 +15,36 @@ import { indexAccounts, type StoredAccounts } from '@shared/exchange/accounts';
 import type { StoredUnits } from '@shared/exchange/ownership';
 import { itemsToWrite, planImport, selectionProblems, type ImportPlan, type ItemStatus, type LocalRecordState, type LocalState } from '@shared/exchange/plan';
 import type { Row } from '@shared/exchange/records';
-import { referencesOf } from '@shared/exchange/references';
+import { peopleNamedBy, referencesOf, unitSubtree } from '@shared/exchange/references';
 import type { LedgerDb } from './schema';
-import { appendAudit, LedgerError } from './repository';
+import { appendAudit, LedgerError, platformsWithAccounts } from './repository';
+import { readByIndexKeys } from './chunked-reads';
 
-/** Builds the package of `unitId` from everything stored (records in the trash included). */
+/** By id, as a read of the whole table returns its records. */
+const byId = <T extends { id: string }>(rows: T[]): T[] => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * What the package of `unitId` is picked from (selectUnitRecords), read by index rather than whole
+ * tables: every unit (the tree says which are below it), the platforms those units host, their
+ * filings, and the people of those units or named by them and by the platforms; records in the
+ * trash included. Each list in id order, as whole tables would give it. Dexie calls only.
+ */
+async function readUnitRecords(db: LedgerDb, unitId: string): Promise<ExchangeRecords> {
+  const units = await db.units.toArray();
+  const owned = unitSubtree(units, unitId);
+  const [platforms, ofUnits] = await Promise.all([readByIndexKeys(db.platforms, 'hostUnitId', [...owned]), readByIndexKeys(db.people, 'unitId', [...owned])]);
+  const inUnits = new Set(ofUnits.map((p) => p.id));
+  const others = [...peopleNamedBy(units.filter((u) => owned.has(u.id)), platforms)].filter((id) => !inUnits.has(id));
+  const [approvals, named] = await Promise.all([readByIndexKeys(db.approvals, 'platformId', platforms.map((p) => p.id)), db.people.bulkGet(others)]);
+  const people = [...ofUnits, ...named.filter((p) => p !== undefined)];
+  return { units, people: byId(people), platforms: byId(platforms), approvals: byId(approvals) };
+}
+
+/** Builds the package of `unitId` from what is stored (records in the trash included), read by index. */
 export async function exportUnitPackage(db: LedgerDb, unitId: string, appVersion: string, now: Date = new Date()): Promise<WrittenPackage | ExchangeFailure> {
   const [all, settings] = await db.transaction('r', [db.units, db.people, db.platforms, db.approvals, db.settings], async () => {
-    const [units, people, platforms, approvals] = await Promise.all([db.units.toArray(), db.people.toArray(), db.platforms.toArray(), db.approvals.toArray()]);
-    return [{ units, people, platforms, approvals } satisfies ExchangeRecords, await db.settings.get('main')] as const;
+    const all = await readUnitRecords(db, unitId);
+    return [all, await db.settings.get('main')] as const;
   });
   return writePackage({
     appVersion,
@@ -88,12 +109,13 @@ async function loadLocalState(db: LedgerDb, pkg: ExchangePackage): Promise<Local
   return state;
 }
 
-/** The live platforms stored here of the kinds the package holds, by kind + account id. Dexie calls only. */
+/**
+ * The live platforms stored here that hold an account of the package's platforms, by kind + account
+ * id: read by the account index, not every platform of those kinds. Dexie calls only.
+ */
 async function loadStoredAccounts(db: LedgerDb, pkg: ExchangePackage): Promise<StoredAccounts> {
-  const kinds = [...new Set(pkg.records.platforms.map((p) => p.kind))];
-  // Queried even for no kinds: returning without a Dexie call would leave the transaction's zone
-  // for whatever the caller does next (in a merge: the writes).
-  return indexAccounts(await tableOf(db, 'platforms').where('kind').anyOf(kinds).toArray());
+  const stored = await platformsWithAccounts(db, pkg.records.platforms.flatMap((p) => (typeof p.accountId === 'string' ? [{ kind: p.kind, accountId: p.accountId }] : [])));
+  return indexAccounts(stored as unknown as Row[]);
 }
 
 /** Every unit stored here, trash included: the tree that says which unit a stored record belongs to. Dexie calls only. */

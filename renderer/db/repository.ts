@@ -11,6 +11,7 @@ import { validTimeZone } from '@shared/domain/time-zone';
 import { platformKey, type Platform } from '@shared/domain/platform';
 import type { RecordTable } from '@shared/domain/tables';
 import type { LedgerDb } from './schema';
+import { readByIndexKeys } from './chunked-reads';
 
 /** Errors shown to the clerk in Chinese; `detail` goes to the log. */
 export class LedgerError extends Error {
@@ -112,29 +113,46 @@ async function setDeleted(db: LedgerDb, table: RecordTable, id: string, deleted:
 }
 
 /**
- * The registry's duplicate rule (platformKey): another live platform of the same kind with the same
- * account id, if any. Call it inside the transaction that writes the platform.
+ * The platforms stored here, trash included, whose kind and account id fall under the registry's
+ * duplicate rule (platformKey) with one of `accounts`, in id order. Dexie calls only.
  *
  * Account ids are stored as typed, and platformKey folds case, full-width forms, spaces, the scheme
  * and trailing slashes: the variants of one key cannot be listed, so no exact lookup finds them all.
- * Instead the kind's account ids are read as index keys only ([kind+accountId], no records), and
- * only the platforms whose account id has the same key are read whole.
+ * Instead each kind's account ids are read as index keys only ([kind+accountId], no records), and
+ * only the platforms whose account id has one of the keys are read whole.
+ */
+export async function platformsWithAccounts(db: LedgerDb, accounts: Iterable<{ kind: string; accountId: string }>): Promise<Platform[]> {
+  const wanted = new Map<string, Set<string>>();
+  for (const { kind, accountId } of accounts) {
+    const key = platformKey(kind, accountId);
+    if (!key) continue;
+    const keys = wanted.get(kind);
+    if (keys) keys.add(key);
+    else wanted.set(kind, new Set([key]));
+  }
+  const same: [string, string][] = [];
+  // A kind after another: cursors side by side in one transaction took five times as long in
+  // Chromium (10,000 platforms of 14 kinds: 1.0–1.2 s against 0.17–0.2 s for one walk of them all).
+  for (const [kind, keys] of wanted) {
+    // IndexedDB orders [kind] before [kind, any account id] and those before [kind, []] (arrays after strings).
+    for (const k of await db.platforms.where('[kind+accountId]').between([kind], [kind, []], true, true).uniqueKeys()) {
+      const accountId: unknown = Array.isArray(k) ? k[1] : undefined;
+      if (typeof accountId !== 'string') continue;
+      const key = platformKey(kind, accountId);
+      if (key !== undefined && keys.has(key)) same.push([kind, accountId]);
+    }
+  }
+  // One exact read per spelling (usually one).
+  const found = await readByIndexKeys(db.platforms, '[kind+accountId]', same);
+  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The registry's duplicate rule: another live platform of the same kind with the same account id
+ * (platformKey), if any, the first by id. Call it inside the transaction that writes the platform.
  */
 async function liveDuplicateAccount(db: LedgerDb, kind: string, accountId: string, ownId: string | undefined): Promise<Platform | undefined> {
-  const key = platformKey(kind, accountId);
-  if (!key) return undefined;
-  const byAccount = db.platforms.where('[kind+accountId]');
-  // IndexedDB orders [kind] before [kind, any account id] and those before [kind, []] (arrays after strings).
-  const accounts = await byAccount.between([kind], [kind, []], true, true).uniqueKeys();
-  const same = accounts.flatMap((k) => {
-    const stored = Array.isArray(k) ? k[1] : undefined;
-    return typeof stored === 'string' && platformKey(kind, stored) === key ? [[kind, stored]] : [];
-  });
-  // One exact read per spelling (usually one): anyOf would step a cursor over the rows between them.
-  const candidates = (await Promise.all(same.map((k) => byAccount.equals(k).toArray()))).flat();
-  // In id order, as a read of the kind returned them: the same platform is named when several match.
-  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return candidates.find((p) => p.id !== ownId && !p.deletedAt);
+  return (await platformsWithAccounts(db, [{ kind, accountId }])).find((p) => p.id !== ownId && !p.deletedAt);
 }
 
 /** A platform back from the trash must not become a second live copy of an account. */

@@ -11,8 +11,9 @@ import { PlatformDuplicates, platformIdentity, nameKey, type StoredData } from '
 import type { ImportTarget } from '@shared/spreadsheet/targets';
 import type { Table } from 'dexie';
 import type { LedgerDb } from './schema';
-import { LedgerError } from './repository';
-import { readByIds } from './chunked-reads';
+import { LedgerError, platformsWithAccounts } from './repository';
+import { readByIds, readByIndexKeys } from './chunked-reads';
+import type { Platform } from '@shared/domain/platform';
 
 /**
  * Units, people and platforms as the preview needs them (records in the trash included): every
@@ -65,10 +66,11 @@ function referencedPeople(target: ImportTarget, draft: Record<string, unknown>):
 }
 
 /**
- * What stillValid reads for an import into `target`: that table whole (its duplicate rules fold
- * names and account ids, so no index lookup finds every match), and of the other two tables only
- * the records the rows name, by id — stillValid asks them nothing else. An import of people no
- * longer reads the whole registry.
+ * What stillValid reads for an import into `target`: of the other two tables only the records the
+ * rows name, by id — stillValid asks them nothing else. Of the target table, units and people whole
+ * (their duplicate rule folds names, so no index lookup finds every match); of the registry, the
+ * platforms a row could repeat: those holding one of the rows' accounts (platformsWithAccounts)
+ * and those of the rows' host units (the rule without an account is kind + name + host unit).
  */
 async function storedForCheck(db: LedgerDb, target: ImportTarget, rows: readonly PreviewRow[]): Promise<StoredData> {
   const unitIds = new Set<string>();
@@ -83,9 +85,20 @@ async function storedForCheck(db: LedgerDb, target: ImportTarget, rows: readonly
   const [units, people, platforms] = await Promise.all([
     target === 'units' ? db.units.toArray() : readByIds(db.units, [...unitIds]),
     target === 'people' ? db.people.toArray() : readByIds(db.people, [...personIds]),
-    target === 'platforms' ? db.platforms.toArray() : [],
+    target === 'platforms' ? platformsToCheck(db, rows) : [],
   ]);
   return { units, people, platforms };
+}
+
+/** The stored platforms, trash included, that share an account or a host unit with a row (each once). */
+async function platformsToCheck(db: LedgerDb, rows: readonly PreviewRow[]): Promise<Platform[]> {
+  const drafts = rows.map((r) => platformIdentity(r.draft!));
+  const hosts = [...new Set(drafts.flatMap((d) => (d.hostUnitId ? [d.hostUnitId] : [])))];
+  const [byAccount, byHost] = await Promise.all([
+    platformsWithAccounts(db, drafts.flatMap((d) => (d.accountId ? [{ kind: d.kind, accountId: d.accountId }] : []))),
+    readByIndexKeys(db.platforms, 'hostUnitId', hosts),
+  ]);
+  return [...new Map([...byAccount, ...byHost].map((p) => [p.id, p])).values()];
 }
 
 /** Whether what the rows refer to and must not repeat still holds in the stored data. */

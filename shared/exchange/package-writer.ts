@@ -33,7 +33,8 @@ export interface PackageInput {
   timeZone: string;
   institution: string;
   unitId: string;
-  /** Everything stored in the four tables (records in the trash included). */
+  /** What the package is picked from: every unit, and at least the people, platforms and filings
+   * selectUnitRecords picks from the four tables (records in the trash included). */
   all: ExchangeRecords;
 }
 

@@ -99,11 +99,17 @@ export function selectUnitRecords(all: ExchangeRecords, unitId: string): Exchang
   const platforms = all.platforms.filter((p) => p.hostUnitId !== undefined && owned.has(p.hostUnitId));
   const platformIds = new Set(platforms.map((p) => p.id));
   const approvals = all.approvals.filter((a) => platformIds.has(a.platformId));
+  const named = peopleNamedBy(units, platforms);
+  const people = all.people.filter((p) => (p.unitId !== undefined && owned.has(p.unitId)) || named.has(p.id));
+  return { units, people, platforms, approvals };
+}
+
+/** The people a package's units and platforms name (besides the people of its units, who are in it too). */
+export function peopleNamedBy(units: readonly object[], platforms: readonly object[]): Set<string> {
   const named = new Set<string>();
   for (const u of units) for (const ref of referencesOf('units', u)) if (ref.table === 'people') named.add(ref.id);
   for (const p of platforms) for (const ref of referencesOf('platforms', p)) if (ref.table === 'people') named.add(ref.id);
-  const people = all.people.filter((p) => (p.unitId !== undefined && owned.has(p.unitId)) || named.has(p.id));
-  return { units, people, platforms, approvals };
+  return named;
 }
 
 /** A record of a package that its unit's package would not hold. */

@@ -39,7 +39,7 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export, platforms-export, approvals-export, inspections-export, pages-all). */
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export, platforms-export, approvals-export, inspections-export, pages-all, exchange). */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-approvals,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
@@ -635,6 +635,59 @@ async function browserBackup(app: App, file: string): Promise<Sample> {
   return sample;
 }
 
+/** The unit whose 数据交换 package the exchange step exports and imports back (one of the dataset's 300, about 33 platforms). */
+const EXCHANGE_UNIT = '图书馆';
+
+/** Main-thread tasks of at least BENCH_LIST_TASKS ms since `from`, printed under `label`. */
+async function listTasks(app: App, label: string, from: number): Promise<void> {
+  if (LIST_TASKS <= 0) return;
+  const tasks = (await app.page.evaluate(`window.__bench.longTasks.filter(([at, ms]) => at >= ${from} && ms >= ${LIST_TASKS})`)) as [number, number][];
+  console.log(`  ${label} tasks ≥ ${LIST_TASKS} ms (ms after the click: length): ${tasks.map(([at, ms]) => `${Math.round(at - from)}: ${Math.round(ms)}`).join(', ') || 'none'}`);
+}
+
+/**
+ * 数据交换 at a whole university's scale: one unit's package exported (导出数据包 → the file
+ * downloaded), then that file imported back (file chosen → 导入对比 shown, every record 相同).
+ */
+async function exchangeRoundTrip(app: App, file: string): Promise<{ exported: Sample; imported: Sample }> {
+  const { page } = app;
+  // From another page: 数据交换 opens afresh (no unit chosen, no notice or comparison of a run before).
+  await app.settleOn('设置');
+  await app.nav('数据交换').click();
+  const unit = page.getByRole('combobox', { name: '要导出的单位' });
+  await unit.click();
+  await unit.fill(EXCHANGE_UNIT);
+  await page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${EXCHANGE_UNIT}$`) }).first().click();
+  const button = page.getByRole('button', { name: '导出数据包' });
+  await button.waitFor();
+  await page.waitForTimeout(1500);
+  let from = await app.now();
+  let t0 = Date.now();
+  const exported = await withRss(() =>
+    profiled(page, 'exchange-export', async () => {
+      const downloading = page.waitForEvent('download', { timeout: 60_000 });
+      await button.click();
+      await (await downloading).saveAs(file);
+      await page.getByText(/^已导出“/).waitFor({ timeout: 60_000 });
+    }),
+  );
+  const exportSample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: exported.peak, idleRss: exported.idle, bytes: statSync(file).size };
+  await listTasks(app, '导出数据包', from);
+  await page.waitForTimeout(1500);
+  from = await app.now();
+  t0 = Date.now();
+  const imported = await withRss(() =>
+    profiled(page, 'exchange-import', async () => {
+      await page.getByLabel('选择数据交换包文件').setInputFiles(file);
+      await page.getByRole('region', { name: '导入对比' }).waitFor({ timeout: 60_000 });
+    }),
+  );
+  const importSample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: imported.peak, idleRss: imported.idle, bytes: statSync(file).size };
+  await listTasks(app, '导入对比', from);
+  rmSync(file, { force: true });
+  return { exported: exportSample, imported: importSample };
+}
+
 /** A register's 导出 Excel of its whole list (no filter) → the workbook downloaded (its bytes are the sample's). */
 async function listExport(app: App, area: string, file: string): Promise<Sample> {
   const { page } = app;
@@ -653,10 +706,7 @@ async function listExport(app: App, area: string, file: string): Promise<Sample>
   );
   const sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: measured.peak, idleRss: measured.idle, bytes: statSync(file).size };
   rmSync(file, { force: true });
-  if (LIST_TASKS > 0) {
-    const tasks = (await page.evaluate(`window.__bench.longTasks.filter(([at, ms]) => at >= ${from} && ms >= ${LIST_TASKS})`)) as [number, number][];
-    console.log(`  ${area} 导出 tasks ≥ ${LIST_TASKS} ms (ms after the click: length): ${tasks.map(([at, ms]) => `${Math.round(at - from)}: ${Math.round(ms)}`).join(', ') || 'none'}`);
-  }
+  await listTasks(app, `${area} 导出`, from);
   return sample;
 }
 
@@ -780,6 +830,12 @@ try {
   for (const [step, area] of [['audit-export', '审计日志'], ['reviews-export', '发布审核'], ['platforms-export', '平台台账'], ['approvals-export', '开通与备案'], ['inspections-export', '年度检查']] as const) {
     const exports = STEPS.has(step) ? await runs(`${area} 导出 Excel`, () => listExport(a, area, join(dir, `${step}.xlsx`))) : undefined;
     if (exports) reportRow(`${area} 导出 Excel of the whole list (click → workbook downloaded; not a row of the issue)`, exports, { throughput: true, overIdle: true });
+  }
+
+  const exchanges = STEPS.has('exchange') ? await runs('数据交换', () => exchangeRoundTrip(a, join(dir, 'exchange.mlpkg'))) : undefined;
+  if (exchanges) {
+    reportRow(`数据交换, ${EXCHANGE_UNIT}'s package exported (导出数据包 → file saved; not a row of the issue)`, exchanges.map((e) => e.exported), { overIdle: true });
+    reportRow(`数据交换, that package imported back (file chosen → 导入对比 shown; not a row of the issue)`, exchanges.map((e) => e.imported), { overIdle: true });
   }
 
   const batches = STEPS.has('batch') ? await runs('batch of F04', () => f04Batch(a)) : undefined;

@@ -246,6 +246,38 @@ describe('CSV export, then import', () => {
   });
 });
 
+describe('the re-check of an import of platforms', () => {
+  it('reads the platforms holding the rows’ accounts and those of their host units, not the registry, and still refuses an account registered since the preview in another spelling', async () => {
+    const tw = await createRecord<Unit>(db, 'units', { name: '校团委', kind: '职能部门' });
+    const other = await createRecord<Unit>(db, 'units', { name: '图书馆', kind: '直属单位' });
+    // A registry of another unit, of the rows' kinds and of others: the re-check has no reason to read it.
+    await db.platforms.bulkAdd(Array.from({ length: 200 }, (_, i) => platformRecord(`lib-${i}`, { kind: i % 2 ? '微博' : '微信公众号', accountId: `lib_${i}`, hostUnitId: other.id })));
+    const sameUnit = await createRecord<Platform>(db, 'platforms', platformDraft({ kind: '抖音', name: '东湖团委抖音', accountId: 'dhsf_tw_dy', hostUnitId: tw.id }));
+    const sheet: ReadSheet = {
+      name: '台账',
+      rows: [
+        ['平台类型', '账号名称', '账号ID', '主办单位'],
+        ['微信公众号', '东湖青年', 'dhsf_youth', '校团委'],
+        ['微博', '东湖青年微博', 'dhsf_youth_wb', '校团委'],
+      ],
+    };
+    const preview = await platformPreview(db, sheet);
+    expect(splitPreview(preview).ready).toHaveLength(2);
+    const spelled = await createRecord<Platform>(db, 'platforms', platformDraft({ kind: '微博', name: '别处登记的微博', accountId: ' DHSF_Youth_WB ', hostUnitId: other.id }));
+
+    const before = await snapshot();
+    reads.records.clear();
+    await expect(importRows(db, preview, preview.rows)).rejects.toThrow(/预览之后台账已有变化/);
+    const read = new Set(((reads.records.get('platforms') ?? []) as Platform[]).map((p) => p.id));
+    expect(read).toEqual(new Set([sameUnit.id, spelled.id]));
+    expect(await snapshot()).toEqual(before);
+
+    // Once that platform is gone (not trashed: the rule counts the trash too), the same rows are written.
+    await db.platforms.delete(spelled.id);
+    expect(await importRows(db, preview, preview.rows)).toBe(2);
+  });
+});
+
 describe('platforms without an account id', () => {
   it('refuses, writing nothing, a row whose kind, name and host unit were registered without an account after the preview', async () => {
     const tw = await createRecord<Unit>(db, 'units', { name: '校团委', kind: '职能部门' });

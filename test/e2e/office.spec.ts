@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { LedgerApp } from './pages/ledger-app';
 import { OfficePage } from './pages/office-page';
 import { institutionToday } from './pages/institution-day';
+import { exportedXml } from './pages/list-export';
 
 const GROUP = '计算机与人工智能学院教职工群';
 
@@ -54,8 +55,16 @@ test('a problem logged in a group shows in the incidents list (003 第二十三�
   await expect(row).toBeVisible();
   await expect(row.getByRole('link', { name: GROUP })).toBeVisible();
   await expect(row.getByText('处理中')).toBeVisible();
+  // 导出 Excel writes the list as shown: the problem with its group's name, …
+  const listed = await exportedXml(page);
+  expect(listed).toContain('有成员转发校外培训广告（e2e）。');
+  expect(listed).toContain(GROUP);
   await o.filter('按办理状态筛选', '已办结');
   await expect(row).toBeHidden();
+  // … and without it once the filter leaves it out.
+  const closed = await exportedXml(page);
+  expect(closed).toContain('办结日期');
+  expect(closed).not.toContain('有成员转发校外培训广告（e2e）。');
 });
 
 test('a complaint is closed only after feedback to the complainant (002 第十条(二))', async ({ page }) => {
@@ -100,6 +109,10 @@ test('a training with attendees and its sign-in sheet F16 (003 第十五条)', a
   const row = o.row('工作群实名管理与问题登记（e2e）');
   await expect(row.getByText('2人')).toBeVisible();
   await expect(row.getByText('李赟')).toBeVisible();
+  // 导出 Excel names the attendees.
+  const listed = await exportedXml(page);
+  expect(listed).toContain('工作群实名管理与问题登记（e2e）');
+  expect(listed).toMatch(/李赟、吴芳|吴芳、李赟/);
   await row.getByRole('button', { name: /^打印签到表/ }).click();
   await expect(o.dialog(/新媒体管理培训签到表/).locator('iframe[title="表格预览"]')).toBeVisible({ timeout: 30_000 });
 });

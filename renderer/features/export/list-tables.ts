@@ -118,6 +118,31 @@ export async function handoversSheet(): Promise<SlicedExportTable> {
   );
 }
 
+/** 培训's order, the list's and the export's: newest first through the date index (a day's by id, last first). */
+export const trainingsNewestFirst = () => db.trainings.orderBy('date').reverse();
+
+/** 培训 as exported: every training not in the trash, in the list's order, a slice at a time (ids read as keys only). */
+export async function trainingsSheet(): Promise<SlicedExportTable> {
+  const names = exportNames();
+  return slicedExport(await liveKeysInOrder(db.trainings, trainingsNewestFirst()), async (slice) => {
+    const rows = await readByIds(db.trainings, slice);
+    return trainingsTable(rows, await names(rows.flatMap((t) => t.attendeeIds)));
+  });
+}
+
+/**
+ * 问题与舆情 as exported: the records of the list's parts, one after another (the open ones, then
+ * the closed ones, each as the page filters and orders it), a slice at a time.
+ */
+export async function incidentsSheet(parts: readonly Collection<Incident, string, unknown>[]): Promise<SlicedExportTable> {
+  const ids = (await Promise.all(parts.map((part) => part.primaryKeys()))).flat();
+  return slicedExport(ids, async (slice) => {
+    const rows = await readByIds(db.incidents, slice);
+    const platforms = await readPlatformsById(rows.flatMap((i) => (i.platformId ? [i.platformId] : [])));
+    return incidentsTable(rows, (id) => platforms.get(id)?.name ?? '（已删除）');
+  });
+}
+
 /** 平台台账 as exported, with the names of the people the rows name. */
 export async function exportPlatforms(rows: readonly Platform[], read: ReadNames = readPageLookups): Promise<ExportTable> {
   return platformsTable(rows, await read(rows.flatMap(platformPersonIds)));

@@ -7,7 +7,6 @@ import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
 import type { IncidentKind, IncidentState } from '@shared/rules/incident-rules';
 import { db } from '../../db/database';
-import { readByIds } from '../../db/chunked-reads';
 import { useIndexPage } from '../../db/register-index';
 import { DeleteButton } from '../../components/delete-button';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
@@ -15,7 +14,7 @@ import { PrintPreview } from '../print/print-preview';
 import { IncidentDialog } from './incident-dialog';
 import { CloseIncidentDialog } from './close-incident-dialog';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { incidentsTable } from '../export/list-tables';
+import { incidentsSheet } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
@@ -66,13 +65,8 @@ export function IncidentsPage() {
   usePdfWarmUpOnceShown(rows !== undefined);
   const names = new Map([...(open?.platforms ?? []), ...(closed?.platforms ?? [])].map(([id, p]) => [id, p.name]));
   const platformName = (id: string) => names.get(id);
-  const exportRows = async () => [...(showOpen ? await incidentsWhere(kind, false)().toArray() : []), ...(showClosed ? await incidentsWhere(kind, true)().toArray() : [])];
-  const exportTables = async () => {
-    const all = await exportRows();
-    const platforms = await readByIds(db.platforms, [...new Set(all.flatMap((i) => (i.platformId ? [i.platformId] : [])))]);
-    const byId = new Map(platforms.filter((p) => !p.deletedAt).map((p) => [p.id, p.name]));
-    return [incidentsTable(all, (id) => byId.get(id) ?? '（已删除）')];
-  };
+  // The list's parts as it shows them: the open ones, then the closed ones.
+  const exportTables = async () => [await incidentsSheet([...(showOpen ? [incidentsWhere(kind, false)()] : []), ...(showClosed ? [incidentsWhere(kind, true)()] : [])])];
   const label = (i: Incident) => `${i.kind} ${i.date} ${i.found.slice(0, 12)}`;
   const filtered = kind !== '全部' || state !== '全部';
 

@@ -8,8 +8,7 @@ import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
 import { localToday } from '@shared/domain/today';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/database';
-import { readLive } from '../../db/chunked-reads';
-import { readPageLookups, useSettings } from '../../db/queries';
+import { useSettings } from '../../db/queries';
 import { useIndexPage } from '../../db/register-index';
 import { DeleteButton } from '../../components/delete-button';
 import { PersonName } from '../../components/person-name';
@@ -17,14 +16,14 @@ import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { TrainingDialog } from './training-dialog';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
-import { trainingsTable } from '../export/list-tables';
+import { trainingsNewestFirst, trainingsSheet } from '../export/list-tables';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
 
 const PAGE_SIZE = 25;
 
 /** Live trainings, newest first through the date index. */
-const newestFirst = () => db.trainings.orderBy('date').reverse().filter((t) => !t.deletedAt);
+const newestFirst = () => trainingsNewestFirst().filter((t) => !t.deletedAt);
 
 /** Attendees named in a row (the first six; the rest are counted). */
 const SHOWN_ATTENDEES = 6;
@@ -52,10 +51,7 @@ export function TrainingsPage() {
     () => (settings && thisSemester ? trainingReminders({ trainings: thisSemester }, settings.profile, today)[0] : undefined),
     [settings, thisSemester, today],
   );
-  const exportTables = async () => {
-    const all = (await readLive(db.trainings)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    return [trainingsTable(all, await readPageLookups(all.flatMap((t) => t.attendeeIds)))];
-  };
+  const exportTables = async () => [await trainingsSheet()];
   const label = (t: Training) => `${t.date} ${t.topic}`;
 
   return (

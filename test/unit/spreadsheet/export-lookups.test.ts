@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/db/database';
 import { loadDataset } from '../../../renderer/db/dataset';
 import { readLookups, readPageLookups } from '../../../renderer/db/queries';
-import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, exportNames, handoversNewestFirst, handoversSheet, handoversTable, printoutsNewestFirst, printoutsSheet, printoutsTable, type ReadNames } from '../../../renderer/features/export/list-tables';
+import { exportEnvelopes, exportGroups, exportInspections, exportPlatforms, exportUnits, reviewsSheet, slicedExport, exportNames, handoversNewestFirst, handoversSheet, handoversTable, printoutsNewestFirst, printoutsSheet, printoutsTable, trainingsNewestFirst, trainingsSheet, trainingsTable, incidentsSheet, incidentsTable, type ReadNames } from '../../../renderer/features/export/list-tables';
 import { readByIds } from '../../../renderer/db/chunked-reads';
 import { reviewListRows, reviewSheetSlices, reviewsTable } from '../../../renderer/features/export/review-sheet';
 import { buildExport } from '../../../renderer/features/export/export-files';
@@ -18,6 +18,7 @@ import { platformPersonIds } from '../../../shared/domain/roles';
 import { validTimeZone } from '../../../shared/domain/time-zone';
 import { logReads, type ReadLog } from '../db/read-log';
 import type { ExportCell } from '../../../shared/spreadsheet/export-table';
+import { TRAINING_TEAMS } from '../../../shared/domain/records';
 import type { RuleProfile } from '../../../shared/profiles/types';
 
 const demo = createDemoDataset();
@@ -253,6 +254,77 @@ describe('exports name people read by id (issue 15)', () => {
       }
     } finally {
       await db.printouts.bulkDelete(added.map((p) => p.id));
+    }
+  });
+
+  it('培训 exported a slice at a time in the list’s order (newest first, a day’s last id first), the trash left out, the attendees named', async () => {
+    const people = live(await db.people.toArray());
+    const at = '2026-01-01T00:00:00.000Z';
+    const added = Array.from({ length: 1_107 }, (_, i) => ({
+      id: `T${String(i).padStart(5, '0')}`,
+      createdAt: at,
+      updatedAt: at,
+      date: `2026-0${1 + (i % 9)}-2${i % 3}`,
+      topic: `培训${i}`,
+      speaker: '王老师',
+      team: TRAINING_TEAMS[0],
+      attendeeIds: [people[i % people.length]!.id, people[(i + 3) % people.length]!.id],
+      ...(i % 100 === 9 && { deletedAt: at }),
+    }));
+    await db.trainings.bulkAdd(added);
+    reads.records.clear();
+    try {
+      const sheet = await trainingsSheet();
+      const rows: ExportCell[][] = [];
+      for await (const slice of sheet.slices) rows.push(...slice);
+      // No read hands back more than a slice of trainings.
+      expect(reads.largest.get('trainings')).toBeLessThanOrEqual(500);
+      const listed = await trainingsNewestFirst().filter((t) => !t.deletedAt).toArray();
+      expect(sheet.count).toBe(listed.length);
+      expect(rows).toEqual(trainingsTable(listed, await readLookups()).rows);
+      expect(rows.map((r) => r[1])).not.toContain('培训9');
+      const sameDay = listed.filter((t) => t.date === '2026-09-22').map((t) => t.id);
+      expect(sameDay.length).toBeGreaterThan(1);
+      expect(sameDay).toEqual([...sameDay].sort().reverse());
+    } finally {
+      await db.trainings.bulkDelete(added.map((t) => t.id));
+    }
+  });
+
+  it('问题与舆情 exported a slice at a time: the list’s parts one after another, as the page filters and orders them', async () => {
+    const platforms = await db.platforms.toArray();
+    const at = '2026-01-01T00:00:00.000Z';
+    const added = Array.from({ length: 1_111 }, (_, i) => ({
+      id: `I${String(i).padStart(5, '0')}`,
+      createdAt: at,
+      updatedAt: at,
+      date: `2026-0${1 + (i % 9)}-0${1 + (i % 7)}`,
+      kind: (['问题登记', '举报投诉', '舆情'] as const)[i % 3]!,
+      ...(i % 4 !== 0 && { platformId: platforms[i % platforms.length]!.id }),
+      found: `问题${i}`,
+      actions: ['删除'],
+      reportedTo: '',
+      feedback: '',
+      ...(i % 2 === 0 && { closedOn: '2026-10-01' }),
+      ...(i % 100 === 11 && { deletedAt: at }),
+    }));
+    await db.incidents.bulkAdd(added as never);
+    reads.records.clear();
+    try {
+      const part = (closed: boolean) => () => db.incidents.orderBy('date').reverse().filter((x) => !x.deletedAt && Boolean(x.closedOn) === closed && x.kind === '举报投诉');
+      const sheet = await incidentsSheet([part(false)(), part(true)()]);
+      const rows: ExportCell[][] = [];
+      for await (const slice of sheet.slices) rows.push(...slice);
+      const listed = [...(await part(false)().toArray()), ...(await part(true)().toArray())];
+      expect(sheet.count).toBe(listed.length);
+      const names = new Map(platforms.filter((p) => !p.deletedAt).map((p) => [p.id, p.name]));
+      expect(rows).toEqual(incidentsTable(listed, (id) => names.get(id) ?? '（已删除）').rows);
+      // Open first, then closed; only 举报投诉; a platform's name or nothing.
+      expect(rows.findIndex((r) => r[7] === '已办结')).toBe(listed.filter((x) => !x.closedOn).length);
+      expect(rows.every((r) => r[1] === '举报投诉')).toBe(true);
+      expect(reads.largest.get('incidents')).toBeLessThanOrEqual(500);
+    } finally {
+      await db.incidents.bulkDelete(added.map((x) => x.id));
     }
   });
 });

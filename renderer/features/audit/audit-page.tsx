@@ -13,42 +13,8 @@ import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
 import { auditLogSheet, changeNames, logPages } from './log-pages';
-import { dayBounds, instantText } from '@shared/domain/time-zone';
-
-/** Audit entries of one record, one table, one operator and/or a date range. */
-export interface AuditFilter {
-  recordId?: string;
-  table?: string;
-  operator?: string;
-  /** YYYY-MM-DD, inclusive. */
-  from?: string;
-  to?: string;
-}
-
-/**
- * The filtered entries, newest first, read through an index (record, else table, else time) a
- * page at a time; the other conditions are applied on that index's cursor.
- */
-function filtered(f: AuditFilter, timeZone: string) {
-  // The days are the institution's, as the entries' times are shown.
-  const fromIso = f.from ? dayBounds(f.from, timeZone).from : undefined;
-  const toIso = f.to ? dayBounds(f.to, timeZone).to : undefined;
-  const base = f.recordId
-    ? db.auditLog.where('recordId').equals(f.recordId)
-    : f.table
-      ? db.auditLog.where('table').equals(f.table)
-      : fromIso || toIso
-        ? db.auditLog.where('at').between(fromIso ?? '', toIso ?? '\uffff', true, true)
-        : undefined;
-  const rest = (e: AuditEntry) =>
-    (!f.table || e.table === f.table) &&
-    (!f.operator || e.operator.includes(f.operator)) &&
-    (!fromIso || e.at >= fromIso) &&
-    (!toIso || e.at <= toIso);
-  const any = f.recordId || f.table || f.operator || fromIso || toIso;
-  if (!base) return any ? db.auditLog.orderBy('seq').reverse().filter(rest) : db.auditLog.orderBy('seq').reverse();
-  return base.and(rest).reverse();
-}
+import { instantText } from '@shared/domain/time-zone';
+import { auditEntries, type AuditFilter } from './audit-filter';
 
 /** Entries checked per read: the window stays responsive between reads. */
 const VERIFY_PAGE = 1_000;
@@ -81,13 +47,13 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   };
   const key = JSON.stringify(filter);
   const rows = useLiveQuery(async () => {
-    const list = await filtered(filter, timeZone).offset((page - 1) * pageSize).limit(pageSize).toArray();
+    const list = await auditEntries(db, filter, timeZone).offset((page - 1) * pageSize).limit(pageSize).toArray();
     // Entries are shown newest first whichever index served them (an index keeps seq order within a key).
     return list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0));
   }, [page, key, timeZone]);
-  // Asked after the page: counting a whole log (300,000 entries: most of a second) must not hold
-  // the entries back; until it is known the pages shown so far are all the pager offers.
-  const total = useLiveQuery(() => filtered(filter, timeZone).count(), [key, timeZone]);
+  // Asked after the page: a count the filter's index cannot give alone reads every entry it covers,
+  // and must not hold the entries back; until it is known the pages shown so far are all the pager offers.
+  const total = useLiveQuery(() => auditEntries(db, filter, timeZone).count(), [key, timeZone]);
   // Whether each record shown is still there or in the trash, by primary key (one page's worth).
   const places = useLiveQuery(async () => {
     const out = new Map<string, 'live' | 'trash' | 'gone'>();

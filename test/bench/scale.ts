@@ -39,7 +39,7 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export, platforms-export, approvals-export, inspections-export, pages-all, exchange). */
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export, platforms-export, approvals-export, inspections-export, people-export, groups-export, envelopes-export, handovers-export, pages-all, exchange, audit-filter). */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-approvals,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
@@ -688,6 +688,64 @@ async function exchangeRoundTrip(app: App, file: string): Promise<{ exported: Sa
   return { exported: exportSample, imported: importSample };
 }
 
+/**
+ * 审计日志 filtered by 类别 (发布审核: about a third of the log): from the choice to the first page of
+ * entries of that kind, and to the pager counting them all (its last page number the count's).
+ */
+async function auditFilter(app: App): Promise<{ rows: Sample; counted: Sample }> {
+  const { page } = app;
+  await app.settleOn('设置');
+  await app.nav('审计日志').click();
+  await app.waitVisible(FIRST_ROW.map((s) => s.replace(':not([data-bench-old])', '')));
+  await page.waitForTimeout(1500);
+  // The pages the pager must come to: the entries of 发布审核, counted in IndexedDB here.
+  const pages = (await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('media-ledger');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const count = open.result.transaction('auditLog').objectStore('auditLog').index('table').count('reviews');
+      count.onsuccess = () => { open.result.close(); resolve(Math.ceil(count.result / 50)); };
+      count.onerror = () => reject(count.error);
+    };
+  })`)) as number;
+  if (!(pages > 1)) throw new Error(`审计日志 holds ${pages} page(s) of 发布审核 entries`);
+  // Until the table shows entries of this kind only (the 类别 column, the fourth) and, then, the pager's last page is the count's.
+  const settle = (kind: string) =>
+    page.evaluate(`new Promise((resolve) => {
+      const until = performance.now() + ${LONG_MS};
+      let rowsAt = -1;
+      const tick = () => {
+        const rows = [...document.querySelectorAll('main tbody tr[data-row-key]')];
+        const fits = rows.length > 0 && rows.every((r) => r.children[3]?.textContent === ${JSON.stringify(kind)});
+        if (fits && rowsAt < 0) rowsAt = performance.now();
+        const shown = [...document.querySelectorAll('main .ant-pagination-item')].map((li) => Number(li.getAttribute('title')));
+        if (rowsAt >= 0 && Math.max(0, ...shown) === ${pages}) return resolve([rowsAt, performance.now()]);
+        if (performance.now() > until) return resolve([rowsAt, -1]);
+        requestAnimationFrame(tick);
+      };
+      tick();
+    })`) as Promise<[number, number]>;
+  const byKind = page.getByRole('combobox', { name: '按类别筛选' });
+  await byKind.click();
+  const option = page.locator('.ant-select-item-option:visible').filter({ hasText: /^发布审核$/ }).first();
+  await option.waitFor();
+  const kind = await withRss(() =>
+    profiled(page, 'audit-filter', async () => {
+      await option.click();
+      return settle('发布审核');
+    }),
+  );
+  const [rowsAt, countedAt] = kind.result;
+  if (rowsAt < 0 || countedAt < 0) throw new Error('审计日志 did not settle on 发布审核');
+  const clicked = await app.lastClick();
+  const longestKind = await app.longestSince(clicked);
+  const sample = (ms: number, longest: number, rss: { peak: number; idle: number }): Sample => ({ ms, longest, peakRss: rss.peak, idleRss: rss.idle });
+  return {
+    rows: sample(rowsAt - clicked, longestKind, kind),
+    counted: sample(countedAt - clicked, longestKind, kind),
+  };
+}
+
 /** A register's 导出 Excel of its whole list (no filter) → the workbook downloaded (its bytes are the sample's). */
 async function listExport(app: App, area: string, file: string): Promise<Sample> {
   const { page } = app;
@@ -827,9 +885,25 @@ try {
     }
   }
 
-  for (const [step, area] of [['audit-export', '审计日志'], ['reviews-export', '发布审核'], ['platforms-export', '平台台账'], ['approvals-export', '开通与备案'], ['inspections-export', '年度检查']] as const) {
+  for (const [step, area] of [
+    ['audit-export', '审计日志'],
+    ['reviews-export', '发布审核'],
+    ['platforms-export', '平台台账'],
+    ['approvals-export', '开通与备案'],
+    ['inspections-export', '年度检查'],
+    ['people-export', '人员'],
+    ['groups-export', '工作群'],
+    ['envelopes-export', '密码密封存档'],
+    ['handovers-export', '管理员交接'],
+  ] as const) {
     const exports = STEPS.has(step) ? await runs(`${area} 导出 Excel`, () => listExport(a, area, join(dir, `${step}.xlsx`))) : undefined;
     if (exports) reportRow(`${area} 导出 Excel of the whole list (click → workbook downloaded; not a row of the issue)`, exports, { throughput: true, overIdle: true });
+  }
+
+  const filtered = STEPS.has('audit-filter') ? await runs('审计日志 filters', () => auditFilter(a)) : undefined;
+  if (filtered) {
+    reportRow('审计日志 类别 发布审核 chosen → its first entries (not a row of the issue)', filtered.map((f) => f.rows));
+    reportRow('审计日志 类别 发布审核 chosen → all counted (the pager at its last page)', filtered.map((f) => f.counted));
   }
 
   const exchanges = STEPS.has('exchange') ? await runs('数据交换', () => exchangeRoundTrip(a, join(dir, 'exchange.mlpkg'))) : undefined;

@@ -52,7 +52,7 @@ test('the audit log names a deleted account, shows what it said, filters, and li
   await audit.onlyRecord('东湖示范大学宣传部');
   await expect(audit.rows()).toHaveCount(2);
   await audit.filterOperator('李龘');
-  await expect(page.locator('.ant-empty-description')).toHaveText('暂无数据');
+  await expect(page.locator('.ant-empty-description')).toHaveText('没有符合筛选条件的记录');
   await audit.filterOperator('王𠮷');
   await expect(audit.rows()).toHaveCount(2);
 

@@ -53,6 +53,6 @@ test('审计日志’s date filter takes the institution’s days, whatever the 
   await range('2026-11-21', '2026-11-21');
   await expect(rows.filter({ hasText: '2026-11-21 01:00:00' }).first()).toBeVisible();
   await range('2026-11-20', '2026-11-20');
-  await expect(page.locator('.ant-empty-description', { hasText: '暂无数据' })).toBeVisible();
+  await expect(page.locator('.ant-empty-description', { hasText: '没有符合筛选条件的记录' })).toBeVisible();
   await expect(rows.filter({ hasText: '2026-11-21' })).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 // 审计日志: every change, newest first, naming the record (kept in the entry, so it survives
 // deletion) and each changed field in Chinese with its value before → after; filters by record,
 // table, operator and date; and a check that re-computes the whole hash chain.
-import { Alert, Button, DatePicker, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Progress, Select, Space, Tag, Typography } from 'antd';
+import { RegisterTable } from '../../components/register-table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { AUDIT_ACTION_LABELS, type AuditEntry } from '@shared/domain/audit';
@@ -46,6 +47,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
     setPage(1);
   };
   const key = JSON.stringify(filter);
+  const filtering = Object.values(filter).some((v) => v !== undefined);
   const rows = useLiveQuery(async () => {
     const list = await auditEntries(db, filter, timeZone).offset((page - 1) * pageSize).limit(pageSize).toArray();
     // Entries are shown newest first whichever index served them (an index keeps seq order within a key).
@@ -145,12 +147,14 @@ export function AuditPage({ recordId }: { recordId?: string }) {
           }
         />
       )}
-      <Table<AuditEntry>
+      <RegisterTable<AuditEntry>
+        label="审计日志"
         rowKey="seq"
         size="small"
         loading={!rows}
-        dataSource={rows}
-        pagination={{ current: page, pageSize, total: total ?? (page - 1) * pageSize + (rows?.length ?? 0), onChange: setPage, showSizeChanger: false }}
+        rows={rows}
+        paging={{ page, pageSize, total: total ?? (page - 1) * pageSize + (rows?.length ?? 0), onPage: setPage }}
+        empty={filtering ? '没有符合筛选条件的记录' : '还没有审计记录'}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', width: 180, render: (_, e) => instantText(e.at, timeZone, 'second') },

@@ -6,7 +6,7 @@ export class AuditLogPage {
   constructor(readonly page: Page) {}
 
   rows(): Locator {
-    return this.page.locator('.ant-table-tbody').getByRole('row');
+    return this.page.getByRole('table', { name: '审计日志' }).locator('tbody tr[data-row-key]');
   }
 
   row(...texts: string[]): Locator {

@@ -635,6 +635,17 @@ async function browserBackup(app: App, file: string): Promise<Sample> {
   return sample;
 }
 
+/**
+ * `run` timed from now (the wall clock), with the longest main-thread task and Chromium's memory
+ * meanwhile, profiled as `name`; `from` is the page's clock at the start, for listTasks.
+ */
+async function timedStep(app: App, name: string, run: () => Promise<void>): Promise<{ sample: Sample; from: number }> {
+  const from = await app.now();
+  const t0 = Date.now();
+  const measured = await withRss(() => profiled(app.page, name, run));
+  return { sample: { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: measured.peak, idleRss: measured.idle }, from };
+}
+
 /** The unit whose 数据交换 package the exchange step exports and imports back (one of the dataset's 300, about 33 platforms). */
 const EXCHANGE_UNIT = '图书馆';
 
@@ -661,29 +672,21 @@ async function exchangeRoundTrip(app: App, file: string): Promise<{ exported: Sa
   const button = page.getByRole('button', { name: '导出数据包' });
   await button.waitFor();
   await page.waitForTimeout(1500);
-  let from = await app.now();
-  let t0 = Date.now();
-  const exported = await withRss(() =>
-    profiled(page, 'exchange-export', async () => {
-      const downloading = page.waitForEvent('download', { timeout: 60_000 });
-      await button.click();
-      await (await downloading).saveAs(file);
-      await page.getByText(/^已导出“/).waitFor({ timeout: 60_000 });
-    }),
-  );
-  const exportSample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: exported.peak, idleRss: exported.idle, bytes: statSync(file).size };
-  await listTasks(app, '导出数据包', from);
+  const exported = await timedStep(app, 'exchange-export', async () => {
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await button.click();
+    await (await downloading).saveAs(file);
+    await page.getByText(/^已导出“/).waitFor({ timeout: 60_000 });
+  });
+  const exportSample = { ...exported.sample, bytes: statSync(file).size };
+  await listTasks(app, '导出数据包', exported.from);
   await page.waitForTimeout(1500);
-  from = await app.now();
-  t0 = Date.now();
-  const imported = await withRss(() =>
-    profiled(page, 'exchange-import', async () => {
-      await page.getByLabel('选择数据交换包文件').setInputFiles(file);
-      await page.getByRole('region', { name: '导入对比' }).waitFor({ timeout: 60_000 });
-    }),
-  );
-  const importSample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: imported.peak, idleRss: imported.idle, bytes: statSync(file).size };
-  await listTasks(app, '导入对比', from);
+  const imported = await timedStep(app, 'exchange-import', async () => {
+    await page.getByLabel('选择数据交换包文件').setInputFiles(file);
+    await page.getByRole('region', { name: '导入对比' }).waitFor({ timeout: 60_000 });
+  });
+  const importSample = { ...imported.sample, bytes: statSync(file).size };
+  await listTasks(app, '导入对比', imported.from);
   rmSync(file, { force: true });
   return { exported: exportSample, imported: importSample };
 }
@@ -753,16 +756,12 @@ async function listExport(app: App, area: string, file: string): Promise<Sample>
   const button = page.getByRole('button', { name: '导出 Excel' });
   await button.waitFor();
   await page.waitForTimeout(1500);
-  const from = await app.now();
-  const t0 = Date.now();
-  const measured = await withRss(() =>
-    profiled(page, `export-${area}`, async () => {
-      const downloading = page.waitForEvent('download', { timeout: LONG_MS });
-      await button.click();
-      await (await downloading).saveAs(file);
-    }),
-  );
-  const sample = { ms: Date.now() - t0, longest: await app.longestSince(from), peakRss: measured.peak, idleRss: measured.idle, bytes: statSync(file).size };
+  const { sample: timed, from } = await timedStep(app, `export-${area}`, async () => {
+    const downloading = page.waitForEvent('download', { timeout: LONG_MS });
+    await button.click();
+    await (await downloading).saveAs(file);
+  });
+  const sample = { ...timed, bytes: statSync(file).size };
   rmSync(file, { force: true });
   await listTasks(app, `${area} 导出`, from);
   return sample;

@@ -48,11 +48,16 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   };
   const key = JSON.stringify(filter);
   const filtering = Object.values(filter).some((v) => v !== undefined);
-  const rows = useLiveQuery(async () => {
+  // The page read for this filter and page, or, while it is read (a filter on 操作员 alone may go
+  // through the whole log), the last one read, shown under the spinner.
+  const pageKey = JSON.stringify([key, page, timeZone]);
+  const shown = useLiveQuery(async () => {
     const list = await auditEntries(db, filter, timeZone).offset((page - 1) * pageSize).limit(pageSize).toArray();
     // Entries are shown newest first whichever index served them (an index keeps seq order within a key).
-    return list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0));
-  }, [page, key, timeZone]);
+    return { pageKey, rows: list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0)) };
+  }, [pageKey]);
+  const rows = shown?.rows;
+  const pageRead = shown?.pageKey === pageKey;
   // Asked after the page: a count the filter's index cannot give alone reads every entry it covers,
   // and must not hold the entries back; until it is known the pages shown so far are all the pager offers.
   // Named by its filter: until this filter's count arrives, the pager does not offer the last one's.
@@ -153,7 +158,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         label="审计日志"
         rowKey="seq"
         size="small"
-        loading={!rows}
+        loading={!pageRead}
         rows={rows}
         paging={{ page, pageSize, total: total ?? (page - 1) * pageSize + (rows?.length ?? 0), onPage: setPage }}
         empty={filtering ? '没有符合筛选条件的记录' : '还没有审计记录'}

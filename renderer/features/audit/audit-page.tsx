@@ -61,8 +61,9 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   // Asked after the page: a count the filter's index cannot give alone reads every entry it covers,
   // and must not hold the entries back; until it is known the pages shown so far are all the pager offers.
   // Named by its filter: until this filter's count arrives, the pager does not offer the last one's.
-  const counted = useLiveQuery(async () => ({ key, total: await auditEntries(db, filter, timeZone).count() }), [key, timeZone]);
-  const total = counted?.key === key ? counted.total : undefined;
+  const countKey = JSON.stringify([key, timeZone]);
+  const counted = useLiveQuery(async () => ({ countKey, total: await auditEntries(db, filter, timeZone).count() }), [countKey]);
+  const total = counted?.countKey === countKey ? counted.total : undefined;
   // Whether each record shown is still there or in the trash, by primary key (one page's worth).
   const places = useLiveQuery(async () => {
     const out = new Map<string, 'live' | 'trash' | 'gone'>();

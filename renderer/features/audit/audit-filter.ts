@@ -21,8 +21,13 @@ export interface AuditFilter {
 /** A collection of the audit log, as Dexie types it. */
 type AuditCollection = ReturnType<LedgerDb['auditLog']['toCollection']>;
 
-/** The entries `f` keeps, newest first (by seq within the index's key), read through the index that narrows most. */
-export function auditEntries(db: LedgerDb, f: AuditFilter, timeZone: string): AuditCollection {
+/**
+ * The entries `f` keeps, newest first (by seq within the index's key), read through the index that
+ * narrows most. A walk that checks entries one by one ends at the first entry read once `stopped()`
+ * says so (the clerk has chosen another filter, and the window is not to go on reading the whole
+ * log for a count no one will see); what it read until then is its result.
+ */
+export function auditEntries(db: LedgerDb, f: AuditFilter, timeZone: string, stopped?: () => boolean): AuditCollection {
   // The days are the institution's, as the entries' times are shown.
   const fromIso = f.from ? dayBounds(f.from, timeZone).from : undefined;
   const toIso = f.to ? dayBounds(f.to, timeZone).to : undefined;
@@ -41,5 +46,7 @@ export function auditEntries(db: LedgerDb, f: AuditFilter, timeZone: string): Au
   if (fromIso && served !== 'at') checks.push((e) => e.at >= fromIso);
   if (toIso && served !== 'at') checks.push((e) => e.at <= toIso);
   const newestFirst = base.reverse();
-  return checks.length > 0 ? newestFirst.filter((e) => checks.every((check) => check(e))) : newestFirst;
+  if (checks.length === 0) return newestFirst;
+  // Only a walk that checks entries can be stopped: a stop check on a read the index answers alone would make IndexedDB's own count a walk.
+  return (stopped ? newestFirst.until(stopped) : newestFirst).filter((e) => checks.every((check) => check(e)));
 }

@@ -2,9 +2,9 @@
 // deletion) and each changed field in Chinese with its value before → after; filters by record,
 // table, operator and date; and a check that re-computes the whole hash chain.
 import { Alert, Button, DatePicker, Input, Progress, Select, Space, Tag, Typography } from 'antd';
-import { RegisterTable } from '../../components/register-table';
+import { RegisterTable, type RegisterColumns } from '../../components/register-table';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AUDIT_ACTION_LABELS, type AuditEntry } from '@shared/domain/audit';
 import { ChainVerifier, type ChainVerdict } from '@shared/audit/hash-chain';
 import { changeLines } from '@shared/audit/record-labels';
@@ -13,7 +13,7 @@ import { navigate } from '../../app/routes';
 import { db } from '../../db/database';
 import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
-import { auditLogSheet, changeNames, logPages } from './log-pages';
+import { auditLogSheet, changeNames, logPages, recordPlaces, type RecordPlace } from './log-pages';
 import { instantText } from '@shared/domain/time-zone';
 import { auditEntries, type AuditFilter } from './audit-filter';
 
@@ -42,48 +42,48 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   const [page, setPage] = useState(1);
   const pageSize = 50;
   const [filter, setFilter] = useState<AuditFilter>({ recordId });
-  const change = (patch: Partial<AuditFilter>) => {
+  const change = useCallback((patch: Partial<AuditFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));
     setPage(1);
-  };
+  }, []);
   const key = JSON.stringify(filter);
   const filtering = Object.values(filter).some((v) => v !== undefined);
   // The page read for this filter and page, or, while it is read (a filter on 操作员 alone may go
-  // through the whole log), the last one read, shown under the spinner.
+  // through the whole log), the last one read, shown under the spinner. The entries come with
+  // where each record now is and the names their changes mention, all read by id for this page:
+  // one drawing of the page's rows when they arrive, not one per read.
+  const countKey = JSON.stringify([key, timeZone]);
   const pageKey = JSON.stringify([key, page, timeZone]);
   const shown = useLiveQuery(async () => {
     const list = await auditEntries(db, filter, timeZone).offset((page - 1) * pageSize).limit(pageSize).toArray();
     // Entries are shown newest first whichever index served them (an index keeps seq order within a key).
-    return { pageKey, rows: list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0)) };
+    const rows = list.sort((x, y) => (y.seq ?? 0) - (x.seq ?? 0));
+    const [places, name] = await Promise.all([recordPlaces(db, rows), changeNames(db, rows)]);
+    return { pageKey, countKey, rows, places, name };
   }, [pageKey]);
   const rows = shown?.rows;
   const pageRead = shown?.pageKey === pageKey;
-  // Asked after the page: a count the filter's index cannot give alone reads every entry it covers,
-  // and must not hold the entries back; until it is known the pages shown so far are all the pager offers.
-  // Named by its filter: until this filter's count arrives, the pager does not offer the last one's.
-  const countKey = JSON.stringify([key, timeZone]);
-  const counted = useLiveQuery(async () => ({ countKey, total: await auditEntries(db, filter, timeZone).count() }), [countKey]);
+  // Counted once a first page of the filter is shown: the database answers one request at a time,
+  // and a count the filter's index cannot give alone reads every entry it covers (IndexedDB's own
+  // count of a table's 100,000 entries is one request of a second or more), so asked together
+  // the count would hold back the page's names. Until it is known the pages shown so far are all
+  // the pager offers; named by its filter, so the pager never offers the last filter's count.
+  // A walk for a filter the clerk has since left, or for a page since closed, stops at its next entry.
+  const countAsked = shown?.countKey === countKey ? countKey : undefined;
+  const countFor = useRef<string | undefined>(countKey);
+  useEffect(() => {
+    countFor.current = countKey;
+    return () => {
+      countFor.current = undefined;
+    };
+  }, [countKey]);
+  const counted = useLiveQuery(
+    async () => (countAsked === undefined ? undefined : { countKey: countAsked, total: await auditEntries(db, filter, timeZone, () => countFor.current !== countAsked).count() }),
+    [countAsked],
+  );
   const total = counted?.countKey === countKey ? counted.total : undefined;
-  // Whether each record shown is still there or in the trash, by primary key (one page's worth).
-  const places = useLiveQuery(async () => {
-    const out = new Map<string, 'live' | 'trash' | 'gone'>();
-    const byTable = new Map<string, string[]>();
-    for (const e of rows ?? []) {
-      if (!(e.table in TABLE_LABELS)) continue;
-      byTable.set(e.table, [...new Set([...(byTable.get(e.table) ?? []), e.recordId])]);
-    }
-    await Promise.all(
-      [...byTable].map(async ([table, ids]) => {
-        const found = (await db.table(table).bulkGet(ids)) as ({ deletedAt?: string } | undefined)[];
-        ids.forEach((id, i) => out.set(id, !found[i] ? 'gone' : found[i].deletedAt ? 'trash' : 'live'));
-      }),
-    );
-    return out;
-  }, [rows]);
-  // Names for the ids the page's changes mention, read by id for this page only; instants on the profile's clock.
-  const nameOf = useLiveQuery(() => changeNames(db, rows ?? []), [rows]);
-  const reading = { name: nameOf, timeZone };
   const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
+  const columns = useMemo(() => auditColumns(timeZone, shown?.places, shown?.name, filter.recordId, change), [timeZone, shown, filter.recordId, change]);
   const [verdict, setVerdict] = useState<(ChainVerdict & { head?: AuditEntry }) | null>(null);
 
   const [checked, setChecked] = useState<{ done: number; total: number } | null>(null);
@@ -104,28 +104,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
       <Typography.Paragraph type="secondary">
         每一次新建、修改、删除、恢复、合并导入和从备份恢复数据都按时间顺序记录，每条记录都与上一条以 SHA-256 哈希相连，任何事后改动都能被发现。
       </Typography.Paragraph>
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Select
-          allowClear
-          placeholder="全部类别"
-          aria-label="按类别筛选"
-          style={{ width: 140 }}
-          value={filter.table}
-          options={TABLE_OPTIONS}
-          onChange={(table?: string) => change({ table })}
-        />
-        <Input.Search allowClear placeholder="操作员" aria-label="按操作员筛选" style={{ width: 160 }} onSearch={(v) => change({ operator: v.trim() || undefined })} />
-        <DatePicker.RangePicker
-          aria-label="按日期筛选"
-          placeholder={['开始日期', '结束日期']}
-          onChange={(range) => change({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-        />
-        {filter.recordId && (
-          <Tag closable onClose={() => change({ recordId: undefined })}>
-            只看记录：{recordName ?? filter.recordId}
-          </Tag>
-        )}
-      </Space>
+      <AuditFilters table={filter.table} recordId={filter.recordId} recordName={recordName} onChange={change} />
       <Space style={{ marginBottom: 16, display: 'flex' }}>
         <Button onClick={verify} loading={checked !== null}>
           校验完整性
@@ -163,48 +142,87 @@ export function AuditPage({ recordId }: { recordId?: string }) {
         rows={rows}
         paging={{ page, pageSize, total: total ?? (page - 1) * pageSize + (rows?.length ?? 0), onPage: setPage }}
         empty={filtering ? '没有符合筛选条件的记录' : '还没有审计记录'}
-        columns={[
-          { title: '序号', dataIndex: 'seq', width: 80 },
-          { title: '时间', width: 180, render: (_, e) => instantText(e.at, timeZone, 'second') },
-          { title: '操作员', dataIndex: 'operator', width: 100 },
-          { title: '类别', width: 110, render: (_, e) => tableLabel(e.table) },
-          {
-            title: '记录',
-            width: 220,
-            render: (_, e) => {
-              const name = e.recordName ?? '（未记录名称）';
-              const place = places?.get(e.recordId);
-              return (
-                <Space size={4} wrap>
-                  {place === 'live' || place === 'trash' ? (
-                    <Typography.Link onClick={() => navigate(place === 'trash' ? 'trash' : e.table, place === 'trash' ? undefined : e.recordId)}>
-                      {place === 'trash' ? `${name}（在回收站）` : name}
-                    </Typography.Link>
-                  ) : (
-                    <span>{name}</span>
-                  )}
-                  {filter.recordId !== e.recordId && (
-                    <Button size="small" type="text" aria-label={`只看“${name}”的记录`} onClick={() => change({ recordId: e.recordId })}>
-                      只看此记录
-                    </Button>
-                  )}
-                </Space>
-              );
-            },
-          },
-          { title: '操作', width: 70, render: (_, e) => AUDIT_ACTION_LABELS[e.action] },
-          {
-            title: '变更内容',
-            render: (_, e) => (
-              <ul className="audit-changes" style={{ margin: 0, paddingLeft: 16 }}>
-                {changeLines(e, reading).map((line) => (
-                  <li key={line.field}>{line.text}</li>
-                ))}
-              </ul>
-            ),
-          },
-        ]}
+        columns={columns}
       />
     </section>
   );
+}
+
+type ChangeFilter = (patch: Partial<AuditFilter>) => void;
+
+/**
+ * The filters above the entries. Drawn again only when what they show changes, not when a page of
+ * entries arrives: the 类别 list measures its options whenever it is drawn, and that measuring made
+ * the page lay out its fifty new rows inside the same task.
+ */
+const AuditFilters = memo(function AuditFilters({ table, recordId, recordName, onChange }: { table?: string; recordId?: string; recordName?: string; onChange: ChangeFilter }) {
+  return (
+    <Space style={{ marginBottom: 16 }} wrap>
+      <Select allowClear placeholder="全部类别" aria-label="按类别筛选" style={{ width: 140 }} value={table} options={TABLE_OPTIONS} onChange={(t?: string) => onChange({ table: t })} />
+      <Input.Search allowClear placeholder="操作员" aria-label="按操作员筛选" style={{ width: 160 }} onSearch={(v) => onChange({ operator: v.trim() || undefined })} />
+      <DatePicker.RangePicker
+        aria-label="按日期筛选"
+        placeholder={['开始日期', '结束日期']}
+        onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+      />
+      {recordId && (
+        <Tag closable onClose={() => onChange({ recordId: undefined })}>
+          只看记录：{recordName ?? recordId}
+        </Tag>
+      )}
+    </Space>
+  );
+});
+
+/** The entries' columns: instants on the profile's clock, records linked where they still are, ids named where the page's names know them. */
+function auditColumns(
+  timeZone: string,
+  places: Map<string, RecordPlace> | undefined,
+  name: ((id: string) => string | undefined) | undefined,
+  shownRecord: string | undefined,
+  change: ChangeFilter,
+): RegisterColumns<AuditEntry> {
+  const reading = { name, timeZone };
+  return [
+      { title: '序号', dataIndex: 'seq', width: 80 },
+      { title: '时间', width: 180, render: (_, e) => instantText(e.at, timeZone, 'second') },
+      { title: '操作员', dataIndex: 'operator', width: 100 },
+      { title: '类别', width: 110, render: (_, e) => tableLabel(e.table) },
+      {
+        title: '记录',
+        width: 220,
+        render: (_, e) => {
+          const name = e.recordName ?? '（未记录名称）';
+          const place = places?.get(e.recordId);
+          return (
+            <Space size={4} wrap>
+              {place === 'live' || place === 'trash' ? (
+                <Typography.Link onClick={() => navigate(place === 'trash' ? 'trash' : e.table, place === 'trash' ? undefined : e.recordId)}>
+                  {place === 'trash' ? `${name}（在回收站）` : name}
+                </Typography.Link>
+              ) : (
+                <span>{name}</span>
+              )}
+              {shownRecord !== e.recordId && (
+                <Button size="small" type="text" aria-label={`只看“${name}”的记录`} onClick={() => change({ recordId: e.recordId })}>
+                  只看此记录
+                </Button>
+              )}
+            </Space>
+          );
+        },
+      },
+      { title: '操作', width: 70, render: (_, e) => AUDIT_ACTION_LABELS[e.action] },
+      {
+        title: '变更内容',
+        render: (_, e) => (
+          <ul className="audit-changes" style={{ margin: 0, paddingLeft: 16 }}>
+            {changeLines(e, reading).map((line) => (
+              <li key={line.field}>{line.text}</li>
+            ))}
+          </ul>
+        ),
+      },
+
+  ];
 }

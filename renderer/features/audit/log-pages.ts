@@ -5,7 +5,7 @@
 import { AUDIT_ACTION_LABELS, type AuditEntry } from '@shared/domain/audit';
 import { changeLines, idsNamed, type ChangeReading } from '@shared/audit/record-labels';
 import { DEFAULT_TIME_ZONE, instantText } from '@shared/domain/time-zone';
-import { tableLabel } from '@shared/domain/tables';
+import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import type { ExportCell, ExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
 import type { LedgerDb } from '../../db/schema';
 import { nextTurn } from '../../app/next-turn';
@@ -53,6 +53,27 @@ export async function changeNames(db: LedgerDb, entries: readonly AuditEntry[], 
     for (const r of rows) if (r) known.set(r.id, r.deletedAt ? deletedName(r.name) : r.name);
   }
   return (id) => known.get(id) ?? undefined;
+}
+
+/** Where the record an entry names is now: still in its table, in the trash, or gone. */
+export type RecordPlace = 'live' | 'trash' | 'gone';
+
+/** Where each record `entries` name is now, read by primary key (one page's worth); entries of settings and the database name no record. */
+export async function recordPlaces(db: LedgerDb, entries: readonly AuditEntry[]): Promise<Map<string, RecordPlace>> {
+  const byTable = new Map<string, Set<string>>();
+  for (const e of entries) {
+    if (!(e.table in TABLE_LABELS)) continue;
+    byTable.set(e.table, (byTable.get(e.table) ?? new Set()).add(e.recordId));
+  }
+  const out = new Map<string, RecordPlace>();
+  await Promise.all(
+    [...byTable].map(async ([table, idSet]) => {
+      const ids = [...idSet];
+      const found = (await db.table(table).bulkGet(ids)) as ({ deletedAt?: string } | undefined)[];
+      ids.forEach((id, i) => out.set(id, !found[i] ? 'gone' : found[i].deletedAt ? 'trash' : 'live'));
+    }),
+  );
+  return out;
 }
 
 export const AUDIT_SHEET = '审计日志';

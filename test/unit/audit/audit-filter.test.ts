@@ -91,4 +91,18 @@ describe('auditEntries', () => {
     expect(reads.records.get('auditLog')?.length).toBeLessThanOrEqual(51);
     expect(page.map((e) => e.seq)).toEqual(expected(await db.auditLog.toArray(), { table: 'reviews' }).slice(500, 550));
   });
+
+  it('ends a walk that checks entries once told it is not wanted, and never turns a count by the index into a walk', async () => {
+    // 操作员 alone: every entry is checked. Told to stop after 100 entries, it reads no further.
+    let asked = 0;
+    const partial = await auditEntries(db, { operator: '王' }, TZ, () => ++asked > 100).count();
+    expect(reads.records.get('auditLog')?.length).toBeLessThanOrEqual(101);
+    expect(partial).toBeLessThan(expected(await db.auditLog.toArray(), { operator: '王' }).length);
+    // A table alone is counted by its index whatever the stop says: no entry read, the whole count.
+    reads.records.clear();
+    expect(await auditEntries(db, { table: 'reviews' }, TZ, () => true).count()).toBe(ENTRIES / 4);
+    expect(reads.records.get('auditLog') ?? []).toEqual([]);
+    // Not told to stop, the walk is whole.
+    expect(await auditEntries(db, { operator: '王' }, TZ, () => false).count()).toBe(expected(await db.auditLog.toArray(), { operator: '王' }).length);
+  });
 });

@@ -50,3 +50,25 @@ export function auditEntries(db: LedgerDb, f: AuditFilter, timeZone: string, sto
   // Only a walk that checks entries can be stopped: a stop check on a read the index answers alone would make IndexedDB's own count a walk.
   return (stopped ? newestFirst.until(stopped) : newestFirst).filter((e) => checks.every((check) => check(e)));
 }
+
+/**
+ * Entries per request when the whole log is counted. The database answers one request at a time:
+ * IndexedDB's count of the whole log is one request of 0.6 s at 316,000 entries (on a 2-core
+ * machine), and every other read of the app, its workers' included, waits behind it. Counted a
+ * slice of seqs at a time, another read waits for one slice at most.
+ */
+export const COUNT_SLICE = 40_000;
+
+/**
+ * How many entries `f` keeps. The whole log is counted a slice of seqs at a time (COUNT_SLICE), a
+ * filter by its index or its walk (auditEntries). Once `stopped()` says so, what was counted so far.
+ */
+export async function countEntries(db: LedgerDb, f: AuditFilter, timeZone: string, stopped: () => boolean = () => false, slice = COUNT_SLICE): Promise<number> {
+  if (Object.values(f).some((v) => v !== undefined)) return auditEntries(db, f, timeZone, stopped).count();
+  const last = (await db.auditLog.orderBy('seq').lastKey()) as number | undefined;
+  let total = 0;
+  for (let after = 0; last !== undefined && after < last && !stopped(); after += slice) {
+    total += await db.auditLog.where('seq').between(after, after + slice, false, true).count();
+  }
+  return total;
+}

@@ -15,7 +15,7 @@ import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
 import { auditLogSheet, changeNames, logPages, recordPlaces, type RecordPlace } from './log-pages';
 import { instantText } from '@shared/domain/time-zone';
-import { auditEntries, type AuditFilter } from './audit-filter';
+import { auditEntries, countEntries, type AuditFilter } from './audit-filter';
 
 /** Entries checked per read: the window stays responsive between reads. */
 const VERIFY_PAGE = 1_000;
@@ -78,7 +78,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
     };
   }, [countKey]);
   const counted = useLiveQuery(
-    async () => (countAsked === undefined ? undefined : { countKey: countAsked, total: await auditEntries(db, filter, timeZone, () => countFor.current !== countAsked).count() }),
+    async () => (countAsked === undefined ? undefined : { countKey: countAsked, total: await countEntries(db, filter, timeZone, () => countFor.current !== countAsked) }),
     [countAsked],
   );
   const total = counted?.countKey === countKey ? counted.total : undefined;

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/db/database';
-import { auditEntries, type AuditFilter } from '../../../renderer/features/audit/audit-filter';
+import { auditEntries, countEntries, type AuditFilter } from '../../../renderer/features/audit/audit-filter';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { dayBounds } from '../../../shared/domain/time-zone';
 import { logReads, type ReadLog } from '../db/read-log';
@@ -104,5 +104,16 @@ describe('auditEntries', () => {
     expect(reads.records.get('auditLog') ?? []).toEqual([]);
     // Not told to stop, the walk is whole.
     expect(await auditEntries(db, { operator: '王' }, TZ, () => false).count()).toBe(expected(await db.auditLog.toArray(), { operator: '王' }).length);
+  });
+
+  it('counts the whole log a slice of seqs at a time, and stops between slices when told', async () => {
+    expect(await countEntries(db, {}, TZ, undefined, 700)).toBe(ENTRIES);
+    expect(await countEntries(db, {}, TZ, undefined, ENTRIES)).toBe(ENTRIES);
+    expect(await countEntries(db, {}, TZ, undefined, 1)).toBe(ENTRIES);
+    let slices = 0;
+    expect(await countEntries(db, {}, TZ, () => ++slices > 2, 700)).toBe(1_400);
+    // A filter is counted as before: by its index, or by its walk.
+    expect(await countEntries(db, { table: 'reviews' }, TZ)).toBe(ENTRIES / 4);
+    expect(reads.records.get('auditLog') ?? []).toEqual([]);
   });
 });

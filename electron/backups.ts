@@ -31,6 +31,7 @@ import {
   planRotation,
   type ParsedBackupName,
 } from '@shared/backup/file-names';
+import { validTimeZone } from '@shared/domain/time-zone';
 import { readBackupFolder, saveBackupFolder } from './backup-settings';
 import { isOnRemovableMedia } from './removable-media';
 import { errorCode, freeBytes, lowSpaceReason, syncFolder, writeErrorReason, FREE_SPACE_RESERVE_BYTES } from './file-writes';
@@ -71,6 +72,8 @@ interface OpenWrite {
   temp: string;
   handle: FileHandle;
   startedAt: Date;
+  /** The institution's time zone, the clock the backup is named on. */
+  timeZone: string;
   bytes: number;
   /** A chunk or the finish is in progress; the handle must not be closed under it. */
   busy: boolean;
@@ -157,9 +160,11 @@ export class BackupHost {
    * Starts a backup: a manual one asks for the folder (cancel → started: false), an automatic one
    * uses the configured folder, and only when the schedule allows it (see the header): a daily
    * backup not due today → started: false; an on-quit backup outside the app's closing is refused.
-   * One write at a time; a second begin is refused.
+   * One write at a time; a second begin is refused. `timeZone` is the institution's: the name and
+   * the daily backup's day are read on its clock (an unknown zone as China time).
    */
-  async begin(kind: BackupKind, parent?: BrowserWindow | null): Promise<BackupBeginResult> {
+  async begin(kind: BackupKind, timeZone: string, parent?: BrowserWindow | null): Promise<BackupBeginResult> {
+    const zone = validTimeZone(timeZone);
     if (this.beginning || this.writes.size > 0) throw new BridgeError('failed', BUSY);
     if (kind === 'quit' && (this.quitDone || !this.options.closing?.())) {
       console.error('[backup] refused an on-quit backup outside the closing of the app');
@@ -168,7 +173,7 @@ export class BackupHost {
     this.beginning = true;
     try {
       const configured = await this.folder();
-      if (kind === 'daily' && !(await this.dailyDue(configured))) return { started: false };
+      if (kind === 'daily' && !(await this.dailyDue(configured, zone))) return { started: false };
       let folder: string;
       if (kind === 'manual') {
         const chosen = await this.options.pickFolder({ title: '选择备份的保存位置（例如U盘）', buttonLabel: '备份到此文件夹', defaultPath: configured }, parent);
@@ -195,7 +200,7 @@ export class BackupHost {
         throw writeFailed(error, folder);
       }
       const id = randomBytes(16).toString('hex');
-      const write: OpenWrite = { id, kind, folder, temp, handle, startedAt: this.now(), bytes: 0, busy: false, aborted: false, timer: undefined, dropped: [] };
+      const write: OpenWrite = { id, kind, folder, temp, handle, startedAt: this.now(), timeZone: zone, bytes: 0, busy: false, aborted: false, timer: undefined, dropped: [] };
       this.writes.set(id, write);
       this.arm(write);
       return { started: true, writeId: id, folder };
@@ -262,7 +267,7 @@ export class BackupHost {
         throw writeFailed(error, write.folder);
       }
       await syncFolder(write.folder);
-      if (write.kind === 'daily') this.dailyDoneOn = backupStamp(write.startedAt).slice(0, 8);
+      if (write.kind === 'daily') this.dailyDoneOn = backupStamp(write.startedAt, write.timeZone).slice(0, 8);
       if (write.kind === 'quit') this.quitDone = true;
       const removed = write.kind === 'manual' ? [] : await this.rotate(write.folder, path.basename(target));
       return { path: target, bytes: write.bytes, removed };
@@ -326,8 +331,8 @@ export class BackupHost {
   }
 
   /** Whether today's daily backup is still to be made: none finished today by this host, none of today's in the folder. */
-  private async dailyDue(folder: string): Promise<boolean> {
-    const today = backupStamp(this.now()).slice(0, 8);
+  private async dailyDue(folder: string, timeZone: string): Promise<boolean> {
+    const today = backupStamp(this.now(), timeZone).slice(0, 8);
     if (this.dailyDoneOn === today) return false;
     const names = await fs.readdir(folder).catch(() => [] as string[]);
     return !names.some((name) => {
@@ -384,7 +389,7 @@ export class BackupHost {
   /** The final path: the backup's name, with -2, -3 … when taken (an existing file is never replaced). */
   private async freeName(write: OpenWrite): Promise<string> {
     for (let serial = 1; serial < 10_000; serial += 1) {
-      const candidate = path.join(write.folder, backupFileName(write.kind, write.startedAt, serial));
+      const candidate = path.join(write.folder, backupFileName(write.kind, write.startedAt, write.timeZone, serial));
       try {
         await fs.lstat(candidate);
       } catch (error) {

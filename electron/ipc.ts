@@ -237,8 +237,8 @@ function createHandlers({ backups, quit }: IpcServices): { readonly [K in keyof 
     appVersion: async () => app.getVersion(),
     dataFolder: async () => app.getPath('userData'),
     async backupBegin(event, payload) {
-      const { kind } = parsePayload(backupBeginRequestSchema, payload);
-      return backups.begin(kind, ownerOf(event));
+      const { kind, timeZone } = parsePayload(backupBeginRequestSchema, payload);
+      return backups.begin(kind, timeZone, ownerOf(event));
     },
     async backupChunk(_event, payload) {
       const { writeId, data } = parsePayload(backupChunkRequestSchema, payload);

@@ -130,7 +130,15 @@ export const MAX_BACKUP_CHUNK_BYTES = 16 * 1024 * 1024;
 
 const writeId = z.string().regex(/^[0-9a-f]{32}$/, '备份写入编号不合法');
 
-export const backupBeginRequestSchema = z.object({ kind: z.enum(BACKUP_KINDS) });
+export const backupBeginRequestSchema = z.object({
+  kind: z.enum(BACKUP_KINDS),
+  /**
+   * The institution's time zone (the rule profile's): the backup's name, and which day a daily
+   * backup belongs to, are read on its clock, not the machine's. A zone the host does not know is
+   * read as China time, as everywhere in the app.
+   */
+  timeZone: z.string().max(100),
+});
 export type BackupBeginRequest = z.infer<typeof backupBeginRequestSchema>;
 /**
  * `started: false` when the clerk cancelled the folder dialog of a manual backup, or when the host

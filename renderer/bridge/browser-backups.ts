@@ -29,6 +29,8 @@ export const BROWSER_BACKUP_FOLDER = '浏览器的“下载”文件夹（每次
 
 interface PendingWrite {
   kind: BackupKind;
+  /** The institution's time zone: the download is named on its clock. */
+  timeZone: string;
   spool: Spool;
 }
 
@@ -51,7 +53,7 @@ function pending(writeId: string): PendingWrite {
 let opening = false;
 
 async function backupBegin(request: BackupBeginRequest): Promise<BackupBeginResult> {
-  const { kind } = checked(backupBeginRequestSchema, request);
+  const { kind, timeZone } = checked(backupBeginRequestSchema, request);
   if (writes.size > 0 || opening) throw new BridgeError('failed', '另一个备份正在进行中，请等它完成后再试。');
   opening = true;
   try {
@@ -60,7 +62,7 @@ async function backupBegin(request: BackupBeginRequest): Promise<BackupBeginResu
     await earlier?.discard();
     const spool = await openSpool('backup-download');
     const writeId = randomWriteId();
-    writes.set(writeId, { kind, spool });
+    writes.set(writeId, { kind, timeZone, spool });
     return { started: true, writeId, folder: BROWSER_BACKUP_FOLDER };
   } finally {
     opening = false;
@@ -99,7 +101,7 @@ async function backupFinish(request: BackupFinishRequest): Promise<BackupFinishR
     await write.spool.discard();
     throw spoolFailure(error);
   }
-  const name = backupFileName(write.kind, new Date());
+  const name = backupFileName(write.kind, new Date(), write.timeZone);
   downloadBlob(blob, name);
   downloaded = write.spool;
   return { path: name, bytes: blob.size, removed: [] };

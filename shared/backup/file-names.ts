@@ -2,8 +2,8 @@
 // functions: the desktop host (electron/backups.ts) lists the folder and removes what these
 // functions pick; the browser edition names its downloads with backupFileName.
 //
-// A backup is named 台账备份-YYYYMMDD-HHmmss-<kind>.mlbackup (local time; kind manual, daily or
-// quit), the same name the browser edition gives its downloads, with -2, -3 … added when a file of
+// A backup is named 台账备份-YYYYMMDD-HHmmss-<kind>.mlbackup (the time on the institution's clock, the
+// rule profile's time zone, as every date the app shows; kind manual, daily or quit), the same name the browser edition gives its downloads, with -2, -3 … added when a file of
 // that name already exists. A file in progress is .media-ledger-backup-<16 hex>.tmp (hidden on
 // Linux, obviously temporary everywhere). Only names of these two shapes are ever listed, rotated
 // or cleaned up; anything else in the folder is the clerk's and is never touched.
@@ -17,6 +17,7 @@
 //   - temporary files of the app's own pattern older than a day are removed (left by a crash or
 //     a power cut; a backup in progress is never that old).
 import type { BackupKind } from '../bridge';
+import { zonedMoment } from '../domain/time-zone';
 
 export const BACKUP_FILE_PREFIX = '台账备份';
 export const BACKUP_EXTENSION = '.mlbackup';
@@ -35,16 +36,20 @@ export interface ParsedBackupName {
   serial: number;
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** The local date and time of `at` as YYYYMMDD-HHmmss. */
-export function backupStamp(at: Date): string {
-  return `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}-${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
+/**
+ * The date and time of `at` on the institution's clock (`timeZone`, the rule profile's) as
+ * YYYYMMDD-HHmmss: a backup made at 07:30 in Beijing on a machine set to UTC is named with that
+ * day and time, as the app shows them, and counts as that day's daily backup.
+ */
+export function backupStamp(at: Date, timeZone: string): string {
+  const moment = zonedMoment(at.toISOString(), timeZone);
+  if (!moment) throw new RangeError(`not a time: ${String(at)}`);
+  return `${moment.date.replaceAll('-', '')}-${moment.time.replace(':', '')}${moment.second}`;
 }
 
-/** The file name of a backup made at `at`; `serial` > 1 gives the -N form used on a clash. */
-export function backupFileName(kind: BackupKind, at: Date, serial = 1): string {
-  return `${BACKUP_FILE_PREFIX}-${backupStamp(at)}-${kind}${serial > 1 ? `-${serial}` : ''}${BACKUP_EXTENSION}`;
+/** The file name of a backup made at `at` (on the clock of `timeZone`); `serial` > 1 gives the -N form used on a clash. */
+export function backupFileName(kind: BackupKind, at: Date, timeZone: string, serial = 1): string {
+  return `${BACKUP_FILE_PREFIX}-${backupStamp(at, timeZone)}-${kind}${serial > 1 ? `-${serial}` : ''}${BACKUP_EXTENSION}`;
 }
 
 /** Reads a backup file name back; undefined for any other name. */

@@ -13,6 +13,11 @@ export function setTodayZone(timeZone: string | undefined): void {
   zone = validTimeZone(timeZone);
 }
 
+/** The zone today is read in: the institution's (what backups are named on, with the window's other dates). */
+export function todayZone(): string {
+  return zone;
+}
+
 /** Today on the institution's calendar as 'YYYY-MM-DD' (a date on paper). */
 export function localToday(now: Date = new Date()): IsoDate {
   return dayOf(now.toISOString(), zone);

@@ -4,6 +4,7 @@
 // The browser edition cannot write files on its own; its backup page reminds the clerk instead.
 import { notification } from 'antd';
 import { backupStamp, parseBackupFileName } from '@shared/backup/file-names';
+import { todayZone } from '@shared/domain/today';
 import type { BackupFileInfo } from '@shared/bridge';
 import { bridge } from '../../bridge';
 import { errorText } from '../../app/errors';
@@ -13,11 +14,12 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Whether today's daily backup is still to be made, given the backups in the folder. The day is
- * read from the file name (local time of writing), as the rotation reads it: a file's date changes
- * when it is copied, so an old backup copied back into the folder does not count as today's.
+ * read from the file name (the time of writing on the institution's clock), as the rotation reads
+ * it: a file's date changes when it is copied, so an old backup copied back into the folder does
+ * not count as today's.
  */
-export function dailyBackupDue(files: readonly BackupFileInfo[], now: Date = new Date()): boolean {
-  const today = backupStamp(now).slice(0, 8);
+export function dailyBackupDue(files: readonly BackupFileInfo[], timeZone: string = todayZone(), now: Date = new Date()): boolean {
+  const today = backupStamp(now, timeZone).slice(0, 8);
   return !files.some((file) => file.kind === 'daily' && parseBackupFileName(file.name)?.stamp.slice(0, 8) === today);
 }
 

@@ -6,6 +6,7 @@
 import type { BackupSummary } from '@shared/backup/backup-reader';
 import { ENCRYPTED_MAGIC } from '@shared/backup/format';
 import type { BackupFinishResult, BackupKind } from '@shared/bridge';
+import { todayZone } from '@shared/domain/today';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { SnapshotFailed, type InspectOutcome } from '../../db/backup';
@@ -91,7 +92,7 @@ export function runBackup(kind: BackupKind, options: RunBackupOptions = {}): Pro
 }
 
 async function writeThroughHost(kind: BackupKind, options: RunBackupOptions): Promise<BackupFinishResult | undefined> {
-  const begun = await bridge.backupBegin({ kind });
+  const begun = await bridge.backupBegin({ kind, timeZone: todayZone() });
   if (!begun.started) return undefined;
   const { writeId } = begun;
   try {

@@ -15,8 +15,9 @@ import { instantText } from '@shared/domain/time-zone';
 
 const RECORD_COUNT_TABLES = ['units', 'people', 'platforms'] as const;
 
-function snapshotFileName(info: SnapshotInfo): string {
-  return `恢复前快照-${backupStamp(new Date(info.createdAt))}.mlbackup`;
+/** Named with the time the snapshot was taken on the institution's clock, as the card shows it. */
+function snapshotFileName(info: SnapshotInfo, timeZone: string): string {
+  return `恢复前快照-${backupStamp(new Date(info.createdAt), timeZone)}.mlbackup`;
 }
 
 export function SnapshotsCard() {
@@ -57,7 +58,7 @@ export function SnapshotsCard() {
       const stored = await snapshotDb.snapshots.get(info.id);
       if (!stored) return;
       const data = new Uint8Array(await (await snapshotFile(stored)).arrayBuffer());
-      const result = await bridge.saveFile({ suggestedName: snapshotFileName(info), data, filters: [{ name: '台账备份', extensions: ['mlbackup'] }] });
+      const result = await bridge.saveFile({ suggestedName: snapshotFileName(info, timeZone), data, filters: [{ name: '台账备份', extensions: ['mlbackup'] }] });
       if (result.saved) void message.success('快照已另存为备份文件');
     } catch (error) {
       showError(error, '另存快照失败');

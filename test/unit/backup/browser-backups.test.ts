@@ -41,7 +41,7 @@ async function aBackup(): Promise<Uint8Array> {
 }
 
 async function send(bytes: Uint8Array): Promise<string> {
-  const begun = await browserBackups.backupBegin({ kind: 'manual' });
+  const begun = await browserBackups.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
   if (!begun.started) throw new Error('not started');
   for (let at = 0; at < bytes.length; at += 1000) await browserBackups.backupChunk({ writeId: begun.writeId, data: bytes.slice(at, at + 1000) });
   return begun.writeId;
@@ -62,7 +62,7 @@ describe('browser backups', () => {
     const [kept] = [...fake.files.keys()];
     expect(kept).toMatch(/^backup-download-/);
     // …and removed when the next backup begins.
-    const next = await browserBackups.backupBegin({ kind: 'manual' });
+    const next = await browserBackups.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
     expect(fake.files.has(kept!)).toBe(false);
     if (next.started) await browserBackups.backupAbort({ writeId: next.writeId });
     expect(fake.files.size).toBe(0);
@@ -70,8 +70,8 @@ describe('browser backups', () => {
 
   it('refuses a second backup while one is being written', async () => {
     withFolder();
-    const first = await browserBackups.backupBegin({ kind: 'manual' });
-    await expect(browserBackups.backupBegin({ kind: 'manual' })).rejects.toThrow('另一个备份正在进行中');
+    const first = await browserBackups.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
+    await expect(browserBackups.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' })).rejects.toThrow('另一个备份正在进行中');
     if (first.started) await browserBackups.backupAbort({ writeId: first.writeId });
     expect(fake.files.size).toBe(0);
   });
@@ -91,7 +91,7 @@ describe('browser backups', () => {
     withFolder(1500);
     const bytes = await aBackup();
     expect(bytes.length).toBeGreaterThan(1500);
-    const begun = await browserBackups.backupBegin({ kind: 'manual' });
+    const begun = await browserBackups.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
     if (!begun.started) throw new Error('not started');
     const sending = (async () => {
       for (let at = 0; at < bytes.length; at += 1000) await browserBackups.backupChunk({ writeId: begun.writeId, data: bytes.slice(at, at + 1000) });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   backupFileName,
+  backupStamp,
   backupTempName,
   isBackupTempName,
   KEEP_DAILY,
@@ -11,14 +12,23 @@ import {
 } from '../../../shared/backup/file-names';
 import { BACKUP_KINDS } from '@shared/bridge';
 
+const ZONE = 'Asia/Shanghai';
+
 describe('backup file names', () => {
-  it('use the local date and time and the kind, and read back', () => {
-    const at = new Date(2026, 10, 2, 7, 5, 9);
-    expect(backupFileName('daily', at)).toBe('台账备份-20261102-070509-daily.mlbackup');
-    expect(backupFileName('manual', at, 3)).toBe('台账备份-20261102-070509-manual-3.mlbackup');
+  it('use the date and time on the institution’s clock and the kind, and read back', () => {
+    // 07:05:09 in Beijing is 23:05:09 the day before in UTC: the name says what the app shows, whatever the machine's zone.
+    const at = new Date('2026-11-01T23:05:09Z');
+    expect(backupFileName('daily', at, ZONE)).toBe('台账备份-20261102-070509-daily.mlbackup');
+    expect(backupFileName('manual', at, ZONE, 3)).toBe('台账备份-20261102-070509-manual-3.mlbackup');
+    expect(backupFileName('daily', at, 'UTC')).toBe('台账备份-20261101-230509-daily.mlbackup');
+    expect(backupFileName('daily', at, 'America/New_York')).toBe('台账备份-20261101-180509-daily.mlbackup');
+    // A zone no one knows is read as China time, as everywhere in the app.
+    expect(backupFileName('daily', at, 'Mars/Olympus')).toBe('台账备份-20261102-070509-daily.mlbackup');
+    expect(backupStamp(new Date('2026-12-31T16:00:00Z'), ZONE)).toBe('20270101-000000');
+    expect(backupStamp(new Date('2026-12-31T15:59:59Z'), ZONE)).toBe('20261231-235959');
     for (const kind of BACKUP_KINDS) {
       for (const serial of [1, 2, 10, 9999]) {
-        expect(parseBackupFileName(backupFileName(kind, at, serial))).toEqual({ kind, stamp: '20261102-070509', serial });
+        expect(parseBackupFileName(backupFileName(kind, at, ZONE, serial))).toEqual({ kind, stamp: '20261102-070509', serial });
       }
     }
   });
@@ -53,7 +63,7 @@ describe('backup file names', () => {
 
 describe('planRotation', () => {
   const names = (kind: 'daily' | 'quit' | 'manual', count: number, year = 2026) =>
-    Array.from({ length: count }, (_, i) => backupFileName(kind, new Date(year, 0, 1, 0, 0, i)));
+    Array.from({ length: count }, (_, i) => backupFileName(kind, new Date(Date.UTC(year, 0, 1, 0, 0, i)), ZONE));
 
   it('keeps the newest daily and on-quit backups and every manual one', () => {
     const daily = names('daily', KEEP_DAILY + 4);
@@ -64,8 +74,8 @@ describe('planRotation', () => {
   });
 
   it('orders by the time in the name, then by the suffix', () => {
-    const at = new Date(2026, 0, 1, 12, 0, 0);
-    const same = [backupFileName('quit', at, 1), backupFileName('quit', at, 2), backupFileName('quit', at, 10)];
+    const at = new Date('2026-01-01T04:00:00Z');
+    const same = [backupFileName('quit', at, ZONE, 1), backupFileName('quit', at, ZONE, 2), backupFileName('quit', at, ZONE, 10)];
     const older = names('quit', KEEP_QUIT - 2, 2025);
     // Eleven in all: the single one to go is the oldest of the 2025 ones.
     expect(planRotation([...same, ...older], same[2]!)).toEqual([older[0]]);

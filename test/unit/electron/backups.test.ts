@@ -27,6 +27,8 @@ let userData: string;
 let usb: string;
 let picked: string | undefined;
 let clock: Date;
+/** The machine's own zone: the tests' times are written on the machine's clock, as the names were before they took the institution's. */
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Whether the app is closing (the quit flow's state): only then does the host accept an on-quit backup. */
 let closing: boolean;
 let plainBackup: Uint8Array;
@@ -62,7 +64,7 @@ function pieces(bytes: Uint8Array, size = 32 * 1024): Uint8Array[] {
 
 /** Begins a backup of `kind` and sends `chunks`; resolves the write id. */
 async function sendBackup(host: BackupHost, kind: BackupKind, chunks: readonly Uint8Array[]): Promise<string> {
-  const begun = await host.begin(kind);
+  const begun = await host.begin(kind, ZONE);
   if (!begun.started) throw new Error('not started');
   for (const chunk of chunks) await host.chunk(begun.writeId, chunk);
   return begun.writeId;
@@ -104,7 +106,7 @@ afterEach(() => rmSync(sandbox, { recursive: true, force: true }));
 describe('a backup written through begin → chunk → finish', () => {
   it('lands verified under its final name in the backup folder, and the status lists it', async () => {
     const host = makeHost();
-    const begun = await host.begin('daily');
+    const begun = await host.begin('daily', ZONE);
     expect(begun).toEqual({ started: true, writeId: expect.stringMatching(/^[0-9a-f]{32}$/), folder: defaultFolder() });
     if (!begun.started) return;
     // While it is written, only a temporary file of the app's pattern exists.
@@ -151,7 +153,7 @@ describe('a backup written through begin → chunk → finish', () => {
   it('writes nothing when the clerk cancels the folder dialog, and a later backup still starts', async () => {
     picked = undefined;
     const host = makeHost();
-    await expect(host.begin('manual')).resolves.toEqual({ started: false });
+    await expect(host.begin('manual', ZONE)).resolves.toEqual({ started: false });
     expect(readdirSync(usb)).toEqual([]);
     expect(existsSync(defaultFolder())).toBe(false);
     picked = usb;
@@ -258,7 +260,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
     const hash = sha256(earlier);
     const before = fingerprint(defaultFolder());
 
-    const begun = await host.begin('daily');
+    const begun = await host.begin('daily', ZONE);
     if (!begun.started) throw new Error('not started');
     const chunks = pieces(plainBackup);
     for (const chunk of chunks.slice(0, 3)) await host.chunk(begun.writeId, chunk);
@@ -268,7 +270,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
     expect(sha256(earlier)).toBe(hash);
     await expect(host.finish(begun.writeId)).rejects.toThrow(/已结束或不存在/);
     // The failed write no longer blocks the next backup.
-    await expect(host.begin('daily')).resolves.toMatchObject({ started: true });
+    await expect(host.begin('daily', ZONE)).resolves.toMatchObject({ started: true });
   });
 
   it('(c) a crash mid-write leaves only a temporary file, which the next run cleans up once stale', async () => {
@@ -336,7 +338,7 @@ describe('an interrupted or failed write leaves the earlier backup byte-identica
     expect(fingerprint(defaultFolder())).toEqual(before);
     expect(existsSync(earlier)).toBe(true);
     await expect(host.chunk(id, plainBackup.slice(0, 1))).rejects.toThrow(/已结束或不存在/);
-    await expect(host.begin('daily')).resolves.toMatchObject({ started: true });
+    await expect(host.begin('daily', ZONE)).resolves.toMatchObject({ started: true });
   });
 });
 
@@ -371,9 +373,9 @@ describe('encrypted backups', () => {
 
 describe('rotation', () => {
   const day = (i: number) => new Date(2026, 0, 1 + i, 8, 0, 0);
-  const daily = Array.from({ length: 35 }, (_, i) => backupFileName('daily', day(i)));
-  const quit = Array.from({ length: 12 }, (_, i) => backupFileName('quit', new Date(2026, 0, 1 + i, 18, 0, 0)));
-  const manual = Array.from({ length: 5 }, (_, i) => backupFileName('manual', new Date(2025, 5, 1 + i, 10, 0, 0)));
+  const daily = Array.from({ length: 35 }, (_, i) => backupFileName('daily', day(i), ZONE));
+  const quit = Array.from({ length: 12 }, (_, i) => backupFileName('quit', new Date(2026, 0, 1 + i, 18, 0, 0), ZONE));
+  const manual = Array.from({ length: 5 }, (_, i) => backupFileName('manual', new Date(2025, 5, 1 + i, 10, 0, 0), ZONE));
   const unrelated = ['说明.txt', '台账备份-20250101-000000-daily.mlbackup.bak', '台账备份-20250101-000000-weekly.mlbackup', 'daily.mlbackup', '.media-ledger-backup-short.tmp'];
   const freshTemp = '.media-ledger-backup-0123456789abcdef.tmp';
   const staleTemp = '.media-ledger-backup-fedcba9876543210.tmp';
@@ -443,8 +445,8 @@ describe('the host decides when an automatic backup happens', () => {
   function genuine(daily: number, quit: number): string[] {
     mkdirSync(defaultFolder(), { recursive: true });
     const names = [
-      ...Array.from({ length: daily }, (_, i) => backupFileName('daily', day(i))),
-      ...Array.from({ length: quit }, (_, i) => backupFileName('quit', day(i, 18))),
+      ...Array.from({ length: daily }, (_, i) => backupFileName('daily', day(i), ZONE)),
+      ...Array.from({ length: quit }, (_, i) => backupFileName('quit', day(i, 18), ZONE)),
     ];
     for (const name of names) writeFileSync(path.join(defaultFolder(), name), name);
     return names;
@@ -456,7 +458,7 @@ describe('the host decides when an automatic backup happens', () => {
     const outcome = { written: [] as string[], refused: 0, skipped: 0 };
     for (let round = 0; round < rounds; round += 1) {
       const kind: BackupKind = round % 2 === 0 ? 'daily' : 'quit';
-      const begun = await host.begin(kind).catch(() => undefined);
+      const begun = await host.begin(kind, ZONE).catch(() => undefined);
       if (!begun) outcome.refused += 1;
       else if (!begun.started) outcome.skipped += 1;
       else {
@@ -492,31 +494,54 @@ describe('the host decides when an automatic backup happens', () => {
 
   it('refuses an on-quit backup in Chinese unless the app is closing, and accepts one per closing', async () => {
     const host = makeHost();
-    await expect(host.begin('quit')).rejects.toThrow(/^退出时的自动备份只在关闭程序时进行/);
+    await expect(host.begin('quit', ZONE)).rejects.toThrow(/^退出时的自动备份只在关闭程序时进行/);
     expect(existsSync(defaultFolder())).toBe(false);
     closing = true;
     await expect(writeGoodBackup(host, 'quit')).resolves.toMatch(/-quit\.mlbackup$/);
-    await expect(host.begin('quit')).rejects.toThrow(/^退出时的自动备份只在关闭程序时进行/);
+    await expect(host.begin('quit', ZONE)).rejects.toThrow(/^退出时的自动备份只在关闭程序时进行/);
     expect(readdirSync(defaultFolder())).toHaveLength(1);
     // Without the quit flow's state (no closing option) an on-quit backup is never accepted.
-    await expect(makeHost({ closing: undefined }).begin('quit')).rejects.toThrow(/只在关闭程序时进行/);
+    await expect(makeHost({ closing: undefined }).begin('quit', ZONE)).rejects.toThrow(/只在关闭程序时进行/);
   });
 
   it('makes a daily backup once per calendar day, also across a restart of the app', async () => {
     const host = makeHost();
     await writeGoodBackup(host, 'daily');
     clock = new Date(2026, 2, 14, 23, 59, 59);
-    await expect(host.begin('daily')).resolves.toEqual({ started: false });
+    await expect(host.begin('daily', ZONE)).resolves.toEqual({ started: false });
     // A restart finds today's backup in the folder.
-    await expect(makeHost().begin('daily')).resolves.toEqual({ started: false });
+    await expect(makeHost().begin('daily', ZONE)).resolves.toEqual({ started: false });
     // Removed from the folder, the same run of the app still remembers it.
     rmSync(path.join(defaultFolder(), '台账备份-20260314-093015-daily.mlbackup'));
-    await expect(host.begin('daily')).resolves.toEqual({ started: false });
+    await expect(host.begin('daily', ZONE)).resolves.toEqual({ started: false });
     clock = new Date(2026, 2, 15, 0, 0, 1);
     await expect(writeGoodBackup(host, 'daily')).resolves.toMatch(/20260315-000001-daily\.mlbackup$/);
     // A manual backup is the clerk's own choice (a folder dialog) and is never limited.
     await expect(writeGoodBackup(host, 'manual')).resolves.toMatch(/manual\.mlbackup$/);
     await expect(writeGoodBackup(host, 'manual')).resolves.toMatch(/manual-2\.mlbackup$/);
+  });
+
+  it('names a backup, and counts the daily one, on the institution’s clock that begin gives, whatever the machine’s', async () => {
+    const host = makeHost();
+    // 20:00 in Beijing on 14 March is 12:00 UTC: the name says 20:00 and the 14th.
+    clock = new Date('2026-03-14T12:00:00Z');
+    const begun = await host.begin('daily', 'Asia/Shanghai');
+    if (!begun.started) throw new Error('not started');
+    for (const chunk of pieces(plainBackup)) await host.chunk(begun.writeId, chunk);
+    expect(path.basename((await host.finish(begun.writeId)).path)).toBe('台账备份-20260314-200000-daily.mlbackup');
+    // 07:30 in Beijing on the 15th is still the 14th in UTC: on the institution's clock the day's backup is due, on UTC's it is done.
+    clock = new Date('2026-03-14T23:30:00Z');
+    await expect(makeHost().begin('daily', 'UTC')).resolves.toEqual({ started: false });
+    await expect(host.begin('daily', 'UTC')).resolves.toEqual({ started: false });
+    const next = await host.begin('daily', 'Asia/Shanghai');
+    expect(next.started).toBe(true);
+    if (next.started) await host.abort(next.writeId);
+    // A zone the host does not know is read as China time.
+    clock = new Date('2026-03-15T01:00:00Z');
+    const unknown = await host.begin('manual', 'Mars/Olympus');
+    if (!unknown.started) throw new Error('not started');
+    for (const chunk of pieces(plainBackup)) await host.chunk(unknown.writeId, chunk);
+    expect(path.basename((await host.finish(unknown.writeId)).path)).toBe('台账备份-20260315-090000-manual.mlbackup');
   });
 });
 
@@ -525,7 +550,7 @@ describe('free space', () => {
 
   it('refuses to begin on a nearly full disk, in Chinese with the figures, and writes nothing', async () => {
     const host = makeHost({ freeBytes: async () => 100 * MiB });
-    await expect(host.begin('daily')).rejects.toThrow(/^备份失败：磁盘空间不足（剩余 100 MB，写入后至少要留出 128 MB）/);
+    await expect(host.begin('daily', ZONE)).rejects.toThrow(/^备份失败：磁盘空间不足（剩余 100 MB，写入后至少要留出 128 MB）/);
     expect(readdirSync(defaultFolder())).toEqual([]);
     expect(host.writing).toBe(false);
   });
@@ -535,7 +560,7 @@ describe('free space', () => {
     const before = fingerprint(defaultFolder());
     let free = 129 * MiB;
     const host = makeHost({ freeBytes: async () => free });
-    const begun = await host.begin('daily');
+    const begun = await host.begin('daily', ZONE);
     if (!begun.started) throw new Error('not started');
     const [first, second] = pieces(plainBackup);
     await host.chunk(begun.writeId, first!);
@@ -562,9 +587,9 @@ describe('refusals', () => {
 
   it('refuses a second backup while one is open or still choosing its folder', async () => {
     const host = makeHost();
-    const first = await host.begin('daily');
-    await expect(host.begin('quit')).rejects.toThrow(/^另一个备份正在进行中/);
-    await expect(host.begin('manual')).rejects.toThrow(/^另一个备份正在进行中/);
+    const first = await host.begin('daily', ZONE);
+    await expect(host.begin('quit', ZONE)).rejects.toThrow(/^另一个备份正在进行中/);
+    await expect(host.begin('manual', ZONE)).rejects.toThrow(/^另一个备份正在进行中/);
     expect(pickFolder).not.toHaveBeenCalled();
     if (!first.started) throw new Error('not started');
     for (const chunk of pieces(plainBackup)) await host.chunk(first.writeId, chunk);
@@ -574,19 +599,19 @@ describe('refusals', () => {
     let answer: (folder: string | undefined) => void = () => undefined;
     const slowPick = vi.fn(() => new Promise<string | undefined>((resolve) => (answer = resolve)));
     const slowHost = makeHost({ pickFolder: slowPick });
-    const pending = slowHost.begin('manual');
+    const pending = slowHost.begin('manual', ZONE);
     await vi.waitFor(() => expect(slowPick).toHaveBeenCalledOnce());
-    await expect(slowHost.begin('daily')).rejects.toThrow(/^另一个备份正在进行中/);
+    await expect(slowHost.begin('daily', ZONE)).rejects.toThrow(/^另一个备份正在进行中/);
     answer(undefined);
     await expect(pending).resolves.toEqual({ started: false });
     // The next day (today's daily backup is written): the slot is free again.
     clock = new Date(2026, 2, 15, 9, 0, 0);
-    await expect(slowHost.begin('daily')).resolves.toMatchObject({ started: true });
+    await expect(slowHost.begin('daily', ZONE)).resolves.toMatchObject({ started: true });
   });
 
   it('refuses overlapping chunks of one write (their bytes would interleave)', async () => {
     const host = makeHost();
-    const begun = await host.begin('daily');
+    const begun = await host.begin('daily', ZONE);
     if (!begun.started) throw new Error('not started');
     const [a, b] = pieces(plainBackup);
     const first = host.chunk(begun.writeId, a!);
@@ -598,9 +623,9 @@ describe('refusals', () => {
     writeFileSync(path.join(sandbox, 'a-file'), 'x');
     writeFileSync(path.join(userData, BACKUP_SETTINGS_FILE), JSON.stringify({ folder: path.join(sandbox, 'a-file', 'backups') }));
     const host = makeHost();
-    await expect(host.begin('daily')).rejects.toThrow(/^无法使用备份文件夹：.*重新选择备份文件夹/);
+    await expect(host.begin('daily', ZONE)).rejects.toThrow(/^无法使用备份文件夹：.*重新选择备份文件夹/);
     picked = usb;
-    await expect(host.begin('manual')).resolves.toMatchObject({ started: true, folder: usb });
+    await expect(host.begin('manual', ZONE)).resolves.toMatchObject({ started: true, folder: usb });
   });
 });
 
@@ -647,7 +672,7 @@ describe('the backup folder setting', () => {
 
   it('lists only the app\'s own backup files in the status, newest first', async () => {
     mkdirSync(defaultFolder());
-    const names = [backupFileName('manual', new Date(2026, 0, 2)), backupFileName('daily', new Date(2026, 0, 3)), backupFileName('quit', new Date(2026, 0, 1))];
+    const names = [backupFileName('manual', new Date(2026, 0, 2), ZONE), backupFileName('daily', new Date(2026, 0, 3), ZONE), backupFileName('quit', new Date(2026, 0, 1), ZONE)];
     for (const name of [...names, 'other.mlbackup', 'notes.txt']) writeFileSync(path.join(defaultFolder(), name), 'x'.repeat(3));
     const status = await makeHost().status();
     expect(status.files.map((file) => [file.name, file.kind, file.bytes])).toEqual([

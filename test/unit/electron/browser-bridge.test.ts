@@ -190,7 +190,7 @@ describe('browser bridge: backups', () => {
   it('collects the chunks, verifies the whole file, then downloads it under the backup name', async () => {
     const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
     const file = await backupFile();
-    const begun = await browserBridge.backupBegin({ kind: 'manual' });
+    const begun = await browserBridge.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
     if (!begun.started) throw new Error('not started');
     expect(begun.writeId).toMatch(/^[0-9a-f]{32}$/);
     for (let at = 0; at < file.length; at += 10_000) await browserBridge.backupChunk({ writeId: begun.writeId, data: file.slice(at, at + 10_000) });
@@ -208,23 +208,23 @@ describe('browser bridge: backups', () => {
     const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
     const file = await backupFile();
     file[Math.floor(file.length / 2)]! ^= 1;
-    const begun = await browserBridge.backupBegin({ kind: 'manual' });
+    const begun = await browserBridge.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
     if (!begun.started) throw new Error('not started');
     await browserBridge.backupChunk({ writeId: begun.writeId, data: file });
     await expect(browserBridge.backupFinish({ writeId: begun.writeId })).rejects.toThrow(/^备份未通过校验，未保存：备份文件已损坏或被改动/);
     expect(clicks).toEqual([]);
     // The write is over: its id is no longer accepted, and a new backup can start.
     await expect(browserBridge.backupChunk({ writeId: begun.writeId, data: file })).rejects.toThrow('备份写入已结束或不存在');
-    await expect(browserBridge.backupBegin({ kind: 'manual' })).resolves.toMatchObject({ started: true });
+    await expect(browserBridge.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' })).resolves.toMatchObject({ started: true });
   });
 
   it('allows one backup at a time; abort ends a write', async () => {
     const { browserBridge } = await import('../../../renderer/bridge/browser-bridge');
-    const first = await browserBridge.backupBegin({ kind: 'manual' });
-    await expect(browserBridge.backupBegin({ kind: 'manual' })).rejects.toThrow('另一个备份正在进行中');
+    const first = await browserBridge.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
+    await expect(browserBridge.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' })).rejects.toThrow('另一个备份正在进行中');
     if (!first.started) throw new Error('not started');
     await browserBridge.backupAbort({ writeId: first.writeId });
     await expect(browserBridge.backupFinish({ writeId: first.writeId })).rejects.toThrow('备份写入已结束或不存在');
-    await expect(browserBridge.backupBegin({ kind: 'manual' })).resolves.toMatchObject({ started: true });
+    await expect(browserBridge.backupBegin({ kind: 'manual', timeZone: 'Asia/Shanghai' })).resolves.toMatchObject({ started: true });
   });
 });

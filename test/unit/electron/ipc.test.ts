@@ -98,7 +98,7 @@ describe('sender frame check', () => {
     [CHANNELS.openFolder]: { which: 'data' },
     [CHANNELS.appVersion]: undefined,
     [CHANNELS.dataFolder]: undefined,
-    [CHANNELS.backupBegin]: { kind: 'manual' },
+    [CHANNELS.backupBegin]: { kind: 'manual', timeZone: 'Asia/Shanghai' },
     [CHANNELS.backupChunk]: { writeId: 'a'.repeat(32), data: PDF_BYTES },
     [CHANNELS.backupFinish]: { writeId: 'a'.repeat(32) },
     [CHANNELS.backupAbort]: { writeId: 'a'.repeat(32) },
@@ -322,7 +322,7 @@ describe('backup channels', () => {
     const bytes = await backupBytes;
     await expect(call(CHANNELS.backupStatus)).resolves.toEqual({ automatic: true, folder: backupsFolder(), files: [], removable: false });
     // A path sent along with the request is ignored: the host alone decides where backups go.
-    const writeId = await begin({ kind: 'daily', folder: '/etc', path: '/etc/passwd' });
+    const writeId = await begin({ kind: 'daily', timeZone: 'Asia/Shanghai', folder: '/etc', path: '/etc/passwd' });
     await call(CHANNELS.backupChunk, { writeId, data: bytes.subarray(0, 1000) });
     await call(CHANNELS.backupChunk, { writeId, data: bytes.subarray(1000) });
     const result = (await call(CHANNELS.backupFinish, { writeId })) as BackupFinishResult;
@@ -335,13 +335,13 @@ describe('backup channels', () => {
   });
 
   it('ask for the folder of a manual backup (a folder dialog that can create folders); cancel writes nothing', async () => {
-    await expect(call(CHANNELS.backupBegin, { kind: 'manual' })).resolves.toEqual({ started: false });
+    await expect(call(CHANNELS.backupBegin, { kind: 'manual', timeZone: 'Asia/Shanghai' })).resolves.toEqual({ started: false });
     const options = vi.mocked(dialog.showOpenDialog).mock.calls[0]?.[0];
     expect(options).toMatchObject({ defaultPath: backupsFolder(), properties: ['openDirectory', 'createDirectory'] });
     expect(readdirSync(electron.paths.userData!)).toEqual([]);
 
     electron.openDialogResult = { canceled: false, filePaths: [electron.paths.downloads!] };
-    const writeId = await begin({ kind: 'manual' });
+    const writeId = await begin({ kind: 'manual', timeZone: 'Asia/Shanghai' });
     await call(CHANNELS.backupChunk, { writeId, data: await backupBytes });
     const result = (await call(CHANNELS.backupFinish, { writeId })) as BackupFinishResult;
     expect(path.dirname(result.path)).toBe(electron.paths.downloads);
@@ -365,6 +365,7 @@ describe('backup channels', () => {
     ['a short write id', CHANNELS.backupAbort, { writeId: 'a'.repeat(31) }, /备份写入编号不合法/],
     ['an unknown kind', CHANNELS.backupBegin, { kind: 'weekly' }, /请求内容不合法/],
     ['no kind', CHANNELS.backupBegin, undefined, /请求内容不合法/],
+    ['a backup without the institution’s time zone', CHANNELS.backupBegin, { kind: 'manual' }, /请求内容不合法/],
     ['an overlong passphrase', CHANNELS.backupFinish, { writeId: 'a'.repeat(32), passphrase: 'x'.repeat(1025) }, /请求内容不合法/],
     ['a quitReady without a boolean', CHANNELS.quitReady, { backedUp: 'yes' }, /请求内容不合法/],
   ])('refuse %s in Chinese and write nothing', async (_label, channel, payload, pattern) => {
@@ -376,11 +377,11 @@ describe('backup channels', () => {
   it('refuse an unknown write id and a second backup while one is open', async () => {
     await expect(call(CHANNELS.backupChunk, { writeId: 'b'.repeat(32), data: PDF_BYTES })).rejects.toThrow(/已结束或不存在/);
     await expect(call(CHANNELS.backupFinish, { writeId: 'b'.repeat(32) })).rejects.toThrow(/已结束或不存在/);
-    const writeId = await begin({ kind: 'daily' });
-    await expect(call(CHANNELS.backupBegin, { kind: 'daily' })).rejects.toThrow(/另一个备份正在进行中/);
+    const writeId = await begin({ kind: 'daily', timeZone: 'Asia/Shanghai' });
+    await expect(call(CHANNELS.backupBegin, { kind: 'daily', timeZone: 'Asia/Shanghai' })).rejects.toThrow(/另一个备份正在进行中/);
     await call(CHANNELS.backupAbort, { writeId });
     expect(readdirSync(backupsFolder())).toEqual([]);
-    await expect(begin({ kind: 'daily' })).resolves.toMatch(/^[0-9a-f]{32}$/);
+    await expect(begin({ kind: 'daily', timeZone: 'Asia/Shanghai' })).resolves.toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('cannot wipe the automatic backups: the probe of 40 begin/finish rounds leaves all 25 genuine backups', async () => {
@@ -393,7 +394,7 @@ describe('backup channels', () => {
     const empty = await collectBytes(writeBackup(toInput(makeDataset(5, 0, []))));
     const written: string[] = [];
     for (let round = 0; round < 40; round += 1) {
-      const begun = (await call(CHANNELS.backupBegin, { kind: round % 2 === 0 ? 'daily' : 'quit' }).catch(() => ({ started: false }))) as BackupBeginResult;
+      const begun = (await call(CHANNELS.backupBegin, { kind: round % 2 === 0 ? 'daily' : 'quit', timeZone: 'Asia/Shanghai' }).catch(() => ({ started: false }))) as BackupBeginResult;
       if (!begun.started) continue;
       await call(CHANNELS.backupChunk, { writeId: begun.writeId, data: empty });
       written.push(((await call(CHANNELS.backupFinish, { writeId: begun.writeId })) as BackupFinishResult).path);
@@ -402,7 +403,7 @@ describe('backup channels', () => {
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/-daily\.mlbackup$/);
     expect(readdirSync(backupsFolder()).sort()).toEqual([...genuine, path.basename(written[0]!)].sort());
-    await expect(call(CHANNELS.backupBegin, { kind: 'quit' })).rejects.toThrow(/只在关闭程序时进行/);
+    await expect(call(CHANNELS.backupBegin, { kind: 'quit', timeZone: 'Asia/Shanghai' })).rejects.toThrow(/只在关闭程序时进行/);
   });
 
   it('quitReady from the main window\'s page lets the held close go through', async () => {

@@ -188,9 +188,9 @@ describe('main process start-up', () => {
     const window = state.windows[0]!.instance as EventEmitter & { webContents: unknown };
     const begin = state.ipcHandlers.get(CHANNELS.backupBegin)!;
     const event = { senderFrame: { url: 'app://ledger/index.html' }, sender: window.webContents };
-    await expect(begin(event, { kind: 'quit' })).rejects.toThrow(/只在关闭程序时进行/);
+    await expect(begin(event, { kind: 'quit', timeZone: 'Asia/Shanghai' })).rejects.toThrow(/只在关闭程序时进行/);
     window.emit('close', { preventDefault: vi.fn() });
-    const begun = (await begin(event, { kind: 'quit' })) as { started: boolean; writeId: string };
+    const begun = (await begin(event, { kind: 'quit', timeZone: 'Asia/Shanghai' })) as { started: boolean; writeId: string };
     expect(begun.started).toBe(true);
     expect(readdirSync(path.join(state.userData, 'backups'))).toHaveLength(1);
     await state.ipcHandlers.get(CHANNELS.backupAbort)!(event, { writeId: begun.writeId });

@@ -86,7 +86,7 @@ describe('preload', () => {
     const writeId = 'c'.repeat(32);
     const data = new Uint8Array([9, 8, 7]);
     const cases: Array<[() => Promise<unknown>, string, unknown, unknown]> = [
-      [() => api.backupBegin({ kind: 'daily' }), CHANNELS.backupBegin, { kind: 'daily' }, { started: true, writeId, folder: '/b' }],
+      [() => api.backupBegin({ kind: 'daily', timeZone: 'Asia/Shanghai' }), CHANNELS.backupBegin, { kind: 'daily', timeZone: 'Asia/Shanghai' }, { started: true, writeId, folder: '/b' }],
       [() => api.backupChunk({ writeId, data }), CHANNELS.backupChunk, { writeId, data }, undefined],
       [() => api.backupFinish({ writeId, passphrase: 'p' }), CHANNELS.backupFinish, { writeId, passphrase: 'p' }, { path: '/b/x.mlbackup', bytes: 3, removed: [] }],
       [() => api.backupAbort({ writeId }), CHANNELS.backupAbort, { writeId }, undefined],

@@ -137,7 +137,10 @@ export const backupBeginRequestSchema = z.object({
    * backup belongs to, are read on its clock, not the machine's. A zone the host does not know is
    * read as China time, as everywhere in the app.
    */
-  timeZone: z.string().max(100),
+  timeZone: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9_+\-/]+$/, '时区名称不合法'),
 });
 export type BackupBeginRequest = z.infer<typeof backupBeginRequestSchema>;
 /**

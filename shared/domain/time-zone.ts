@@ -19,10 +19,15 @@ export function validTimeZone(zone: string | undefined): string {
     } catch {
       valid = DEFAULT_TIME_ZONE;
     }
+    // Bounded: the zone may come from outside (a backup's settings, a request to the desktop host), any string.
+    if (checkedZones.size >= MEMO_LIMIT) checkedZones.clear();
     checkedZones.set(zone, valid);
   }
   return valid;
 }
+
+/** The most zones validTimeZone and the formatters keep (there are about 600 zones; a clerk uses one). */
+const MEMO_LIMIT = 1_000;
 
 /** Each zone asked for, and the zone validTimeZone answered. */
 const checkedZones = new Map<string, string>();
@@ -51,6 +56,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       second: '2-digit',
       hourCycle: 'h23',
     });
+    // A zone's names differ only in capitals to Intl ('asia/shanghai'): each spelling is a formatter of its own.
+    if (formatters.size >= MEMO_LIMIT) formatters.clear();
     formatters.set(zone, f);
   }
   return f;

@@ -2,7 +2,7 @@
 // record's name (kept in the entry, so it survives deletion), Chinese field labels with values
 // before → after, filters by table, operator and record, and a link to the record's trash entry.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { AuditLogPage } from './pages/audit-page';
 import { LedgerApp } from './pages/ledger-app';
@@ -93,4 +93,57 @@ test('the audit log names a deleted account, shows what it said, filters, and li
 
   await deleted.getByText('东湖示范大学宣传部（在回收站）').click();
   await expect(page.getByRole('button', { name: '恢复 东湖示范大学宣传部' })).toBeVisible();
+});
+
+/** The pages of 50 the log holds, counted in IndexedDB here: all entries, those of one table, or those of an operator. */
+async function pagesOfLog(page: Page, only: { table?: string; operator?: string } = {}): Promise<number> {
+  return page.evaluate(
+    ({ table, operator }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('media-ledger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('auditLog').objectStore('auditLog');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            const kept = (all.result as { table: string; operator: string }[]).filter((e) => (!table || e.table === table) && (!operator || e.operator.includes(operator)));
+            resolve(Math.ceil(kept.length / 50));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    only,
+  );
+}
+
+test('审计日志’s pager offers every page of the log and of a filter once they are counted, and keeps them while paging', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  await app.goTo('审计日志');
+  const audit = new AuditLogPage(page);
+  await expect(audit.rows()).toHaveCount(50);
+  const pager = page.locator('.ant-pagination');
+  const lastPage = (n: number) => pager.locator('.ant-pagination-item').last().filter({ hasText: new RegExp(`^${n}$`) });
+  // The whole log: counted a slice at a time.
+  const all = await pagesOfLog(page);
+  expect(all).toBeGreaterThan(2);
+  await expect(lastPage(all)).toBeVisible();
+  // Page 2 of the same filter: the count stands, the pager still offers the last page.
+  await pager.locator('.ant-pagination-item').filter({ hasText: /^2$/ }).click();
+  await expect(pager.locator('.ant-pagination-item-active')).toHaveText('2');
+  await expect(lastPage(all)).toBeVisible();
+  // An operator's entries: counted by a walk over the entries, from the filter's first page.
+  await audit.filterOperator('王𠮷');
+  const theirs = await pagesOfLog(page, { operator: '王𠮷' });
+  expect(theirs).toBeGreaterThan(1);
+  await expect(pager.locator('.ant-pagination-item-active')).toHaveText('1');
+  await expect(lastPage(theirs)).toBeVisible();
+  // A table's entries (one page of them in the demo): no pager, and only that table's entries.
+  await audit.filterOperator('');
+  await audit.filterTable('平台台账');
+  expect(await pagesOfLog(page, { table: 'platforms' })).toBe(1);
+  await expect(pager).toHaveCount(0);
+  await expect(audit.rows().first()).toContainText('平台台账');
+  expect(await audit.rows().allTextContents()).not.toContainEqual(expect.not.stringContaining('平台台账'));
 });

@@ -69,19 +69,22 @@ export function AuditPage({ recordId }: { recordId?: string }) {
   // count of a table's 100,000 entries is one request of a second or more), so asked together
   // the count would hold back the page's names. Until it is known the pages shown so far are all
   // the pager offers; named by its filter, so the pager never offers the last filter's count.
-  // A walk for a filter the clerk has since left, or for a page since closed, stops at its next entry.
+  // Each count stops at its next step once another has begun (another filter, or the same one read
+  // again after a change to the log) or the page is closed: only the last count is ever shown.
   const countAsked = shown?.countKey === countKey ? countKey : undefined;
-  const countFor = useRef<string | undefined>(countKey);
-  useEffect(() => {
-    countFor.current = countKey;
-    return () => {
-      countFor.current = undefined;
-    };
-  }, [countKey]);
-  const counted = useLiveQuery(
-    async () => (countAsked === undefined ? undefined : { countKey: countAsked, total: await countEntries(db, filter, timeZone, () => countFor.current !== countAsked) }),
-    [countAsked],
+  const lastCount = useRef<object | undefined>(undefined);
+  useEffect(
+    () => () => {
+      lastCount.current = undefined;
+    },
+    [],
   );
+  const counted = useLiveQuery(async () => {
+    const run = {};
+    lastCount.current = run;
+    if (countAsked === undefined) return undefined;
+    return { countKey: countAsked, total: await countEntries(db, filter, timeZone, () => lastCount.current !== run) };
+  }, [countAsked]);
   const total = counted?.countKey === countKey ? counted.total : undefined;
   const recordName = filter.recordId ? rows?.find((e) => e.recordId === filter.recordId)?.recordName : undefined;
   const columns = useMemo(() => auditColumns(timeZone, shown?.places, shown?.name, filter.recordId, change), [timeZone, shown, filter.recordId, change]);

@@ -116,4 +116,21 @@ describe('auditEntries', () => {
     expect(await countEntries(db, { table: 'reviews' }, TZ)).toBe(ENTRIES / 4);
     expect(reads.records.get('auditLog') ?? []).toEqual([]);
   });
+
+  it('counts the whole log in as many requests as it has slices of entries, whatever gaps its seqs have', async () => {
+    // A restore keeps the seqs of the backup, which may be any positive whole numbers.
+    const far = [80_000_000, Number.MAX_SAFE_INTEGER];
+    await db.auditLog.bulkAdd(far.map((seq, i) => ({ ...entry(ENTRIES + i), seq })));
+    try {
+      reads.keys.clear();
+      expect(await countEntries(db, {}, TZ, undefined, 700)).toBe(ENTRIES + 2);
+      // Four slices of 700 and what is left: the cursor stands on each slice's first key and jumps to its
+      // last (two keys a slice, not 700), and no entry is read.
+      expect(reads.keys.get('auditLog')?.length).toBeLessThanOrEqual(10);
+      expect(reads.records.get('auditLog') ?? []).toEqual([]);
+      expect(await countEntries(db, {}, TZ, undefined, 1)).toBe(ENTRIES + 2);
+    } finally {
+      await db.auditLog.bulkDelete(far);
+    }
+  });
 });

@@ -366,6 +366,8 @@ describe('backup channels', () => {
     ['an unknown kind', CHANNELS.backupBegin, { kind: 'weekly' }, /请求内容不合法/],
     ['no kind', CHANNELS.backupBegin, undefined, /请求内容不合法/],
     ['a backup without the institution’s time zone', CHANNELS.backupBegin, { kind: 'manual' }, /请求内容不合法/],
+    ['a time zone that is no zone’s name', CHANNELS.backupBegin, { kind: 'manual', timeZone: '../Asia/Shanghai' }, /时区名称不合法/],
+    ['an overlong time zone', CHANNELS.backupBegin, { kind: 'daily', timeZone: 'A'.repeat(101) }, /请求内容不合法/],
     ['an overlong passphrase', CHANNELS.backupFinish, { writeId: 'a'.repeat(32), passphrase: 'x'.repeat(1025) }, /请求内容不合法/],
     ['a quitReady without a boolean', CHANNELS.quitReady, { backedUp: 'yes' }, /请求内容不合法/],
   ])('refuse %s in Chinese and write nothing', async (_label, channel, payload, pattern) => {

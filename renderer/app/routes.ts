@@ -40,8 +40,13 @@ export function parseHash(hash: string): Route {
   return { area: known && area ? area : 'home', id: id ? decodeURIComponent(id) : undefined };
 }
 
+/** The hash route of an area, or of one record in it: '#/platforms/<id>'. */
+export function routeHref(area: string, id?: string): string {
+  return id ? `#/${area}/${encodeURIComponent(id)}` : `#/${area}`;
+}
+
 export function navigate(area: string, id?: string): void {
-  window.location.hash = id ? `#/${area}/${encodeURIComponent(id)}` : `#/${area}`;
+  window.location.hash = routeHref(area, id);
 }
 
 function subscribe(callback: () => void): () => void {

@@ -10,7 +10,7 @@ import type { FilingStatusFilter } from '@shared/rules/filing-state';
 import type { ApprovalFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
 import { readWithPlatforms, registerIds, useRegisterPage, warmRegister } from '../../db/register-index';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { ChangeFilingDialog } from './change-filing-dialog';
@@ -127,7 +127,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
         empty={anyFilter || total ? '没有符合条件的记录' : '还没有开通审批或备案记录。账号名称、管理员等发生变更时，点击“记录变更”登记。'}
         columns={[
           { title: '类别', width: 100, render: (_, r) => <Tag>{r.a.kind}</Tag> },
-          { title: '平台', render: (_, r) => <a href={`#/approvals/${encodeURIComponent(r.a.id)}`}>{r.name}</a> },
+          { title: '平台', render: (_, r) => <a href={routeHref('approvals', r.a.id)}>{r.name}</a> },
           { title: '内容', ellipsis: true, render: (_, r) => (isChangeOrClosure(r.a) ? r.a.changes.map((c) => `${c.field}：${c.before} → ${c.after}`).join('；') : r.a.note) },
           { title: '变更日期', width: 110, render: (_, r) => r.a.changeDate ?? '' },
           { title: '应报备日期', width: 120, render: (_, r) => (r.s.state === 'open' ? r.s.dueDate : r.s.state === 'unknown' ? '待定' : r.s.state === 'filed' ? (r.a.dueDate ?? '') : '') },
@@ -218,7 +218,7 @@ function ApprovalDrawer({
     >
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label="平台">
-          <a href={`#/platforms/${encodeURIComponent(a.platformId)}`}>{platformName}</a>
+          <a href={routeHref('platforms', a.platformId)}>{platformName}</a>
         </Descriptions.Item>
         <Descriptions.Item label="类别">{isChangeOrClosure(a) ? changeSummary(a) : a.kind}</Descriptions.Item>
         {a.changeDate && <Descriptions.Item label={a.kind === '注销备案' ? '注销日期' : '变更日期'}>{formatCnDay(a.changeDate)}</Descriptions.Item>}

@@ -15,6 +15,7 @@ import { usePdfWarmUpAtOnce } from '../../pdf/use-pdf-warm-up';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { OpenEnvelopeDialog } from './open-envelope-dialog';
+import { routeHref } from '../../app/routes';
 
 export const STATE_COLORS: Record<EnvelopeState, string> = { 已封存: 'green', 已启封: 'red', 已替换: 'default' };
 
@@ -85,7 +86,7 @@ export function EnvelopeDrawer({
           <EnvelopeStateTag envelope={e} />
         </Descriptions.Item>
         <Descriptions.Item label="平台">
-          {platform ? <a href={`#/platforms/${encodeURIComponent(platform.id)}`}>{platform.name}</a> : '（已删除）'}
+          {platform ? <a href={routeHref('platforms', platform.id)}>{platform.name}</a> : '（已删除）'}
         </Descriptions.Item>
         <Descriptions.Item label="封存内容">{e.items.join('、')}</Descriptions.Item>
         <Descriptions.Item label="封存日期">{e.sealedOn}</Descriptions.Item>

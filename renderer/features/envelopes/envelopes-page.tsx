@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Envelope } from '@shared/domain/records';
 import { db } from '../../db/database';
 import { readWithPlatforms, registerIds, useRegisterPage } from '../../db/register-index';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { EnvelopeDrawer, EnvelopeStateTag } from './envelope-drawer';
@@ -99,7 +99,7 @@ export function EnvelopesPage({ openId }: { openId?: string }) {
                   columns={[
                     {
                       title: '信封编号',
-                      render: (_, e) => <a href={`#/envelopes/${encodeURIComponent(e.id)}`}>{e.number}</a>,
+                      render: (_, e) => <a href={routeHref('envelopes', e.id)}>{e.number}</a>,
                     },
                     { title: '平台', render: (_, e) => platformName(e.platformId) },
                     { title: '封存日期', dataIndex: 'sealedOn', width: 110 },

@@ -9,6 +9,7 @@ import { localToday } from '@shared/domain/today';
 import { EnvelopeStateTag } from './envelope-drawer';
 import { DueTag } from './rotation-table';
 import { useCredentialsOf, usePasswordPolicy } from './use-credentials';
+import { routeHref } from '../../app/routes';
 
 export function PlatformCredentials({ platform }: { platform: Pick<Platform, 'id'> }) {
   const own = useCredentialsOf([platform.id]);
@@ -27,7 +28,7 @@ export function PlatformCredentials({ platform }: { platform: Pick<Platform, 'id
       <Descriptions.Item label="密封存档信封">
         {current ? (
           <span>
-            <a href={`#/envelopes/${encodeURIComponent(current.id)}`}>{current.number}</a> <EnvelopeStateTag envelope={current} />
+            <a href={routeHref('envelopes', current.id)}>{current.number}</a> <EnvelopeStateTag envelope={current} />
           </span>
         ) : (
           <span>

@@ -11,6 +11,7 @@ import { useRegisterPage } from '../../db/register-index';
 import { useListPage } from '../../components/register-page';
 import { EnvelopeStateTag } from './envelope-drawer';
 import { useCredentialsOf } from './use-credentials';
+import { routeHref } from '../../app/routes';
 
 const PAGE_SIZE = 20;
 
@@ -53,13 +54,13 @@ export function RotationTable({ policy }: { policy: PasswordPolicy }) {
       pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: <Empty description="台账中还没有在用的平台。" /> }}
       columns={[
-        { title: '平台', render: (_, r) => <a href={`#/platforms/${encodeURIComponent(r.p.id)}`}>{r.p.name}</a> },
+        { title: '平台', render: (_, r) => <a href={routeHref('platforms', r.p.id)}>{r.p.name}</a> },
         {
           title: '当前信封',
           render: (_, r) =>
             r.current ? (
               <span>
-                <a href={`#/envelopes/${encodeURIComponent(r.current.id)}`}>
+                <a href={routeHref('envelopes', r.current.id)}>
                   {r.current.number}
                 </a>{' '}
                 <EnvelopeStateTag envelope={r.current} />

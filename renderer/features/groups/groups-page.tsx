@@ -23,6 +23,7 @@ import { departedMembers } from '@shared/rules/group-roster';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { exportGroups, exportNames, slicedExport } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
+import { routeHref } from '../../app/routes';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
 
@@ -109,7 +110,7 @@ export function GroupsPage() {
             title: '群名称',
             render: (_, g) => (
               <span>
-                <a href={`#/platforms/${encodeURIComponent(g.id)}`}>{g.name}</a> <Tag>{g.kind}</Tag>
+                <a href={routeHref('platforms', g.id)}>{g.name}</a> <Tag>{g.kind}</Tag>
                 {g.group?.disbandedOn && <Tag color="default">{`${g.group.disbandedOn} 已解散`}</Tag>}
               </span>
             ),

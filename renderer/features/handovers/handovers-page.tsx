@@ -14,6 +14,7 @@ import { PrintPreview } from '../print/print-preview';
 import { HandoverDialog } from './handover-dialog';
 import { PasswordChangeDialog } from './password-change-dialog';
 import { handoverPeople, handoversNewestFirst, handoversSheet } from '../export/list-tables';
+import { routeHref } from '../../app/routes';
 
 type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
 
@@ -62,7 +63,7 @@ export function HandoversPage() {
           { title: '交接日期', dataIndex: 'date', width: 110 },
           {
             title: '平台',
-            render: (_, h) => <a href={`#/platforms/${encodeURIComponent(h.platformId)}`}>{platformName(h.platformId) ?? '（已删除）'}</a>,
+            render: (_, h) => <a href={routeHref('platforms', h.platformId)}>{platformName(h.platformId) ?? '（已删除）'}</a>,
           },
           { title: '移交人', width: 100, render: (_, h) => person(h.outgoingId, '移交人') },
           { title: '接收人', width: 100, render: (_, h) => person(h.incomingId, '接收人') },

@@ -16,6 +16,7 @@ import { CloseIncidentDialog } from './close-incident-dialog';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { incidentsSheet } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
+import { routeHref } from '../../app/routes';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
 
@@ -117,7 +118,7 @@ export function IncidentsPage() {
             title: '平台或工作群',
             width: 140,
             render: (_, i) =>
-              i.platformId ? <a href={`#/platforms/${encodeURIComponent(i.platformId)}`}>{platformName(i.platformId) ?? '（已删除）'}</a> : <Typography.Text type="secondary">—</Typography.Text>,
+              i.platformId ? <a href={routeHref('platforms', i.platformId)}>{platformName(i.platformId) ?? '（已删除）'}</a> : <Typography.Text type="secondary">—</Typography.Text>,
           },
           { title: '发现的问题', dataIndex: 'found' },
           { title: '处置措施', width: 90, render: (_, i) => i.actions.join('、') },

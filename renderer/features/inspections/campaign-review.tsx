@@ -6,6 +6,7 @@ import type { RuleProfile } from '@shared/profiles/types';
 import { clauseFor } from '@shared/profiles/clauses';
 import type { CampaignSummary, PlatformLabel } from '@shared/rules/campaign-summary';
 import { formatMonth } from '@shared/domain/month-date';
+import { routeHref } from '../../app/routes';
 
 interface Props {
   /** The year's figures, computed in the registers' worker (compareWithLastYear, closureCandidates). */
@@ -90,7 +91,7 @@ export function CampaignReview({ summary, profile }: Props) {
             renderItem={(c) => (
               <List.Item>
                 <List.Item.Meta
-                  title={<a href={`#/platforms/${encodeURIComponent(c.platform.id)}`}>{label(c.platform)}</a>}
+                  title={<a href={routeHref('platforms', c.platform.id)}>{label(c.platform)}</a>}
                   description={c.reasons.map((r) => (
                     <div key={r.reason}>
                       <Tag color={r.reason === '未备案' ? 'orange' : 'red'}>{r.reason}</Tag>

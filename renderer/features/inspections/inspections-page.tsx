@@ -20,6 +20,7 @@ import { RecordInspectionDialog } from './record-inspection-dialog';
 import { ExportButton } from '../export/export-button';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { exportInspections, exportNames, slicedExport } from '../export/list-tables';
+import { routeHref } from '../../app/routes';
 
 const PAGE_SIZE = 50;
 
@@ -189,7 +190,7 @@ export function InspectionsPage() {
                 title: '账号',
                 render: (_, i) => {
                   const p = platformById.get(i.platformId);
-                  return p ? <a href={`#/platforms/${encodeURIComponent(p.id)}`}>{`${p.name}（${p.kind}）`}</a> : '（平台已删除）';
+                  return p ? <a href={routeHref('platforms', p.id)}>{`${p.name}（${p.kind}）`}</a> : '（平台已删除）';
                 },
               },
               { title: '主办单位', render: (_, i) => lookups.unitName(platformById.get(i.platformId)?.hostUnitId) },

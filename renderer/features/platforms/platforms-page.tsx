@@ -9,7 +9,7 @@ import { db } from '../../db/database';
 import { usePageLookups, type Lookups } from '../../db/queries';
 import { startPlatformPage, usePlatformPage, warmRegister } from '../../db/register-index';
 import type { PlatformFilter } from '@shared/search/register-index';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
 import { PersonName } from '../../components/person-name';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import type { RegisterColumns } from '../../components/register-table';
@@ -123,7 +123,7 @@ function platformColumns(lookups: Lookups): RegisterColumns<Platform> {
       title: '名称',
       render: (_, p) => (
         <span className="ledger-cell-line">
-          <a href={`#/platforms/${encodeURIComponent(p.id)}`}>{p.name}</a>
+          <a href={routeHref('platforms', p.id)}>{p.name}</a>
           {leftHolders(p) && <Tag color="red">有离岗人员</Tag>}
         </span>
       ),

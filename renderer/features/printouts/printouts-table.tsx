@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Printout } from '@shared/domain/records';
 import { isFormId, getForm } from '@shared/forms/registry';
 import { db } from '../../db/database';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
 import { tableLabel } from '@shared/domain/tables';
 import { PrintoutActions } from './printout-actions';
 import type { RegisterPaging } from '../../components/register-page';
@@ -28,7 +28,7 @@ function RecordName({ p, timeZone }: { p: Printout; timeZone: string }) {
   }, [p.recordTable, p.recordId, p.formId, timeZone]);
   if (p.recordTable === 'platforms' && p.recordId) {
     return (
-      <a href={`#/platforms/${encodeURIComponent(p.recordId)}`} onClick={() => navigate('platforms', p.recordId)}>
+      <a href={routeHref('platforms', p.recordId)} onClick={() => navigate('platforms', p.recordId)}>
         {name}
       </a>
     );

@@ -22,7 +22,7 @@ import {
 import { db } from '../../db/database';
 import type { Lookups } from '../../db/queries';
 import { republishReview, resubmitReview, saveChecklist } from '../../db/reviews';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
 import { showError } from '../../app/errors';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
@@ -143,7 +143,7 @@ export function ReviewDrawer({
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label="发布平台">
-          {platform ? <a href={`#/platforms/${encodeURIComponent(platform.id)}`}>{`${platform.name}（${platform.kind}）`}</a> : '（平台已删除）'}
+          {platform ? <a href={routeHref('platforms', platform.id)}>{`${platform.name}（${platform.kind}）`}</a> : '（平台已删除）'}
         </Descriptions.Item>
         {r.column && <Descriptions.Item label="栏目">{r.column}</Descriptions.Item>}
         <Descriptions.Item label="信息标题">
@@ -163,14 +163,14 @@ export function ReviewDrawer({
         <Descriptions.Item label="重大事项">{r.major ? '是（须经上一级审批）' : '否'}</Descriptions.Item>
         {original && (
           <Descriptions.Item label="重发重审">
-            原审核：<a href={`#/reviews/${encodeURIComponent(original.id)}`}>{original.title}</a>（{instantText(original.publishedAt, tz)}发布）
+            原审核：<a href={routeHref('reviews', original.id)}>{original.title}</a>（{instantText(original.publishedAt, tz)}发布）
           </Descriptions.Item>
         )}
         {republished.length > 0 && (
           <Descriptions.Item label="已重发">
             {republished.map((x) => (
               <div key={x.id}>
-                <a href={`#/reviews/${encodeURIComponent(x.id)}`}>{x.title}</a>（{reviewStatus(x, profile)}）
+                <a href={routeHref('reviews', x.id)}>{x.title}</a>（{reviewStatus(x, profile)}）
               </div>
             ))}
           </Descriptions.Item>

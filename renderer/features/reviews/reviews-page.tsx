@@ -16,7 +16,7 @@ import { db } from '../../db/database';
 import { type Lookups, readPageLookups, usePageLookups, useSettings } from '../../db/queries';
 import { usePaged } from '../../db/paged-read';
 import { reviewIds, useReviewPage, warmRegister } from '../../db/register-index';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
 import { UnitSelect } from '../../components/record-select';
 import { PlatformPicker } from '../../components/platform-picker';
 import { FilterSelect, RegisterList, RegisterPage, useListPage } from '../../components/register-page';
@@ -135,7 +135,7 @@ function reviewColumns(lookups: Lookups, timeZone: string): RegisterColumns<Revi
       title: '信息标题',
       render: (_, x) => (
         <span className="ledger-cell-line">
-          <a href={`#/reviews/${encodeURIComponent(x.r.id)}`}>{x.r.title}</a>
+          <a href={routeHref('reviews', x.r.id)}>{x.r.title}</a>
           {x.r.major && <Tag color="magenta">重大</Tag>}
           {x.r.originalReviewId && <Tag>重发</Tag>}
         </span>

@@ -18,6 +18,11 @@ export interface AuditFilter {
   to?: string;
 }
 
+/** Whether `f` narrows the log at all. */
+export function isFiltered(f: AuditFilter): boolean {
+  return Object.values(f).some((v) => v !== undefined);
+}
+
 /** A collection of the audit log, as Dexie types it. */
 type AuditCollection = ReturnType<LedgerDb['auditLog']['toCollection']>;
 
@@ -66,7 +71,7 @@ export const COUNT_SLICE = 40_000;
  * its index or its walk (auditEntries). Once `stopped()` says so, what was counted so far.
  */
 export async function countEntries(db: LedgerDb, f: AuditFilter, timeZone: string, stopped: () => boolean = () => false, slice = COUNT_SLICE): Promise<number> {
-  if (Object.values(f).some((v) => v !== undefined)) return auditEntries(db, f, timeZone, stopped).count();
+  if (isFiltered(f)) return auditEntries(db, f, timeZone, stopped).count();
   // A new collection each time: Dexie's offset and limit change the collection they are called on.
   const after = (seq: number | undefined) => (seq === undefined ? db.auditLog.orderBy('seq') : db.auditLog.where('seq').above(seq));
   let total = 0;

@@ -15,7 +15,7 @@ import { TABLE_LABELS, tableLabel } from '@shared/domain/tables';
 import { ExportButton } from '../export/export-button';
 import { auditLogSheet, changeNames, logPages, recordPlaces, type RecordPlace } from './log-pages';
 import { instantText } from '@shared/domain/time-zone';
-import { auditEntries, countEntries, type AuditFilter } from './audit-filter';
+import { auditEntries, countEntries, isFiltered, type AuditFilter } from './audit-filter';
 
 /** Entries checked per read: the window stays responsive between reads. */
 const VERIFY_PAGE = 1_000;
@@ -48,7 +48,7 @@ export function AuditPage({ recordId }: { recordId?: string }) {
     setPage(1);
   }, []);
   const key = JSON.stringify(filter);
-  const filtering = Object.values(filter).some((v) => v !== undefined);
+  const filtering = isFiltered(filter);
   // The page read for this filter and page, or, while it is read (a filter on 操作员 alone may go
   // through the whole log), the last one read, shown under the spinner. The entries come with
   // where each record now is and the names their changes mention, all read by id for this page:

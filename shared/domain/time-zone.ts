@@ -9,7 +9,9 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** The zone itself when the runtime knows it, else the default (a mistyped zone never stops a print). */
 export function validTimeZone(zone: string | undefined): string {
-  if (!zone) return DEFAULT_TIME_ZONE;
+  // China time needs no check: building the first zoned formatter loads the runtime's time-zone
+  // data, 100 ms or more on a 2-core machine, and the window's first step reads today in China time.
+  if (!zone || zone === DEFAULT_TIME_ZONE) return DEFAULT_TIME_ZONE;
   // Asked for every moment shown (100,000 in an export of 发布审核): a formatter is costly to build.
   let valid = checkedZones.get(zone);
   if (valid === undefined) {
@@ -78,12 +80,22 @@ function formattedOffset(t: number, zone: string): number {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * China time has been UTC+8 all year since its last daylight saving ended on 1991-09-15 (the
+ * time-zone database's Asia/Shanghai; a test holds it to the runtime's). From 1992 on its offset is
+ * known without a formatter, so a window that only ever shows China time never loads the runtime's
+ * time-zone data.
+ */
+const CHINA_FIXED_FROM_DAY = Date.UTC(1992, 0, 1) / DAY_MS;
+const CHINA_OFFSET = 480;
 /** Per zone and UTC day: the zone's offset that whole day, or null on a day its offset changes. */
 const dayOffsets = new Map<string, number | null>();
 
 /** The zone's offset for the whole UTC day of `t`, or null when it changes that day (daylight saving). */
 function dayOffset(t: number, zone: string): number | null {
   const day = Math.floor(t / DAY_MS);
+  if (zone === DEFAULT_TIME_ZONE && day >= CHINA_FIXED_FROM_DAY) return CHINA_OFFSET;
   const key = `${zone}|${day}`;
   let offset = dayOffsets.get(key);
   if (offset === undefined) {

@@ -48,6 +48,25 @@ describe('institution time zone', () => {
     }
   });
 
+  it('reads China time as its formatter does, from its daylight-saving years of 1986–1991 to 2100, without one after 1991', () => {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const reference = (t: number) => {
+      const parts: Record<string, string> = {};
+      for (const p of f.formatToParts(t)) parts[p.type] = p.value;
+      return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, second: parts.second };
+    };
+    const instants: number[] = [];
+    // Every 52 hours 55 minutes and 11 seconds from 1985 to 2100: every day of the year, every hour over the years.
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2100, 11, 31); t += 190_511_000) instants.push(t);
+    // The last change (1991-09-15 02:00 daylight time, 1991-09-14T17:00Z) and the first day of 1992, minute by minute.
+    for (const at of [Date.UTC(1991, 8, 14, 17), Date.UTC(1991, 11, 31, 16)]) for (let t = at - 7_200_000; t < at + 7_200_000; t += 60_000) instants.push(t);
+    for (const t of instants) expect(zonedMoment(new Date(t).toISOString(), 'Asia/Shanghai'), new Date(t).toISOString()).toEqual(reference(t));
+    // A summer day of 1988 was UTC+9 in China: before 1992 the formatter still decides.
+    expect(zonedMoment('1988-06-01T00:00:00Z', 'Asia/Shanghai')?.time).toBe('09:00');
+    expect(zonedToInstant('1988-06-01', '09:00', 'Asia/Shanghai')).toBe('1988-06-01T00:00:00.000Z');
+    expect(zonedToInstant('2026-06-01', '09:00', 'Asia/Shanghai')).toBe('2026-06-01T01:00:00.000Z');
+  });
+
   it('writes an instant as the clerk reads it, on the institution clock, to the minute or the second', () => {
     expect(instantText('2026-11-24T23:30:07.250Z', 'Asia/Shanghai')).toBe('2026-11-25 07:30');
     expect(instantText('2026-11-24T23:30:07.250Z', 'Asia/Shanghai', 'second')).toBe('2026-11-25 07:30:07');

@@ -52,3 +52,28 @@ export async function readLive<T extends { id: string; deletedAt?: string }>(tab
   await eachLive(table, (rows) => out.push(...rows));
   return out;
 }
+
+/**
+ * Rows per request when a whole table is counted. The database answers one request at a time, and
+ * IndexedDB's count of a table is a walk of it in Chromium (316,000 audit entries: 0.6–0.9 s, 100,000
+ * reviews: 0.24–0.35 s on a 2-core machine): every other read of the app, its workers' included,
+ * would wait behind it. Counted a slice at a time, another read waits for one slice at most.
+ */
+export const COUNT_SLICE = 40_000;
+
+/**
+ * How many rows the table holds, counted a slice at a time (COUNT_SLICE): each request steps a key
+ * cursor over a slice of primary keys, keys only, and the last counts what is left (so gaps in the
+ * keys cost nothing). Once `stopped()` says so, what was counted so far.
+ */
+export async function countInSlices<T, K, I>(table: Table<T, K, I>, stopped: () => boolean = () => false, slice = COUNT_SLICE): Promise<number> {
+  // A new collection each time: Dexie's offset and limit change the collection they are called on.
+  const after = (key: K | undefined) => (key === undefined ? table.orderBy(':id') : table.where(':id').above(key as IndexableType));
+  let total = 0;
+  for (let last: K | undefined; !stopped(); total += slice) {
+    const [end] = await after(last).offset(slice - 1).limit(1).primaryKeys();
+    if (end === undefined) return total + (await after(last).count());
+    last = end;
+  }
+  return total;
+}

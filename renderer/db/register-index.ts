@@ -5,6 +5,7 @@ import { Dexie, type Collection, type ObservabilitySet, type Table } from 'dexie
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
+import { countInSlices } from './chunked-reads';
 import { startPagedRead, usePaged, usePagedRows } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
@@ -130,9 +131,9 @@ function newestReviews(offset: number, limit: number): Promise<Review[]> {
   return db.reviews.orderBy('createdAt').reverse().filter((r) => !r.deletedAt).offset(offset).limit(limit).toArray();
 }
 
-/** How many reviews are not in the trash. */
+/** How many reviews are not in the trash (all of them counted a slice at a time: other reads go on meanwhile). */
 async function liveReviewCount(): Promise<number> {
-  const [all, deleted] = await Promise.all([db.reviews.count(), db.reviews.where('deletedAt').above('').count()]);
+  const [all, deleted] = await Promise.all([countInSlices(db.reviews), db.reviews.where('deletedAt').above('').count()]);
   return all - deleted;
 }
 

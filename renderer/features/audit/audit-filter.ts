@@ -5,6 +5,7 @@
 // 300,000 entries of a table's history are not read to say how many there are.
 import type { AuditEntry } from '@shared/domain/audit';
 import { dayBounds } from '@shared/domain/time-zone';
+import { COUNT_SLICE, countInSlices } from '../../db/chunked-reads';
 import type { LedgerDb } from '../../db/schema';
 
 /** Audit entries of one record, one table, one operator and/or a date range. */
@@ -57,28 +58,10 @@ export function auditEntries(db: LedgerDb, f: AuditFilter, timeZone: string, sto
 }
 
 /**
- * Entries per request when the whole log is counted. The database answers one request at a time:
- * IndexedDB's count of the whole log is one request of 0.6 s at 316,000 entries (on a 2-core
- * machine), and every other read of the app, its workers' included, waits behind it. Counted a
- * slice at a time, another read waits for one slice at most.
- */
-export const COUNT_SLICE = 40_000;
-
-/**
- * How many entries `f` keeps. The whole log is counted a slice of entries at a time (COUNT_SLICE):
- * each request steps a key cursor over a slice's seqs, keys only, and the last counts what is left
- * (so gaps in the seqs, as a restore of any backup may leave, cost nothing). A filter is counted by
- * its index or its walk (auditEntries). Once `stopped()` says so, what was counted so far.
+ * How many entries `f` keeps: the whole log a slice at a time (countInSlices: no other read waits
+ * behind a count of 316,000 entries), a filter by its index or its walk (auditEntries). Once
+ * `stopped()` says so, what was counted so far.
  */
 export async function countEntries(db: LedgerDb, f: AuditFilter, timeZone: string, stopped: () => boolean = () => false, slice = COUNT_SLICE): Promise<number> {
-  if (isFiltered(f)) return auditEntries(db, f, timeZone, stopped).count();
-  // A new collection each time: Dexie's offset and limit change the collection they are called on.
-  const after = (seq: number | undefined) => (seq === undefined ? db.auditLog.orderBy('seq') : db.auditLog.where('seq').above(seq));
-  let total = 0;
-  for (let last: number | undefined; !stopped(); total += slice) {
-    const [end] = await after(last).offset(slice - 1).limit(1).primaryKeys();
-    if (end === undefined) return total + (await after(last).count());
-    last = end;
-  }
-  return total;
+  return isFiltered(f) ? auditEntries(db, f, timeZone, stopped).count() : countInSlices(db.auditLog, stopped, slice);
 }

@@ -136,7 +136,8 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
             title: '操作',
             width: 200,
             render: (_, r) => (
-              <Space size={4}>
+              // A plain span in Space's look, as every register's 操作 column (row-actions.tsx).
+              <span className="ledger-cell-actions">
                 {isChangeOrClosure(r.a) && (
                   <Button size="small" onClick={() => setDialog({ type: 'print', approval: r.a })}>
                     打印
@@ -147,7 +148,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
                     标记已报备
                   </Button>
                 )}
-              </Space>
+              </span>
             ),
           },
         ]}

@@ -1,5 +1,5 @@
 // A person's name with a red 离岗 flag when they have left but still hold the role shown.
-import { Tag, Tooltip } from 'antd';
+import { FlagTag } from './flag-tag';
 import type { Lookups } from '../db/queries';
 
 export function PersonName({ id, lookups, role }: { id: string | undefined; lookups: Lookups; role?: string }) {
@@ -11,11 +11,7 @@ export function PersonName({ id, lookups, role }: { id: string | undefined; look
     <span>
       {person.name}
       {person.status === '离岗' && (
-        <Tooltip title={`${person.name}已于${person.statusDate ?? '（日期未填）'}离岗${role ? `，仍登记为${role}` : ''}，请及时调整。`}>
-          <Tag color="red" style={{ marginInlineStart: 6 }}>
-            离岗
-          </Tag>
-        </Tooltip>
+        <FlagTag tip={`${person.name}已于${person.statusDate ?? '（日期未填）'}离岗${role ? `，仍登记为${role}` : ''}，请及时调整。`}>离岗</FlagTag>
       )}
     </span>
   );

@@ -66,6 +66,7 @@ function useTableLook(size: RegisterTableProps<unknown>['size']): CSSProperties 
     '--ledger-table-border': token.colorBorderSecondary,
     '--ledger-table-radius': `${token.borderRadiusLG}px`,
     '--ledger-table-color': token.colorText,
+    '--ledger-table-secondary': token.colorTextSecondary,
     '--ledger-table-font': `${token.fontSize}px`,
     '--ledger-table-line': token.lineHeight,
   } as CSSProperties;

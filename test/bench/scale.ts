@@ -435,13 +435,15 @@ async function firstRows(app: App, area: string): Promise<Sample> {
 
 /** Every page of the main menu, for `pages-all`: those that list records show a data row once read; the others their title. */
 const ALL_PAGES = ['首页', '平台台账', '工作群', '单位', '人员', '开通与备案', '发布审核', '密码密封存档', '管理员交接', '年度检查', '问题与舆情', '培训', '打印与签回', '数据交换', '导入与导出', '回收站', '审计日志', '备份与恢复'] as const;
+/** `pages-all`'s pages: all of them, or those BENCH_PAGES names (a comma list of menu labels). */
+const PAGES_ALL = process.env.BENCH_PAGES ? ALL_PAGES.filter((area) => process.env.BENCH_PAGES!.split(',').includes(area)) : ALL_PAGES;
 const WITHOUT_ROWS: Readonly<Record<string, string>> = { 首页: '#home-title', 数据交换: '#exchange-title', 导入与导出: '#import-title', 备份与恢复: '#backup-title' };
 
 /** One page opened from 设置: menu click → its first data row (or, for a page without a list, its title) visible, and the longest task in the 1.5 s after the click. */
 async function openPage(app: App, area: string): Promise<Sample> {
   await app.settleOn('设置');
   await app.page.evaluate(`window.__bench.markOld(${JSON.stringify(OLD_ROWS)})`);
-  const measured = await withRss(async () => {
+  const measured = await withRss(() => profiled(app.page, `page-${area}`, async () => {
     await app.nav(area).click();
     const title = WITHOUT_ROWS[area];
     const shown = await app.waitVisible(title ? [title] : FIRST_ROW, 20_000);
@@ -449,7 +451,7 @@ async function openPage(app: App, area: string): Promise<Sample> {
     const clicked = await app.lastClick();
     await app.page.waitForTimeout(1500);
     return { ms: shown - clicked, longest: await app.longestSince(clicked) };
-  });
+  }));
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
 }
 
@@ -846,7 +848,7 @@ try {
   const previews = STEPS.has('preview') ? await runs('F04 preview', () => f04Preview(a)) : undefined;
   if (previews) reportRow('F04 preview (打印备案信息表 click → PDF shown)', previews);
   // Verify alone (the file chosen, never restored): `restore` measures it too, with a restore after it.
-  for (const area of STEPS.has('pages-all') ? ALL_PAGES : []) {
+  for (const area of STEPS.has('pages-all') ? PAGES_ALL : []) {
     const samples = await runs(`open ${area}`, () => openPage(a, area));
     if (samples) reportRow(`open ${area} (menu click → ${WITHOUT_ROWS[area] ? 'its title' : 'first data row'} visible; not a row of the issue)`, samples);
   }

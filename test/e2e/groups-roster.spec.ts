@@ -19,6 +19,8 @@ test('a departed person on a roster is reminded on the home page and removed by 
   await app.goTo('工作群');
   await g.addRoster(GROUP, '曹宁', { department: '后勤保障处', name: '刘建' });
   await expect(g.row(GROUP).getByText('1人离岗')).toBeVisible();
+  // The flag says on hover who has left and what to do.
+  await expect(g.row(GROUP).getByText('1人离岗')).toHaveAttribute('title', '名单中曹宁已离岗，请移出（003 第二十条）。');
   let stored = (await readStore<GroupRow>(page, 'platforms')).find((p) => p.name === GROUP)!;
   expect(stored.group?.memberCount).toBe(2);
   expect(stored.group?.members?.[1]).toEqual({ department: '后勤保障处', name: '刘建' });

@@ -1,7 +1,8 @@
 // 工作群 (000 第五条, 003 第五章): the work groups of the registry (platforms of a group kind) with
 // owner, members, the last real-name check (overdue after the start page's interval) and the
 // supervisor; record a check, log a problem (003 第二十三条), print F14 and F15, disband a group.
-import { Button, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Button, Switch, Tag, Typography } from 'antd';
+import { FlagTag } from '../../components/flag-tag';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { Platform } from '@shared/domain/platform';
@@ -126,9 +127,7 @@ export function GroupsPage() {
                 <span>
                   {g.group?.memberCount ?? '—'}
                   {departed.length > 0 && (
-                    <Tooltip title={`名单中${departed.map((p) => p.name).join('、')}已离岗，请移出（003 第二十条）。`}>
-                      <Tag color="red" style={{ marginInlineStart: 6 }}>{`${departed.length}人离岗`}</Tag>
-                    </Tooltip>
+                    <FlagTag tip={`名单中${departed.map((p) => p.name).join('、')}已离岗，请移出（003 第二十条）。`}>{`${departed.length}人离岗`}</FlagTag>
                   )}
                 </span>
               );
@@ -141,13 +140,9 @@ export function GroupsPage() {
               const s = realNameCheckStatus(g, today, timeZone);
               return (
                 <span>
-                  {s.last ?? <Typography.Text type="secondary">未核查</Typography.Text>}
+                  {s.last ?? <span className="ledger-secondary">未核查</span>}
                   {s.overdue && (
-                    <Tooltip title={`距上次核查已超过${REAL_NAME_CHECK_INTERVAL_DAYS}天，应于${s.dueDate}前核查（003 第二十条）。`}>
-                      <Tag color="red" style={{ marginInlineStart: 6 }}>
-                        逾期
-                      </Tag>
-                    </Tooltip>
+                    <FlagTag tip={`距上次核查已超过${REAL_NAME_CHECK_INTERVAL_DAYS}天，应于${s.dueDate}前核查（003 第二十条）。`}>逾期</FlagTag>
                   )}
                 </span>
               );
@@ -165,7 +160,8 @@ export function GroupsPage() {
             render: (_, g) => {
               const open = !isDisbanded(g);
               return (
-                <Space wrap size={4}>
+                // A plain span in Space's look, as every register's 操作 column (row-actions.tsx).
+                <span className="ledger-cell-actions">
                   {open && (
                     <Button size="small" type="primary" onClick={() => setDialog({ kind: 'check', group: g })} aria-label={`记录实名核查 ${g.name}`}>
                       记录实名核查
@@ -192,7 +188,7 @@ export function GroupsPage() {
                       解散
                     </Button>
                   )}
-                </Space>
+                </span>
               );
             },
           },

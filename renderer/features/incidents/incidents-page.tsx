@@ -1,7 +1,7 @@
 // 问题与舆情 (002 第十条, 003 第十六、二十三条): the register of problems found on platforms and in
 // work groups, complaints (举报投诉) and opinion events (舆情) — handling, reporting, feedback to
 // the complainant and closing. Prints F17 for complaints and opinion events.
-import { Button, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
@@ -118,7 +118,7 @@ export function IncidentsPage() {
             title: '平台或工作群',
             width: 140,
             render: (_, i) =>
-              i.platformId ? <a href={routeHref('platforms', i.platformId)}>{platformName(i.platformId) ?? '（已删除）'}</a> : <Typography.Text type="secondary">—</Typography.Text>,
+              i.platformId ? <a href={routeHref('platforms', i.platformId)}>{platformName(i.platformId) ?? '（已删除）'}</a> : <span className="ledger-secondary">—</span>,
           },
           { title: '发现的问题', dataIndex: 'found' },
           { title: '处置措施', width: 90, render: (_, i) => i.actions.join('、') },

@@ -1,7 +1,7 @@
 // 培训 (003 第十五条: 每学期至少举行一次; 004 第十条): training sessions with their attendees and the
 // sign-in sheet F16. The notice at the top is the start page's training reminder itself, so both
 // count the semester the same way (shared/rules/office-reminders.ts).
-import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Training } from '@shared/domain/records';
 import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
@@ -88,7 +88,7 @@ export function TrainingsPage() {
             title: '签到人员',
             render: (_, t) =>
               t.attendeeIds.length === 0 ? (
-                <Typography.Text type="secondary">未登记</Typography.Text>
+                <span className="ledger-secondary">未登记</span>
               ) : (
                 <span>
                   <Tag>{`${t.attendeeIds.length}人`}</Tag>

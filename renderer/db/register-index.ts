@@ -10,6 +10,7 @@ import { startPagedRead, usePaged, usePagedRows } from './paged-read';
 import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
+import type { CampaignYears } from '@shared/rules/campaign-year';
 import type { ChangedRows, IndexedTable, PageRequest, RegisterAnswer, RegisterFilters, RegisterName, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
 import { DB_NAME } from './schema';
 import { workerChannel } from '../app/worker-channel';
@@ -279,11 +280,18 @@ export async function readPlatformsById(ids: Iterable<string>): Promise<Map<stri
 }
 
 /** The figures of a year's inspection campaign, computed in the worker; re-read when the data changes. */
-export function useCampaignSummary(year: number, thisYear: number, asOf: string): CampaignSummary | undefined {
-  return usePaged(JSON.stringify([year, thisYear, asOf]), ['inspections', 'platforms', 'approvals', 'settings'], async () => {
-    const { campaign } = await channel.request({ type: 'campaign', year, thisYear, asOf });
+export function useCampaignSummary(year: number, asOf: string, asked: boolean): CampaignSummary | undefined {
+  // Asked for once the page's first rows are shown: its whole tables would hold back the rows' reads.
+  return usePaged(asked ? JSON.stringify([year, asOf]) : '', ['inspections', 'platforms', 'approvals', 'settings'], async () => {
+    if (!asked) return undefined;
+    const { campaign } = await channel.request({ type: 'campaign', year, asOf });
     return campaign!;
   });
+}
+
+/** The years 年度检查 offers and the one it opens on, from the register's index (no whole table read). */
+export function useCampaignYears(thisYear: number): CampaignYears | undefined {
+  return usePaged(String(thisYear), ['inspections'], async () => (await channel.request({ type: 'campaignYears', thisYear })).years!);
 }
 
 /** Asks the worker to load (or build) a register's index; resolves once it is loaded, or could not be. Queries meanwhile are answered as usual. */

@@ -21,7 +21,7 @@ import { reviewStatus } from '@shared/rules/review-chain';
 import { filingState } from '@shared/rules/filing-state';
 import { passwordStatuses } from '@shared/rules/credentials';
 import { campaignAccounts, campaignProgress, closureCandidates, compareWithLastYear } from '@shared/rules/inspection-campaign';
-import { campaignYearNeedingAttention } from '@shared/rules/campaign-year';
+import { campaignYears, type CampaignYears } from '@shared/rules/campaign-year';
 import { platformLabel, type CampaignSummary } from '@shared/rules/campaign-summary';
 import { buildSearchKey } from '@shared/search/pinyin-search';
 import {
@@ -89,10 +89,11 @@ export type RegisterWorkerRequest =
   | { id: number; type: 'platforms'; filter: PlatformFilter; offset: number; limit: number }
   | { id: number; type: 'reviews'; filter: ReviewFilter; offset: number; limit: number }
   | ({ id: number } & PageRequest)
-  | { id: number; type: 'campaign'; year: number; thisYear: number; asOf: string };
+  | { id: number; type: 'campaign'; year: number; asOf: string }
+  | { id: number; type: 'campaignYears'; thisYear: number };
 
-/** What a request is answered with: a page of ids, a campaign's figures, or nothing (a change). */
-export type RegisterAnswer = { page?: IndexPage; campaign?: CampaignSummary };
+/** What a request is answered with: a page of ids, a campaign's figures or years, or nothing (a change). */
+export type RegisterAnswer = { page?: IndexPage; campaign?: CampaignSummary; years?: CampaignYears };
 
 export type RegisterWorkerResponse = WorkerAnswer<RegisterAnswer>;
 
@@ -595,7 +596,7 @@ const inspections = new RowIndex<Inspection, InspectionIndexRow, Map<string, str
   // The order is by platform name: a renamed platform moves its inspections.
   rebuildOn: ['platforms'],
   context: platformNames,
-  row: (i, names) => ({ id: i.id, year: i.year, platformId: i.platformId, name: names.get(i.platformId) ?? '' }),
+  row: (i, names) => ({ id: i.id, year: i.year, platformId: i.platformId, name: names.get(i.platformId) ?? '', ...(i.result ? { result: i.result } : {}) }),
   compare: compareInspectionRows,
 });
 
@@ -683,17 +684,17 @@ function loadCampaignData() {
   return campaignData;
 }
 
-async function campaignSummary(year: number, thisYear: number, asOf: string): Promise<CampaignSummary> {
+async function campaignSummary(year: number, asOf: string): Promise<CampaignSummary> {
   const data = await loadCampaignData();
   let kept = summaries.get(data);
   if (!kept) summaries.set(data, (kept = new Map()));
-  const key = JSON.stringify([year, thisYear, asOf]);
+  const key = JSON.stringify([year, asOf]);
   let summary = kept.get(key);
-  if (!summary) kept.set(key, (summary = computeSummary(data, year, thisYear, asOf)));
+  if (!summary) kept.set(key, (summary = computeSummary(data, year, asOf)));
   return summary;
 }
 
-function computeSummary(data: CampaignData, year: number, thisYear: number, asOf: string): CampaignSummary {
+function computeSummary(data: CampaignData, year: number, asOf: string): CampaignSummary {
   const yearOf = new Set(data.inspections.filter((i) => i.year === year).map((i) => i.platformId));
   const covered = campaignAccounts(data.platforms);
   const comparison = compareWithLastYear(data, year);
@@ -704,8 +705,6 @@ function computeSummary(data: CampaignData, year: number, thisYear: number, asOf
   for (const p of data.platforms) if (named.has(p.id)) labels[p.id] = `${p.name}（${p.kind}）`;
   return {
     year,
-    years: [...new Set([thisYear, ...data.inspections.map((i) => i.year)])].sort((a, b) => b - a),
-    attention: campaignYearNeedingAttention(data.inspections, thisYear),
     progress: campaignProgress(data.inspections, year),
     covered: covered.length,
     missing: covered.filter((p) => !yearOf.has(p.id)).length,
@@ -730,7 +729,7 @@ async function applyChanges(changes: ChangedRows): Promise<void> {
 
 // ---- Messages -------------------------------------------------------------------------------------
 
-async function handle(request: RegisterWorkerRequest): Promise<IndexPage | CampaignSummary | undefined> {
+async function handle(request: RegisterWorkerRequest): Promise<IndexPage | CampaignSummary | CampaignYears | undefined> {
   switch (request.type) {
     case 'changed':
       await applyChanges(request.changes);
@@ -756,13 +755,18 @@ async function handle(request: RegisterWorkerRequest): Promise<IndexPage | Campa
     case 'page':
       return registerPage(request);
     case 'campaign':
-      return campaignSummary(request.year, request.thisYear, request.asOf);
+      return campaignSummary(request.year, request.asOf);
+    case 'campaignYears':
+      // From the register's index alone: the page's first rows wait for this, not for the whole tables of the figures.
+      return campaignYears(await inspections.rows(), request.thisYear);
   }
 }
 
 async function answer(request: RegisterWorkerRequest): Promise<RegisterAnswer> {
   const value = await handle(request);
-  return request.type === 'campaign' ? { campaign: value as CampaignSummary } : value ? { page: value as IndexPage } : {};
+  if (request.type === 'campaign') return { campaign: value as CampaignSummary };
+  if (request.type === 'campaignYears') return { years: value as CampaignYears };
+  return value ? { page: value as IndexPage } : {};
 }
 
 // One message at a time, in order: a query posted after a change sees that change. A warm-up

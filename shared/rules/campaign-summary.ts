@@ -1,10 +1,9 @@
-// What 年度检查 shows of a year's campaign besides its list: the years to choose from, the year that
-// needs attention, the progress, how many accounts the campaign covers and lack a record, the
-// comparison with last year and the accounts to close (001 第六条). Computed in the registers'
-// worker over whole tables, so the page receives only these figures.
+// What 年度检查 shows of a year's campaign besides its list and its years (campaign-year.ts): the
+// progress, how many accounts the campaign covers and lack a record, the comparison with last year
+// and the accounts to close (001 第六条). Computed in the registers' worker over whole tables, so
+// the page receives only these figures, and asks for them once its first rows are shown.
 import type { Platform } from '../domain/platform';
 import type { ClosureCandidate, CampaignProgress, YearComparison } from './inspection-campaign';
-import type { CampaignYearChoice } from './campaign-year';
 
 /** What the page shows of a platform the figures name (not the whole record, thousands of them). */
 export type PlatformLabel = Pick<Platform, 'id' | 'name' | 'kind' | 'openedOn'>;
@@ -18,9 +17,6 @@ type WithLabel<T extends { platform: Platform }> = Omit<T, 'platform'> & { platf
 export interface CampaignSummary {
   /** The year these figures are of. */
   year: number;
-  /** Every year with an inspection and this year, newest first. */
-  years: number[];
-  attention: CampaignYearChoice;
   progress: CampaignProgress;
   /** Accounts the campaign covers (campaignAccounts). */
   covered: number;

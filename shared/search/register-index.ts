@@ -6,6 +6,7 @@
 import { compareZh } from '../domain/collate';
 import { searchTerms } from './search-match';
 import type { FilingState, FilingStatusFilter } from '../rules/filing-state';
+import type { InspectionResult } from '../domain/records';
 
 export interface PlatformIndexRow {
   id: string;
@@ -315,6 +316,8 @@ export interface InspectionIndexRow {
   platformId: string;
   /** The platform's name ('' once it is deleted). */
   name: string;
+  /** The inspection's result, once it has one: which years are finished (campaignYears). */
+  result?: InspectionResult;
 }
 
 export interface InspectionFilter {

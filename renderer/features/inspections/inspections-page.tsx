@@ -6,11 +6,13 @@ import { useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
 import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
 import { inspectionStage, inspectionWindowText, type InspectionStage } from '@shared/rules/inspection-campaign';
+import type { CampaignYears } from '@shared/rules/campaign-year';
+import type { RuleProfile } from '@shared/profiles/types';
 import { localToday } from '@shared/domain/today';
 import { openCampaign } from '../../db/inspections';
 import { db } from '../../db/database';
 import { usePageLookups, useSettings } from '../../db/queries';
-import { allOfRegister, readPlatformsById, readWithPlatforms, registerIds, useCampaignSummary, useRegisterPage } from '../../db/register-index';
+import { allOfRegister, readPlatformsById, readWithPlatforms, registerIds, useCampaignSummary, useCampaignYears, useRegisterPage } from '../../db/register-index';
 import { showError } from '../../app/errors';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
@@ -42,19 +44,21 @@ const asOfFor = (year: number, today: string) => (`${year}-12-31` < today ? `${y
 
 export function InspectionsPage() {
   const settings = useSettings();
-  const { message } = AntApp.useApp();
   const today = localToday();
   const thisYear = Number(today.slice(0, 4));
   // Until the clerk picks a year, the page opens on the one that needs attention (an unfinished
   // campaign of last year in January), not on an empty new year. The worker says which year that
-  // is with the figures of any year; the page then asks for that year's (the figures of the year
-  // first asked for are never shown).
+  // is from the register's index; the year's rows are then read, and its figures (whole tables
+  // read in the worker, a second or more at a whole university's scale) only once they are shown.
+  const choice = useCampaignYears(thisYear);
+  if (!settings || !choice) return null;
+  return <Campaign profile={settings.profile} choice={choice} thisYear={thisYear} today={today} />;
+}
+
+function Campaign({ profile, choice, thisYear, today }: { profile: RuleProfile; choice: CampaignYears; thisYear: number; today: string }) {
+  const { message } = AntApp.useApp();
   const [chosenYear, setYear] = useState<number>();
-  const [asked, setAsked] = useState(thisYear);
-  const figures = useCampaignSummary(asked, thisYear, asOfFor(asked, today));
-  const year = chosenYear ?? figures?.attention.year ?? thisYear;
-  if (year !== asked) setAsked(year);
-  const summary = figures?.year === year ? figures : undefined;
+  const year = chosenYear ?? choice.attention.year;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [opening, setOpening] = useState(false);
 
@@ -72,10 +76,14 @@ export function InspectionsPage() {
   const platformById = data?.platforms ?? new Map();
   const lookups = usePageLookups([...platformById.values()].map((p) => p.responsibleId));
 
-  if (!settings || !summary || !data) return null;
-  const profile = settings.profile;
-  const { covered, missing, progress, attention, years } = summary;
-  const count = progress.total;
+  const figures = useCampaignSummary(year, asOfFor(year, today), data !== undefined);
+  const summary = figures?.year === year ? figures : undefined;
+
+  if (!data) return null;
+  const { attention, years } = choice;
+  const missing = summary?.missing;
+  // The year's live inspections: the register's count, known with its first page.
+  const count = data.total;
 
   const yearRows = async () => {
     const inspections = await allOfRegister('inspections', { year });
@@ -118,7 +126,8 @@ export function InspectionsPage() {
       cancelText="取消"
       onConfirm={open}
     >
-      <Button type="primary" loading={opening} disabled={missing === 0}>
+      {/* Until the figures are counted, how many accounts lack a record is not known. */}
+      <Button type="primary" loading={opening} disabled={missing === undefined || missing === 0}>
         开启{year}年度检查
       </Button>
     </Popconfirm>
@@ -160,24 +169,30 @@ export function InspectionsPage() {
       )}
       {count === 0 ? (
         <Card>
-          <Empty description={`尚未开启${year}年度检查。本年度应检查的账号共 ${covered} 个。`}>{openButton}</Empty>
+          <Empty description={`尚未开启${year}年度检查。${summary ? `本年度应检查的账号共 ${summary.covered} 个。` : '正在统计本年度应检查的账号…'}`}>{openButton}</Empty>
         </Card>
       ) : (
         <>
-          <Card size="small" style={{ marginBottom: 16 }} aria-label="检查进度">
-            <Progress percent={progress.percentDone} aria-label="已出结论的比例" />
-            <Space size={32} wrap>
-              <Statistic title="检查账号" value={progress.total} suffix="个" />
-              <Statistic title="未开始" value={progress.notStarted} />
-              <Statistic title="已自查" value={progress.selfAssessed} />
-              <Statistic title="合格" value={progress.passed} />
-              <Statistic title="限期整改" value={progress.rectify} />
-              <Statistic title="关停注销" value={progress.close} />
-            </Space>
-            {missing > 0 && (
-              <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>
-                另有 {missing} 个账号尚无本年度检查记录，可再次点击“开启{year}年度检查”补建。
-              </Typography.Paragraph>
+          <Card size="small" style={{ marginBottom: 16 }} aria-label="检查进度" aria-busy={!summary}>
+            {summary ? (
+              <>
+                <Progress percent={summary.progress.percentDone} aria-label="已出结论的比例" />
+                <Space size={32} wrap>
+                  <Statistic title="检查账号" value={summary.progress.total} suffix="个" />
+                  <Statistic title="未开始" value={summary.progress.notStarted} />
+                  <Statistic title="已自查" value={summary.progress.selfAssessed} />
+                  <Statistic title="合格" value={summary.progress.passed} />
+                  <Statistic title="限期整改" value={summary.progress.rectify} />
+                  <Statistic title="关停注销" value={summary.progress.close} />
+                </Space>
+                {summary.missing > 0 && (
+                  <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }}>
+                    另有 {summary.missing} 个账号尚无本年度检查记录，可再次点击“开启{year}年度检查”补建。
+                  </Typography.Paragraph>
+                )}
+              </>
+            ) : (
+              <Typography.Text type="secondary">{`检查账号 ${count} 个，正在统计检查进度…`}</Typography.Text>
             )}
           </Card>
           <RegisterList<Inspection>
@@ -220,7 +235,7 @@ export function InspectionsPage() {
         </>
       )}
 
-      <CampaignReview summary={summary} profile={profile} />
+      {summary && <CampaignReview summary={summary} profile={profile} />}
 
       {dialog?.type === 'record' && (
         <RecordInspectionDialog inspection={dialog.inspection} platform={platformById.get(dialog.inspection.platformId)} onClose={() => setDialog(null)} />

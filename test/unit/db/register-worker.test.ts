@@ -186,22 +186,38 @@ describe('年度检查 (inspections)', () => {
     expect((await q(2026)).ids).toEqual(['i2', 'i3', 'i1']);
   });
 
-  it("computes the campaign's figures: progress, years, covered accounts and those still missing", async () => {
-    const r = await ask({ type: 'campaign', year: 2026, thisYear: 2026, asOf: TODAY });
+  it("computes the campaign's figures: progress, covered accounts and those still missing", async () => {
+    const r = await ask({ type: 'campaign', year: 2026, asOf: TODAY });
     const c = (r.ok ? r.value.campaign : undefined) as CampaignSummary;
     expect(c.year).toBe(2026);
-    expect(c.years).toEqual([2026, 2025]);
     expect(c.progress).toMatchObject({ total: 3, notStarted: 1, selfAssessed: 1, passed: 1 });
     // lib, news, tea are covered (the closed account and the work groups are not); all have a 2026 record.
     expect(c.covered).toBe(3);
     expect(c.missing).toBe(0);
-    // In 2026 the 2025 campaign (i4, no result) still needs attention.
-    expect(c.attention).toEqual({ year: 2025, unfinished: 1 });
     await db.inspections.delete('i3');
     await changed({ inspections: ['i3'] });
-    const after = await ask({ type: 'campaign', year: 2026, thisYear: 2026, asOf: TODAY });
+    const after = await ask({ type: 'campaign', year: 2026, asOf: TODAY });
     expect(after.ok && after.value.campaign?.missing).toBe(1);
     expect((await q(2026)).total).toBe(2);
+  });
+
+  it('says which years the page offers and which it opens on, from the index, as results are recorded', async () => {
+    const years = async (thisYear: number) => {
+      const r = await ask({ type: 'campaignYears', thisYear });
+      return r.ok ? r.value.years : undefined;
+    };
+    // In 2026 the 2025 campaign (i4, no result) still needs attention.
+    expect(await years(2026)).toEqual({ years: [2026, 2025], attention: { year: 2025, unfinished: 1 } });
+    // In 2027, 2026 does: i2 has no result (i3 went to the trash in the test above).
+    expect(await years(2027)).toEqual({ years: [2027, 2026, 2025], attention: { year: 2026, unfinished: 1 } });
+    // i4's result recorded: 2025 is finished, and the page opens on this year.
+    await db.inspections.update('i4', { result: '合格' });
+    await changed({ inspections: ['i4'] });
+    expect(await years(2026)).toEqual({ years: [2026, 2025], attention: { year: 2026, unfinished: 0 } });
+    // An inspection in the trash is no year's.
+    await db.inspections.update('i4', { deletedAt: TODAY });
+    await changed({ inspections: ['i4'] });
+    expect(await years(2026)).toEqual({ years: [2026], attention: { year: 2026, unfinished: 0 } });
   });
 });
 

@@ -69,9 +69,6 @@ export interface ServeOptions<T, Request = unknown> {
   /**
    * With inOrder: the requests handled as soon as they arrive all the same, outside the order
    * (e.g. "tell me when the index is loaded": answered when it is, while later requests go on).
-   * Their handler is given `before`, settled once every request in the order that arrived before
-   * them is answered: one that must see what those changed waits for it, and no later request
-   * waits for it.
    */
   outOfOrder?: (request: Request) => boolean;
   /** Told of a request that failed, before its answer goes (e.g. to drop a half-built index). */
@@ -84,11 +81,11 @@ export interface ServeOptions<T, Request = unknown> {
  * The worker's side of workerChannel: every request gets exactly one answer with its id, the value
  * `handle` resolves to, or what went wrong.
  */
-export function serveRequests<Request extends { id: number }, T>(handle: (request: Request, before: Promise<void>) => Promise<T>, options: ServeOptions<T, Request> = {}): void {
+export function serveRequests<Request extends { id: number }, T>(handle: (request: Request) => Promise<T>, options: ServeOptions<T, Request> = {}): void {
   // `self` is typed as Window by the DOM lib; in a worker's module it is the worker's global scope.
   const scope = self as unknown as WorkerScope;
-  const answer = async (request: Request, before: Promise<void>): Promise<void> => {
-    const { message, transfer } = await answerRequest((r: Request) => handle(r, before), request, options);
+  const answer = async (request: Request): Promise<void> => {
+    const { message, transfer } = await answerRequest(handle, request, options);
     try {
       scope.postMessage(message, { transfer });
     } catch (error) {
@@ -99,9 +96,8 @@ export function serveRequests<Request extends { id: number }, T>(handle: (reques
   let queue: Promise<void> = Promise.resolve();
   scope.addEventListener('message', (event: MessageEvent<Request>) => {
     const request = event.data;
-    const before = queue;
-    if (options.inOrder && !options.outOfOrder?.(request)) queue = queue.then(() => answer(request, before));
-    else void answer(request, before);
+    if (options.inOrder && !options.outOfOrder?.(request)) queue = queue.then(() => answer(request));
+    else void answer(request);
   });
 }
 

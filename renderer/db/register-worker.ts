@@ -770,22 +770,16 @@ async function answer(request: RegisterWorkerRequest): Promise<RegisterAnswer> {
 }
 
 // One message at a time, in order: a query posted after a change sees that change. A warm-up
-// is answered when its index is loaded, outside that order. 年度检查's figures read whole tables
-// (seconds at a whole university's scale): they wait for the messages posted before them (so they
-// see those changes), and the page's next requests do not wait for them.
-serveRequests(
-  (request: RegisterWorkerRequest, before) =>
-    request.type === 'warm' ? answer(request) : request.type === 'campaign' ? before.then(() => answer(request)) : exclusive(() => answer(request)),
-  {
-    inOrder: true,
-    outOfOrder: (request) => request.type === 'warm' || request.type === 'campaign',
-    // A failed read must not leave a broken index behind: the next query builds it again.
-    onFailure: () => {
-      platformIndex = undefined;
-      reviewIndex = undefined;
-      names = undefined;
-      campaignData = undefined;
-      for (const index of rowIndexes) index.reset();
-    },
+// is answered when its index is loaded, outside that order.
+serveRequests((request: RegisterWorkerRequest) => (request.type === 'warm' ? answer(request) : exclusive(() => answer(request))), {
+  inOrder: true,
+  outOfOrder: (request) => request.type === 'warm',
+  // A failed read must not leave a broken index behind: the next query builds it again.
+  onFailure: () => {
+    platformIndex = undefined;
+    reviewIndex = undefined;
+    names = undefined;
+    campaignData = undefined;
+    for (const index of rowIndexes) index.reset();
   },
-);
+});

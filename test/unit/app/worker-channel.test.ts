@@ -151,35 +151,6 @@ describe('serveRequests (the worker side)', () => {
     expect(posted.map((p) => p.message.id)).toEqual([1, 3, 2]);
   });
 
-  it('tells a request outside the order when every request in the order before it is answered, not those after it', async () => {
-    const { posted, ask } = workerScope();
-    const { release, handle } = slowDoubler();
-    const settled: number[] = [];
-    serveRequests(
-      (request: Ask, before) => {
-        if (request.n >= 100) void before.then(() => settled.push(request.n));
-        return handle(request);
-      },
-      { inOrder: true, outOfOrder: (request) => request.n >= 100 },
-    );
-    ask({ id: 1, n: 1 });
-    ask({ id: 2, n: 100 });
-    ask({ id: 3, n: 3 });
-    await tick();
-    // Request 1 is not answered yet: what came before 100 is not done.
-    expect(settled).toEqual([]);
-    release.get(1)!();
-    await tick();
-    // Request 1 answered: 100 may go on, although 3 (after it) is still running.
-    expect(settled).toEqual([100]);
-    expect([...release.keys()].sort((a, b) => a - b)).toEqual([1, 3, 100]);
-    release.get(100)!();
-    await tick();
-    release.get(3)!();
-    await tick();
-    expect(posted.map((p) => p.message.id)).toEqual([1, 2, 3]);
-  });
-
   it('otherwise handles each as it arrives, answering each as it is done', async () => {
     const { posted, ask } = workerScope();
     const { release, handle } = slowDoubler();

@@ -1,9 +1,15 @@
 // The 操作 column of a record list: edit, and move to the trash (with confirmation, or through the
 // list's own delete dialog when deleting needs more than a yes, as for a person still on duty).
 import { Button } from 'antd';
+import type { ReactNode } from 'react';
 import type { RecordTable } from '@shared/domain/tables';
 import { DeleteButton } from './delete-button';
 import type { RegisterColumn } from './register-table';
+
+/** A register's 操作 cell: its buttons in a plain span in Space's look (inline, 8 px apart, wrapping), drawn for every row at every read. */
+export function CellActions({ children }: { children: ReactNode }) {
+  return <span className="ledger-cell-actions">{children}</span>;
+}
 
 export function rowActionsColumn<T extends { id: string; name: string }>(
   table: RecordTable,
@@ -14,8 +20,7 @@ export function rowActionsColumn<T extends { id: string; name: string }>(
     title: '操作',
     width: 140,
     render: (_, r) => (
-      // A plain span in Space's look (inline, 8 px apart): drawn for every row at every read.
-      <span className="ledger-cell-actions">
+      <CellActions>
         <Button size="small" onClick={() => onEdit(r)} aria-label={`编辑 ${r.name}`}>
           编辑
         </Button>
@@ -26,7 +31,7 @@ export function rowActionsColumn<T extends { id: string; name: string }>(
         ) : (
           <DeleteButton table={table} id={r.id} name={r.name} />
         )}
-      </span>
+      </CellActions>
     ),
   };
 }

@@ -11,6 +11,7 @@ import type { ApprovalFilter } from '@shared/search/register-index';
 import { db } from '../../db/database';
 import { readWithPlatforms, registerIds, useRegisterPage, warmRegister } from '../../db/register-index';
 import { navigate, routeHref } from '../../app/routes';
+import { CellActions } from '../../components/row-actions';
 import { DeleteButton } from '../../components/delete-button';
 import { PrintPreview } from '../print/print-preview';
 import { ChangeFilingDialog } from './change-filing-dialog';
@@ -136,8 +137,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
             title: '操作',
             width: 200,
             render: (_, r) => (
-              // A plain span in Space's look, as every register's 操作 column (row-actions.tsx).
-              <span className="ledger-cell-actions">
+              <CellActions>
                 {isChangeOrClosure(r.a) && (
                   <Button size="small" onClick={() => setDialog({ type: 'print', approval: r.a })}>
                     打印
@@ -148,7 +148,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
                     标记已报备
                   </Button>
                 )}
-              </span>
+              </CellActions>
             ),
           },
         ]}

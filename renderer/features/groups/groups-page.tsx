@@ -2,6 +2,7 @@
 // owner, members, the last real-name check (overdue after the start page's interval) and the
 // supervisor; record a check, log a problem (003 第二十三条), print F14 and F15, disband a group.
 import { Button, Switch, Tag, Typography } from 'antd';
+import { CellActions } from '../../components/row-actions';
 import { FlagTag } from '../../components/flag-tag';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
@@ -160,8 +161,7 @@ export function GroupsPage() {
             render: (_, g) => {
               const open = !isDisbanded(g);
               return (
-                // A plain span in Space's look, as every register's 操作 column (row-actions.tsx).
-                <span className="ledger-cell-actions">
+                <CellActions>
                   {open && (
                     <Button size="small" type="primary" onClick={() => setDialog({ kind: 'check', group: g })} aria-label={`记录实名核查 ${g.name}`}>
                       记录实名核查
@@ -188,7 +188,7 @@ export function GroupsPage() {
                       解散
                     </Button>
                   )}
-                </span>
+                </CellActions>
               );
             },
           },

@@ -14,6 +14,7 @@ import { db } from '../../db/database';
 import { usePageLookups, useSettings } from '../../db/queries';
 import { allOfRegister, readPlatformsById, readWithPlatforms, registerIds, useCampaignSummary, useCampaignYears, useRegisterPage } from '../../db/register-index';
 import { showError } from '../../app/errors';
+import { CellActions } from '../../components/row-actions';
 import { PersonName } from '../../components/person-name';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
@@ -218,15 +219,14 @@ function Campaign({ profile, choice, thisYear, today }: { profile: RuleProfile; 
                 render: (_, i) => {
                   const name = platformById.get(i.platformId)?.name ?? '';
                   return (
-                    // A plain span in Space's look, as every register's 操作 column (row-actions.tsx): drawn for 50 rows at every read.
-                    <span className="ledger-cell-actions">
+                    <CellActions>
                       <Button size="small" onClick={() => setDialog({ type: 'record', inspection: i })} aria-label={`记录检查 ${name}`}>
                         记录检查
                       </Button>
                       <Button size="small" onClick={() => setDialog({ type: 'print', inspection: i })} aria-label={`打印年度检查表 ${name}`}>
                         打印年度检查表
                       </Button>
-                    </span>
+                    </CellActions>
                   );
                 },
               },

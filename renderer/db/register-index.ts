@@ -15,7 +15,7 @@ import type { ChangedRows, IndexedTable, PageRequest, RegisterAnswer, RegisterFi
 import { DB_NAME } from './schema';
 import { workerChannel } from '../app/worker-channel';
 
-const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings', 'approvals', 'inspections', 'envelopes', 'handovers'];
+const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings', 'approvals', 'inspections', 'envelopes', 'handovers', 'printouts'];
 /** More changed ids than this are re-read as a whole table. */
 const MAX_IDS = 500;
 
@@ -212,6 +212,7 @@ const REGISTER_TABLES = {
   envelopes: () => db.envelopes,
   groups: () => db.platforms,
   rotation: () => db.platforms,
+  printouts: () => db.printouts,
 } satisfies Record<RegisterName, () => Table<{ id: string }, string, unknown>>;
 
 type RegisterRow<K extends RegisterName> = ReturnType<(typeof REGISTER_TABLES)[K]> extends Table<infer T, string, unknown> ? T : never;

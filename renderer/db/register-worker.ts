@@ -1,5 +1,5 @@
 // Module Web Worker that keeps the search index of the large registers (平台台账, 发布审核, and the
-// lists of 开通与备案, 年度检查, 密码密封存档 and 工作群) off the UI thread. It reads the ledger through its own Dexie connection in pages of rows, keeps one
+// lists of 开通与备案, 年度检查, 密码密封存档, 工作群 and 打印与签回) off the UI thread. It reads the ledger through its own Dexie connection in pages of rows, keeps one
 // small sorted row per record (shared/search/register-index.ts), and answers "which ids are on
 // page N of this filter and query, and how many match" with one pass over those rows. The UI
 // thread then reads just those records.
@@ -15,7 +15,7 @@
 import type { Table } from 'dexie';
 import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
 import { dayOf, validTimeZone } from '@shared/domain/time-zone';
-import type { Approval, Envelope, Handover, Inspection, Review } from '@shared/domain/records';
+import type { Approval, Envelope, Handover, Inspection, Printout, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { reviewStatus } from '@shared/rules/review-chain';
 import { filingState } from '@shared/rules/filing-state';
@@ -29,6 +29,7 @@ import {
   compareEnvelopeRows,
   compareGroupRows,
   compareInspectionRows,
+  comparePrintoutRows,
   comparePlatformRows,
   compareReviewRows,
   compareRotationRows,
@@ -36,6 +37,7 @@ import {
   queryEnvelopes,
   queryGroups,
   queryInspections,
+  queryPrintouts,
   queryPlatforms,
   queryReviews,
   queryRotation,
@@ -53,6 +55,8 @@ import {
   type PlatformFilter,
   type PlatformIndexRow,
   type PlatformOfReview,
+  type PrintoutFilter,
+  type PrintoutIndexRow,
   type ReviewFilter,
   type ReviewIndexRow,
   type RotationIndexRow,
@@ -67,7 +71,7 @@ import { nextTurn } from '../app/next-turn';
 
 /** Changed ids per table, or 'all' when a bulk write or a cleared table leaves no list of ids. */
 export type ChangedRows = Partial<Record<IndexedTable, string[] | 'all'>>;
-export type IndexedTable = 'platforms' | 'reviews' | 'units' | 'people' | 'settings' | 'approvals' | 'inspections' | 'envelopes' | 'handovers';
+export type IndexedTable = 'platforms' | 'reviews' | 'units' | 'people' | 'settings' | 'approvals' | 'inspections' | 'envelopes' | 'handovers' | 'printouts';
 
 /** The registers of the other tables, each with its filter (answered by the 'page' message). */
 export interface RegisterFilters {
@@ -77,6 +81,8 @@ export interface RegisterFilters {
   groups: GroupFilter;
   /** 各平台密码修改情况 (ids are platform ids). */
   rotation: Record<string, never>;
+  /** 打印与签回's 待签回 and 全部打印记录. */
+  printouts: PrintoutFilter;
 }
 export type RegisterName = keyof RegisterFilters;
 
@@ -638,7 +644,16 @@ const rotation = new RowIndex<Platform, RotationIndexRow, Awaited<ReturnType<typ
   compare: compareRotationRows,
 });
 
-const rowIndexes = [approvals, inspections, envelopes, groups, rotation];
+const printouts = new RowIndex<Printout, PrintoutIndexRow, undefined>({
+  table: 'printouts',
+  read: () => db.printouts,
+  rebuildOn: [],
+  context: async () => undefined,
+  row: (p) => ({ id: p.id, printedAt: p.printedAt, paperStatus: p.paperStatus }),
+  compare: comparePrintoutRows,
+});
+
+const rowIndexes = [approvals, inspections, envelopes, groups, rotation, printouts];
 
 async function registerPage(request: PageRequest): Promise<IndexPage> {
   const { offset, limit } = request;
@@ -658,6 +673,8 @@ async function registerPage(request: PageRequest): Promise<IndexPage> {
       return queryGroups(await groups.rows(), request.filter, offset, limit);
     case 'rotation':
       return queryRotation(await rotation.rows(), offset, limit);
+    case 'printouts':
+      return queryPrintouts(await printouts.rows(), request.filter, offset, limit);
   }
 }
 

@@ -56,8 +56,3 @@ export function changePaperStatus(printout: Pick<Printout, 'paperStatus'>, chang
   }
   return { ok: true, patch: { paperStatus: change.to } };
 }
-
-/** Printouts still out for signatures, oldest first (the ones to chase first). */
-export function waitingForSignatures<T extends Pick<Printout, 'paperStatus' | 'printedAt' | 'deletedAt'>>(printouts: readonly T[]): T[] {
-  return printouts.filter((p) => !p.deletedAt && p.paperStatus === '待签回').sort((a, b) => a.printedAt.localeCompare(b.printedAt));
-}

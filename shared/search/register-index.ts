@@ -6,7 +6,7 @@
 import { compareZh } from '../domain/collate';
 import { searchTerms } from './search-match';
 import type { FilingState, FilingStatusFilter } from '../rules/filing-state';
-import type { InspectionResult } from '../domain/records';
+import type { InspectionResult, PaperStatus } from '../domain/records';
 
 export interface PlatformIndexRow {
   id: string;
@@ -60,14 +60,17 @@ export interface PlatformOfReview {
   nameKey: string;
 }
 
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
 /** The registry's order: by kind, then name, in pinyin order. */
 export function comparePlatformRows(a: PlatformIndexRow, b: PlatformIndexRow): number {
-  return compareZh(a.kind, b.kind) || compareZh(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareZh(a.kind, b.kind) || compareZh(a.name, b.name) || byId(a, b);
 }
 
 /** Newest first (as the createdAt index read backwards gives them: equal times by id, descending). */
 export function compareReviewRows(a: ReviewIndexRow, b: ReviewIndexRow): number {
-  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+  return descending(a.createdAt, b.createdAt) || descending(a.id, b.id);
 }
 
 /** True when every term occurs in the key. A plain loop: this runs once per row and key press. */
@@ -82,7 +85,7 @@ export interface IndexPage {
 }
 
 /** One pass over the sorted rows: how many match, and the ids of the page asked for (every match into `matches` when given). */
-function page<T extends { id: string }>(rows: readonly T[], matches: (row: T) => boolean, offset: number, limit: number, matched?: T[]): IndexPage {
+function page<T extends { id: string }>(rows: Iterable<T>, matches: (row: T) => boolean, offset: number, limit: number, matched?: T[]): IndexPage {
   const ids: string[] = [];
   let total = 0;
   for (const row of rows) {
@@ -244,8 +247,6 @@ export function upsertSorted<T>(
 
 // ---- Registers of the other tables --------------------------------------------------------------
 
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
 
 /** 开通与备案: one filing, its date, and its state as far as it does not depend on today. */
 export interface ApprovalIndexRow {
@@ -353,6 +354,32 @@ export function compareEnvelopeRows(a: EnvelopeIndexRow, b: EnvelopeIndexRow): n
 
 export function queryEnvelopes(rows: readonly EnvelopeIndexRow[], f: EnvelopeFilter, offset: number, limit: number): IndexPage {
   return page(rows, (r) => Boolean(f.showReplaced) || !r.replaced, offset, limit);
+}
+
+/** 打印与签回: one printout, by when it was printed. */
+export interface PrintoutIndexRow {
+  id: string;
+  printedAt: string;
+  paperStatus: PaperStatus;
+}
+
+export interface PrintoutFilter {
+  status?: PaperStatus;
+  /** Oldest first: 待签回, the forms to chase first. Newest first otherwise (全部打印记录 and its export). */
+  oldestFirst?: boolean;
+}
+
+/** Newest printed first (as the printedAt index read backwards gives them: equal times by id, descending). */
+export function comparePrintoutRows(a: PrintoutIndexRow, b: PrintoutIndexRow): number {
+  return descending(a.printedAt, b.printedAt) || descending(a.id, b.id);
+}
+
+function* backwards<T>(rows: readonly T[]): Generator<T> {
+  for (let i = rows.length - 1; i >= 0; i--) yield rows[i]!;
+}
+
+export function queryPrintouts(rows: readonly PrintoutIndexRow[], f: PrintoutFilter, offset: number, limit: number): IndexPage {
+  return page(f.oldestFirst ? backwards(rows) : rows, (r) => !f.status || r.paperStatus === f.status, offset, limit);
 }
 
 /** 工作群: one platform of a group kind. */

@@ -5,7 +5,7 @@
 import type { Person } from '@shared/domain/person';
 import { currentFollowers, type Platform } from '@shared/domain/platform';
 import type { Collection, Table } from 'dexie';
-import type { Approval, Envelope, Handover, Incident, Inspection, PaperStatus, Printout, Training } from '@shared/domain/records';
+import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Training } from '@shared/domain/records';
 import type { Unit } from '@shared/domain/unit';
 import { instantText } from '@shared/domain/time-zone';
 import type { ExportCell, ExportTable, SlicedExportTable, WorkerReadTable } from '@shared/spreadsheet/export-table';
@@ -79,23 +79,17 @@ export async function peopleSheet(filter: PeopleFilter = {}): Promise<SlicedExpo
 
 /**
  * The ids of a table's records not in the trash, in the order of `ordered` (a collection over an
- * index), read as keys only: the trash's ids (its deletedAt index holds only those) are left out,
- * and, given `within`, so is every id it does not hold.
+ * index), read as keys only: the trash's ids (its deletedAt index holds only those) are left out.
  */
-async function liveKeysInOrder(table: Table<{ id: string }, string, unknown>, ordered: Collection<unknown, string, unknown>, within?: Promise<string[]>): Promise<string[]> {
-  const [ids, trashed, wanted] = await Promise.all([ordered.primaryKeys(), table.where('deletedAt').above('').primaryKeys(), within]);
+async function liveKeysInOrder(table: Table<{ id: string }, string, unknown>, ordered: Collection<unknown, string, unknown>): Promise<string[]> {
+  const [ids, trashed] = await Promise.all([ordered.primaryKeys(), table.where('deletedAt').above('').primaryKeys()]);
   const gone = new Set(trashed);
-  const kept = wanted && new Set(wanted);
-  return ids.filter((id) => !gone.has(id) && (!kept || kept.has(id)));
+  return ids.filter((id) => !gone.has(id));
 }
 
-/** 打印记录's order, the list's and the export's: newest first through the printedAt index. */
-export const printoutsNewestFirst = () => db.printouts.orderBy('printedAt').reverse();
-
-/** 打印记录 as exported: the printouts of a paper status (all when none), not in the trash, in the list's order, a slice at a time. */
-export async function printoutsSheet(status: PaperStatus | undefined, timeZone: string): Promise<SlicedExportTable> {
-  const ofStatus = status ? db.printouts.where('paperStatus').equals(status).primaryKeys() : undefined;
-  return slicedExport(await liveKeysInOrder(db.printouts, printoutsNewestFirst(), ofStatus), async (ids) => printoutsTable(await readByIds(db.printouts, ids), timeZone));
+/** 打印记录 as exported: the printouts with these ids (the list's, from the registers' worker), in their order, a slice at a time. */
+export function printoutsSheet(ids: readonly string[], timeZone: string): Promise<SlicedExportTable> {
+  return slicedExport(ids, async (slice) => printoutsTable(await readByIds(db.printouts, slice), timeZone));
 }
 
 /** 管理员交接's order, the list's and the export's: newest first through the date index (a day's by id, last first). */

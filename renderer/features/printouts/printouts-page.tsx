@@ -1,36 +1,40 @@
 // 打印与签回: forms still out for signatures (oldest first), the print center, and every printout.
 import { Space, Tabs, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { PAPER_STATUSES, type PaperStatus, type Printout } from '@shared/domain/records';
-import { waitingForSignatures } from '@shared/rules/paper-status';
-import { db } from '../../db/database';
-import { useIndexPage } from '../../db/register-index';
+import { PAPER_STATUSES, type PaperStatus } from '@shared/domain/records';
+import type { PrintoutFilter } from '@shared/search/register-index';
+import { registerIds, useRegisterPage } from '../../db/register-index';
 import { PrintCenter } from './print-center';
 import { warmPickList } from './form-records';
 import { PrintoutDrawer } from './printout-drawer';
 import { PrintoutsTable } from './printouts-table';
 import { ScanBox } from './scan-box';
 import { ExportButton } from '../export/export-button';
-import { printoutsNewestFirst, printoutsSheet } from '../export/list-tables';
+import { printoutsSheet } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { FilterSelect, useListPage } from '../../components/register-page';
 import { useTimeZone } from '../../db/queries';
 
 const PAGE_SIZE = 20;
 
-/** Every live printout of a paper status (all when none), newest first through the printedAt index. */
-const newestFirst = (status: PaperStatus | undefined) => () => printoutsNewestFirst().filter((p) => !p.deletedAt && (!status || p.paperStatus === status));
+/** The forms still out for signatures, oldest first: the ones to chase first. */
+const WAITING: PrintoutFilter = { status: '待签回', oldestFirst: true };
+
+/** A page of printouts of a filter, its ids from the registers' worker (which keeps the printouts' order and paper status). */
+function usePrintoutsPage(filter: PrintoutFilter, page: number) {
+  return useRegisterPage({ register: 'printouts', filter, watch: ['printouts'], offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+}
 
 export function PrintoutsPage() {
   const timeZone = useTimeZone();
   const [open, setOpen] = useState<string | null>(null);
   useEffect(warmPickList, []);
   const [status, setStatus] = useKeptFilter<PaperStatus | undefined>('printouts.status', undefined);
-  // Only the printouts still out for signatures, through the paper-status index (oldest first).
-  const waiting = useLiveQuery(async () => waitingForSignatures(await db.printouts.where('paperStatus').equals('待签回').toArray()), []);
+  const [waitingPage, setWaitingPage] = useListPage('');
+  const waiting = usePrintoutsPage(WAITING, waitingPage);
   const [page, setPage] = useListPage(status ?? '');
-  const listed = useIndexPage<Printout>({ key: status ?? '', watch: ['printouts'], collection: newestFirst(status), offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const filter: PrintoutFilter = status ? { status } : {};
+  const listed = usePrintoutsPage(filter, page);
 
   return (
     <section aria-labelledby="printouts-title">
@@ -44,8 +48,15 @@ export function PrintoutsPage() {
         items={[
           {
             key: 'waiting',
-            label: `待签回（${waiting?.length ?? 0}）`,
-            children: <PrintoutsTable rows={waiting} onOpen={setOpen} emptyText="没有等待签回的表格" />,
+            label: `待签回（${waiting?.total ?? 0}）`,
+            children: (
+              <PrintoutsTable
+                rows={waiting?.rows}
+                paging={{ page: waitingPage, pageSize: PAGE_SIZE, total: waiting?.total ?? 0, onPage: setWaitingPage, pending: waiting?.pending }}
+                onOpen={setOpen}
+                emptyText="没有等待签回的表格"
+              />
+            ),
           },
           { key: 'print', label: '打印中心', children: <PrintCenter /> },
           {
@@ -55,7 +66,7 @@ export function PrintoutsPage() {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space>
                   <FilterSelect label="纸质状态" width={140} values={PAPER_STATUSES} value={status} onChange={setStatus} />
-                  <ExportButton fileName="打印记录" tables={async () => [await printoutsSheet(status, timeZone)]} />
+                  <ExportButton fileName="打印记录" tables={async () => [await printoutsSheet(await registerIds('printouts', filter), timeZone)]} />
                 </Space>
                 <PrintoutsTable
                   rows={listed?.rows}

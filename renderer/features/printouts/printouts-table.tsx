@@ -68,11 +68,8 @@ const PRINTOUT_COLUMNS = (timeZone: string, onOpen: ((id: string) => void) | und
   },
 ];
 
-/**
- * Without `paging` the rows are the whole list and the table pages them; with it they are one page
- * read from the database. A double click on a row opens it, as in the registers.
- */
-export function PrintoutsTable({ rows, paging, onOpen, emptyText }: { rows: Printout[] | undefined; paging?: RegisterPaging; onOpen?: (id: string) => void; emptyText: string }) {
+/** One page of printouts read from the database. A double click on a row opens it, as in the registers. */
+export function PrintoutsTable({ rows, paging, onOpen, emptyText }: { rows: Printout[] | undefined; paging: RegisterPaging; onOpen?: (id: string) => void; emptyText: string }) {
   const timeZone = useTimeZone();
   const columns = useMemo(() => PRINTOUT_COLUMNS(timeZone, onOpen), [timeZone, onOpen]);
   return (
@@ -80,9 +77,9 @@ export function PrintoutsTable({ rows, paging, onOpen, emptyText }: { rows: Prin
       rowKey="id"
       size="small"
       label="打印记录"
-      loading={!rows || Boolean(paging?.pending)}
+      loading={!rows || Boolean(paging.pending)}
       rows={rows}
-      paging={paging ?? { pageSize: 20 }}
+      paging={paging}
       onOpen={onOpen && ((p) => onOpen(p.id))}
       empty={emptyText}
       columns={columns}

@@ -9,7 +9,7 @@ import type { ChangedRows, PageRequest, RegisterWorkerRequest, RegisterWorkerRes
 import type { IndexPage } from '../../../shared/search/register-index';
 import type { CampaignSummary } from '../../../shared/rules/campaign-summary';
 import type { Platform } from '../../../shared/domain/platform';
-import type { Approval, Envelope, Inspection } from '../../../shared/domain/records';
+import type { Approval, Envelope, Inspection, PaperStatus, Printout } from '../../../shared/domain/records';
 import { getPreset } from '../../../shared/profiles/presets';
 import { platformRecord } from '../../fixtures/platform';
 import { libraryReview } from '../forms/review-fixture';
@@ -244,6 +244,50 @@ describe('密码密封存档 (envelopes) and 各平台密码修改情况 (rotati
     const r = await page({ type: 'page', register: 'rotation', filter: {}, offset: 0, limit: 10 });
     // tea's password was changed earliest, so it is due first.
     expect(r.ids[0]).toBe('tea');
+  });
+});
+
+describe('打印与签回 (printouts)', () => {
+  const printout = (id: string, paperStatus: PaperStatus, printedAt: string, over: Partial<Printout> = {}): Printout => ({
+    id,
+    formId: 'F04',
+    formVersion: '1',
+    formNumber: `BA-2026-${id}`,
+    recordTable: 'platforms',
+    recordId: 'lib',
+    printedAt,
+    paperStatus,
+    createdAt: AT,
+    updatedAt: AT,
+    ...over,
+  });
+  const q = (filter: object, offset = 0, limit = 10) => page({ type: 'page', register: 'printouts', filter, offset, limit });
+  const WAITING = { status: '待签回', oldestFirst: true };
+
+  it('lists 待签回 oldest first and every printout newest first (equal times by id), the trash left out', async () => {
+    await db.printouts.bulkAdd([
+      printout('p1', '待签回', '2026-11-03T08:00:00.000Z'),
+      printout('p2', '已签回', '2026-10-01T08:00:00.000Z'),
+      printout('p3', '待签回', '2026-10-15T08:00:00.000Z'),
+      printout('p4', '待签回', '2026-09-15T08:00:00.000Z', { deletedAt: '2026-09-16T00:00:00.000Z' }),
+      printout('p5', '待签回', '2026-10-15T08:00:00.000Z'),
+      printout('p6', '已归档', '2026-08-01T08:00:00.000Z', { archiveLocation: '2026-01 盒' }),
+    ]);
+    expect(await q(WAITING)).toEqual({ total: 3, ids: ['p3', 'p5', 'p1'] });
+    expect(await q(WAITING, 1, 1)).toEqual({ total: 3, ids: ['p5'] });
+    expect(await q({})).toEqual({ total: 5, ids: ['p1', 'p5', 'p3', 'p2', 'p6'] });
+    expect(await q({ status: '已签回' })).toEqual({ total: 1, ids: ['p2'] });
+    expect(await q({}, 3, 10)).toEqual({ total: 5, ids: ['p2', 'p6'] });
+  });
+
+  it('follows a form signed back, a new printout and one moved to the trash', async () => {
+    await db.printouts.update('p3', { paperStatus: '已签回' });
+    await db.printouts.put(printout('p7', '待签回', '2026-09-01T08:00:00.000Z'));
+    await db.printouts.update('p1', { deletedAt: '2026-11-30T00:00:00.000Z' });
+    await changed({ printouts: ['p3', 'p7', 'p1'] });
+    expect(await q(WAITING)).toEqual({ total: 2, ids: ['p7', 'p5'] });
+    expect(await q({ status: '已签回' })).toEqual({ total: 2, ids: ['p3', 'p2'] });
+    expect((await q({})).total).toBe(5);
   });
 });
 

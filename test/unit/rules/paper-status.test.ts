@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCAN_BYTES, changePaperStatus, checkScan, detectScanKind, waitingForSignatures } from '../../../shared/rules/paper-status';
+import { MAX_SCAN_BYTES, changePaperStatus, checkScan, detectScanKind } from '../../../shared/rules/paper-status';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -37,15 +37,5 @@ describe('paper status', () => {
     expect(changePaperStatus({ paperStatus: '已签回' }, { to: '已签回' }).ok).toBe(false);
     expect(changePaperStatus({ paperStatus: '已归档' }, { to: '已签回' }).ok).toBe(true);
     expect(changePaperStatus({ paperStatus: '已签回' }, { to: '待签回' }).ok).toBe(true);
-  });
-
-  it('lists the forms waiting for signatures oldest first, without trashed ones', () => {
-    const list = waitingForSignatures([
-      { paperStatus: '待签回', printedAt: '2026-11-03T08:00:00Z' },
-      { paperStatus: '已签回', printedAt: '2026-10-01T08:00:00Z' },
-      { paperStatus: '待签回', printedAt: '2026-10-15T08:00:00Z' },
-      { paperStatus: '待签回', printedAt: '2026-09-15T08:00:00Z', deletedAt: '2026-09-16T00:00:00Z' },
-    ]);
-    expect(list.map((p) => p.printedAt)).toEqual(['2026-10-15T08:00:00Z', '2026-11-03T08:00:00Z']);
   });
 });

@@ -1,6 +1,7 @@
 // 首页: what the registry holds at a glance, and people who left but still hold a role.
 import { Alert, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
+import { FLAGGED_NAMED } from '../../components/flagged-people';
 import { localToday } from '@shared/domain/today';
 import { RemindersPanel } from './reminders-panel';
 import { useHomeSummary } from './home-client';
@@ -54,16 +55,23 @@ export function HomePage() {
           showIcon
           title="已离岗人员仍登记在岗位上"
           description={
-            <List
-              size="small"
-              dataSource={flagged}
-              renderItem={(person) => (
-                <List.Item>
-                  <span className="ledger-flag">{person.name}</span>
-                  （{person.unitName}，{person.statusDate}离岗）仍担任：{person.roles.join('；')}
-                </List.Item>
+            <>
+              <List
+                size="small"
+                dataSource={flagged.slice(0, FLAGGED_NAMED)}
+                renderItem={(person) => (
+                  <List.Item>
+                    <span className="ledger-flag">{person.name}</span>
+                    （{person.unitName}，{person.statusDate}离岗）仍担任：{person.roles.join('；')}
+                  </List.Item>
+                )}
+              />
+              {flagged.length > FLAGGED_NAMED && (
+                <a href={routeHref('people')}>
+                  共 {flagged.length} 人，另有 {flagged.length - FLAGGED_NAMED} 人未列出，可在“人员”中按状态“离岗”逐一查看
+                </a>
               )}
-            />
+            </>
           }
         />
       )}

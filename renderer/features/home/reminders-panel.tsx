@@ -2,11 +2,11 @@
 // record. Computed in the home worker from the live data with the profile and holiday calendar in
 // force, together with the credential reminders (password rotation, after handovers, opened
 // envelopes) and the work-group roster reminders.
-import { Alert, Card, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, List, Select, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
 import type { Reminder, ReminderKind } from '@shared/rules/reminder';
 import type { ComplianceReminder } from '@shared/rules/reminders';
-import { navigate } from '../../app/routes';
+import { navigate, routeHref } from '../../app/routes';
 import { useReminderPage } from './home-client';
 import { REMINDER_PAGE_SIZE, type HomeSummary } from './home-protocol';
 
@@ -24,10 +24,9 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'paper-unsigned': '表格未签回',
 };
 
-/** Platforms and filings open the record itself; other tables open their area. */
-function open(r: Reminder): void {
-  if ((r.table === 'platforms' || r.table === 'approvals' || r.table === 'envelopes') && r.recordId) navigate(r.table, r.recordId);
-  else navigate(r.table);
+/** Platforms, filings and envelopes open the record itself; other tables open their area. */
+function hrefOf(r: Reminder): string {
+  return (r.table === 'platforms' || r.table === 'approvals' || r.table === 'envelopes') && r.recordId ? routeHref(r.table, r.recordId) : routeHref(r.table);
 }
 
 function DaysTag({ r }: { r: ComplianceReminder }) {
@@ -52,6 +51,7 @@ export function RemindersPanel({ summary, failed }: { summary: HomeSummary | und
   // A change elsewhere may shorten the list under the page the clerk is on.
   const page = Math.min(asked, Math.max(1, Math.ceil(shownTotal / REMINDER_PAGE_SIZE)));
   const shown = useReminderPage(summary, kind, page);
+  const secondary = theme.useToken().token.colorTextSecondary;
   const chooseKind = (k: ReminderKind | undefined) => {
     setKind(k);
     setPage(1);
@@ -98,18 +98,20 @@ export function RemindersPanel({ summary, failed }: { summary: HomeSummary | und
           // Paged in the worker: the list holds one page; antd shows it as it is for pages after the first.
           pagination={shownTotal > REMINDER_PAGE_SIZE ? { current: page, total: shownTotal, pageSize: REMINDER_PAGE_SIZE, showSizeChanger: false, size: 'small', onChange: setPage } : false}
           locale={{ emptyText: <Empty description="目前没有到期或逾期的事项。" /> }}
+          // Plain elements in the items: antd's Space and Typography each bring a size observer and
+          // style hooks to every reminder, on the start page's first render.
           renderItem={(r) => (
             <List.Item>
-              <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-                <Space wrap>
+              <div className="ledger-reminder">
+                <div className="ledger-reminder-head">
                   <DaysTag r={r} />
                   <Tag>{REMINDER_KIND_LABELS[r.kind]}</Tag>
-                  <Typography.Link onClick={() => open(r)}>{r.title}</Typography.Link>
-                </Space>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <a href={hrefOf(r)}>{r.title}</a>
+                </div>
+                <div className="ledger-reminder-note" style={{ color: secondary }}>
                   {r.dueUnknownReason ?? `应办日期：${r.dueDate}`}{'\u3000'}依据：{r.source}
-                </Typography.Text>
-              </Space>
+                </div>
+              </div>
             </List.Item>
           )}
         />

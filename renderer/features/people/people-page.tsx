@@ -16,6 +16,7 @@ import { peopleSheet } from '../export/list-tables';
 import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
 import { SaveDialog } from '../../components/save-dialog';
+import { FLAGGED_NAMED, flaggedNames } from '../../components/flagged-people';
 
 const PAGE_SIZE = 20;
 
@@ -50,7 +51,7 @@ export function PeoplePage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${flagged.length} 位已离岗人员仍登记在岗位上：${flagged.map((p) => p.name).join('、')}。请在相应的平台或单位中更换人员。`}
+          title={`${flagged.length} 位已离岗人员仍登记在岗位上：${flaggedNames(flagged.map((p) => p.name))}。请在相应的平台或单位中更换人员${flagged.length > FLAGGED_NAMED ? '；“状态”选“离岗”可逐一查看' : ''}。`}
         />
       )}
       <RegisterList<Person>

@@ -2,14 +2,12 @@
 // data (most accounts already self-assessed in November), record one account 合格 and one 限期整改
 // with a failed check, see the progress and 与上年比较 update, and print F11 with the finding.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { InspectionsPage } from './pages/inspections-page';
 import { institutionToday } from './pages/institution-day';
+import { outputFile } from './pages/output-file';
 
 
 const TODAY = institutionToday();
@@ -87,7 +85,7 @@ test('open this year’s campaign for every active account, record 合格 and �
   const downloading = page.waitForEvent('download');
   await preview.getByRole('button', { name: '保存为 PDF' }).click();
   const download = await downloading;
-  const file = join(mkdtempSync(join(tmpdir(), 'ledger-f11-')), 'f11.pdf');
+  const file = outputFile('f11.pdf');
   await download.saveAs(file);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   expect(text).toContain('新媒体账号年度检查表');

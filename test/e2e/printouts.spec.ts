@@ -1,13 +1,12 @@
 // Batch printing with progress and cancel, tracking a printed form until its signed scan is
 // back, and opening a record by scanning the QR code on its paper.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { countRows, deleteRow, readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { PrintoutsPage } from './pages/printouts-page';
+import { outputFile } from './pages/output-file';
 
 
 test('batch print shows progress and can be cancelled; a finished batch is one PDF and is tracked', async ({ page }) => {
@@ -48,7 +47,7 @@ test('batch print shows progress and can be cancelled; a finished batch is one P
   expect(Math.max(...shown)).toBeLessThanOrEqual(total);
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '保存为 PDF' }).click();
-  const file = join(mkdtempSync(join(tmpdir(), 'ledger-batch-')), 'batch.pdf');
+  const file = outputFile('batch.pdf');
   await (await downloading).saveAs(file);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   expect(Number(info.match(/Pages:\s+(\d+)/)![1])).toBeGreaterThanOrEqual(total);
@@ -86,15 +85,14 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
   await expect(row.getByText('待签回', { exact: true })).toBeVisible();
   const number = (await row.getByRole('cell').first().textContent())!.trim();
 
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-scan-'));
-  const bad = join(dir, 'scan.pdf');
+  const bad = outputFile('scan.pdf');
   writeFileSync(bad, 'this is a text file pretending to be a PDF');
   await row.locator('input[type=file]').setInputFiles(bad);
   await expect(page.getByText('只能上传 PDF、JPEG 或 PNG 格式的扫描件')).toBeVisible();
   await expect(row.getByText('待签回', { exact: true })).toBeVisible();
   expect(await countRows(page, 'attachments')).toBe(0);
 
-  const good = join(dir, 'signed.png');
+  const good = outputFile('signed.png');
   writeFileSync(good, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
   await row.locator('input[type=file]').setInputFiles(good);
   await expect(page.getByText(`已保存扫描件，${number} 已签回`)).toBeVisible();

@@ -1,13 +1,12 @@
 // The foundation path a new clerk takes: set up, load the demo, register an account, find it
 // by pinyin initials, and print its 备案信息表 (F04) as a PDF that holds the account's name.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { countRows } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { RegistryPage } from './pages/registry-page';
+import { outputFile } from './pages/output-file';
 
 test('set up, load demo, register a platform, find it by pinyin initials, print F04', async ({ page }) => {
   const cspViolations: string[] = [];
@@ -57,12 +56,11 @@ test('set up, load demo, register a platform, find it by pinyin initials, print 
   expect(download.suggestedFilename().startsWith(`微信、微博账号备案信息表-${name}-`)).toBe(true);
   expect(download.suggestedFilename()).toMatch(/-\d{4}-\d{2}-\d{2}\.pdf$/);
 
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-  const file = join(dir, 'f04.pdf');
+  const file = outputFile('f04.pdf');
   await download.saveAs(file);
   // Long names wrap inside their cell, so compare with white space removed.
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  writeFileSync(join(dir, 'f04.txt'), text);
+  writeFileSync(outputFile('f04.txt'), text);
   expect(text).toContain(name);
   expect(text).toContain('dh_xiaoshiguan');
   expect(text).toContain('东湖示范大学微信、微博账号备案信息表');

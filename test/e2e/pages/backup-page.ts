@@ -1,9 +1,7 @@
 // Page object of 备份与恢复: make a backup (download in the browser edition), restore a file,
 // undo a restore from its snapshot.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { outputFile } from './output-file';
 
 export class BackupPage {
   constructor(readonly page: Page) {}
@@ -29,7 +27,7 @@ export class BackupPage {
     await dialog.getByRole('button', { name: '开始备份' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^台账备份-\d{8}-\d{6}-manual\.mlbackup$/);
-    const file = join(mkdtempSync(join(tmpdir(), 'ledger-backup-')), download.suggestedFilename());
+    const file = outputFile(download.suggestedFilename());
     await download.saveAs(file);
     await expect(dialog.getByText('备份完成，已通过校验')).toBeVisible();
     await dialog.getByRole('button', { name: '完成', exact: true }).click();

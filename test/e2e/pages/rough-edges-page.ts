@@ -1,10 +1,9 @@
 // Page object for the rough edges a clerk meets in the first week (issue 16): 立即备份 with bad
 // input, the year 年度检查 opens on, cancelling an import, the undo in a delete message, and the
 // list filters kept across pages. Chinese labels and roles only.
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { outputFile } from './output-file';
 
 export class RoughEdgesPage {
   constructor(readonly page: Page) {}
@@ -47,7 +46,7 @@ export class RoughEdgesPage {
 
   /** Writes a CSV ledger to a fresh temporary folder and returns its path. */
   writeCsv(name: string, lines: string[]): string {
-    const file = join(mkdtempSync(join(tmpdir(), 'ledger-csv-')), name);
+    const file = outputFile(name);
     writeFileSync(file, `${lines.join('\r\n')}\r\n`, 'utf8');
     return file;
   }

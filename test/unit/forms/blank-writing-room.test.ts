@@ -1,9 +1,6 @@
 // Room to write by hand on every blank form, measured on the PDF (issue 12): a blank date keeps
 // at least 15 mm for the year and 10 mm each for month and day, and every 签名（公章）： or
 // （签字）： leaves at least 40 mm to sign in.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFormContext } from '../../../shared/forms/context';
 import { mm } from '../../../shared/forms/layout';
@@ -11,8 +8,9 @@ import { FORM_REGISTRY, type FormId } from '../../../shared/forms/registry';
 import { fixtureContext } from './fixture';
 import { renderPaper, typeAreaBox, type Paper } from './paper-check';
 import type { Word } from './pdf-read';
+import { tempDir } from '../../fixtures/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'blank-room-'));
+const dir = tempDir('blank-room-');
 const FORMS = Object.keys(FORM_REGISTRY).sort() as FormId[];
 /** A cell's padding and rule between a word and the next cell's text. */
 const CELL_GAP = 9;

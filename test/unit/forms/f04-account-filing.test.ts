@@ -1,8 +1,7 @@
 // F04 微信、微博账号备案信息表 rendered to a real PDF in Node and read back with poppler and qpdf:
 // the appendix's labels word for word (seed 001 附件1), the record's values, embedded fonts, A4.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../scripts/lib/pdf-node';
@@ -11,6 +10,7 @@ import { buildF04 } from '../../../shared/forms/f04-account-filing';
 import { mm } from '../../../shared/forms/layout';
 import { fixtureContext, fixturePlatform } from './fixture';
 import { layoutLines, run, squash } from './pdf-read';
+import { tempDir } from '../../fixtures/temp-dir';
 
 /** Every row, label and note of seed 001 附件1, as printed there (institution name substituted). */
 const APPENDIX_TEXTS = [
@@ -67,7 +67,7 @@ const RECORD_VALUES = [
 /** Rows of the appendix that must read in this order across their cells. */
 const APPENDIX_ROWS = ['——姓名职务电话', '年月日'];
 
-const dir = mkdtempSync(join(tmpdir(), 'f04-'));
+const dir = tempDir('f04-');
 const filled = join(dir, 'F04-filled.pdf');
 const blank = join(dir, 'F04-blank.pdf');
 let filledText = '';

@@ -2,8 +2,7 @@
 // problems found in it, a complaint, and a training with attendees. Names hold rare characters
 // (𠮷 is outside the BMP, 龘 a rare BMP character).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { expect } from 'vitest';
@@ -16,6 +15,7 @@ import { createFormContext, formContextData, type FormContext } from '../../../s
 import type { ProblemLog } from '../../../shared/forms/f15-problem-log';
 import { presetProfile } from '../../../shared/profiles/presets';
 import { staffMember, stamp } from './records-fixture';
+import { tempDir } from '../../fixtures/temp-dir';
 
 /** The group forms (F14–F17) come from seeds 002 and 003; the fixtures run under 003's profile. */
 export const GROUP_PROFILE_ID = 'vocational-approval-sealed-archive';
@@ -122,7 +122,7 @@ export const run = (cmd: string, args: string[]): string => execFileSync(cmd, ar
 /** Text with all white space removed: labels compare word for word however lines wrap. */
 export const squash = (s: string): string => s.replace(/\s+/gu, '');
 
-const dir = mkdtempSync(join(tmpdir(), 'f14-f17-'));
+const dir = tempDir('f14-f17-');
 
 export async function renderToFile(name: string, doc: TDocumentDefinitions): Promise<string> {
   const file = join(dir, `${name}.pdf`);

@@ -1,9 +1,6 @@
 // The paper never loses a word (issue 12): the long but real contents a clerk enters, each
 // printed in full and inside the type area. Every case here lost content or ran off the sheet
 // before the layout engine split blocks taller than a page and broke long tokens in their cell.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain/person';
 import { createFormContext } from '../../../shared/forms/context';
@@ -21,8 +18,9 @@ import { complaint, groupContext, groupPlatform, groupProblems } from './group-f
 import { bodyWords, printed, renderPaper, wordsOutside, type Paper } from './paper-check';
 import { inspection, opening, people, recordsContext, studentAccount, units, wechat } from './records-fixture';
 import { libraryReview, reviewContext, threeLevelReview } from './review-fixture';
+import { tempDir } from '../../fixtures/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'issue12-'));
+const dir = tempDir('issue12-');
 
 const POOL = '经审核内容属实表述准确同意按程序发布并请注意图片版权与数据核实，学校网络信息安全管理办法规定。';
 

@@ -5,9 +5,6 @@
 // to 300 characters without a break opportunity, rare and non-BMP characters; and one of its lists
 // grown up to 200 rows. Each PDF is read back with pdftotext and checked as a clerk would.
 import fc from 'fast-check';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createDemoDataset, type DemoDataset } from '../../../shared/demo/demo-dataset';
 import type { Person } from '../../../shared/domain/person';
@@ -17,6 +14,7 @@ import { FORM_REGISTRY, type FormId } from '../../../shared/forms/registry';
 import { getPreset, PRESET_PROFILES } from '../../../shared/profiles/presets';
 import { bodyWords, printed, renderPaper, typeAreaBox, wordsOutside, type Paper } from './paper-check';
 import { squash } from './pdf-read';
+import { tempDir } from '../../fixtures/temp-dir';
 
 /** Fields a person types freely (the rest are ids, dates, enumerations and numbers). */
 const FREE_TEXT = new Set([
@@ -191,7 +189,7 @@ function build(form: FormId, world: World): ReturnType<typeof FORM_REGISTRY.F01.
   return (FORM_REGISTRY[form].build as (r: unknown, c: typeof ctx) => ReturnType<typeof FORM_REGISTRY.F01.build>)(world.record, ctx);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'paper-property-'));
+const dir = tempDir('paper-property-');
 /** Paths of the free-text fields a form prints (found by printing a marker in each), per form and sample. */
 const printedPaths = new Map<string, Promise<Set<string>>>();
 

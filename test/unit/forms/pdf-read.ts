@@ -2,17 +2,19 @@
 // text (whitespace removed, so table cells compare word for word), pages, page size, fonts,
 // word boxes, qpdf's structural check and poppler's reading of every content stream.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { expect } from 'vitest';
 import { renderPdf } from '../../../scripts/lib/pdf-node';
+import { tempDir } from '../../fixtures/temp-dir';
+
+export { tempDir };
 
 export const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
 export const squash = (s: string): string => s.replace(/\s+/gu, '');
 
-const dir = mkdtempSync(join(tmpdir(), 'forms-'));
+const dir = tempDir('forms-');
 
 export interface ReadPdf {
   file: string;
@@ -111,10 +113,6 @@ export function sealAreaUnder(all: readonly Word[], above: string): number {
   const signature = below.find((w) => w.word.includes('签名'));
   const date = below.find((w) => w.word === '日' && signature !== undefined && w.yMin > signature.yMax);
   return date ? date.yMax - head.yMax : 0;
-}
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export async function renderTo(dir: string, name: string, doc: TDocumentDefinitions): Promise<string> {

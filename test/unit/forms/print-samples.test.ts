@@ -1,13 +1,13 @@
 // `npm run print-samples -- <dir>` in plain Node: every implemented form from the demo data,
 // plus a blank one, each a valid PDF holding its record.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPLEMENTED_FORMS } from '../../../shared/forms/registry';
+import { tempDir } from '../../fixtures/temp-dir';
 
-const dir = join(mkdtempSync(join(tmpdir(), 'samples-')), 'new-folder');
+const dir = join(tempDir('samples-'), 'new-folder');
 let files: string[] = [];
 
 beforeAll(() => {

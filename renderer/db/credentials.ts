@@ -11,7 +11,7 @@ import { checkOpening, checkSeal, currentEnvelopes, envelopeNumberHead, nextChan
 import { chiefAdminChange, checkHandover, checkPasswordChange, type HandoverInput, type PasswordChangeInput } from '@shared/rules/handover-state';
 import { changeFilingDeadline } from '@shared/rules/deadlines';
 import { localToday } from '@shared/domain/today';
-import { validTimeZone } from '@shared/domain/time-zone';
+import { profileZone } from '@shared/domain/time-zone';
 import { stringsIn } from '@shared/domain/ids';
 import type { LedgerDb } from './schema';
 import { createRecord, enforce, LedgerError, RuleError, updateRecord } from './repository';
@@ -80,7 +80,7 @@ export async function openEnvelope(db: LedgerDb, envelopeId: Id, input: OpeningI
     const envelope = await db.envelopes.get(envelopeId);
     if (!envelope || envelope.deletedAt) throw new LedgerError('该信封记录已不存在，可能已被移入回收站。');
     const [people, settings] = await Promise.all([peopleNamedIn(db, input, envelope), db.settings.get('main')]);
-    enforce(checkOpening(envelope, input, people, now, validTimeZone(settings?.profile.timeZone)));
+    enforce(checkOpening(envelope, input, people, now, profileZone(settings?.profile)));
     const opening = { at: input.at!, byId: input.byId, reason: input.reason!.trim(), approvedById: input.approvedById };
     opened = await updateRecord<Envelope>(db, 'envelopes', envelopeId, { openings: [...envelope.openings, opening] });
   });

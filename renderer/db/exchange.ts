@@ -4,7 +4,7 @@
 // the plan again inside its transaction and refuses, writing nothing, if any accepted record
 // changed since the preview, would now put an account in the registry twice, or now belongs here
 // to a unit other than the exporting unit (or would be put under one).
-import { validTimeZone } from '@shared/domain/time-zone';
+import { profileZone } from '@shared/domain/time-zone';
 import { diffRecords } from '@shared/audit/hash-chain';
 import { canonicalJson } from '@shared/domain/canonical-json';
 import type { AuditAction } from '@shared/domain/audit';
@@ -50,7 +50,7 @@ export async function exportUnitPackage(db: LedgerDb, unitId: string, appVersion
     appVersion,
     exportedAt: now.toISOString(),
     today: localToday(now),
-    timeZone: validTimeZone(settings?.profile.timeZone),
+    timeZone: profileZone(settings?.profile),
     institution: settings?.institutionName ?? '',
     unitId,
     all,

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Person } from '@shared/domain/person';
 import type { Settings } from '@shared/domain/settings';
-import { validTimeZone } from '@shared/domain/time-zone';
+import { profileZone } from '@shared/domain/time-zone';
 import { setTodayZone } from '@shared/domain/today';
 import type { Unit } from '@shared/domain/unit';
 import { db } from './database';
@@ -18,19 +18,19 @@ export { deletedName, lookupsOf, type Lookups } from './lookups';
 let lastSettings: Settings | false | undefined;
 
 /**
- * The settings, `false` before setup has stored any, `null` while loading. A page opened later
- * starts with the settings as last read (its own read then confirms them): a page that waits for
- * settings no longer renders empty first and then everything one read later.
- */
-/**
  * The institution's clock (the profile's time zone, China time before setup or while loading):
  * every instant on screen and in an export reads on it, never on the machine's.
  */
 export function useTimeZone(): string {
   const settings = useSettings();
-  return validTimeZone(settings ? settings.profile.timeZone : undefined);
+  return profileZone(settings ? settings.profile : undefined);
 }
 
+/**
+ * The settings, `false` before setup has stored any, `null` while loading. A page opened later
+ * starts with the settings as last read (its own read then confirms them): a page that waits for
+ * settings no longer renders empty first and then everything one read later.
+ */
 export function useSettings(): Settings | false | null {
   return useLiveQuery(
     async () => {

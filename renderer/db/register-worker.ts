@@ -14,7 +14,7 @@
 // ten thousand platforms and a hundred thousand reviews again.
 import type { Table } from 'dexie';
 import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
-import { dayOf, validTimeZone } from '@shared/domain/time-zone';
+import { dayOf, profileZone } from '@shared/domain/time-zone';
 import type { Approval, Envelope, Handover, Inspection, Printout, Review } from '@shared/domain/records';
 import type { RuleProfile } from '@shared/profiles/types';
 import { reviewStatus } from '@shared/rules/review-chain';
@@ -321,7 +321,7 @@ let reviewIndex: Promise<ReviewIndex> | undefined;
 
 
 /** YYYY-MM on the institution's calendar (the profile's time zone), as the list's month picker counts. */
-const monthOf = (iso: string, profile: RuleProfile): string => dayOf(iso, validTimeZone(profile.timeZone)).slice(0, 7);
+const monthOf = (iso: string, profile: RuleProfile): string => dayOf(iso, profileZone(profile)).slice(0, 7);
 
 function reviewRow(r: Review, profile: RuleProfile): ReviewIndexRow {
   return {

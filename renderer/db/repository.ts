@@ -7,7 +7,7 @@ import type { AuditAction } from '@shared/domain/audit';
 import { diffRecords, sealEntry } from '@shared/audit/hash-chain';
 import { recordDisplayName } from '@shared/audit/record-labels';
 import type { Settings } from '@shared/domain/settings';
-import { validTimeZone } from '@shared/domain/time-zone';
+import { profileZone } from '@shared/domain/time-zone';
 import { platformKey, type Platform } from '@shared/domain/platform';
 import type { RecordTable } from '@shared/domain/tables';
 import type { LedgerDb } from './schema';
@@ -183,7 +183,7 @@ export function restoreRecord(db: LedgerDb, table: RecordTable, id: string): Pro
 
 /** The institution's clock as the settings name it (China time before setup), for code outside the window's hooks. */
 export async function readTimeZone(db: LedgerDb): Promise<string> {
-  return validTimeZone((await db.settings.get('main'))?.profile.timeZone);
+  return profileZone((await db.settings.get('main'))?.profile);
 }
 
 export async function saveSettings(db: LedgerDb, settings: Omit<Settings, 'id' | 'updatedAt'>): Promise<Settings> {

@@ -7,6 +7,11 @@ import type { IsoDate, IsoDateTime } from './common';
 /** Every seed is a Chinese institution: China Standard Time unless the profile says otherwise. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+/** The zone a rule profile keeps its days in: its own when valid, else China time (no profile yet too). */
+export function profileZone(profile: { timeZone?: string } | undefined): string {
+  return validTimeZone(profile?.timeZone);
+}
+
 /** The zone itself when the runtime knows it, else the default (a mistyped zone never stops a print). */
 export function validTimeZone(zone: string | undefined): string {
   // China time needs no check: building the first zoned formatter loads the runtime's time-zone

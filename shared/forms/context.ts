@@ -6,7 +6,7 @@
 import type { Id, IsoDateTime } from '../domain/common';
 import type { Person } from '../domain/person';
 import type { Platform } from '../domain/platform';
-import { validTimeZone } from '../domain/time-zone';
+import { profileZone } from '../domain/time-zone';
 import type { Unit } from '../domain/unit';
 import type { FormTexts, RuleProfile } from '../profiles/types';
 import type { HolidayCalendar } from '../rules/working-days';
@@ -93,7 +93,7 @@ export function createFormContext(data: FormContextData): FormContext {
     institutionName: data.institutionName,
     profile: data.profile,
     texts: data.profile.texts,
-    timeZone: validTimeZone(data.profile.timeZone),
+    timeZone: profileZone(data.profile),
     holidays: data.holidays,
     formNumber: data.formNumber,
     printedAt: data.printedAt,

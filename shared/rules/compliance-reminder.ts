@@ -6,7 +6,7 @@ import type { Approval, Inspection, Printout, Training } from '../domain/records
 import type { Person } from '../domain/person';
 import type { Unit } from '../domain/unit';
 import { daysBetween } from '../domain/calendar-days';
-import { dayOf, validTimeZone } from '../domain/time-zone';
+import { dayOf, profileZone } from '../domain/time-zone';
 import type { RuleProfile } from '../profiles/types';
 import type { Reminder } from './reminder';
 import { formatMonth } from '../domain/month-date';
@@ -39,7 +39,7 @@ export { isClosed, isRunning } from '../domain/platform';
 
 /** The calendar day of a record's timestamp on the institution's clock (the profile's zone, China time by default). */
 export function recordDay(isoDateTime: string, profile: Pick<RuleProfile, 'timeZone'>): string {
-  return dayOf(isoDateTime, validTimeZone(profile.timeZone));
+  return dayOf(isoDateTime, profileZone(profile));
 }
 
 /** 'YYYY-MM-DD' plus whole months, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */

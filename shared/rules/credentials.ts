@@ -8,7 +8,7 @@ import type { Envelope, Handover } from '../domain/records';
 import type { PasswordPolicy, RuleProfile } from '../profiles/types';
 import { clauseFor } from '../profiles/clauses';
 import { addCalendarDays, daysBetween } from '../domain/calendar-days';
-import { dayOf, validTimeZone } from '../domain/time-zone';
+import { dayOf, profileZone } from '../domain/time-zone';
 import { envelopeState, nextChangeDue } from './envelope-state';
 import { handoverState } from './handover-state';
 import { sortReminders, type Reminder } from './reminder';
@@ -151,7 +151,7 @@ export function openEnvelopeReminders({ platforms, envelopes, profile, today }: 
   for (const e of envelopes) {
     const p = live.get(e.platformId);
     if (!p || e.deletedAt || envelopeState(e) !== '已启封') continue;
-    const openedOn = dayOf(e.openings[0]!.at, validTimeZone(profile.timeZone));
+    const openedOn = dayOf(e.openings[0]!.at, profileZone(profile));
     out.push(
       reminder(
         {

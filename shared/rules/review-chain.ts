@@ -4,7 +4,7 @@
 // and the UI ask these functions and show the Chinese reason they return.
 import type { Draft, Id, IsoDate, IsoDateTime } from '../domain/common';
 import type { Person } from '../domain/person';
-import { dayOf, validTimeZone } from '../domain/time-zone';
+import { dayOf, profileZone } from '../domain/time-zone';
 import type { Rank } from '../domain/unit';
 import type { Correction, Review, ReviewDecision, ReviewStepRecord } from '../domain/records';
 import type { ReviewStepRule, RuleProfile } from '../profiles/types';
@@ -232,7 +232,7 @@ export function canMarkPublished(review: Review, entry: PublicationEntry, profil
   if (!allowed.ok) return allowed;
   if (!entry.publishedAt) return refuse('请填写发布时间。', 'publishedAt');
   const lastDate = review.steps.map((s) => s.date ?? '').sort().at(-1);
-  if (lastDate && dayOf(entry.publishedAt, validTimeZone(profile.timeZone)) < lastDate) return refuse(`发布时间不能早于审核通过的日期（${lastDate}）。`, 'publishedAt');
+  if (lastDate && dayOf(entry.publishedAt, profileZone(profile)) < lastDate) return refuse(`发布时间不能早于审核通过的日期（${lastDate}）。`, 'publishedAt');
   if (!entry.publishedUrl?.trim()) return refuse('请填写发布链接（网址）。', 'publishedUrl');
   if (!entry.publishedById) return refuse('请选择发布人（管理员）。', 'publishedById');
   return OK;

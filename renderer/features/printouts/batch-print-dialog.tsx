@@ -3,7 +3,7 @@
 // or prints the result.
 import { App as AntApp, Alert, Button, Modal, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { validTimeZone } from '@shared/domain/time-zone';
+import { profileZone } from '@shared/domain/time-zone';
 import { batchFileName } from '@shared/forms/file-name';
 import { getForm, type FormId, type FormRecordMap } from '@shared/forms/registry';
 import { bridge } from '../../bridge';
@@ -39,7 +39,7 @@ export function BatchPrintDialog({ formId, records, onClose }: { formId: FormId;
           signal: abort.signal,
           onProgress: (done, total) => setState({ phase: 'running', done, total }),
         });
-        setState({ phase: 'done', pdf, numbers, fileName: batchFileName(def, records.length, { timeZone: validTimeZone(context.profile.timeZone) }) });
+        setState({ phase: 'done', pdf, numbers, fileName: batchFileName(def, records.length, { timeZone: profileZone(context.profile) }) });
       } catch (e) {
         if (e instanceof PdfCancelledError) setState({ phase: 'cancelled' });
         else {

@@ -31,7 +31,7 @@ import { HighlightedText } from './highlighted-text';
 import { StepForm } from './step-form';
 import { CorrectionDialog, PublishDialog } from './publication-dialogs';
 import { reviewFormOf, type ReviewFormId } from '@shared/profiles/review-form';
-import { instantText, validTimeZone } from '@shared/domain/time-zone';
+import { instantText, profileZone } from '@shared/domain/time-zone';
 import { reviewFormTitle, STATUS_COLORS } from './review-format';
 
 type Dialog = 'publish' | 'correct' | 'print' | null;
@@ -80,7 +80,7 @@ export function ReviewDrawer({
   const steps: ReviewStepRecord[] = chain.map((rule, i) => stepAt(r, i) ?? { stepIndex: i, roleLabel: rule.roleLabel, reviewerIds: [] });
   const formId = reviewFormOf(profile);
   usePdfWarmUpAtOnce(formId !== undefined);
-  const tz = validTimeZone(profile.timeZone);
+  const tz = profileZone(profile);
   const original = r.originalReviewId ? reviews.find((x) => x.id === r.originalReviewId) : undefined;
   const republished = reviews.filter((x) => x.originalReviewId === r.id);
   const progress = checklistProgress(r.checklist);

@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RuleProfile } from '@shared/profiles/types';
-import { dayOf, validTimeZone } from '@shared/domain/time-zone';
+import { dayOf, profileZone } from '@shared/domain/time-zone';
 import { stringsIn } from '@shared/domain/ids';
 import { REVIEW_STATUSES, chainFor, type ReviewStatus } from '@shared/rules/review-chain';
 import type { ReviewFilter } from '@shared/search/register-index';
@@ -44,7 +44,7 @@ export function ReviewsPage({ openId }: { openId?: string }) {
 
   const profile: RuleProfile | undefined = settings ? settings.profile : undefined;
   if (!settings || !profile) return null;
-  const tz = validTimeZone(profile.timeZone);
+  const tz = profileZone(profile);
   const words = settings.sensitiveWords ?? [];
 
   return (

@@ -3,7 +3,7 @@ import { App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space, 
 import { useEffect, useState } from 'react';
 import { PRESET_PROFILES, getPreset } from '@shared/profiles/presets';
 import { createDemoDataset } from '@shared/demo/demo-dataset';
-import { DEFAULT_TIME_ZONE, validTimeZone } from '@shared/domain/time-zone';
+import { DEFAULT_TIME_ZONE, validTimeZone, profileZone } from '@shared/domain/time-zone';
 import { bridge } from '../../bridge';
 import { db } from '../../db/database';
 import { loadDataset } from '../../db/dataset';
@@ -71,7 +71,7 @@ export function SettingsPage() {
       </Typography.Title>
       <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 720 }}>
         <Card title="单位与规则">
-          <Form form={form} layout="vertical" initialValues={{ ...settings, timeZone: validTimeZone(settings.profile.timeZone) }}>
+          <Form form={form} layout="vertical" initialValues={{ ...settings, timeZone: profileZone(settings.profile) }}>
             <Form.Item name="institutionName" label="单位（学校）名称" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
               <Input />
             </Form.Item>

@@ -1,7 +1,7 @@
 // Times on the institution's clock: the profile's time zone (China time by default) decides how a
 // stored instant is shown and printed and what a typed wall-clock time means, not the machine's zone.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, dayBounds, validTimeZone, instantText, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
+import { DEFAULT_TIME_ZONE, dayBounds, profileZone, validTimeZone, instantText, zonedMoment, zonedToInstant } from '../../../shared/domain/time-zone';
 import { PRESET_PROFILES } from '../../../shared/profiles/presets';
 import { onUtcMachine } from '../utc-machine';
 
@@ -14,6 +14,11 @@ describe('institution time zone', () => {
     expect(validTimeZone(undefined)).toBe('Asia/Shanghai');
     expect(validTimeZone('Mars/Olympus')).toBe('Asia/Shanghai');
     expect(validTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    // A profile's zone: its own when valid, else China time, and China time before any profile.
+    expect(profileZone(undefined)).toBe('Asia/Shanghai');
+    expect(profileZone({})).toBe('Asia/Shanghai');
+    expect(profileZone({ timeZone: 'Mars/Olympus' })).toBe('Asia/Shanghai');
+    expect(profileZone({ timeZone: 'Europe/Berlin' })).toBe('Europe/Berlin');
   });
 
   it('reads an instant on the institution clock whatever the machine zone is', () => {

@@ -1,7 +1,7 @@
 // 管理员交接 (000 第六条 2): every handover of an account's administration, its checklist, and
 // whether the password was changed afterwards — a handover is complete only then. Prints F13.
 // The list reads a page at a time through the date index.
-import { Button, Space, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { handoverState } from '@shared/rules/handover-state';
@@ -15,6 +15,7 @@ import { HandoverDialog } from './handover-dialog';
 import { PasswordChangeDialog } from './password-change-dialog';
 import { handoverPeople, handoversNewestFirst, handoversSheet } from '../export/list-tables';
 import { routeHref } from '../../app/routes';
+import { CellActions } from '../../components/row-actions';
 
 type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
 
@@ -92,7 +93,7 @@ export function HandoversPage() {
             title: '操作',
             width: 200,
             render: (_, h) => (
-              <Space wrap>
+              <CellActions>
                 {handoverState(h) === '待更换密码' && (
                   <Button size="small" type="primary" onClick={() => setDialog({ kind: 'password', handover: h })} aria-label={`登记更换密码 ${label(h)}`}>
                     登记更换密码
@@ -102,7 +103,7 @@ export function HandoversPage() {
                   打印
                 </Button>
                 <DeleteButton table="handovers" id={h.id} name={label(h)} />
-              </Space>
+              </CellActions>
             ),
           },
         ]}

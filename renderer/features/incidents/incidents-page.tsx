@@ -1,7 +1,7 @@
 // 问题与舆情 (002 第十条, 003 第十六、二十三条): the register of problems found on platforms and in
 // work groups, complaints (举报投诉) and opinion events (舆情) — handling, reporting, feedback to
 // the complainant and closing. Prints F17 for complaints and opinion events.
-import { Button, Radio, Space, Tag } from 'antd';
+import { Button, Radio, Tag } from 'antd';
 import { useState } from 'react';
 import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
@@ -17,6 +17,7 @@ import { RegisterList, RegisterPage, useListPage } from '../../components/regist
 import { incidentsSheet } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { routeHref } from '../../app/routes';
+import { CellActions } from '../../components/row-actions';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
 
@@ -133,7 +134,7 @@ export function IncidentsPage() {
             title: '操作',
             width: 110,
             render: (_, i) => (
-              <Space wrap size={4}>
+              <CellActions>
                 {!i.closedOn && (
                   <Button size="small" type="primary" onClick={() => setDialog({ kind: 'close', incident: i })} aria-label={`办结 ${label(i)}`}>
                     办结
@@ -148,7 +149,7 @@ export function IncidentsPage() {
                   </Button>
                 )}
                 <DeleteButton table="incidents" id={i.id} name={label(i)} />
-              </Space>
+              </CellActions>
             ),
           },
         ]}

@@ -1,6 +1,6 @@
 // What the clerk does with a printed form once it is out: attach the signed scan (marks it
 // 已签回), mark it back without a scan, file it in an archive box, or step back one status.
-import { App as AntApp, Button, Input, Modal, Space, Upload } from 'antd';
+import { App as AntApp, Button, Input, Modal, Upload } from 'antd';
 import { useState } from 'react';
 import type { Printout } from '@shared/domain/records';
 import { scanAllowed } from '@shared/forms/registry';
@@ -23,8 +23,9 @@ export function PrintoutActions({ printout: p }: { printout: Printout }) {
     }
   };
 
+  // The buttons alone: the list's 操作 cell and the drawer put them in their own row (CellActions).
   return (
-    <Space wrap>
+    <>
       {/* A sheet with handwritten credentials (F12I) stays in its envelope: no scan is ever taken in. */}
       {scanAllowed(p.formId) && (
       <Upload
@@ -86,6 +87,6 @@ export function PrintoutActions({ printout: p }: { printout: Printout }) {
           <Input autoFocus aria-label="档案盒号或存放位置" placeholder="例如：2026-网宣-03盒，档案柜B2" value={location} onChange={(e) => setLocation(e.target.value)} />
         </Modal>
       )}
-    </Space>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { getForm, isFormId, scanAllowed } from '@shared/forms/registry';
 import { db } from '../../db/database';
 import { scanBlob } from '../../db/scan-bytes';
 import { PrintoutActions } from './printout-actions';
+import { CellActions } from '../../components/row-actions';
 import { PrintPreview } from '../print/print-preview';
 import type { FormRecordMap, FormId } from '@shared/forms/registry';
 import { useTimeZone } from '../../db/queries';
@@ -69,12 +70,14 @@ export function PrintoutDrawer({ printoutId, onClose }: { printoutId: string; on
             <Descriptions.Item label="记录编号">{p.recordId}</Descriptions.Item>
           </Descriptions>
           <div style={{ margin: '12px 0' }}>
-            <PrintoutActions printout={p} />
-            {record && isFormId(p.formId) && (
-              <Button size="small" onClick={() => setReprinting(true)} style={{ marginInlineStart: 8 }}>
-                重印（同一编号）
-              </Button>
-            )}
+            <CellActions>
+              <PrintoutActions printout={p} />
+              {record && isFormId(p.formId) && (
+                <Button size="small" onClick={() => setReprinting(true)}>
+                  重印（同一编号）
+                </Button>
+              )}
+            </CellActions>
           </div>
           {reprinting && record && isFormId(p.formId) && (
             <PrintPreview

@@ -9,6 +9,7 @@ import { db } from '../../db/database';
 import { navigate, routeHref } from '../../app/routes';
 import { tableLabel } from '@shared/domain/tables';
 import { PrintoutActions } from './printout-actions';
+import { CellActions } from '../../components/row-actions';
 import type { RegisterPaging } from '../../components/register-page';
 import { RegisterTable, type RegisterColumns } from '../../components/register-table';
 import { useTimeZone } from '../../db/queries';
@@ -56,14 +57,14 @@ const PRINTOUT_COLUMNS = (timeZone: string, onOpen: ((id: string) => void) | und
     title: '操作',
     width: 250,
     render: (_, p) => (
-      <>
+      <CellActions>
         <PrintoutActions printout={p} />
         {onOpen && (
           <Button type="link" size="small" onClick={() => onOpen(p.id)}>
             详情
           </Button>
         )}
-      </>
+      </CellActions>
     ),
   },
 ];

@@ -1,7 +1,7 @@
 // 培训 (003 第十五条: 每学期至少举行一次; 004 第十条): training sessions with their attendees and the
 // sign-in sheet F16. The notice at the top is the start page's training reminder itself, so both
 // count the semester the same way (shared/rules/office-reminders.ts).
-import { Alert, Button, Space, Tag } from 'antd';
+import { Alert, Button, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Training } from '@shared/domain/records';
 import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
@@ -17,6 +17,7 @@ import { PrintPreview } from '../print/print-preview';
 import { TrainingDialog } from './training-dialog';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { trainingsNewestFirst, trainingsSheet } from '../export/list-tables';
+import { CellActions } from '../../components/row-actions';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
 
@@ -106,7 +107,7 @@ export function TrainingsPage() {
             title: '操作',
             width: 220,
             render: (_, t) => (
-              <Space wrap size={4}>
+              <CellActions>
                 <Button size="small" onClick={() => setDialog({ kind: 'edit', training: t })} aria-label={`编辑 ${label(t)}`}>
                   编辑
                 </Button>
@@ -114,7 +115,7 @@ export function TrainingsPage() {
                   打印签到表
                 </Button>
                 <DeleteButton table="trainings" id={t.id} name={label(t)} />
-              </Space>
+              </CellActions>
             ),
           },
         ]}

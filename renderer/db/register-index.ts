@@ -11,11 +11,11 @@ import { db } from './database';
 import { readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
 import type { CampaignYears } from '@shared/rules/campaign-year';
-import type { ChangedRows, IndexedTable, PageRequest, RegisterAnswer, RegisterFilters, RegisterName, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
+import type { ChangedRows, PageRequest, RegisterAnswer, RegisterFilters, RegisterName, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
 import { DB_NAME } from './schema';
+import { INDEXED_TABLES } from './indexed-tables';
 import { workerChannel } from '../app/worker-channel';
 
-const INDEXED: readonly IndexedTable[] = ['platforms', 'reviews', 'units', 'people', 'settings', 'approvals', 'inspections', 'envelopes', 'handovers', 'printouts'];
 /** More changed ids than this are re-read as a whole table. */
 const MAX_IDS = 500;
 
@@ -56,7 +56,7 @@ function idsOf(set: RangeNode): string[] | 'all' {
 /** The changed rows of the indexed tables in one storagemutated event, if any. */
 export function changedRows(parts: ObservabilitySet): ChangedRows | undefined {
   let changes: ChangedRows | undefined;
-  for (const table of INDEXED) {
+  for (const table of INDEXED_TABLES) {
     const set = parts[`idb://${DB_NAME}/${table}/`] as RangeNode | undefined;
     if (!set || !('from' in set)) continue;
     changes ??= {};

@@ -62,6 +62,7 @@ import {
   type RotationIndexRow,
 } from '@shared/search/register-index';
 import { eachLive } from './chunked-reads';
+import type { IndexedTable } from './indexed-tables';
 import { keepValue, KeptIndexDb, readKept } from './kept-indexes';
 import { changesSince, ledgerMark, type LedgerMark } from './ledger-mark';
 import { LedgerDb } from './schema';
@@ -71,7 +72,6 @@ import { nextTurn } from '../app/next-turn';
 
 /** Changed ids per table, or 'all' when a bulk write or a cleared table leaves no list of ids. */
 export type ChangedRows = Partial<Record<IndexedTable, string[] | 'all'>>;
-export type IndexedTable = 'platforms' | 'reviews' | 'units' | 'people' | 'settings' | 'approvals' | 'inspections' | 'envelopes' | 'handovers' | 'printouts';
 
 /** The registers of the other tables, each with its filter (answered by the 'page' message). */
 export interface RegisterFilters {

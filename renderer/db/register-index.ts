@@ -180,12 +180,15 @@ export function useIndexPage<T>({
   limit,
   named,
   platformOf,
+  count,
 }: {
   /** Everything the collection depends on (its filters). */
   key: string;
   /** Tables whose changes re-read the page (the register's own table first). */
   watch: readonly string[];
   collection: () => Collection<T, string, unknown>;
+  /** How many the collection holds, when the database can say so without reading them (liveCount). */
+  count?: () => Promise<number>;
   offset: number;
   limit: number;
   named?: (row: T) => (string | undefined)[];
@@ -193,7 +196,7 @@ export function useIndexPage<T>({
   platformOf?: (row: T) => string | undefined;
 }): PagedRows<T> | undefined {
   return usePagedRows(JSON.stringify([key, offset, limit]), watch, async () => {
-    const [total, rows] = await Promise.all([collection().count(), collection().offset(offset).limit(limit).toArray()]);
+    const [total, rows] = await Promise.all([count ? count() : collection().count(), collection().offset(offset).limit(limit).toArray()]);
     return withNames(rows, total, named, platformOf);
   });
 }

@@ -16,6 +16,8 @@ import { PasswordChangeDialog } from './password-change-dialog';
 import { handoverPeople, handoversNewestFirst, handoversSheet } from '../export/list-tables';
 import { routeHref } from '../../app/routes';
 import { CellActions } from '../../components/row-actions';
+import { liveCount } from '../../db/chunked-reads';
+import { db } from '../../db/database';
 
 type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
 
@@ -31,6 +33,7 @@ export function HandoversPage() {
     key: 'handovers',
     watch: ['handovers', 'platforms', 'people', 'units'],
     collection: newestFirst,
+    count: () => liveCount(db.handovers),
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
     named: handoverPeople,

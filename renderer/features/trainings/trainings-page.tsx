@@ -18,6 +18,7 @@ import { TrainingDialog } from './training-dialog';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { trainingsNewestFirst, trainingsSheet } from '../export/list-tables';
 import { CellActions } from '../../components/row-actions';
+import { liveCount } from '../../db/chunked-reads';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
 
@@ -40,6 +41,7 @@ export function TrainingsPage() {
     key: 'trainings',
     watch: ['trainings', 'people', 'units'],
     collection: newestFirst,
+    count: () => liveCount(db.trainings),
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
     named: (t) => t.attendeeIds.slice(0, SHOWN_ATTENDEES),

@@ -3,7 +3,7 @@
 // only, whatever the ids are, and it ends between slices when told.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countInSlices } from '../../../renderer/db/chunked-reads';
+import { countInSlices, liveCount } from '../../../renderer/db/chunked-reads';
 import { LedgerDb } from '../../../renderer/db/schema';
 import type { Person } from '../../../shared/domain/person';
 import { logReads, type ReadLog } from './read-log';
@@ -59,3 +59,21 @@ describe('countInSlices', () => {
     expect(await countInSlices(db.people, () => true, 500)).toBe(0);
   });
 });
+
+describe('liveCount', () => {
+  it('counts the records not in the trash without reading one', async () => {
+    expect(await liveCount(db.people)).toBe(0);
+    await db.people.bulkAdd(IDS.map((id, i) => ({ ...person(id), ...(i % 9 === 4 && { deletedAt: AT }) })));
+    const trashed = IDS.filter((_, i) => i % 9 === 4).length;
+    expect(trashed).toBeGreaterThan(200);
+    expect(await liveCount(db.people)).toBe(IDS.length - trashed);
+    expect(reads.records.get('people') ?? []).toEqual([]);
+    // A record restored from the trash counts again; one moved there does not.
+    await db.people.update(IDS[4]!, { deletedAt: undefined });
+    await db.people.update(IDS[0]!, { deletedAt: AT });
+    expect(await liveCount(db.people)).toBe(IDS.length - trashed);
+    await db.people.update(IDS[13]!, { deletedAt: undefined });
+    expect(await liveCount(db.people)).toBe(IDS.length - trashed + 1);
+  });
+});
+

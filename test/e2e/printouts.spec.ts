@@ -7,6 +7,7 @@ import { countRows, deleteRow, readStore } from './pages/app-database';
 import { LedgerApp } from './pages/ledger-app';
 import { PrintoutsPage } from './pages/printouts-page';
 import { outputFile } from './pages/output-file';
+import { exportedXml } from './pages/list-export';
 
 
 test('batch print shows progress and can be cancelled; a finished batch is one PDF and is tracked', async ({ page }) => {
@@ -59,6 +60,14 @@ test('batch print shows progress and can be cancelled; a finished batch is one P
 
   await printouts.openTab(/^待签回/);
   await expect(page.getByRole('tab', { name: `待签回（${total}）` })).toBeVisible();
+  // The oldest first: the batch's first form.
+  await expect(page.getByRole('table', { name: '打印记录' }).getByRole('row').nth(1)).toContainText('BA-2026-0001');
+
+  // 全部打印记录's 导出 Excel holds every printout of the list (its ids come from the registers' worker).
+  await printouts.openTab('全部打印记录');
+  await expect(page.getByRole('table', { name: '打印记录' }).getByRole('row').nth(1)).toContainText(`BA-2026-${String(total).padStart(4, '0')}`);
+  const xml = await exportedXml(page);
+  expect(new Set(xml.match(/BA-2026-\d{4}/g)).size).toBe(total);
 });
 
 test('a scan of the signed copy marks the form 已签回; a wrong file is refused; the QR id opens the record', async ({ page }) => {

@@ -170,9 +170,7 @@ test('list filters are kept when the clerk goes to another page and back', async
 
 test('a reminder on the start page is a link: Enter on it opens its record', async ({ page }) => {
   const app = new LedgerApp(page);
-  await app.open();
-  await app.completeSetup('东湖示范大学', '王𠮷');
-  await app.loadDemo();
+  await app.startWithDemo();
   await app.goTo('首页');
   const reminders = page.getByRole('region', { name: /待办提醒/ });
   const link = reminders.getByRole('link', { name: /DHSF ACM程序设计协会（微信公众号）：已超过6个月未更新/ });

@@ -151,12 +151,6 @@ export function RegisterList<T extends object>({
   size,
   label,
 }: RegisterListProps<T>) {
-  // A page past the end (its last row deleted, or the list shrank): show the last page instead.
-  const lastPage = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
-  const pastEnd = paging && rows?.length === 0 && paging.page > lastPage ? lastPage : undefined;
-  useEffect(() => {
-    if (pastEnd !== undefined) paging?.onPage(pastEnd);
-  }, [pastEnd, paging]);
   // The table, the search box and the export button are drawn again only when what they show
   // changes, not at every key typed or page read (the page re-renders then, with new callbacks):
   // callbacks are passed through refs. The search box keeps its own text (the query it started with).

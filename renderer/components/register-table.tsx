@@ -5,7 +5,7 @@
 // the rows' contents; this table draws only the rows' cells. Registers need no more of a table
 // than this: a title, a width, one-line cells and a render per column.
 import { Empty, Pagination, Spin, theme } from 'antd';
-import { memo, useState, type CSSProperties, type Key, type ReactNode } from 'react';
+import { memo, useEffect, useState, type CSSProperties, type Key, type ReactNode } from 'react';
 
 export interface RegisterColumn<T> {
   title: ReactNode;
@@ -85,6 +85,14 @@ export function RegisterTable<T>({ rows, rowKey, columns, paging, loading, empty
     shown = all.slice((page - 1) * paging.pageSize, page * paging.pageSize);
     bar = { page, pageSize: paging.pageSize, total: all.length, onPage: setOwnPage };
   }
+  // Paged in the database: a page past the end (its last row deleted or signed back, or the list
+  // shrank) is read empty; the last page is asked for instead.
+  const lastPage = Math.max(1, Math.ceil(bar.total / bar.pageSize));
+  const pastEnd = 'total' in paging && rows?.length === 0 && bar.page > lastPage ? lastPage : undefined;
+  const onPage = bar.onPage;
+  useEffect(() => {
+    if (pastEnd !== undefined) onPage(pastEnd);
+  }, [pastEnd, onPage]);
   const fixed = columns.some((c) => c.ellipsis);
   // Never narrower than its columns: the widths given, and FLEXIBLE_MIN for each column without
   // one. A narrower window scrolls the table sideways instead of squeezing a free-text column to a

@@ -165,3 +165,34 @@ test('the print center lists a form’s records a page at a time and keeps the c
   await center.getByRole('button', { name: '清除选择' }).click();
   await expect(center.getByRole('button', { name: '批量打印所选（0）' })).toBeDisabled();
 });
+
+test('待签回 is paged; once the last page’s forms are all signed back, the page before is shown', async ({ page }) => {
+  const printouts = await PrintoutsPage.openOnDemo(page);
+  // The year's inspection forms: more than a page of 20.
+  await printouts.chooseForm('F11');
+  const dialog = await printouts.startBatchOfAll();
+  const done = dialog.getByText(/已生成 \d+ 份表格/);
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  const total = Number((await done.textContent())!.match(/已生成 (\d+) 份/)![1]);
+  expect(total).toBeGreaterThan(20);
+  const last = Math.ceil(total / 20);
+  const onLast = total - 20 * (last - 1);
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '保存为 PDF' }).click();
+  await downloading;
+  await dialog.getByRole('button', { name: '关闭' }).last().click();
+
+  await printouts.openTab(/^待签回/);
+  const panel = page.getByRole('tabpanel');
+  const rows = panel.getByRole('table', { name: '打印记录' }).locator('tbody tr[data-row-key]');
+  await expect(rows).toHaveCount(20);
+  await panel.locator(`.ant-pagination-item-${last}`).click();
+  await expect(rows).toHaveCount(onLast);
+  for (let left = total; left > total - onLast; left--) {
+    await rows.first().getByRole('button', { name: '标记已签回' }).click();
+    await expect(page.getByRole('tab', { name: `待签回（${left - 1}）` })).toBeVisible();
+  }
+  // The last page is empty now: the list shows the page before, and its 20 forms.
+  await expect(panel.locator('.ant-pagination-item-active')).toHaveText(String(last - 1));
+  await expect(rows).toHaveCount(20);
+});

@@ -39,7 +39,7 @@ const SCANS = Math.max(1, Math.round((ISSUE_15_EXTRA.scanBytes * SCALE) / SCAN_S
 const CHROMIUM_START_MS = 3_000;
 /** How long the app stays open on its start page after a cold start is measured (not timed). */
 const AFTER_START_MS = 15_000;
-/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export, platforms-export, approvals-export, inspections-export, people-export, groups-export, envelopes-export, handovers-export, pages-all, exchange, audit-filter). */
+/** Which rows to measure (default all): a comma list of cold, pages, search, search-reviews, search-approvals, search-first, picks, preview, restore, scans, batch (and verify, audit-export, reviews-export, platforms-export, approvals-export, inspections-export, people-export, groups-export, envelopes-export, handovers-export, printouts-export, pages-all, exchange, audit-filter). */
 const STEPS = new Set((process.env.BENCH_STEPS ?? 'cold,pages,search,search-reviews,search-approvals,search-first,picks,preview,restore,scans,batch').split(',').map((s) => s.trim()));
 /**
  * A scratch folder kept between runs (default: a new one, removed at the end). With it, a second
@@ -752,9 +752,11 @@ async function auditFilter(app: App): Promise<{ rows: Sample; counted: Sample }>
 }
 
 /** A register's 导出 Excel of its whole list (no filter) → the workbook downloaded (its bytes are the sample's). */
-async function listExport(app: App, area: string, file: string): Promise<Sample> {
+async function listExport(app: App, area: string, file: string, tab?: string): Promise<Sample> {
   const { page } = app;
   await app.nav(area).click();
+  // 打印与签回's list and its button are on a tab of their own.
+  if (tab) await page.getByRole('tab', { name: tab }).click();
   const button = page.getByRole('button', { name: '导出 Excel' });
   await button.waitFor();
   await page.waitForTimeout(1500);
@@ -886,7 +888,7 @@ try {
     }
   }
 
-  for (const [step, area] of [
+  for (const [step, area, tab] of [
     ['audit-export', '审计日志'],
     ['reviews-export', '发布审核'],
     ['platforms-export', '平台台账'],
@@ -896,8 +898,9 @@ try {
     ['groups-export', '工作群'],
     ['envelopes-export', '密码密封存档'],
     ['handovers-export', '管理员交接'],
+    ['printouts-export', '打印与签回', '全部打印记录'],
   ] as const) {
-    const exports = STEPS.has(step) ? await runs(`${area} 导出 Excel`, () => listExport(a, area, join(dir, `${step}.xlsx`))) : undefined;
+    const exports = STEPS.has(step) ? await runs(`${area} 导出 Excel`, () => listExport(a, area, join(dir, `${step}.xlsx`), tab)) : undefined;
     if (exports) reportRow(`${area} 导出 Excel of the whole list (click → workbook downloaded; not a row of the issue)`, exports, { throughput: true, overIdle: true });
   }
 

@@ -341,13 +341,21 @@ export function trainingsTable(rows: readonly Training[], names: Names): ExportT
 
 /** The printouts with the record each one is of, described as the list shows it. */
 export async function printoutsTable(rows: readonly Printout[], timeZone: string): Promise<ExportTable> {
-  const described = await Promise.all(
-    rows.map(async (p) => {
-      if (!p.recordTable || !p.recordId || !isFormId(p.formId)) return '';
-      const record = await db.table(p.recordTable).get(p.recordId);
-      return record ? getForm(p.formId).describe(record, timeZone) : '（记录已不存在）';
+  // The records the forms were printed from, read by id a table at a time (one request each, not one per printout).
+  const wanted = new Map<string, Set<string>>();
+  for (const p of rows) if (p.recordTable && p.recordId && isFormId(p.formId)) wanted.set(p.recordTable, (wanted.get(p.recordTable) ?? new Set()).add(p.recordId));
+  const records = new Map<string, unknown>();
+  await Promise.all(
+    [...wanted].map(async ([table, ids]) => {
+      const found = await readByIds(db.table<{ id: string }, string>(table), [...ids]);
+      for (const record of found) records.set(`${table}/${record.id}`, record);
     }),
   );
+  const described = rows.map((p) => {
+    if (!p.recordTable || !p.recordId || !isFormId(p.formId)) return '';
+    const record = records.get(`${p.recordTable}/${p.recordId}`);
+    return record ? getForm(p.formId).describe(record as never, timeZone) : '（记录已不存在）';
+  });
   return {
     name: '打印记录',
     header: ['表格编号', '表格', '版本', '对象', '打印时间', '纸质状态', '存放位置', '签回扫描件'],

@@ -19,6 +19,7 @@ import { validTimeZone } from '../../../shared/domain/time-zone';
 import { logReads, type ReadLog } from '../db/read-log';
 import type { ExportCell } from '../../../shared/spreadsheet/export-table';
 import { TRAINING_TEAMS } from '../../../shared/domain/records';
+import { getForm } from '../../../shared/forms/registry';
 import type { RuleProfile } from '../../../shared/profiles/types';
 
 const demo = createDemoDataset();
@@ -235,7 +236,8 @@ describe('exports name people read by id (issue 15)', () => {
       formVersion: '1',
       formNumber: `BA-2026-${String(i).padStart(4, '0')}`,
       recordTable: 'platforms',
-      recordId: platforms[i % platforms.length]!.id,
+      // Every 97th names a record that is not there (any more).
+      recordId: i % 97 === 5 ? `gone-${i}` : platforms[i % platforms.length]!.id,
       printedAt: new Date(Date.UTC(2026, 0, 1) + (i % 400) * 3_600_000).toISOString(),
       paperStatus: statuses[i % 3]!,
       ...(i % 50 === 4 && { deletedAt: '2026-02-01T00:00:00.000Z' }),
@@ -250,6 +252,14 @@ describe('exports name people read by id (issue 15)', () => {
       for await (const slice of sheet.slices) rows.push(...slice);
       expect(rows).toEqual((await printoutsTable(listed, 'Asia/Shanghai')).rows);
       expect(rows[0]![0]).toBe(listed[0]!.formNumber);
+      // 对象: the form's own description of the record it was printed from, or that it is gone.
+      const byId = new Map(platforms.map((p) => [p.id, p]));
+      expect(rows.map((r) => r[3])).toEqual(listed.map((p) => (byId.has(p.recordId) ? getForm('F04').describe(byId.get(p.recordId)!, 'Asia/Shanghai') : '（记录已不存在）')));
+      expect(rows.filter((r) => r[3] === '（记录已不存在）').length).toBeGreaterThan(3);
+      // Read a table at a time, not one request per printout.
+      reads.largest.delete('platforms');
+      await printoutsTable(listed.slice(0, 300), 'Asia/Shanghai');
+      expect(reads.largest.get('platforms')).toBeGreaterThan(1);
     } finally {
       await db.printouts.bulkDelete(added.map((p) => p.id));
     }

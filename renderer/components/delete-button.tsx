@@ -1,11 +1,12 @@
 // Move a record to the trash after a confirmation; it can be restored from 回收站, or at once with
 // 撤销 in the message that confirms the delete.
-import { Button, Popconfirm } from 'antd';
+import { Popconfirm } from 'antd';
 import { db } from '../db/database';
 import { softDelete } from '../db/repository';
 import type { RecordTable } from '@shared/domain/tables';
 import { showError } from '../app/errors';
 import { useUndoDelete } from './undo-delete';
+import { RowButton } from './row-button';
 
 export function DeleteButton({ table, id, name }: { table: RecordTable; id: string; name: string }) {
   const deleted = useUndoDelete();
@@ -24,9 +25,9 @@ export function DeleteButton({ table, id, name }: { table: RecordTable; id: stri
         }
       }}
     >
-      <Button size="small" danger aria-label={`删除 ${name}`}>
+      <RowButton danger aria-label={`删除 ${name}`}>
         删除
-      </Button>
+      </RowButton>
     </Popconfirm>
   );
 }

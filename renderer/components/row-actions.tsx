@@ -1,10 +1,10 @@
 // The 操作 column of a record list: edit, and move to the trash (with confirmation, or through the
 // list's own delete dialog when deleting needs more than a yes, as for a person still on duty).
-import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import type { RecordTable } from '@shared/domain/tables';
 import { DeleteButton } from './delete-button';
 import type { RegisterColumn } from './register-table';
+import { RowButton } from './row-button';
 
 /** A register's 操作 cell: its buttons in a plain span in Space's look (inline, 8 px apart, wrapping), drawn for every row at every read. */
 export function CellActions({ children }: { children: ReactNode }) {
@@ -21,13 +21,13 @@ export function rowActionsColumn<T extends { id: string; name: string }>(
     width: 140,
     render: (_, r) => (
       <CellActions>
-        <Button size="small" onClick={() => onEdit(r)} aria-label={`编辑 ${r.name}`}>
+        <RowButton onClick={() => onEdit(r)} aria-label={`编辑 ${r.name}`}>
           编辑
-        </Button>
+        </RowButton>
         {onDelete ? (
-          <Button size="small" danger onClick={() => onDelete(r)} aria-label={`删除 ${r.name}`}>
+          <RowButton danger onClick={() => onDelete(r)} aria-label={`删除 ${r.name}`}>
             删除
-          </Button>
+          </RowButton>
         ) : (
           <DeleteButton table={table} id={r.id} name={r.name} />
         )}

@@ -13,7 +13,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page } from '@playwright/test';
 import { writeBackup } from '../../shared/backup/backup-writer';
 import { DB_SCHEMA_VERSION } from '../../shared/domain/db-schema-version';
 import { ownChromiumRss, startPreview, viteBin, type PreviewServer } from './bench-host';
@@ -68,6 +68,8 @@ interface Sample {
   ms: number;
   /** Longest main-thread task during the step, ms. */
   longest: number;
+  /** The main thread's busy time during the step (Chromium's TaskDuration), ms: less noisy than one task's length when comparing two builds. */
+  busy?: number;
   peakRss: number;
   idleRss: number;
   bytes?: number;
@@ -101,6 +103,8 @@ function reportRow(label: string, samples: readonly Sample[], opts: { throughput
     parts.push(`${median(rates).toFixed(1)} MB/s of ${fmtMb(median(samples.map((s) => s.bytes ?? 0)))}`);
   }
   parts.push(`longest main-thread task ${fmtTask(Math.max(...samples.map((s) => s.longest)))}`);
+  const busy = samples.flatMap((s) => (s.busy === undefined ? [] : [s.busy]));
+  if (busy.length > 0) parts.push(`main thread busy median ${fmtMs(median(busy))} (runs: ${busy.map(fmtMs).join(', ')})`);
   parts.push(`Chromium peak RSS ${fmtMb(Math.max(...samples.map((s) => s.peakRss)))}`);
   if (opts.overIdle) parts.push(`${fmtMb(Math.max(...samples.map((s) => s.peakRss - s.idleRss)))} over idle`);
   const steps = samples.at(-1)?.steps;
@@ -319,6 +323,18 @@ class App {
     return this.page.evaluate('window.__bench.clicks.at(-1)') as Promise<number>;
   }
 
+  /** The page's main-thread busy time so far (Chromium's TaskDuration metric), ms. */
+  async busyMs(): Promise<number> {
+    this.metrics ??= this.context.newCDPSession(this.page).then(async (cdp) => {
+      await cdp.send('Performance.enable');
+      return cdp;
+    });
+    const { metrics } = await (await this.metrics).send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  }
+
+  private metrics?: Promise<CDPSession>;
+
   waitVisible(selectors: readonly string[], timeoutMs = LONG_MS): Promise<number> {
     return this.page.evaluate(`window.__bench.waitVisible(${JSON.stringify(selectors)}, ${timeoutMs})`) as Promise<number>;
   }
@@ -439,18 +455,19 @@ const ALL_PAGES = ['首页', '平台台账', '工作群', '单位', '人员', '�
 const PAGES_ALL = process.env.BENCH_PAGES ? ALL_PAGES.filter((area) => process.env.BENCH_PAGES!.split(',').includes(area)) : ALL_PAGES;
 const WITHOUT_ROWS: Readonly<Record<string, string>> = { 首页: '#home-title', 数据交换: '#exchange-title', 导入与导出: '#import-title', 备份与恢复: '#backup-title' };
 
-/** One page opened from 设置: menu click → its first data row (or, for a page without a list, its title) visible, and the longest task in the 1.5 s after the click. */
+/** One page opened from 设置: menu click → its first data row (or, for a page without a list, its title) visible, and the longest task and the main thread's busy time in the 1.5 s after the click. */
 async function openPage(app: App, area: string): Promise<Sample> {
   await app.settleOn('设置');
   await app.page.evaluate(`window.__bench.markOld(${JSON.stringify(OLD_ROWS)})`);
   const measured = await withRss(() => profiled(app.page, `page-${area}`, async () => {
+    const busyBefore = await app.busyMs();
     await app.nav(area).click();
     const title = WITHOUT_ROWS[area];
     const shown = await app.waitVisible(title ? [title] : FIRST_ROW, 20_000);
     if (shown < 0) throw new Error(`nothing appeared on ${area} within 20 s`);
     const clicked = await app.lastClick();
     await app.page.waitForTimeout(1500);
-    return { ms: shown - clicked, longest: await app.longestSince(clicked) };
+    return { ms: shown - clicked, longest: await app.longestSince(clicked), busy: (await app.busyMs()) - busyBefore };
   }));
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };
 }

@@ -122,6 +122,10 @@ test('a scan of the signed copy marks the form 已签回; a wrong file is refuse
   const drawer = page.getByRole('dialog', { name: `打印记录 ${number}` });
   await expect(drawer.getByText('已签回')).toBeVisible();
   await expect(drawer.getByRole('img', { name: '扫描件' })).toBeVisible();
+  // The drawer's buttons are drawn in the theme too (its variables reach a drawer, outside the list).
+  const upload = drawer.getByRole('button', { name: `上传扫描件 ${number}` });
+  await upload.hover();
+  await expect.poll(() => upload.evaluate((b) => getComputedStyle(b).borderColor)).toBe('rgb(179, 57, 65)');
 
   // The scan's bytes lost from this computer's data (its row remains): the drawer says so.
   await page.keyboard.press('Escape');

@@ -162,3 +162,32 @@ test('打印记录 fits the window too: 对象 is never squeezed by the columns 
     expect({ tab, ...(await layoutOf(table)) }).toEqual({ tab, brokenHeaders: [], squeezed: [], spilled: [], overflow: 0 });
   }
 });
+
+test("a row's buttons are drawn as antd's small buttons, in the theme's colours, and answer hover and the keyboard", async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  await app.goTo('管理员交接');
+  const row = page.locator('main main tbody tr[data-row-key]').filter({ has: page.getByRole('button', { name: /^登记更换密码/ }) }).first();
+  const look = (button: Locator) =>
+    button.evaluate((b) => {
+      const s = getComputedStyle(b);
+      return { height: s.height, padding: s.padding, radius: s.borderRadius, border: s.borderColor, background: s.backgroundColor, color: s.color };
+    });
+  // As antd's <Button size="small"> of each type measured in this app before rows drew plain buttons.
+  const small = { height: '24px', padding: '0px 7px', radius: '4px' };
+  expect(await look(row.getByRole('button', { name: /^登记更换密码/ }))).toEqual({ ...small, border: 'rgba(0, 0, 0, 0)', background: 'rgb(166, 27, 41)', color: 'rgb(255, 255, 255)' });
+  const print = row.getByRole('button', { name: /^打印交接记录表/ });
+  expect(await look(print)).toEqual({ ...small, border: 'rgb(217, 217, 217)', background: 'rgb(255, 255, 255)', color: 'rgba(0, 0, 0, 0.88)' });
+  const remove = row.getByRole('button', { name: /^删除/ });
+  expect(await look(remove)).toEqual({ ...small, border: 'rgb(255, 77, 79)', background: 'rgb(255, 255, 255)', color: 'rgb(255, 77, 79)' });
+  await print.hover();
+  await expect.poll(async () => (await look(print)).color).toBe('rgb(179, 57, 65)');
+
+  // 删除 by the keyboard: its confirmation opens, and the button keeps the focus.
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tooltip').getByText(/移入回收站？$/)).toBeVisible();
+  await expect(remove).toBeFocused();
+  await page.getByRole('tooltip').getByRole('button', { name: '取消' }).click();
+  await expect(row).toBeVisible();
+});

@@ -21,6 +21,7 @@ import { approvalsTable, slicedExport } from '../export/list-tables';
 import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type FilingState } from './filing-due';
 import { localToday } from '@shared/domain/today';
 import { useKeptFilter } from '../../state/kept-filter';
+import { RowButton } from '../../components/row-button';
 
 const PAGE_SIZE = 25;
 
@@ -139,14 +140,14 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
             render: (_, r) => (
               <CellActions>
                 {isChangeOrClosure(r.a) && (
-                  <Button size="small" onClick={() => setDialog({ type: 'print', approval: r.a })}>
+                  <RowButton onClick={() => setDialog({ type: 'print', approval: r.a })}>
                     打印
-                  </Button>
+                  </RowButton>
                 )}
                 {!r.a.filedOn && (
-                  <Button size="small" onClick={() => setDialog({ type: 'filed', approval: r.a })} aria-label={`标记已报备 ${r.name}`}>
+                  <RowButton onClick={() => setDialog({ type: 'filed', approval: r.a })} aria-label={`标记已报备 ${r.name}`}>
                     标记已报备
-                  </Button>
+                  </RowButton>
                 )}
               </CellActions>
             ),

@@ -26,6 +26,7 @@ import { RegisterList, RegisterPage, useListPage } from '../../components/regist
 import { exportGroups, exportNames, slicedExport } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { routeHref } from '../../app/routes';
+import { RowButton } from '../../components/row-button';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
 
@@ -163,30 +164,30 @@ export function GroupsPage() {
               return (
                 <CellActions>
                   {open && (
-                    <Button size="small" type="primary" onClick={() => setDialog({ kind: 'check', group: g })} aria-label={`记录实名核查 ${g.name}`}>
+                    <RowButton type="primary" onClick={() => setDialog({ kind: 'check', group: g })} aria-label={`记录实名核查 ${g.name}`}>
                       记录实名核查
-                    </Button>
+                    </RowButton>
                   )}
                   {open && (
-                    <Button size="small" onClick={() => setDialog({ kind: 'problem', group: g })} aria-label={`问题登记 ${g.name}`}>
+                    <RowButton onClick={() => setDialog({ kind: 'problem', group: g })} aria-label={`问题登记 ${g.name}`}>
                       问题登记
-                    </Button>
+                    </RowButton>
                   )}
                   {open && (
-                    <Button size="small" onClick={() => setDialog({ kind: 'roster', group: g })} aria-label={`成员名单 ${g.name}`}>
+                    <RowButton onClick={() => setDialog({ kind: 'roster', group: g })} aria-label={`成员名单 ${g.name}`}>
                       成员名单
-                    </Button>
+                    </RowButton>
                   )}
-                  <Button size="small" onClick={() => setDialog({ kind: 'f14', group: g })} aria-label={`打印登记备案表 ${g.name}`}>
+                  <RowButton onClick={() => setDialog({ kind: 'f14', group: g })} aria-label={`打印登记备案表 ${g.name}`}>
                     登记备案表
-                  </Button>
-                  <Button size="small" onClick={() => setDialog({ kind: 'f15', group: g })} aria-label={`打印检查与问题登记表 ${g.name}`}>
+                  </RowButton>
+                  <RowButton onClick={() => setDialog({ kind: 'f15', group: g })} aria-label={`打印检查与问题登记表 ${g.name}`}>
                     问题登记表
-                  </Button>
+                  </RowButton>
                   {open && (
-                    <Button size="small" danger onClick={() => setDialog({ kind: 'disband', group: g })} aria-label={`解散 ${g.name}`}>
+                    <RowButton danger onClick={() => setDialog({ kind: 'disband', group: g })} aria-label={`解散 ${g.name}`}>
                       解散
-                    </Button>
+                    </RowButton>
                   )}
                 </CellActions>
               );

@@ -9,6 +9,7 @@ import { useIndexPage } from '../../db/register-index';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { PersonName } from '../../components/person-name';
 import { DeleteButton } from '../../components/delete-button';
+import { RowButton } from '../../components/row-button';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
 import { HandoverDialog } from './handover-dialog';
@@ -98,13 +99,13 @@ export function HandoversPage() {
             render: (_, h) => (
               <CellActions>
                 {handoverState(h) === '待更换密码' && (
-                  <Button size="small" type="primary" onClick={() => setDialog({ kind: 'password', handover: h })} aria-label={`登记更换密码 ${label(h)}`}>
+                  <RowButton type="primary" onClick={() => setDialog({ kind: 'password', handover: h })} aria-label={`登记更换密码 ${label(h)}`}>
                     登记更换密码
-                  </Button>
+                  </RowButton>
                 )}
-                <Button size="small" onClick={() => setDialog({ kind: 'print', handover: h })} aria-label={`打印交接记录表 ${label(h)}`}>
+                <RowButton onClick={() => setDialog({ kind: 'print', handover: h })} aria-label={`打印交接记录表 ${label(h)}`}>
                   打印
-                </Button>
+                </RowButton>
                 <DeleteButton table="handovers" id={h.id} name={label(h)} />
               </CellActions>
             ),

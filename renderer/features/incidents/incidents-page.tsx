@@ -18,6 +18,7 @@ import { incidentsSheet } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { routeHref } from '../../app/routes';
 import { CellActions } from '../../components/row-actions';
+import { RowButton } from '../../components/row-button';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
 
@@ -136,17 +137,17 @@ export function IncidentsPage() {
             render: (_, i) => (
               <CellActions>
                 {!i.closedOn && (
-                  <Button size="small" type="primary" onClick={() => setDialog({ kind: 'close', incident: i })} aria-label={`办结 ${label(i)}`}>
+                  <RowButton type="primary" onClick={() => setDialog({ kind: 'close', incident: i })} aria-label={`办结 ${label(i)}`}>
                     办结
-                  </Button>
+                  </RowButton>
                 )}
-                <Button size="small" onClick={() => setDialog({ kind: 'edit', incident: i })} aria-label={`编辑 ${label(i)}`}>
+                <RowButton onClick={() => setDialog({ kind: 'edit', incident: i })} aria-label={`编辑 ${label(i)}`}>
                   编辑
-                </Button>
+                </RowButton>
                 {f17AppliesTo(i) && (
-                  <Button size="small" onClick={() => setDialog({ kind: 'print', incident: i })} aria-label={`打印受理处置登记表 ${label(i)}`}>
+                  <RowButton onClick={() => setDialog({ kind: 'print', incident: i })} aria-label={`打印受理处置登记表 ${label(i)}`}>
                     打印
-                  </Button>
+                  </RowButton>
                 )}
                 <DeleteButton table="incidents" id={i.id} name={label(i)} />
               </CellActions>

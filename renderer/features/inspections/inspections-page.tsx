@@ -24,6 +24,7 @@ import { ExportButton } from '../export/export-button';
 import { RegisterList, RegisterPage, useListPage } from '../../components/register-page';
 import { exportInspections, exportNames, slicedExport } from '../export/list-tables';
 import { routeHref } from '../../app/routes';
+import { RowButton } from '../../components/row-button';
 
 const PAGE_SIZE = 50;
 
@@ -220,12 +221,12 @@ function Campaign({ profile, choice, thisYear, today }: { profile: RuleProfile; 
                   const name = platformById.get(i.platformId)?.name ?? '';
                   return (
                     <CellActions>
-                      <Button size="small" onClick={() => setDialog({ type: 'record', inspection: i })} aria-label={`记录检查 ${name}`}>
+                      <RowButton onClick={() => setDialog({ type: 'record', inspection: i })} aria-label={`记录检查 ${name}`}>
                         记录检查
-                      </Button>
-                      <Button size="small" onClick={() => setDialog({ type: 'print', inspection: i })} aria-label={`打印年度检查表 ${name}`}>
+                      </RowButton>
+                      <RowButton onClick={() => setDialog({ type: 'print', inspection: i })} aria-label={`打印年度检查表 ${name}`}>
                         打印年度检查表
-                      </Button>
+                      </RowButton>
                     </CellActions>
                   );
                 },

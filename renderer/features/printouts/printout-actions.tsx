@@ -1,6 +1,6 @@
 // What the clerk does with a printed form once it is out: attach the signed scan (marks it
 // 已签回), mark it back without a scan, file it in an archive box, or step back one status.
-import { App as AntApp, Button, Input, Modal, Upload } from 'antd';
+import { App as AntApp, Input, Modal, Upload } from 'antd';
 import { useState } from 'react';
 import type { Printout } from '@shared/domain/records';
 import { scanAllowed } from '@shared/forms/registry';
@@ -8,6 +8,7 @@ import { MAX_SCAN_BYTES } from '@shared/rules/paper-status';
 import { db } from '../../db/database';
 import { attachScan, setPaperStatus } from '../../db/printouts';
 import { showError } from '../../app/errors';
+import { RowButton } from '../../components/row-button';
 
 export function PrintoutActions({ printout: p }: { printout: Printout }) {
   const { message, modal } = AntApp.useApp();
@@ -36,24 +37,23 @@ export function PrintoutActions({ printout: p }: { printout: Printout }) {
           return false;
         }}
       >
-        <Button size="small" aria-label={`上传扫描件 ${p.formNumber}`} title={`PDF、JPEG 或 PNG，不超过 ${MAX_SCAN_BYTES / 1024 / 1024} MB`}>
+        <RowButton aria-label={`上传扫描件 ${p.formNumber}`} title={`PDF、JPEG 或 PNG，不超过 ${MAX_SCAN_BYTES / 1024 / 1024} MB`}>
           {p.scanAttachmentId ? '更换扫描件' : '上传扫描件'}
-        </Button>
+        </RowButton>
       </Upload>
       )}
       {p.paperStatus === '待签回' && (
-        <Button size="small" onClick={() => run(() => setPaperStatus(db, p.id, { to: '已签回' }), `${p.formNumber} 已签回`, '操作失败')}>
+        <RowButton onClick={() => run(() => setPaperStatus(db, p.id, { to: '已签回' }), `${p.formNumber} 已签回`, '操作失败')}>
           标记已签回
-        </Button>
+        </RowButton>
       )}
       {p.paperStatus === '已签回' && (
-        <Button size="small" onClick={() => setFiling(true)}>
+        <RowButton onClick={() => setFiling(true)}>
           归档
-        </Button>
+        </RowButton>
       )}
       {p.paperStatus !== '待签回' && (
-        <Button
-          size="small"
+        <RowButton
           onClick={() =>
             modal.confirm({
               title: '退回上一状态？',
@@ -65,7 +65,7 @@ export function PrintoutActions({ printout: p }: { printout: Printout }) {
           }
         >
           撤回
-        </Button>
+        </RowButton>
       )}
       {filing && (
         <Modal

@@ -1,6 +1,6 @@
 // A list of printouts: which form, its number, the record, when printed, paper status, actions,
 // in the registers' own table (at least as wide as its columns, never squeezing 对象).
-import { Button, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Printout } from '@shared/domain/records';
@@ -14,6 +14,7 @@ import type { RegisterPaging } from '../../components/register-page';
 import { RegisterTable, type RegisterColumns } from '../../components/register-table';
 import { useTimeZone } from '../../db/queries';
 import { instantText } from '@shared/domain/time-zone';
+import { RowButton } from '../../components/row-button';
 
 const STATUS_COLORS = { 待签回: 'orange', 已签回: 'blue', 已归档: 'green' } as const;
 
@@ -60,9 +61,9 @@ const PRINTOUT_COLUMNS = (timeZone: string, onOpen: ((id: string) => void) | und
       <CellActions>
         <PrintoutActions printout={p} />
         {onOpen && (
-          <Button type="link" size="small" onClick={() => onOpen(p.id)}>
+          <RowButton type="link" onClick={() => onOpen(p.id)}>
             详情
-          </Button>
+          </RowButton>
         )}
       </CellActions>
     ),

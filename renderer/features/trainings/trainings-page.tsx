@@ -19,6 +19,7 @@ import { RegisterList, RegisterPage, useListPage } from '../../components/regist
 import { trainingsNewestFirst, trainingsSheet } from '../export/list-tables';
 import { CellActions } from '../../components/row-actions';
 import { liveCount } from '../../db/chunked-reads';
+import { RowButton } from '../../components/row-button';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
 
@@ -110,12 +111,12 @@ export function TrainingsPage() {
             width: 220,
             render: (_, t) => (
               <CellActions>
-                <Button size="small" onClick={() => setDialog({ kind: 'edit', training: t })} aria-label={`编辑 ${label(t)}`}>
+                <RowButton onClick={() => setDialog({ kind: 'edit', training: t })} aria-label={`编辑 ${label(t)}`}>
                   编辑
-                </Button>
-                <Button size="small" onClick={() => setDialog({ kind: 'print', training: t })} aria-label={`打印签到表 ${label(t)}`}>
+                </RowButton>
+                <RowButton onClick={() => setDialog({ kind: 'print', training: t })} aria-label={`打印签到表 ${label(t)}`}>
                   打印签到表
-                </Button>
+                </RowButton>
                 <DeleteButton table="trainings" id={t.id} name={label(t)} />
               </CellActions>
             ),

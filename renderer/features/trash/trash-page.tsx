@@ -2,7 +2,7 @@
 // the `deletedAt` index (renderer/db/trash.ts), so a trash of thousands shows its first page as
 // fast as an empty one; it re-reads when a record table is written (a restore here or a delete
 // elsewhere).
-import { App as AntApp, Button, Empty, Table, Typography } from 'antd';
+import { App as AntApp, Empty, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { db } from '../../db/database';
 import { usePaged } from '../../db/paged-read';
@@ -14,6 +14,7 @@ import { ExportButton } from '../export/export-button';
 import { trashTable } from '../export/list-tables';
 import { useTimeZone } from '../../db/queries';
 import { instantText } from '@shared/domain/time-zone';
+import { RowButton } from '../../components/row-button';
 
 const PAGE_SIZE = 20;
 
@@ -58,8 +59,7 @@ export function TrashPage() {
             title: '操作',
             width: 100,
             render: (_, r) => (
-              <Button
-                size="small"
+              <RowButton
                 aria-label={`恢复 ${r.label}`}
                 onClick={async () => {
                   try {
@@ -71,7 +71,7 @@ export function TrashPage() {
                 }}
               >
                 恢复
-              </Button>
+              </RowButton>
             ),
           },
         ]}

@@ -216,6 +216,7 @@ const REGISTER_TABLES = {
   groups: () => db.platforms,
   rotation: () => db.platforms,
   printouts: () => db.printouts,
+  incidents: () => db.incidents,
 } satisfies Record<RegisterName, () => Table<{ id: string }, string, unknown>>;
 
 type RegisterRow<K extends RegisterName> = ReturnType<(typeof REGISTER_TABLES)[K]> extends Table<infer T, string, unknown> ? T : never;
@@ -227,7 +228,7 @@ function pageRequest<K extends RegisterName>(register: K, filter: RegisterFilter
 
 /**
  * One page of a register the worker sorts and filters (开通与备案, 年度检查, 密码密封存档, 工作群,
- * 各平台密码修改情况): the ids come from the worker, the records from their table, with the names
+ * 各平台密码修改情况, 打印与签回, 问题与舆情): the ids come from the worker, the records from their table, with the names
  * of the people the rows name and the platforms they are of.
  */
 export function useRegisterPage<K extends RegisterName>({

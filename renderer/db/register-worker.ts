@@ -15,7 +15,8 @@
 import type { Table } from 'dexie';
 import { isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
 import { dayOf, profileZone } from '@shared/domain/time-zone';
-import type { Approval, Envelope, Handover, Inspection, Printout, Review } from '@shared/domain/records';
+import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Review } from '@shared/domain/records';
+import { incidentState } from '@shared/rules/incident-rules';
 import type { RuleProfile } from '@shared/profiles/types';
 import { reviewStatus } from '@shared/rules/review-chain';
 import { filingState } from '@shared/rules/filing-state';
@@ -28,6 +29,7 @@ import {
   compareApprovalRows,
   compareEnvelopeRows,
   compareGroupRows,
+  compareIncidentRows,
   compareInspectionRows,
   comparePrintoutRows,
   comparePlatformRows,
@@ -36,6 +38,7 @@ import {
   queryApprovals,
   queryEnvelopes,
   queryGroups,
+  queryIncidents,
   queryInspections,
   queryPrintouts,
   queryPlatforms,
@@ -49,6 +52,8 @@ import {
   type EnvelopeIndexRow,
   type GroupFilter,
   type GroupIndexRow,
+  type IncidentFilter,
+  type IncidentIndexRow,
   type IndexPage,
   type InspectionFilter,
   type InspectionIndexRow,
@@ -83,6 +88,8 @@ export interface RegisterFilters {
   rotation: Record<string, never>;
   /** 打印与签回's 待签回 and 全部打印记录. */
   printouts: PrintoutFilter;
+  /** 问题与舆情. */
+  incidents: IncidentFilter;
 }
 export type RegisterName = keyof RegisterFilters;
 
@@ -653,7 +660,16 @@ const printouts = new RowIndex<Printout, PrintoutIndexRow, undefined>({
   compare: comparePrintoutRows,
 });
 
-const rowIndexes = [approvals, inspections, envelopes, groups, rotation, printouts];
+const incidents = new RowIndex<Incident, IncidentIndexRow, undefined>({
+  table: 'incidents',
+  read: () => db.incidents,
+  rebuildOn: [],
+  context: async () => undefined,
+  row: (i) => ({ id: i.id, date: i.date, kind: i.kind, state: incidentState(i) }),
+  compare: compareIncidentRows,
+});
+
+const rowIndexes = [approvals, inspections, envelopes, groups, rotation, printouts, incidents];
 
 async function registerPage(request: PageRequest): Promise<IndexPage> {
   const { offset, limit } = request;
@@ -675,6 +691,8 @@ async function registerPage(request: PageRequest): Promise<IndexPage> {
       return queryRotation(await rotation.rows(), offset, limit);
     case 'printouts':
       return queryPrintouts(await printouts.rows(), request.filter, offset, limit);
+    case 'incidents':
+      return queryIncidents(await incidents.rows(), request.filter, offset, limit);
   }
 }
 

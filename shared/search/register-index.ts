@@ -7,6 +7,7 @@ import { compareZh } from '../domain/collate';
 import { searchTerms } from './search-match';
 import type { FilingState, FilingStatusFilter } from '../rules/filing-state';
 import type { InspectionResult, PaperStatus } from '../domain/records';
+import type { IncidentKind, IncidentState } from '../rules/incident-rules';
 
 export interface PlatformIndexRow {
   id: string;
@@ -380,6 +381,28 @@ function* backwards<T>(rows: readonly T[]): Generator<T> {
 
 export function queryPrintouts(rows: readonly PrintoutIndexRow[], f: PrintoutFilter, offset: number, limit: number): IndexPage {
   return page(f.oldestFirst ? backwards(rows) : rows, (r) => !f.status || r.paperStatus === f.status, offset, limit);
+}
+
+/** 问题与舆情: one incident, by its date and whether it is closed. */
+export interface IncidentIndexRow {
+  id: string;
+  date: string;
+  kind: IncidentKind;
+  state: IncidentState;
+}
+
+export interface IncidentFilter {
+  kind?: IncidentKind;
+  state?: IncidentState;
+}
+
+/** The ones still 处理中 first (the work still to do), then the closed ones; each part newest first (a day's by id, descending, as the date index read backwards gives them). */
+export function compareIncidentRows(a: IncidentIndexRow, b: IncidentIndexRow): number {
+  return Number(a.state === '已办结') - Number(b.state === '已办结') || descending(a.date, b.date) || descending(a.id, b.id);
+}
+
+export function queryIncidents(rows: readonly IncidentIndexRow[], f: IncidentFilter, offset: number, limit: number): IndexPage {
+  return page(rows, (r) => (!f.kind || r.kind === f.kind) && (!f.state || r.state === f.state), offset, limit);
 }
 
 /** 工作群: one platform of a group kind. */

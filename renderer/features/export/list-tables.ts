@@ -124,14 +124,8 @@ export async function trainingsSheet(): Promise<SlicedExportTable> {
   });
 }
 
-/**
- * 问题与舆情 as exported: the records of the list's parts, one after another (the open ones, then
- * the closed ones, each as the page filters and orders it), a slice at a time. The parts' filters
- * (kind, closed) have no index: their ids come from a walk of the date index that reads each
- * record once and keeps only its id.
- */
-export async function incidentsSheet(parts: readonly Collection<Incident, string, unknown>[]): Promise<SlicedExportTable> {
-  const ids = (await Promise.all(parts.map((part) => part.primaryKeys()))).flat();
+/** 问题与舆情 as exported: these incidents (the list's, in its order: registerIds), a slice at a time. */
+export function incidentsSheet(ids: readonly string[]): Promise<SlicedExportTable> {
   return slicedExport(ids, async (slice) => {
     const rows = await readByIds(db.incidents, slice);
     const platforms = await readPlatformsById(rows.flatMap((i) => (i.platformId ? [i.platformId] : [])));

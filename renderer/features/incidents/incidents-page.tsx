@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
 import type { IncidentKind, IncidentState } from '@shared/rules/incident-rules';
-import { db } from '../../db/database';
-import { useIndexPage } from '../../db/register-index';
+import { registerIds, useRegisterPage } from '../../db/register-index';
+import type { IncidentFilter } from '@shared/search/register-index';
 import { DeleteButton } from '../../components/delete-button';
 import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { PrintPreview } from '../print/print-preview';
@@ -26,50 +26,21 @@ const KIND_COLORS: Record<IncidentKind, string> = { 问题登记: 'blue', 举报
 
 const PAGE_SIZE = 25;
 
-/** Live incidents of a kind ('全部': every kind), open or closed, newest first through the date index. */
-const incidentsWhere = (kind: IncidentKind | '全部', closed: boolean) => () =>
-  db.incidents
-    .orderBy('date')
-    .reverse()
-    .filter((i) => !i.deletedAt && Boolean(i.closedOn) === closed && (kind === '全部' || i.kind === kind));
-
 export function IncidentsPage() {
   const [kind, setKind] = useKeptFilter<IncidentKind | '全部'>('incidents.kind', '全部');
   const [state, setState] = useKeptFilter<IncidentState | '全部'>('incidents.state', '全部');
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  // Open ones first: they are the work still to do; then the closed ones; each part newest first.
-  // The list is the open part followed by the closed part, each read a page at a time.
+  // Open ones first: they are the work still to do; then the closed ones; each part newest first
+  // (the registers' worker keeps that order, and the kind and state of every incident).
   const [page, setPage] = useListPage(`${kind}/${state}`);
-  const offset = (page - 1) * PAGE_SIZE;
-  const showOpen = state !== '已办结';
-  const showClosed = state !== '处理中';
-  const watch = ['incidents', 'platforms'];
-  const open = useIndexPage<Incident>({
-    key: `open/${kind}/${showOpen}`,
-    watch,
-    collection: showOpen ? incidentsWhere(kind, false) : () => db.incidents.where('id').equals(''),
-    offset,
-    limit: PAGE_SIZE,
-    platformOf: (i) => i.platformId,
-  });
-  const openTotal = open?.total;
-  const closed = useIndexPage<Incident>({
-    key: `closed/${kind}/${showClosed}/${openTotal ?? ''}`,
-    watch,
-    collection: showClosed && openTotal !== undefined ? incidentsWhere(kind, true) : () => db.incidents.where('id').equals(''),
-    offset: Math.max(0, offset - (openTotal ?? 0)),
-    limit: Math.max(0, Math.min(PAGE_SIZE, offset + PAGE_SIZE - (openTotal ?? 0))),
-    platformOf: (i) => i.platformId,
-  });
-  // Both parts read for this page (the closed part's read names the open count it followed).
-  const ready = open && closed && openTotal !== undefined;
-  const rows = ready ? [...open.rows, ...closed.rows].slice(0, PAGE_SIZE) : undefined;
+  const filter: IncidentFilter = { ...(kind !== '全部' && { kind }), ...(state !== '全部' && { state }) };
+  const data = useRegisterPage({ register: 'incidents', filter, watch: ['incidents', 'platforms'], offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, platformOf: (i) => i.platformId });
+  const rows = data?.rows;
   usePdfWarmUpOnceShown(rows !== undefined);
-  const names = new Map([...(open?.platforms ?? []), ...(closed?.platforms ?? [])].map(([id, p]) => [id, p.name]));
+  const names = new Map([...(data?.platforms ?? [])].map(([id, p]) => [id, p.name]));
   const platformName = (id: string) => names.get(id);
-  // The list's parts as it shows them: the open ones, then the closed ones.
-  const exportTables = async () => [await incidentsSheet([...(showOpen ? [incidentsWhere(kind, false)()] : []), ...(showClosed ? [incidentsWhere(kind, true)()] : [])])];
+  const exportTables = async () => [await incidentsSheet(await registerIds('incidents', filter))];
   const label = (i: Incident) => `${i.kind} ${i.date} ${i.found.slice(0, 12)}`;
   const filtered = kind !== '全部' || state !== '全部';
 
@@ -107,7 +78,7 @@ export function IncidentsPage() {
         exportAs={{ fileName: '问题与舆情', tables: exportTables }}
         rowKey="id"
         rows={rows}
-        paging={{ page, pageSize: PAGE_SIZE, total: ready ? openTotal + closed.total : 0, onPage: setPage, pending: open?.pending || closed?.pending }}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage, pending: data?.pending }}
         empty={
           filtered
             ? '没有符合筛选条件的记录。点击“全部”查看所有记录。'

@@ -1,5 +1,5 @@
 // The registers' worker over a real (fake-indexeddb) ledger: the pages of 开通与备案, 年度检查,
-// 密码密封存档, 工作群 and 各平台密码修改情况 — filters, pinyin search, order, totals — and how the
+// 密码密封存档, 工作群, 各平台密码修改情况, 打印与签回 and 问题与舆情 — filters, pinyin search, order, totals — and how the
 // indexes follow the changes the UI thread forwards.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { ChangedRows, PageRequest, RegisterWorkerRequest, RegisterWorkerRes
 import type { IndexPage } from '../../../shared/search/register-index';
 import type { CampaignSummary } from '../../../shared/rules/campaign-summary';
 import type { Platform } from '../../../shared/domain/platform';
-import type { Approval, Envelope, Inspection, PaperStatus, Printout } from '../../../shared/domain/records';
+import type { Approval, Envelope, Incident, Inspection, PaperStatus, Printout } from '../../../shared/domain/records';
 import { getPreset } from '../../../shared/profiles/presets';
 import { platformRecord } from '../../fixtures/platform';
 import { libraryReview } from '../forms/review-fixture';
@@ -288,6 +288,37 @@ describe('打印与签回 (printouts)', () => {
     expect(await q(WAITING)).toEqual({ total: 2, ids: ['p7', 'p5'] });
     expect(await q({ status: '已签回' })).toEqual({ total: 2, ids: ['p3', 'p2'] });
     expect((await q({})).total).toBe(5);
+  });
+});
+
+describe('问题与舆情 (incidents)', () => {
+  const incident = (id: string, kind: Incident['kind'], date: string, over: Partial<Incident> = {}): Incident => ({ id, kind, date, found: `问题 ${id}`, actions: [], createdAt: AT, updatedAt: AT, ...over });
+  const q = (filter: object, offset = 0, limit = 10) => page({ type: 'page', register: 'incidents', filter, offset, limit });
+
+  it('lists the ones 处理中 first, then the closed ones, each newest first (a day’s by id, descending), the trash left out', async () => {
+    await db.incidents.bulkAdd([
+      incident('n1', '问题登记', '2026-03-01'),
+      incident('n2', '举报投诉', '2026-05-01', { closedOn: '2026-05-10', feedback: '已答复' }),
+      incident('n3', '舆情', '2026-04-01'),
+      incident('n4', '问题登记', '2026-04-01'),
+      incident('n5', '问题登记', '2026-06-01', { closedOn: '2026-06-02' }),
+      incident('n6', '问题登记', '2026-07-01', { deletedAt: '2026-07-02T00:00:00.000Z' }),
+    ]);
+    expect(await q({})).toEqual({ total: 5, ids: ['n4', 'n3', 'n1', 'n5', 'n2'] });
+    expect(await q({}, 2, 2)).toEqual({ total: 5, ids: ['n1', 'n5'] });
+    expect(await q({ state: '处理中' })).toEqual({ total: 3, ids: ['n4', 'n3', 'n1'] });
+    expect(await q({ state: '已办结' })).toEqual({ total: 2, ids: ['n5', 'n2'] });
+    expect(await q({ kind: '问题登记' })).toEqual({ total: 3, ids: ['n4', 'n1', 'n5'] });
+    expect(await q({ kind: '问题登记', state: '已办结' })).toEqual({ total: 1, ids: ['n5'] });
+  });
+
+  it('follows one closed, a new one and one moved to the trash', async () => {
+    await db.incidents.update('n3', { closedOn: '2026-04-03' });
+    await db.incidents.put(incident('n7', '举报投诉', '2026-08-01'));
+    await db.incidents.update('n1', { deletedAt: '2026-11-30T00:00:00.000Z' });
+    await changed({ incidents: ['n3', 'n7', 'n1'] });
+    expect(await q({})).toEqual({ total: 5, ids: ['n7', 'n4', 'n5', 'n2', 'n3'] });
+    expect(await q({ state: '处理中' })).toEqual({ total: 2, ids: ['n7', 'n4'] });
   });
 });
 

@@ -299,7 +299,7 @@ describe('exports name people read by id (issue 15)', () => {
     }
   });
 
-  it('问题与舆情 exported a slice at a time: the list’s parts one after another, as the page filters and orders them', async () => {
+  it('问题与舆情 exported a slice at a time: the ids the list names, in their order (the registers’ worker gives them: register-worker.test)', async () => {
     const platforms = await db.platforms.toArray();
     const at = '2026-01-01T00:00:00.000Z';
     const added = Array.from({ length: 1_111 }, (_, i) => ({
@@ -320,10 +320,10 @@ describe('exports name people read by id (issue 15)', () => {
     reads.records.clear();
     try {
       const part = (closed: boolean) => () => db.incidents.orderBy('date').reverse().filter((x) => !x.deletedAt && Boolean(x.closedOn) === closed && x.kind === '举报投诉');
-      const sheet = await incidentsSheet([part(false)(), part(true)()]);
+      const listed = [...(await part(false)().toArray()), ...(await part(true)().toArray())];
+      const sheet = await incidentsSheet(listed.map((x) => x.id));
       const rows: ExportCell[][] = [];
       for await (const slice of sheet.slices) rows.push(...slice);
-      const listed = [...(await part(false)().toArray()), ...(await part(true)().toArray())];
       expect(sheet.count).toBe(listed.length);
       const names = new Map(platforms.filter((p) => !p.deletedAt).map((p) => [p.id, p.name]));
       expect(rows).toEqual(incidentsTable(listed, (id) => names.get(id) ?? '（已删除）').rows);

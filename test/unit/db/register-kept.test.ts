@@ -192,6 +192,31 @@ describe('the registers kept between sessions', () => {
   });
 });
 
+describe('keeping an index', () => {
+  it('answers a page while the index is written (the writing waits outside the order of the messages)', async () => {
+    await store.indexes.clear();
+    const ask = await session();
+    await platforms(ask);
+    // Another writer holds the kept indexes' store: the worker's keeping waits for it, as for a slow write.
+    let released = false;
+    const holding = store.transaction('rw', store.indexes, async () => {
+      while (!released) await store.indexes.get('nothing');
+    });
+    await vi.advanceTimersByTimeAsync(30_000);
+    let answered: IndexPage | undefined;
+    void platforms(ask, 'dhsf').then((page) => (answered = page));
+    for (let i = 0; i < 200 && !answered; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    const answeredMeanwhile = answered;
+    released = true;
+    await holding;
+    expect(answeredMeanwhile).toBeDefined();
+    expect(answeredMeanwhile!.total).toBeGreaterThan(0);
+    expect(answeredMeanwhile).toEqual(await platforms(ask, 'dhsf'));
+    // And the index is kept once the store is free.
+    await keptNow('platforms');
+  });
+});
+
 describe('changesSince', () => {
   it('names the records written after a mark, and nothing once the chain no longer holds the mark', async () => {
     const mark = await ledgerMark(db);

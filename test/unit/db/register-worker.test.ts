@@ -341,10 +341,13 @@ describe('工作群 (groups)', () => {
     expect((await q({ onlyDisbanded: true })).total).toBe(2);
   });
 
-  it('rebuilds after a bulk change', async () => {
+  it('rebuilds after a bulk change, from the groups alone and never the trash', async () => {
     await db.platforms.delete('g3');
+    await db.platforms.put(platform('g5', { name: '阿里群', kind: 'QQ群', accountId: 'al', deletedAt: '2026-11-02T00:00:00.000Z' }));
+    await db.platforms.put(platform('g6', { name: '宣传钉钉群', kind: '钉钉群', accountId: 'xc' }));
     await changed({ platforms: 'all' });
-    expect((await q({})).ids).toEqual(['g4']);
+    expect((await q({})).ids).toEqual(['g4', 'g6']);
+    expect((await q({ showDisbanded: true })).total).toBe(4);
   });
 });
 

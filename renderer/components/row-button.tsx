@@ -11,7 +11,7 @@ export interface RowButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElem
   ref?: Ref<HTMLButtonElement>;
 }
 
-export function rowButtonClass(type: RowButtonProps['type'] = 'default', danger = false, extra?: string): string {
+function rowButtonClass(type: RowButtonProps['type'] = 'default', danger = false, extra?: string): string {
   return ['ledger-row-button', type !== 'default' && `ledger-row-button-${type}`, danger && 'ledger-row-button-danger', extra].filter(Boolean).join(' ');
 }
 

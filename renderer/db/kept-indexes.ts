@@ -94,7 +94,7 @@ export async function keepValue<T>(store: KeptIndexDb, id: string, code: string,
   const parts: KeptIndex[] = [];
   const value: unknown = kept.value;
   if (Array.isArray(value)) {
-    // A part's text per task: the worker answers between them (the ten parts of 100,000 reviews took hundreds of ms in one).
+    // A part's text per task: the worker answers between them (100,000 reviews are ten parts, 34 MB of JSON).
     for (let at = 0; at < value.length; at += PART_ROWS) {
       if (at > 0) await nextTurn();
       parts.push({ id: partId(id, parts.length), code, mark: kept.mark, written, rows: JSON.stringify(value.slice(at, at + PART_ROWS)) });

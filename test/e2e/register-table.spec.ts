@@ -191,3 +191,20 @@ test("a row's buttons are drawn as antd's small buttons, in the theme's colours,
   await page.getByRole('tooltip').getByRole('button', { name: '取消' }).click();
   await expect(row).toBeVisible();
 });
+
+test("a row's tags are drawn as antd's filled tags, in their preset colours", async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.startWithDemo();
+  await app.goTo('问题与舆情');
+  const rows = page.locator('main main tbody tr[data-row-key]');
+  const look = (text: string) =>
+    rows.getByText(text, { exact: true }).first().evaluate((tag) => {
+      const s = getComputedStyle(tag);
+      return { height: s.height, padding: s.padding, border: s.borderColor, radius: s.borderRadius, size: s.fontSize, line: s.lineHeight, background: s.backgroundColor, color: s.color };
+    });
+  // As antd's <Tag color=…> measured in this app before rows drew plain tags.
+  const filled = { height: '22px', padding: '0px 7px', border: 'rgba(0, 0, 0, 0)', radius: '4px', size: '12px', line: '20px' };
+  expect(await look('处理中')).toEqual({ ...filled, background: 'rgb(255, 247, 230)', color: 'rgb(212, 107, 8)' });
+  expect(await look('舆情')).toEqual({ ...filled, background: 'rgb(249, 240, 255)', color: 'rgb(83, 29, 171)' });
+  expect(await look('问题登记')).toEqual({ ...filled, background: 'rgb(230, 244, 255)', color: 'rgb(9, 88, 217)' });
+});

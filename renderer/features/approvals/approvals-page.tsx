@@ -1,6 +1,6 @@
 // 开通与备案: opening approvals, filings and change/closure filings, with filters; 记录变更 for a
 // platform; each filing's due date from the profile and the holiday calendar; print F10; mark filed.
-import { Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { APPROVAL_KINDS, type Approval } from '@shared/domain/records';
@@ -22,6 +22,7 @@ import { filingState, formatCnDay, useDeadlineRules, type DeadlineRules, type Fi
 import { localToday } from '@shared/domain/today';
 import { useKeptFilter } from '../../state/kept-filter';
 import { RowButton } from '../../components/row-button';
+import { StatusTag } from '../../components/status-tag';
 
 const PAGE_SIZE = 25;
 
@@ -29,17 +30,17 @@ const label = (p: Platform | undefined) => (p ? `${p.name}（${p.kind}）` : '�
 export function StateTag({ s }: { s: FilingState }) {
   switch (s.state) {
     case 'filed':
-      return <Tag color="green">已报备 {s.filedOn}</Tag>;
+      return <StatusTag color="green">已报备 {s.filedOn}</StatusTag>;
     case 'done':
-      return <Tag color="green">已办结</Tag>;
+      return <StatusTag color="green">已办结</StatusTag>;
     case 'pending':
-      return <Tag color="blue">办理中</Tag>;
+      return <StatusTag color="blue">办理中</StatusTag>;
     case 'unknown':
-      return <Tag color="orange">期限待定（缺{s.missingYear}年放假安排）</Tag>;
+      return <StatusTag color="orange">期限待定（缺{s.missingYear}年放假安排）</StatusTag>;
     case 'open':
-      if (s.daysLeft < 0) return <Tag color="red">逾期 {-s.daysLeft} 天</Tag>;
-      if (s.daysLeft === 0) return <Tag color="volcano">今天到期</Tag>;
-      return <Tag color="gold">还剩 {s.daysLeft} 天</Tag>;
+      if (s.daysLeft < 0) return <StatusTag color="red">逾期 {-s.daysLeft} 天</StatusTag>;
+      if (s.daysLeft === 0) return <StatusTag color="volcano">今天到期</StatusTag>;
+      return <StatusTag color="gold">还剩 {s.daysLeft} 天</StatusTag>;
   }
 }
 
@@ -128,7 +129,7 @@ export function ApprovalsPage({ openId }: { openId?: string }) {
         onOpen={(r) => navigate('approvals', r.a.id)}
         empty={anyFilter || total ? '没有符合条件的记录' : '还没有开通审批或备案记录。账号名称、管理员等发生变更时，点击“记录变更”登记。'}
         columns={[
-          { title: '类别', width: 100, render: (_, r) => <Tag>{r.a.kind}</Tag> },
+          { title: '类别', width: 100, render: (_, r) => <StatusTag>{r.a.kind}</StatusTag> },
           { title: '平台', render: (_, r) => <a href={routeHref('approvals', r.a.id)}>{r.name}</a> },
           { title: '内容', ellipsis: true, render: (_, r) => (isChangeOrClosure(r.a) ? r.a.changes.map((c) => `${c.field}：${c.before} → ${c.after}`).join('；') : r.a.note) },
           { title: '变更日期', width: 110, render: (_, r) => r.a.changeDate ?? '' },

@@ -1,6 +1,6 @@
 // 各平台密码修改情况: per platform, when the password was last changed, when the next change is due
 // under the profile, and its current envelope — the overview behind the rotation reminders.
-import { Empty, Table, Tag } from 'antd';
+import { Empty, Table} from 'antd';
 import { useMemo } from 'react';
 import type { PasswordPolicy } from '@shared/profiles/types';
 import { passwordStatuses } from '@shared/rules/credentials';
@@ -12,6 +12,7 @@ import { useListPage } from '../../components/register-page';
 import { EnvelopeStateTag } from './envelope-drawer';
 import { useCredentialsOf } from './use-credentials';
 import { routeHref } from '../../app/routes';
+import { StatusTag } from '../../components/status-tag';
 
 const PAGE_SIZE = 20;
 
@@ -19,8 +20,8 @@ const PAGE_SIZE = 20;
 export function DueTag({ due, today }: { due: string | undefined; today: string }) {
   if (!due) return null;
   const left = daysBetween(today, due);
-  if (left < 0) return <Tag color="red">逾期 {-left} 天</Tag>;
-  if (left <= 30) return <Tag color="orange">{left === 0 ? '今天到期' : `${left} 天后到期`}</Tag>;
+  if (left < 0) return <StatusTag color="red">逾期 {-left} 天</StatusTag>;
+  if (left <= 30) return <StatusTag color="orange">{left === 0 ? '今天到期' : `${left} 天后到期`}</StatusTag>;
   return null;
 }
 
@@ -66,7 +67,7 @@ export function RotationTable({ policy }: { policy: PasswordPolicy }) {
                 <EnvelopeStateTag envelope={r.current} />
               </span>
             ) : (
-              <Tag color="orange">未封存</Tag>
+              <StatusTag color="orange">未封存</StatusTag>
             ),
         },
         { title: '密码最近修改', render: (_, r) => r.status.lastChangedOn ?? '未登记' },

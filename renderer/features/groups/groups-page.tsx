@@ -1,7 +1,7 @@
 // 工作群 (000 第五条, 003 第五章): the work groups of the registry (platforms of a group kind) with
 // owner, members, the last real-name check (overdue after the start page's interval) and the
 // supervisor; record a check, log a problem (003 第二十三条), print F14 and F15, disband a group.
-import { Button, Switch, Tag, Typography } from 'antd';
+import { Button, Switch, Typography } from 'antd';
 import { CellActions } from '../../components/row-actions';
 import { FlagTag } from '../../components/flag-tag';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -27,6 +27,7 @@ import { exportGroups, exportNames, slicedExport } from '../export/list-tables';
 import { useKeptFilter } from '../../state/kept-filter';
 import { routeHref } from '../../app/routes';
 import { RowButton } from '../../components/row-button';
+import { StatusTag } from '../../components/status-tag';
 
 type Dialog = { kind: 'check' | 'problem' | 'f14' | 'f15' | 'disband' | 'roster'; group: Platform } | { kind: 'new' } | null;
 
@@ -113,8 +114,8 @@ export function GroupsPage() {
             title: '群名称',
             render: (_, g) => (
               <span>
-                <a href={routeHref('platforms', g.id)}>{g.name}</a> <Tag>{g.kind}</Tag>
-                {g.group?.disbandedOn && <Tag color="default">{`${g.group.disbandedOn} 已解散`}</Tag>}
+                <a href={routeHref('platforms', g.id)}>{g.name}</a> <StatusTag>{g.kind}</StatusTag>
+                {g.group?.disbandedOn && <StatusTag color="default">{`${g.group.disbandedOn} 已解散`}</StatusTag>}
               </span>
             ),
           },
@@ -154,7 +155,7 @@ export function GroupsPage() {
           {
             title: '待办问题',
             width: 80,
-            render: (_, g) => (problemCount?.get(g.id) ? <Tag color="orange">{`${problemCount.get(g.id)}条`}</Tag> : null),
+            render: (_, g) => (problemCount?.get(g.id) ? <StatusTag color="orange">{`${problemCount.get(g.id)}条`}</StatusTag> : null),
           },
           {
             title: '操作',

@@ -1,7 +1,7 @@
 // 管理员交接 (000 第六条 2): every handover of an account's administration, its checklist, and
 // whether the password was changed afterwards — a handover is complete only then. Prints F13.
 // The list reads a page at a time through the date index.
-import { Button, Tag } from 'antd';
+import { Button} from 'antd';
 import { useState } from 'react';
 import type { Handover } from '@shared/domain/records';
 import { handoverState } from '@shared/rules/handover-state';
@@ -19,6 +19,7 @@ import { routeHref } from '../../app/routes';
 import { CellActions } from '../../components/row-actions';
 import { liveCount } from '../../db/chunked-reads';
 import { db } from '../../db/database';
+import { StatusTag } from '../../components/status-tag';
 
 type Dialog = { kind: 'new' } | { kind: 'password' | 'print'; handover: Handover } | null;
 
@@ -78,7 +79,7 @@ export function HandoversPage() {
             width: 100,
             render: (_, h) => {
               const done = h.checklist.filter((c) => c.done).length;
-              return <Tag color={done === h.checklist.length ? 'green' : 'orange'}>{`${done}/${h.checklist.length} 项`}</Tag>;
+              return <StatusTag color={done === h.checklist.length ? 'green' : 'orange'}>{`${done}/${h.checklist.length} 项`}</StatusTag>;
             },
           },
           {
@@ -86,11 +87,11 @@ export function HandoversPage() {
             render: (_, h) =>
               handoverState(h) === '已完成' ? (
                 <span>
-                  <Tag color="green">已完成</Tag>
+                  <StatusTag color="green">已完成</StatusTag>
                   {h.passwordChangedOn} · {lookups?.personName(h.passwordChangeConfirmedById)}确认
                 </span>
               ) : (
-                <Tag color="red">待更换密码</Tag>
+                <StatusTag color="red">待更换密码</StatusTag>
               ),
           },
           {

@@ -2,13 +2,14 @@
 // record. Computed in the home worker from the live data with the profile and holiday calendar in
 // force, together with the credential reminders (password rotation, after handovers, opened
 // envelopes) and the work-group roster reminders.
-import { Alert, Card, Empty, List, Select, Tag, theme, Typography } from 'antd';
+import { Alert, Card, Empty, List, Select, theme, Typography } from 'antd';
 import { useState } from 'react';
 import type { Reminder, ReminderKind } from '@shared/rules/reminder';
 import type { ComplianceReminder } from '@shared/rules/reminders';
 import { navigate, routeHref } from '../../app/routes';
 import { useReminderPage } from './home-client';
 import { REMINDER_PAGE_SIZE, type HomeSummary } from './home-protocol';
+import { StatusTag } from '../../components/status-tag';
 
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'change-filing': '变更/注销备案',
@@ -30,10 +31,10 @@ function hrefOf(r: Reminder): string {
 }
 
 function DaysTag({ r }: { r: ComplianceReminder }) {
-  if (r.dueUnknownReason) return <Tag color="orange">期限待定</Tag>;
-  if (r.daysLeft < 0) return <Tag color="red">逾期 {-r.daysLeft} 天</Tag>;
-  if (r.daysLeft === 0) return <Tag color="volcano">今天到期</Tag>;
-  return <Tag color="gold">还剩 {r.daysLeft} 天</Tag>;
+  if (r.dueUnknownReason) return <StatusTag color="orange">期限待定</StatusTag>;
+  if (r.daysLeft < 0) return <StatusTag color="red">逾期 {-r.daysLeft} 天</StatusTag>;
+  if (r.daysLeft === 0) return <StatusTag color="volcano">今天到期</StatusTag>;
+  return <StatusTag color="gold">还剩 {r.daysLeft} 天</StatusTag>;
 }
 
 /**
@@ -105,7 +106,7 @@ export function RemindersPanel({ summary, failed }: { summary: HomeSummary | und
               <div className="ledger-reminder">
                 <div className="ledger-reminder-head">
                   <DaysTag r={r} />
-                  <Tag>{REMINDER_KIND_LABELS[r.kind]}</Tag>
+                  <StatusTag>{REMINDER_KIND_LABELS[r.kind]}</StatusTag>
                   <a href={hrefOf(r)}>{r.title}</a>
                 </div>
                 <div className="ledger-reminder-note" style={{ color: secondary }}>

@@ -1,7 +1,7 @@
 // 问题与舆情 (002 第十条, 003 第十六、二十三条): the register of problems found on platforms and in
 // work groups, complaints (举报投诉) and opinion events (舆情) — handling, reporting, feedback to
 // the complainant and closing. Prints F17 for complaints and opinion events.
-import { Button, Radio, Tag } from 'antd';
+import { Button, Radio} from 'antd';
 import { useState } from 'react';
 import { INCIDENT_KINDS, type Incident } from '@shared/domain/records';
 import { f17AppliesTo } from '@shared/forms/f17-complaint-handling';
@@ -19,10 +19,11 @@ import { useKeptFilter } from '../../state/kept-filter';
 import { routeHref } from '../../app/routes';
 import { CellActions } from '../../components/row-actions';
 import { RowButton } from '../../components/row-button';
+import { StatusTag, type TagColor } from '../../components/status-tag';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'close' | 'print'; incident: Incident } | null;
 
-const KIND_COLORS: Record<IncidentKind, string> = { 问题登记: 'blue', 举报投诉: 'volcano', 舆情: 'purple' };
+const KIND_COLORS: Record<IncidentKind, TagColor> = { 问题登记: 'blue', 举报投诉: 'volcano', 舆情: 'purple' };
 
 const PAGE_SIZE = 25;
 
@@ -86,7 +87,7 @@ export function IncidentsPage() {
         }
         columns={[
           { title: '日期', dataIndex: 'date', width: 96 },
-          { title: '类别', width: 90, render: (_, i) => <Tag color={KIND_COLORS[i.kind]}>{i.kind}</Tag> },
+          { title: '类别', width: 90, render: (_, i) => <StatusTag color={KIND_COLORS[i.kind]}>{i.kind}</StatusTag> },
           {
             title: '平台或工作群',
             width: 140,
@@ -100,7 +101,7 @@ export function IncidentsPage() {
           {
             title: '状态',
             width: 126,
-            render: (_, i) => (i.closedOn ? <Tag color="green">{`${i.closedOn} 办结`}</Tag> : <Tag color="orange">处理中</Tag>),
+            render: (_, i) => (i.closedOn ? <StatusTag color="green">{`${i.closedOn} 办结`}</StatusTag> : <StatusTag color="orange">处理中</StatusTag>),
           },
           {
             title: '操作',

@@ -1,7 +1,7 @@
 // 年度检查 (001 第六条: 每年11月; 004 第十一条: 每年12月中旬): open a year's campaign for every
 // active account, record each account's checks, self-assessment and result, print F11 per account
 // and the year's summary F11S, compare with last year and list the accounts to be closed.
-import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Popconfirm, Progress, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import type { Inspection } from '@shared/domain/records';
 import { clauseFor, inspectionClause } from '@shared/profiles/clauses';
@@ -25,14 +25,15 @@ import { RegisterList, RegisterPage, useListPage } from '../../components/regist
 import { exportInspections, exportNames, slicedExport } from '../export/list-tables';
 import { routeHref } from '../../app/routes';
 import { RowButton } from '../../components/row-button';
+import { StatusTag, type TagColor } from '../../components/status-tag';
 
 const PAGE_SIZE = 50;
 
-const STAGE_COLORS: Record<InspectionStage, string> = { 未开始: 'default', 已自查: 'blue', 合格: 'green', 限期整改: 'orange', 关停注销: 'red' };
+const STAGE_COLORS: Record<InspectionStage, TagColor> = { 未开始: 'default', 已自查: 'blue', 合格: 'green', 限期整改: 'orange', 关停注销: 'red' };
 
 export function StageTag({ inspection }: { inspection: Inspection }) {
   const stage = inspectionStage(inspection);
-  return <Tag color={STAGE_COLORS[stage]}>{stage}</Tag>;
+  return <StatusTag color={STAGE_COLORS[stage]}>{stage}</StatusTag>;
 }
 
 type Dialog =

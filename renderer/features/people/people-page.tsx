@@ -1,5 +1,5 @@
 // People (人员): list, create, edit, move to trash; 离岗 people who still hold roles are flagged.
-import { Alert, Button, Form, Input, Radio, Select, Space, Switch, Tag } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select, Space, Switch} from 'antd';
 import dayjs from 'dayjs';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { PERSON_STATUSES, type Person } from '@shared/domain/person';
@@ -17,6 +17,7 @@ import { DeletePersonDialog } from './delete-person-dialog';
 import { useKeptFilter } from '../../state/kept-filter';
 import { SaveDialog } from '../../components/save-dialog';
 import { FLAGGED_NAMED, flaggedNames } from '../../components/flagged-people';
+import { StatusTag } from '../../components/status-tag';
 
 const PAGE_SIZE = 20;
 
@@ -75,9 +76,9 @@ export function PeoplePage() {
             width: 140,
             render: (_, p) =>
               p.status === '离岗' ? (
-                <Tag color="red">离岗{p.statusDate ? ` ${p.statusDate}` : ''}</Tag>
+                <StatusTag color="red">离岗{p.statusDate ? ` ${p.statusDate}` : ''}</StatusTag>
               ) : (
-                <Tag color="green">在岗</Tag>
+                <StatusTag color="green">在岗</StatusTag>
               ),
           },
           {

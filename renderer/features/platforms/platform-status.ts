@@ -1,7 +1,8 @@
 // The tag colour of each lifecycle status, shared by the registry list and a platform's detail page.
 import type { LifecycleStatus } from '@shared/domain/platform';
+import type { TagColor } from '../../components/status-tag';
 
-export const STATUS_COLORS: Record<LifecycleStatus, string> = {
+export const STATUS_COLORS: Record<LifecycleStatus, TagColor> = {
   申请中: 'blue',
   已批准: 'cyan',
   运行中: 'green',

@@ -1,7 +1,7 @@
 // The registry (台账): every platform with filters by kind, unit and status and a search that
 // also matches pinyin and pinyin initials ("tsg" finds 图书馆). The list reads one page at a time
 // from the search worker's index (renderer/db/register-index.ts), never the whole table.
-import { Button, Empty, Tag } from 'antd';
+import { Button, Empty} from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { LIFECYCLE_STATUSES, PLATFORM_KINDS, currentFollowers, type Platform } from '@shared/domain/platform';
@@ -20,6 +20,7 @@ import { usePdfWarmUpOnceShown } from '../../pdf/use-pdf-warm-up';
 import { platformsSheet } from '../export/list-tables';
 import { STATUS_COLORS } from './platform-status';
 import { platformPersonIds } from '@shared/domain/roles';
+import { StatusTag } from '../../components/status-tag';
 
 const PAGE_SIZE = 25;
 
@@ -124,7 +125,7 @@ function platformColumns(lookups: Lookups): RegisterColumns<Platform> {
       render: (_, p) => (
         <span className="ledger-cell-line">
           <a href={routeHref('platforms', p.id)}>{p.name}</a>
-          {leftHolders(p) && <Tag color="red">有离岗人员</Tag>}
+          {leftHolders(p) && <StatusTag color="red">有离岗人员</StatusTag>}
         </span>
       ),
     },
@@ -134,6 +135,6 @@ function platformColumns(lookups: Lookups): RegisterColumns<Platform> {
     { title: '主办单位', render: (_, p) => lookups.unitName(p.hostUnitId) },
     { title: '责任人', width: 110, render: (_, p) => <PersonName id={p.responsibleId} lookups={lookups} role="责任人" /> },
     { title: '粉丝/成员', width: 100, render: (_, p) => (p.group ? p.group.memberCount : currentFollowers(p)) ?? '' },
-    { title: '状态', width: 90, render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{p.status}</Tag> },
+    { title: '状态', width: 90, render: (_, p) => <StatusTag color={STATUS_COLORS[p.status]}>{p.status}</StatusTag> },
   ];
 }

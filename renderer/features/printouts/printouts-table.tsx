@@ -1,6 +1,5 @@
 // A list of printouts: which form, its number, the record, when printed, paper status, actions,
 // in the registers' own table (at least as wide as its columns, never squeezing 对象).
-import { Tag } from 'antd';
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Printout } from '@shared/domain/records';
@@ -15,6 +14,7 @@ import { RegisterTable, type RegisterColumns } from '../../components/register-t
 import { useTimeZone } from '../../db/queries';
 import { instantText } from '@shared/domain/time-zone';
 import { RowButton } from '../../components/row-button';
+import { StatusTag } from '../../components/status-tag';
 
 const STATUS_COLORS = { 待签回: 'orange', 已签回: 'blue', 已归档: 'green' } as const;
 
@@ -48,7 +48,7 @@ const PRINTOUT_COLUMNS = (timeZone: string, onOpen: ((id: string) => void) | und
     width: 130,
     render: (_, p) => (
       <>
-        <Tag color={STATUS_COLORS[p.paperStatus]}>{p.paperStatus}</Tag>
+        <StatusTag color={STATUS_COLORS[p.paperStatus]}>{p.paperStatus}</StatusTag>
         {p.paperStatus === '待签回' && <span>{daysSince(p.printedAt)} 天</span>}
         {p.archiveLocation && <div>{p.archiveLocation}</div>}
       </>

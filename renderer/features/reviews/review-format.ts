@@ -5,8 +5,9 @@ import { getForm } from '@shared/forms/registry';
 import type { ReviewFormId } from '@shared/profiles/review-form';
 import type { RuleProfile } from '@shared/profiles/types';
 import type { ReviewStatus } from '@shared/rules/review-chain';
+import type { TagColor } from '../../components/status-tag';
 
-export const STATUS_COLORS: Record<ReviewStatus, string> = {
+export const STATUS_COLORS: Record<ReviewStatus, TagColor> = {
   待审: 'default',
   审核中: 'blue',
   退回修改: 'orange',

@@ -3,7 +3,7 @@
 // and from whom; the figures tab counts per unit and platform for the year-end assessment
 // (000 第十二条, 002 第十一条). Both export to Excel. The list reads one page at a time (newest
 // first from the createdAt index, or the search worker's ids for a filter), never every review.
-import { Button, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Space, Table, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -32,6 +32,7 @@ import { ReviewDrawer } from './review-drawer';
 import { SensitiveWordsDialog } from './sensitive-words-dialog';
 import { STATUS_COLORS } from './review-format';
 import { useKeptFilter } from '../../state/kept-filter';
+import { StatusTag } from '../../components/status-tag';
 
 type Dialog = 'new' | 'words' | null;
 
@@ -136,15 +137,15 @@ function reviewColumns(lookups: Lookups, timeZone: string): RegisterColumns<Revi
       render: (_, x) => (
         <span className="ledger-cell-line">
           <a href={routeHref('reviews', x.r.id)}>{x.r.title}</a>
-          {x.r.major && <Tag color="magenta">重大</Tag>}
-          {x.r.originalReviewId && <Tag>重发</Tag>}
+          {x.r.major && <StatusTag color="magenta">重大</StatusTag>}
+          {x.r.originalReviewId && <StatusTag>重发</StatusTag>}
         </span>
       ),
     },
     { title: '发布平台', width: 200, render: (_, x) => `${x.platform}${x.r.column ? ` · ${x.r.column}` : ''}` },
     { title: '报送部门', width: 130, render: (_, x) => lookups.unitName(x.unitId) },
     { title: '提交日期', width: 105, render: (_, x) => dayOf(x.r.createdAt, timeZone) },
-    { title: '状态', width: 90, render: (_, x) => <Tag color={STATUS_COLORS[x.status]}>{x.status}</Tag> },
+    { title: '状态', width: 90, render: (_, x) => <StatusTag color={STATUS_COLORS[x.status]}>{x.status}</StatusTag> },
     { title: '当前等待', width: 240, render: (_, x) => x.waiting },
   ];
 }

@@ -1,7 +1,7 @@
 // 培训 (003 第十五条: 每学期至少举行一次; 004 第十条): training sessions with their attendees and the
 // sign-in sheet F16. The notice at the top is the start page's training reminder itself, so both
 // count the semester the same way (shared/rules/office-reminders.ts).
-import { Alert, Button, Tag } from 'antd';
+import { Alert, Button} from 'antd';
 import { useMemo, useState } from 'react';
 import type { Training } from '@shared/domain/records';
 import { semesterOf, trainingReminders } from '@shared/rules/office-reminders';
@@ -20,6 +20,7 @@ import { trainingsNewestFirst, trainingsSheet } from '../export/list-tables';
 import { CellActions } from '../../components/row-actions';
 import { liveCount } from '../../db/chunked-reads';
 import { RowButton } from '../../components/row-button';
+import { StatusTag } from '../../components/status-tag';
 
 type Dialog = { kind: 'new' } | { kind: 'edit' | 'print'; training: Training } | null;
 
@@ -84,7 +85,7 @@ export function TrainingsPage() {
         exportAs={{ fileName: '培训', tables: exportTables }}
         empty="还没有培训记录。举办培训时点击“登记培训”，填写主题、主讲人和对象，打印签到表；培训后登记签到人员。"
         columns={[
-          { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => (d > today ? <span>{d} <Tag>未举行</Tag></span> : d) },
+          { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => (d > today ? <span>{d} <StatusTag>未举行</StatusTag></span> : d) },
           { title: '主题', dataIndex: 'topic' },
           { title: '主讲人', dataIndex: 'speaker', width: 120 },
           { title: '对象', dataIndex: 'team', width: 150 },
@@ -95,7 +96,7 @@ export function TrainingsPage() {
                 <span className="ledger-secondary">未登记</span>
               ) : (
                 <span>
-                  <Tag>{`${t.attendeeIds.length}人`}</Tag>
+                  <StatusTag>{`${t.attendeeIds.length}人`}</StatusTag>
                   {t.attendeeIds.slice(0, SHOWN_ATTENDEES).map((id, n) => (
                     <span key={id}>
                       {n > 0 && '、'}

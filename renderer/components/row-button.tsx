@@ -1,5 +1,5 @@
 // A small button of a list's row (编辑, 删除, 打印…): a plain <button> drawn as antd's
-// <Button size="small"> looks, by app.css in the theme's variables. A list draws 20–60 of them at
+// <Button size="small"> looks, by app.css in the theme's variables. A list draws dozens of them at
 // every read, and antd's Button runs its theme token, style registration and click wave for each.
 import type { ButtonHTMLAttributes, Ref } from 'react';
 

@@ -8,7 +8,7 @@ import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter }
 import { countInSlices } from './chunked-reads';
 import { startPagedRead, usePaged, usePagedRows } from './paged-read';
 import { db } from './database';
-import { readPageLookups, type Lookups } from './queries';
+import { liveUnits, lookupsOf, readPageLookups, type Lookups } from './queries';
 import type { CampaignSummary } from '@shared/rules/campaign-summary';
 import type { CampaignYears } from '@shared/rules/campaign-year';
 import type { ChangedRows, PageRequest, RegisterAnswer, RegisterFilters, RegisterName, RegisterWorkerRequest, RegisterWorkerResponse } from './register-worker';
@@ -88,24 +88,25 @@ const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => 
 
 /**
  * One page of the registry (平台台账) in its order (kind, then name in pinyin order), with the
- * names of the people each row names (`named`), all in one read so the page renders once.
+ * names of the people each row names (platformPersonIds), all in one read so the page renders
+ * once. The worker reads the records and people with the ids (PageRecords): this thread reads
+ * only the units, kept between reads.
  */
-export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): PagedRows<Platform> | undefined {
-  return usePagedRows(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit, named), samePage);
+export function usePlatformPage(filter: PlatformFilter, offset: number, limit: number): PagedRows<Platform> | undefined {
+  return usePagedRows(JSON.stringify([filter, offset, limit]), ['platforms', 'units', 'people'], () => readPlatformPage(filter, offset, limit), samePage);
 }
 
 /**
  * Starts reading the first page of `filter` (a query just typed) before the list is drawn for it;
  * usePlatformPage then takes this read (startPagedRead).
  */
-export function startPlatformPage(filter: PlatformFilter, limit: number, named: (p: Platform) => (string | undefined)[]): void {
-  startPagedRead(JSON.stringify([filter, 0, limit]), () => readPlatformPage(filter, 0, limit, named));
+export function startPlatformPage(filter: PlatformFilter, limit: number): void {
+  startPagedRead(JSON.stringify([filter, 0, limit]), () => readPlatformPage(filter, 0, limit));
 }
 
-async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number, named: (p: Platform) => (string | undefined)[]): Promise<PagedRows<Platform>> {
-  const found = (await post({ type: 'platforms', filter, offset, limit }))!;
-  const rows = present(await db.platforms.bulkGet(found.ids));
-  return { rows, total: found.total, lookups: await readPageLookups(rows.flatMap(named)) };
+async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number): Promise<PagedRows<Platform>> {
+  const [{ page, records }, units] = await Promise.all([channel.request({ type: 'platforms', filter, offset, limit, read: true }), liveUnits()]);
+  return { rows: records!.rows, total: page!.total, lookups: lookupsOf(units, records!.people) };
 }
 
 type Saved = { id: string; updatedAt: string };

@@ -56,7 +56,7 @@ function PlatformList() {
   // answers, so typing never waits for it (a deferred query only added a render before the read).
   const filter = platformFilter(filters);
   const [page, setPage] = useListPage(JSON.stringify(filter));
-  const data = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, platformPersonIds);
+  const data = usePlatformPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE);
   usePdfWarmUpOnceShown(data !== undefined);
   const found = data?.total;
   // Units for the filter before the first page arrives (a few hundred, read once).
@@ -70,7 +70,7 @@ function PlatformList() {
   // A key typed: the first page's read starts now, while the list is drawn for the new query.
   const searchFor = (query: string) => {
     const next = platformFilter({ ...filters, query });
-    if (JSON.stringify(next) !== JSON.stringify(filter)) startPlatformPage(next, PAGE_SIZE, platformPersonIds);
+    if (JSON.stringify(next) !== JSON.stringify(filter)) startPlatformPage(next, PAGE_SIZE);
     setFilters({ query });
   };
   // The same element at every read, so the button is not drawn again at every key typed.

@@ -9,6 +9,7 @@ import type { ChangedRows, PageRequest, RegisterWorkerRequest, RegisterWorkerRes
 import type { IndexPage } from '../../../shared/search/register-index';
 import type { CampaignSummary } from '../../../shared/rules/campaign-summary';
 import type { Platform } from '../../../shared/domain/platform';
+import type { Person } from '../../../shared/domain/person';
 import type { Approval, Envelope, Incident, Inspection, PaperStatus, Printout } from '../../../shared/domain/records';
 import { getPreset } from '../../../shared/profiles/presets';
 import { platformRecord } from '../../fixtures/platform';
@@ -348,6 +349,27 @@ describe('工作群 (groups)', () => {
     await changed({ platforms: 'all' });
     expect((await q({})).ids).toEqual(['g4', 'g6']);
     expect((await q({ showDisbanded: true })).total).toBe(4);
+  });
+});
+
+describe('平台台账: a page with its records', () => {
+  const person = (id: string, name: string, over: Partial<Person> = {}): Person => ({ id, name, isTeacher: true, status: '在岗', createdAt: AT, updatedAt: AT, ...over });
+
+  it('answers the records in the page order and the people they name, each read by id', async () => {
+    await db.people.bulkAdd([person('p-zhang', '张三'), person('p-li', '李四', { status: '离岗' }), person('p-other', '王五')]);
+    await db.platforms.update('lib', { responsibleId: 'p-zhang', sectionAdminIds: ['p-li'] });
+    await db.platforms.update('news', { responsibleId: 'p-li' });
+    await changed({ platforms: ['lib', 'news'] });
+    const r = await ask({ type: 'platforms', filter: { query: 'dhsf' }, offset: 0, limit: 10, read: true });
+    if (!r.ok) throw new Error(r.error);
+    const { page: found, records } = r.value;
+    expect(records!.rows.map((p) => p.id)).toEqual(found!.ids);
+    expect(records!.rows.find((p) => p.id === 'lib')!.responsibleId).toBe('p-zhang');
+    // Each person once, and nobody the page does not name.
+    expect(records!.people.map((p) => p.id).sort()).toEqual(['p-li', 'p-zhang']);
+    // Without `read`, the ids alone.
+    const plain = await ask({ type: 'platforms', filter: { query: 'dhsf' }, offset: 0, limit: 10 });
+    expect(plain.ok && plain.value.records).toBeUndefined();
   });
 });
 

@@ -11,7 +11,7 @@ import { changesSince, ledgerMark } from '../../../renderer/db/ledger-mark';
 import type { RegisterWorkerRequest, RegisterWorkerResponse } from '../../../renderer/db/register-worker';
 import type { IndexPage, PlatformIndexRow, ReviewIndexRow } from '../../../shared/search/register-index';
 import type { Platform } from '../../../shared/domain/platform';
-import type { Review } from '../../../shared/domain/records';
+import type { Inspection, Review } from '../../../shared/domain/records';
 import type { Unit } from '../../../shared/domain/unit';
 import type { Person } from '../../../shared/domain/person';
 import { getPreset } from '../../../shared/profiles/presets';
@@ -214,6 +214,77 @@ describe('keeping an index', () => {
     expect(answeredMeanwhile).toEqual(await platforms(ask, 'dhsf'));
     // And the index is kept once the store is free.
     await keptNow('platforms');
+  });
+});
+
+describe('the other registers kept between sessions (年度检查, 工作群, …)', () => {
+  const inspections = (ask: Awaited<ReturnType<typeof session>>) => ask({ type: 'page', register: 'inspections', filter: {}, ...ALL });
+  const groups = (ask: Awaited<ReturnType<typeof session>>) => ask({ type: 'page', register: 'groups', filter: { showDisbanded: true }, ...ALL });
+  const inspect = async (platform: string, year: number) => (await createRecord<Inspection>(db, 'inspections', { platformId: ids[platform]!, year, checks: [] } as never)).id;
+  const group = async (name: string) => {
+    const { id: _id, createdAt: _c, updatedAt: _u, ...draft } = platformRecord('x', { name, kind: 'QQ群', accountId: name });
+    return (ids[name] = (await createRecord<Platform>(db, 'platforms', draft)).id);
+  };
+  /** Takes one row out of a kept register: a session that shows it did not use the kept rows. */
+  async function dropKeptRow(id: string, rowId: string): Promise<void> {
+    const { code } = (await store.indexes.get(id))!;
+    const kept = (await readKept<{ id: string }[]>(store, id, code))!;
+    await keepValue(store, id, code, { ...kept, value: kept.value.filter((r) => r.id !== rowId) });
+  }
+
+  it('a new session reads the kept rows and catches up: a renamed platform moves its inspections, a trashed group leaves', async () => {
+    const tea = await inspect('阿里山茶社', 2026);
+    const lib = await inspect('东湖示范大学图书馆', 2026);
+    const books = await inspect('东湖书坊', 2025);
+    const gone = await group('保卫处值班群');
+    await group('学生会干部群');
+    const first = await session();
+    expect((await inspections(first)).ids).toEqual(await fresh((ask) => inspections(ask).then((p) => p.ids)));
+    await groups(first);
+    await keptNow('register:inspections');
+    await keptNow('register:groups');
+    await dropKeptRow('register:inspections', books);
+    await dropKeptRow('register:groups', ids['学生会干部群']!);
+
+    // Written while no session runs: 阿里山茶社 renamed to sort first, an inspection added, a group trashed and one added.
+    await updateRecord<Platform>(db, 'platforms', ids['阿里山茶社']!, { name: '阿阿茶社' });
+    const added = await inspect('东湖示范大学图书馆', 2027);
+    await softDelete(db, 'platforms', gone);
+    const newGroup = await group('安全员群');
+
+    const next = await session();
+    const truth = await fresh((ask) => inspections(ask));
+    const shown = await inspections(next);
+    // The kept rows were used (the row taken out stays out), and caught up with everything else.
+    expect(shown.ids).toEqual(truth.ids.filter((id) => id !== books));
+    expect(shown.ids.indexOf(tea)).toBeLessThan(shown.ids.indexOf(lib));
+    expect(shown.ids).toContain(added);
+    const groupsShown = await groups(next);
+    expect(groupsShown.ids).toEqual((await fresh((ask) => groups(ask))).ids.filter((id) => id !== ids['学生会干部群']));
+    expect(groupsShown.ids).toContain(newGroup);
+    expect(groupsShown.ids).not.toContain(gone);
+    // Kept again at the new mark.
+    await keptNow('register:inspections');
+    await keptNow('register:groups');
+  });
+
+  it('follows a platform renamed during the session without reading the inspections again', async () => {
+    // Kept anew from the table (the test before took a row out of the kept rows).
+    await store.indexes.where(':id').startsWith('register:inspections').delete();
+    await inspections(await session());
+    await keptNow('register:inspections');
+    const truthBefore = (await fresh((ask) => inspections(ask))).ids;
+    const [tea, books] = truthBefore;
+    // The kept rows lack 东湖书坊's inspection: only a rebuild, which reads the table, would bring it back.
+    await dropKeptRow('register:inspections', books!);
+    const ask = await session();
+    expect((await inspections(ask)).ids).toEqual(truthBefore.filter((id) => id !== books));
+    await updateRecord<Platform>(db, 'platforms', ids['阿里山茶社']!, { name: '昆仑茶社' });
+    await ask({ type: 'changed', changes: { platforms: [ids['阿里山茶社']!] } });
+    const after = (await inspections(ask)).ids;
+    expect(after).toEqual((await fresh((a) => inspections(a))).ids.filter((id) => id !== books));
+    // 昆仑 sorts after 东湖: the renamed platform's inspection moved.
+    expect(after.indexOf(tea!)).toBeGreaterThan(0);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { isEmptyFilter, type IndexPage, type PlatformFilter, type ReviewFilter } from '@shared/search/register-index';
 import { countInSlices } from './chunked-reads';
+import { reviewsWithRelated, type ReviewPageRecords } from './page-records';
 import { startPagedRead, usePaged, usePagedRows } from './paged-read';
 import { db } from './database';
 import { liveUnits, lookupsOf, readPageLookups, type Lookups } from './queries';
@@ -105,8 +106,8 @@ export function startPlatformPage(filter: PlatformFilter, limit: number): void {
 }
 
 async function readPlatformPage(filter: PlatformFilter, offset: number, limit: number): Promise<PagedRows<Platform>> {
-  const [{ page, records }, units] = await Promise.all([channel.request({ type: 'platforms', filter, offset, limit, read: true }), liveUnits()]);
-  return { rows: records!.rows, total: page!.total, lookups: lookupsOf(units, records!.people) };
+  const [{ page, platforms }, units] = await Promise.all([channel.request({ type: 'platforms', filter, offset, limit, read: true }), liveUnits()]);
+  return { rows: platforms!.rows, total: page!.total, lookups: lookupsOf(units, platforms!.people) };
 }
 
 type Saved = { id: string; updatedAt: string };
@@ -140,26 +141,28 @@ async function liveReviewCount(): Promise<number> {
 }
 
 /**
- * One page of 发布审核, newest first, turned into the list's rows by `shape` (which may read the
- * rows' platforms) with the names of the people the reviews name.
+ * One page of 发布审核, newest first, turned into the list's rows by `shape`, with the names of the
+ * people the reviews name. A search's page comes read from the worker (ReviewPageRecords); the
+ * newest page is read here, by the date index.
  */
 export function useReviewPage<T>(
   filter: ReviewFilter,
   offset: number,
   limit: number,
-  named: (r: Review) => (string | undefined)[],
-  shape: (reviews: Review[], lookups: Lookups) => Promise<T[]>,
+  shape: (records: ReviewPageRecords, lookups: Lookups) => T[],
 ): (Omit<PagedRows<T>, 'total'> & { total: number | undefined }) | undefined {
   const unfiltered = isEmptyFilter(filter);
   const page = usePagedRows(JSON.stringify([filter, offset, limit]), ['reviews', 'platforms', 'settings', 'units', 'people'], async () => {
-    let page: { rows: Review[]; total?: number };
-    if (unfiltered) page = { rows: await newestReviews(offset, limit) };
+    let records: ReviewPageRecords;
+    let total: number | undefined;
+    if (unfiltered) records = await reviewsWithRelated(db, await newestReviews(offset, limit));
     else {
-      const found = (await post({ type: 'reviews', filter, offset, limit }))!;
-      page = { rows: present(await db.reviews.bulkGet(found.ids)), total: found.total };
+      const answer = await channel.request({ type: 'reviews', filter, offset, limit, read: true });
+      records = answer.reviews!;
+      total = answer.page!.total;
     }
-    const lookups = await readPageLookups(page.rows.flatMap(named));
-    return { rows: await shape(page.rows, lookups), total: page.total, lookups };
+    const lookups = lookupsOf(await liveUnits(), records.people);
+    return { rows: shape(records, lookups), total, lookups };
   });
   // Counting a whole table takes a while (100,000 reviews: 0.4–0.5 s in IndexedDB, which answers
   // one request after another), so it is asked once the newest page is read, and that page is

@@ -17,8 +17,6 @@ import type { Table } from 'dexie';
 import { GROUP_KINDS, isClosed, isGroupKind, type Platform } from '@shared/domain/platform';
 import { dayOf, profileZone } from '@shared/domain/time-zone';
 import type { Approval, Envelope, Handover, Incident, Inspection, Printout, Review } from '@shared/domain/records';
-import type { Person } from '@shared/domain/person';
-import { platformPersonIds } from '@shared/domain/roles';
 import { incidentState } from '@shared/rules/incident-rules';
 import type { RuleProfile } from '@shared/profiles/types';
 import { reviewStatus } from '@shared/rules/review-chain';
@@ -72,6 +70,7 @@ import {
 import { eachLive, readByIndexKeys } from './chunked-reads';
 import type { IndexedTable } from './indexed-tables';
 import { keepValue, KeptIndexDb, readKept } from './kept-indexes';
+import { platformPageRecords, reviewPageRecords, type PageRecords, type ReviewPageRecords } from './page-records';
 import { changesSince, ledgerMark, type LedgerMark } from './ledger-mark';
 import { LedgerDb } from './schema';
 import { searchKeys } from './search-keys';
@@ -102,25 +101,15 @@ export type PageRequest = { [K in RegisterName]: { type: 'page'; register: K; fi
 export type RegisterWorkerRequest =
   | { id: number; type: 'changed'; changes: ChangedRows }
   | { id: number; type: 'warm'; table: 'platforms' | 'reviews' | 'approvals' }
-  /** With `read`, the answer also holds the page's records and the people they name (PageRecords). */
+  /** With `read`, the answer also holds the page's records and what they name (page-records.ts). */
   | { id: number; type: 'platforms'; filter: PlatformFilter; offset: number; limit: number; read?: boolean }
-  | { id: number; type: 'reviews'; filter: ReviewFilter; offset: number; limit: number }
+  | { id: number; type: 'reviews'; filter: ReviewFilter; offset: number; limit: number; read?: boolean }
   | ({ id: number } & PageRequest)
   | { id: number; type: 'campaign'; year: number; asOf: string }
   | { id: number; type: 'campaignYears'; thisYear: number };
 
-/**
- * A page's platforms, in the page's order (those gone since the index answered left out), and the
- * people they name (platformPersonIds), read here: 平台台账's search then reads nothing itself at a
- * key typed, where its two reads by id took 8–22 ms on a window busy drawing the key.
- */
-export interface PageRecords {
-  rows: Platform[];
-  people: Person[];
-}
-
-/** What a request is answered with: a page of ids (with its records when asked), a campaign's figures or years, or nothing (a change). */
-export type RegisterAnswer = { page?: IndexPage; records?: PageRecords; campaign?: CampaignSummary; years?: CampaignYears };
+/** What a request is answered with: a page of ids (with its records when asked: page-records.ts), a campaign's figures or years, or nothing (a change). */
+export type RegisterAnswer = { page?: IndexPage; platforms?: PageRecords<Platform>; reviews?: ReviewPageRecords; campaign?: CampaignSummary; years?: CampaignYears };
 
 export type RegisterWorkerResponse = WorkerAnswer<RegisterAnswer>;
 
@@ -945,18 +934,12 @@ async function handle(request: RegisterWorkerRequest): Promise<IndexPage | Campa
   }
 }
 
-/** The records of a page of platforms and the people they name, each read by id. */
-async function pageRecords(ids: string[]): Promise<PageRecords> {
-  const rows = (await db.platforms.bulkGet(ids)).filter((p): p is Platform => p !== undefined);
-  const named = [...new Set(rows.flatMap(platformPersonIds).filter((id): id is string => Boolean(id)))];
-  return { rows, people: (await db.people.bulkGet(named)).filter((p): p is Person => p !== undefined) };
-}
-
 async function answer(request: RegisterWorkerRequest): Promise<RegisterAnswer> {
   const value = await handle(request);
   if (request.type === 'campaign') return { campaign: value as CampaignSummary };
   if (request.type === 'campaignYears') return { years: value as CampaignYears };
-  if (request.type === 'platforms' && request.read) return { page: value as IndexPage, records: await pageRecords((value as IndexPage).ids) };
+  if (request.type === 'platforms' && request.read) return { page: value as IndexPage, platforms: await platformPageRecords(db, (value as IndexPage).ids) };
+  if (request.type === 'reviews' && request.read) return { page: value as IndexPage, reviews: await reviewPageRecords(db, (value as IndexPage).ids) };
   return value ? { page: value as IndexPage } : {};
 }
 

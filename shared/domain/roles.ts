@@ -5,6 +5,7 @@
 import type { Id } from './common';
 import { fieldLabel } from './field-text';
 import type { Platform } from './platform';
+import type { Review } from './records';
 import type { Unit } from './unit';
 
 /** A field of a unit or platform naming a person: 'chiefAdminId', 'sectionAdminIds' or 'group.ownerId'. */
@@ -73,4 +74,9 @@ export function rolesHeldBy(platforms: readonly Platform[], units: readonly Unit
   for (const u of units) for (const r of unitRoles(u)) add(r.personId, `${u.name}${r.role}`);
   for (const p of platforms) for (const r of platformRoles(p)) add(r.personId, `${p.name}${r.role}`);
   return roles;
+}
+
+/** Everyone a review names: author, editor, publisher and the reviewers of every step (whom it waits for too). */
+export function reviewPersonIds(r: Review): (Id | undefined)[] {
+  return [r.copywriterId, r.editorId, r.publishedById, ...r.steps.flatMap((s) => s.reviewerIds)];
 }

@@ -3,7 +3,6 @@
 // review is read and written by the export's worker (xlsx-worker.ts, reviewSheetSlices): reading
 // 2,000 reviews by id made tasks of 80–170 ms in the window all through a half-minute export.
 // Plain functions of the database given: no window state, so the worker runs them as they are.
-import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { instantText } from '@shared/domain/time-zone';
 import type { RuleProfile } from '@shared/profiles/types';
@@ -11,6 +10,8 @@ import { currentReviewers, daysToPublish, reviewStatus, waitingOn, type ReviewSt
 import type { ExportCell, ExportTable } from '@shared/spreadsheet/export-table';
 import { namesReader, readLiveUnits, type Lookups, type ReadNames } from '../../db/lookups';
 import type { LedgerDb } from '../../db/schema';
+import { readReviewRelated, type ReviewRelated } from '../../db/page-records';
+import { reviewPersonIds } from '@shared/domain/roles';
 import { platformLabel } from '../reviews/figures-read';
 
 /** A review as the 发布审核 list shows it: its status, platform, unit and whom it waits for. */
@@ -25,15 +26,15 @@ export interface ReviewListRow {
   originalTitle: string;
 }
 
-/** Everyone a review names: author, editor, publisher and the reviewers of every step (whom it waits for too). */
-export const reviewPeople = (r: Review) => [r.copywriterId, r.editorId, r.publishedById, ...r.steps.flatMap((s) => s.reviewerIds)];
-
 /** The list's rows: status, platform, unit and whom each waits for, with the platforms of the rows read by id. */
 export async function reviewListRows(db: LedgerDb, reviews: readonly Review[], profile: RuleProfile, lookups: Pick<Lookups, 'personName'>): Promise<ReviewListRow[]> {
-  const platformIds = [...new Set(reviews.map((r) => r.platformId))];
-  const platforms = new Map((await db.platforms.bulkGet(platformIds)).filter((p): p is Platform => p !== undefined).map((p) => [p.id, p]));
-  const originalIds = [...new Set(reviews.map((r) => r.originalReviewId).filter((id): id is string => Boolean(id)))];
-  const originals = new Map((await db.reviews.bulkGet(originalIds)).filter((o): o is Review => o !== undefined).map((o) => [o.id, o.title]));
+  return reviewRowsOf(reviews, await readReviewRelated(db, reviews), profile, lookups);
+}
+
+/** The list's rows of reviews whose platforms and re-published reviews were read (readReviewRelated). */
+export function reviewRowsOf(reviews: readonly Review[], related: ReviewRelated, profile: RuleProfile, lookups: Pick<Lookups, 'personName'>): ReviewListRow[] {
+  const platforms = new Map(related.platforms.map((p) => [p.id, p]));
+  const originals = new Map(related.originals.map((o) => [o.id, o.title]));
   return reviews.map((r) => {
     const p = platforms.get(r.platformId);
     return {
@@ -108,7 +109,7 @@ const SLICE = 500;
 export async function* reviewSheetSlices(db: LedgerDb, read: ReviewsRead, readNames: ReadNames = namesFrom(db)): AsyncGenerator<ExportCell[][]> {
   for (let i = 0; i < read.ids.length; i += REVIEWS_PER_READ) {
     const reviews = (await db.reviews.bulkGet(read.ids.slice(i, i + REVIEWS_PER_READ))).filter((r): r is Review => r !== undefined);
-    const names = await readNames(reviews.flatMap(reviewPeople));
+    const names = await readNames(reviews.flatMap(reviewPersonIds));
     const listed = await reviewListRows(db, reviews, read.profile, names);
     for (let j = 0; j < listed.length; j += SLICE) yield reviewsTable(listed.slice(j, j + SLICE), names, read.timeZone).rows;
   }

@@ -24,7 +24,7 @@ import type { RegisterColumns } from '../../components/register-table';
 import { ExportButton } from '../export/export-button';
 import { todayField } from '../../components/date-field';
 import { reviewsSheet } from '../export/list-tables';
-import { reviewListRows, reviewPeople, type ReviewListRow } from '../export/review-sheet';
+import { reviewRowsOf, type ReviewListRow } from '../export/review-sheet';
 import { FIGURE_HEADER, figureCells, type FigureRow } from './review-figures';
 import { readReviewFigures } from './figures-read';
 import { ReviewDialog } from './review-dialog';
@@ -91,7 +91,7 @@ function ReviewList({ profile, timeZone }: { profile: RuleProfile; timeZone: str
 
   const filter: ReviewFilter = { platformId, unitId, status, month: month?.format('YYYY-MM'), query: query.trim() || undefined };
   const [page, setPage] = useListPage(JSON.stringify(filter));
-  const data = useReviewPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, reviewPeople, (reviews, lookups) => reviewListRows(db, reviews, profile, lookups));
+  const data = useReviewPage(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE, (records, lookups) => reviewRowsOf(records.rows, records.related, profile, lookups));
   const found = data?.total;
   // Units for the filter, read once (a few hundred); the page's own lookups name its people.
   const unitsOnly = usePageLookups([]);

@@ -362,14 +362,34 @@ describe('平台台账: a page with its records', () => {
     await changed({ platforms: ['lib', 'news'] });
     const r = await ask({ type: 'platforms', filter: { query: 'dhsf' }, offset: 0, limit: 10, read: true });
     if (!r.ok) throw new Error(r.error);
-    const { page: found, records } = r.value;
+    const { page: found, platforms: records } = r.value;
     expect(records!.rows.map((p) => p.id)).toEqual(found!.ids);
     expect(records!.rows.find((p) => p.id === 'lib')!.responsibleId).toBe('p-zhang');
     // Each person once, and nobody the page does not name.
     expect(records!.people.map((p) => p.id).sort()).toEqual(['p-li', 'p-zhang']);
     // Without `read`, the ids alone.
     const plain = await ask({ type: 'platforms', filter: { query: 'dhsf' }, offset: 0, limit: 10 });
-    expect(plain.ok && plain.value.records).toBeUndefined();
+    expect(plain.ok && plain.value.platforms).toBeUndefined();
+  });
+
+  it("answers a search's reviews with the people they name, their platforms and the titles they re-publish", async () => {
+    await db.people.bulkAdd([person('p-writer', '赵文'), person('p-judge', '钱审')]);
+    const steps = [{ ...libraryReview.steps[0]!, reviewerIds: ['p-judge'] }];
+    await db.reviews.bulkAdd([
+      { ...libraryReview, id: 'rv-first', platformId: 'lib', title: '迎新晚会通知', copywriterId: 'p-writer', steps },
+      { ...libraryReview, id: 'rv-again', platformId: 'news', title: '迎新晚会通知（重发）', originalReviewId: 'rv-first', copywriterId: 'p-writer' },
+    ]);
+    await changed({ reviews: ['rv-first', 'rv-again'] });
+    const r = await ask({ type: 'reviews', filter: { query: 'yxwh' }, offset: 0, limit: 10, read: true });
+    if (!r.ok) throw new Error(r.error);
+    const { page: found, reviews: records } = r.value;
+    expect([...found!.ids].sort()).toEqual(['rv-again', 'rv-first']);
+    expect(records!.rows.map((x) => x.id)).toEqual(found!.ids);
+    expect(records!.people.map((p) => p.id).sort()).toEqual(['p-judge', 'p-writer']);
+    expect(records!.related.platforms.map((p) => p.id).sort()).toEqual(['lib', 'news']);
+    expect(records!.related.originals).toEqual([{ id: 'rv-first', title: '迎新晚会通知' }]);
+    await db.reviews.bulkDelete(['rv-first', 'rv-again']);
+    await changed({ reviews: ['rv-first', 'rv-again'] });
   });
 });
 

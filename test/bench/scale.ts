@@ -480,7 +480,7 @@ const SEARCHED = {
 } as const;
 
 /** A register's search box, 'dhsf' typed one key at a time; after each key, the time until the page stops changing. */
-async function searchByKey(app: App, step: keyof typeof SEARCHED): Promise<{ perKey: number[]; longest: number; peakRss: number; shown: string }> {
+async function searchByKey(app: App, step: keyof typeof SEARCHED): Promise<{ perKey: number[]; longest: number; busy: number; peakRss: number; shown: string }> {
   const { page } = app;
   const { area, box: boxName } = SEARCHED[step];
   await app.settleOn('设置');
@@ -494,6 +494,7 @@ async function searchByKey(app: App, step: keyof typeof SEARCHED): Promise<{ per
   const from = await app.now();
   const perKey: number[] = [];
   const tracing = TRACE ? await startTrace(page) : undefined;
+  const busyBefore = await app.busyMs();
   const measured = await withRss(() => profiled(page, step, async () => {
     for (const key of 'dhsf') {
       await page.evaluate('window.__bench.mutations = []');
@@ -512,10 +513,12 @@ async function searchByKey(app: App, step: keyof typeof SEARCHED): Promise<{ per
       }
     }
   }));
+  // The main thread's busy time over the four keys, the step's own polling (a small evaluate every 100 ms) included.
+  const busy = (await app.busyMs()) - busyBefore;
   if (tracing) await tracing.stopInto(`${TRACE}-${step}-${Date.now()}.json`);
   const longest = await app.longestSince(from);
   const shown = (await page.locator('main').getByText(/^共 [\d,]+ /).first().textContent({ timeout: 2000 }).catch(() => '')) ?? '';
-  return { perKey, longest, peakRss: measured.peak, shown: shown.trim() };
+  return { perKey, longest, busy, peakRss: measured.peak, shown: shown.trim() };
 }
 
 /**
@@ -857,6 +860,7 @@ try {
       `${label}, pinyin initials 'dhsf' typed key by key (key down → list settled): ` +
         (perKey.length > 0 ? `p95 per key ${fmtMs(percentile(perKey, 95))}, median ${fmtMs(median(perKey))} (keys: ${perKey.map(fmtMs).join(', ')})` : 'the list never changed') +
         `${unchanged > 0 ? `, ${unchanged} key(s) changed nothing` : ''}; longest main-thread task while typing ${fmtTask(Math.max(...searches.map((s) => s.longest)))}; ` +
+        `main thread busy over the four keys median ${fmtMs(median(searches.map((s) => s.busy)))} (runs: ${searches.map((s) => fmtMs(s.busy)).join(', ')}); ` +
         `Chromium peak RSS ${fmtMb(Math.max(...searches.map((s) => s.peakRss)))}; shown: ${searches.at(-1)!.shown || '(no count shown)'}`,
     );
   }

@@ -532,7 +532,7 @@ interface BuiltRows<R, C> {
  * A sorted index of small rows over one table, built on the first query: a changed record is
  * re-read by id and put in place; a change of a table the rows are derived from (`rebuildOn`)
  * drops the index, and the next query builds it again. Kept between sessions like the platforms'
- * and reviews' (kept-indexes.ts) under `register:<table>`: the next session's first query reads
+ * and reviews' (kept-indexes.ts) under `register:<name>`: the next session's first query reads
  * the kept rows and catches up with the records written since, instead of reading the table
  * (30,000 inspections: 年度检查's first opening of a session took about a second).
  */

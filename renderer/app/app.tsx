@@ -50,7 +50,9 @@ const PAGES = [PlatformsPage, ReviewsPage, UnitsPage, PeoplePage, PrintoutsPage,
 async function prepareInBackground(): Promise<void> {
   const registers = (async () => {
     try {
-      const { warmRegister } = await import('../db/register-index');
+      const { startRegisterWorker, warmRegister } = await import('../db/register-index');
+      // Its thread and code now (another thread's work, at once); its loads wait for a pause.
+      startRegisterWorker();
       await whenQuiet();
       await warmRegister('platforms');
       await whenQuiet();

@@ -10,6 +10,8 @@ export interface WorkerChannel<Body, T> {
   request(body: Body): Promise<T>;
   /** The worker, if one is running (a notice need not start one). */
   running(): Worker | undefined;
+  /** Starts the worker now (its thread and its code) without asking it anything, so that its first request does not wait for that. */
+  start(): void;
 }
 
 export function workerChannel<Body extends object, Answer extends { id: number }, T>(
@@ -51,6 +53,7 @@ export function workerChannel<Body extends object, Answer extends { id: number }
       });
     },
     running: () => worker,
+    start: () => void get(),
   };
 }
 

@@ -303,6 +303,16 @@ export function useCampaignYears(thisYear: number): CampaignYears | undefined {
   return usePaged(String(thisYear), ['inspections'], async () => (await channel.request({ type: 'campaignYears', thisYear })).years!);
 }
 
+/**
+ * Starts the registers' worker without asking it anything. Started by a register's first request
+ * instead, 工作群 opened soon after the start waited for it: in a trace, its thread began 423 ms
+ * after the click, then compiled its code for 71 ms and evaluated it for 32 ms (681 ms to the
+ * first rows, 104–196 ms in later openings).
+ */
+export function startRegisterWorker(): void {
+  channel.start();
+}
+
 /** Asks the worker to load (or build) a register's index; resolves once it is loaded, or could not be. Queries meanwhile are answered as usual. */
 export function warmRegister(table: 'platforms' | 'reviews' | 'approvals'): Promise<void> {
   return post({ type: 'warm', table }).then(

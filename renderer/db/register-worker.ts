@@ -578,9 +578,9 @@ class RowIndex<Rec extends { id: string; deletedAt?: string }, R extends { id: s
   }
 
   private async build(): Promise<BuiltRows<R, C>> {
-    const context = await this.spec.context();
-    // The mark is read before the records: a write in between is caught up again, never missed.
+    // The mark is read before the context and the records: a write in between is caught up again, never missed.
     const mark = await ledgerMark(db);
+    const context = await this.spec.context();
     const rows: R[] = [];
     const visit = (batch: Rec[]) => {
       for (const record of batch) {

@@ -459,6 +459,7 @@ const WITHOUT_ROWS: Readonly<Record<string, string>> = { 首页: '#home-title', 
 async function openPage(app: App, area: string): Promise<Sample> {
   await app.settleOn('设置');
   await app.page.evaluate(`window.__bench.markOld(${JSON.stringify(OLD_ROWS)})`);
+  const tracing = TRACE ? await startTrace(app.page) : undefined;
   const measured = await withRss(() => profiled(app.page, `page-${area}`, async () => {
     const busyBefore = await app.busyMs();
     await app.nav(area).click();
@@ -467,6 +468,7 @@ async function openPage(app: App, area: string): Promise<Sample> {
     if (shown < 0) throw new Error(`nothing appeared on ${area} within 20 s`);
     const clicked = await app.lastClick();
     await app.page.waitForTimeout(1500);
+    if (tracing) await tracing.stopInto(`${TRACE}-page-${area}-${Date.now()}.json`);
     return { ms: shown - clicked, longest: await app.longestSince(clicked), busy: (await app.busyMs()) - busyBefore };
   }));
   return { ...measured.result, peakRss: measured.peak, idleRss: measured.idle };

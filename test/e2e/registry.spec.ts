@@ -14,9 +14,7 @@ test('set up, load demo, register a platform, find it by pinyin initials, print 
     if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
   });
   const app = new LedgerApp(page);
-  await app.open();
-  await app.completeSetup('东湖示范大学', '王𠮷');
-  await app.loadDemo();
+  await app.openWithDemo();
 
   await app.goTo('平台台账');
   const registry = new RegistryPage(page);
@@ -75,12 +73,31 @@ test('set up, load demo, register a platform, find it by pinyin initials, print 
 test('while the clerk stays on the start page, the registers’ worker starts and builds their indexes', async ({ page }) => {
   const started = page.waitForEvent('worker', { predicate: (w) => /register-worker/.test(w.url()), timeout: 60_000 });
   const app = new LedgerApp(page);
-  await app.open();
-  await app.completeSetup('东湖示范大学', '王𠮷');
-  await app.loadDemo();
+  await app.openWithDemo();
   // No register is opened: the start page and 设置 only.
   await app.goTo('首页');
   await expect(page.getByText('待办提醒').first()).toBeVisible();
   await started;
+  expect(page.url()).not.toMatch(/#\/(platforms|reviews)/);
+});
+
+test('the registers’ worker starts with the start page, even while the clerk keeps typing', async ({ page }) => {
+  const app = new LedgerApp(page);
+  await app.openWithDemo();
+  await app.goTo('首页');
+  // A new session of the window: its worker is started again.
+  let started = false;
+  page.on('worker', (w) => {
+    if (/register-worker/.test(w.url())) started = true;
+  });
+  // A key every 20 ms from before the app's first script never leaves the pause its loads wait
+  // for (2 s): only the worker's start may come meanwhile (a register opened soon after the start
+  // waited for it).
+  await page.addInitScript(() => {
+    setInterval(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' })), 20);
+  });
+  await page.reload();
+  await expect.poll(() => started, { timeout: 15_000 }).toBe(true);
+  await expect(page.getByText('待办提醒').first()).toBeVisible();
   expect(page.url()).not.toMatch(/#\/(platforms|reviews)/);
 });

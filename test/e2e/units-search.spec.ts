@@ -9,9 +9,7 @@ const outDir = process.env.LEDGER_OUT_DIR ?? path.resolve(import.meta.dirname, '
 
 test('单位 is searched by pinyin initials, full pinyin and kind', async ({ page }) => {
   const app = new LedgerApp(page);
-  await app.open();
-  await app.completeSetup('东湖示范大学', '王𠮷');
-  await app.loadDemo();
+  await app.openWithDemo();
   await app.goTo('单位');
   const search = page.getByRole('searchbox', { name: '搜索单位' });
   const names = page.locator('main tbody tr[data-row-key] td:first-child');

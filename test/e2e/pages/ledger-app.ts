@@ -37,6 +37,13 @@ export class LedgerApp {
     await this.loadDemo();
   }
 
+  /** A fresh app set up for 东湖示范大学 (operator 王𠮷) with the demo data loaded. */
+  async openWithDemo(): Promise<void> {
+    await this.open();
+    await this.completeSetup('东湖示范大学', '王𠮷');
+    await this.loadDemo();
+  }
+
   async loadDemo(): Promise<void> {
     await this.goTo('设置');
     await this.page.getByRole('button', { name: '载入示例数据' }).click();

@@ -57,6 +57,19 @@ describe('workerChannel', () => {
     expect(a!.id).not.toBe(b!.id);
   });
 
+  it('starts the worker when told to, asking it nothing, and the first request uses that worker', async () => {
+    const { c, workers } = channel();
+    c.start();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.asked).toEqual([]);
+    expect(c.running()).toBe(workers[0]);
+    c.start();
+    const asked = c.request({ n: 3 });
+    expect(workers).toHaveLength(1);
+    workers[0]!.answer(workers[0]!.asked[0]!);
+    await expect(asked).resolves.toBe(6);
+  });
+
   it('turns a refusal into an error for that request only', async () => {
     const { c, workers } = channel();
     const bad = c.request({ n: -3 });

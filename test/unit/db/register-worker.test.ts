@@ -356,9 +356,10 @@ describe('平台台账: a page with its records', () => {
   const person = (id: string, name: string, over: Partial<Person> = {}): Person => ({ id, name, isTeacher: true, status: '在岗', createdAt: AT, updatedAt: AT, ...over });
 
   it('answers the records in the page order and the people they name, each read by id', async () => {
-    await db.people.bulkAdd([person('p-zhang', '张三'), person('p-li', '李四', { status: '离岗' }), person('p-other', '王五')]);
+    await db.people.bulkAdd([person('p-zhang', '张三'), person('p-li', '李四', { status: '离岗' }), person('p-other', '王五'), person('p-gone', '赵六', { deletedAt: AT })]);
     await db.platforms.update('lib', { responsibleId: 'p-zhang', sectionAdminIds: ['p-li'] });
-    await db.platforms.update('news', { responsibleId: 'p-li' });
+    // A person in the trash is read too: the list names them 赵六（已删除）.
+    await db.platforms.update('news', { responsibleId: 'p-gone' });
     await changed({ platforms: ['lib', 'news'] });
     const r = await ask({ type: 'platforms', filter: { query: 'dhsf' }, offset: 0, limit: 10, read: true });
     if (!r.ok) throw new Error(r.error);
@@ -366,7 +367,7 @@ describe('平台台账: a page with its records', () => {
     expect(records!.rows.map((p) => p.id)).toEqual(found!.ids);
     expect(records!.rows.find((p) => p.id === 'lib')!.responsibleId).toBe('p-zhang');
     // Each person once, and nobody the page does not name.
-    expect(records!.people.map((p) => p.id).sort()).toEqual(['p-li', 'p-zhang']);
+    expect(records!.people.map((p) => p.id).sort()).toEqual(['p-gone', 'p-li', 'p-zhang']);
     // Without `read`, the ids alone.
     const plain = await ask({ type: 'platforms', filter: { query: 'dhsf' }, offset: 0, limit: 10 });
     expect(plain.ok && plain.value.platforms).toBeUndefined();

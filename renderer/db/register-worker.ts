@@ -549,7 +549,8 @@ class RowIndex<Rec extends { id: string; deletedAt?: string }, R extends { id: s
       read: () => Table<Rec, string, unknown>;
       /** Hands every live record the register may hold to `visit` (default: the whole table, a chunk at a time). */
       each?: (visit: (records: Rec[]) => void) => Promise<void>;
-      rebuildOn: readonly IndexedTable[];
+      /** Tables whose changes drop the rows (none by default). */
+      rebuildOn?: readonly IndexedTable[];
       context: () => Promise<C>;
       /** The record's row, or undefined when the register leaves it out. */
       row: (record: Rec, context: C) => R | undefined;
@@ -617,7 +618,7 @@ class RowIndex<Rec extends { id: string; deletedAt?: string }, R extends { id: s
 
   /** Whether these changes leave nothing to follow but a rebuild. */
   private mustRebuild(changes: ChangedRows): boolean {
-    return changes[this.spec.table] === 'all' || this.spec.rebuildOn.some((t) => changes[t]);
+    return changes[this.spec.table] === 'all' || (this.spec.rebuildOn ?? []).some((t) => changes[t]);
   }
 
   /** Puts the changed records' rows in place; false when the rows must be built again. */
@@ -664,6 +665,9 @@ class RowIndex<Rec extends { id: string; deletedAt?: string }, R extends { id: s
     return { id: this.keptId, kept: { mark: built.mark, value: built.rows } };
   }
 }
+
+/** The context of a register whose rows come from their record alone. */
+const noContext = async (): Promise<undefined> => undefined;
 
 async function deadlineRules() {
   const settings = await db.settings.get('main');
@@ -736,7 +740,6 @@ const inspections = new RowIndex<Inspection, InspectionIndexRow, Map<string, str
   name: 'inspections',
   table: 'inspections',
   read: () => db.inspections,
-  rebuildOn: [],
   follow: renamedPlatforms,
   context: platformNames,
   row: (i, names) => ({ id: i.id, year: i.year, platformId: i.platformId, name: names.get(i.platformId) ?? '', ...(i.result ? { result: i.result } : {}) }),
@@ -747,8 +750,7 @@ const envelopes = new RowIndex<Envelope, EnvelopeIndexRow, undefined>({
   name: 'envelopes',
   table: 'envelopes',
   read: () => db.envelopes,
-  rebuildOn: [],
-  context: async () => undefined,
+  context: noContext,
   row: (e) => ({ id: e.id, sealedOn: e.sealedOn, number: e.number, platformId: e.platformId, replaced: Boolean(e.replacedById) }),
   compare: compareEnvelopeRows,
 });
@@ -759,8 +761,7 @@ const groups = new RowIndex<Platform, GroupIndexRow, undefined>({
   read: () => db.platforms,
   // The work groups alone, through the kind index: 3,136 of the 10,000 platforms at full scale, read in 177–339 ms against 358–703 ms for every platform.
   each: async (visit) => visit((await readByIndexKeys(db.platforms, 'kind', GROUP_KINDS)).filter((p) => !p.deletedAt)),
-  rebuildOn: [],
-  context: async () => undefined,
+  context: noContext,
   row: (p) => (isGroupKind(p.kind) ? { id: p.id, name: p.name, disbanded: Boolean(p.group?.disbandedOn) } : undefined),
   compare: compareGroupRows,
 });
@@ -790,8 +791,7 @@ const printouts = new RowIndex<Printout, PrintoutIndexRow, undefined>({
   name: 'printouts',
   table: 'printouts',
   read: () => db.printouts,
-  rebuildOn: [],
-  context: async () => undefined,
+  context: noContext,
   row: (p) => ({ id: p.id, printedAt: p.printedAt, paperStatus: p.paperStatus }),
   compare: comparePrintoutRows,
 });
@@ -800,8 +800,7 @@ const incidents = new RowIndex<Incident, IncidentIndexRow, undefined>({
   name: 'incidents',
   table: 'incidents',
   read: () => db.incidents,
-  rebuildOn: [],
-  context: async () => undefined,
+  context: noContext,
   row: (i) => ({ id: i.id, date: i.date, kind: i.kind, state: incidentState(i) }),
   compare: compareIncidentRows,
 });

@@ -8,6 +8,7 @@ import type { Person } from '@shared/domain/person';
 import type { Platform } from '@shared/domain/platform';
 import type { Review } from '@shared/domain/records';
 import { platformPersonIds, reviewPersonIds } from '@shared/domain/roles';
+import { readByIds } from './chunked-reads';
 import type { LedgerDb } from './schema';
 
 /** A page's records, in the page's order (those gone since the ids were found left out), and the people they name. */
@@ -24,16 +25,14 @@ export interface ReviewRelated {
 
 export type ReviewPageRecords = PageRecords<Review> & { related: ReviewRelated };
 
-const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
-
 /** The people these ids name (blank ones and repeats left out), read by id. */
 async function readPeople(db: LedgerDb, ids: readonly (string | undefined)[]): Promise<Person[]> {
-  return present(await db.people.bulkGet([...new Set(ids.filter((id): id is string => Boolean(id)))]));
+  return readByIds(db.people, [...new Set(ids.filter((id): id is string => Boolean(id)))]);
 }
 
 /** A page of platforms and the people they name in a role (platformPersonIds). */
 export async function platformPageRecords(db: LedgerDb, ids: string[]): Promise<PageRecords<Platform>> {
-  const rows = present(await db.platforms.bulkGet(ids));
+  const rows = await readByIds(db.platforms, ids);
   return { rows, people: await readPeople(db, rows.flatMap(platformPersonIds)) };
 }
 
@@ -41,8 +40,8 @@ export async function platformPageRecords(db: LedgerDb, ids: string[]): Promise<
 export async function readReviewRelated(db: LedgerDb, reviews: readonly Review[]): Promise<ReviewRelated> {
   const platformIds = [...new Set(reviews.map((r) => r.platformId))];
   const originalIds = [...new Set(reviews.map((r) => r.originalReviewId).filter((id): id is string => Boolean(id)))];
-  const [platforms, originals] = await Promise.all([db.platforms.bulkGet(platformIds), db.reviews.bulkGet(originalIds)]);
-  return { platforms: present(platforms), originals: present(originals).map((o) => ({ id: o.id, title: o.title })) };
+  const [platforms, originals] = await Promise.all([readByIds(db.platforms, platformIds), readByIds(db.reviews, originalIds)]);
+  return { platforms, originals: originals.map((o) => ({ id: o.id, title: o.title })) };
 }
 
 /** Reviews already read, with the people they name (reviewPersonIds) and what their rows show of other records. */
@@ -53,5 +52,5 @@ export async function reviewsWithRelated(db: LedgerDb, rows: Review[]): Promise<
 
 /** A page of reviews by id, with reviewsWithRelated's reads. */
 export async function reviewPageRecords(db: LedgerDb, ids: string[]): Promise<ReviewPageRecords> {
-  return reviewsWithRelated(db, present(await db.reviews.bulkGet(ids)));
+  return reviewsWithRelated(db, await readByIds(db.reviews, ids));
 }

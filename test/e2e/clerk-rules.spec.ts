@@ -100,7 +100,10 @@ async function reminders(page: Page): Promise<string[]> {
     out.push(...(await panel.locator('.ant-list-item').allInnerTexts()));
     const next = panel.locator('li.ant-pagination-next');
     if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') return out;
+    // The next page is read only once the pager shows it: a spinner not shown yet would let the page just read be read again.
+    const shown = await panel.locator('li.ant-pagination-item-active').innerText();
     await next.click();
+    await expect(panel.locator('li.ant-pagination-item-active')).not.toHaveText(shown);
   }
 }
 
